@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { InquiryPanel } from "@/components/inquiry/inquiry-panel";
+import { getMessages } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).inquiry.pageTitle };
+}
+
+/** The general inquiry, not tied to a listing: "招商咨询 / Tell us your need". */
+export default async function InquirePage() {
+  const messages = await getMessages();
+  return (
+    <div className="panel" style={{ maxWidth: 760, margin: "0 auto" }}>
+      <h1>{messages.inquiry.pageTitle}</h1>
+      <p className="meta">{messages.inquiry.pageLead}</p>
+      <InquiryPanel sourcePage="/inquire" />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/lib/db/client";
+import { clientIp } from "@/lib/http/client-ip";
+import { readJsonBody } from "@/lib/http/json-body";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { translatorFor } from "@/lib/i18n/server";
+import { validationMessage } from "@/lib/i18n/validation";
+import { submitInquiry } from "@/lib/inquiries/mutations";
+import { parseIdempotencyKey } from "@/lib/inquiries/idempotency-key";
+import { inquirySourceSchema, sourceFromUrl } from "@/lib/inquiries/source";
+import { logEvent } from "@/lib/log";
+import { privacyOperator } from "@/lib/privacy/notice";
+
+/** JSON intake for mini-programs and partner sites; the same path as the public form. */
+export async function POST(request: Request) {
+  const locale = request.headers.get("accept-language")?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
+  const t = await translatorFor(locale);
+  const message = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+
+  const body = await readJsonBody(request);
+  if (!body.ok) return NextResponse.json({ errors: { body: body.error } }, { status: body.status });
+
+  const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
+  if (key === false) return NextResponse.json({ errors: { idempotencyKey: message("idempotencyKey") } }, { status: 400 });
+
+  try {
+    const result = await submitInquiry(await getDb(), body.value, {
+      channel: "API",
+      locale,
+      idempotencyKey: key,
+      clientIp: clientIp(request.headers),
+      source: inquirySourceSchema.parse({
+        ...sourceFromUrl(new URL(request.url)),
+        page: "api",
+        referrer: request.headers.get("referer") ?? undefined,
+      }),
+    });
+    if (result.ok) {
+      return NextResponse.json(
+        { id: result.id, reference: result.reference },
+        { status: 201, headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined },
+      );
+    }
+    switch (result.reason) {
+      case "invalid":
+        return NextResponse.json(
+          { errors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, message(key)])) },
+          { status: 400 },
+        );
+      case "rateLimited":
+        return NextResponse.json(
+          { errors: { form: t("inquiry.rateLimited", { minutes: Math.ceil(result.retryAfterSeconds / 60), phone: privacyOperator().phone }) } },
+          { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+        );
+      case "keyReused":
+        return NextResponse.json({ errors: { idempotencyKey: message("idempotencyKeyReused") } }, { status: 422 });
+    }
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logEvent("inquiry.database_unavailable", { channel: "API" });
+      return NextResponse.json({ errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) } }, { status: 503 });
+    }
+    throw error;
+  }
+}

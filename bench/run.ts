@@ -1,0 +1,11 @@
+// `npm run bench`: benchmarks that print their figures (never timed unit tests).
+// BENCH_ONLY=inquiries runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+import { benchInquiries } from "./inquiries";
+
+const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries };
+const only = process.env.BENCH_ONLY?.split(",");
+
+for (const [name, suite] of Object.entries(suites)) {
+  if (only && !only.includes(name)) continue;
+  await suite();
+}

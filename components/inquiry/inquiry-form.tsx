@@ -1,0 +1,271 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useActionState, useEffect, useRef, useState, startTransition } from "react";
+import { get, useForm, type FieldPath } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, fieldIds, inputAria } from "@/components/ui/field";
+import { validationMessage } from "@/lib/i18n/validation";
+import { sendInquiry } from "@/lib/inquiries/actions";
+import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
+import { areaUnits, inquirySchema, needDeals, needKinds, timelines, type Inquiry, type InquiryInput } from "@/lib/inquiries/schema";
+
+export interface InquiryFormProps {
+  listingId?: string;
+  defaults?: Partial<Record<string, string>>;
+  submissionKey: string;
+  renderedAt: number;
+  sourcePage: string;
+  operatorPhone: string;
+}
+
+type Path = FieldPath<InquiryInput>;
+
+/**
+ * The public inquiry form. Validates with the shared schema as the person types; the same schema
+ * runs again in the server action, which also serves browsers without JavaScript.
+ */
+export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedAt, sourcePage, operatorPhone }: InquiryFormProps) {
+  const t = useTranslations();
+  const tv = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+  const [state, formAction, pending] = useActionState(sendInquiry, initialInquiryFormState);
+  const [hydrated, setHydrated] = useState(false);
+  const [attempts, setAttempts] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial = { ...defaults, ...state.values };
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<InquiryInput, unknown, Inquiry>({
+    resolver: zodResolver(inquirySchema),
+    mode: "onTouched",
+    defaultValues: {
+      need: {
+        deal: initial["need.deal"] as InquiryInput["need"]["deal"],
+        kind: initial["need.kind"] as InquiryInput["need"]["kind"],
+        area: initial["need.area"] ?? "",
+        areaUnit: (initial["need.areaUnit"] ?? "sqm") as InquiryInput["need"]["areaUnit"],
+        timeline: (initial["need.timeline"] ?? "") as InquiryInput["need"]["timeline"],
+      },
+      use: initial.use ?? "",
+      expectedAnnualTax: initial.expectedAnnualTax ?? "",
+      company: initial.company ?? "",
+      contactName: initial.contactName ?? "",
+      phone: initial.phone ?? "",
+      consent: false as unknown as true,
+      wechat: initial.wechat ?? "",
+      email: initial.email ?? "",
+      investment: initial.investment ?? "",
+      annualOutput: initial.annualOutput ?? "",
+      employees: initial.employees ?? "",
+      powerKva: initial.powerKva ?? "",
+      creditCode: initial.creditCode ?? "",
+      message: initial.message ?? "",
+    },
+  });
+
+  useEffect(() => setHydrated(true), []);
+
+  // Errors the server found (the same schema, or the listing having gone) land beside their fields.
+  useEffect(() => {
+    const entries = Object.entries(state.fieldErrors ?? {});
+    entries.forEach(([path, key], index) => setError(path as Path, { type: "server", message: key }, { shouldFocus: index === 0 }));
+  }, [state, setError]);
+
+  const errorOf = (path: string): string | undefined => {
+    const key = hydrated ? (get(errors, path) as { message?: string } | undefined)?.message : state.fieldErrors?.[path];
+    return key ? tv(key) : undefined;
+  };
+  const errorCount = hydrated ? countErrors(errors) : Object.keys(state.fieldErrors ?? {}).length;
+  const formError = state.formError
+    ? t(`inquiry.${state.formError}`, { phone: operatorPhone, minutes: state.retryAfterMinutes ?? 60 })
+    : undefined;
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempts((count) => count + 1);
+    void handleSubmit(() => {
+      const data = new FormData(formRef.current!);
+      startTransition(() => formAction(data));
+    })(event);
+  };
+
+  const required = t("inquiry.required");
+  const text = (path: Path, options: { hint?: string; type?: string; inputMode?: "decimal" | "numeric" | "tel" | "email" | "text"; autoComplete?: string } = {}) => (
+    <input
+      type={options.type ?? "text"}
+      inputMode={options.inputMode}
+      autoComplete={options.autoComplete ?? "off"}
+      defaultValue={initial[path] ?? ""}
+      {...inputAria(path, errorOf(path), Boolean(options.hint))}
+      {...register(path)}
+    />
+  );
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form" data-testid="inquiry-form">
+      <input type="hidden" name={formMetaFields.submissionKey} value={submissionKey} />
+      <input type="hidden" name={formMetaFields.renderedAt} value={initial[formMetaFields.renderedAt] ?? String(renderedAt)} />
+      <input type="hidden" name={formMetaFields.sourcePage} value={sourcePage} />
+      {listingId && <input type="hidden" name="listingId" value={listingId} />}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="website">Website</label>
+        <input id="website" name={formMetaFields.honeypot} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <div className="form-alert" role="alert" aria-live="assertive" data-testid="form-alert">
+        {formError ?? (attempts > 0 && errorCount > 0 ? t("inquiry.errorsSummary", { count: errorCount }) : null)}
+      </div>
+
+      <fieldset className="form-section">
+        <legend className="visually-hidden">{t("inquiry.sectionNeed")}</legend>
+        <h3>{t("inquiry.sectionNeed")}</h3>
+        <div className="form-row two">
+          <ChoiceGroup name="need.deal" label={t("inquiry.deal")} required={required} error={errorOf("need.deal")}>
+            {needDeals.map((deal) => (
+              <label key={deal} className="choice">
+                <input type="radio" value={deal} defaultChecked={initial["need.deal"] === deal} {...register("need.deal")} />
+                {t(`inquiry.dealOptions.${deal}`)}
+              </label>
+            ))}
+          </ChoiceGroup>
+          <ChoiceGroup name="need.kind" label={t("inquiry.kind")} required={required} error={errorOf("need.kind")}>
+            {needKinds.map((kind) => (
+              <label key={kind} className="choice">
+                <input type="radio" value={kind} defaultChecked={initial["need.kind"] === kind} {...register("need.kind")} />
+                {t(`inquiry.kindOptions.${kind}`)}
+              </label>
+            ))}
+          </ChoiceGroup>
+        </div>
+        <div className="form-row three">
+          <Field name="need.area" label={t("inquiry.area")} requiredLabel={required} error={errorOf("need.area")}>
+            {text("need.area", { inputMode: "decimal" })}
+          </Field>
+          <Field name="need.areaUnit" label={t("inquiry.areaUnit")} requiredLabel={required} error={errorOf("need.areaUnit")}>
+            <select defaultValue={initial["need.areaUnit"] ?? "sqm"} {...inputAria("need.areaUnit", errorOf("need.areaUnit"))} {...register("need.areaUnit")}>
+              {areaUnits.map((unit) => (
+                <option key={unit} value={unit}>
+                  {t(`inquiry.areaUnitOptions.${unit}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="need.timeline" label={t("inquiry.timeline")} error={errorOf("need.timeline")}>
+            <select defaultValue={initial["need.timeline"] ?? ""} {...inputAria("need.timeline", errorOf("need.timeline"))} {...register("need.timeline")}>
+              <option value="">{t("inquiry.choose")}</option>
+              {timelines.map((timeline) => (
+                <option key={timeline} value={timeline}>
+                  {t(`inquiry.timelineOptions.${timeline}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field name="use" label={t("inquiry.use")} hint={t("inquiry.useHint")} requiredLabel={required} error={errorOf("use")}>
+          <textarea rows={3} defaultValue={initial.use ?? ""} {...inputAria("use", errorOf("use"), true)} {...register("use")} />
+        </Field>
+        <Field name="expectedAnnualTax" label={t("inquiry.expectedAnnualTax")} requiredLabel={required} error={errorOf("expectedAnnualTax")}>
+          {text("expectedAnnualTax", { inputMode: "decimal" })}
+        </Field>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="visually-hidden">{t("inquiry.sectionCompany")}</legend>
+        <h3>{t("inquiry.sectionCompany")}</h3>
+        <Field name="company" label={t("inquiry.company")} requiredLabel={required} error={errorOf("company")}>
+          {text("company", { autoComplete: "organization" })}
+        </Field>
+        <div className="form-row two">
+          <Field name="contactName" label={t("inquiry.contactName")} requiredLabel={required} error={errorOf("contactName")}>
+            {text("contactName", { autoComplete: "name" })}
+          </Field>
+          <Field name="phone" label={t("inquiry.phone")} hint={t("inquiry.phoneHint")} requiredLabel={required} error={errorOf("phone")}>
+            {text("phone", { type: "tel", inputMode: "tel", autoComplete: "tel", hint: t("inquiry.phoneHint") })}
+          </Field>
+        </div>
+      </fieldset>
+
+      <details className="form-section" open={Object.keys(state.fieldErrors ?? {}).some((path) => optionalPaths.includes(path)) || undefined}>
+        <summary>{t("inquiry.sectionMore")}</summary>
+        <div className="form-row two">
+          <Field name="wechat" label={t("inquiry.wechat")} error={errorOf("wechat")}>
+            {text("wechat")}
+          </Field>
+          <Field name="email" label={t("inquiry.email")} error={errorOf("email")}>
+            {text("email", { type: "email", inputMode: "email", autoComplete: "email" })}
+          </Field>
+          <Field name="investment" label={t("inquiry.investment")} error={errorOf("investment")}>
+            {text("investment", { inputMode: "decimal" })}
+          </Field>
+          <Field name="annualOutput" label={t("inquiry.annualOutput")} error={errorOf("annualOutput")}>
+            {text("annualOutput", { inputMode: "decimal" })}
+          </Field>
+          <Field name="employees" label={t("inquiry.employees")} error={errorOf("employees")}>
+            {text("employees", { inputMode: "numeric" })}
+          </Field>
+          <Field name="powerKva" label={t("inquiry.powerKva")} error={errorOf("powerKva")}>
+            {text("powerKva", { inputMode: "numeric" })}
+          </Field>
+        </div>
+        <Field name="creditCode" label={t("inquiry.creditCode")} error={errorOf("creditCode")}>
+          {text("creditCode")}
+        </Field>
+        <Field name="message" label={t("inquiry.message")} error={errorOf("message")}>
+          <textarea rows={3} defaultValue={initial.message ?? ""} {...inputAria("message", errorOf("message"))} {...register("message")} />
+        </Field>
+      </details>
+
+      <div className="form-section">
+        <div className="consent">
+          <input type="checkbox" {...inputAria("consent", errorOf("consent"))} {...register("consent")} />
+          <label htmlFor={fieldIds("consent").input}>
+            {t("inquiry.consent")}{" "}
+            <Link href="/privacy" target="_blank">
+              {t("inquiry.privacyLink")}
+            </Link>
+          </label>
+        </div>
+        {errorOf("consent") && (
+          <p className="field-error" id={fieldIds("consent").error} role="alert">
+            {errorOf("consent")}
+          </p>
+        )}
+        {errorOf("listingId") && <p className="field-error" role="alert">{errorOf("listingId")}</p>}
+        <button type="submit" className="button accent" disabled={pending}>
+          {pending ? t("inquiry.submitting") : t("inquiry.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const optionalPaths = ["wechat", "email", "investment", "annualOutput", "employees", "powerKva", "creditCode", "message"];
+
+function ChoiceGroup({ name, label, required, error, children }: { name: string; label: string; required: string; error?: string; children: React.ReactNode }) {
+  const ids = fieldIds(name);
+  return (
+    <fieldset className="field" aria-invalid={error ? true : undefined} aria-describedby={error ? ids.error : undefined}>
+      <legend>
+        {label}
+        <span className="required">{required}</span>
+      </legend>
+      <div className="choice-group">{children}</div>
+      {error && (
+        <p className="field-error" id={ids.error} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function countErrors(errors: object): number {
+  return Object.values(errors).reduce<number>((total, value) => {
+    if (value && typeof value === "object" && "message" in value && typeof value.message === "string") return total + 1;
+    return value && typeof value === "object" ? total + countErrors(value) : total;
+  }, 0);
+}

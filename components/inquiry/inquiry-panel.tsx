@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { connection } from "next/server";
+import { InquiryForm } from "./inquiry-form";
+import { privacyOperator } from "@/lib/privacy/notice";
+
+/**
+ * Renders the inquiry form with what only the server can give it: a fresh submission key (so a
+ * double click or a resent form stores one inquiry) and the time it was shown (the time trap).
+ */
+export async function InquiryPanel({ listingId, sourcePage, defaults }: { listingId?: string; sourcePage: string; defaults?: Record<string, string> }) {
+  await connection();
+  return (
+    <InquiryForm
+      listingId={listingId}
+      sourcePage={sourcePage}
+      defaults={defaults}
+      submissionKey={randomUUID()}
+      renderedAt={Date.now()}
+      operatorPhone={privacyOperator().phone}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { formatArea, formatPrice } from "@/lib/i18n/format";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { industryLabel } from "@/lib/listings/industries";
+import type { ListingCard as Listing } from "@/lib/listings/queries";
+
+export function ListingCard({ listing, locale, messages }: { listing: Listing; locale: Locale; messages: Messages }) {
+  const kindLabel = listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind];
+  return (
+    <article className="card" data-testid="listing-card">
+      {listing.photo && (
+        // eslint-disable-next-line @next/next/no-img-element -- demo photos are SVG; uploads arrive pre-sized
+        <img src={listing.photo.url} alt={localized(locale, listing.photo.alt, listing.photo.altEn)} loading="lazy" />
+      )}
+      <div className="card-body">
+        <ul className="tags">
+          <li className="tag">{messages.deal[listing.deal]}</li>
+          <li className="tag">{kindLabel}</li>
+          {listing.status !== "AVAILABLE" && <li className={`tag status-${listing.status}`}>{messages.status[listing.status]}</li>}
+        </ul>
+        <h3>
+          <Link href={`/listings/${listing.id}`}>{localized(locale, listing.title, listing.titleEn)}</Link>
+        </h3>
+        <p className="price">{formatPrice(listing.price, listing.priceUnit, locale, messages)}</p>
+        <p className="meta">
+          {formatArea(listing.area, listing.areaUnit, locale, messages)} · {localized(locale, listing.park.name, listing.park.nameEn)}
+        </p>
+        <p className="meta">{listing.industries.slice(0, 3).map((code) => industryLabel(code, locale)).join(" · ")}</p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  PARKLEAD_DATA_DIR: z.string().min(1).default("./data"),
+  /** Connections each app instance keeps to PostgreSQL. */
+  PARKLEAD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0 = Next itself only). */
+  PARKLEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** Minimum time between showing the inquiry form and accepting it, against scripted posts. */
+  PARKLEAD_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** Seed demo parks and listings into an empty PostgreSQL database too (always done on PGlite). */
+  PARKLEAD_SEED_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; throws one readable error listing every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

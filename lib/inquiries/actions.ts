@@ -1,0 +1,61 @@
+"use server";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
+import { env } from "../env";
+import { clientIp } from "../http/client-ip";
+import { getLocale } from "../i18n/server";
+import { logEvent } from "../log";
+import { formMetaFields, inquiryFromFormData, type InquiryFormState } from "./form-state";
+import { submitInquiry } from "./mutations";
+import { ATTRIBUTION_COOKIE, inquirySourceSchema, parseAttributionCookie } from "./source";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The public inquiry form's action; works with and without JavaScript. */
+export async function sendInquiry(_previous: InquiryFormState, formData: FormData): Promise<InquiryFormState> {
+  const values = Object.fromEntries(
+    [...formData.entries()].filter(([name, value]) => typeof value === "string" && !name.startsWith("$ACTION")),
+  ) as Record<string, string>;
+  const fail = (state: Omit<InquiryFormState, "status" | "values">): InquiryFormState => ({ status: "error", values, ...state });
+
+  if ((values[formMetaFields.honeypot] ?? "") !== "") {
+    logEvent("inquiry.spam", { trap: "honeypot" });
+    return fail({ formError: "rejected" });
+  }
+  const renderedAt = Number(values[formMetaFields.renderedAt]);
+  if (!Number.isFinite(renderedAt) || Date.now() - renderedAt < env().PARKLEAD_FORM_MIN_FILL_MS) {
+    logEvent("inquiry.spam", { trap: "time" });
+    // Counted from now: a person who pressed too fast only has to press again.
+    return { ...fail({ formError: "tooFast" }), values: { ...values, [formMetaFields.renderedAt]: String(Date.now()) } };
+  }
+  const submissionKey = values[formMetaFields.submissionKey];
+
+  let result;
+  try {
+    const requestHeaders = await headers();
+    const attribution = parseAttributionCookie((await cookies()).get(ATTRIBUTION_COOKIE)?.value);
+    result = await submitInquiry(await getDb(), inquiryFromFormData(formData), {
+      channel: "FORM",
+      locale: await getLocale(),
+      idempotencyKey: UUID.test(submissionKey ?? "") ? submissionKey : undefined,
+      clientIp: clientIp(requestHeaders),
+      source: inquirySourceSchema.parse({ ...attribution, page: values[formMetaFields.sourcePage] }),
+    });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logEvent("inquiry.database_unavailable", { channel: "FORM" });
+    return fail({ formError: "unavailable" });
+  }
+
+  if (result.ok) redirect(`/inquire/sent/${result.reference}`);
+  switch (result.reason) {
+    case "invalid":
+      return fail({ fieldErrors: result.fieldErrors });
+    case "rateLimited":
+      return fail({ formError: "rateLimited", retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) });
+    case "keyReused":
+      return fail({ formError: "keyReused" });
+  }
+}

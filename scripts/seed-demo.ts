@@ -1,0 +1,14 @@
+// `npm run db:seed`: demo parks and listings into the configured database (PostgreSQL with
+// DATABASE_URL, else the embedded one) if it has no parks yet. Migrates first.
+import { openDatabase } from "../lib/db/open";
+import { env } from "../lib/env";
+
+const config = env();
+const opened = await openDatabase(
+  config.DATABASE_URL
+    ? { kind: "postgres", url: config.DATABASE_URL, poolSize: 2, seedDemo: true }
+    : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true },
+);
+const [parks, listings] = await Promise.all([opened.db.park.count(), opened.db.listing.count()]);
+console.log(JSON.stringify({ event: "seed.done", parks, listings }));
+await opened.close();

@@ -1,0 +1,53 @@
+// `npm start`: builds when the build is missing or older than the sources, then serves the
+// production build on PORT (default 3000). A small custom server so the app knows the TCP peer's
+// address (for rate limits) without trusting a client-sent X-Forwarded-For.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const SOURCES = ["app", "components", "lib", "prisma", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const IGNORED = new Set(["node_modules", "generated", ".next"]);
+
+function newestSourceTime(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of readdirSync(entry)) {
+    if (IGNORED.has(name) || name.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestSourceTime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+if (process.env.PARKLEAD_SKIP_BUILD !== "1" && builtAt < Math.max(...SOURCES.map(newestSourceTime))) {
+  console.log(JSON.stringify({ event: "build.start", reason: builtAt ? "sources changed" : "no build yet" }));
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  // Overwritten on every request, so a client cannot choose its own rate-limit identity.
+  request.headers["x-parklead-peer"] = request.socket.remoteAddress ?? "";
+  handle(request, response);
+});
+// Longer than a load balancer's idle timeout, so it never reuses a connection the app has closed.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
+  console.log(JSON.stringify({ event: "server.listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` }));
+});
