@@ -41,7 +41,10 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
     formState: { errors },
   } = useForm<InquiryInput, unknown, Inquiry>({
     resolver: zodResolver(inquirySchema),
-    mode: "onTouched",
+    // Errors appear on the first submit, then update as the person types. Errors shown on blur
+    // move the submit button while it is being pressed, and the press misses.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues: {
       need: {
         deal: initial["need.deal"] as InquiryInput["need"]["deal"],

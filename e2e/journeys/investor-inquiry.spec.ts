@@ -82,7 +82,7 @@ test("[INVESTOR] in English, sends a general inquiry from â€œTell us your needâ€
   await form.getByRole("radio", { name: "Rent" }).check();
   await form.getByRole("radio", { name: "R&D office" }).check();
   await form.getByLabel("Area wanted").fill("600");
-  await form.getByLabel("Use", { exact: true }).fill("Software R&D centre for industrial automation");
+  await form.getByLabel(/^Use/).fill("Software R&D centre for industrial automation");
   await form.getByLabel("Expected annual tax (RMB 10k)").fill("80");
   await form.getByLabel("Company").fill("Nordic Automation (Shanghai) Co., Ltd.");
   await form.getByLabel("Contact person").fill("Anna Berg");
