@@ -10,7 +10,11 @@ interface ParkOption {
 /** A GET form: filters live in the URL, so a filtered view can be bookmarked and works without JavaScript. */
 export function ListingFilters({ filter, parks, messages }: { filter: ListingFilter; parks: ParkOption[]; messages: Messages }) {
   const t = messages.listings;
+  const filtering = Object.keys(filter).some((name) => name !== "page" && name !== "sort");
+  // Closed on arrival so a phone shows listings first; open while filters are in use.
   return (
+    <details className="filters-toggle" open={filtering || undefined}>
+      <summary>{t.filters}</summary>
     <form method="get" action="/listings" className="panel filters" role="search" aria-label={t.filters}>
       <div className="field">
         <label htmlFor="filter-park">{t.park}</label>
@@ -79,5 +83,6 @@ export function ListingFilters({ filter, parks, messages }: { filter: ListingFil
         </Link>
       </div>
     </form>
+    </details>
   );
 }

@@ -11,6 +11,9 @@ test("[INVESTOR] sees the demo parks and listings on the embedded database", asy
   await expect(page.getByRole("link", { name: "张江长三角科技城平湖园" })).toBeVisible();
   await page.goto("/listings?kind=LAND");
   for (const card of await page.getByTestId("listing-card").all()) await expect(card).toContainText("工业用地");
+  await page.goto("/listings?minArea=abc&deal=LEASE");
+  await expect(page.getByRole("status")).toHaveText("部分筛选条件无效，已忽略：面积 (m²) 最低");
+  for (const card of await page.getByTestId("listing-card").all()) await expect(card).toContainText("出租");
   await page.goto("/listings/not-a-listing");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面不存在");
 });

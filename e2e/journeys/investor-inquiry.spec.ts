@@ -6,13 +6,14 @@ test("[INVESTOR] on a phone, filters the catalogue, opens a listing, corrects th
   const total = Number((await page.getByTestId("listing-count").textContent())?.match(/\d+/)?.[0]);
   expect(total).toBeGreaterThanOrEqual(12);
 
+  await page.locator("summary", { hasText: "筛选" }).click();
   const filters = page.getByRole("search");
   await filters.getByLabel("园区").selectOption({ label: "张江长三角科技城平湖园" });
   await filters.getByLabel("类型").selectOption("FACTORY");
   await filters.getByLabel("租售").selectOption("SALE");
   await filters.getByLabel("面积 (m²) 最低").fill("2000");
   await filters.getByLabel("排序").selectOption("area_asc");
-  await filters.getByRole("button", { name: "筛选" }).click();
+  await filters.getByRole("button", { name: "查看结果" }).click();
 
   await expect(page).toHaveURL(/kind=FACTORY/);
   const cards = page.getByTestId("listing-card");

@@ -6,11 +6,28 @@ import { Pagination } from "@/components/listings/pagination";
 import { getDb } from "@/lib/db/client";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
+import type { Messages } from "@/lib/i18n/messages";
 import { parksWithListingCounts, searchListings } from "@/lib/listings/queries";
 import { parseListingFilter } from "@/lib/listings/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).listings.title };
+}
+
+function filterLabel(name: string, messages: Messages): string {
+  const t = messages.listings;
+  const labels: Record<string, string> = {
+    park: t.park,
+    kind: t.kind,
+    deal: t.deal,
+    minArea: `${t.area} ${t.min}`,
+    maxArea: `${t.area} ${t.max}`,
+    minPrice: `${t.price} ${t.min}`,
+    maxPrice: `${t.price} ${t.max}`,
+    sort: t.sort,
+    page: t.pageNumber,
+  };
+  return labels[name] ?? name;
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -40,7 +57,7 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
         </div>
         {invalid.length > 0 && (
           <p className="notice" role="status">
-            {t("listings.invalidFilter", { fields: invalid.join(", ") })}
+            {t("listings.invalidFilter", { fields: invalid.map((name) => filterLabel(name, messages)).join("、") })}
           </p>
         )}
         {result.listings.length === 0 ? (
