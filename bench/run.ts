@@ -3,9 +3,15 @@
 import { benchInquiries } from "./inquiries";
 
 const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries };
-const only = process.env.BENCH_ONLY?.split(",");
 
-for (const [name, suite] of Object.entries(suites)) {
-  if (only && !only.includes(name)) continue;
-  await suite();
+async function main() {
+  const only = process.env.BENCH_ONLY?.split(",");
+  for (const [name, suite] of Object.entries(suites)) {
+    if (!only || only.includes(name)) await suite();
+  }
 }
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

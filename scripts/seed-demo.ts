@@ -3,12 +3,19 @@
 import { openDatabase } from "../lib/db/open";
 import { env } from "../lib/env";
 
-const config = env();
-const opened = await openDatabase(
-  config.DATABASE_URL
-    ? { kind: "postgres", url: config.DATABASE_URL, poolSize: 2, seedDemo: true }
-    : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true },
-);
-const [parks, listings] = await Promise.all([opened.db.park.count(), opened.db.listing.count()]);
-console.log(JSON.stringify({ event: "seed.done", parks, listings }));
-await opened.close();
+async function main() {
+  const config = env();
+  const opened = await openDatabase(
+    config.DATABASE_URL
+      ? { kind: "postgres", url: config.DATABASE_URL, poolSize: 2, seedDemo: true }
+      : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true },
+  );
+  const [parks, listings] = await Promise.all([opened.db.park.count(), opened.db.listing.count()]);
+  console.log(JSON.stringify({ event: "seed.done", parks, listings }));
+  await opened.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

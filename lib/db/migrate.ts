@@ -62,11 +62,11 @@ export interface Migration {
 }
 
 export async function readMigrations(migrationsDir = path.resolve(process.cwd(), "prisma/migrations")): Promise<Migration[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/*turbopackIgnore: true*/ path.join(migrationsDir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { createId } from "@paralleldrive/cuid2";
+import { newId } from "../db/ids";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { Locale } from "../i18n/messages";
 import { logEvent } from "../log";
 import { PRIVACY_NOTICE_VERSION } from "../privacy/notice";
 import { newInquiryReference } from "./reference";
-import { hitRateLimits, pruneRateLimitCounters } from "./rate-limit";
+import { pruneRateLimitCounters, rateLimitCounters, verdictOf, type RateLimitCounters } from "./rate-limit";
 import { fieldErrorsOf, inquirySchema, type FieldErrors, type Inquiry } from "./schema";
 import type { InquirySource } from "./source";
 
@@ -49,12 +49,6 @@ export async function submitInquiry(db: Database, input: unknown, context: Submi
     if (earlier) return earlier;
   }
 
-  const verdict = await hitRateLimits(db, { ip: context.clientIp, phone: inquiry.phone }, now);
-  if (!verdict.allowed) {
-    logEvent("inquiry.rate_limited", { scope: verdict.scope, channel: context.channel });
-    return { ok: false, reason: "rateLimited", retryAfterSeconds: verdict.retryAfterSeconds };
-  }
-
   let listing: { id: string; price: Prisma.Decimal; priceUnit: string; area: Prisma.Decimal; areaUnit: string } | null = null;
   if (inquiry.listingId) {
     listing = await db.listing.findFirst({
@@ -64,12 +58,18 @@ export async function submitInquiry(db: Database, input: unknown, context: Submi
     if (!listing) return { ok: false, reason: "invalid", fieldErrors: { listingId: "listingGone" } };
   }
 
+  const counters = rateLimitCounters({ ip: context.clientIp, phone: inquiry.phone }, now);
   for (let attempt = 0; ; attempt++) {
     try {
-      const stored = await insertInquiry(db, inquiry, context, requestHash, listing, now);
-      logEvent("inquiry.created", { id: stored.id, channel: context.channel, listing: Boolean(listing) });
+      const stored = await storeInquiry(db, inquiry, context, requestHash, listing, counters, now);
+      const verdict = verdictOf(counters, stored.counts, now);
+      if (!verdict.allowed || !stored.inquiry) {
+        logEvent("inquiry.rate_limited", { scope: verdict.allowed ? "unknown" : verdict.scope, channel: context.channel });
+        return { ok: false, reason: "rateLimited", retryAfterSeconds: verdict.allowed ? 60 : verdict.retryAfterSeconds };
+      }
+      logEvent("inquiry.created", { id: stored.inquiry.id, channel: context.channel, listing: Boolean(listing) });
       if (Math.random() < 0.01) void pruneRateLimitCounters(db, now).catch(() => {});
-      return { ok: true, ...stored, replayed: false };
+      return { ok: true, ...stored.inquiry, replayed: false };
     } catch (error) {
       const target = uniqueViolationTarget(error);
       if (target === "idempotencyKey" && context.idempotencyKey) {
@@ -111,25 +111,47 @@ function uniqueViolationTarget(error: unknown): string | null {
   return "other";
 }
 
-async function insertInquiry(
+interface Stored {
+  /** Each rate-limit counter's count after this attempt. */
+  counts: Record<string, number>;
+  /** Null when a limit was exceeded: nothing was stored. */
+  inquiry: { id: string; reference: string } | null;
+}
+
+/**
+ * One statement, one round trip: count the attempt against the rate limits and, only if every
+ * limit still holds, store the lead and its inquiry. The lead and inquiry are stored together or
+ * not at all, and concurrent inquiries from one phone meet in ON CONFLICT instead of making two leads.
+ */
+async function storeInquiry(
   db: Database,
   inquiry: Inquiry,
   context: SubmissionContext,
   requestHash: string,
   listing: { id: string; price: Prisma.Decimal; priceUnit: string; area: Prisma.Decimal; areaUnit: string } | null,
+  counters: RateLimitCounters,
   now: Date,
-): Promise<{ id: string; reference: string }> {
+): Promise<Stored> {
   const { source } = context;
-  const id = createId();
+  const id = newId();
   const reference = newInquiryReference(now);
-  // One statement, so the lead and its inquiry are stored together or not at all, and concurrent
-  // inquiries from one phone meet in ON CONFLICT instead of creating two leads.
-  const rows = await db.$queryRaw<{ id: string; reference: string }[]>`
-    WITH lead AS (
+  const rows = await db.$queryRaw<{ counts: Record<string, number> | null; id: string | null; reference: string | null }[]>`
+    WITH hits AS (
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
+      SELECT k, w, 1 FROM unnest(${counters.keys}::text[], ${counters.windowStarts}::timestamptz[]) AS t(k, w)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+      RETURNING "key", "count"
+    ), allowed AS (
+      SELECT NOT EXISTS (
+        SELECT 1 FROM hits JOIN unnest(${counters.keys}::text[], ${counters.limits}::int[]) AS l(k, lim) ON l.k = hits."key"
+        WHERE hits."count" > l.lim
+      ) AS ok
+    ), lead AS (
       INSERT INTO "Lead" ("id", "phone", "company", "contactName", "wechat", "email", "creditCode",
                           "lastInquiryAt", "createdAt", "updatedAt")
-      VALUES (${createId()}, ${inquiry.phone}, ${inquiry.company}, ${inquiry.contactName}, ${inquiry.wechat ?? null},
-              ${inquiry.email ?? null}, ${inquiry.creditCode ?? null}, ${now}, ${now}, ${now})
+      SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${inquiry.contactName}, ${inquiry.wechat ?? null},
+             ${inquiry.email ?? null}, ${inquiry.creditCode ?? null}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      FROM allowed WHERE allowed.ok
       ON CONFLICT ("phone") DO UPDATE SET
         "lastInquiryAt" = EXCLUDED."lastInquiryAt",
         "updatedAt" = EXCLUDED."updatedAt",
@@ -137,7 +159,7 @@ async function insertInquiry(
         "email" = COALESCE("Lead"."email", EXCLUDED."email"),
         "creditCode" = COALESCE("Lead"."creditCode", EXCLUDED."creditCode")
       RETURNING "id"
-    )
+    ), stored AS (
     INSERT INTO "Inquiry" ("id", "reference", "idempotencyKey", "requestHash", "leadId", "listingId",
       "listingPrice", "listingPriceUnit", "listingArea", "listingAreaUnit",
       "needDeal", "needKind", "needArea", "needAreaUnit", "timeline", "use", "expectedAnnualTax",
@@ -159,6 +181,10 @@ async function insertInquiry(
       ${source.utmMedium ?? null}, ${source.utmCampaign ?? null}, ${source.utmTerm ?? null},
       ${source.utmContent ?? null}, ${now}
     FROM lead
-    RETURNING "id", "reference"`;
-  return rows[0];
+    RETURNING "id", "reference"
+    )
+    SELECT (SELECT json_object_agg(hits."key", hits."count") FROM hits) AS counts, stored."id", stored."reference"
+    FROM (SELECT 1) AS one LEFT JOIN stored ON true`;
+  const [row] = rows;
+  return { counts: row.counts ?? {}, inquiry: row.id && row.reference ? { id: row.id, reference: row.reference } : null };
 }

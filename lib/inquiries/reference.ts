@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 /** Crockford-style alphabet: no I, L, O or U, so a reference survives being read over the phone. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -14,7 +14,8 @@ const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
 export function newInquiryReference(now = new Date()): string {
   const day = shanghaiDate.format(now).replace(/-/g, "");
   let code = "";
-  for (let i = 0; i < 5; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  // 32 letters: five bits of each random byte pick one without bias.
+  for (const byte of randomBytes(5)) code += ALPHABET[byte & 31];
   return `PL-${day}-${code}`;
 }
 

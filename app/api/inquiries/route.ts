@@ -14,14 +14,18 @@ import { privacyOperator } from "@/lib/privacy/notice";
 /** JSON intake for mini-programs and partner sites; the same path as the public form. */
 export async function POST(request: Request) {
   const locale = request.headers.get("accept-language")?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
-  const t = await translatorFor(locale);
-  const message = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+  // Only answers that carry a message need the catalogue.
+  const translator = () => translatorFor(locale);
+  const message = async (key: string) => {
+    const t = await translator();
+    return validationMessage((k, v) => t(k as never, v as never), key);
+  };
 
   const body = await readJsonBody(request);
   if (!body.ok) return NextResponse.json({ errors: { body: body.error } }, { status: body.status });
 
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
-  if (key === false) return NextResponse.json({ errors: { idempotencyKey: message("idempotencyKey") } }, { status: 400 });
+  if (key === false) return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKey") } }, { status: 400 });
 
   try {
     const result = await submitInquiry(await getDb(), body.value, {
@@ -44,20 +48,23 @@ export async function POST(request: Request) {
     switch (result.reason) {
       case "invalid":
         return NextResponse.json(
-          { errors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, message(key)])) },
+          { errors: Object.fromEntries(await Promise.all(Object.entries(result.fieldErrors).map(async ([field, key]) => [field, await message(key)]))) },
           { status: 400 },
         );
-      case "rateLimited":
+      case "rateLimited": {
+        const t = await translator();
         return NextResponse.json(
           { errors: { form: t("inquiry.rateLimited", { minutes: Math.ceil(result.retryAfterSeconds / 60), phone: privacyOperator().phone }) } },
           { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
         );
+      }
       case "keyReused":
-        return NextResponse.json({ errors: { idempotencyKey: message("idempotencyKeyReused") } }, { status: 422 });
+        return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKeyReused") } }, { status: 422 });
     }
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       logEvent("inquiry.database_unavailable", { channel: "API" });
+      const t = await translator();
       return NextResponse.json({ errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) } }, { status: 503 });
     }
     throw error;
