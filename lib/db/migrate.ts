@@ -123,3 +123,32 @@ async function applyOne(conn: SqlConnection, migration: Migration): Promise<void
   }
   await conn.query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`, [id]);
 }
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  /** Started but never finished, and not marked rolled back: the runner refuses to go on. */
+  failed: string[];
+  /** Applied, but the file has changed since. */
+  modified: string[];
+  /** Recorded in the database but missing from the migrations folder. */
+  unknown: string[];
+}
+
+/** What `prisma migrate status` reports, read without taking the lock or changing anything. */
+export async function migrationStatus(conn: SqlConnection, options: { migrationsDir?: string } = {}): Promise<MigrationStatus> {
+  const migrations = await readMigrations(options.migrationsDir);
+  const exists = (await conn.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS "table"`)).rows[0].table;
+  const rows = exists
+    ? (await conn.query<AppliedRow>(`SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations" ORDER BY "started_at"`)).rows
+    : [];
+  const finished = new Map(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]));
+  const known = new Set(migrations.map((migration) => migration.name));
+  return {
+    applied: migrations.filter((migration) => finished.has(migration.name)).map((migration) => migration.name),
+    pending: migrations.filter((migration) => !finished.has(migration.name)).map((migration) => migration.name),
+    failed: rows.filter((row) => row.finished_at === null && row.rolled_back_at === null).map((row) => row.migration_name),
+    modified: migrations.filter((migration) => finished.has(migration.name) && finished.get(migration.name) !== migration.checksum).map((migration) => migration.name),
+    unknown: [...finished.keys()].filter((name) => !known.has(name)),
+  };
+}
