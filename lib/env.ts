@@ -14,6 +14,14 @@ const envSchema = z.object({
   PARKLEAD_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** Seed demo parks and listings into an empty PostgreSQL database too (always done on PGlite). */
   PARKLEAD_SEED_DEMO: z.enum(["0", "1"]).optional(),
+  /** The first admin of an empty workspace (both or neither). */
+  ADMIN_EMAIL: z.string().trim().email("ADMIN_EMAIL must be an email address").optional(),
+  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
+  /** Signs session cookies; without it a secret is generated once and kept in the database. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters").optional(),
+}).refine((value) => Boolean(value.ADMIN_EMAIL) === Boolean(value.ADMIN_PASSWORD), {
+  message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
+  path: ["ADMIN_EMAIL"],
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,10 +13,11 @@ const holder = globalThis as typeof globalThis & { parkleadDatabase?: Promise<Op
 export function getOpenedDatabase(): Promise<OpenedDatabase> {
   if (!holder.parkleadDatabase) {
     const config = env();
+    const firstAdmin = { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, generate: !config.DATABASE_URL };
     holder.parkleadDatabase = openDatabase(
       config.DATABASE_URL
-        ? { kind: "postgres", url: config.DATABASE_URL, poolSize: config.PARKLEAD_DB_POOL_SIZE, seedDemo: config.PARKLEAD_SEED_DEMO === "1" }
-        : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true },
+        ? { kind: "postgres", url: config.DATABASE_URL, poolSize: config.PARKLEAD_DB_POOL_SIZE, seedDemo: config.PARKLEAD_SEED_DEMO === "1", firstAdmin }
+        : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true, firstAdmin },
     );
     holder.parkleadDatabase.catch(() => {
       holder.parkleadDatabase = undefined;

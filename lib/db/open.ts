@@ -5,13 +5,19 @@ import { PrismaClient } from "./generated/client";
 import { applyMigrations, pgConnection, pgliteConnection } from "./migrate";
 import { lockDataDir } from "./data-dir-lock";
 import { seedDemoData } from "../../prisma/seed-data";
+import { ensureFirstAdmin } from "../users/first-admin";
 import { logEvent } from "../log";
 
 export type Database = PrismaClient;
 
 export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string; seedDemo: boolean }
-  | { kind: "postgres"; url: string; poolSize: number; seedDemo: boolean };
+  | ({ kind: "pglite"; dataDir: string; seedDemo: boolean } & FirstAdmin)
+  | ({ kind: "postgres"; url: string; poolSize: number; seedDemo: boolean } & FirstAdmin);
+
+/** Who becomes the first admin of an empty workspace (see lib/users/first-admin.ts); absent: nobody. */
+interface FirstAdmin {
+  firstAdmin?: { email?: string; password?: string; generate: boolean };
+}
 
 export interface OpenedDatabase {
   kind: DatabaseConfig["kind"];
@@ -25,6 +31,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
   const opened = config.kind === "pglite" ? await openPglite(config.dataDir) : await openPostgres(config.url, config.poolSize);
   try {
     if (config.seedDemo) await seedDemoData(opened.db);
+    if (config.firstAdmin) await ensureFirstAdmin(opened.db, config.firstAdmin);
   } catch (error) {
     await opened.close();
     throw error;

@@ -1,0 +1,55 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { clientIp } from "../http/client-ip";
+import { authenticate } from "./authenticate";
+import { signInSchema, type Role } from "./schema";
+import { sessionSecret } from "./secret";
+
+export const SESSION_HOURS = 12;
+
+/** Why a sign-in failed, as next-auth hands it back to the form: "invalid", "inactive" or "throttled:<seconds>". */
+export type SignInError = string;
+
+let options: Promise<AuthOptions> | undefined;
+
+/** next-auth's configuration; built once per process because the secret may come from the database. */
+export function authOptions(): Promise<AuthOptions> {
+  options ??= (async () => ({
+    secret: await sessionSecret(await getDb()),
+    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, request) {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) throw new Error("invalid");
+          const headers = new Headers(request.headers as Record<string, string>);
+          const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password, clientIp(headers));
+          if (!result.ok) throw new Error(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);
+          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const signedIn = user as typeof user & { role: Role; sessionVersion: number };
+          token.sub = signedIn.id;
+          token.role = signedIn.role;
+          token.sessionVersion = signedIn.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+      },
+    },
+  }))();
+  options.catch(() => {
+    options = undefined;
+  });
+  return options;
+}

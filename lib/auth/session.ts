@@ -1,0 +1,43 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "../db/client";
+import { authOptions } from "./options";
+import type { Role } from "./schema";
+
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * The signed-in user, read from the database on every request: a cookie of a user who has since
+ * been deactivated, reset or changed role (sessionVersion raised) no longer counts.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await getServerSession(await authOptions())) as { userId?: string; sessionVersion?: number } | null;
+  if (!session?.userId) return null;
+  const user = await (await getDb()).user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages: the viewer, or a redirect to sign in. */
+export async function requireUser(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+}
+
+/** For pages: the viewer if their role is one of `roles`; anyone else sees "not found". */
+export async function requireRole(...roles: Role[]): Promise<Viewer> {
+  const viewer = await requireUser();
+  if (!roles.includes(viewer.role)) notFound();
+  return viewer;
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import type { Database } from "../db/client";
+import { assertRole } from "../auth/access";
+import { generatePassword, hashPassword } from "../auth/password";
+import type { Role } from "../auth/schema";
+import type { Viewer } from "../auth/session";
+import { recordAudit } from "../audit/record";
+import { newUserSchema, userActiveSchema, userIdSchema, userRoleSchema } from "./schema";
+import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+
+export type UserResult<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
+
+/** An admin creates a user with a first password that they hand over; the email must be new. */
+export async function createUser(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult<{ id: string }>> {
+  assertRole(viewer, ["ADMIN"], "create users");
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { email, name, role, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const [created] = await tx.user.createManyAndReturn({ data: [{ email, name, role, passwordHash }], skipDuplicates: true, select: { id: true } });
+    if (!created) return { ok: false as const, fieldErrors: { email: "emailTaken" } };
+    await recordAudit(tx, { actorId: viewer.id, action: "user.create", entityType: "User", entityId: created.id, details: { email, name, role } });
+    return { ok: true as const, id: created.id };
+  });
+}
+
+/**
+ * Role changes, deactivation and password resets end the user's current sessions (sessionVersion),
+ * and never leave the workspace without an active admin.
+ */
+async function changeUser(
+  db: Database,
+  viewer: Viewer,
+  userId: string,
+  change: { role?: Role; active?: boolean; passwordHash?: string },
+  action: string,
+): Promise<UserResult> {
+  return db.$transaction(async (tx) => {
+    // Serialises admin changes, so two admins cannot demote each other at once and leave none.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) return { ok: false as const, fieldErrors: { userId: "notFound" } };
+    const losesAdmin = user.role === "ADMIN" && user.active && (change.active === false || (change.role && change.role !== "ADMIN"));
+    if (losesAdmin && (await tx.user.count({ where: { role: "ADMIN", active: true } })) <= 1) {
+      return { ok: false as const, fieldErrors: { userId: "lastAdmin" } };
+    }
+    await tx.user.update({
+      where: { id: userId },
+      data: { ...change, ...(change.passwordHash ? { failedLogins: 0, lockedUntil: null } : {}), sessionVersion: { increment: 1 } },
+    });
+    const details = {
+      ...(change.role ? { role: [user.role, change.role] } : {}),
+      ...(change.active !== undefined ? { active: [user.active, change.active] } : {}),
+    };
+    await recordAudit(tx, { actorId: viewer.id, action, entityType: "User", entityId: userId, details });
+    return { ok: true as const };
+  });
+}
+
+export async function changeUserRole(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult> {
+  assertRole(viewer, ["ADMIN"], "change roles");
+  const parsed = userRoleSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  return changeUser(db, viewer, parsed.data.userId, { role: parsed.data.role }, "user.role");
+}
+
+export async function setUserActive(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult> {
+  assertRole(viewer, ["ADMIN"], "deactivate users");
+  const parsed = userActiveSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  return changeUser(db, viewer, parsed.data.userId, { active: parsed.data.active }, parsed.data.active ? "user.reactivate" : "user.deactivate");
+}
+
+/** A new one-time password for the admin to hand over; the old one and every session stop working. */
+export async function resetUserPassword(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult<{ password: string }>> {
+  assertRole(viewer, ["ADMIN"], "reset passwords");
+  const parsed = userIdSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const password = generatePassword();
+  const result = await changeUser(db, viewer, parsed.data.userId, { passwordHash: await hashPassword(password) }, "user.password_reset");
+  return result.ok ? { ok: true, password } : result;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { ROLES } from "../auth/schema";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+const password = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(200, "tooLong");
+
+/** Creating a workspace user (the admin's "invite"): the password is handed over once, out of band. */
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").email("email"),
+  name: z.string().trim().min(1, "required").max(60, "tooLong"),
+  role: z.enum(ROLES, "required"),
+  password,
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const userRoleSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(ROLES, "required") });
+export const userActiveSchema = z.object({ userId: z.string().min(1).max(40), active: z.boolean() });
+export const userIdSchema = z.object({ userId: z.string().min(1).max(40) });
