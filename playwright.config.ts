@@ -17,6 +17,10 @@ if (!postgresUrl) {
   console.warn(`[e2e] ${reason} (npm test starts a throwaway PostgreSQL when one is installed).`);
 }
 
+// The first admin of the PostgreSQL journeys' workspace.
+process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
+process.env.E2E_ADMIN_PASSWORD ??= `e2e-admin-${process.pid}`;
+
 const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
 const PGLITE_PORT = POSTGRES_PORT + 1;
 
@@ -62,6 +66,8 @@ export default defineConfig({
               DATABASE_URL: process.env.E2E_DATABASE_URL!,
               PARKLEAD_SEED_DEMO: "1",
               PARKLEAD_FORM_MIN_FILL_MS: "500",
+              ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
+              ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
             },
           },
         ]

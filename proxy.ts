@@ -1,11 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ATTRIBUTION_COOKIE, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
 /**
- * First-touch attribution: when a visitor lands from a campaign link or another site, remember the
- * UTM tags, referrer and landing page for 30 days, so an inquiry sent pages later still credits them.
+ * Signed-out visitors to /crm go to /login. On other pages, first-touch attribution: when a visitor
+ * lands from a campaign link or another site, remember the UTM tags, referrer and landing page for
+ * 30 days, so an inquiry sent pages later still credits them.
  */
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/crm") && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    // Optimistic: saves signed-out visitors a render. The real check is requireUser() in lib/.
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(login);
+  }
   const response = NextResponse.next();
   if (request.method !== "GET" || request.cookies.has(ATTRIBUTION_COOKIE)) return response;
 

@@ -9,6 +9,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: messages.site.name, template: `%s · ${messages.site.name}` }, description: messages.site.tagline };
 }
 
+// Every page reads the visitor's language cookie and most read the database: nothing is prerendered,
+// so `next build` never opens (or creates, or seeds) a database.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -10,6 +10,9 @@ import next from "next";
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// Without NEXTAUTH_URL, next-auth takes the site's address from the Host header of each request
+// (the address people use on an intranet is rarely known in advance).
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
 const SOURCES = ["app", "components", "lib", "prisma", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
 const IGNORED = new Set(["node_modules", "generated", ".next"]);

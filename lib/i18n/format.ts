@@ -53,3 +53,14 @@ export function formatDate(value: Date, locale: Locale): string {
   }
   return format.format(value);
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** Date and time of day in Asia/Shanghai, for the workspace's tables. */
+export function formatDateTime(value: Date, locale: Locale): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short", hour12: false });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(value);
+}

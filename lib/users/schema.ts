@@ -3,12 +3,12 @@ import { ROLES } from "../auth/schema";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const password = z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(200, "tooLong");
+const password = z.string().min(MIN_PASSWORD_LENGTH, `tooShort:${MIN_PASSWORD_LENGTH}`).max(200, "tooLong:200");
 
 /** Creating a workspace user (the admin's "invite"): the password is handed over once, out of band. */
 export const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").email("email"),
-  name: z.string().trim().min(1, "required").max(60, "tooLong"),
+  email: z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong:254").email("email"),
+  name: z.string().trim().min(1, "required").max(60, "tooLong:60"),
   role: z.enum(ROLES, "required"),
   password,
 });

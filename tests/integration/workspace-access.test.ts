@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { AccessDenied } from "@/lib/auth/access";
 import { authenticate, delayAfter } from "@/lib/auth/authenticate";
@@ -9,7 +9,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
-import { ensureFirstAdmin } from "@/lib/users/first-admin";
+import { DEMO_ADMIN_EMAIL, ensureFirstAdmin } from "@/lib/users/first-admin";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
 import { listUsers } from "@/lib/users/queries";
 import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
@@ -127,7 +127,7 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
       });
       expect(await createUser(opened.db, viewers.admin, { email: "not an email", name: "", role: "BOSS", password: "short" })).toEqual({
         ok: false,
-        fieldErrors: { email: "email", name: "required", role: "required", password: "passwordTooShort" },
+        fieldErrors: { email: "email", name: "required", role: "required", password: "tooShort:10" },
       });
       if (!created.ok) return;
       expect(await authenticate(opened.db, email, "first password", "10.4.0.1")).toMatchObject({ ok: true, user: { role: "STAFF" } });
@@ -179,6 +179,29 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
     });
   });
 }
+
+describe("the embedded demo's first admin", () => {
+  it("gets a generated password, printed once and never again", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-demo-admin-"));
+    const print = vi.spyOn(console, "log");
+    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false, firstAdmin: { generate: true } });
+    try {
+      const shown = print.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("Parklead admin"));
+      expect(shown).toHaveLength(1);
+      const password = shown[0].match(/password:\s+(\S+)/)?.[1];
+      expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{16}$/);
+      expect(await authenticate(opened.db, DEMO_ADMIN_EMAIL, password!, "10.7.0.1")).toMatchObject({ ok: true, user: { role: "ADMIN" } });
+      print.mockClear();
+      await ensureFirstAdmin(opened.db, { generate: true });
+      expect(print.mock.calls.some((call) => String(call[0]).includes("Parklead admin"))).toBe(false);
+      expect(await opened.db.user.count()).toBe(1);
+    } finally {
+      print.mockRestore();
+      await opened.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("workspace access on PGlite", () => {
   workspaceSuite(async () => {

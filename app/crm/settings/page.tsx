@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { NewUserForm } from "@/components/users/new-user-form";
+import { UserRowActions } from "@/components/users/user-row-actions";
+import { requireRole } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { listUsers } from "@/lib/users/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).crm.nav.settings };
+}
+
+export default async function SettingsPage() {
+  const viewer = await requireRole("ADMIN");
+  const [locale, messages, db] = await Promise.all([getLocale(), getMessages(), getDb()]);
+  const users = await listUsers(db, viewer);
+  const { users: text, roles } = messages.crm;
+  return (
+    <>
+      <h1>{messages.crm.nav.settings}</h1>
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading">{text.title}</h2>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{text.name}</th>
+                <th scope="col">{text.email}</th>
+                <th scope="col">{text.role}</th>
+                <th scope="col">{text.status}</th>
+                <th scope="col">{text.lastLogin}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{text.changeRole}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} data-email={user.email}>
+                  <td>
+                    {user.name}
+                    {user.id === viewer.id && text.you}
+                  </td>
+                  <td>{user.email}</td>
+                  <td>{roles[user.role]}</td>
+                  <td>{user.active ? text.active : text.inactive}</td>
+                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : text.never}</td>
+                  <td>
+                    <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active }} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="new-user-heading">
+        <h2 id="new-user-heading">{text.create}</h2>
+        <p className="hint">{text.createHint}</p>
+        <NewUserForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { signInSchema, type SignIn } from "@/lib/auth/schema";
+import { validationMessage } from "@/lib/i18n/validation";
+
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string>();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      router.replace(returnTo);
+      router.refresh();
+      return;
+    }
+    // authorize() reports "invalid", "inactive" or "throttled:<seconds>".
+    const [reason, seconds] = (result?.error ?? "unavailable").split(":");
+    if (reason === "throttled") setFormError(t("auth.throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
+    else if (reason === "inactive") setFormError(t("auth.inactive"));
+    else if (reason === "invalid" || reason === "CredentialsSignin") setFormError(t("auth.invalid"));
+    else setFormError(t("auth.unavailable"));
+  });
+
+  return (
+    <form className="card card-body" onSubmit={onSubmit} noValidate>
+      <div className="form-alert" aria-live="polite" role={formError ? "alert" : undefined}>
+        {formError}
+      </div>
+      <Field name="email" label={t("auth.email")} error={tv(errors.email?.message)}>
+        <input type="email" autoComplete="username" {...inputAria("email", errors.email?.message)} {...register("email")} />
+      </Field>
+      <Field name="password" label={t("auth.password")} error={tv(errors.password?.message)}>
+        <input type="password" autoComplete="current-password" {...inputAria("password", errors.password?.message)} {...register("password")} />
+      </Field>
+      <button className="button" type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t("auth.submitting") : t("auth.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { Viewer } from "@/lib/auth/session";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { LocaleSwitch } from "../locale-switch";
+import { SignOutButton } from "./sign-out-button";
+
+/** The workspace's header; admin links are shown to admins only, and their pages check again. */
+export function CrmHeader({ viewer, locale, messages }: { viewer: Viewer; locale: Locale; messages: Messages }) {
+  const { crm, site, auth } = messages;
+  return (
+    <header className="site-header">
+      <div className="container">
+        <Link href="/crm" className="brand">
+          {crm.name}
+        </Link>
+        <nav className="site-nav" aria-label={crm.name}>
+          <Link href="/crm">{crm.nav.dashboard}</Link>
+          {viewer.role === "ADMIN" && <Link href="/crm/settings">{crm.nav.settings}</Link>}
+          {viewer.role === "ADMIN" && <Link href="/crm/audit">{crm.nav.audit}</Link>}
+        </nav>
+        <div className="crm-user">
+          <span>
+            {viewer.name} · {crm.roles[viewer.role]}
+          </span>
+          <SignOutButton label={auth.signOut} />
+          <LocaleSwitch locale={locale} label={site.switchTo} title={site.language} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { ROLES } from "@/lib/auth/schema";
+import { validationMessage } from "@/lib/i18n/validation";
+import { createUserAction } from "@/lib/users/actions";
+import { newUserSchema, type NewUser } from "@/lib/users/schema";
+
+export function NewUserForm() {
+  const t = useTranslations();
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<NewUser>({ resolver: zodResolver(newUserSchema), defaultValues: { email: "", name: "", role: "STAFF", password: "" } });
+  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(undefined);
+    const answer = await createUserAction(values);
+    if (answer.ok) {
+      setStatus({ ok: true, text: t("crm.users.created", { email: values.email }) });
+      reset();
+    } else if ("error" in answer) {
+      setStatus({ ok: false, text: t("crm.users.forbidden") });
+    } else {
+      Object.entries(answer.fieldErrors).forEach(([field, key], index) =>
+        setError(field as FieldPath<NewUser>, { type: "server", message: key }, { shouldFocus: index === 0 }),
+      );
+    }
+  });
+
+  return (
+    <form className="card card-body" onSubmit={onSubmit} noValidate>
+      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+        {status?.text}
+      </p>
+      <Field name="email" label={t("crm.users.email")} error={tv(errors.email?.message)}>
+        <input type="email" autoComplete="off" {...inputAria("email", errors.email?.message)} {...register("email")} />
+      </Field>
+      <Field name="name" label={t("crm.users.name")} error={tv(errors.name?.message)}>
+        <input type="text" autoComplete="off" {...inputAria("name", errors.name?.message)} {...register("name")} />
+      </Field>
+      <Field name="role" label={t("crm.users.role")} error={tv(errors.role?.message)}>
+        <select {...inputAria("role", errors.role?.message)} {...register("role")}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`crm.roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="password" label={t("crm.users.initialPassword")} error={tv(errors.password?.message)}>
+        <input type="text" autoComplete="new-password" {...inputAria("password", errors.password?.message)} {...register("password")} />
+      </Field>
+      <button className="button" type="submit" disabled={isSubmitting}>
+        {t("crm.users.create")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useTranslations } from "use-intl";
+import { ROLES, type Role } from "@/lib/auth/schema";
+import { validationMessage } from "@/lib/i18n/validation";
+import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "@/lib/users/actions";
+
+type Answer = { ok: true; password?: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
+
+export function UserRowActions({ user }: { user: { id: string; name: string; role: Role; active: boolean } }) {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  const run = (work: () => Promise<Answer>) =>
+    startTransition(async () => {
+      const answer = await work();
+      if (answer.ok) {
+        setMessage({ ok: true, text: answer.password ? t("crm.users.newPassword", { name: user.name, password: answer.password }) : t("crm.users.saved") });
+      } else if (answer.error === "forbidden") {
+        setMessage({ ok: false, text: t("crm.users.forbidden") });
+      } else {
+        const key = Object.values(answer.fieldErrors ?? {})[0] ?? "invalid";
+        setMessage({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), key) });
+      }
+    });
+
+  return (
+    <div className="row-actions">
+      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+        {t("crm.users.changeRole")}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        defaultValue={user.role}
+        disabled={pending}
+        onChange={(event) => run(() => changeUserRoleAction({ userId: user.id, role: event.target.value }))}
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`crm.roles.${role}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: !user.active }))}>
+        {user.active ? t("crm.users.deactivate") : t("crm.users.reactivate")}
+      </button>
+      <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => resetUserPasswordAction({ userId: user.id }))}>
+        {t("crm.users.resetPassword")}
+      </button>
+      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+        {message?.text}
+      </p>
+    </div>
+  );
+}
