@@ -15,7 +15,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
 const SOURCES = ["app", "components", "lib", "prisma", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
-const IGNORED = new Set(["node_modules", "generated", ".next"]);
+// NEXT_DIST_DIR lets parallel checkouts of work (and their test servers) keep separate builds.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const IGNORED = new Set(["node_modules", "generated", ".next", distDir]);
 
 function newestSourceTime(entry) {
   if (!existsSync(entry)) return 0;
@@ -29,7 +31,7 @@ function newestSourceTime(entry) {
   return newest;
 }
 
-const buildId = path.join(root, ".next", "BUILD_ID");
+const buildId = path.join(root, distDir, "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (process.env.PARKLEAD_SKIP_BUILD !== "1" && builtAt < Math.max(...SOURCES.map(newestSourceTime))) {
   console.log(JSON.stringify({ event: "build.start", reason: builtAt ? "sources changed" : "no build yet" }));

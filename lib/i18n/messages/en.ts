@@ -1,3 +1,9 @@
+import { inboxEn } from "./inbox.en";
+import { leadPageEn } from "./lead-page.en";
+import { pipelineEn } from "./pipeline.en";
+import { listingsAdminEn } from "./listings-admin.en";
+import { rulesEn } from "./rules.en";
+import { leadCareEn } from "./lead-care.en";
 import type { Messages } from "../messages";
 
 export const en: Messages = {
@@ -155,7 +161,23 @@ export const en: Messages = {
     idempotencyKeyReused: "This Idempotency-Key was already used for a different inquiry",
     emailTaken: "There is already an account with this email",
     lastAdmin: "At least one active admin must remain",
-    notFound: "That record does not exist",
+    notFound: "This record does not exist",
+    alreadyClaimed: "Someone else has already claimed this lead",
+    tooMany: "At most {n} at a time",
+    stale: "Someone else changed this lead; reload and make your change again (it was not saved)",
+    stageChanged: "Someone else moved this lead; reload and try again",
+    lostReasonRequired: "Choose why the lead was lost",
+    lostParkRequired: "Name the park the investor chose",
+    signedAreaRequired: "Enter the signed area",
+    signedTaxRequired: "Enter the expected annual tax (× RMB 10k)",
+    date: "Use the date format YYYY-MM-DD",
+    dateTime: "Enter a valid date and time",
+    fileType: "Only JPEG, PNG or WebP images",
+    fileSize: "Images must be at most {n} MB",
+    sameLead: "A lead cannot be merged with itself",
+    merged: "This lead has been merged",
+    inUse: "Still used by leads; it cannot be removed",
+    keyTaken: "This key already exists",
   },
   errors: {
     notFoundTitle: "Page not found",
@@ -251,4 +273,10 @@ export const en: Messages = {
       YUAN_PER_SQM_MONTH: "CNY/m²/month",
     },
   },
+  inbox: inboxEn,
+  leadPage: leadPageEn,
+  pipeline: pipelineEn,
+  listingsAdmin: listingsAdminEn,
+  rules: rulesEn,
+  leadCare: leadCareEn,
 };

@@ -1,3 +1,9 @@
+import { inboxZhCN } from "./inbox.zh-CN";
+import { leadPageZhCN } from "./lead-page.zh-CN";
+import { pipelineZhCN } from "./pipeline.zh-CN";
+import { listingsAdminZhCN } from "./listings-admin.zh-CN";
+import { rulesZhCN } from "./rules.zh-CN";
+import { leadCareZhCN } from "./lead-care.zh-CN";
 export const zhCN = {
   site: {
     name: "园区招商",
@@ -154,6 +160,22 @@ export const zhCN = {
     emailTaken: "该邮箱已有账号",
     lastAdmin: "至少要保留一位启用中的管理员",
     notFound: "该记录不存在",
+    alreadyClaimed: "该线索已被他人领取",
+    tooMany: "一次最多 {n} 条",
+    stale: "该线索已被他人修改，请刷新后再改（您的修改未保存）",
+    stageChanged: "该线索的阶段已被他人改变，请刷新后再试",
+    lostReasonRequired: "请选择流失原因",
+    lostParkRequired: "请填写客户选择的园区",
+    signedAreaRequired: "请填写签约面积",
+    signedTaxRequired: "请填写预计年税收（万元）",
+    date: "日期格式应为 YYYY-MM-DD",
+    dateTime: "请填写有效的日期和时间",
+    fileType: "只支持 JPEG、PNG 或 WebP 图片",
+    fileSize: "图片不能超过 {n} MB",
+    sameLead: "不能与自身合并",
+    merged: "该线索已被合并",
+    inUse: "仍有线索使用，不能删除",
+    keyTaken: "该标识已存在",
   },
   errors: {
     notFoundTitle: "页面不存在",
@@ -249,4 +271,10 @@ export const zhCN = {
       YUAN_PER_SQM_MONTH: "元/m²/月",
     },
   },
+  inbox: inboxZhCN,
+  leadPage: leadPageZhCN,
+  pipeline: pipelineZhCN,
+  listingsAdmin: listingsAdminZhCN,
+  rules: rulesZhCN,
+  leadCare: leadCareZhCN,
 };

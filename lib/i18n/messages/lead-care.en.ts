@@ -1,0 +1,5 @@
+import type { leadCareZhCN } from "./lead-care.zh-CN";
+
+export const leadCareEn: typeof leadCareZhCN = {
+  title: "Duplicates",
+};

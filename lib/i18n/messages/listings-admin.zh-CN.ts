@@ -1,0 +1,4 @@
+/** Chinese messages of the listingsAdmin namespace; en is typed from this file so the two never drift. */
+export const listingsAdminZhCN = {
+  title: "房源管理",
+};
