@@ -35,7 +35,9 @@ function count(file, read) {
 let exitCode = 0;
 try {
   const vitestJson = path.join(reports, "vitest.json");
-  exitCode ||= run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  // Every stage runs whatever an earlier one did, so one failure never hides the others.
+  const unitStatus = run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  exitCode ||= unitStatus;
   const unit = count(vitestJson, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.success ? 0 : 0) }));
 
   const buildStatus = run("npm", ["run", "build", "--silent"]);
@@ -43,10 +45,11 @@ try {
   const playwrightJson = path.join(reports, "playwright.json");
   let browser = { passed: 0, failed: buildStatus === 0 ? 0 : 1 };
   if (buildStatus === 0) {
-    exitCode ||= run("npx", ["--no-install", "playwright", "test", "--reporter=list,json"], {
+    const browserStatus = run("npx", ["--no-install", "playwright", "test", "--reporter=list,json"], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
       PARKLEAD_SKIP_BUILD: "1",
     });
+    exitCode ||= browserStatus;
     browser = count(playwrightJson, (report) => ({ passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky }));
   }
 

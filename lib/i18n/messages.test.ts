@@ -17,7 +17,8 @@ describe("message catalogues", () => {
   it("have a message for every key the inquiry path can produce", () => {
     const produced = ["required", "invalid", "tooShort", "tooLong", "number", "integer", "positive", "tooSmall", "tooBig", "decimals",
       "phone", "email", "wechat", "creditCode", "choice", "consent", "unknownField", "listingGone", "idempotencyKey", "idempotencyKeyReused"];
-    expect(Object.keys(zhCN.validation).sort()).toEqual(produced.sort());
+    const missing = produced.filter((key) => !(key in zhCN.validation));
+    expect(missing).toEqual([]);
   });
 
   it("render a parameterised validation message in both languages", () => {
