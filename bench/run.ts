@@ -1,8 +1,9 @@
 // `npm run bench`: benchmarks that print their figures (never timed unit tests).
-// BENCH_ONLY=inquiries runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+// BENCH_ONLY=inquiries (or leads) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
 import { benchInquiries } from "./inquiries";
+import { benchLeads } from "./leads";
 
-const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries };
+const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries, leads: benchLeads };
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(",");

@@ -6,6 +6,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional(),
   PARKLEAD_DATA_DIR: z.string().min(1).default("./data"),
+  /** Uploaded listing photos on local disk; default `${PARKLEAD_DATA_DIR}/uploads`. */
+  STORAGE_DIR: z.string().min(1).optional(),
   /** Connections each app instance keeps to PostgreSQL. */
   PARKLEAD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0 = Next itself only). */

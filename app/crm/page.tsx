@@ -1,7 +1,11 @@
+import Link from "next/link";
+import { AwayToggle } from "@/components/dashboard/away-toggle";
+import { DashboardSection } from "@/components/dashboard/dashboard-section";
+import { LeadTable, TaskTable } from "@/components/dashboard/dashboard-tables";
+import styles from "@/components/dashboard/dashboard.module.css";
 import { asViewer } from "@/lib/auth/authed";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { formatArea, formatDateTime } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { dashboardSummary } from "@/lib/leads/queries";
@@ -10,59 +14,63 @@ export default async function DashboardPage() {
   const [viewer, locale, messages, t, db] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb()]);
   const summary = await asViewer((current) => dashboardSummary(db, current));
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
-  const { dashboard } = messages.crm;
+  const text = messages.rules.dashboard;
+  const shared = { locale, messages };
+  const { overdue, manager } = summary;
   return (
     <>
       <h1>{t("crm.dashboard.greeting", { name: viewer.name })}</h1>
-      <section aria-labelledby="by-stage">
-        <h2 id="by-stage">{dashboard.byStage}</h2>
-        <ul className="stage-counts">
-          {summary.stages.map((stage) => (
-            <li key={stage.key} data-stage={stage.key}>
-              <strong>{stage.leads}</strong>
-              {localized(locale, stage.name, stage.nameEn)}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="newest">
-        <h2 id="newest">{dashboard.newest}</h2>
-        {summary.newest.length === 0 ? (
-          <p>{dashboard.empty}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{dashboard.company}</th>
-                  <th scope="col">{dashboard.contact}</th>
-                  <th scope="col">{dashboard.need}</th>
-                  <th scope="col">{dashboard.stage}</th>
-                  <th scope="col">{dashboard.received}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.newest.map((lead) => (
-                  <tr key={lead.id}>
-                    <td>{lead.company}</td>
-                    <td>{lead.contactName}</td>
-                    <td>
-                      {lead.need &&
-                        [
-                          messages.inquiry.dealOptions[lead.need.needDeal === "BUY" ? "buy" : "rent"],
-                          messages.kind[lead.need.needKind],
-                          formatArea(lead.need.needArea.toString(), lead.need.needAreaUnit, locale, messages),
-                        ].join(" · ")}
-                    </td>
-                    <td>{localized(locale, lead.stage.name, lead.stage.nameEn)}</td>
-                    <td>{formatDateTime(lead.createdAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      <AwayToggle userId={viewer.id} away={summary.away} />
+
+      <DashboardSection id="my-new" title={text.myNew} count={summary.myNew.count} href="/crm/leads?owner=mine&stage=new" empty={text.myNewEmpty} {...shared}>
+        <LeadTable leads={summary.myNew.leads} {...shared} />
+      </DashboardSection>
+
+      <DashboardSection id="due-today" title={text.dueToday} count={summary.dueToday.count} empty={text.dueTodayEmpty} {...shared}>
+        <TaskTable tasks={summary.dueToday.tasks} {...shared} />
+      </DashboardSection>
+
+      <DashboardSection id="overdue" title={text.overdue} count={overdue.taskCount + overdue.leadCount} empty={text.overdueEmpty} {...shared}>
+        {overdue.taskCount > 0 && (
+          <>
+            <h3>{text.kinds.task}</h3>
+            <TaskTable tasks={overdue.tasks} {...shared} />
+            <p>
+              <Link href="/crm/leads?owner=mine&overdue=1">{t("rules.dashboard.seeAll", { count: overdue.taskCount })}</Link>
+            </p>
+          </>
         )}
-      </section>
+        {overdue.leadCount > 0 && (
+          <>
+            <h3>{text.kinds.late}</h3>
+            <LeadTable leads={overdue.leads} late {...shared} />
+            <p>
+              <Link href="/crm/leads?owner=mine&late=1">{t("rules.dashboard.seeAll", { count: overdue.leadCount })}</Link>
+            </p>
+          </>
+        )}
+      </DashboardSection>
+
+      {manager && (
+        <>
+          <DashboardSection id="late-leads" title={text.lateLeads} count={manager.late.count} href="/crm/leads?late=1" empty={text.lateLeadsEmpty} {...shared}>
+            <LeadTable leads={manager.late.leads} late showOwner {...shared} />
+          </DashboardSection>
+          <section aria-labelledby="by-stage">
+            <h2 id="by-stage">{messages.crm.dashboard.byStage}</h2>
+            <ul className="stage-counts">
+              {manager.stages.map((stage) => (
+                <li key={stage.key} data-stage={stage.key}>
+                  <Link className={styles.stage} href={`/crm/leads?stage=${encodeURIComponent(stage.key)}`}>
+                    <strong>{stage.leads}</strong>
+                    {localized(locale, stage.name, stage.nameEn)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
     </>
   );
 }

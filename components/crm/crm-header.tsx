@@ -15,6 +15,9 @@ export function CrmHeader({ viewer, locale, messages }: { viewer: Viewer; locale
         </Link>
         <nav className="site-nav" aria-label={crm.name}>
           <Link href="/crm">{crm.nav.dashboard}</Link>
+          <Link href="/crm/leads">{crm.nav.leads}</Link>
+          <Link href="/crm/pipeline">{crm.nav.pipeline}</Link>
+          <Link href="/crm/listings">{crm.nav.listings}</Link>
           {viewer.role === "ADMIN" && <Link href="/crm/settings">{crm.nav.settings}</Link>}
           {viewer.role === "ADMIN" && <Link href="/crm/audit">{crm.nav.audit}</Link>}
         </nav>

@@ -3,11 +3,11 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { ROLES, type Role } from "@/lib/auth/schema";
 import { validationMessage } from "@/lib/i18n/validation";
-import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "@/lib/users/actions";
+import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction, setUserAwayAction } from "@/lib/users/actions";
 
 type Answer = { ok: true; password?: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
-export function UserRowActions({ user }: { user: { id: string; name: string; role: Role; active: boolean } }) {
+export function UserRowActions({ user }: { user: { id: string; name: string; role: Role; active: boolean; away: boolean } }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -45,6 +45,11 @@ export function UserRowActions({ user }: { user: { id: string; name: string; rol
       <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: !user.active }))}>
         {user.active ? t("crm.users.deactivate") : t("crm.users.reactivate")}
       </button>
+      {user.active && (
+        <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => setUserAwayAction({ userId: user.id, away: !user.away }))}>
+          {user.away ? t("rules.away.markBack") : t("rules.away.markAway")}
+        </button>
+      )}
       <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => resetUserPasswordAction({ userId: user.id }))}>
         {t("crm.users.resetPassword")}
       </button>

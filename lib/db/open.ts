@@ -6,6 +6,7 @@ import { applyMigrations, pgConnection, pgliteConnection } from "./migrate";
 import { lockDataDir } from "./data-dir-lock";
 import { seedDemoData } from "../../prisma/seed-data";
 import { ensureFirstAdmin } from "../users/first-admin";
+import { backfillLeads } from "../leads/backfill";
 import { logEvent } from "../log";
 
 export type Database = PrismaClient;
@@ -32,6 +33,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
   try {
     if (config.seedDemo) await seedDemoData(opened.db);
     if (config.firstAdmin) await ensureFirstAdmin(opened.db, config.firstAdmin);
+    await backfillLeads(opened.db);
   } catch (error) {
     await opened.close();
     throw error;
@@ -48,6 +50,7 @@ async function openPglite(dataDir: string): Promise<OpenedDatabase> {
   const pglite = new PGlite(path.join(absolute, "pgdata"));
   try {
     await pglite.waitReady;
+    await pglite.exec("SET TIME ZONE 'UTC'");
     await applyMigrations(pgliteConnection(pglite), { log: (event) => logEvent("migrate", event) });
   } catch (error) {
     await pglite.close().catch(() => {});
@@ -75,7 +78,8 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenedDataba
     await client.end();
   }
   const db = new PrismaClient({ adapter: new PrismaPg(
-      { connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 },
+      // Prisma keeps DateTime in "timestamp" columns as UTC; raw SQL casting to timestamptz must convert in UTC too.
+      { connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: "-c TimeZone=UTC" },
       { onPoolError: (error) => logEvent("database.pool_error", { error: error.message }) },
     ) });
   return {

@@ -26,10 +26,13 @@ export async function recordActivity(
     data: { leadId: entry.leadId, actorId: entry.actorId, kind: entry.kind, body: entry.body ?? null, details: entry.details, occurredAt },
     select: { id: true },
   });
-  await tx.lead.update({ where: { id: entry.leadId }, data: { lastActivityAt: occurredAt } });
-  if (RESPONSES.has(entry.kind) && entry.actorId) {
-    await tx.lead.updateMany({ where: { id: entry.leadId, firstRespondedAt: null }, data: { firstRespondedAt: occurredAt } });
-  }
+  // A back-dated entry never moves "last activity" back, and never counts as a response before the
+  // lead existed or later than when it was actually logged.
+  await tx.$executeRaw`
+    UPDATE "Lead" SET "lastActivityAt" = GREATEST("lastActivityAt", ${occurredAt}::timestamptz),
+      "firstRespondedAt" = CASE WHEN "firstRespondedAt" IS NULL AND ${RESPONSES.has(entry.kind) && entry.actorId !== null}
+        THEN LEAST(GREATEST(${occurredAt}::timestamptz, "createdAt"), now()) ELSE "firstRespondedAt" END
+    WHERE "id" = ${entry.leadId}`;
   return activity;
 }
 

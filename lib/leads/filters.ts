@@ -5,7 +5,14 @@ import { leadsVisibleTo } from "./access";
 import { searchTermsOf } from "./search-tokens";
 
 const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date");
+/** A real calendar day: 2026-02-30 and 2026-13-01 are refused, not rolled over. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, "date");
 const flag = z.enum(["1"]);
 
 /**

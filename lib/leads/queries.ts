@@ -1,36 +1,94 @@
 import "server-only";
 import type { Database } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
+import { readSettings } from "../settings/queries";
+import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, WORKSPACE_ROLES } from "./access";
+import { shanghaiDayBounds, workingHoursBetween } from "./working-hours";
 
-const WORKSPACE_ROLES = ["STAFF", "MANAGER", "ADMIN"] as const;
+const LIST = 10;
+/** Leads people work: not merged away, not archived. */
+const LIVE = { mergedIntoId: null, archivedAt: null } satisfies Prisma.LeadWhereInput;
+const lateAt = (now: Date) => ({ firstRespondedAt: null, firstResponseDueAt: { lt: now } }) satisfies Prisma.LeadWhereInput;
 
-/** The dashboard's counts per stage (every stage, zero included) and the newest leads with their latest need. */
-export async function dashboardSummary(db: Database, viewer: Viewer | null) {
+const leadRow = {
+  id: true,
+  company: true,
+  createdAt: true,
+  score: true,
+  vetoed: true,
+  firstResponseDueAt: true,
+  needDeal: true,
+  needKind: true,
+  needArea: true,
+  needAreaUnit: true,
+  owner: { select: { name: true } },
+} satisfies Prisma.LeadSelect;
+
+const taskRow = { id: true, title: true, dueAt: true, lead: { select: { id: true, company: true } } } satisfies Prisma.TaskSelect;
+
+/**
+ * What the dashboard tells the signed-in user. Everyone: their new leads, their follow-ups due
+ * later today (Asia/Shanghai day) and what is overdue (follow-ups past due, their leads past the
+ * first-response deadline). Managers and admins also: every lead past its first-response deadline,
+ * and the number of leads in each stage. Lists hold the first ten; counts are of all.
+ */
+export async function dashboardSummary(db: Database, viewer: Viewer | null, now = new Date()) {
   assertRole(viewer, WORKSPACE_ROLES, "read the dashboard");
-  const [stages, counts, newest] = await Promise.all([
+  const mine = { ownerId: viewer.id, ...LIVE } satisfies Prisma.LeadWhereInput;
+  const myTasks = { assigneeId: viewer.id, doneAt: null, lead: { ...leadsVisibleTo(viewer), ...LIVE } } satisfies Prisma.TaskWhereInput;
+  const today = shanghaiDayBounds(now);
+  const newWhere = { ...mine, stageKey: "new" };
+  const dueTodayWhere = { ...myTasks, dueAt: { gte: now, lt: today.end } };
+  const overdueWhere = { ...myTasks, dueAt: { lt: now } };
+  const myLateWhere = { ...mine, ...lateAt(now) };
+
+  const [me, settings, myNew, myNewCount, dueToday, dueTodayCount, overdueTasks, overdueTaskCount, myLate, myLateCount] = await Promise.all([
+    db.user.findUnique({ where: { id: viewer.id }, select: { away: true } }),
+    readSettings(db),
+    db.lead.findMany({ where: newWhere, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIST, select: leadRow }),
+    db.lead.count({ where: newWhere }),
+    db.task.findMany({ where: dueTodayWhere, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST, select: taskRow }),
+    db.task.count({ where: dueTodayWhere }),
+    db.task.findMany({ where: overdueWhere, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST, select: taskRow }),
+    db.task.count({ where: overdueWhere }),
+    db.lead.findMany({ where: myLateWhere, orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }], take: LIST, select: leadRow }),
+    db.lead.count({ where: myLateWhere }),
+  ]);
+  const lateBy = (lead: { firstResponseDueAt: Date | null }) =>
+    lead.firstResponseDueAt ? Math.round(workingHoursBetween(lead.firstResponseDueAt, now, settings.workingHours) * 10) / 10 : 0;
+
+  return {
+    away: me?.away ?? false,
+    myNew: { leads: myNew, count: myNewCount },
+    dueToday: { tasks: dueToday, count: dueTodayCount },
+    overdue: {
+      tasks: overdueTasks,
+      taskCount: overdueTaskCount,
+      leads: myLate.map((lead) => ({ ...lead, lateBy: lateBy(lead) })),
+      leadCount: myLateCount,
+    },
+    manager: managesLeads(viewer) ? await managerSummary(db, viewer, now, lateBy) : null,
+  };
+}
+
+async function managerSummary(db: Database, viewer: Viewer, now: Date, lateBy: (lead: { firstResponseDueAt: Date | null }) => number) {
+  assertRole(viewer, LEAD_MANAGERS, "read every lead's deadlines");
+  const lateWhere = { ...LIVE, ...lateAt(now) };
+  const [late, lateCount, stages, counts] = await Promise.all([
+    db.lead.findMany({ where: lateWhere, orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }], take: LIST, select: leadRow }),
+    db.lead.count({ where: lateWhere }),
     db.stage.findMany({ orderBy: { position: "asc" } }),
-    db.lead.groupBy({ by: ["stageKey"], _count: { _all: true } }),
-    db.lead.findMany({
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 10,
-      select: {
-        id: true,
-        company: true,
-        contactName: true,
-        createdAt: true,
-        stage: { select: { name: true, nameEn: true } },
-        inquiries: {
-          orderBy: { createdAt: "desc" },
-          take: 1,
-          select: { needDeal: true, needKind: true, needArea: true, needAreaUnit: true },
-        },
-      },
-    }),
+    db.lead.groupBy({ by: ["stageKey"], where: LIVE, _count: { _all: true } }),
   ]);
   const countOf = new Map(counts.map((row) => [row.stageKey, row._count._all]));
   return {
+    late: { leads: late.map((lead) => ({ ...lead, lateBy: lateBy(lead) })), count: lateCount },
     stages: stages.map((stage) => ({ key: stage.key, name: stage.name, nameEn: stage.nameEn, leads: countOf.get(stage.key) ?? 0 })),
-    newest: newest.map(({ inquiries, ...lead }) => ({ ...lead, need: inquiries[0] ?? null })),
   };
 }
+
+export type DashboardSummary = Awaited<ReturnType<typeof dashboardSummary>>;
+export type DashboardLead = DashboardSummary["myNew"]["leads"][number];
+export type DashboardTask = DashboardSummary["dueToday"]["tasks"][number];

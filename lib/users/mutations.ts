@@ -1,11 +1,11 @@
 import "server-only";
 import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
+import { AccessDenied, assertRole } from "../auth/access";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Role } from "../auth/schema";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { newUserSchema, userActiveSchema, userIdSchema, userRoleSchema } from "./schema";
+import { newUserSchema, userActiveSchema, userAwaySchema, userIdSchema, userRoleSchema } from "./schema";
 import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
 
 export type UserResult<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
@@ -80,4 +80,25 @@ export async function resetUserPassword(db: Database, viewer: Viewer | null, inp
   const password = generatePassword();
   const result = await changeUser(db, viewer, parsed.data.userId, { passwordHash: await hashPassword(password) }, "user.password_reset");
   return result.ok ? { ok: true, password } : result;
+}
+
+/**
+ * Marks a user away or back. Admins may do it for anyone, every user for themselves. It ends no
+ * session: an away user keeps working their leads, they only stop receiving new ones.
+ */
+export async function setUserAway(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult> {
+  assertRole(viewer, ["STAFF", "MANAGER", "ADMIN"], "set away");
+  const parsed = userAwaySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { userId, away } = parsed.data;
+  if (viewer.role !== "ADMIN" && userId !== viewer.id) throw new AccessDenied("set another user away");
+  return db.$transaction(async (tx) => {
+    // The row lock makes a concurrent intake's round-robin skip this user until the switch is saved.
+    const [user] = await tx.$queryRaw<{ away: boolean }[]>`SELECT "away" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    if (!user) return { ok: false as const, fieldErrors: { userId: "notFound" } };
+    if (user.away === away) return { ok: true as const };
+    await tx.user.update({ where: { id: userId }, data: { away } });
+    await recordAudit(tx, { actorId: viewer.id, action: "user.away", entityType: "User", entityId: userId, details: { away: [user.away, away] } });
+    return { ok: true as const };
+  });
 }

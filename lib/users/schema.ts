@@ -17,3 +17,5 @@ export type NewUser = z.infer<typeof newUserSchema>;
 export const userRoleSchema = z.object({ userId: z.string().min(1).max(40), role: z.enum(ROLES, "required") });
 export const userActiveSchema = z.object({ userId: z.string().min(1).max(40), active: z.boolean() });
 export const userIdSchema = z.object({ userId: z.string().min(1).max(40) });
+/** Away (leave, travel): round-robin assignment skips the user until they are back. */
+export const userAwaySchema = z.object({ userId: z.string().min(1).max(40), away: z.boolean({ error: "invalid" }) });

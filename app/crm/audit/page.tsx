@@ -45,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.createdAt, locale)}</td>
                   <td>{entry.actor ? `${entry.actor.name} <${entry.actor.email}>` : text.system}</td>
-                  <td>{(text.actions as Record<string, string>)[entry.action] ?? entry.action}</td>
+                  <td>{actionLabel(text.actions, entry.action)}</td>
                   <td>
                     {entry.entityType} {entry.entityId}
                   </td>
@@ -65,4 +65,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
     </>
   );
+}
+
+function actionLabel(labels: Record<string, Record<string, string>>, action: string): string {
+  const [entity, verb] = action.split(".");
+  return labels[entity]?.[verb] ?? action;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { requireRole } from "@/lib/auth/session";
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{messages.crm.nav.settings}</h1>
+      <SettingsNav current="users" />
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{text.title}</h2>
         <div className="table-wrap">
@@ -44,10 +46,13 @@ export default async function SettingsPage() {
                   </td>
                   <td>{user.email}</td>
                   <td>{roles[user.role]}</td>
-                  <td>{user.active ? text.active : text.inactive}</td>
+                  <td>
+                    {user.active ? text.active : text.inactive}
+                    {user.active && user.away && ` · ${messages.rules.away.status}`}
+                  </td>
                   <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : text.never}</td>
                   <td>
-                    <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active }} />
+                    <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active, away: user.away }} />
                   </td>
                 </tr>
               ))}

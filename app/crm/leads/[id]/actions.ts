@@ -1,0 +1,37 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { asViewer } from "@/lib/auth/authed";
+import { getDb } from "@/lib/db/client";
+import { assignLeads, claimLead } from "@/lib/leads/assign";
+import { updateLead } from "@/lib/leads/edit";
+
+/*
+ * The lead page's own doors (edit, claim, reassign). Thin: the lib/ functions decide who may do
+ * what; these only find the database and viewer and refresh the pages that show the lead.
+ */
+
+function refresh(leadId: string) {
+  revalidatePath(`/crm/leads/${leadId}`);
+  revalidatePath("/crm/leads");
+}
+
+export async function updateLeadAction(input: { leadId: string } & Record<string, unknown>) {
+  const db = await getDb();
+  const result = await asViewer((viewer) => updateLead(db, viewer, input));
+  if (result.ok) refresh(String(input.leadId));
+  return result;
+}
+
+export async function claimLeadAction(leadId: string) {
+  const db = await getDb();
+  const result = await asViewer((viewer) => claimLead(db, viewer, { leadId }));
+  if (result.ok) refresh(leadId);
+  return result;
+}
+
+export async function assignLeadAction(leadId: string, ownerId: string | null) {
+  const db = await getDb();
+  const result = await asViewer((viewer) => assignLeads(db, viewer, { leadIds: [leadId], ownerId }));
+  if (result.ok) refresh(leadId);
+  return result;
+}

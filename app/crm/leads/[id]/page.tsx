@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DuplicatesPanel } from "@/components/leads/care/duplicates-panel";
+import { LeadCareActions } from "@/components/leads/care/lead-care-actions";
+import { ScoreBreakdownView } from "@/components/leads/score-breakdown";
+import { ActivityForm } from "@/components/leads/detail/activity-form";
+import { ContactCard } from "@/components/leads/detail/contact-card";
+import { InquiryList } from "@/components/leads/detail/inquiry-list";
+import { LeadEditForm, type LeadEditValues } from "@/components/leads/detail/lead-edit-form";
+import { LeadHeader } from "@/components/leads/detail/lead-header";
+import styles from "@/components/leads/detail/lead-detail.module.css";
+import { MatchingListings } from "@/components/leads/detail/matching-listings";
+import { NeedCard } from "@/components/leads/detail/need-card";
+import { OwnerControl } from "@/components/leads/detail/owner-control";
+import { StageControl } from "@/components/leads/detail/stage-control";
+import { TaskList } from "@/components/leads/detail/task-list";
+import { Timeline } from "@/components/leads/detail/timeline";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getLocale, getMessages } from "@/lib/i18n/server";
+import { leadDetail, type LeadDetail } from "@/lib/leads/detail";
+import { EDITABLE_FIELDS } from "@/lib/leads/edit-schema";
+import { activeLostReasons, listStages } from "@/lib/pipeline/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** One read per request, shared by the title and the page. */
+const detailFor = cache(async (id: string) => {
+  const [viewer, db] = await Promise.all([requireUser(), getDb()]);
+  return leadDetail(db, viewer, id);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ id }, messages] = await Promise.all([params, getMessages()]);
+  const detail = await detailFor(id);
+  return { title: detail ? detail.lead.company : messages.leadPage.notFound.title };
+}
+
+/** The edit form's starting values: what the lead holds, as the text the inputs show. */
+function editValues({ lead }: LeadDetail): LeadEditValues {
+  const values = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, lead[field] === null ? "" : String(lead[field])]));
+  return { ...(values as Record<(typeof EDITABLE_FIELDS)[number], string>), leadId: lead.id, version: lead.version };
+}
+
+export default async function LeadPage({ params }: Props) {
+  const [{ id }, viewer, locale, messages] = await Promise.all([params, requireUser(), getLocale(), getMessages()]);
+  const now = new Date();
+  const detail = await detailFor(id);
+  if (!detail) notFound();
+  const { lead, can } = detail;
+  const db = await getDb();
+  const [stages, lostReasons] = can.work ? await Promise.all([listStages(db, viewer), activeLostReasons(db, viewer)]) : [[], []];
+  const text = messages.leadPage;
+  const props = { detail, locale, messages };
+
+  const controls = (
+    <>
+      {can.work && <StageControl leadId={lead.id} company={lead.company} stageKey={lead.stageKey} stages={stages} lostReasons={lostReasons} />}
+      {can.assign && <OwnerControl leadId={lead.id} ownerId={lead.ownerId} assignees={detail.assignees} />}
+      {!lead.mergedIntoId && (
+        <LeadCareActions lead={{ id: lead.id, company: lead.company, archivedAt: lead.archivedAt, erasedAt: lead.erasedAt, version: lead.version }} role={viewer.role} />
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <LeadHeader {...props} controls={controls} now={now} />
+      <div className={styles.layout}>
+        <div className={styles.column}>
+          <ContactCard detail={detail} messages={messages} />
+          <TaskList {...props} />
+          <section className="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{text.timeline.title}</h2>
+            {can.work && <ActivityForm leadId={lead.id} />}
+            <Timeline {...props} />
+          </section>
+          <InquiryList {...props} />
+        </div>
+        <div className={styles.column}>
+          <NeedCard {...props} />
+          <div className="panel">
+            <ScoreBreakdownView breakdown={lead.scoreBreakdown} locale={locale} messages={messages} />
+          </div>
+          <MatchingListings {...props} />
+          {!lead.mergedIntoId && <DuplicatesPanel leadId={lead.id} viewer={viewer} />}
+          {can.work && (
+            <section className="panel" aria-labelledby="edit-heading">
+              <h2 id="edit-heading">{text.edit.title}</h2>
+              <LeadEditForm initial={editValues(detail)} />
+            </section>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

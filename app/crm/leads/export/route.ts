@@ -1,0 +1,38 @@
+import { AccessDenied } from "@/lib/auth/access";
+import { getViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { loadMessages } from "@/lib/i18n/messages";
+import { getLocale, translatorFor } from "@/lib/i18n/server";
+import { exportLeadsCsv } from "@/lib/leads/export";
+import { inboxInputOf, inboxParamLabel } from "@/lib/leads/inbox-query";
+
+function plain(status: number, body: string): Response {
+  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * GET with the inbox's filter parameters: the matching leads as a CSV download. Unlike the page,
+ * a filter that cannot be read is refused, so an export never quietly widens to more leads.
+ */
+export async function GET(request: Request) {
+  const [viewer, locale] = await Promise.all([getViewer(), getLocale()]);
+  try {
+    const result = await exportLeadsCsv(await getDb(), viewer, inboxInputOf(new URL(request.url).searchParams), { locale });
+    if (!result.ok) {
+      const [t, messages] = await Promise.all([translatorFor(locale), loadMessages(locale)]);
+      const fields = Object.keys(result.fieldErrors).map((name) => inboxParamLabel(name.replace(/^filter\./, "").replace(/^direction$/, "dir"), messages));
+      return plain(400, t("inbox.csv.invalid", { fields: fields.join("、") }));
+    }
+    return new Response(result.body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        // The plain filename is for old clients; filename* carries the Chinese one (RFC 6266).
+        "Content-Disposition": `attachment; filename="${result.filename.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(result.filename)}`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AccessDenied) return viewer ? plain(403, "Forbidden") : plain(401, "Sign in to export leads");
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { BoardFilters } from "@/components/pipeline/board-filters";
+import { PipelineBoard } from "@/components/pipeline/pipeline-board";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { inboxFilterOptions } from "@/lib/leads/inbox-options";
+import { boardFilterOf, inboxQueryOf } from "@/lib/pipeline/board-filter";
+import { activeLostReasons, loadBoard } from "@/lib/pipeline/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).pipeline.title };
+}
+
+export default async function PipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [viewer, locale, messages, t, db, params] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb(), searchParams]);
+  const { filter, invalid } = boardFilterOf(params);
+  const [board, options, lostReasons] = await Promise.all([loadBoard(db, viewer, filter), inboxFilterOptions(db, viewer), activeLostReasons(db, viewer)]);
+  return (
+    <>
+      <h1>{messages.pipeline.title}</h1>
+      {invalid.length > 0 && <p className="notice">{t("pipeline.filters.invalid", { fields: invalid.map((field) => (messages.pipeline.filters as Record<string, string>)[field] ?? field).join("、") })}</p>}
+      <BoardFilters filter={filter} options={options} locale={locale} messages={messages} />
+      <PipelineBoard columns={board.columns} lostReasons={lostReasons} inboxQuery={inboxQueryOf(filter)} />
+    </>
+  );
+}

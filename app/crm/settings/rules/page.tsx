@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { AssignmentForm } from "@/components/settings/assignment-form";
+import { ScoreForm } from "@/components/settings/score-form";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { WorkingHoursForm } from "@/components/settings/working-hours-form";
+import { requireRole } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getMessages } from "@/lib/i18n/server";
+import { settingsForAdmin } from "@/lib/settings/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).rules.title };
+}
+
+export default async function RulesPage() {
+  const viewer = await requireRole("ADMIN");
+  const [messages, db] = await Promise.all([getMessages(), getDb()]);
+  const settings = await settingsForAdmin(db, viewer);
+  const { rules } = messages;
+  return (
+    <>
+      <h1>{messages.crm.nav.settings}</h1>
+      <SettingsNav current="rules" />
+      <section aria-labelledby="assignment-heading">
+        <h2 id="assignment-heading">{rules.assignment.title}</h2>
+        <AssignmentForm initial={settings.assignment} />
+      </section>
+      <section aria-labelledby="working-hours-heading">
+        <h2 id="working-hours-heading">{rules.workingHours.title}</h2>
+        <WorkingHoursForm initial={settings.workingHours} />
+      </section>
+      <section aria-labelledby="score-heading">
+        <h2 id="score-heading">{rules.score.title}</h2>
+        <ScoreForm initial={settings.score} />
+      </section>
+    </>
+  );
+}

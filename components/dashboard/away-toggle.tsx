@@ -1,0 +1,29 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useTranslations } from "use-intl";
+import { setUserAwayAction } from "@/lib/users/actions";
+import styles from "./dashboard.module.css";
+
+/** The signed-in user's own away switch: away, round-robin gives them no new leads. */
+export function AwayToggle({ userId, away }: { userId: string; away: boolean }) {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  const [failed, setFailed] = useState<string>();
+  const toggle = () =>
+    startTransition(async () => {
+      setFailed(undefined);
+      const answer = await setUserAwayAction({ userId, away: !away });
+      if (!answer.ok) setFailed(t("rules.forbidden"));
+    });
+  return (
+    <div className={`row-actions ${styles.away}`} data-away={away}>
+      <span>{away ? t("rules.away.youAreAway") : t("rules.away.youAreIn")}</span>
+      <button type="button" className="button secondary" disabled={pending} onClick={toggle}>
+        {away ? t("rules.away.markBack") : t("rules.away.markAway")}
+      </button>
+      <p className="form-alert" aria-live="polite">
+        {failed}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { useTranslations } from "use-intl";
+import { validationMessage } from "@/lib/i18n/validation";
+import { mergeLeadsAction } from "@/lib/leads/care-actions";
+import styles from "./care.module.css";
+
+/** One possible duplicate, already worded by the server; `preview` is null for viewers who may not merge. */
+export interface DuplicateItem {
+  id: string;
+  version: number;
+  company: string;
+  contactName: string;
+  phone: string;
+  reasons: string[];
+  stage: string;
+  owner: string;
+  received: string;
+  history: string;
+  archived: boolean;
+  preview: string[] | null;
+}
+
+type Status = { ok: boolean; text: string };
+
+export function DuplicateList({ survivor, items }: { survivor: { id: string; version: number }; items: DuplicateItem[] }) {
+  const t = useTranslations();
+  // Kept here, not in the item, so the outcome stays on screen after the merged lead leaves the list.
+  const [status, setStatus] = useState<Status>();
+  return (
+    <>
+      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite" data-testid="merge-status">
+        {status?.text}
+      </p>
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <li key={item.id} className={styles.item} data-testid="duplicate" data-lead-id={item.id}>
+            <div className={styles.itemHead}>
+              <Link href={`/crm/leads/${item.id}`}>{item.company}</Link>
+              <ul className="tags" aria-label={t("leadCare.duplicates.heading")}>
+                {item.reasons.map((reason) => (
+                  <li key={reason} className={`tag ${styles.reason}`}>
+                    {reason}
+                  </li>
+                ))}
+                {item.archived && <li className="tag">{t("leadCare.duplicates.archived")}</li>}
+              </ul>
+            </div>
+            <p className="meta">
+              {item.contactName} · {item.phone} · {item.stage} · {item.owner} · {item.received}
+            </p>
+            <p className="meta">{item.history}</p>
+            {item.preview && <MergeDialog survivor={survivor} item={item} preview={item.preview} onDone={setStatus} />}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function MergeDialog({
+  survivor,
+  item,
+  preview,
+  onDone,
+}: {
+  survivor: { id: string; version: number };
+  item: DuplicateItem;
+  preview: string[];
+  onDone: (status: Status) => void;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const titleId = `merge-title-${item.id}`;
+
+  const merge = () =>
+    startTransition(async () => {
+      setError(undefined);
+      const answer = await mergeLeadsAction({ survivorId: survivor.id, mergedId: item.id, survivorVersion: survivor.version, mergedVersion: item.version });
+      if (answer.ok) {
+        dialog.current?.close();
+        onDone({ ok: true, text: t("leadCare.merge.done", { company: item.company, ...answer.moved }) });
+        router.refresh();
+      } else if ("error" in answer) {
+        setError(t("leadCare.care.forbidden"));
+      } else {
+        const key = Object.values(answer.fieldErrors)[0] ?? "invalid";
+        setError(validationMessage((k, v) => t(k as never, v as never), key));
+      }
+    });
+
+  return (
+    <>
+      <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
+        {t("leadCare.merge.open")}
+      </button>
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>
+        <h3 id={titleId}>{t("leadCare.merge.title", { company: item.company })}</h3>
+        <ul className={styles.preview}>
+          {preview.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p className="form-alert" aria-live="polite">
+          {error}
+        </p>
+        <div className={styles.dialogActions}>
+          <button type="button" className="button" disabled={pending} onClick={merge}>
+            {pending ? t("leadCare.merge.merging") : t("leadCare.merge.confirm")}
+          </button>
+          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+            {t("leadCare.merge.cancel")}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { validationMessage } from "@/lib/i18n/validation";
+import { eraseLeadPersonalDataAction } from "@/lib/leads/care-actions";
+import { confirmsCompany, eraseLeadSchema, type EraseLead } from "@/lib/leads/care-schema";
+import styles from "./care.module.css";
+
+/** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
+export function EraseDialog({ lead, onDone }: { lead: { id: string; company: string }; onDone: (status: { ok: boolean; text: string }) => void }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [alert, setAlert] = useState<string>();
+  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<EraseLead>({ resolver: zodResolver(eraseLeadSchema), defaultValues: { leadId: lead.id, confirm: "", reason: "" } });
+  const matches = confirmsCompany(watch("confirm") ?? "", lead.company);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setAlert(undefined);
+    if (!confirmsCompany(values.confirm, lead.company)) {
+      setError("confirm", { type: "match", message: "confirmCompany" }, { shouldFocus: true });
+      return;
+    }
+    const answer = await eraseLeadPersonalDataAction(values);
+    if (answer.ok) {
+      dialog.current?.close();
+      onDone({ ok: true, text: t("leadCare.erase.done") });
+      router.refresh();
+    } else if ("error" in answer) {
+      setAlert(t("leadCare.care.forbidden"));
+    } else {
+      for (const [field, key] of Object.entries(answer.fieldErrors)) {
+        if (field === "confirm" || field === "reason") setError(field as FieldPath<EraseLead>, { type: "server", message: key });
+        else setAlert(tv(key));
+      }
+    }
+  });
+
+  return (
+    <>
+      <button type="button" className={`button ${styles.danger}`} onClick={() => dialog.current?.showModal()}>
+        {t("leadCare.erase.open")}
+      </button>
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby={`erase-title-${lead.id}`}>
+        <form className={styles.form} onSubmit={onSubmit} noValidate>
+          <h3 id={`erase-title-${lead.id}`}>{t("leadCare.erase.title")}</h3>
+          <p>{t("leadCare.erase.explain")}</p>
+          <p className="form-alert" aria-live="polite">
+            {alert}
+          </p>
+          <input type="hidden" {...register("leadId")} />
+          <Field name="erase-confirm" label={t("leadCare.erase.confirm", { company: lead.company })} error={tv(errors.confirm?.message)}>
+            <input type="text" autoComplete="off" {...inputAria("erase-confirm", errors.confirm?.message)} {...register("confirm")} />
+          </Field>
+          <Field name="erase-reason" label={t("leadCare.erase.reason")} hint={t("leadCare.erase.reasonHint")} error={tv(errors.reason?.message)}>
+            <textarea {...inputAria("erase-reason", errors.reason?.message, true)} {...register("reason")} />
+          </Field>
+          <div className={styles.dialogActions}>
+            <button type="submit" className={`button ${styles.danger}`} disabled={isSubmitting || !matches}>
+              {isSubmitting ? t("leadCare.erase.erasing") : t("leadCare.erase.submit")}
+            </button>
+            <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+              {t("leadCare.erase.cancel")}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import type { Role } from "@/lib/auth/schema";
+import { validationMessage } from "@/lib/i18n/validation";
+import { archiveLeadAction, restoreLeadAction } from "@/lib/leads/care-actions";
+import { EraseDialog } from "./erase-dialog";
+import styles from "./care.module.css";
+
+export interface CareLead {
+  id: string;
+  company: string;
+  archivedAt: Date | null;
+  erasedAt: Date | null;
+  version: number;
+}
+
+/** Archive or restore for everyone who may work the lead; the PIPL erase for admins. The server checks both again. */
+export function LeadCareActions({ lead, role }: { lead: CareLead; role: Role }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const archived = lead.archivedAt !== null;
+  const day = (date: Date) => format.dateTime(new Date(date), { dateStyle: "medium" });
+
+  const toggleArchive = () =>
+    startTransition(async () => {
+      const input = { leadId: lead.id, version: lead.version };
+      const answer = archived ? await restoreLeadAction(input) : await archiveLeadAction(input);
+      if (answer.ok) {
+        setStatus({ ok: true, text: t(archived ? "leadCare.care.restoredDone" : "leadCare.care.archivedDone") });
+        router.refresh();
+      } else if ("error" in answer) {
+        setStatus({ ok: false, text: t("leadCare.care.forbidden") });
+      } else {
+        const key = Object.values(answer.fieldErrors)[0] ?? "invalid";
+        setStatus({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), key) });
+      }
+    });
+
+  return (
+    <section aria-labelledby={`care-${lead.id}`} data-testid="lead-care-actions">
+      <h2 id={`care-${lead.id}`} className="visually-hidden">
+        {t("leadCare.care.heading")}
+      </h2>
+      {lead.erasedAt && <p className="notice">{t("leadCare.care.erasedOn", { date: day(lead.erasedAt) })}</p>}
+      {lead.archivedAt && <p className="meta">{t("leadCare.care.archivedOn", { date: day(lead.archivedAt) })}</p>}
+      <div className={styles.actions}>
+        <button type="button" className="button secondary" disabled={pending} onClick={toggleArchive}>
+          {archived ? t("leadCare.care.restore") : t("leadCare.care.archive")}
+        </button>
+        {role === "ADMIN" && !lead.erasedAt && <EraseDialog lead={lead} onDone={setStatus} />}
+      </div>
+      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+        {status?.text}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { logActivityAction } from "@/lib/activities/actions";
+import { CALL_OUTCOMES, LOGGED_KINDS, logActivitySchema, type LogActivity, type LogActivityInput } from "@/lib/activities/schema";
+import { validationMessage } from "@/lib/i18n/validation";
+import styles from "./lead-detail.module.css";
+
+/** Logs a call, note, site visit or email on the lead's timeline. */
+export function ActivityForm({ leadId }: { leadId: string }) {
+  const t = useTranslations();
+  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    setError,
+    reset,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<LogActivityInput, unknown, LogActivity>({
+    resolver: zodResolver(logActivitySchema),
+    defaultValues: { leadId, kind: "CALL", outcome: "", body: "", occurredAt: "" },
+  });
+  const kind = watch("kind");
+
+  // The schema turns the typed time into a Date; the server parses the typed text again itself.
+  const onSubmit = handleSubmit(async () => {
+    setStatus(undefined);
+    const values = getValues();
+    const answer = await logActivityAction(values);
+    if (answer.ok) {
+      setStatus({ ok: true, text: t("leadPage.log.saved") });
+      reset({ leadId, kind: values.kind, outcome: "", body: "", occurredAt: "" });
+    } else if ("error" in answer) {
+      setStatus({ ok: false, text: t("leadPage.forbidden") });
+    } else {
+      Object.entries(answer.fieldErrors).forEach(([field, key], index) =>
+        setError(field as FieldPath<LogActivityInput>, { type: "server", message: key }, { shouldFocus: index === 0 }),
+      );
+      if (answer.fieldErrors.leadId) setStatus({ ok: false, text: tv(answer.fieldErrors.leadId)! });
+    }
+  });
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="log-heading" data-testid="activity-form">
+      <h3 id="log-heading">{t("leadPage.log.title")}</h3>
+      <fieldset className="field">
+        <legend>{t("leadPage.log.kind")}</legend>
+        <div className="choice-group">
+          {LOGGED_KINDS.map((option) => (
+            <label key={option} className="choice">
+              <input type="radio" value={option} {...register("kind")} />
+              {t(`leadPage.timeline.kinds.${option}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {kind === "CALL" && (
+        <Field name="activity.outcome" label={t("leadPage.log.outcome")} error={tv(errors.outcome?.message)}>
+          <select {...inputAria("activity.outcome", errors.outcome?.message)} {...register("outcome")}>
+            <option value="">{t("inquiry.choose")}</option>
+            {CALL_OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {t(`leadPage.outcomes.${outcome}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field name="activity.body" label={t("leadPage.log.body")} hint={t("leadPage.log.bodyHint")} error={tv(errors.body?.message)}>
+        <textarea {...inputAria("activity.body", errors.body?.message, true)} {...register("body")} />
+      </Field>
+      <Field name="activity.occurredAt" label={t("leadPage.log.occurredAt")} hint={t("leadPage.log.occurredAtHint")} error={tv(errors.occurredAt?.message)}>
+        <input type="datetime-local" {...inputAria("activity.occurredAt", errors.occurredAt?.message, true)} {...register("occurredAt")} />
+      </Field>
+      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+        {status?.text}
+      </p>
+      <button className="button" type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t("leadPage.log.saving") : t("leadPage.log.submit")}
+      </button>
+    </form>
+  );
+}

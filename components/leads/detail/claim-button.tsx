@@ -1,0 +1,29 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useTranslations } from "use-intl";
+import { claimLeadAction } from "@/app/crm/leads/[id]/actions";
+import { validationMessage } from "@/lib/i18n/validation";
+
+/** Takes a pool lead: it becomes the viewer's, and its phone shows in full after the refresh. */
+export function ClaimButton({ leadId }: { leadId: string }) {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const claim = () =>
+    startTransition(async () => {
+      const answer = await claimLeadAction(leadId);
+      if (answer.ok) setMessage({ ok: true, text: t("leadPage.contact.claimed") });
+      else if ("error" in answer) setMessage({ ok: false, text: t("leadPage.forbidden") });
+      else setMessage({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid") });
+    });
+  return (
+    <div className="row-actions">
+      <button type="button" className="button" onClick={claim} disabled={pending}>
+        {t("leadPage.contact.claim")}
+      </button>
+      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+        {message?.text}
+      </p>
+    </div>
+  );
+}

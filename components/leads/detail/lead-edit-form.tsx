@@ -1,0 +1,146 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm, type FieldPath, type Resolver } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { updateLeadAction } from "@/app/crm/leads/[id]/actions";
+import { validationMessage } from "@/lib/i18n/validation";
+import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField, type LeadEdit } from "@/lib/leads/edit-schema";
+import styles from "./lead-detail.module.css";
+
+export type LeadEditValues = Record<EditableField, string> & { leadId: string; version: number };
+type Path = FieldPath<LeadEditValues>;
+// The schema takes unknown input (blank clears a field); the form always gives it text.
+const editResolver = zodResolver(leadEditSchema) as unknown as Resolver<LeadEditValues, unknown, LeadEdit>;
+
+const TEXT_FIELDS: { name: EditableField; type?: string; inputMode?: "decimal" | "numeric"; hint?: "industryHint" }[] = [
+  { name: "company" },
+  { name: "contactName" },
+  { name: "wechat" },
+  { name: "email", type: "email" },
+  { name: "creditCode" },
+  { name: "industry", hint: "industryHint" },
+  { name: "use" },
+  { name: "expectedAnnualTax", inputMode: "decimal" },
+  { name: "investment", inputMode: "decimal" },
+  { name: "annualOutput", inputMode: "decimal" },
+  { name: "employees", inputMode: "numeric" },
+];
+
+/**
+ * Edits the lead's fields. The form carries the version it was loaded with; if someone changed
+ * the lead meanwhile the server saves nothing and says so here, and the officer reloads and redoes
+ * the change, so neither edit is lost silently.
+ */
+export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const [status, setStatus] = useState<{ ok: boolean; text: string; stale?: boolean }>();
+  const reloading = useRef(false);
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    setError,
+    reset,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<LeadEditValues, unknown, LeadEdit>({ resolver: editResolver, defaultValues: initial });
+
+  // A newer version from the server (our own save, a stage move) replaces the form unless the officer
+  // is mid-edit; only a new version, not every render, may reset what they typed.
+  useEffect(() => {
+    if (!isDirty || reloading.current) {
+      reloading.current = false;
+      reset(initial);
+    }
+  }, [initial.version]);
+
+  const onSubmit = handleSubmit(async () => {
+    setStatus(undefined);
+    const answer = await updateLeadAction(getValues());
+    if (answer.ok) {
+      setStatus({ ok: true, text: answer.changed.length ? t("leadPage.edit.saved") : t("leadPage.edit.unchanged") });
+      reset({ ...getValues(), version: answer.version });
+    } else if ("error" in answer) {
+      setStatus({ ok: false, text: t("leadPage.forbidden") });
+    } else if (answer.fieldErrors.version || answer.fieldErrors.leadId) {
+      const key = answer.fieldErrors.version ?? answer.fieldErrors.leadId;
+      setStatus({ ok: false, text: tv(key)!, stale: key === "stale" });
+    } else {
+      Object.entries(answer.fieldErrors).forEach(([field, key], index) => setError(field as Path, { type: "server", message: key }, { shouldFocus: index === 0 }));
+    }
+  });
+
+  const reload = () => {
+    reloading.current = true;
+    setStatus(undefined);
+    router.refresh();
+  };
+
+  const input = (name: EditableField, props: { type?: string; inputMode?: "decimal" | "numeric" } = {}) => (
+    <input type={props.type ?? "text"} inputMode={props.inputMode} {...inputAria(`lead.${name}`, errors[name]?.message)} {...register(name)} />
+  );
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate data-testid="lead-edit-form">
+      <p className="hint">{t("leadPage.edit.phoneHint")}</p>
+      <div className="form-row two">
+        {TEXT_FIELDS.map((field) => (
+          <Field key={field.name} name={`lead.${field.name}`} label={t(`leadPage.fields.${field.name}`)} hint={field.hint && t(`leadPage.edit.${field.hint}`)} error={tv(errors[field.name]?.message)}>
+            {input(field.name, field)}
+          </Field>
+        ))}
+        <Field name="lead.needDeal" label={t("leadPage.fields.needDeal")} error={tv(errors.needDeal?.message)}>
+          <select {...inputAria("lead.needDeal", errors.needDeal?.message)} {...register("needDeal")}>
+            <option value="">{t("leadPage.edit.none")}</option>
+            {NEED_DEALS.map((deal) => (
+              <option key={deal} value={deal}>
+                {t(`leadPage.needDeal.${deal}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="lead.needKind" label={t("leadPage.fields.needKind")} error={tv(errors.needKind?.message)}>
+          <select {...inputAria("lead.needKind", errors.needKind?.message)} {...register("needKind")}>
+            <option value="">{t("leadPage.edit.none")}</option>
+            {NEED_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="lead.needArea" label={t("leadPage.fields.needArea")} error={tv(errors.needArea?.message)}>
+          {input("needArea", { inputMode: "decimal" })}
+        </Field>
+        <Field name="lead.needAreaUnit" label={t("leadPage.fields.needAreaUnit")} error={tv(errors.needAreaUnit?.message)}>
+          <select {...inputAria("lead.needAreaUnit", errors.needAreaUnit?.message)} {...register("needAreaUnit")}>
+            <option value="">{t("leadPage.edit.none")}</option>
+            {AREA_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit === "MU" ? t("units.mu") : t("units.sqm")}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field name="lead.notes" label={t("leadPage.fields.notes")} error={tv(errors.notes?.message)}>
+        <textarea {...inputAria("lead.notes", errors.notes?.message)} {...register("notes")} />
+      </Field>
+      <div className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite" data-testid="lead-edit-status">
+        {status?.text}
+        {status?.stale && (
+          <button type="button" className="link-button" onClick={reload}>
+            {t("leadPage.edit.reload")}
+          </button>
+        )}
+      </div>
+      <button className="button" type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t("leadPage.edit.saving") : t("leadPage.edit.save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatArea, formatDateTime, formatWan } from "@/lib/i18n/format";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getTranslations } from "@/lib/i18n/server";
+import type { LeadDetail } from "@/lib/leads/detail";
+import styles from "./lead-detail.module.css";
+
+/** Company, stage, owner, score and response deadline at a glance, with the stage and owner controls. */
+export async function LeadHeader({ detail, locale, messages, controls, now }: { detail: LeadDetail; locale: Locale; messages: Messages; controls: ReactNode; now: Date }) {
+  const t = await getTranslations();
+  const { lead } = detail;
+  const text = messages.leadPage.header;
+  const late = !lead.firstRespondedAt && lead.firstResponseDueAt && lead.firstResponseDueAt < now;
+  return (
+    <header className={styles.header}>
+      <p className="meta">
+        <Link href="/crm/leads">{messages.leadPage.back}</Link>
+      </p>
+      <h1>{lead.company}</h1>
+      <ul className={styles.facts}>
+        <li data-testid="lead-stage">
+          {text.stage} <strong>{localized(locale, lead.stage.name, lead.stage.nameEn)}</strong>
+        </li>
+        <li data-testid="lead-owner">
+          {text.owner} <strong>{lead.owner?.name ?? text.pool}</strong>
+        </li>
+        <li>
+          {text.score} <strong>{lead.score === null ? text.noScore : lead.score}</strong>
+          {lead.vetoed && <strong className={styles.late}> · {text.vetoed}</strong>}
+        </li>
+        <li>{t("leadPage.header.received", { date: formatDateTime(lead.createdAt, locale) })}</li>
+        {lead.lastActivityAt && <li>{t("leadPage.header.lastActivity", { date: formatDateTime(lead.lastActivityAt, locale) })}</li>}
+        {lead.firstRespondedAt ? (
+          <li>{t("leadPage.header.responded", { date: formatDateTime(lead.firstRespondedAt, locale) })}</li>
+        ) : lead.firstResponseDueAt ? (
+          <li className={late ? styles.late : undefined}>
+            {late ? text.late : t("leadPage.header.responseDue", { date: formatDateTime(lead.firstResponseDueAt, locale) })}
+          </li>
+        ) : null}
+      </ul>
+      {lead.lostReason && (
+        <p className="meta">
+          {t("leadPage.header.lost", { reason: localized(locale, lead.lostReason.name, lead.lostReason.nameEn) })}
+          {lead.lostToPark && ` · ${t("leadPage.header.lostToPark", { park: lead.lostToPark })}`}
+        </p>
+      )}
+      {lead.signedArea && lead.signedAreaUnit && lead.signedAnnualTax && (
+        <p className="meta">
+          {t("leadPage.header.signed", { area: formatArea(lead.signedArea, lead.signedAreaUnit, locale, messages), tax: formatWan(lead.signedAnnualTax, locale) })}
+        </p>
+      )}
+      {lead.mergedIntoId && (
+        <p className="notice">
+          {text.merged} <Link href={`/crm/leads/${lead.mergedIntoId}`}>{text.openMerged}</Link>
+        </p>
+      )}
+      <div className={styles.controls}>{controls}</div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useTranslations } from "use-intl";
+import { assignLeadAction } from "@/app/crm/leads/[id]/actions";
+import { validationMessage } from "@/lib/i18n/validation";
+
+/** A manager gives the lead to someone or returns it to the pool; it saves on choosing. */
+export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; ownerId: string | null; assignees: { id: string; name: string }[] }) {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const change = (value: string) =>
+    startTransition(async () => {
+      const next = value || null;
+      const answer = await assignLeadAction(leadId, next);
+      if (answer.ok) {
+        const name = assignees.find((user) => user.id === next)?.name;
+        setMessage({ ok: true, text: name ? t("leadPage.owner.assigned", { name }) : t("leadPage.owner.returned") });
+      } else if ("error" in answer) setMessage({ ok: false, text: t("leadPage.forbidden") });
+      else setMessage({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid") });
+    });
+  return (
+    <div className="field">
+      <label htmlFor="lead-owner">{t("leadPage.owner.label")}</label>
+      <select id="lead-owner" defaultValue={ownerId ?? ""} disabled={pending} onChange={(event) => change(event.target.value)}>
+        <option value="">{t("leadPage.owner.pool")}</option>
+        {assignees.map((user) => (
+          <option key={user.id} value={user.id}>
+            {user.name}
+          </option>
+        ))}
+      </select>
+      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+        {message?.text}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useMessages, useTranslations } from "use-intl";
+import type { Messages } from "@/lib/i18n/messages";
+import { validationMessage } from "@/lib/i18n/validation";
+import { setListingPublishedAction, setListingStatusAction } from "@/lib/listings/admin-actions";
+import { statusesFor, type ListingStatus } from "@/lib/listings/admin-schema";
+import { FormStatus } from "./form-fields";
+import styles from "./listings-admin.module.css";
+
+type Answer = { ok: true; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
+
+/**
+ * Publish/unpublish and the status buttons. Each carries the editor's concurrency token, so a
+ * change made elsewhere since the page loaded is reported instead of being covered up.
+ */
+export function ListingControls({
+  listing,
+  token,
+  onSaved,
+}: {
+  listing: { id: string; deal: "SALE" | "LEASE"; status: ListingStatus; published: boolean };
+  token: string;
+  onSaved: (token: string) => void;
+}) {
+  const t = useTranslations();
+  const tc = useTranslations("listingsAdmin.controls");
+  const messages = useMessages() as unknown as Messages;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  const run = (work: () => Promise<Answer>) =>
+    startTransition(async () => {
+      setMessage(undefined);
+      const answer = await work();
+      if (answer.ok) {
+        onSaved(answer.updatedAt);
+        setMessage({ ok: true, text: tc("done") });
+        router.refresh();
+      } else if (answer.error === "forbidden") {
+        setMessage({ ok: false, text: t("listingsAdmin.form.forbidden") });
+      } else {
+        const key = Object.values(answer.fieldErrors ?? {})[0] ?? "invalid";
+        setMessage({ ok: false, text: key === "stale" ? t("listingsAdmin.form.stale") : validationMessage((k, v) => t(k as never, v as never), key) });
+      }
+    });
+
+  const others = statusesFor(listing.deal).filter((status) => status !== listing.status);
+  return (
+    <section className="panel" aria-labelledby="listing-controls" data-testid="listing-controls">
+      <h2 id="listing-controls">{tc("title")}</h2>
+      <div className={styles.controls}>
+        <p className={listing.published ? styles.live : styles.hidden}>{listing.published ? tc("publishedNow") : tc("unpublishedNow")}</p>
+        <button
+          type="button"
+          className={listing.published ? "button secondary" : "button accent"}
+          disabled={pending}
+          onClick={() => run(() => setListingPublishedAction({ id: listing.id, published: !listing.published, updatedAt: token }))}
+        >
+          {listing.published ? tc("unpublish") : tc("publish")}
+        </button>
+      </div>
+      <div className={styles.controls}>
+        <p>
+          {tc("current", { status: messages.status[listing.status] })}
+        </p>
+        {others.map((status) => (
+          <button
+            key={status}
+            type="button"
+            className="button secondary"
+            disabled={pending}
+            onClick={() => run(() => setListingStatusAction({ id: listing.id, status, updatedAt: token }))}
+          >
+            {tc("markAs", { status: messages.status[status] })}
+          </button>
+        ))}
+      </div>
+      <FormStatus status={message} />
+    </section>
+  );
+}

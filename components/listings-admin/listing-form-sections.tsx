@@ -1,0 +1,170 @@
+"use client";
+import { useEffect } from "react";
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { useLocale, useMessages, useTranslations } from "use-intl";
+import type { Messages } from "@/lib/i18n/messages";
+import { areaUnitsFor, factoryTypes, listingStatuses, priceUnitsFor, statusesFor, type ListingData, type ListingInput } from "@/lib/listings/admin-schema";
+import { industries, type IndustryCode } from "@/lib/listings/industries";
+import { deals, listingKinds } from "@/lib/listings/schema";
+import { SelectField, TextAreaField, TextField } from "./form-fields";
+import styles from "./listings-admin.module.css";
+
+type Form = UseFormReturn<ListingInput, unknown, ListingData>;
+interface SectionProps {
+  form: Form;
+  tv: (key: string) => string;
+}
+
+export function BasicsSection({ form, tv, parks, creating }: SectionProps & { parks: { id: string; label: string }[]; creating: boolean }) {
+  const t = useTranslations("listingsAdmin.form");
+  const messages = useMessages() as unknown as Messages;
+  const [kind, deal] = useWatch({ control: form.control, name: ["kind", "deal"] });
+  const common = { form, tv };
+  const required = messages.inquiry.required;
+  return (
+    <section className="form-section" aria-labelledby="listing-sectionBasics">
+      <h2 id="listing-sectionBasics">{t("sectionBasics")}</h2>
+      <SelectField {...common} name="parkId" label={t("park")} required={required} placeholder={t("choose")} options={parks.map((park) => ({ value: park.id, label: park.label }))} />
+      <div className="form-row two">
+        <TextField {...common} name="title" label={t("title")} required={required} />
+        <TextField {...common} name="titleEn" label={t("titleEn")} hint={t("englishHint")} />
+      </div>
+      <div className="form-row three">
+        <SelectField {...common} name="kind" label={t("kind")} required={required} options={listingKinds.map((value) => ({ value, label: messages.kind[value] }))} />
+        {kind === "FACTORY" && (
+          <SelectField
+            {...common}
+            name="factoryType"
+            label={t("factoryType")}
+            required={required}
+            placeholder={t("choose")}
+            options={factoryTypes.map((value) => ({ value, label: messages.factoryType[value] }))}
+          />
+        )}
+        <SelectField {...common} name="deal" label={t("deal")} required={required} options={deals.map((value) => ({ value, label: messages.deal[value] }))} />
+      </div>
+      {creating && (
+        <div className="form-row two">
+          <SelectField
+            {...common}
+            name="status"
+            label={t("status")}
+            options={listingStatuses.filter((value) => statusesFor(deal ?? "SALE").includes(value)).map((value) => ({ value, label: messages.status[value] }))}
+          />
+          <label className={styles.check}>
+            <input type="checkbox" {...form.register("published")} />
+            {t("published")}
+          </label>
+        </div>
+      )}
+      <div className="form-row two">
+        <TextField {...common} name="address" label={t("address")} />
+        <TextField {...common} name="addressEn" label={t("addressEn")} hint={t("englishHint")} />
+      </div>
+    </section>
+  );
+}
+
+export function AreaPriceSection({ form, tv }: SectionProps) {
+  const t = useTranslations("listingsAdmin.form");
+  const messages = useMessages() as unknown as Messages;
+  const [kind, deal, areaUnit, priceUnit] = useWatch({ control: form.control, name: ["kind", "deal", "areaUnit", "priceUnit"] });
+  const allowedAreaUnits = areaUnitsFor(kind ?? "FACTORY");
+  const allowedPriceUnits = priceUnitsFor(kind ?? "FACTORY", deal ?? "SALE");
+  const { setValue } = form;
+  // Switching kind or deal: a unit that no longer fits moves to the first that does.
+  useEffect(() => {
+    if (areaUnit && !allowedAreaUnits.includes(areaUnit)) setValue("areaUnit", allowedAreaUnits[0]);
+    if (priceUnit && !allowedPriceUnits.includes(priceUnit)) setValue("priceUnit", allowedPriceUnits[0]);
+  }, [allowedAreaUnits, allowedPriceUnits, areaUnit, priceUnit, setValue]);
+  const common = { form, tv };
+  const required = messages.inquiry.required;
+  return (
+    <section className="form-section" aria-labelledby="listing-sectionAreaPrice">
+      <h2 id="listing-sectionAreaPrice">{t("sectionAreaPrice")}</h2>
+      <div className="form-row three">
+        <TextField {...common} name="area" label={t("area")} inputMode="decimal" required={required} />
+        <TextField {...common} name="availableArea" label={t("availableArea")} inputMode="decimal" required={required} />
+        <SelectField
+          {...common}
+          name="areaUnit"
+          label={t("areaUnit")}
+          options={allowedAreaUnits.map((value) => ({ value, label: value === "MU" ? messages.units.mu : messages.units.sqm }))}
+        />
+      </div>
+      <div className="form-row two">
+        <TextField {...common} name="price" label={t("price")} inputMode="decimal" required={required} />
+        <SelectField
+          {...common}
+          name="priceUnit"
+          label={t("priceUnit")}
+          hint={t("priceHint")}
+          options={allowedPriceUnits.map((value) => ({ value, label: messages.units.priceUnit[value] }))}
+        />
+      </div>
+      <TextField {...common} name="availableFrom" label={t("availableFrom")} type="date" />
+    </section>
+  );
+}
+
+export function SpecsSection({ form, tv }: SectionProps) {
+  const t = useTranslations("listingsAdmin.form");
+  const locale = useLocale() === "en" ? "en" : "zh";
+  const common = { form, tv };
+  const industriesError = form.formState.errors.industries?.message;
+  return (
+    <section className="form-section" aria-labelledby="listing-sectionSpecs">
+      <h2 id="listing-sectionSpecs">{t("sectionSpecs")}</h2>
+      <div className="form-row three">
+        <TextField {...common} name="floorHeightM" label={t("floorHeight")} inputMode="decimal" />
+        <TextField {...common} name="floorLoadKgPerSqm" label={t("floorLoad")} inputMode="numeric" />
+        <TextField {...common} name="powerKva" label={t("power")} inputMode="numeric" />
+      </div>
+      <div className="form-row three">
+        <TextField {...common} name="propertyTermYears" label={t("propertyTerm")} inputMode="numeric" />
+        <TextField {...common} name="storeys" label={t("storeys")} inputMode="numeric" />
+      </div>
+      <div className="form-row two">
+        <TextField {...common} name="landUseType" label={t("landUseType")} />
+        <TextField {...common} name="landUseTypeEn" label={t("landUseTypeEn")} />
+      </div>
+      <div className="form-row two">
+        <TextField {...common} name="structure" label={t("structure")} />
+        <TextField {...common} name="structureEn" label={t("structureEn")} />
+      </div>
+      <fieldset className="field">
+        <legend>{t("industries")}</legend>
+        <div className={styles.checks}>
+          {(Object.keys(industries) as IndustryCode[]).map((code) => (
+            <label key={code} className={styles.check}>
+              <input type="checkbox" value={code} aria-invalid={industriesError ? true : undefined} {...form.register("industries")} />
+              {industries[code][locale]}
+            </label>
+          ))}
+        </div>
+        {industriesError && (
+          <p className="field-error" role="alert">
+            {tv(industriesError)}
+          </p>
+        )}
+      </fieldset>
+    </section>
+  );
+}
+
+export function TextSection({ form, tv }: SectionProps) {
+  const t = useTranslations("listingsAdmin.form");
+  const messages = useMessages() as unknown as Messages;
+  const common = { form, tv };
+  return (
+    <section className="form-section" aria-labelledby="listing-sectionText">
+      <h2 id="listing-sectionText">{t("sectionText")}</h2>
+      <div className="form-row two">
+        <TextAreaField {...common} name="highlights" label={t("highlights")} rows={4} />
+        <TextAreaField {...common} name="highlightsEn" label={t("highlightsEn")} rows={4} />
+      </div>
+      <TextAreaField {...common} name="description" label={t("description")} required={messages.inquiry.required} rows={6} />
+      <TextAreaField {...common} name="descriptionEn" label={t("descriptionEn")} hint={t("englishHint")} rows={6} />
+    </section>
+  );
+}

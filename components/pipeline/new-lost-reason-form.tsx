@@ -1,0 +1,54 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type Path } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { createLostReasonAction } from "@/lib/pipeline/actions";
+import { lostReasonCreateSchema, type LostReasonCreate } from "@/lib/pipeline/config-schema";
+import { useConfigAction } from "./use-config-action";
+import styles from "./config.module.css";
+
+const FIELDS = ["key", "name", "nameEn", "askPark"];
+
+export function NewLostReasonForm() {
+  const t = useTranslations("pipeline.settings");
+  const action = useConfigAction();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<LostReasonCreate>({ resolver: zodResolver(lostReasonCreateSchema), defaultValues: { key: "", name: "", nameEn: "", askPark: false } });
+  const mapErrors = (fieldErrors: Record<string, string>) =>
+    Object.entries(fieldErrors)
+      .filter(([field]) => FIELDS.includes(field))
+      .map(([field, key], index) => (setError(field as Path<LostReasonCreate>, { type: "server", message: key }, { shouldFocus: index === 0 }), field));
+  const onSubmit = handleSubmit(async (values) => {
+    if (await action.run(() => createLostReasonAction(values), t("added"), mapErrors)) reset();
+  });
+  return (
+    <form className={`card card-body ${styles.newForm}`} onSubmit={onSubmit} noValidate aria-labelledby="new-reason-heading">
+      <h3 id="new-reason-heading">{t("addReason")}</h3>
+      <p className={action.status?.ok ? "form-ok" : "form-alert"} role="status" aria-live="polite">
+        {action.status?.text}
+      </p>
+      <Field name="new-reason-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
+        <input autoComplete="off" {...inputAria("new-reason-key", errors.key?.message, true)} {...register("key")} />
+      </Field>
+      <Field name="new-reason-name" label={t("name")} error={action.message(errors.name?.message)}>
+        <input maxLength={40} {...inputAria("new-reason-name", errors.name?.message)} {...register("name")} />
+      </Field>
+      <Field name="new-reason-nameEn" label={t("nameEn")} error={action.message(errors.nameEn?.message)}>
+        <input maxLength={60} {...inputAria("new-reason-nameEn", errors.nameEn?.message)} {...register("nameEn")} />
+      </Field>
+      <label className={styles.check}>
+        <input type="checkbox" {...register("askPark")} />
+        {t("askPark")}
+      </label>
+      <button type="submit" className="button" disabled={action.pending}>
+        {t("addReason")}
+      </button>
+    </form>
+  );
+}

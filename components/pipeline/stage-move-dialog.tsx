@@ -1,0 +1,188 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { useLocale, useTranslations } from "use-intl";
+import { Field, inputAria } from "@/components/ui/field";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/messages";
+import { validationMessage } from "@/lib/i18n/validation";
+import { moveLeadStageAction } from "@/lib/pipeline/actions";
+import {
+  stageMoveDetailsSchema,
+  stageMoveErrors,
+  type StageCategory,
+  type StageMoveDetails,
+  type StageMoveDetailsInput,
+} from "@/lib/leads/stage-schema";
+import styles from "./stage-move-dialog.module.css";
+
+export interface StageMoveTarget {
+  key: string;
+  name: string;
+  nameEn?: string | null;
+  category: StageCategory;
+}
+export interface LostReasonOption {
+  key: string;
+  name: string;
+  nameEn?: string | null;
+  askPark: boolean;
+}
+export interface MovedLead {
+  id: string;
+  stageKey: string;
+  version: number;
+}
+
+const DETAIL_FIELDS: Record<StageCategory, (keyof StageMoveDetails)[]> = {
+  OPEN: [],
+  LOST: ["lostReasonKey", "lostToPark"],
+  WON: ["signedArea", "signedAreaUnit", "signedAnnualTax"],
+};
+
+/**
+ * Confirms a move of one lead to `toStage` and asks what that stage needs: the lost reason (and
+ * which park, for "chose another park") or the signed area and annual tax. It saves the move
+ * itself; `onDone` gets the moved lead, `onCancel` means nothing changed. Refusals that are not
+ * about the form (the stage changed meanwhile, no permission) go to `onRefused` when given.
+ */
+export function StageMoveDialog({
+  leadId,
+  leadLabel,
+  fromStageKey,
+  toStage,
+  lostReasons,
+  onDone,
+  onCancel,
+  onRefused,
+}: {
+  leadId: string;
+  /** the company, for the title */
+  leadLabel?: string;
+  fromStageKey: string;
+  toStage: StageMoveTarget;
+  lostReasons: LostReasonOption[];
+  onDone: (lead: MovedLead) => void;
+  onCancel: () => void;
+  onRefused?: (message: string) => void;
+}) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const titleId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [alert, setAlert] = useState<string>();
+  const category = toStage.category;
+  const schema = useMemo(
+    () =>
+      stageMoveDetailsSchema.superRefine((details, ctx) => {
+        const reason = lostReasons.find((option) => option.key === details.lostReasonKey);
+        for (const [field, message] of Object.entries(stageMoveErrors(category, details, reason))) ctx.addIssue({ code: "custom", path: [field], message });
+      }),
+    [category, lostReasons],
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<StageMoveDetailsInput, unknown, StageMoveDetails>({ resolver: zodResolver(schema), defaultValues: { signedAreaUnit: "SQM" } });
+  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const stageName = localized(locale, toStage.name, toStage.nameEn);
+  const chosen = lostReasons.find((reason) => reason.key === watch("lostReasonKey"));
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setAlert(undefined);
+    const details = Object.fromEntries(DETAIL_FIELDS[category].map((field) => [field, values[field]]));
+    const refuse = (message: string) => (onRefused ? onRefused(message) : setAlert(message));
+    let answer: Awaited<ReturnType<typeof moveLeadStageAction>>;
+    try {
+      answer = await moveLeadStageAction({ leadId, fromStageKey, toStageKey: toStage.key, ...details });
+    } catch {
+      setAlert(t("pipeline.move.failed"));
+      return;
+    }
+    if (answer.ok) return onDone(answer.lead);
+    if ("error" in answer) return refuse(t("pipeline.move.forbidden"));
+    const own = Object.entries(answer.fieldErrors).filter(([field]) => (DETAIL_FIELDS[category] as string[]).includes(field));
+    if (!own.length) return refuse(tv(Object.values(answer.fieldErrors)[0]) ?? t("pipeline.move.failed"));
+    own.forEach(([field, key], index) => setError(field as FieldPath<StageMoveDetailsInput>, { type: "server", message: key }, { shouldFocus: index === 0 }));
+  });
+
+  const title = t(`pipeline.dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, { company: leadLabel ?? "", stage: stageName });
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className={styles.dialog}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!isSubmitting) onCancel();
+      }}
+    >
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        <h2 id={titleId}>{title}</h2>
+        <p className="form-alert" role="alert">
+          {alert}
+        </p>
+        {category === "LOST" && (
+          <fieldset className="field" aria-describedby={errors.lostReasonKey ? "field-lostReasonKey-error" : undefined}>
+            <legend>{t("pipeline.dialog.lostReason")}</legend>
+            <div className="choice-group">
+              {lostReasons.map((reason) => (
+                <label key={reason.key} className="choice">
+                  <input type="radio" value={reason.key} {...register("lostReasonKey")} />
+                  {localized(locale, reason.name, reason.nameEn)}
+                </label>
+              ))}
+            </div>
+            {errors.lostReasonKey && (
+              <p className="field-error" id="field-lostReasonKey-error" role="alert">
+                {tv(errors.lostReasonKey.message)}
+              </p>
+            )}
+          </fieldset>
+        )}
+        {category === "LOST" && chosen?.askPark && (
+          <Field name="lostToPark" label={t("pipeline.dialog.lostToPark")} requiredLabel={t("pipeline.dialog.required")} error={tv(errors.lostToPark?.message)}>
+            <input type="text" maxLength={100} {...inputAria("lostToPark", errors.lostToPark?.message)} {...register("lostToPark")} />
+          </Field>
+        )}
+        {category === "WON" && (
+          <>
+            <div className={styles.area}>
+              <Field name="signedArea" label={t("pipeline.dialog.signedArea")} requiredLabel={t("pipeline.dialog.required")} error={tv(errors.signedArea?.message)}>
+                <input type="text" inputMode="decimal" {...inputAria("signedArea", errors.signedArea?.message)} {...register("signedArea")} />
+              </Field>
+              <Field name="signedAreaUnit" label={t("pipeline.dialog.signedAreaUnit")} error={tv(errors.signedAreaUnit?.message)}>
+                <select {...inputAria("signedAreaUnit", errors.signedAreaUnit?.message)} {...register("signedAreaUnit")}>
+                  <option value="SQM">{t("units.sqm")}</option>
+                  <option value="MU">{t("units.mu")}</option>
+                </select>
+              </Field>
+            </div>
+            <Field name="signedAnnualTax" label={t("pipeline.dialog.signedAnnualTax")} requiredLabel={t("pipeline.dialog.required")} error={tv(errors.signedAnnualTax?.message)}>
+              <input type="text" inputMode="decimal" {...inputAria("signedAnnualTax", errors.signedAnnualTax?.message)} {...register("signedAnnualTax")} />
+            </Field>
+          </>
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {isSubmitting ? t("pipeline.dialog.saving") : t("pipeline.dialog.confirm")}
+          </button>
+          <button type="button" className="button secondary" disabled={isSubmitting} onClick={onCancel}>
+            {t("pipeline.dialog.cancel")}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { hashPassword } from "../../lib/auth/password";
+import { queryE2eDatabase } from "../support/database";
+
+// A 1×1 PNG, uploaded under a .jpg name: accepted and served by what its bytes are.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/crm$/);
+}
+
+async function createStaff(): Promise<{ email: string; password: string }> {
+  const email = `listings-staff-${Date.now()}@e2e.test`;
+  const password = "staff-password-1";
+  await queryE2eDatabase(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, '王专员', $3, 'STAFF', now())`, [
+    `e2e-staff-${Date.now()}`,
+    email,
+    await hashPassword(password),
+  ]);
+  return { email, password };
+}
+
+test("[STAFF] creates a listing with a photo, publishes it for the public catalogue, then marks it leased", async ({ page, request }) => {
+  const staff = await createStaff();
+  await signIn(page, staff.email, staff.password);
+
+  await page.getByRole("link", { name: "房源管理" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "房源管理" })).toBeVisible();
+  await page.getByRole("link", { name: "新建房源" }).click();
+
+  const title = `E2E 单层厂房 ${Date.now()}`;
+  const form = page.getByTestId("listing-form");
+  await form.getByLabel("所在园区").selectOption({ label: "嘉兴独山港经济开发区" });
+  await form.getByLabel("标题（中文）").fill(title);
+  await form.getByLabel("厂房类型").selectOption({ label: "单层厂房" });
+  await form.getByLabel("总面积").fill("6000");
+  await form.getByLabel("可租售面积").fill("8000");
+  await form.getByRole("textbox", { name: /^价格/ }).fill("0.7");
+  await form.getByLabel("介绍（中文）").fill("单层钢结构厂房，层高 10 米，带 20 吨行车。");
+  await form.getByRole("button", { name: "创建房源" }).click();
+  // Checked in the browser with the shared schema, beside the field.
+  await expect(form.getByText("可租售面积不能大于总面积")).toBeVisible();
+  await form.getByLabel("可租售面积").fill("6000");
+  await form.getByRole("button", { name: "创建房源" }).click();
+
+  await expect(page).toHaveURL(/\/crm\/listings\/[a-z0-9]+\?created=1$/);
+  await expect(page.getByText("房源已创建，可以上传照片了")).toBeVisible();
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const [stored] = await queryE2eDatabase<{ published: boolean; unitPrice: string; areaSqm: string }>(
+    `SELECT "published", "unitPrice"::text, "areaSqm"::text FROM "Listing" WHERE "id" = $1 AND "title" = $2`,
+    [id, title],
+  );
+  expect(stored).toEqual({ published: false, unitPrice: "21.29", areaSqm: "6000.00" });
+
+  const photos = page.getByTestId("listing-photos");
+  await photos.getByLabel("选择照片").setInputFiles({ name: "factory.jpg", mimeType: "image/jpeg", buffer: PNG });
+  await photos.getByLabel("图片说明（中文）").fill("厂房外立面");
+  await photos.getByRole("button", { name: "上传" }).click();
+  await expect(photos.getByText("照片已上传")).toBeVisible();
+  await expect(photos.getByTestId("listing-photo")).toHaveCount(1);
+  const [photo] = await queryE2eDatabase<{ url: string; contentType: string; alt: string }>(
+    `SELECT "url", "contentType", "alt" FROM "ListingPhoto" WHERE "listingId" = $1`,
+    [id],
+  );
+  expect(photo).toMatchObject({ contentType: "image/png", alt: "厂房外立面" });
+  expect(photo.url).toMatch(/^\/media\/listings\/.+\.png$/);
+
+  const controls = page.getByTestId("listing-controls");
+  await controls.getByRole("button", { name: "上架" }).click();
+  await expect(controls.getByText("当前：已上架，官网可见")).toBeVisible();
+
+  await page.goto("/listings?park=dushangang");
+  const card = page.getByTestId("listing-card").filter({ hasText: title });
+  await expect(card).toBeVisible();
+  await expect(card.locator("img")).toHaveAttribute("src", photo.url);
+  const image = await request.get(photo.url);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  expect(image.headers()["x-content-type-options"]).toBe("nosniff");
+
+  await page.goto(`/crm/listings/${id}`);
+  await controls.getByRole("button", { name: "标为已出租" }).click();
+  await expect(controls.getByText("当前状态：已出租")).toBeVisible();
+  await page.goto(`/listings/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.locator(".tags .tag.status-LEASED")).toHaveText("已出租");
+
+  const audit = await queryE2eDatabase<{ action: string }>(`SELECT "action" FROM "AuditEntry" WHERE "entityId" = $1 ORDER BY "createdAt"`, [id]);
+  expect(audit.map((entry) => entry.action)).toEqual(["listing.create", "listing.photo_add", "listing.publish", "listing.status"]);
+});
+
+test("[STAFF] reads the parks but gets no admin form; a made-up listing id is not found", async ({ page }) => {
+  const staff = await createStaff();
+  await signIn(page, staff.email, staff.password);
+  await page.goto("/crm/listings/parks");
+  await expect(page.getByRole("heading", { level: 1, name: "园区" })).toBeVisible();
+  await expect(page.getByText("园区由管理员维护，您可以查看。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "新建园区" })).toHaveCount(0);
+  expect((await page.goto("/crm/listings/parks/new"))?.status()).toBe(404);
+  expect((await page.goto("/crm/listings/no-such-listing"))?.status()).toBe(404);
+});

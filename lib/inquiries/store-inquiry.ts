@@ -1,0 +1,169 @@
+import "server-only";
+import { newId } from "../db/ids";
+import type { Database } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { fingerprintSql, leadUpdateValues, needOf, newLeadValues, type IntakeContext, type IntakeTarget } from "../leads/intake";
+import { PRIVACY_NOTICE_VERSION } from "../privacy/notice";
+import type { RateLimitCounters } from "./rate-limit";
+import type { Inquiry } from "./schema";
+import type { SubmissionContext } from "./mutations";
+
+const timeline = { now: "NOW", "3m": "WITHIN_3_MONTHS", "6m": "WITHIN_6_MONTHS", "12m": "WITHIN_12_MONTHS", later: "LATER" } as const;
+
+export type InquiryListing = { id: string; parkId: string; price: Prisma.Decimal; priceUnit: string; area: Prisma.Decimal; areaUnit: string };
+
+export interface Stored {
+  /** Each rate-limit counter's count after this attempt ({} when the limits were counted by an earlier attempt). */
+  counts: Record<string, number>;
+  /** False when a limit was exceeded: nothing was stored. */
+  allowed: boolean;
+  /** Null when nothing was stored: a limit was exceeded, or the lead changed since it was read (read it again). */
+  inquiry: { id: string; reference: string; leadId: string } | null;
+}
+
+/** Counts the attempt against the rate limits; `allowed` says whether every limit still holds. */
+function rateLimitSql(counters: RateLimitCounters | null): Prisma.Sql {
+  if (!counters) return Prisma.sql`hits AS (SELECT NULL::text AS "key", 0 AS "count" WHERE false), allowed AS (SELECT true AS "ok")`;
+  return Prisma.sql`hits AS (
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
+      SELECT k, w, 1 FROM unnest(${counters.keys}::text[], ${counters.windowStarts}::timestamptz[]) AS t(k, w)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+      RETURNING "key", "count"
+    ), allowed AS (
+      SELECT NOT EXISTS (
+        SELECT 1 FROM hits JOIN unnest(${counters.keys}::text[], ${counters.limits}::int[]) AS l(k, lim) ON l.k = hits."key"
+        WHERE hits."count" > l.lim
+      ) AS "ok"
+    )`;
+}
+
+/**
+ * A new lead, with its owner chosen in the same statement: the park's owner under the park-owner
+ * rule when they are active and not away, else round-robin among active STAFF who are not away,
+ * least recently given a lead first. Concurrent new leads skip an officer another one is being
+ * given to (SKIP LOCKED), so they spread; only when every eligible officer is taken does one wait
+ * for the first of them, and the lock re-checks them, so a user deactivated or marked away
+ * meanwhile is passed over. Nobody eligible: the lead waits in the unassigned pool.
+ */
+function newLeadSql(inquiry: Inquiry, context: IntakeContext): Prisma.Sql {
+  const lead = newLeadValues(inquiry, context);
+  const { now } = context;
+  const eligible = Prisma.sql`u."role" = 'STAFF' AND u."active" AND NOT u."away" AND (SELECT "ok" FROM allowed)
+        AND NOT EXISTS (SELECT 1 FROM owner_park) AND NOT EXISTS (SELECT 1 FROM "Lead" WHERE "phone" = ${inquiry.phone})
+      ORDER BY u."lastAssignedAt" ASC NULLS FIRST, u."id" LIMIT 1`;
+  return Prisma.sql`owner_park AS (
+      SELECT u."id" FROM "Park" p JOIN "User" u ON u."id" = p."ownerId"
+      WHERE ${lead.parkOwnerRule}::boolean AND p."id" = ${lead.parkId}::text AND u."active" AND NOT u."away"
+      FOR SHARE OF u
+    ), owner_rr_free AS (
+      SELECT u."id" FROM "User" u WHERE ${eligible} FOR UPDATE OF u SKIP LOCKED
+    ), owner_rr_busy AS (
+      SELECT u."id" FROM "User" u WHERE ${eligible} FOR UPDATE OF u
+    ), owner_rr AS MATERIALIZED (
+      -- COALESCE only runs the waiting query when no eligible officer is free.
+      SELECT COALESCE((SELECT "id" FROM owner_rr_free), (SELECT "id" FROM owner_rr_busy)) AS "id"
+    ), owner AS (
+      SELECT COALESCE((SELECT "id" FROM owner_park), (SELECT "id" FROM owner_rr)) AS "id",
+             CASE WHEN EXISTS (SELECT 1 FROM owner_park) THEN 'park_owner' ELSE 'round_robin' END AS "rule"
+    ), lead AS (
+      INSERT INTO "Lead" ("id", "phone", "company", "companyKey", "contactName", "wechat", "email", "creditCode",
+        "needDeal", "needKind", "needArea", "needAreaUnit", "use", "expectedAnnualTax", "investment", "annualOutput", "employees",
+        "source", "listingId", "parkId", "ownerId", "assignedAt", "firstResponseDueAt", "stageChangedAt",
+        "score", "scoreBreakdown", "vetoed", "searchTokens", "lastInquiryAt", "createdAt", "updatedAt")
+      SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${lead.companyKey}, ${inquiry.contactName}, ${inquiry.wechat ?? null},
+        ${inquiry.email ?? null}, ${inquiry.creditCode ?? null},
+        ${lead.needDeal}::"NeedDeal", ${lead.needKind}::"ListingKind", ${lead.needArea}::numeric, ${lead.needAreaUnit}::"AreaUnit",
+        ${inquiry.use}, ${inquiry.expectedAnnualTax}::numeric, ${inquiry.investment ?? null}::numeric, ${inquiry.annualOutput ?? null}::numeric,
+        ${inquiry.employees ?? null}::int, ${lead.source}, ${lead.listingId}::text, ${lead.parkId}::text,
+        owner."id", CASE WHEN owner."id" IS NULL THEN NULL ELSE ${now}::timestamptz END, ${lead.firstResponseDueAt}::timestamptz, ${now}::timestamptz,
+        ${lead.breakdown.total}::int, ${JSON.stringify(lead.breakdown)}::jsonb, ${lead.breakdown.vetoed}::boolean, ${lead.searchTokens}::text[],
+        ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      FROM allowed, owner WHERE allowed."ok"
+      ON CONFLICT ("phone") DO NOTHING
+      RETURNING "id", "ownerId"
+    ), bump AS (
+      -- The database's clock, not the request's: it only orders officers, and must move on every lead.
+      UPDATE "User" SET "lastAssignedAt" = clock_timestamp()
+      WHERE "id" = (SELECT "id" FROM owner_rr) AND EXISTS (SELECT 1 FROM lead)
+    ), history AS (
+      INSERT INTO "StageChange" ("id", "leadId", "fromKey", "toKey", "changedAt")
+      SELECT ${newId()}, lead."id", NULL, 'new', ${now}::timestamptz FROM lead
+    ), assigned AS (
+      INSERT INTO "Activity" ("id", "leadId", "actorId", "kind", "details", "occurredAt", "createdAt")
+      SELECT ${newId()}, lead."id", NULL, 'OWNER', jsonb_build_object('from', NULL::text, 'to', lead."ownerId", 'rule', owner."rule"),
+             ${now}::timestamptz, ${now}::timestamptz
+      FROM lead, owner WHERE lead."ownerId" IS NOT NULL
+    )`;
+}
+
+/** A further inquiry updates its lead only while the lead still is as it was read. */
+function existingLeadSql(inquiry: Inquiry, target: IntakeTarget, context: IntakeContext): Prisma.Sql {
+  const lead = leadUpdateValues(inquiry, target, context);
+  const { now } = context;
+  return Prisma.sql`lead AS (
+      UPDATE "Lead" AS l SET
+        "needDeal" = ${lead.needDeal}::"NeedDeal", "needKind" = ${lead.needKind}::"ListingKind", "needArea" = ${lead.needArea}::numeric,
+        "needAreaUnit" = ${lead.needAreaUnit}::"AreaUnit", "use" = ${inquiry.use}, "expectedAnnualTax" = ${inquiry.expectedAnnualTax}::numeric,
+        "investment" = ${lead.investment}::numeric, "annualOutput" = ${lead.annualOutput}::numeric, "employees" = ${lead.employees}::int,
+        "wechat" = ${lead.wechat}, "email" = ${lead.email}, "creditCode" = ${lead.creditCode},
+        "companyKey" = ${lead.companyKey}, "searchTokens" = ${lead.searchTokens}::text[],
+        "score" = ${lead.breakdown.total}::int, "scoreBreakdown" = ${JSON.stringify(lead.breakdown)}::jsonb, "vetoed" = ${lead.breakdown.vetoed}::boolean,
+        "lastInquiryAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz, "version" = l."version" + 1
+      WHERE l."id" = ${target.id} AND l."mergedIntoId" IS NULL AND ${fingerprintSql("l")} = ${target.fingerprint}
+        AND (SELECT "ok" FROM allowed)
+      RETURNING l."id"
+    )`;
+}
+
+/**
+ * One statement, one round trip: count the attempt against the rate limits and, only if every
+ * limit still holds, start or update the lead and store its inquiry. Everything is stored together
+ * or not at all; concurrent inquiries from one phone meet on the phone's unique index (a new lead)
+ * or on the lead's fingerprint (an update), and the one that loses stores nothing and reads again.
+ */
+export async function storeInquiry(
+  db: Database,
+  inquiry: Inquiry,
+  submission: SubmissionContext & { requestHash: string; reference: string },
+  intake: IntakeContext & { listing: InquiryListing | null; target: IntakeTarget | null },
+  counters: RateLimitCounters | null,
+): Promise<Stored> {
+  const { source } = submission;
+  const { listing, now } = intake;
+  const need = needOf(inquiry);
+  const leadSql = intake.target ? existingLeadSql(inquiry, intake.target, intake) : newLeadSql(inquiry, intake);
+  const id = newId();
+  const rows = await db.$queryRaw<{ counts: Record<string, number> | null; allowed: boolean; id: string | null; reference: string | null; leadId: string | null }[]>`
+    WITH ${rateLimitSql(counters)}, ${leadSql}, stored AS (
+    INSERT INTO "Inquiry" ("id", "reference", "idempotencyKey", "requestHash", "leadId", "listingId",
+      "listingPrice", "listingPriceUnit", "listingArea", "listingAreaUnit",
+      "needDeal", "needKind", "needArea", "needAreaUnit", "timeline", "use", "expectedAnnualTax",
+      "company", "contactName", "phone", "wechat", "email", "investment", "annualOutput", "employees",
+      "powerKva", "creditCode", "message", "consentNoticeVersion", "consentedAt", "channel", "locale",
+      "sourcePage", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "createdAt")
+    SELECT ${id}, ${submission.reference}, ${submission.idempotencyKey ?? null}, ${submission.requestHash}, lead."id", ${listing?.id ?? null},
+      ${listing?.price.toString() ?? null}::numeric, ${listing?.priceUnit ?? null}::"PriceUnit",
+      ${listing?.area.toString() ?? null}::numeric, ${listing?.areaUnit ?? null}::"AreaUnit",
+      ${need.needDeal}::"NeedDeal", ${need.needKind}::"ListingKind", ${need.needArea}::numeric, ${need.needAreaUnit}::"AreaUnit",
+      ${inquiry.need.timeline ? timeline[inquiry.need.timeline] : null}::"MoveInTimeline",
+      ${inquiry.use}, ${inquiry.expectedAnnualTax}::numeric,
+      ${inquiry.company}, ${inquiry.contactName}, ${inquiry.phone}, ${inquiry.wechat ?? null}, ${inquiry.email ?? null},
+      ${inquiry.investment ?? null}::numeric, ${inquiry.annualOutput ?? null}::numeric,
+      ${inquiry.employees ?? null}::int, ${inquiry.powerKva ?? null}::int, ${inquiry.creditCode ?? null},
+      ${inquiry.message ?? null}, ${PRIVACY_NOTICE_VERSION}, ${now}, ${submission.channel}::"InquiryChannel",
+      ${submission.locale}, ${source.page ?? null}, ${source.referrer ?? null}, ${source.utmSource ?? null},
+      ${source.utmMedium ?? null}, ${source.utmCampaign ?? null}, ${source.utmTerm ?? null},
+      ${source.utmContent ?? null}, ${now}
+    FROM lead
+    RETURNING "id", "reference", "leadId"
+    )
+    SELECT (SELECT json_object_agg(hits."key", hits."count") FROM hits) AS counts, (SELECT "ok" FROM allowed) AS allowed,
+           stored."id", stored."reference", stored."leadId"
+    FROM (SELECT 1) AS one LEFT JOIN stored ON true`;
+  const [row] = rows;
+  return {
+    counts: row.counts ?? {},
+    allowed: row.allowed,
+    inquiry: row.id && row.reference && row.leadId ? { id: row.id, reference: row.reference, leadId: row.leadId } : null,
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "../inquiries/schema";
+import { leadEditSchema } from "./edit-schema";
+
+const base = { leadId: "lead_1", version: "3" };
+
+describe("the lead edit schema", () => {
+  it("leaves absent fields out, clears blank ones and keeps amounts as exact decimal strings", () => {
+    const parsed = leadEditSchema.parse({ ...base, company: " 平湖精工有限公司 ", wechat: "  ", expectedAnnualTax: "1,260.5000", employees: "80", creditCode: "" });
+    expect(parsed).toEqual({ leadId: "lead_1", version: 3, company: "平湖精工有限公司", wechat: null, expectedAnnualTax: "1260.5000", employees: 80, creditCode: null });
+  });
+
+  it("names each bad field with a validation key", () => {
+    const result = leadEditSchema.safeParse({
+      ...base,
+      contactName: "",
+      wechat: "微信号",
+      needArea: "12.345",
+      needAreaUnit: "",
+      investment: "1e5",
+      annualOutput: "200000000",
+      needDeal: "LEASE",
+      notes: "x".repeat(5001),
+    });
+    expect(result.success).toBe(false);
+    expect(fieldErrorsOf(result.error!)).toEqual({
+      contactName: "required",
+      wechat: "wechat",
+      needArea: "decimals:2",
+      investment: "number",
+      annualOutput: "tooBig:100000000",
+      needDeal: "choice",
+      notes: "tooLong:5000",
+    });
+  });
+
+  it("asks for the unit of an area", () => {
+    const result = leadEditSchema.safeParse({ ...base, needArea: "2000", needAreaUnit: "" });
+    expect(fieldErrorsOf(result.error!)).toEqual({ needAreaUnit: "choice" });
+  });
+
+  it("refuses a missing version and the phone, which is not edited here", () => {
+    const result = leadEditSchema.safeParse({ leadId: "lead_1", phone: "13800000000" });
+    expect(fieldErrorsOf(result.error!)).toEqual({ version: "invalid", phone: "unknownField" });
+  });
+});

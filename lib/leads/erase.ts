@@ -1,0 +1,116 @@
+import "server-only";
+import type { Database } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { assertRole } from "../auth/access";
+import type { Viewer } from "../auth/session";
+import { recordAudit } from "../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { recordActivity } from "./activity";
+import { confirmsCompany, eraseLeadSchema } from "./care-schema";
+import { leadSearchTokens } from "./search-tokens";
+
+type Tx = Prisma.TransactionClient;
+type Json = Prisma.JsonValue;
+
+/** What an erased person's name reads as everywhere it was shown. */
+export const ERASED_NAME = "已删除";
+/** Lead.phone is unique, so each erased lead gets its own placeholder, which is not a phone. */
+export const erasedPhone = (leadId: string) => `erased:${leadId}`;
+
+/** Keys under which timeline and audit details carry the person's data (field edits, merges). */
+const PERSONAL_KEYS = new Set(["contactName", "phone", "wechat", "email", "creditCode", "notes", "message", "body"]);
+
+/** The details with every personal key removed, at any depth; null when nothing had to go. */
+function scrubbed(value: Json): Json | null {
+  let changed = false;
+  const walk = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== "object") return node;
+    const kept: Record<string, Json> = {};
+    for (const [key, child] of Object.entries(node)) {
+      if (PERSONAL_KEYS.has(key)) changed = true;
+      else kept[key] = walk(child ?? null);
+    }
+    return kept;
+  };
+  const result = walk(value);
+  return changed ? result : null;
+}
+
+/** The lead and every tombstone merged into it (their inquiries now live on it), at any depth. */
+async function leadWithTombstones(tx: Tx, leadId: string): Promise<string[]> {
+  const ids = [leadId];
+  let frontier = [leadId];
+  while (frontier.length) {
+    const next = await tx.lead.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true } });
+    frontier = next.map((lead) => lead.id).filter((id) => !ids.includes(id));
+    ids.push(...frontier);
+  }
+  return ids;
+}
+
+export type EraseResult = { ok: true; inquiries: number; activities: number; leads: number } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * An admin's answer to a PIPL deletion request (art. 47): in one transaction, the person's name,
+ * phone, WeChat, email, credit code, notes and messages go from the lead, its merged-away
+ * tombstones, every inquiry, the timeline (bodies, and personal values in change details) and the
+ * lead's audit details; task titles, which staff write freely, go too. The company (a business, not
+ * a person), amounts, need, stage, owner, score and every date stay, so the statistics still add
+ * up. The erasure itself is logged with its reason, never with what was erased.
+ */
+export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null, input: unknown): Promise<EraseResult> {
+  assertRole(viewer, ["ADMIN"], "erase personal data");
+  const parsed = eraseLeadSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { leadId, confirm, reason } = parsed.data;
+
+  return db.$transaction(async (tx): Promise<EraseResult> => {
+    await tx.$queryRaw`SELECT "id" FROM "Lead" WHERE "id" = ${leadId} FOR UPDATE`;
+    const lead = await tx.lead.findUnique({ where: { id: leadId }, select: { id: true, company: true, erasedAt: true, mergedIntoId: true } });
+    if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
+    if (lead.erasedAt) return { ok: false, fieldErrors: { leadId: "erased" } };
+    if (lead.mergedIntoId) return { ok: false, fieldErrors: { leadId: "merged" } };
+    if (!confirmsCompany(confirm, lead.company)) return { ok: false, fieldErrors: { confirm: "confirmCompany" } };
+
+    const now = new Date();
+    const ids = await leadWithTombstones(tx, leadId);
+    for (const id of ids) {
+      const { company } = await tx.lead.findUniqueOrThrow({ where: { id }, select: { company: true } });
+      await tx.lead.update({
+        where: { id },
+        data: {
+          contactName: ERASED_NAME,
+          phone: erasedPhone(id),
+          wechat: null,
+          email: null,
+          creditCode: null,
+          notes: null,
+          searchTokens: leadSearchTokens({ company, contactName: "", phone: "" }),
+          erasedAt: now,
+          version: { increment: 1 },
+        },
+      });
+    }
+    const inquiries = await tx.inquiry.updateMany({
+      where: { leadId: { in: ids } },
+      data: { contactName: ERASED_NAME, phone: erasedPhone(leadId), wechat: null, email: null, message: null, creditCode: null },
+    });
+    const activities = await tx.activity.updateMany({ where: { leadId: { in: ids } }, data: { body: null } });
+    for (const activity of await tx.activity.findMany({ where: { leadId: { in: ids } }, select: { id: true, details: true } })) {
+      const details = activity.details === null ? null : scrubbed(activity.details);
+      if (details !== null) await tx.activity.update({ where: { id: activity.id }, data: { details: details as Prisma.InputJsonValue } });
+    }
+    await tx.task.updateMany({ where: { leadId: { in: ids } }, data: { title: ERASED_NAME } });
+    const entries = await tx.auditEntry.findMany({ where: { entityType: "Lead", entityId: { in: ids } }, select: { id: true, details: true } });
+    for (const entry of entries) {
+      const details = entry.details === null ? null : scrubbed(entry.details);
+      if (details !== null) await tx.auditEntry.update({ where: { id: entry.id }, data: { details: details as Prisma.InputJsonValue } });
+    }
+
+    const counts = { inquiries: inquiries.count, activities: activities.count, leads: ids.length };
+    await recordActivity(tx, { leadId, actorId: viewer.id, kind: "ERASE", details: { reason, ...counts }, occurredAt: now });
+    await recordAudit(tx, { actorId: viewer.id, action: "lead.erase", entityType: "Lead", entityId: leadId, details: { reason, ...counts } });
+    return { ok: true, ...counts };
+  });
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import type { Database } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { Inquiry } from "../inquiries/schema";
+import type { InquirySource } from "../inquiries/source";
+import type { Settings } from "../settings/schema";
+import { companyKey } from "./company-key";
+import { scoreLead, type ScoreBreakdown } from "./score";
+import { leadSearchTokens } from "./search-tokens";
+import { addWorkingHours } from "./working-hours";
+
+/*
+ * What an arriving inquiry does to its lead, worked out in TypeScript before the one statement
+ * that stores it (lib/inquiries/mutations.ts): the values of a new lead, or the update of the
+ * lead the phone already has (the surviving lead when that one was merged away).
+ */
+
+const needDeal = { buy: "BUY", rent: "RENT" } as const;
+const needKind = { factory: "FACTORY", office: "OFFICE", land: "LAND" } as const;
+const areaUnit = { sqm: "SQM", mu: "MU" } as const;
+
+/** The inquiry's need in the database's enums. */
+export function needOf(inquiry: Inquiry) {
+  return {
+    needDeal: needDeal[inquiry.need.deal],
+    needKind: needKind[inquiry.need.kind],
+    needArea: inquiry.need.area,
+    needAreaUnit: areaUnit[inquiry.need.areaUnit],
+  };
+}
+
+/**
+ * The columns an update of an existing lead derives its values from. The statement applies the
+ * update only while they still hash to what was read, so a change committed in between (an edit,
+ * an erasure, another inquiry) makes the intake read again rather than overwrite it.
+ */
+export function fingerprintSql(alias: string): Prisma.Sql {
+  const columns = ["company", "contactName", "phone", "wechat", "email", "notes", "creditCode", "industry", "investment", "annualOutput", "employees", "erasedAt", "mergedIntoId"];
+  return Prisma.raw(`md5(ROW(${columns.map((column) => `"${alias}"."${column}"`).join(", ")})::text)`);
+}
+
+export interface IntakeTarget {
+  id: string;
+  company: string;
+  contactName: string;
+  phone: string;
+  wechat: string | null;
+  email: string | null;
+  notes: string | null;
+  creditCode: string | null;
+  industry: string | null;
+  investment: Prisma.Decimal | null;
+  annualOutput: Prisma.Decimal | null;
+  employees: number | null;
+  fingerprint: string;
+}
+
+/**
+ * The lead an inquiry from this phone joins: the phone's own lead, or, when that one was merged
+ * away, the lead it was merged into (following a chain of merges). Null for a new phone.
+ */
+export async function readIntakeTarget(db: Database, phone: string): Promise<IntakeTarget | null> {
+  const rows = await db.$queryRaw<(IntakeTarget & { merged: boolean })[]>`
+    WITH RECURSIVE chain AS (
+      SELECT "id", "mergedIntoId", 0 AS "depth" FROM "Lead" WHERE "phone" = ${phone}
+      UNION ALL
+      SELECT l."id", l."mergedIntoId", chain."depth" + 1 FROM "Lead" l JOIN chain ON l."id" = chain."mergedIntoId" WHERE chain."depth" < 20
+    )
+    SELECT l."id", l."company", l."contactName", l."phone", l."wechat", l."email", l."notes", l."creditCode", l."industry",
+           l."investment", l."annualOutput", l."employees", ${fingerprintSql("l")} AS "fingerprint", chain."mergedIntoId" IS NOT NULL AS "merged"
+    FROM chain JOIN "Lead" l ON l."id" = chain."id"
+    ORDER BY chain."depth" DESC LIMIT 1`;
+  const [target] = rows;
+  if (!target) return null;
+  if (target.merged) throw new Error("A merged lead's chain of merges does not end in a surviving lead");
+  return target;
+}
+
+export interface IntakeContext {
+  channel: "FORM" | "API";
+  source: InquirySource;
+  listing: { id: string; parkId: string } | null;
+  settings: Settings;
+  now: Date;
+}
+
+const textOf = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : value.toString());
+
+/** A new lead's values; its owner is chosen inside the statement, where concurrent inquiries meet. */
+export function newLeadValues(inquiry: Inquiry, context: IntakeContext) {
+  const need = needOf(inquiry);
+  const breakdown = scoreLead({ ...need, ...inquiry, industry: null }, context.settings.score);
+  const { workingHours } = context.settings;
+  return {
+    ...need,
+    companyKey: companyKey(inquiry.company),
+    searchTokens: leadSearchTokens(inquiry),
+    source: context.source.utmSource ?? (context.listing ? "listing" : context.channel === "API" ? "api" : "direct"),
+    listingId: context.listing?.id ?? null,
+    parkId: context.listing?.parkId ?? null,
+    firstResponseDueAt: addWorkingHours(context.now, workingHours.firstResponseHours, workingHours),
+    parkOwnerRule: context.settings.assignment.rule === "park_owner",
+    breakdown,
+  };
+}
+
+/**
+ * How a further inquiry changes its lead: the need summary follows the newest inquiry; amounts it
+ * leaves blank keep what the lead knew; contact details only fill gaps; owner, deadline and stage stay.
+ */
+export function leadUpdateValues(inquiry: Inquiry, target: IntakeTarget, context: IntakeContext) {
+  const need = needOf(inquiry);
+  const fields = {
+    wechat: target.wechat ?? inquiry.wechat ?? null,
+    email: target.email ?? inquiry.email ?? null,
+    creditCode: target.creditCode ?? inquiry.creditCode ?? null,
+    investment: inquiry.investment ?? textOf(target.investment),
+    annualOutput: inquiry.annualOutput ?? textOf(target.annualOutput),
+    employees: inquiry.employees ?? target.employees,
+  };
+  const breakdown: ScoreBreakdown = scoreLead(
+    { ...need, ...fields, expectedAnnualTax: inquiry.expectedAnnualTax, use: inquiry.use, industry: target.industry },
+    context.settings.score,
+  );
+  return {
+    ...need,
+    ...fields,
+    companyKey: companyKey(target.company),
+    searchTokens: leadSearchTokens({ ...target, ...fields }),
+    breakdown,
+  };
+}

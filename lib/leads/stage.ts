@@ -1,0 +1,132 @@
+import "server-only";
+import type { Database } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { assertRole } from "../auth/access";
+import type { Viewer } from "../auth/session";
+import { recordAudit } from "../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { leadsVisibleSql, WORKSPACE_ROLES } from "./access";
+import { recordActivity } from "./activity";
+import {
+  moveLeadsStageSchema,
+  moveLeadStageSchema,
+  stageMoveErrors,
+  stageOutcome,
+  type StageCategory,
+  type StageMoveDetails,
+} from "./stage-schema";
+
+/*
+ * The one place a lead changes stage. Every move locks the lead row, checks where it stands,
+ * and writes the lead, its stage history, its timeline and the audit log in one transaction.
+ */
+
+export type StageMoveResult = { ok: true; lead: { id: string; stageKey: string; version: number } } | { ok: false; fieldErrors: FieldErrors };
+export type BulkStageMoveResult = { ok: true; moved: number } | { ok: false; fieldErrors: FieldErrors };
+
+type Tx = Prisma.TransactionClient;
+type Target = { key: string; category: StageCategory; reason: { askPark: boolean } | undefined };
+type LockedLead = { id: string; stageKey: string };
+
+/** The stage moved to, and the lost reason it needs, or what the move is missing. */
+async function targetOf(tx: Tx, toStageKey: string, details: StageMoveDetails): Promise<{ ok: true; target: Target } | { ok: false; fieldErrors: FieldErrors }> {
+  const stage = await tx.stage.findUnique({ where: { key: toStageKey }, select: { key: true, category: true } });
+  if (!stage) return { ok: false, fieldErrors: { toStageKey: "notFound" } };
+  const reason =
+    stage.category === "LOST" && details.lostReasonKey
+      ? await tx.lostReason.findFirst({ where: { key: details.lostReasonKey, active: true }, select: { askPark: true } })
+      : null;
+  const errors = stageMoveErrors(stage.category, details, reason ?? undefined);
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  return { ok: true, target: { key: stage.key, category: stage.category, reason: reason ?? undefined } };
+}
+
+/** Locks the viewer's live leads among `ids` in id order, so overlapping moves queue instead of deadlocking. */
+function lockLeads(tx: Tx, viewer: Viewer, ids: string[]): Promise<LockedLead[]> {
+  return tx.$queryRaw<LockedLead[]>`
+    SELECT l."id", l."stageKey" FROM "Lead" l
+    WHERE l."id" = ANY(${ids}::text[]) AND l."mergedIntoId" IS NULL AND ${leadsVisibleSql(viewer, "l")}
+    ORDER BY l."id" FOR UPDATE`;
+}
+
+function movedDetails(target: Target, details: StageMoveDetails, now: Date) {
+  const outcome = stageOutcome(target.category, details, target.reason, now);
+  const shown = Object.fromEntries(
+    Object.entries({ lostReasonKey: outcome.lostReasonKey, lostToPark: outcome.lostToPark, signedArea: outcome.signedArea, signedAreaUnit: outcome.signedAreaUnit, signedAnnualTax: outcome.signedAnnualTax }).filter(([, value]) => value !== null),
+  ) as Record<string, string>;
+  return { outcome, shown };
+}
+
+async function applyMove(tx: Tx, actorId: string, leads: LockedLead[], target: Target, details: StageMoveDetails, now: Date): Promise<Record<string, string>> {
+  const { outcome, shown } = movedDetails(target, details, now);
+  await tx.lead.updateMany({
+    where: { id: { in: leads.map((lead) => lead.id) } },
+    data: { stageKey: target.key, stageChangedAt: now, version: { increment: 1 }, ...outcome },
+  });
+  await tx.stageChange.createMany({
+    data: leads.map((lead) => ({ leadId: lead.id, fromKey: lead.stageKey, toKey: target.key, actorId, lostReasonKey: outcome.lostReasonKey, changedAt: now })),
+  });
+  for (const lead of leads) {
+    await recordActivity(tx, { leadId: lead.id, actorId, kind: "STAGE", details: { from: lead.stageKey, to: target.key, ...shown }, occurredAt: now });
+  }
+  return shown;
+}
+
+/**
+ * Moves one lead from the stage the mover saw (`fromStageKey`) to another. If someone moved it
+ * meanwhile, nothing changes and the answer is "stageChanged"; a lead outside the viewer's scope
+ * reads as "notFound".
+ */
+export async function moveLeadStage(db: Database, viewer: Viewer | null, input: unknown): Promise<StageMoveResult> {
+  assertRole(viewer, WORKSPACE_ROLES, "move leads between stages");
+  const parsed = moveLeadStageSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { leadId, fromStageKey, toStageKey, ...details } = parsed.data;
+  if (fromStageKey === toStageKey) return { ok: false, fieldErrors: { toStageKey: "sameStage" } };
+  return db.$transaction(async (tx): Promise<StageMoveResult> => {
+    const checked = await targetOf(tx, toStageKey, details);
+    if (!checked.ok) return checked;
+    const { target } = checked;
+    const [lead] = await lockLeads(tx, viewer, [leadId]);
+    if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
+    if (lead.stageKey !== fromStageKey) return { ok: false, fieldErrors: { fromStageKey: "stageChanged" } };
+    const now = new Date();
+    const shown = await applyMove(tx, viewer.id, [lead], target, details, now);
+    await recordAudit(tx, { actorId: viewer.id, action: "lead.stage", entityType: "Lead", entityId: lead.id, details: { stage: [lead.stageKey, target.key], ...shown } });
+    const moved = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { id: true, stageKey: true, version: true } });
+    return { ok: true, lead: moved };
+  });
+}
+
+/**
+ * The inbox's bulk stage change: every lead moves or none does (any id unknown or outside the
+ * viewer's scope refuses the batch). Leads already in the stage are left as they are.
+ */
+export async function moveLeadsStage(db: Database, viewer: Viewer | null, input: unknown): Promise<BulkStageMoveResult> {
+  assertRole(viewer, WORKSPACE_ROLES, "move leads between stages");
+  const parsed = moveLeadsStageSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { leadIds, toStageKey, ...details } = parsed.data;
+  const unique = [...new Set(leadIds)];
+  return db.$transaction(
+    async (tx): Promise<BulkStageMoveResult> => {
+      const checked = await targetOf(tx, toStageKey, details);
+      if (!checked.ok) return checked;
+      const { target } = checked;
+      const leads = await lockLeads(tx, viewer, unique);
+      if (leads.length !== unique.length) return { ok: false, fieldErrors: { leadIds: "notFound" } };
+      const moving = leads.filter((lead) => lead.stageKey !== target.key);
+      if (!moving.length) return { ok: true, moved: 0 };
+      const shown = await applyMove(tx, viewer.id, moving, target, details, new Date());
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "lead.stage",
+        entityType: "Lead",
+        entityId: moving.length === 1 ? moving[0].id : `${moving.length} leads`,
+        details: { to: target.key, leads: moving.map((lead) => [lead.id, lead.stageKey]), ...shown },
+      });
+      return { ok: true, moved: moving.length };
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "./admin-fields";
+import { industries, type IndustryCode } from "./industries";
+import { deals, listingKinds } from "./schema";
+
+/*
+ * The staff listing form: the client form validates with it through zodResolver, the server
+ * mutations parse it again. Messages are i18n keys under validation.* ("tooLong:100").
+ */
+
+export const factoryTypes = ["STANDARD", "SINGLE_STOREY", "MULTI_STOREY"] as const;
+export const listingStatuses = ["AVAILABLE", "RESERVED", "LEASED", "SOLD"] as const;
+export const areaUnits = ["SQM", "MU"] as const;
+export const priceUnits = ["YUAN_PER_SQM", "WAN_TOTAL", "WAN_PER_MU", "YUAN_PER_SQM_DAY", "YUAN_PER_SQM_MONTH"] as const;
+const industryCodes = Object.keys(industries) as [IndustryCode, ...IndustryCode[]];
+
+type Kind = (typeof listingKinds)[number];
+type Deal = (typeof deals)[number];
+export type ListingStatus = (typeof listingStatuses)[number];
+type AreaUnit = (typeof areaUnits)[number];
+type PriceUnit = (typeof priceUnits)[number];
+
+/** 亩 is a land measure; buildings are measured in m². */
+export function areaUnitsFor(kind: Kind): readonly AreaUnit[] {
+  return kind === "LAND" ? areaUnits : ["SQM"];
+}
+
+/**
+ * Sales are priced per m², per 亩 (land) or in total; leases per m² a day or a month — the units
+ * lib/listings/units.ts can turn into the catalogue's comparable unit price.
+ */
+export function priceUnitsFor(kind: Kind, deal: Deal): readonly PriceUnit[] {
+  if (deal === "LEASE") return ["YUAN_PER_SQM_DAY", "YUAN_PER_SQM_MONTH"];
+  return kind === "LAND" ? ["WAN_PER_MU", "WAN_TOTAL", "YUAN_PER_SQM"] : ["YUAN_PER_SQM", "WAN_TOTAL"];
+}
+
+/** A sale ends sold, a lease ends leased. */
+export function statusesFor(deal: Deal): readonly ListingStatus[] {
+  return ["AVAILABLE", "RESERVED", deal === "LEASE" ? "LEASED" : "SOLD"];
+}
+
+const fields = {
+  parkId: z.string({ error: "choice" }).trim().min(1, "choice").max(40, "invalid"),
+  title: text(100),
+  titleEn: englishText(160),
+  kind: choice(listingKinds),
+  factoryType: z.union([z.enum(factoryTypes), z.literal(""), z.null()], { error: "choice" }).optional(),
+  deal: choice(deals),
+  address: optionalText(200),
+  addressEn: optionalText(300),
+  area: decimal(10_000_000, 2, 1),
+  availableArea: decimal(10_000_000, 2, 0),
+  areaUnit: choice(areaUnits),
+  price: decimal(10_000_000, 2, 0.01),
+  priceUnit: choice(priceUnits),
+  floorHeightM: optionalDecimal(100, 2),
+  floorLoadKgPerSqm: optionalInt(1, 100_000),
+  powerKva: optionalInt(1, 1_000_000),
+  propertyTermYears: optionalInt(1, 99),
+  landUseType: optionalText(60),
+  landUseTypeEn: optionalText(100),
+  structure: optionalText(60),
+  structureEn: optionalText(100),
+  storeys: optionalInt(1, 200),
+  industries: z.array(z.enum(industryCodes, { error: "choice" })).max(industryCodes.length, "choice").optional().transform((value) => value ?? []),
+  highlights: lines(10, 40),
+  highlightsEn: lines(10, 80),
+  description: text(4000),
+  descriptionEn: englishText(8000),
+  availableFrom: date,
+};
+
+interface Consistency {
+  kind?: Kind;
+  deal?: Deal;
+  factoryType?: string | null;
+  area?: string;
+  availableArea?: string;
+  areaUnit?: AreaUnit;
+  priceUnit?: PriceUnit;
+  status?: ListingStatus;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
+const isAmount = (value: unknown): value is string => typeof value === "string" && /^\d+(\.\d+)?$/.test(value);
+
+/**
+ * Rules across fields; each names the field to fix. It also runs when some fields failed (so every
+ * error shows at once), hence each rule first checks that the values it compares are valid.
+ */
+function checkConsistency(value: Consistency, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const kind = oneOf(listingKinds, value.kind) ? value.kind : undefined;
+  const deal = oneOf(deals, value.deal) ? value.deal : undefined;
+  if (kind === "FACTORY" && !value.factoryType) issue("factoryType", "choice");
+  if (kind && oneOf(areaUnits, value.areaUnit) && !areaUnitsFor(kind).includes(value.areaUnit)) issue("areaUnit", "unitMismatch");
+  if (kind && deal && oneOf(priceUnits, value.priceUnit) && !priceUnitsFor(kind, deal).includes(value.priceUnit)) issue("priceUnit", "unitMismatch");
+  if (isAmount(value.area) && isAmount(value.availableArea) && Number(value.availableArea) > Number(value.area)) issue("availableArea", "availableArea");
+  if (deal && oneOf(listingStatuses, value.status) && !statusesFor(deal).includes(value.status)) issue("status", "statusDeal");
+}
+const always = { when: () => true };
+
+/** Only a factory has a factory type; a stale choice left in the form after switching kind is dropped. */
+function settle<T extends { kind: Kind; factoryType?: string | null }>(value: T) {
+  return { ...value, factoryType: value.kind === "FACTORY" ? (value.factoryType as (typeof factoryTypes)[number]) : null };
+}
+
+export const listingSchema = z
+  .strictObject({ ...fields, status: choice(listingStatuses), published: z.boolean({ error: "choice" }) }, { error: "unknownField" })
+  .superRefine(checkConsistency, always)
+  .transform(settle);
+export type ListingInput = z.input<typeof listingSchema>;
+export type ListingData = z.output<typeof listingSchema>;
+
+/**
+ * An edit carries the listing's updatedAt as loaded, so a save over someone else's newer change is
+ * refused ("stale") instead of silently undoing it. Status and publication have their own controls.
+ */
+export const listingUpdateSchema = z
+  .strictObject(
+    { ...fields, id: z.string().min(1, "notFound").max(40, "notFound"), updatedAt: z.iso.datetime({ error: "stale" }).transform((value) => new Date(value)) },
+    { error: "unknownField" },
+  )
+  .superRefine(checkConsistency, always)
+  .transform(settle);
+export type ListingUpdateInput = z.input<typeof listingUpdateSchema>;
+
+const listingRef = {
+  id: z.string().min(1, "notFound").max(40, "notFound"),
+  /** When given, the change is refused if the listing moved on since (the edit page's controls). */
+  updatedAt: z.iso.datetime({ error: "stale" }).optional().transform((value) => (value ? new Date(value) : undefined)),
+};
+export const listingPublishSchema = z.strictObject({ ...listingRef, published: z.boolean({ error: "choice" }) });
+export const listingStatusSchema = z.strictObject({ ...listingRef, status: choice(listingStatuses) });
+
+/** The staff list's filters, from the URL; a bad value is dropped rather than failing the page. */
+export const listingAdminFilterSchema = z.object({
+  park: z.string().max(40).optional().catch(undefined),
+  kind: z.enum(listingKinds).optional().catch(undefined),
+  status: z.enum(listingStatuses).optional().catch(undefined),
+  published: z.enum(["yes", "no"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type ListingAdminFilter = z.output<typeof listingAdminFilterSchema>;
