@@ -39,6 +39,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not API routes, assets or Next's own files.
-  matcher: ["/((?!api|_next/|demo/|uploads/|favicon.ico).*)"],
+  // Pages only: not API routes, assets, stored photos (publicly cached: never with a cookie) or Next's own files.
+  matcher: ["/((?!api|_next/|demo/|uploads/|media/|favicon.ico).*)"],
 };

@@ -41,12 +41,12 @@ function ReasonRow({ reason, index, keys, action }: { reason: LostReasonSetting;
         </p>
         <div className="field">
           <label htmlFor={ids.name}>{t("name")}</label>
-          <input id={ids.name} maxLength={40} aria-invalid={errors.name ? true : undefined} {...register("name")} />
+          <input type="text" id={ids.name} maxLength={40} aria-invalid={errors.name ? true : undefined} {...register("name")} />
           {errors.name && <p className="field-error">{action.message(errors.name.message)}</p>}
         </div>
         <div className="field">
           <label htmlFor={ids.nameEn}>{t("nameEn")}</label>
-          <input id={ids.nameEn} maxLength={60} aria-invalid={errors.nameEn ? true : undefined} {...register("nameEn")} />
+          <input type="text" id={ids.nameEn} maxLength={60} aria-invalid={errors.nameEn ? true : undefined} {...register("nameEn")} />
           {errors.nameEn && <p className="field-error">{action.message(errors.nameEn.message)}</p>}
         </div>
         <label className={styles.check} htmlFor={ids.askPark}>

@@ -34,13 +34,13 @@ export function NewLostReasonForm() {
         {action.status?.text}
       </p>
       <Field name="new-reason-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
-        <input autoComplete="off" {...inputAria("new-reason-key", errors.key?.message, true)} {...register("key")} />
+        <input type="text" autoComplete="off" {...inputAria("new-reason-key", errors.key?.message, true)} {...register("key")} />
       </Field>
       <Field name="new-reason-name" label={t("name")} error={action.message(errors.name?.message)}>
-        <input maxLength={40} {...inputAria("new-reason-name", errors.name?.message)} {...register("name")} />
+        <input type="text" maxLength={40} {...inputAria("new-reason-name", errors.name?.message)} {...register("name")} />
       </Field>
       <Field name="new-reason-nameEn" label={t("nameEn")} error={action.message(errors.nameEn?.message)}>
-        <input maxLength={60} {...inputAria("new-reason-nameEn", errors.nameEn?.message)} {...register("nameEn")} />
+        <input type="text" maxLength={60} {...inputAria("new-reason-nameEn", errors.nameEn?.message)} {...register("nameEn")} />
       </Field>
       <label className={styles.check}>
         <input type="checkbox" {...register("askPark")} />

@@ -35,13 +35,13 @@ export function NewStageForm() {
         {action.status?.text}
       </p>
       <Field name="new-stage-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
-        <input autoComplete="off" {...inputAria("new-stage-key", errors.key?.message, true)} {...register("key")} />
+        <input type="text" autoComplete="off" {...inputAria("new-stage-key", errors.key?.message, true)} {...register("key")} />
       </Field>
       <Field name="new-stage-name" label={t("name")} error={action.message(errors.name?.message)}>
-        <input {...inputAria("new-stage-name", errors.name?.message)} {...register("name")} />
+        <input type="text" {...inputAria("new-stage-name", errors.name?.message)} {...register("name")} />
       </Field>
       <Field name="new-stage-nameEn" label={t("nameEn")} error={action.message(errors.nameEn?.message)}>
-        <input {...inputAria("new-stage-nameEn", errors.nameEn?.message)} {...register("nameEn")} />
+        <input type="text" {...inputAria("new-stage-nameEn", errors.nameEn?.message)} {...register("nameEn")} />
       </Field>
       <Field name="new-stage-category" label={t("category")} error={action.message(errors.category?.message)}>
         <select {...inputAria("new-stage-category", errors.category?.message)} {...register("category")}>

@@ -42,12 +42,12 @@ function StageRow({ stage, index, keys, action }: { stage: StageSetting; index: 
         </p>
         <div className="field">
           <label htmlFor={ids.name}>{t("name")}</label>
-          <input id={ids.name} aria-invalid={errors.name ? true : undefined} {...register("name")} />
+          <input type="text" id={ids.name} aria-invalid={errors.name ? true : undefined} {...register("name")} />
           {errors.name && <p className="field-error">{action.message(errors.name.message)}</p>}
         </div>
         <div className="field">
           <label htmlFor={ids.nameEn}>{t("nameEn")}</label>
-          <input id={ids.nameEn} aria-invalid={errors.nameEn ? true : undefined} {...register("nameEn")} />
+          <input type="text" id={ids.nameEn} aria-invalid={errors.nameEn ? true : undefined} {...register("nameEn")} />
           {errors.nameEn && <p className="field-error">{action.message(errors.nameEn.message)}</p>}
         </div>
         <div className="row-actions">

@@ -108,7 +108,9 @@ function existingLeadSql(inquiry: Inquiry, target: IntakeTarget, context: Intake
         "wechat" = ${lead.wechat}, "email" = ${lead.email}, "creditCode" = ${lead.creditCode},
         "companyKey" = ${lead.companyKey}, "searchTokens" = ${lead.searchTokens}::text[],
         "score" = ${lead.breakdown.total}::int, "scoreBreakdown" = ${JSON.stringify(lead.breakdown)}::jsonb, "vetoed" = ${lead.breakdown.vetoed}::boolean,
-        "lastInquiryAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz, "version" = l."version" + 1
+        "lastInquiryAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz, "version" = l."version" + 1,
+        -- An investor who asks again is back in play: an archived lead returns to the inbox.
+        "archivedAt" = NULL
       WHERE l."id" = ${target.id} AND l."mergedIntoId" IS NULL AND ${fingerprintSql("l")} = ${target.fingerprint}
         AND (SELECT "ok" FROM allowed)
       RETURNING l."id"

@@ -57,7 +57,7 @@ export async function claimLead(db: Database, viewer: Viewer | null, input: unkn
   return db.$transaction(async (tx): Promise<AssignResult> => {
     const now = new Date();
     const claimed = await tx.lead.updateMany({
-      where: { id: leadId, ownerId: null, mergedIntoId: null },
+      where: { id: leadId, ownerId: null, mergedIntoId: null, erasedAt: null },
       data: { ownerId: viewer.id, assignedAt: now },
     });
     if (claimed.count === 0) return { ok: false as const, fieldErrors: { leadId: "alreadyClaimed" } };

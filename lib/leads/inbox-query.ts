@@ -1,24 +1,11 @@
 import { z } from "zod";
 import type { Messages } from "../i18n/messages";
 import { directions, inboxSorts, type Direction, type InboxSort } from "./cursor";
-import { leadFilterSchema, parseLeadFilter, shanghaiDayStart, type LeadFilter } from "./filters";
-
-/** A calendar day that exists (the shared schema checks only its shape; Date rolls 02-30 into March). */
-function realDay(day: string): boolean {
-  const start = shanghaiDayStart(day);
-  return !Number.isNaN(start.getTime()) && new Date(start.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) === day;
-}
-
-const inboxFilterSchema = leadFilterSchema.superRefine((filter, ctx) => {
-  for (const name of ["from", "to"] as const) {
-    const day = filter[name];
-    if (day !== undefined && !realDay(day)) ctx.addIssue({ code: "custom", path: [name], message: "date" });
-  }
-});
+import { leadFilterSchema, parseLeadFilter, type LeadFilter } from "./filters";
 
 /** What a page of the inbox is: the shared lead filter, an order and a position in it. */
 export const inboxQuerySchema = z.strictObject({
-  filter: inboxFilterSchema.default({}),
+  filter: leadFilterSchema.default({}),
   sort: z.enum(inboxSorts, "invalid").default("received"),
   direction: z.enum(directions, "invalid").default("desc"),
   cursor: z.string().max(400, "invalid").optional(),
@@ -42,13 +29,6 @@ export function parseInboxParams(params: Record<string, string | string[] | unde
     parsed = parseLeadFilter(Object.fromEntries(Object.entries(single).filter(([name]) => !invalid.has(name))));
   }
   const filter: LeadFilter = parsed.success ? { ...parsed.data } : {};
-  for (const name of ["from", "to"] as const) {
-    const day = filter[name];
-    if (day !== undefined && !realDay(day)) {
-      invalid.add(name);
-      delete filter[name];
-    }
-  }
   const sort = first("sort");
   const direction = first("dir");
   if (sort !== undefined && !inboxSorts.includes(sort as InboxSort)) invalid.add("sort");

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
 import { assignLeads, claimLead } from "@/lib/leads/assign";
 import { companyKey } from "@/lib/leads/company-key";
 import { encodeCursor, type Direction, type InboxSort } from "@/lib/leads/cursor";
@@ -13,7 +10,7 @@ import { exportLeadsCsv } from "@/lib/leads/export";
 import { listInbox, type InboxPage } from "@/lib/leads/inbox";
 import { inboxFilterOptions } from "@/lib/leads/inbox-options";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
-import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 
 /*
  * The inbox over 137 leads built to be awkward: createdAt, score and last activity repeat in
@@ -337,30 +334,5 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
   });
 }
 
-describe("lead inbox on PGlite", () => {
-  inboxSuite(async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-inbox-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  });
-});
-
-describeOnPostgres("lead inbox on PostgreSQL", () => {
-  inboxSuite(async () => {
-    const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 4, seedDemo: true });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  });
-});
+describe("lead inbox on PGlite", () => inboxSuite(() => openTestPglite({ seedDemo: true })));
+describeOnPostgres("lead inbox on PostgreSQL", () => inboxSuite(() => openTestPostgres({ seedDemo: true })));

@@ -213,6 +213,14 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect(await db().inquiry.count({ where: { leadId: lead.id } })).toBe(2);
   });
 
+  it("brings an archived lead back to the inbox when its investor asks again", async () => {
+    const first = (await submit(inquiry())).lead;
+    await db().lead.update({ where: { id: first.id }, data: { archivedAt: new Date() } });
+    const again = (await submit(inquiry({ phone: first.phone }))).lead;
+    expect(again.id).toBe(first.id);
+    expect(again.archivedAt).toBeNull();
+  });
+
   it("joins an inquiry from a merged-away lead's phone to the surviving lead, through a chain of merges", async () => {
     const merged = (await submit(inquiry())).lead;
     const middle = (await submit(inquiry())).lead;
@@ -373,7 +381,7 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect((await dashboardSummary(db(), officer, now)).overdue.leads).toEqual([]);
   });
 
-  it.runIf(postgres)("skips an officer whose away switch is being saved, and never waits for a free one", async () => {
+  if (postgres) it("skips an officer whose away switch is being saved, and never waits for a free one", async () => {
     const [first, second] = await onlyEligibleStaff(2);
     const client = new pg.Client({ connectionString: suite.url });
     await client.connect();

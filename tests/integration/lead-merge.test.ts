@@ -1,18 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
 import { archiveLead, restoreLead } from "@/lib/leads/care";
 import { companyKey } from "@/lib/leads/company-key";
 import { duplicateGroups, findDuplicates } from "@/lib/leads/duplicates";
 import { eraseLeadPersonalData } from "@/lib/leads/erase";
 import { mergeLeads } from "@/lib/leads/merge";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
-import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 
 let counter = 0;
 const next = () => ++counter;
@@ -356,30 +353,5 @@ function leadCareSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
   });
 }
 
-describe("lead merge, duplicates, archive and erase on PGlite", () => {
-  leadCareSuite(async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-merge-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  });
-});
-
-describeOnPostgres("lead merge, duplicates, archive and erase on PostgreSQL", () => {
-  leadCareSuite(async () => {
-    const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 6, seedDemo: false });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  });
-});
+describe("lead merge, duplicates, archive and erase on PGlite", () => leadCareSuite(() => openTestPglite()));
+describeOnPostgres("lead merge, duplicates, archive and erase on PostgreSQL", () => leadCareSuite(() => openTestPostgres({ poolSize: 6 })));

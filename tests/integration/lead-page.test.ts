@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
 import { logActivity } from "@/lib/activities/mutations";
 import { claimLead } from "@/lib/leads/assign";
 import { companyKey } from "@/lib/leads/company-key";
@@ -13,7 +10,7 @@ import { leadDetail } from "@/lib/leads/detail";
 import { updateLead } from "@/lib/leads/edit";
 import { matchingListings } from "@/lib/leads/matching";
 import { createTask, setTaskDone } from "@/lib/tasks/mutations";
-import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 
 let counter = 0;
 const unique = (label: string) => `${label}-${process.pid}-${++counter}`;
@@ -309,30 +306,5 @@ function leadPageSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
   });
 }
 
-describe("lead page on PGlite", () => {
-  leadPageSuite(async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-lead-page-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  });
-});
-
-describeOnPostgres("lead page on PostgreSQL", () => {
-  leadPageSuite(async () => {
-    const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 4, seedDemo: false });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  });
-});
+describe("lead page on PGlite", () => leadPageSuite(() => openTestPglite()));
+describeOnPostgres("lead page on PostgreSQL", () => leadPageSuite(() => openTestPostgres()));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
 import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin-mutations";
 import { listingForEdit, listListingsForStaff } from "@/lib/listings/admin-queries";
 import { addListingPhoto, removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "@/lib/listings/photo-mutations";
@@ -14,24 +14,15 @@ import { createPark, updatePark } from "@/lib/parks/mutations";
 import { listParks, parkForEdit, parkOwnerOptions } from "@/lib/parks/queries";
 import { localDiskStorage } from "@/lib/storage/local-disk";
 import type { Storage } from "@/lib/storage/storage";
-import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
+import { factoryLease as leaseInput } from "../support/listing-inputs";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 
 let counter = 0;
 const unique = (label: string) => `${label}-${process.pid}-${++counter}`;
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
-/** A complete, valid lease of a single-storey factory, as the form sends it (text). */
-function factoryLease(parkId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    parkId, title: unique("测试厂房"), titleEn: "Test factory", kind: "FACTORY", factoryType: "SINGLE_STOREY", deal: "LEASE",
-    status: "AVAILABLE", published: false, address: "平湖市测试路 1 号", addressEn: "", area: "5000", availableArea: "3000",
-    areaUnit: "SQM", price: "0.75", priceUnit: "YUAN_PER_SQM_DAY", floorHeightM: "9.5", floorLoadKgPerSqm: "3000", powerKva: "800",
-    propertyTermYears: "", landUseType: "工业用地", landUseTypeEn: "", structure: "钢结构", structureEn: "Steel", storeys: "1",
-    industries: ["smart-manufacturing"], highlights: "带 10 吨行车\n独门独院\n", highlightsEn: "", description: "单层钢结构厂房，可分割。",
-    descriptionEn: "", availableFrom: "2027-01-01", ...overrides,
-  };
-}
+const factoryLease = (parkId: string, overrides: Record<string, unknown> = {}) => leaseInput(parkId, unique("测试厂房"), overrides);
 
 /** The edit form's fields of a listing input: status and publication have their own doors. */
 function asEdit(input: Record<string, unknown>, id: string, updatedAt: string) {
@@ -357,33 +348,8 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
   });
 }
 
-describe("listings management on PGlite", () => {
-  listingsAdminSuite(async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-listings-admin-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  });
-});
-
-describeOnPostgres("listings management on PostgreSQL", () => {
-  listingsAdminSuite(async () => {
-    const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 8, seedDemo: true });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  });
-});
+describe("listings management on PGlite", () => listingsAdminSuite(() => openTestPglite({ seedDemo: true })));
+describeOnPostgres("listings management on PostgreSQL", () => listingsAdminSuite(() => openTestPostgres({ seedDemo: true, poolSize: 8 })));
 
 describe("the media route", () => {
   let dir: string;

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
 import type { Prisma } from "@/lib/db/generated/client";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { moveLeadsStage, moveLeadStage } from "@/lib/leads/stage";
@@ -19,7 +16,7 @@ import {
   updateLostReason,
 } from "@/lib/pipeline/config-mutations";
 import { activeLostReasons, loadBoard, pipelineConfig } from "@/lib/pipeline/queries";
-import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 
 const DEFAULT_STAGES = ["new", "contacted", "site_visit", "screening", "negotiation", "signed", "lost"];
 
@@ -327,30 +324,5 @@ function pipelineSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
   });
 }
 
-describe("pipeline on PGlite", () => {
-  pipelineSuite(async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-pipeline-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  });
-});
-
-describeOnPostgres("pipeline on PostgreSQL", () => {
-  pipelineSuite(async () => {
-    const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 4, seedDemo: false });
-    return {
-      opened,
-      cleanup: async () => {
-        await opened.close();
-        await database.drop();
-      },
-    };
-  });
-});
+describe("pipeline on PGlite", () => pipelineSuite(() => openTestPglite()));
+describeOnPostgres("pipeline on PostgreSQL", () => pipelineSuite(() => openTestPostgres()));

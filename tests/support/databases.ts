@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { openDatabase, type OpenedDatabase } from "../../lib/db/open";
 import { describe } from "vitest";
 
 /** A superuser URL of a throwaway PostgreSQL server; tests create and drop their own databases in it. */
@@ -60,3 +61,34 @@ export const describeOnPostgres = ((name: string, body: () => void) => {
   }
   return describe.skip(name, body);
 }) as (name: string, body: () => void) => void;
+
+export interface TestDatabase {
+  opened: OpenedDatabase;
+  cleanup(): Promise<void>;
+}
+
+/** The app's embedded database in a temporary data folder, migrated (and seeded when asked). */
+export async function openTestPglite({ seedDemo = false }: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-test-db-"));
+  const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo });
+  return {
+    opened,
+    async cleanup() {
+      await opened.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh database on the throwaway PostgreSQL server, migrated (and seeded when asked), dropped afterwards. */
+export async function openTestPostgres({ seedDemo = false, poolSize = 4 }: { seedDemo?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
+  const database = await freshPostgresDatabase();
+  const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize, seedDemo });
+  return {
+    opened,
+    async cleanup() {
+      await opened.close();
+      await database.drop();
+    },
+  };
+}

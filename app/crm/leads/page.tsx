@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { BulkActions } from "@/components/leads/inbox/bulk-actions";
 import { inboxHref, type InboxView } from "@/components/leads/inbox/inbox-href";
@@ -36,6 +37,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <>
       <div className={styles.toolbar}>
         <h1>{text.title}</h1>
+        {canAssign && (
+          <Link href="/crm/leads/duplicates" className="button secondary">
+            {text.duplicates}
+          </Link>
+        )}
         <a href={inboxHref(view, "/crm/leads/export")} className="button secondary" download>
           {text.exportCsv}
         </a>

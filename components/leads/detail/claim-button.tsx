@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { claimLeadAction } from "@/app/crm/leads/[id]/actions";
+import { claimLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 
 /** Takes a pool lead: it becomes the viewer's, and its phone shows in full after the refresh. */

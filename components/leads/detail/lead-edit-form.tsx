@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
-import { updateLeadAction } from "@/app/crm/leads/[id]/actions";
+import { updateLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField, type LeadEdit } from "@/lib/leads/edit-schema";
 import styles from "./lead-detail.module.css";

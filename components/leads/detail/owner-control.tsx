@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { assignLeadAction } from "@/app/crm/leads/[id]/actions";
+import { assignLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 
 /** A manager gives the lead to someone or returns it to the pool; it saves on choosing. */

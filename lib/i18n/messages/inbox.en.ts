@@ -1,6 +1,7 @@
 import type { inboxZhCN } from "./inbox.zh-CN";
 
 export const inboxEn: typeof inboxZhCN = {
+  duplicates: "Possible duplicates",
   title: "Leads",
   count: "{count} on this page",
   filters: "Filters",

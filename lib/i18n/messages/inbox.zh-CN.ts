@@ -1,5 +1,6 @@
 /** Chinese messages of the inbox namespace; en is typed from this file so the two never drift. */
 export const inboxZhCN = {
+  duplicates: "可能重复的线索",
   title: "线索",
   count: "本页 {count} 条",
   filters: "筛选",

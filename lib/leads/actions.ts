@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { asViewer } from "@/lib/auth/authed";
-import { getDb } from "@/lib/db/client";
-import { assignLeads, claimLead } from "@/lib/leads/assign";
-import { updateLead } from "@/lib/leads/edit";
+import { asViewer } from "../auth/authed";
+import { getDb } from "../db/client";
+import { assignLeads, claimLead } from "./assign";
+import { updateLead } from "./edit";
 
 /*
  * The lead page's own doors (edit, claim, reassign). Thin: the lib/ functions decide who may do

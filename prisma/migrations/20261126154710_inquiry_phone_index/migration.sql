@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Inquiry_phone_idx" ON "Inquiry"("phone");

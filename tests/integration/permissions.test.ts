@@ -1,0 +1,605 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as activityActions from "@/lib/activities/actions";
+import { AccessDenied } from "@/lib/auth/access";
+import { getViewer, type SessionClaims, type Viewer } from "@/lib/auth/session";
+import type { Database } from "@/lib/db/client";
+import type { OpenedDatabase } from "@/lib/db/open";
+import * as localeActions from "@/lib/i18n/actions";
+import * as inquiryActions from "@/lib/inquiries/actions";
+import * as leadActions from "@/lib/leads/actions";
+import * as careActions from "@/lib/leads/care-actions";
+import { leadDetail } from "@/lib/leads/detail";
+import { findDuplicates } from "@/lib/leads/duplicates";
+import { listInbox } from "@/lib/leads/inbox";
+import * as inboxActions from "@/lib/leads/inbox-actions";
+import * as listingActions from "@/lib/listings/admin-actions";
+import * as parkActions from "@/lib/parks/actions";
+import * as pipelineActions from "@/lib/pipeline/actions";
+import { loadBoard } from "@/lib/pipeline/queries";
+import * as settingsActions from "@/lib/settings/actions";
+import { getStorage } from "@/lib/storage";
+import { newStorageKey } from "@/lib/storage/storage";
+import * as taskActions from "@/lib/tasks/actions";
+import * as userActions from "@/lib/users/actions";
+import * as healthRoute from "@/app/api/health/route";
+import * as inquiriesRoute from "@/app/api/inquiries/route";
+import * as exportRoute from "@/app/crm/leads/export/route";
+import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
+import * as mediaRoute from "@/app/media/[...key]/route";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+import {
+  doorsOnDisk, doorListingInput, inquiryBody, inquiryForm, isExported, leadState, listingEdit, listingState, makeLead, makeListing, makeLostReason,
+  makePark, makeStage, makeTask, makeUser, parkInput, PNG, unique, uniqueIp, uniqueKey, uniquePhone, type Person,
+} from "../support/door-fixtures";
+
+/*
+ * Issue 3's proof: every server action and route handler × {anonymous, staff, manager, admin,
+ * deactivated}, called for real against the database. Only Next's request plumbing is replaced:
+ * the session cookie (getServerSession answers the claims of the user playing the role, and
+ * lib/auth/session.ts checks them against the database as it does in production), cookies and
+ * headers, redirect, and page revalidation.
+ */
+
+const door = vi.hoisted(() => {
+  // Uploaded photos and the media route's files go to a folder of this run, not ./data.
+  process.env.STORAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/parklead-doors-${process.pid}`;
+  class Redirected extends Error {
+    constructor(readonly url: string) {
+      super(`redirect to ${url}`);
+    }
+  }
+  return {
+    opened: undefined as OpenedDatabase | undefined,
+    claims: null as SessionClaims | null,
+    cookies: new Map<string, string>(),
+    headers: new Headers(),
+    Redirected,
+  };
+});
+
+vi.mock("@/lib/db/client", () => {
+  const opened = () => {
+    if (!door.opened) throw new Error("no test database is open");
+    return door.opened;
+  };
+  return { getOpenedDatabase: async () => opened(), getDb: async () => opened().db };
+});
+vi.mock("next-auth", () => ({
+  getServerSession: async () => door.claims,
+  default: () => {
+    throw new Error("the next-auth handler is not called in this test");
+  },
+}));
+vi.mock("@/lib/auth/options", () => ({ authOptions: async () => ({}), SESSION_HOURS: 12 }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (door.cookies.has(name) ? { name, value: door.cookies.get(name) } : undefined),
+    set: (name: string, value: string) => void door.cookies.set(name, value),
+  }),
+  headers: async () => door.headers,
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new door.Redirected(url);
+  },
+  notFound: () => {
+    throw new Error("notFound() is for pages; no door should call it");
+  },
+}));
+
+const ROOT = path.resolve(__dirname, "../..");
+const CALLERS = ["anonymous", "staff", "manager", "admin", "deactivated"] as const;
+type Caller = (typeof CALLERS)[number];
+/** "taken": a claim of a lead someone already owns (alreadyClaimed), which is neither a refusal nor a hiding. */
+type Outcome = "allowed" | "denied" | "notFound" | "taken";
+type Expected = Record<Caller, Outcome>;
+
+interface World {
+  db: Database;
+  staff: Person;
+  manager: Person;
+  admin: Person;
+  /** an admin who was deactivated: the most a stale session cookie could carry */
+  deactivated: Person;
+  /** the officer owning the leads the staff caller must not see */
+  otherStaff: Person;
+  /** the active user leads get reassigned to */
+  receiver: Person;
+  parkId: string;
+}
+interface Prepared {
+  call: () => Promise<Outcome>;
+  /** what an allowed call changes and any other call leaves exactly as it was */
+  state?: () => Promise<unknown>;
+  cleanup?: () => Promise<void>;
+}
+interface Row {
+  door: string;
+  name: string;
+  on: string;
+  expected: Expected;
+  prepare: (world: World, actor: Person | null) => Promise<Prepared>;
+  /** the code that calls the door, to check it calls the one it names */
+  source: string;
+}
+
+const is = (outcomes: Partial<Expected>): Expected => ({ anonymous: "denied", staff: "denied", manager: "denied", admin: "denied", deactivated: "denied", ...outcomes });
+const ADMIN_ONLY = is({ admin: "allowed" });
+const LEAD_MANAGERS = is({ manager: "allowed", admin: "allowed" });
+const WORKSPACE = is({ staff: "allowed", manager: "allowed", admin: "allowed" });
+const OTHERS_LEAD = is({ staff: "notFound", manager: "allowed", admin: "allowed" });
+const PUBLIC: Expected = { anonymous: "allowed", staff: "allowed", manager: "allowed", admin: "allowed", deactivated: "allowed" };
+
+/** A server action's answer; anything but these four (a field error of bad input) fails the test. */
+function answerOf(result: unknown): Outcome {
+  if (result && typeof result === "object" && "ok" in result) {
+    if (result.ok === true) return "allowed";
+    if ("error" in result && result.error === "forbidden") return "denied";
+    if ("fieldErrors" in result && result.fieldErrors && typeof result.fieldErrors === "object") {
+      const keys = Object.values(result.fieldErrors);
+      if (keys.includes("notFound")) return "notFound";
+      if (keys.includes("alreadyClaimed")) return "taken";
+    }
+  }
+  throw new Error(`unexpected answer: ${JSON.stringify(result)}`);
+}
+
+async function statusOf(response: Response, success: number): Promise<Outcome> {
+  if (response.status === success) return "allowed";
+  if (response.status === 401 || response.status === 403) return "denied";
+  if (response.status === 404) return "notFound";
+  throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+}
+
+/** A page's read: the viewer it would get, then the lib/ query; hidden reads come back null or without the lead. */
+async function readAs<T>(read: (viewer: Viewer | null) => Promise<T>, sees: (value: T) => boolean): Promise<Outcome> {
+  const viewer = await getViewer();
+  try {
+    return sees(await read(viewer)) ? "allowed" : "notFound";
+  } catch (error) {
+    if (error instanceof AccessDenied) return "denied";
+    throw error;
+  }
+}
+
+async function redirectsTo(work: () => Promise<unknown>, target: RegExp): Promise<Outcome> {
+  let answer: unknown;
+  try {
+    answer = await work();
+  } catch (error) {
+    if (error instanceof door.Redirected && target.test(error.url)) return "allowed";
+    throw error;
+  }
+  throw new Error(`no redirect; answered ${JSON.stringify(answer)}`);
+}
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(name, item);
+  return data;
+}
+
+const nameOf = (doorId: string) => doorId.split("#")[1];
+const row = (doorId: string, on: string, expected: Expected, prepare: Row["prepare"], name = nameOf(doorId)): Row => ({
+  door: doorId, name, on, expected, prepare, source: String(prepare),
+});
+
+type Lead = Awaited<ReturnType<typeof makeLead>>;
+const OWNERS = {
+  "on another officer's lead": (world: World) => world.otherStaff.id,
+  "on the staff caller's own lead": (world: World) => world.staff.id,
+  "on a pool lead": () => null,
+};
+/** A door that works one fresh lead, with the lead's state checked after the call. */
+function leadRow(doorId: string, on: keyof typeof OWNERS, expected: Expected, call: (lead: Lead, world: World) => Promise<Outcome>, options: { archived?: boolean; name?: string } = {}): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    const lead = await makeLead(world.db, OWNERS[on](world), options);
+    return { call: () => call(lead, world), state: () => leadState(world.db, lead.id) };
+  };
+  return { ...row(doorId, on, expected, prepare, options.name), source: String(call) };
+}
+/** A page's read of one fresh lead; reads change nothing, so there is no state to compare. */
+function readRow(doorId: string, on: keyof typeof OWNERS, expected: Expected, call: (lead: Lead, world: World) => Promise<Outcome>, name = `read ${nameOf(doorId)}`): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    const lead = await makeLead(world.db, OWNERS[on](world));
+    return { call: () => call(lead, world) };
+  };
+  return { ...row(doorId, on, expected, prepare, name), source: String(call) };
+}
+
+const USERS = "lib/users/actions.ts";
+const SETTINGS = "lib/settings/actions.ts";
+const PIPELINE = "lib/pipeline/actions.ts";
+const LEADS = "lib/leads/actions.ts";
+const INBOX = "lib/leads/inbox-actions.ts";
+const CARE = "lib/leads/care-actions.ts";
+const LISTINGS = "lib/listings/admin-actions.ts";
+const PARKS = "lib/parks/actions.ts";
+const DUE = "2030-01-15T10:00";
+
+const userState = (db: Database, id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { role: true, active: true, away: true, sessionVersion: true, passwordHash: true } });
+const settingState = (db: Database, key: string) => db.setting.findUnique({ where: { key }, select: { value: true } });
+/** The full order with two keys swapped. */
+function swapped(keys: string[], a: string, b: string) {
+  return keys.map((key) => (key === a ? b : key === b ? a : key));
+}
+
+/** A settings section saved as the admin's form sends it; without a stored row the save always writes one. */
+function settingRow(name: string, key: string, call: () => Promise<unknown>): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    await world.db.setting.deleteMany({ where: { key } });
+    return { call: async () => answerOf(await call()), state: () => settingState(world.db, key) };
+  };
+  return { ...row(`${SETTINGS}#${name}`, `saving the ${key} section`, ADMIN_ONLY, prepare), source: String(call) };
+}
+
+/** A task on a fresh lead, assigned to the lead's owner; its lead's state is compared after the call. */
+function taskRow(on: "on another officer's lead" | "on the staff caller's own lead", expected: Expected): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    const lead = await makeLead(world.db, OWNERS[on](world));
+    const task = await makeTask(world.db, lead.id, lead.ownerId!);
+    return { call: async () => answerOf(await taskActions.setTaskDoneAction({ taskId: task.id, done: true })), state: () => leadState(world.db, lead.id) };
+  };
+  return row("lib/tasks/actions.ts#setTaskDoneAction", on, expected, prepare);
+}
+
+const ROWS: Row[] = [
+  // Users: the admin's.
+  row(`${USERS}#createUserAction`, "creating a user", ADMIN_ONLY, async (world) => {
+    const email = `${unique("invitee")}@park.test`;
+    return {
+      call: async () => answerOf(await userActions.createUserAction({ email, name: "新同事", role: "STAFF", password: "first password" })),
+      state: () => world.db.user.count({ where: { email } }),
+    };
+  }),
+  row(`${USERS}#changeUserRoleAction`, "on another user", ADMIN_ONLY, async (world) => {
+    const user = await makeUser(world.db, "STAFF");
+    return { call: async () => answerOf(await userActions.changeUserRoleAction({ userId: user.id, role: "MANAGER" })), state: () => userState(world.db, user.id) };
+  }),
+  row(`${USERS}#setUserActiveAction`, "deactivating another user", ADMIN_ONLY, async (world) => {
+    const user = await makeUser(world.db, "STAFF");
+    return { call: async () => answerOf(await userActions.setUserActiveAction({ userId: user.id, active: false })), state: () => userState(world.db, user.id) };
+  }),
+  row(`${USERS}#resetUserPasswordAction`, "on another user", ADMIN_ONLY, async (world) => {
+    const user = await makeUser(world.db, "STAFF");
+    return { call: async () => answerOf(await userActions.resetUserPasswordAction({ userId: user.id })), state: () => userState(world.db, user.id) };
+  }),
+  row(`${USERS}#setUserAwayAction`, "on another user", ADMIN_ONLY, async (world) => {
+    const user = await makeUser(world.db, "STAFF");
+    return { call: async () => answerOf(await userActions.setUserAwayAction({ userId: user.id, away: true })), state: () => userState(world.db, user.id) };
+  }),
+  row(`${USERS}#setUserAwayAction`, "on themselves", WORKSPACE, async (world, actor) => {
+    const userId = actor?.id ?? (await makeUser(world.db, "STAFF")).id;
+    return {
+      call: async () => answerOf(await userActions.setUserAwayAction({ userId, away: true })),
+      state: () => userState(world.db, userId),
+      // The role's users keep receiving new leads in later rows.
+      cleanup: async () => void (await world.db.user.update({ where: { id: userId }, data: { away: false } })),
+    };
+  }),
+
+  // Settings and pipeline configuration: the admin's.
+  settingRow("updateAssignmentSettingsAction", "assignment", () => settingsActions.updateAssignmentSettingsAction({ rule: "round_robin" })),
+  settingRow("updateWorkingHoursSettingsAction", "workingHours", () => settingsActions.updateWorkingHoursSettingsAction({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" })),
+  settingRow("updateScoreSettingsAction", "score", () => settingsActions.updateScoreSettingsAction({ vetoes: { bannedIndustries: "电镀、印染、制革、炼焦", minExpectedTax: "" } })),
+  row(`${PIPELINE}#createStageAction`, "adding a stage", ADMIN_ONLY, async (world) => {
+    const key = uniqueKey("door");
+    return {
+      call: async () => answerOf(await pipelineActions.createStageAction({ key, name: "门测新阶段", nameEn: "Door new stage", category: "OPEN" })),
+      state: () => world.db.stage.count({ where: { key } }),
+    };
+  }),
+  row(`${PIPELINE}#renameStageAction`, "on a stage", ADMIN_ONLY, async (world) => {
+    const stage = await makeStage(world.db);
+    return {
+      call: async () => answerOf(await pipelineActions.renameStageAction({ key: stage.key, name: "门测改名", nameEn: "Renamed" })),
+      state: () => world.db.stage.findUnique({ where: { key: stage.key } }),
+    };
+  }),
+  row(`${PIPELINE}#reorderStagesAction`, "swapping two stages", ADMIN_ONLY, async (world) => {
+    const [a, b] = [await makeStage(world.db), await makeStage(world.db)];
+    const keys = (await world.db.stage.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map((stage) => stage.key);
+    return {
+      call: async () => answerOf(await pipelineActions.reorderStagesAction({ keys: swapped(keys, a.key, b.key) })),
+      state: () => world.db.stage.findMany({ where: { key: { in: [a.key, b.key] } }, orderBy: { key: "asc" } }),
+    };
+  }),
+  row(`${PIPELINE}#deleteStageAction`, "on an empty stage", ADMIN_ONLY, async (world) => {
+    const stage = await makeStage(world.db);
+    return { call: async () => answerOf(await pipelineActions.deleteStageAction({ key: stage.key })), state: () => world.db.stage.count({ where: { key: stage.key } }) };
+  }),
+  row(`${PIPELINE}#createLostReasonAction`, "adding a lost reason", ADMIN_ONLY, async (world) => {
+    const key = uniqueKey("door");
+    return {
+      call: async () => answerOf(await pipelineActions.createLostReasonAction({ key, name: "门测原因", nameEn: "Door reason" })),
+      state: () => world.db.lostReason.count({ where: { key } }),
+    };
+  }),
+  row(`${PIPELINE}#updateLostReasonAction`, "on a lost reason", ADMIN_ONLY, async (world) => {
+    const reason = await makeLostReason(world.db);
+    return {
+      call: async () => answerOf(await pipelineActions.updateLostReasonAction({ key: reason.key, name: "门测改名", nameEn: "Renamed", askPark: true, active: true })),
+      state: () => world.db.lostReason.findUnique({ where: { key: reason.key } }),
+    };
+  }),
+  row(`${PIPELINE}#reorderLostReasonsAction`, "swapping two lost reasons", ADMIN_ONLY, async (world) => {
+    const [a, b] = [await makeLostReason(world.db), await makeLostReason(world.db)];
+    const keys = (await world.db.lostReason.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map((reason) => reason.key);
+    return {
+      call: async () => answerOf(await pipelineActions.reorderLostReasonsAction({ keys: swapped(keys, a.key, b.key) })),
+      state: () => world.db.lostReason.findMany({ where: { key: { in: [a.key, b.key] } }, orderBy: { key: "asc" } }),
+    };
+  }),
+
+  // Lead doors: staff work their own leads and the pool; another officer's lead reads as missing.
+  leadRow(`${PIPELINE}#moveLeadStageAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }))),
+  leadRow(`${PIPELINE}#moveLeadStageAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }))),
+  leadRow(`${PIPELINE}#moveLeadsStageAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await pipelineActions.moveLeadsStageAction({ leadIds: [lead.id], toStageKey: "site_visit" }))),
+  leadRow(`${LEADS}#updateLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await leadActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
+  leadRow(`${LEADS}#updateLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await leadActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
+  leadRow(`${LEADS}#claimLeadAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await leadActions.claimLeadAction(lead.id))),
+  leadRow(`${LEADS}#claimLeadAction`, "on another officer's lead", is({ staff: "taken", manager: "taken", admin: "taken" }), async (lead) =>
+    answerOf(await leadActions.claimLeadAction(lead.id))),
+  leadRow(`${LEADS}#assignLeadAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
+    answerOf(await leadActions.assignLeadAction(lead.id, world.receiver.id))),
+  leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
+    answerOf(await inboxActions.bulkLeadsAction(null, form({ intent: "assign", ownerId: world.receiver.id, leadIds: [lead.id] }))), { name: "bulkLeadsAction (assign)" }),
+  leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await inboxActions.bulkLeadsAction(null, form({ intent: "stage", toStageKey: "contacted", leadIds: [lead.id] }))), { name: "bulkLeadsAction (stage)" }),
+  leadRow(`${INBOX}#claimFromInboxAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await inboxActions.claimFromInboxAction(null, form({ leadId: lead.id })))),
+  leadRow(`${CARE}#archiveLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await careActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
+  leadRow(`${CARE}#archiveLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await careActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
+  leadRow(`${CARE}#restoreLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await careActions.restoreLeadAction({ leadId: lead.id, version: lead.version })), { archived: true }),
+  leadRow(`${CARE}#eraseLeadPersonalDataAction`, "on another officer's lead", ADMIN_ONLY, async (lead) =>
+    answerOf(await careActions.eraseLeadPersonalDataAction({ leadId: lead.id, confirm: lead.company, reason: "PIPL 删除请求，2026-11-27 邮件" }))),
+  row(`${CARE}#mergeLeadsAction`, "on two of another officer's leads", LEAD_MANAGERS, async (world) => {
+    const [survivor, merged] = [await makeLead(world.db, world.otherStaff.id), await makeLead(world.db, world.otherStaff.id)];
+    return {
+      call: async () => answerOf(await careActions.mergeLeadsAction({ survivorId: survivor.id, mergedId: merged.id, survivorVersion: survivor.version, mergedVersion: merged.version })),
+      state: async () => [await leadState(world.db, survivor.id), await leadState(world.db, merged.id)],
+    };
+  }),
+  leadRow("lib/activities/actions.ts#logActivityAction", "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await activityActions.logActivityAction({ leadId: lead.id, kind: "CALL", outcome: "reached", body: "门测：约了下周看厂" }))),
+  leadRow("lib/activities/actions.ts#logActivityAction", "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await activityActions.logActivityAction({ leadId: lead.id, kind: "CALL", outcome: "reached", body: "门测：约了下周看厂" }))),
+  leadRow("lib/tasks/actions.ts#createTaskAction", "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await taskActions.createTaskAction({ leadId: lead.id, title: "门测：回访", dueAt: DUE }))),
+  leadRow("lib/tasks/actions.ts#createTaskAction", "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await taskActions.createTaskAction({ leadId: lead.id, title: "门测：回访", dueAt: DUE }))),
+  taskRow("on another officer's lead", OTHERS_LEAD),
+  taskRow("on the staff caller's own lead", WORKSPACE),
+
+  // What the lead pages read: null or missing rows, never an error, for a lead outside the scope.
+  readRow("lib/leads/detail.ts#leadDetail", "on another officer's lead", OTHERS_LEAD, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/detail.ts#leadDetail", "on the staff caller's own lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/detail.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/duplicates.ts#findDuplicates", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
+    readAs((viewer) => findDuplicates(world.db, viewer, lead.id), (found) => found !== null)),
+  readRow("lib/leads/inbox.ts#listInbox", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
+    readAs(
+      (viewer) => listInbox(world.db, viewer, { filter: { owner: world.otherStaff.id } }),
+      (page) => {
+        if (!page.ok) throw new Error(`listInbox refused its input: ${JSON.stringify(page.fieldErrors)}`);
+        return page.rows.some((shown) => shown.id === lead.id);
+      },
+    )),
+  readRow("lib/pipeline/queries.ts#loadBoard", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
+    readAs((viewer) => loadBoard(world.db, viewer, { owner: world.otherStaff.id }), (board) => board.columns.some((column) => column.cards.some((card) => card.id === lead.id)))),
+  readRow("app/crm/leads/export/route.ts#GET", "on another officer's lead", OTHERS_LEAD, async (lead, world) => {
+    const response = await exportRoute.GET(new Request(`http://localhost/crm/leads/export?owner=${world.otherStaff.id}`));
+    const outcome = await statusOf(response, 200);
+    return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
+  }, "GET /crm/leads/export"),
+  readRow("app/crm/leads/export/route.ts#GET", "on the staff caller's own lead", WORKSPACE, async (lead, world) => {
+    const response = await exportRoute.GET(new Request(`http://localhost/crm/leads/export?owner=${world.staff.id}`));
+    const outcome = await statusOf(response, 200);
+    return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
+  }, "GET /crm/leads/export"),
+
+  // Listings: every workspace role; parks: the admin's.
+  row(`${LISTINGS}#createListingAction`, "a new listing", WORKSPACE, async (world) => {
+    const input = doorListingInput(world.parkId);
+    return { call: async () => answerOf(await listingActions.createListingAction(input)), state: () => world.db.listing.count({ where: { title: input.title } }) };
+  }),
+  row(`${LISTINGS}#updateListingAction`, "on a listing", WORKSPACE, async (world) => {
+    const { listing } = await makeListing(world.db, world.parkId);
+    return { call: async () => answerOf(await listingActions.updateListingAction(listingEdit(world.parkId, listing))), state: () => listingState(world.db, listing.id) };
+  }),
+  row(`${LISTINGS}#setListingPublishedAction`, "on a listing", WORKSPACE, async (world) => {
+    const { listing } = await makeListing(world.db, world.parkId);
+    return { call: async () => answerOf(await listingActions.setListingPublishedAction({ id: listing.id, published: true })), state: () => listingState(world.db, listing.id) };
+  }),
+  row(`${LISTINGS}#setListingStatusAction`, "on a listing", WORKSPACE, async (world) => {
+    const { listing } = await makeListing(world.db, world.parkId);
+    return { call: async () => answerOf(await listingActions.setListingStatusAction({ id: listing.id, status: "RESERVED" })), state: () => listingState(world.db, listing.id) };
+  }),
+  row(`${LISTINGS}#removeListingPhotoAction`, "on a listing's photo", WORKSPACE, async (world) => {
+    const { listing, photos } = await makeListing(world.db, world.parkId, 1);
+    return { call: async () => answerOf(await listingActions.removeListingPhotoAction({ photoId: photos[0].id })), state: () => listingState(world.db, listing.id) };
+  }),
+  row(`${LISTINGS}#reorderListingPhotosAction`, "on a listing's photos", WORKSPACE, async (world) => {
+    const { listing, photos } = await makeListing(world.db, world.parkId, 2);
+    return {
+      call: async () => answerOf(await listingActions.reorderListingPhotosAction({ listingId: listing.id, photoIds: [photos[1].id, photos[0].id] })),
+      state: () => listingState(world.db, listing.id),
+    };
+  }),
+  row(`${LISTINGS}#updateListingPhotoAltAction`, "on a listing's photo", WORKSPACE, async (world) => {
+    const { listing, photos } = await makeListing(world.db, world.parkId, 1);
+    return {
+      call: async () => answerOf(await listingActions.updateListingPhotoAltAction({ photoId: photos[0].id, alt: "门测：车间内景", altEn: "Workshop" })),
+      state: () => listingState(world.db, listing.id),
+    };
+  }),
+  row("app/crm/listings/[id]/photos/route.ts#POST", "on a listing", WORKSPACE, async (world) => {
+    const { listing } = await makeListing(world.db, world.parkId);
+    const upload = () => {
+      const body = form({ alt: "门测：厂房外景" });
+      body.set("file", new File([new Uint8Array(PNG)], "outside.png", { type: "image/png" }));
+      return new Request(`http://localhost/crm/listings/${listing.id}/photos`, { method: "POST", body });
+    };
+    return { call: async () => statusOf(await photosRoute.POST(upload(), { params: Promise.resolve({ id: listing.id }) }), 201), state: () => listingState(world.db, listing.id) };
+  }, "POST /crm/listings/[id]/photos"),
+  row(`${PARKS}#createParkAction`, "a new park", ADMIN_ONLY, async (world) => {
+    const input = parkInput();
+    return { call: async () => answerOf(await parkActions.createParkAction(input)), state: () => world.db.park.count({ where: { slug: input.slug } }) };
+  }),
+  row(`${PARKS}#updateParkAction`, "on a park", ADMIN_ONLY, async (world) => {
+    const park = await makePark(world.db);
+    const input = { ...parkInput(park.slug), name: "门测产业园（二期）", id: park.id, updatedAt: park.updatedAt.toISOString() };
+    return { call: async () => answerOf(await parkActions.updateParkAction(input)), state: () => world.db.park.findUnique({ where: { id: park.id } }) };
+  }),
+
+  // Public doors: the same answer whoever asks.
+  row("lib/inquiries/actions.ts#sendInquiry", "a new inquiry", PUBLIC, async (world) => {
+    const phone = uniquePhone();
+    door.headers = new Headers({ "x-forwarded-for": uniqueIp() });
+    return {
+      call: () => redirectsTo(() => inquiryActions.sendInquiry({ status: "idle" }, inquiryForm(phone)), /^\/inquire\/sent\//),
+      state: () => world.db.inquiry.count({ where: { phone } }),
+    };
+  }),
+  row("lib/i18n/actions.ts#switchLocale", "to English", PUBLIC, async () => {
+    door.headers = new Headers({ referer: "http://localhost/listings?kind=factory" });
+    return { call: () => redirectsTo(() => localeActions.switchLocale(form({ locale: "en" })), /^\/listings\?kind=factory$/), state: async () => door.cookies.get("locale") ?? null };
+  }),
+  row("app/api/inquiries/route.ts#POST", "a new inquiry", PUBLIC, async (world) => {
+    const body = inquiryBody();
+    const request = new Request("http://localhost/api/inquiries", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": uniqueIp() },
+      body: JSON.stringify(body),
+    });
+    return { call: async () => statusOf(await inquiriesRoute.POST(request), 201), state: () => world.db.inquiry.count({ where: { phone: body.phone } }) };
+  }, "POST /api/inquiries"),
+  row("app/api/health/route.ts#GET", "the database check", PUBLIC, async () => ({ call: async () => statusOf(await healthRoute.GET(), 200) }), "GET /api/health"),
+  row("app/media/[...key]/route.ts#GET", "a stored photo", PUBLIC, async () => {
+    const key = newStorageKey("listings/door-test", "png");
+    await getStorage().put(key, new Uint8Array(PNG), "image/png");
+    return { call: async () => statusOf(await mediaRoute.GET(new Request(`http://localhost/media/${key}`), { params: Promise.resolve({ key: key.split("/") }) }), 200) };
+  }, "GET /media/[...key]"),
+];
+
+/** Doors not in the table, each with the reason. */
+const NOT_IN_TABLE: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts#GET": "next-auth's own handler is the sign-in door; sign-in, throttling and inactive users are tested in workspace-access",
+  "app/api/auth/[...nextauth]/route.ts#POST": "next-auth's own handler is the sign-in door; sign-in, throttling and inactive users are tested in workspace-access",
+};
+
+const titleOf = (row: Row) => `${row.name} ${row.on}`;
+
+function matrix(): string {
+  const width = Math.max(...ROWS.map((row) => titleOf(row).length));
+  const lines = [["door".padEnd(width), ...CALLERS.map((caller) => caller.padEnd(11))].join(" | ")];
+  for (const row of ROWS) lines.push([titleOf(row).padEnd(width), ...CALLERS.map((caller) => row.expected[caller].padEnd(11))].join(" | "));
+  for (const [doorId, reason] of Object.entries(NOT_IN_TABLE)) lines.push(`${doorId}: not in the table: ${reason}`);
+  return lines.join("\n");
+}
+
+describe("the permissions table", () => {
+  it("has a row for every server action and route handler in the code, and each row calls the door it names", () => {
+    const tabled = new Set(ROWS.map((row) => row.door));
+    const onDisk = doorsOnDisk(ROOT);
+    expect(onDisk.length).toBeGreaterThan(40);
+    expect(onDisk.filter((doorId) => !tabled.has(doorId) && !(doorId in NOT_IN_TABLE))).toEqual([]);
+    expect(ROWS.filter((row) => !isExported(ROOT, row.door)).map((row) => row.door)).toEqual([]);
+    expect(ROWS.filter((row) => !row.source.includes(`${nameOf(row.door)}(`)).map(titleOf)).toEqual([]);
+    console.log(`Permissions: ${ROWS.length} rows × ${CALLERS.length} callers\n${matrix()}`);
+  });
+});
+
+const CASES = ROWS.flatMap((row) =>
+  CALLERS.map((caller) => ({ title: `[${caller.toUpperCase()}] ${titleOf(row)} → ${row.expected[caller]}`, row, caller })),
+);
+
+async function makeWorld(db: Database): Promise<World> {
+  const park = await db.park.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+  return {
+    db,
+    staff: await makeUser(db, "STAFF"),
+    manager: await makeUser(db, "MANAGER"),
+    admin: await makeUser(db, "ADMIN"),
+    deactivated: await makeUser(db, "ADMIN", false),
+    otherStaff: await makeUser(db, "STAFF"),
+    receiver: await makeUser(db, "STAFF"),
+    parkId: park.id,
+  };
+}
+
+/** The claims a signed-in caller's cookie holds: valid-looking for the deactivated one too. */
+async function claimsOf(world: World, caller: Caller): Promise<SessionClaims | null> {
+  if (caller === "anonymous") return null;
+  const user = await world.db.user.findUniqueOrThrow({ where: { id: world[caller].id }, select: { id: true, sessionVersion: true } });
+  return { userId: user.id, sessionVersion: user.sessionVersion };
+}
+
+function permissionsSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => Promise<void> }>) {
+  let world: World;
+  let cleanup: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const database = await open();
+    cleanup = database.cleanup;
+    door.opened = database.opened;
+    world = await makeWorld(database.opened.db);
+  });
+  afterAll(async () => {
+    door.opened = undefined;
+    await cleanup?.();
+  });
+
+  it.each(CASES)("$title", async ({ row, caller }) => {
+    door.cookies.clear();
+    door.headers = new Headers();
+    const prepared = await row.prepare(world, caller === "anonymous" ? null : world[caller]);
+    const before = await prepared.state?.();
+    door.claims = await claimsOf(world, caller);
+    let outcome: Outcome;
+    try {
+      outcome = await prepared.call();
+    } finally {
+      door.claims = null;
+    }
+    expect(outcome).toBe(row.expected[caller]);
+    if (prepared.state) {
+      const after = await prepared.state();
+      if (outcome === "allowed") expect(after, "an allowed call changes what it was asked to").not.toEqual(before);
+      else expect(after, "a refused or hidden call changes nothing").toEqual(before);
+    }
+    await prepared.cleanup?.();
+  });
+
+  it("[DEACTIVATED] carries the user's current session claims: only the deactivation keeps them out, on every request", async () => {
+    const claims = await claimsOf(world, "deactivated");
+    door.claims = claims;
+    try {
+      expect(await getViewer()).toBeNull();
+      await world.db.user.update({ where: { id: world.deactivated.id }, data: { active: true } });
+      // Read again on the next call (no viewer kept between requests), so the same cookie now counts.
+      expect(await getViewer()).toMatchObject({ id: world.deactivated.id, role: "ADMIN" });
+    } finally {
+      door.claims = null;
+      await world.db.user.update({ where: { id: world.deactivated.id }, data: { active: false } });
+    }
+    expect(await claimsOf(world, "deactivated")).toEqual(claims);
+  });
+}
+
+afterAll(async () => {
+  await rm(process.env.STORAGE_DIR!, { recursive: true, force: true });
+});
+
+describe("permissions on PGlite", () => permissionsSuite(() => openTestPglite({ seedDemo: true })));
+describeOnPostgres("permissions on PostgreSQL", () => permissionsSuite(() => openTestPostgres({ seedDemo: true })));
