@@ -18,6 +18,7 @@ export function CrmHeader({ viewer, locale, messages }: { viewer: Viewer; locale
           <Link href="/crm/leads">{crm.nav.leads}</Link>
           <Link href="/crm/pipeline">{crm.nav.pipeline}</Link>
           <Link href="/crm/listings">{crm.nav.listings}</Link>
+          <Link href="/crm/reports">{crm.nav.reports}</Link>
           {viewer.role === "ADMIN" && <Link href="/crm/settings">{crm.nav.settings}</Link>}
           {viewer.role === "ADMIN" && <Link href="/crm/audit">{crm.nav.audit}</Link>}
         </nav>

@@ -1,3 +1,7 @@
+import { reportsEn } from "./reports.en";
+import { reportsConversionEn } from "./reports-conversion.en";
+import { reportsSpeedEn } from "./reports-speed.en";
+import { reportsExportEn } from "./reports-export.en";
 import { inboxEn } from "./inbox.en";
 import { leadPageEn } from "./lead-page.en";
 import { pipelineEn } from "./pipeline.en";
@@ -220,7 +224,7 @@ export const en: Messages = {
   },
   crm: {
     name: "Workspace",
-    nav: { dashboard: "Dashboard", leads: "Leads", pipeline: "Pipeline", listings: "Listings", settings: "Users & settings", audit: "Audit log" },
+    nav: { dashboard: "Dashboard", leads: "Leads", pipeline: "Pipeline", listings: "Listings", reports: "Reports", settings: "Users & settings", audit: "Audit log" },
     roles: { STAFF: "Promotion officer", MANAGER: "Manager", ADMIN: "Admin" },
     dashboard: {
       title: "Dashboard",
@@ -301,4 +305,8 @@ export const en: Messages = {
   listingsAdmin: listingsAdminEn,
   rules: rulesEn,
   leadCare: leadCareEn,
+  reports: reportsEn,
+  reportsConversion: reportsConversionEn,
+  reportsSpeed: reportsSpeedEn,
+  reportsExport: reportsExportEn,
 };

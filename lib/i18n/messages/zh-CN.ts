@@ -1,3 +1,7 @@
+import { reportsZhCN } from "./reports.zh-CN";
+import { reportsConversionZhCN } from "./reports-conversion.zh-CN";
+import { reportsSpeedZhCN } from "./reports-speed.zh-CN";
+import { reportsExportZhCN } from "./reports-export.zh-CN";
 import { inboxZhCN } from "./inbox.zh-CN";
 import { leadPageZhCN } from "./lead-page.zh-CN";
 import { pipelineZhCN } from "./pipeline.zh-CN";
@@ -218,7 +222,7 @@ export const zhCN = {
   },
   crm: {
     name: "招商工作台",
-    nav: { dashboard: "工作台", leads: "线索", pipeline: "看板", listings: "房源管理", settings: "用户与设置", audit: "操作日志" },
+    nav: { dashboard: "工作台", leads: "线索", pipeline: "看板", listings: "房源管理", reports: "报表", settings: "用户与设置", audit: "操作日志" },
     roles: { STAFF: "招商专员", MANAGER: "招商经理", ADMIN: "管理员" },
     dashboard: {
       title: "工作台",
@@ -299,4 +303,8 @@ export const zhCN = {
   listingsAdmin: listingsAdminZhCN,
   rules: rulesZhCN,
   leadCare: leadCareZhCN,
+  reports: reportsZhCN,
+  reportsConversion: reportsConversionZhCN,
+  reportsSpeed: reportsSpeedZhCN,
+  reportsExport: reportsExportZhCN,
 };

@@ -1,0 +1,5 @@
+import type { reportsExportZhCN } from "./reports-export.zh-CN";
+
+export const reportsExportEn: typeof reportsExportZhCN = {
+  title: "Export",
+};

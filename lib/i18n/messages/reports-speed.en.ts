@@ -1,0 +1,5 @@
+import type { reportsSpeedZhCN } from "./reports-speed.zh-CN";
+
+export const reportsSpeedEn: typeof reportsSpeedZhCN = {
+  title: "Speed",
+};

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { Prisma } from "../db/generated/client";
+import type { Viewer } from "../auth/session";
+import { managesLeads } from "../leads/access";
+import { shanghaiDayStart } from "../leads/filters";
+
+export const rangePresets = ["this_month", "last_month", "this_quarter", "this_year", "custom"] as const;
+export type RangePreset = (typeof rangePresets)[number];
+export const periods = ["week", "month"] as const;
+
+const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, "date");
+
+/** A report view as it appears in the URL, so it can be bookmarked and shared. */
+export const reportFilterSchema = z
+  .strictObject({
+    range: z.enum(rangePresets, "choice").default("this_month"),
+    /** custom range, inclusive Asia/Shanghai days */
+    from: day.optional(),
+    to: day.optional(),
+    park: id.optional(),
+    kind: z.enum(["FACTORY", "OFFICE", "LAND"], "choice").optional(),
+    source: z.string().trim().min(1).max(100, "tooLong:100").optional(),
+    owner: id.optional(),
+    period: z.enum(periods, "choice").default("month"),
+  })
+  .superRefine((filter, ctx) => {
+    if (filter.range !== "custom") return;
+    if (!filter.from) ctx.addIssue({ code: "custom", path: ["from"], message: "required" });
+    if (!filter.to) ctx.addIssue({ code: "custom", path: ["to"], message: "required" });
+    if (filter.from && filter.to && filter.from > filter.to) ctx.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+  });
+export type ReportFilter = z.output<typeof reportFilterSchema>;
+
+/** Reads a report view from URL search params: empty values dropped, unknown params ignored. */
+export function parseReportFilter(params: Record<string, string | string[] | undefined>) {
+  const known = Object.keys(reportFilterSchema.shape);
+  const picked = Object.fromEntries(
+    Object.entries(params)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const)
+      .filter(([key, value]) => known.includes(key) && typeof value === "string" && value.trim() !== ""),
+  );
+  return reportFilterSchema.safeParse(picked);
+}
+
+export interface ReportRange {
+  /** first instant inside the range */
+  from: Date;
+  /** first instant after the range */
+  to: Date;
+  fromDay: string;
+  /** last day inside the range (inclusive) */
+  toDay: string;
+}
+
+function shanghaiDate(instant: Date): { year: number; month: number; day: number } {
+  const local = new Date(instant.getTime() + 8 * 3_600_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
+function dayText(year: number, month: number, dayOfMonth: number): string {
+  const date = new Date(Date.UTC(year, month - 1, dayOfMonth));
+  return date.toISOString().slice(0, 10);
+}
+
+/** The range's instants: presets are calendar months, quarters and years in Asia/Shanghai, containing `now`. */
+export function resolveRange(filter: Pick<ReportFilter, "range" | "from" | "to">, now = new Date()): ReportRange {
+  const today = shanghaiDate(now);
+  let fromDay: string;
+  let toDay: string;
+  switch (filter.range) {
+    case "this_month":
+      fromDay = dayText(today.year, today.month, 1);
+      toDay = dayText(today.year, today.month + 1, 0);
+      break;
+    case "last_month":
+      fromDay = dayText(today.year, today.month - 1, 1);
+      toDay = dayText(today.year, today.month, 0);
+      break;
+    case "this_quarter": {
+      const first = Math.floor((today.month - 1) / 3) * 3 + 1;
+      fromDay = dayText(today.year, first, 1);
+      toDay = dayText(today.year, first + 3, 0);
+      break;
+    }
+    case "this_year":
+      fromDay = dayText(today.year, 1, 1);
+      toDay = dayText(today.year, 12, 31);
+      break;
+    case "custom":
+      if (!filter.from || !filter.to) throw new Error("a custom range needs from and to");
+      fromDay = filter.from;
+      toDay = filter.to;
+      break;
+  }
+  return { from: shanghaiDayStart(fromDay), to: new Date(shanghaiDayStart(toDay).getTime() + 86_400_000), fromDay, toDay };
+}
+
+/**
+ * The leads a report counts, as SQL over "Lead" aliased `alias`: never a lead merged into another
+ * (its history and inquiries now belong to the survivor), narrowed by the view's filters. Staff see
+ * their own figures only, whatever owner the URL names. The date range is applied by each report,
+ * since each counts a different event (creation, signing, an inquiry…).
+ */
+export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+  const conditions: Prisma.Sql[] = [Prisma.sql`${column("mergedIntoId")} IS NULL`];
+  const owner = managesLeads(viewer) ? filter.owner : viewer.id;
+  if (owner) conditions.push(Prisma.sql`${column("ownerId")} = ${owner}`);
+  if (filter.park) conditions.push(Prisma.sql`${column("parkId")} = ${filter.park}`);
+  if (filter.kind) conditions.push(Prisma.sql`${column("needKind")} = ${filter.kind}::"ListingKind"`);
+  if (filter.source) conditions.push(Prisma.sql`${column("source")} = ${filter.source}`);
+  return Prisma.join(conditions, " AND ");
+}
