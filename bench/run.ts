@@ -1,9 +1,10 @@
 // `npm run bench`: benchmarks that print their figures (never timed unit tests).
-// BENCH_ONLY=inquiries (or leads) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+// BENCH_ONLY=inquiries (or leads, reports) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
 import { benchInquiries } from "./inquiries";
 import { benchLeads } from "./leads";
+import { benchReports } from "./reports";
 
-const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries, leads: benchLeads };
+const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries, leads: benchLeads, reports: benchReports };
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(",");

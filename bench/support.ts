@@ -91,3 +91,49 @@ export function printTable(rows: Figures[]): void {
     ]);
   }
 }
+
+export interface Captured {
+  query: string;
+  params: unknown[];
+}
+
+/** p50/p95 of `runs` calls after one warm-up call. */
+export async function timed(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await work();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+export interface ReadCase {
+  name: string;
+  target: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Times each case through the app, then the very statements it sent (captured from Prisma's query
+ * log) run bare through pg, concurrently as Prisma sent them, and prints both beside the target.
+ */
+export async function compareWithBareSql(
+  cases: ReadCase[],
+  runs: number,
+  capture: { start(): void; stop(): Captured[] },
+  bare: { query(text: string, values: unknown[]): Promise<unknown> },
+): Promise<void> {
+  const line = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(40) : cell.padStart(11))).join(""));
+  line(["", "app p50", "app p95", "SQL p50", "SQL p95", "target", "queries"]);
+  for (const item of cases) {
+    capture.start();
+    await item.run();
+    const statements = capture.stop();
+    const app = await timed(runs, item.run);
+    const sql = await timed(runs, () => Promise.all(statements.map((statement) => bare.query(statement.query, statement.params))));
+    line([item.name, app.p50.toFixed(1), app.p95.toFixed(1), sql.p50.toFixed(1), sql.p95.toFixed(1), `<${item.target} ${app.p95 < item.target ? "ok" : "MISSED"}`, String(statements.length)]);
+  }
+}

@@ -29,6 +29,9 @@ const TRADES = ["精密", "智能", "新材料", "生物", "医疗", "电子", "
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
 const STAGES: [string, number][] = [["new", 30], ["contacted", 25], ["site_visit", 15], ["screening", 10], ["negotiation", 8], ["signed", 5], ["lost", 7]];
 const SOURCES = ["direct", "listing", "baidu", "wechat", "api", "expo"];
+const PIPELINE = ["new", "contacted", "site_visit", "screening", "negotiation", "signed"];
+/** The stages a lead passed to reach its current one, as a SQL array expression over l."stageKey". */
+const PATHS_SQL = `CASE l."stageKey" ${PIPELINE.map((key, index) => `WHEN '${key}' THEN ${sqlArray(PIPELINE.slice(0, index + 1))}`).join(" ")} WHEN 'lost' THEN ${sqlArray(["new", "contacted", "lost"])} END`;
 
 function sqlArray(values: string[]): string {
   return `ARRAY[${values.map((value) => `'${value}'`).join(",")}]`;
@@ -92,10 +95,22 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
             now() - (${leads} - i) * interval '90 seconds' AS created
           FROM generate_series(${from}, ${to}) i
         ) AS g`);
+      // Each lead's history walks the default pipeline to its current stage, three days a step;
+      // lost leads were lost after being contacted.
       await client.query(`
-        INSERT INTO "StageChange" ("id", "leadId", "fromKey", "toKey", "changedAt")
-        SELECT 'benchsc' || i, 'bench' || lpad(i::text, 8, '0'), NULL, 'new', now() - (${leads} - i) * interval '90 seconds'
-        FROM generate_series(${from}, ${to}) i`);
+        INSERT INTO "StageChange" ("id", "leadId", "fromKey", "toKey", "lostReasonKey", "changedAt")
+        SELECT 'benchsc' || l."id" || '_' || step.n, l."id", LAG(step.key) OVER (PARTITION BY l."id" ORDER BY step.n), step.key,
+          CASE WHEN step.key = 'lost' THEN 'price' END, l."createdAt" + (step.n - 1) * interval '3 days'
+        FROM "Lead" l
+        CROSS JOIN LATERAL unnest(${PATHS_SQL}) WITH ORDINALITY AS step(key, n)
+        WHERE l."id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')`);
+      await client.query(`
+        UPDATE "Lead" SET "stageChangedAt" = "createdAt" + (cardinality(${PATHS_SQL.replaceAll('l."stageKey"', '"stageKey"')}) - 1) * interval '3 days',
+          "signedAt" = CASE WHEN "stageKey" = 'signed' THEN "createdAt" + interval '15 days' END,
+          "signedAnnualTax" = CASE WHEN "stageKey" = 'signed' THEN "expectedAnnualTax" * 0.9 END,
+          "signedArea" = CASE WHEN "stageKey" = 'signed' THEN "needArea" END,
+          "signedAreaUnit" = CASE WHEN "stageKey" = 'signed' THEN "needAreaUnit" END
+        WHERE "id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')`);
       log(`[generate] leads ${to.toLocaleString()} / ${leads.toLocaleString()} (${Math.round((Date.now() - started) / 1000)} s)`);
     }
     const kinds = ["NOTE", "CALL", "VISIT", "EMAIL", "STAGE"];

@@ -28,6 +28,9 @@ import * as inquiriesRoute from "@/app/api/inquiries/route";
 import * as exportRoute from "@/app/crm/leads/export/route";
 import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
 import * as mediaRoute from "@/app/media/[...key]/route";
+import * as reportExportRoute from "@/app/crm/reports/export/route";
+import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
+import * as reportSettingsActions from "@/lib/reports/settings-actions";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
   doorsOnDisk, doorListingInput, inquiryBody, inquiryForm, isExported, leadState, listingEdit, listingState, makeLead, makeListing, makeLostReason,
@@ -325,6 +328,24 @@ const ROWS: Row[] = [
       state: () => world.db.lostReason.findUnique({ where: { key: reason.key } }),
     };
   }),
+  row("lib/reports/settings-actions.ts#updateReserveThresholdAction", "saving the reserve threshold", ADMIN_ONLY, async (world) => {
+    await world.db.setting.deleteMany({ where: { key: "reports.reserveThreshold" } });
+    return {
+      call: async () => answerOf(await reportSettingsActions.updateReserveThresholdAction({ threshold: "800" })),
+      state: () => settingState(world.db, "reports.reserveThreshold"),
+    };
+  }),
+  row("app/crm/reports/export/route.ts#GET", "a report as CSV", WORKSPACE, async () => ({
+    call: async () => statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=funnel")), 200),
+  }), "GET /crm/reports/export"),
+  row("app/crm/reports/export/workbook/route.ts#GET", "the project ledger as .xlsx", WORKSPACE, async () => ({
+    call: async () => {
+      const response = await reportWorkbookRoute.GET(new Request("http://localhost/crm/reports/export/workbook?sheet=ledger"));
+      const outcome = await statusOf(response, 200);
+      await response.arrayBuffer();
+      return outcome;
+    },
+  }), "GET /crm/reports/export/workbook"),
   row(`${PIPELINE}#reorderLostReasonsAction`, "swapping two lost reasons", ADMIN_ONLY, async (world) => {
     const [a, b] = [await makeLostReason(world.db), await makeLostReason(world.db)];
     const keys = (await world.db.lostReason.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map((reason) => reason.key);

@@ -281,6 +281,7 @@ export const en: Messages = {
         settings: { update: "Changed settings" },
         stage: { create: "Added stage", update: "Edited stage", delete: "Removed stage" },
         lostReason: { create: "Added lost reason", update: "Edited lost reason" },
+        report: { export: "Exported report", print: "Printed report" },
       },
     },
   },

@@ -1,4 +1,44 @@
 /** Chinese messages of the reportsSpeed namespace; en is typed from this file so the two never drift. */
 export const reportsSpeedZhCN = {
   title: "响应速度",
+  unassigned: "未分配",
+  headings: {
+    response: "首次响应时间",
+    stages: "阶段停留时间",
+    cycle: "签约周期",
+  },
+  tables: {
+    response: "首次响应：全部",
+    responseByOwner: "首次响应：按负责人",
+    stages: "各阶段停留天数",
+    cycle: "从首次询盘到签约的天数",
+  },
+  columns: {
+    leads: "新建线索",
+    answered: "已响应",
+    unanswered: "未响应",
+    median: "中位数",
+    p90: "90 分位",
+    withinHour: "1 小时内响应",
+    withinDay: "1 个工作日内响应",
+    stays: "停留次数",
+    average: "平均",
+    signed: "签约线索",
+  },
+  definitions: {
+    response:
+      "统计范围内新建的线索：从首次询盘（线索创建）到首次响应（负责人第一次电话、备注、拜访、邮件或推进阶段）的实际经过时间。未响应的线索计入分母，不计入中位数和 90 分位。",
+    withinDay:
+      "“1 个工作日内”指经过的工作时间不超过一个工作日（按规则设置中的工作日、上下班时间、节假日和调休）：周五 17:30 的询盘在下周一 17:30 前响应即算；下班后或休息日的询盘从下一次上班起算，即第二个工作日上班前。",
+    stages:
+      "统计范围内新建线索的阶段历史：每次进入某阶段到下一次阶段变更（离开该阶段）的天数。只计已结束的停留，仍停留在当前阶段的不计；合并后两条历史交错、无法确定何时离开的停留不计。",
+    cycle: "范围内签约的线索（以最后一次进入签约阶段的时间为准，不论线索何时创建）：从首次询盘到签约的天数。",
+  },
+  charts: {
+    response: "各负责人首次响应时间（小时）的柱状图",
+    stages: "各阶段停留天数的柱状图",
+    median: "中位数",
+    p90: "90 分位",
+    average: "平均",
+  },
 };

@@ -279,6 +279,7 @@ export const zhCN = {
         settings: { update: "修改设置" },
         stage: { create: "新增阶段", update: "修改阶段", delete: "删除阶段" },
         lostReason: { create: "新增流失原因", update: "修改流失原因" },
+        report: { export: "导出报表", print: "打印报表" },
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReserveThresholdForm } from "@/components/reports/reserve-threshold-form";
 import { AssignmentForm } from "@/components/settings/assignment-form";
 import { ScoreForm } from "@/components/settings/score-form";
 import { SettingsNav } from "@/components/settings/settings-nav";
@@ -6,6 +7,7 @@ import { WorkingHoursForm } from "@/components/settings/working-hours-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { readReserveThreshold } from "@/lib/reports/settings";
 import { settingsForAdmin } from "@/lib/settings/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RulesPage() {
   const viewer = await requireRole("ADMIN");
   const [messages, db] = await Promise.all([getMessages(), getDb()]);
-  const settings = await settingsForAdmin(db, viewer);
+  const [settings, reserveThreshold] = await Promise.all([settingsForAdmin(db, viewer), readReserveThreshold(db)]);
   const { rules } = messages;
   return (
     <>
@@ -32,6 +34,10 @@ export default async function RulesPage() {
       <section aria-labelledby="score-heading">
         <h2 id="score-heading">{rules.score.title}</h2>
         <ScoreForm initial={settings.score} />
+      </section>
+      <section aria-labelledby="reserve-threshold-heading">
+        <h2 id="reserve-threshold-heading">{messages.reportsExport.threshold.title}</h2>
+        <ReserveThresholdForm initial={reserveThreshold} />
       </section>
     </>
   );

@@ -1,0 +1,26 @@
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { ReportTable } from "@/lib/reports/table";
+import { ReportFunnelChart } from "./funnel-chart";
+import { formatFigure } from "./figure-format";
+import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
+import { tableByKey } from "./section-tables";
+
+export function FunnelSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
+  const t = reportTranslator(locale, messages);
+  const funnel = tableByKey(tables, "reports.tables.funnel");
+  const cohort = tableByKey(tables, "reports.tables.funnelCohort");
+  const [totals] = cohort.rows;
+  if (funnel.rows.length === 0) return <p className="notice">{t("reports.empty")}</p>;
+  const [stage] = funnel.columns;
+  const count = (value: unknown) => formatFigure(Number(value), "count", locale);
+  const data = funnel.rows.map((row) => ({ label: formatReportCell(stage, row, locale, t), value: Number(row.reached) }));
+  return (
+    <>
+      <p>{t("reports.funnel.summary", { cohort: count(totals.leads), lost: count(totals.lost) })}</p>
+      <ReportFunnelChart data={data} locale={locale} label={t("reports.funnel.chart")} />
+      <ReportTableView table={funnel} locale={locale} messages={messages} />
+      <ReportTableView table={cohort} locale={locale} messages={messages} />
+      <p className="meta">{t("reports.funnel.definition")}</p>
+    </>
+  );
+}

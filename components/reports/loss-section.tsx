@@ -1,0 +1,27 @@
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { ReportTable } from "@/lib/reports/table";
+import { ReportBarChart } from "./bar-chart";
+import { formatFigure } from "./figure-format";
+import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
+import { tableByKey } from "./section-tables";
+
+export function LossSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
+  const t = reportTranslator(locale, messages);
+  const reasons = tableByKey(tables, "reports.tables.lossReasons");
+  const stages = tableByKey(tables, "reports.tables.lossStages");
+  const parks = tableByKey(tables, "reports.tables.lossParks");
+  const [total] = tableByKey(tables, "reports.tables.lossTotal").rows;
+  if (reasons.rows.length === 0) return <p className="notice">{t("reports.empty")}</p>;
+  const bars = (table: ReportTable) => table.rows.map((row) => ({ label: formatReportCell(table.columns[0], row, locale, t), value: Number(row.leads) }));
+  return (
+    <>
+      <p>{t("reports.loss.summary", { count: formatFigure(Number(total.leads), "count", locale) })}</p>
+      <ReportBarChart data={bars(reasons)} kind="count" locale={locale} label={t("reports.loss.reasonChart")} />
+      <ReportTableView table={reasons} locale={locale} messages={messages} />
+      {parks.rows.length > 0 && <ReportTableView table={parks} locale={locale} messages={messages} />}
+      <ReportBarChart data={bars(stages)} kind="count" locale={locale} label={t("reports.loss.stageChart")} />
+      <ReportTableView table={stages} locale={locale} messages={messages} />
+      <p className="meta">{t("reports.loss.definition")}</p>
+    </>
+  );
+}

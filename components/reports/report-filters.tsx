@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { InboxFilterOptions } from "@/lib/leads/inbox-options";
+import { periods, rangePresets, type ReportFilter } from "@/lib/reports/filters";
+import type { ReportKey } from "@/lib/reports/table";
+import styles from "./report-filters.module.css";
+
+type Choice = { value: string; label: string };
+const KINDS = ["FACTORY", "OFFICE", "LAND"] as const;
+
+/**
+ * The report view as a GET form, so the view lives in the URL (bookmarked, shared) and works
+ * without JavaScript. The custom days show only while "custom" is chosen (CSS :has). Staff pick
+ * no owner: their figures are always their own.
+ */
+export function ReportFilters(props: {
+  filter: ReportFilter;
+  tab: ReportKey;
+  options: Pick<InboxFilterOptions, "parks" | "owners" | "sources">;
+  managesLeads: boolean;
+  locale: Locale;
+  messages: Messages;
+}) {
+  const { filter, tab, options, locale } = props;
+  const t = props.messages.reports.filters;
+  const select = (name: "range" | "park" | "kind" | "source" | "owner" | "period", label: string, choices: Choice[], any = true) => (
+    <div className="field">
+      <label htmlFor={`report-${name}`}>{label}</label>
+      <select id={`report-${name}`} name={name} defaultValue={filter[name] ?? ""}>
+        {any && <option value="">{t.any}</option>}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const day = (name: "from" | "to", label: string) => (
+    <div className={`field ${styles.custom}`}>
+      <label htmlFor={`report-${name}`}>{label}</label>
+      <input id={`report-${name}`} type="date" name={name} defaultValue={filter[name] ?? ""} />
+    </div>
+  );
+  return (
+    <form method="get" action="/crm/reports" className={`panel ${styles.form}`} aria-label={t.title}>
+      <input type="hidden" name="tab" value={tab} />
+      {select("range", t.range, rangePresets.map((preset) => ({ value: preset, label: t.presets[preset] })), false)}
+      {day("from", t.from)}
+      {day("to", t.to)}
+      {select("park", t.park, options.parks.map((park) => ({ value: park.id, label: localized(locale, park.name, park.nameEn) })))}
+      {select("kind", t.kind, KINDS.map((kind) => ({ value: kind, label: t.kinds[kind] })))}
+      {select("source", t.source, options.sources.map((source) => ({ value: source, label: source })))}
+      {props.managesLeads ? (
+        select("owner", t.owner, options.owners.map((owner) => ({ value: owner.id, label: owner.name })))
+      ) : (
+        <p className={styles.mine}>{t.mine}</p>
+      )}
+      {select("period", t.period, periods.map((period) => ({ value: period, label: t.periods[period] })), false)}
+      <div className="actions">
+        <button type="submit" className="button">
+          {t.apply}
+        </button>
+        <Link className="button secondary" href={`/crm/reports?tab=${tab}`}>
+          {t.reset}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { ReportTable, ReportValue } from "@/lib/reports/table";
+import { ReportTableView, reportTranslator } from "./report-table";
+import { SpeedBarChart, type SpeedBar } from "./speed-bar-chart";
+import styles from "./speed-section.module.css";
+
+// The workspace colours of app/globals.css (--brand, --accent, --ok): SVG fills cannot rely on CSS variables everywhere.
+const [BRAND, ACCENT, OK] = ["#0b5cad", "#d9480f", "#2b8a3e"];
+const number = (value: ReportValue | undefined) => (typeof value === "number" ? value : null);
+
+/** A text cell in the page's language (stage and owner rows carry an English twin). */
+function label(row: Record<string, ReportValue>, key: string, locale: Locale): string {
+  const english = row[`${key}En`];
+  return String(locale === "en" && typeof english === "string" ? english : row[key] ?? "");
+}
+
+/**
+ * The speed report: first response (bars of median and p90 hours by owner), time in each stage
+ * (bars of average and median days) and the cycle time to signing, each with its table beneath and
+ * its definition. A range with nothing to measure says so instead of drawing empty axes.
+ */
+export function SpeedSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
+  const t = reportTranslator(locale, messages);
+  const find = (key: string) => tables.find((table) => table.key === `reportsSpeed.tables.${key}`);
+  const [response, byOwner, stages, cycle] = [find("response"), find("responseByOwner"), find("stages"), find("cycle")];
+  if (tables.every((table) => table.rows.length === 0)) return <p className={styles.empty}>{t("reports.empty")}</p>;
+
+  const ownerBars: SpeedBar[] = (byOwner?.rows ?? [])
+    .filter((row) => number(row.median) !== null)
+    .map((row) => ({ label: label(row, "owner", locale), values: [number(row.median), number(row.p90)] }));
+  const stageBars: SpeedBar[] = (stages?.rows ?? [])
+    .filter((row) => number(row.average) !== null)
+    .map((row) => ({ label: label(row, "stage", locale), values: [number(row.average), number(row.median)] }));
+
+  return (
+    <div className={styles.section}>
+      <section className={styles.part} aria-labelledby="speed-response">
+        <h3 id="speed-response" className={styles.heading}>{t("reportsSpeed.headings.response")}</h3>
+        <p className={styles.definition}>{t("reportsSpeed.definitions.response")}</p>
+        <p className={styles.definition}>{t("reportsSpeed.definitions.withinDay")}</p>
+        {ownerBars.length > 0 && (
+          <SpeedBarChart
+            bars={ownerBars}
+            series={[{ name: t("reportsSpeed.charts.median"), color: BRAND }, { name: t("reportsSpeed.charts.p90"), color: ACCENT }]}
+            unit={messages.reports.units.hours}
+            label={t("reportsSpeed.charts.response")}
+            locale={locale}
+          />
+        )}
+        {response && <ReportTableView table={response} locale={locale} messages={messages} />}
+        {byOwner && <ReportTableView table={byOwner} locale={locale} messages={messages} />}
+      </section>
+      <section className={styles.part} aria-labelledby="speed-stages">
+        <h3 id="speed-stages" className={styles.heading}>{t("reportsSpeed.headings.stages")}</h3>
+        <p className={styles.definition}>{t("reportsSpeed.definitions.stages")}</p>
+        {stageBars.length > 0 && (
+          <SpeedBarChart
+            bars={stageBars}
+            series={[{ name: t("reportsSpeed.charts.average"), color: BRAND }, { name: t("reportsSpeed.charts.median"), color: OK }]}
+            unit={messages.reports.units.days}
+            label={t("reportsSpeed.charts.stages")}
+            locale={locale}
+          />
+        )}
+        {stages && <ReportTableView table={stages} locale={locale} messages={messages} />}
+      </section>
+      <section className={styles.part} aria-labelledby="speed-cycle">
+        <h3 id="speed-cycle" className={styles.heading}>{t("reportsSpeed.headings.cycle")}</h3>
+        <p className={styles.definition}>{t("reportsSpeed.definitions.cycle")}</p>
+        {cycle && <ReportTableView table={cycle} locale={locale} messages={messages} />}
+      </section>
+    </div>
+  );
+}

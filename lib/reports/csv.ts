@@ -1,0 +1,90 @@
+import "server-only";
+import type { Locale, Messages } from "../i18n/messages";
+import { csvLine } from "../leads/export";
+import type { ColumnKind, ReportColumn, ReportTable, ReportValue } from "./table";
+
+/*
+ * A report's tables as CSV blocks: a title line (the table, the period, the filters), the header,
+ * the rows, a blank line. Numbers are written plain — no grouping, percentages as 66.67 not
+ * 0.6667 — with the unit in the header, so a spreadsheet reads every cell as a number. The quoting
+ * and the formula guard are the lead export's (csvLine).
+ */
+
+export const BOM = "\uFEFF";
+
+/** Decimals kept per kind: 万元 to the 4 the database stores, the rest to 2. */
+const DECIMALS: Record<ColumnKind, number> = { text: 0, count: 0, percent: 2, wan: 4, area: 2, hours: 2, days: 2 };
+
+/** The text at a dotted path of the catalogue ("reports.columns.leads"), if there is one. */
+export function messageAt(messages: Messages, path: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of path.split(".")) {
+    if (typeof node !== "object" || node === null || !(part in node)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** A label given as a full key, or as a key under `fallback` ("reports.columns"); the key itself if neither exists. */
+export function labelOf(messages: Messages, key: string, fallback: string): string {
+  return messageAt(messages, key) ?? messageAt(messages, `${fallback}.${key}`) ?? key;
+}
+
+/** The unit a column's header carries. Area columns name theirs in the label (m² or 亩), since the kind does not say which. */
+export function unitOf(kind: ColumnKind, messages: Messages): string | null {
+  switch (kind) {
+    case "percent":
+      return messages.reportsExport.units.percent;
+    case "wan":
+      return messages.units.wan;
+    case "hours":
+      return messages.reportsExport.units.hours;
+    case "days":
+      return messages.reportsExport.units.days;
+    default:
+      return null;
+  }
+}
+
+export function columnHeader(column: ReportColumn, messages: Messages): string {
+  const label = labelOf(messages, column.label, "reports.columns");
+  const unit = unitOf(column.kind, messages);
+  return unit ? messages.reportsExport.header.replace("{label}", label).replace("{unit}", unit) : label;
+}
+
+/**
+ * A cell as the CSV holds it: rates as percentages, every number rounded to its kind's decimals,
+ * text in English from the row's `<column key>En` twin when there is one (as on screen).
+ */
+export function plainValue(column: ReportColumn, row: Record<string, ReportValue>, locale: Locale): string | number | null {
+  const value = row[column.key] ?? null;
+  const kind = column.kind;
+  if (kind === "text" || typeof value !== "number") {
+    const english = row[`${column.key}En`];
+    return locale === "en" && typeof english === "string" && english !== "" ? english : value;
+  }
+  if (!Number.isFinite(value)) return null;
+  const scaled = kind === "percent" ? value * 100 : value;
+  const factor = 10 ** DECIMALS[kind];
+  const rounded = Math.round(scaled * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+export interface CsvContext {
+  locale: Locale;
+  messages: Messages;
+  /** the period in words, on every table's title line */
+  range: string;
+  /** the filters in words */
+  filters: string;
+}
+
+export function reportCsv(tables: ReportTable[], { locale, messages, range, filters }: CsvContext): string {
+  const blocks = tables.map((table) => {
+    const lines = [csvLine([labelOf(messages, table.key, "reports.tables"), range, filters])];
+    lines.push(csvLine(table.columns.map((column) => columnHeader(column, messages))));
+    for (const row of table.rows) lines.push(csvLine(table.columns.map((column) => plainValue(column, row, locale))));
+    return `${lines.join("")}\r\n`;
+  });
+  return BOM + blocks.join("");
+}

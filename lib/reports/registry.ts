@@ -1,0 +1,23 @@
+import "server-only";
+import type { Database } from "../db/client";
+import type { Viewer } from "../auth/session";
+import { conversionReport } from "./conversion";
+import type { ReportFilter } from "./filters";
+import { funnelReport } from "./funnel";
+import { lossReport } from "./loss";
+import { pipelineReport } from "./pipeline";
+import { speedReport } from "./speed";
+import type { ReportKey, ReportTable } from "./table";
+import { trendReport } from "./trend";
+
+export type Report = (db: Database, viewer: Viewer | null, filter: ReportFilter, now?: Date) => Promise<ReportTable[]>;
+
+/** Each report of /crm/reports by its key: the page, the CSV export and the printable page run the same function. */
+export const reports: Record<ReportKey, Report> = {
+  funnel: funnelReport,
+  conversion: conversionReport,
+  speed: speedReport,
+  loss: lossReport,
+  trend: trendReport,
+  pipeline: pipelineReport,
+};

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { workingHoursBetween, type WorkingCalendar } from "../leads/working-hours";
+import { DEFAULT_SETTINGS } from "../settings/schema";
+import { isWorkingDay, responseCalendar, workingDayHours, type CalendarDay } from "./speed-calendar";
+
+const standard = DEFAULT_SETTINGS.workingHours;
+// 2026-10-01..02 and 05..07 off for National Day, Saturday 10-10 made up (调休).
+const nationalDay: WorkingCalendar = {
+  ...standard,
+  holidays: ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"],
+  workdays: ["2026-10-10"],
+};
+const at = (local: string) => new Date(`${local}:00+08:00`);
+
+/** The deadline exactly as lib/reports/speed-response.ts computes it in SQL from a calendar row. */
+function deadline(arrival: Date, rows: CalendarDay[], calendar: WorkingCalendar): Date {
+  const wall = new Date(arrival.getTime() + 8 * 3_600_000).toISOString();
+  const row = rows.find((candidate) => candidate.day === wall.slice(0, 10));
+  if (!row) throw new Error(`no calendar row for ${wall}`);
+  const time = wall.slice(11, 16);
+  if (row.working && time < calendar.start) return at(`${row.next1} ${calendar.start}`);
+  if (row.working && time < calendar.end) return new Date(Date.parse(`${row.next1}T${wall.slice(11, 23)}+08:00`));
+  return at(`${row.next2} ${calendar.start}`);
+}
+
+describe("the response calendar", () => {
+  it("knows weekends, holidays and make-up days", () => {
+    expect(isWorkingDay("2026-10-09", nationalDay)).toBe(true); // Friday
+    expect(isWorkingDay("2026-10-10", nationalDay)).toBe(true); // Saturday made up
+    expect(isWorkingDay("2026-10-11", nationalDay)).toBe(false); // Sunday
+    expect(isWorkingDay("2026-10-05", nationalDay)).toBe(false); // Monday holiday
+    expect(isWorkingDay("2026-10-10", standard)).toBe(false);
+    expect(workingDayHours(standard)).toBe(9);
+    expect(workingDayHours({ start: "08:30", end: "17:00" })).toBe(8.5);
+  });
+
+  it("gives each day its next two working days across a weekend and a holiday week", () => {
+    const rows = responseCalendar(nationalDay, "2026-09-30", "2026-10-12");
+    expect(rows).toHaveLength(13);
+    const byDay = new Map(rows.map((row) => [row.day, row]));
+    expect(byDay.get("2026-09-30")).toEqual({ day: "2026-09-30", working: true, next1: "2026-10-08", next2: "2026-10-09" });
+    expect(byDay.get("2026-10-01")).toEqual({ day: "2026-10-01", working: false, next1: "2026-10-08", next2: "2026-10-09" });
+    expect(byDay.get("2026-10-08")).toEqual({ day: "2026-10-08", working: true, next1: "2026-10-09", next2: "2026-10-10" });
+    expect(byDay.get("2026-10-09")).toEqual({ day: "2026-10-09", working: true, next1: "2026-10-10", next2: "2026-10-12" });
+    expect(byDay.get("2026-10-11")).toEqual({ day: "2026-10-11", working: false, next1: "2026-10-12", next2: "2026-10-13" });
+    // The last day still gets two working days after it, though they lie beyond the range.
+    expect(byDay.get("2026-10-12")).toEqual({ day: "2026-10-12", working: true, next1: "2026-10-13", next2: "2026-10-14" });
+  });
+
+  it("makes Friday 17:30 due Monday 17:30, Monday 20:00 due Wednesday 09:00 and a holiday due two openings on", () => {
+    const rows = responseCalendar(standard, "2026-10-01", "2026-10-31");
+    expect(deadline(at("2026-10-09 17:30"), rows, standard)).toEqual(at("2026-10-12 17:30"));
+    expect(deadline(at("2026-10-12 20:00"), rows, standard)).toEqual(at("2026-10-14 09:00"));
+    expect(deadline(at("2026-10-12 07:00"), rows, standard)).toEqual(at("2026-10-13 09:00"));
+    expect(deadline(at("2026-10-12 18:00"), rows, standard)).toEqual(at("2026-10-14 09:00"));
+    expect(deadline(at("2026-10-12 09:00"), rows, standard)).toEqual(at("2026-10-13 09:00"));
+    expect(deadline(at("2026-10-10 11:00"), rows, standard)).toEqual(at("2026-10-13 09:00"));
+    const holidays = responseCalendar(nationalDay, "2026-09-28", "2026-10-31");
+    expect(deadline(at("2026-10-01 10:00"), holidays, nationalDay)).toEqual(at("2026-10-09 09:00"));
+    expect(deadline(at("2026-09-30 16:00"), holidays, nationalDay)).toEqual(at("2026-10-08 16:00"));
+    expect(deadline(at("2026-10-09 17:30"), holidays, nationalDay)).toEqual(at("2026-10-10 17:30"));
+  });
+
+  it("puts each deadline at the last moment by which no more than one working day has run", () => {
+    for (const calendar of [standard, nationalDay, { ...nationalDay, start: "08:30", end: "17:00", days: [1, 2, 3, 4, 5, 6] }]) {
+      const rows = responseCalendar(calendar, "2026-09-25", "2026-10-20");
+      const length = workingDayHours(calendar);
+      // Every 23 minutes for three and a half weeks, so arrivals fall at every time of day.
+      for (let time = at("2026-09-25 00:00").getTime(); time < at("2026-10-21 00:00").getTime(); time += 23 * 60_000) {
+        const arrival = new Date(time);
+        const due = deadline(arrival, rows, calendar);
+        expect(workingHoursBetween(arrival, due, calendar)).toBeCloseTo(length, 9);
+        // One minute later more than a working day has run.
+        expect(workingHoursBetween(arrival, new Date(due.getTime() + 60_000), calendar)).toBeGreaterThan(length);
+      }
+    }
+  });
+
+  it("refuses a reversed range and a calendar that never works", () => {
+    expect(() => responseCalendar(standard, "2026-10-02", "2026-10-01")).toThrow(/after/);
+    const saturdays: WorkingCalendar = { ...standard, days: [6], holidays: [], workdays: [] };
+    expect(responseCalendar(saturdays, "2026-10-01", "2026-10-01")[0]).toMatchObject({ next1: "2026-10-03", next2: "2026-10-10" });
+    // Every Saturday for eleven and a half years a holiday: no working day in reach.
+    const holidays = Array.from({ length: 600 }, (_, week) => new Date(Date.UTC(2026, 9, 3 + week * 7)).toISOString().slice(0, 10));
+    expect(() => responseCalendar({ ...saturdays, holidays }, "2026-10-01", "2026-10-01")).toThrow(/ten years/);
+  });
+});

@@ -1,0 +1,71 @@
+import type { WorkingCalendar } from "../leads/working-hours";
+
+/*
+ * "Answered within one working day" means: within one working day's worth of working hours
+ * (end − start, 9 h by default), counted the way lib/leads/working-hours counts them — time outside
+ * working hours, weekends and holidays does not run, make-up days (调休) do. The report needs that as
+ * a deadline per lead, computed in the database; this module builds the small calendar the SQL joins
+ * to, one row per Shanghai day on which a lead of the range can arrive.
+ *
+ * For an arrival on day D at wall-clock time t the deadline (the last moment at which no more than a
+ * working day has run) is:
+ *   - D works and t is before opening:      the next working day after D, at opening;
+ *   - D works and t is within working hours: the next working day after D, at t;
+ *   - otherwise (after closing, day off):    the second working day after D, at opening,
+ * because from an opening a full working day has run at closing and nothing more runs until the next
+ * opening. So Friday 17:30 is due Monday 17:30, Monday 20:00 Wednesday 09:00, a holiday two openings on.
+ */
+
+export interface CalendarDay {
+  /** YYYY-MM-DD, Asia/Shanghai */
+  day: string;
+  working: boolean;
+  /** the first working day after `day` */
+  next1: string;
+  /** the first working day after `next1` */
+  next2: string;
+}
+
+const DAY = 86_400_000;
+/** A calendar with no working day for ten years is a misconfiguration, as lib/leads/working-hours says. */
+const MAX_DAYS = 3660;
+
+const dayText = (time: number) => new Date(time).toISOString().slice(0, 10);
+const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+export function isWorkingDay(day: string, calendar: WorkingCalendar): boolean {
+  if (calendar.workdays.includes(day)) return true;
+  if (calendar.holidays.includes(day)) return false;
+  const weekday = new Date(dayTime(day)).getUTCDay();
+  return calendar.days.includes(weekday === 0 ? 7 : weekday);
+}
+
+/** The length of a working day in hours (end − start). */
+export function workingDayHours(calendar: Pick<WorkingCalendar, "start" | "end">): number {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  return (minutes(calendar.end) - minutes(calendar.start)) / 60;
+}
+
+/** One row per day from `fromDay` to `toDay` (inclusive), with the next two working days of each. */
+export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toDay: string): CalendarDay[] {
+  const first = dayTime(fromDay);
+  const last = dayTime(toDay);
+  if (!(first <= last)) throw new Error(`responseCalendar: ${fromDay} is after ${toDay}`);
+  // Working days from fromDay on, until two lie beyond toDay.
+  const working: number[] = [];
+  let beyond = 0;
+  for (let time = first, steps = 0; beyond < 2; time += DAY, steps += 1) {
+    if (steps > (last - first) / DAY + MAX_DAYS) throw new Error("No working day in ten years: check the working days and holidays");
+    if (!isWorkingDay(dayText(time), calendar)) continue;
+    working.push(time);
+    if (time > last) beyond += 1;
+  }
+  const workingSet = new Set(working);
+  const rows: CalendarDay[] = [];
+  let next = 0; // index of the first working day after `time`
+  for (let time = first; time <= last; time += DAY) {
+    while (working[next] <= time) next += 1;
+    rows.push({ day: dayText(time), working: workingSet.has(time), next1: dayText(working[next]), next2: dayText(working[next + 1]) });
+  }
+  return rows;
+}
