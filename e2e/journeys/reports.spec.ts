@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
+import { zhCN } from "../../lib/i18n/messages/zh-CN";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
 
 /*
@@ -56,7 +58,7 @@ const funnelCell = (page: Page, stage: string, column: string) =>
   page.locator('table[data-report-table="reports.tables.funnel"] tr', { has: page.locator("th", { hasText: stage }) }).locator(`td[data-column="${column}"]`);
 const cohortCell = (page: Page, column: string) => page.locator(`table[data-report-table="reports.tables.funnelCohort"] [data-column="${column}"]`);
 
-test("[MANAGER] changes the range and the filters and sees the figures change; [STAFF] sees only their own", async ({ page, browser }) => {
+test("[MANAGER] changes the range and the filters, sees the figures change and exports a CSV; [STAFF] sees only their own", async ({ page, browser }) => {
   const manager = await makeUser("MANAGER", "报表经理");
   const officerA = await makeUser("STAFF", "报表专员甲");
   const officerB = await makeUser("STAFF", "报表专员乙");
@@ -114,6 +116,19 @@ test("[MANAGER] changes the range and the filters and sees the figures change; [
   await expect(page).toHaveURL(new RegExp(`tab=funnel.*owner=${officerB.id}`));
   await expect(funnelCell(page, "新线索", "reached")).toHaveText("1");
   await expect(funnelCell(page, "实地考察", "reached")).toHaveText("0");
+
+  // This view of the funnel as CSV: Excel's BOM, the header in Chinese, officer B's rows, and an audit entry.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "将“转化漏斗”导出为 CSV 文件" }).click();
+  const csv = (await readFile(await (await downloading).path())).toString("utf8");
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  const lines = csv.slice(1).split("\r\n");
+  const columns = zhCN.reports.columns;
+  expect(lines[1]).toBe(`${columns.stage},${columns.reached},${columns.toNext}（%）,${columns.overallRate}（%）`);
+  expect(lines).toContain("新线索,1,100,100");
+  expect(lines).toContain("已联系,1,0,100");
+  const audited = await queryE2eDatabase<{ n: string }>(`SELECT count(*) AS n FROM "AuditEntry" WHERE "action" = 'report.export' AND "actorId" = $1`, [manager.id]);
+  expect(Number(audited[0].n)).toBe(1);
 
   // Officer A sees only their own lead, whatever owner the URL names, and picks no owner.
   const staffContext = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
