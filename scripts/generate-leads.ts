@@ -1,7 +1,7 @@
 /*
  * Fills a migrated PostgreSQL database with a workspace at scale for the benchmarks:
  *   node --import tsx scripts/generate-leads.ts <database url> [leads=1000000] [activities=5000000]
- * Leads, their stage history and activities are made by generate_series inside PostgreSQL (a
+ * Leads, their inquiries, stage histories and activities are made by generate_series inside PostgreSQL (a
  * million rows a minute here, none through Node). Search tokens are built in SQL the way
  * lib/leads/search-tokens.ts builds them, and a sample is checked against it before the run ends.
  * Secondary indexes are dropped during the load and rebuilt after it, as a bulk import would.
@@ -63,7 +63,7 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
       FROM generate_series(1, ${BENCH_STAFF + 3}) u ON CONFLICT DO NOTHING`);
     const listings = (await client.query<{ id: string; parkId: string }>(`SELECT "id", "parkId" FROM "Listing" ORDER BY "id"`)).rows;
 
-    const dropped = await dropSecondaryIndexes(client, ["Lead", "Activity", "StageChange"]);
+    const dropped = await dropSecondaryIndexes(client, ["Lead", "Activity", "StageChange", "Inquiry"]);
     const listingIds = listings.length ? sqlArray(listings.map((row) => row.id)) : "ARRAY[NULL]::text[]";
     const parkIds = listings.length ? sqlArray(listings.map((row) => row.parkId)) : "ARRAY[NULL]::text[]";
     for (let from = 1; from <= leads; from += CHUNK) {
@@ -111,6 +111,21 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
           "signedArea" = CASE WHEN "stageKey" = 'signed' THEN "needArea" END,
           "signedAreaUnit" = CASE WHEN "stageKey" = 'signed' THEN "needAreaUnit" END
         WHERE "id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')`);
+      // One inquiry per lead when it arrived, and a second one two days later from every fifth lead.
+      await client.query(`
+        INSERT INTO "Inquiry" ("id", "reference", "requestHash", "leadId", "listingId", "needDeal", "needKind", "needArea", "needAreaUnit",
+          "use", "expectedAnnualTax", "company", "contactName", "phone", "consentNoticeVersion", "consentedAt", "channel", "locale",
+          "utmSource", "utmMedium", "referrer", "createdAt")
+        SELECT 'benchinq' || l."id" || '_' || n, 'B' || l."id" || '_' || n, 'bench', l."id", l."listingId", l."needDeal", l."needKind",
+          l."needArea", l."needAreaUnit", l."use", l."expectedAnnualTax", l."company", l."contactName", l."phone", 'bench',
+          l."createdAt" + (n - 1) * interval '2 days', 'FORM', 'zh-CN',
+          CASE WHEN l."source" IN ('direct', 'listing', 'api') THEN NULL ELSE l."source" END,
+          CASE WHEN l."source" = 'baidu' THEN 'cpc' WHEN l."source" = 'wechat' THEN 'social' END,
+          CASE WHEN l."source" = 'baidu' THEN 'https://www.baidu.com/s?wd=厂房' END,
+          l."createdAt" + (n - 1) * interval '2 days'
+        FROM "Lead" l CROSS JOIN generate_series(1, 2) AS n
+        WHERE l."id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')
+          AND (n = 1 OR right(l."id", 1) IN ('0', '5'))`);
       log(`[generate] leads ${to.toLocaleString()} / ${leads.toLocaleString()} (${Math.round((Date.now() - started) / 1000)} s)`);
     }
     const kinds = ["NOTE", "CALL", "VISIT", "EMAIL", "STAGE"];
