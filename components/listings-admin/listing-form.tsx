@@ -2,13 +2,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { createListingAction, updateListingAction } from "@/lib/listings/admin-actions";
 import { listingSchema, type ListingData, type ListingInput } from "@/lib/listings/admin-schema";
 import { FormStatus } from "./form-fields";
 import { AreaPriceSection, BasicsSection, SpecsSection, TextSection } from "./listing-form-sections";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -46,9 +47,7 @@ export function ListingForm({ parks, defaults, target }: { parks: { id: string; 
     if (answer.error === "forbidden") return setStatus({ ok: false, text: tf("forbidden") });
     const errors = Object.entries(answer.fieldErrors ?? {});
     const elsewhere = errors.filter(([field]) => !FIELDS.has(field.split(".")[0]));
-    errors
-      .filter(([field]) => FIELDS.has(field.split(".")[0]))
-      .forEach(([field, key], index) => setError(field as FieldPath<ListingInput>, { type: "server", message: key }, { shouldFocus: index === 0 }));
+    showServerErrors(setError, answer.fieldErrors ?? {}, FIELDS);
     if (elsewhere.some(([, key]) => key === "stale")) return setStatus({ ok: false, text: tf("stale"), stale: true });
     if (elsewhere.length > 0) return setStatus({ ok: false, text: tv(elsewhere[0][1]) });
     setStatus({ ok: false, text: tf("errorsSummary", { count: errors.length }) });

@@ -2,13 +2,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useMessages, useTranslations } from "use-intl";
 import type { Messages } from "@/lib/i18n/messages";
 import { validationMessage } from "@/lib/i18n/validation";
 import { createParkAction, updateParkAction } from "@/lib/parks/actions";
 import { parkSchema, type ParkInput } from "@/lib/parks/schema";
 import { FormStatus, SelectField, TextAreaField, TextField } from "./form-fields";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 type ParkOutput = ReturnType<typeof parkSchema.parse>;
@@ -40,9 +41,7 @@ export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; ow
       }
       if (answer.error === "forbidden") return setStatus({ ok: false, text: t("listingsAdmin.form.forbidden") });
       const errors = Object.entries(answer.fieldErrors ?? {});
-      errors
-        .filter(([field]) => FIELDS.has(field))
-        .forEach(([field, key], index) => form.setError(field as FieldPath<ParkInput>, { type: "server", message: key }, { shouldFocus: index === 0 }));
+      showServerErrors(form.setError, answer.fieldErrors ?? {}, FIELDS);
       const other = errors.find(([field]) => !FIELDS.has(field));
       if (other) setStatus({ ok: false, text: other[1] === "stale" ? tf("stale") : tv(other[1]) });
       else setStatus({ ok: false, text: t("listingsAdmin.form.errorsSummary", { count: errors.length }) });

@@ -1,12 +1,13 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { reorderLostReasonsAction, updateLostReasonAction } from "@/lib/pipeline/actions";
 import { lostReasonUpdateSchema, type LostReasonUpdate } from "@/lib/pipeline/config-schema";
 import { NewLostReasonForm } from "./new-lost-reason-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 export interface LostReasonSetting {
   key: string;
@@ -27,10 +28,7 @@ function ReasonRow({ reason, index, keys, action }: { reason: LostReasonSetting;
     getValues,
     formState: { errors },
   } = useForm<LostReasonUpdate>({ resolver: zodResolver(lostReasonUpdateSchema), defaultValues: reason });
-  const mapErrors = (fieldErrors: Record<string, string>) =>
-    Object.entries(fieldErrors)
-      .filter(([field]) => field === "name" || field === "nameEn")
-      .map(([field, key]) => (setError(field as Path<LostReasonUpdate>, { type: "server", message: key }), field));
+  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
   const onSubmit = handleSubmit((values) => action.run(() => updateLostReasonAction({ ...values, active: reason.active }), t("saved"), mapErrors));
   const ids = { name: `reason-${reason.key}-name`, nameEn: `reason-${reason.key}-nameEn`, askPark: `reason-${reason.key}-askPark` };
   return (

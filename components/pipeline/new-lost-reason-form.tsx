@@ -1,12 +1,13 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { createLostReasonAction } from "@/lib/pipeline/actions";
 import { lostReasonCreateSchema, type LostReasonCreate } from "@/lib/pipeline/config-schema";
 import { useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 const FIELDS = ["key", "name", "nameEn", "askPark"];
 
@@ -20,10 +21,7 @@ export function NewLostReasonForm() {
     reset,
     formState: { errors },
   } = useForm<LostReasonCreate>({ resolver: zodResolver(lostReasonCreateSchema), defaultValues: { key: "", name: "", nameEn: "", askPark: false } });
-  const mapErrors = (fieldErrors: Record<string, string>) =>
-    Object.entries(fieldErrors)
-      .filter(([field]) => FIELDS.includes(field))
-      .map(([field, key], index) => (setError(field as Path<LostReasonCreate>, { type: "server", message: key }, { shouldFocus: index === 0 }), field));
+  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, FIELDS);
   const onSubmit = handleSubmit(async (values) => {
     if (await action.run(() => createLostReasonAction(values), t("added"), mapErrors)) reset();
   });

@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { createStageAction } from "@/lib/pipeline/actions";
@@ -8,6 +8,7 @@ import { stageCreateSchema, type StageCreate } from "@/lib/pipeline/config-schem
 import { stageCategories } from "@/lib/leads/stage-schema";
 import { useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 const FIELDS = ["key", "name", "nameEn", "category"];
 
@@ -21,10 +22,7 @@ export function NewStageForm() {
     reset,
     formState: { errors },
   } = useForm<StageCreate>({ resolver: zodResolver(stageCreateSchema), defaultValues: { key: "", name: "", nameEn: "", category: "OPEN" } });
-  const mapErrors = (fieldErrors: Record<string, string>) =>
-    Object.entries(fieldErrors)
-      .filter(([field]) => FIELDS.includes(field))
-      .map(([field, key], index) => (setError(field as Path<StageCreate>, { type: "server", message: key }, { shouldFocus: index === 0 }), field));
+  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, FIELDS);
   const onSubmit = handleSubmit(async (values) => {
     if (await action.run(() => createStageAction(values), t("added"), mapErrors)) reset();
   });

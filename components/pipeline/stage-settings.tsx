@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { deleteStageAction, renameStageAction, reorderStagesAction } from "@/lib/pipeline/actions";
 import { stageRenameSchema, type StageRename } from "@/lib/pipeline/config-schema";
@@ -8,6 +8,7 @@ import type { StageCategory } from "@/lib/leads/stage-schema";
 import { NewStageForm } from "./new-stage-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 export interface StageSetting {
   key: string;
@@ -27,10 +28,7 @@ function StageRow({ stage, index, keys, action }: { stage: StageSetting; index: 
     setError,
     formState: { errors },
   } = useForm<StageRename>({ resolver: zodResolver(stageRenameSchema), defaultValues: { key: stage.key, name: stage.name, nameEn: stage.nameEn } });
-  const mapErrors = (fieldErrors: Record<string, string>) =>
-    Object.entries(fieldErrors)
-      .filter(([field]) => field === "name" || field === "nameEn")
-      .map(([field, key]) => (setError(field as Path<StageRename>, { type: "server", message: key }), field));
+  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
   const onSubmit = handleSubmit((values) => action.run(() => renameStageAction(values), t("saved"), mapErrors));
   const ids = { name: `stage-${stage.key}-name`, nameEn: `stage-${stage.key}-nameEn` };
   return (

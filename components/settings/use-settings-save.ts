@@ -1,9 +1,10 @@
 "use client";
 import { useState } from "react";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { FieldValues, UseFormSetError } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import type { SettingsResult } from "@/lib/settings/mutations";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 type Answer = SettingsResult | { ok: false; error: "forbidden" };
 
@@ -26,9 +27,7 @@ export function useSettingsSave<T extends FieldValues>(setError: UseFormSetError
     } else if ("error" in answer) {
       setStatus({ ok: false, text: t("rules.forbidden") });
     } else {
-      Object.entries(answer.fieldErrors).forEach(([field, key], index) =>
-        setError(field as Path<T>, { type: "server", message: key }, { shouldFocus: index === 0 }),
-      );
+      showServerErrors(setError, answer.fieldErrors);
     }
   }
 

@@ -1,13 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { ROLES } from "@/lib/auth/schema";
 import { validationMessage } from "@/lib/i18n/validation";
 import { createUserAction } from "@/lib/users/actions";
 import { newUserSchema, type NewUser } from "@/lib/users/schema";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 export function NewUserForm() {
   const t = useTranslations();
@@ -30,9 +31,7 @@ export function NewUserForm() {
     } else if ("error" in answer) {
       setStatus({ ok: false, text: t("crm.users.forbidden") });
     } else {
-      Object.entries(answer.fieldErrors).forEach(([field, key], index) =>
-        setError(field as FieldPath<NewUser>, { type: "server", message: key }, { shouldFocus: index === 0 }),
-      );
+      showServerErrors(setError, answer.fieldErrors);
     }
   });
 

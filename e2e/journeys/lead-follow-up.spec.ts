@@ -1,28 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { hashPassword } from "../../lib/auth/password";
+import { expect, test } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
+import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/crm$/);
-}
-
-/** A staff user of this run, stored as an admin would create one. */
-async function makeStaff() {
-  const stamp = `${Date.now()}-${randomBytes(3).toString("hex")}`;
-  const user = { id: `e2e${randomBytes(10).toString("hex")}`, email: `follow-up-${stamp}@e2e.test`, name: `跟进专员${stamp.slice(-4)}`, password: "follow-up-password-1" };
-  await queryE2eDatabase(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, 'STAFF', now())`,
-    [user.id, user.email, user.name, await hashPassword(user.password)],
-  );
-  return user;
-}
 
 /** Tomorrow's date in Asia/Shanghai, as YYYY-MM-DD. */
 function tomorrowInShanghai(): string {
@@ -30,7 +10,7 @@ function tomorrowInShanghai(): string {
 }
 
 test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follow-up for tomorrow 10:00", async ({ page, browser }) => {
-  const staff = await makeStaff();
+  const staff = await makeWorkspaceUser("STAFF", "跟进专员");
   const phone = uniquePhone();
   const company = `平湖跟进测试${phone.slice(-6)}精密机械有限公司`;
 

@@ -1,17 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { queryE2eDatabase } from "../support/database";
+import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 // A 1×1 PNG, uploaded under a .jpg name: accepted and served by what its bytes are.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/crm$/);
-}
 
 async function createStaff(): Promise<{ email: string; password: string }> {
   const email = `listings-staff-${Date.now()}@e2e.test`;
@@ -25,7 +18,7 @@ async function createStaff(): Promise<{ email: string; password: string }> {
 }
 
 test("[STAFF] creates a listing with a photo, publishes it for the public catalogue, then marks it leased", async ({ page, request }) => {
-  const staff = await createStaff();
+  const staff = await makeWorkspaceUser("STAFF", "房源专员");
   await signIn(page, staff.email, staff.password);
 
   await page.getByRole("link", { name: "房源管理" }).click();
@@ -94,7 +87,7 @@ test("[STAFF] creates a listing with a photo, publishes it for the public catalo
 });
 
 test("[STAFF] reads the parks but gets no admin form; a made-up listing id is not found", async ({ page }) => {
-  const staff = await createStaff();
+  const staff = await makeWorkspaceUser("STAFF", "房源专员");
   await signIn(page, staff.email, staff.password);
   await page.goto("/crm/listings/parks");
   await expect(page.getByRole("heading", { level: 1, name: "园区" })).toBeVisible();

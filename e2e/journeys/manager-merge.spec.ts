@@ -1,33 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { hashPassword } from "../../lib/auth/password";
+import { expect, test } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/crm$/);
-}
-
-/** A workspace user of this run, stored as an admin would create one. */
-async function makeUser(role: "STAFF" | "MANAGER", label: string) {
-  const stamp = `${Date.now()}-${randomBytes(3).toString("hex")}`;
-  const user = { id: `e2e${randomBytes(10).toString("hex")}`, email: `merge-${role.toLowerCase()}-${stamp}@e2e.test`, name: `${label}${stamp.slice(-4)}`, password: `merge-${role.toLowerCase()}-password-1` };
-  await queryE2eDatabase(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
-    [user.id, user.email, user.name, await hashPassword(user.password), role],
-  );
-  return user;
-}
+import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 /** ASCII digits as a Chinese keyboard types them in full width: 12 → １２. */
 const fullWidth = (digits: string) => digits.replace(/\d/g, (digit) => String.fromCharCode(0xff10 + Number(digit)));
 
 test("[MANAGER] reassigns a lead and merges duplicates", async ({ page, request }) => {
-  const manager = await makeUser("MANAGER", "合并经理");
-  const staff = await makeUser("STAFF", "合并专员");
+  const manager = await makeWorkspaceUser("MANAGER", "合并经理");
+  const staff = await makeWorkspaceUser("STAFF", "合并专员");
   const tag = String(Date.now()).slice(-6);
   const company = `平湖${tag}精密机械有限责任公司`;
   const sameCompany = ` 平湖 ${fullWidth(tag)} 精密机械 有限公司`;

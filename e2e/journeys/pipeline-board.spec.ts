@@ -1,26 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { hashPassword } from "../../lib/auth/password";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/crm$/);
-}
-
-/** A staff user of this run, stored as an admin would create one. */
-async function makeStaff() {
-  const stamp = `${Date.now()}-${randomBytes(3).toString("hex")}`;
-  const user = { id: `e2e${randomBytes(10).toString("hex")}`, email: `board-${stamp}@e2e.test`, name: `看板专员${stamp.slice(-4)}`, password: "board-password-1" };
-  await queryE2eDatabase(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, 'STAFF', now())`,
-    [user.id, user.email, user.name, await hashPassword(user.password)],
-  );
-  return user;
-}
+import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 /** A lead from an inquiry through the public intake, then handed to `ownerId` (whoever the assignment rule chose). */
 async function leadFromInquiry(request: APIRequestContext, ownerId: string) {
@@ -38,7 +19,7 @@ const stageOf = async (leadId: string) =>
   (await queryE2eDatabase<{ stageKey: string }>(`SELECT "stageKey" FROM "Lead" WHERE "id" = $1`, [leadId]))[0].stageKey;
 
 test("[STAFF] moves a lead to 实地考察 with the keyboard", async ({ page, request }) => {
-  const staff = await makeStaff();
+  const staff = await makeWorkspaceUser("STAFF", "看板专员");
   const lead = await leadFromInquiry(request, staff.id);
 
   await signIn(page, staff.email, staff.password);
@@ -79,7 +60,7 @@ test.describe("with a mouse on a wide screen", () => {
   test.use({ viewport: { width: 1800, height: 1000 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
 
   test("[STAFF] drags a lead to 流失, which asks the lost reason and which park; cancelling puts it back", async ({ page, request }) => {
-    const staff = await makeStaff();
+    const staff = await makeWorkspaceUser("STAFF", "看板专员");
     const lead = await leadFromInquiry(request, staff.id);
     await signIn(page, staff.email, staff.password);
     await page.goto("/crm/pipeline?owner=mine");
@@ -156,7 +137,7 @@ test("[ADMIN] adds a lost reason and a stage, then removes the empty stage; staf
     { action: "stage.delete" },
   ]);
 
-  const staff = await makeStaff();
+  const staff = await makeWorkspaceUser("STAFF", "看板专员");
   const staffContext = await browser.newContext();
   const staffPage = await staffContext.newPage();
   await signIn(staffPage, staff.email, staff.password);

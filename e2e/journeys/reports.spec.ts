@@ -1,33 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { hashPassword } from "../../lib/auth/password";
 import { zhCN } from "../../lib/i18n/messages/zh-CN";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
+import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 /*
  * The reports journey on a park of this run's own, so the demo data and the other journeys cannot
  * move its figures. Lead times are relative to the Shanghai calendar month the run happens in.
  */
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/crm$/);
-}
-
 const id = () => `e2e${randomBytes(10).toString("hex")}`;
-
-async function makeUser(role: "STAFF" | "MANAGER", label: string) {
-  const stamp = `${Date.now()}-${randomBytes(3).toString("hex")}`;
-  const user = { id: id(), email: `reports-${role.toLowerCase()}-${stamp}@e2e.test`, name: `${label}${stamp.slice(-4)}`, password: `reports-${role.toLowerCase()}-password-1` };
-  await queryE2eDatabase(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`, [
-    user.id, user.email, user.name, await hashPassword(user.password), role,
-  ]);
-  return user;
-}
 
 /** The first instant of the Shanghai calendar month `offset` months from now's. */
 function shanghaiMonthStart(offset: number): Date {
@@ -59,9 +42,9 @@ const funnelCell = (page: Page, stage: string, column: string) =>
 const cohortCell = (page: Page, column: string) => page.locator(`table[data-report-table="reports.tables.funnelCohort"] [data-column="${column}"]`);
 
 test("[MANAGER] changes the range and the filters, sees the figures change and exports a CSV; [STAFF] sees only their own", async ({ page, browser }) => {
-  const manager = await makeUser("MANAGER", "报表经理");
-  const officerA = await makeUser("STAFF", "报表专员甲");
-  const officerB = await makeUser("STAFF", "报表专员乙");
+  const manager = await makeWorkspaceUser("MANAGER", "报表经理");
+  const officerA = await makeWorkspaceUser("STAFF", "报表专员甲");
+  const officerB = await makeWorkspaceUser("STAFF", "报表专员乙");
   const parkId = id();
   const parkName = `报表旅程园区${parkId.slice(-6)}`;
   await queryE2eDatabase(

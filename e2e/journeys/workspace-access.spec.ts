@@ -1,14 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { queryE2eDatabase } from "../support/database";
+import { signIn } from "../support/workspace";
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
 
 test("[ANONYMOUS] is sent from any workspace page to the sign-in page and sees no data", async ({ page, request }) => {
   for (const path of ["/crm", "/crm/settings", "/crm/audit"]) {
@@ -21,7 +15,7 @@ test("[ANONYMOUS] is sent from any workspace page to the sign-in page and sees n
 });
 
 test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and is signed out once deactivated", async ({ page, browser }) => {
-  await signIn(page, admin.email, "wrong password");
+  await signIn(page, admin.email, "wrong password", { landsOn: false });
   await expect(page.locator(".form-alert")).toHaveText("邮箱或密码不正确");
   await page.getByLabel("密码").fill(admin.password);
   await page.getByRole("button", { name: "登录" }).click();
@@ -50,7 +44,7 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
 
   const staffContext = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const staff = await staffContext.newPage();
-  await signIn(staff, email, "first-password-1");
+  await signIn(staff, email, "first-password-1", { landsOn: false });
   await expect(staff).toHaveURL(/\/crm$/);
   await expect(staff.getByText("张专员 · 招商专员")).toBeVisible();
   await expect(staff.getByRole("link", { name: "用户与设置" })).toHaveCount(0);
@@ -66,7 +60,7 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
 
   await staff.goto("/crm");
   await expect(staff).toHaveURL(/\/login/);
-  await signIn(staff, email, "first-password-1");
+  await signIn(staff, email, "first-password-1", { landsOn: false });
   await expect(staff.locator(".form-alert")).toHaveText("该账号已停用，请联系管理员");
   await staffContext.close();
 });

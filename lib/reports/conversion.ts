@@ -5,8 +5,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { conversionTables, type ConversionGroup } from "./conversion-tables";
-import { coversEveryLead } from "./every-lead";
-import { reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
+import { coversEveryLead, reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
 import type { ReportTable } from "./table";
 
 const utc = (instant: Date) => Prisma.sql`(${instant}::timestamptz AT TIME ZONE 'UTC')`;

@@ -115,3 +115,13 @@ export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"
   if (filter.source) conditions.push(Prisma.sql`${column("source")} = ${filter.source}`);
   return Prisma.join(conditions, " AND ");
 }
+
+/**
+ * Whether reportLeadsSql narrows nothing but merged-away leads for this view (a manager with no
+ * park, kind, source or owner filter), so a report may count inquiries without joining their
+ * leads: a merge moves the tombstone's inquiries to the survivor. Kept beside reportLeadsSql so
+ * a new filter changes both.
+ */
+export function coversEveryLead(filter: ReportFilter, viewer: Viewer): boolean {
+  return managesLeads(viewer) && !filter.park && !filter.kind && !filter.source && !filter.owner;
+}

@@ -4,8 +4,7 @@ import type { Database } from "../db/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
-import { coversEveryLead } from "./every-lead";
-import { reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
+import { coversEveryLead, reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
 import type { ReportColumn, ReportTable } from "./table";
 import { trendWindow, type TrendPeriod } from "./trend-periods";
 

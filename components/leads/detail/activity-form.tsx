@@ -1,13 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { logActivityAction } from "@/lib/activities/actions";
 import { CALL_OUTCOMES, LOGGED_KINDS, logActivitySchema, type LogActivity, type LogActivityInput } from "@/lib/activities/schema";
 import { validationMessage } from "@/lib/i18n/validation";
 import styles from "./lead-detail.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 /** Logs a call, note, site visit or email on the lead's timeline. */
 export function ActivityForm({ leadId }: { leadId: string }) {
@@ -39,9 +40,7 @@ export function ActivityForm({ leadId }: { leadId: string }) {
     } else if ("error" in answer) {
       setStatus({ ok: false, text: t("leadPage.forbidden") });
     } else {
-      Object.entries(answer.fieldErrors).forEach(([field, key], index) =>
-        setError(field as FieldPath<LogActivityInput>, { type: "server", message: key }, { shouldFocus: index === 0 }),
-      );
+      showServerErrors(setError, answer.fieldErrors);
       if (answer.fieldErrors.leadId) setStatus({ ok: false, text: tv(answer.fieldErrors.leadId)! });
     }
   });

@@ -2,16 +2,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useForm, type FieldPath, type Resolver } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField, type LeadEdit } from "@/lib/leads/edit-schema";
 import styles from "./lead-detail.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 export type LeadEditValues = Record<EditableField, string> & { leadId: string; version: number };
-type Path = FieldPath<LeadEditValues>;
 // The schema takes unknown input (blank clears a field); the form always gives it text.
 const editResolver = zodResolver(leadEditSchema) as unknown as Resolver<LeadEditValues, unknown, LeadEdit>;
 
@@ -70,7 +70,7 @@ export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
       const key = answer.fieldErrors.version ?? answer.fieldErrors.leadId;
       setStatus({ ok: false, text: tv(key)!, stale: key === "stale" });
     } else {
-      Object.entries(answer.fieldErrors).forEach(([field, key], index) => setError(field as Path, { type: "server", message: key }, { shouldFocus: index === 0 }));
+      showServerErrors(setError, answer.fieldErrors);
     }
   });
 

@@ -1,13 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { validationMessage } from "@/lib/i18n/validation";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { newTaskSchema, type NewTask, type NewTaskInput } from "@/lib/tasks/schema";
 import styles from "./lead-detail.module.css";
+import { showServerErrors } from "@/components/ui/server-errors";
 
 /** Schedules a follow-up; the due time is typed in Beijing time. Managers may give it to someone else. */
 export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { id: string; name: string }[] }) {
@@ -36,9 +37,7 @@ export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { i
     } else if ("error" in answer) {
       setStatus({ ok: false, text: t("leadPage.forbidden") });
     } else {
-      Object.entries(answer.fieldErrors).forEach(([field, key], index) =>
-        setError(field as FieldPath<NewTaskInput>, { type: "server", message: key }, { shouldFocus: index === 0 }),
-      );
+      showServerErrors(setError, answer.fieldErrors);
       if (answer.fieldErrors.leadId) setStatus({ ok: false, text: tv(answer.fieldErrors.leadId)! });
     }
   });
