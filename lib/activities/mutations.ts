@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "../db/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { leadsVisibleTo, WORKSPACE_ROLES } from "../leads/access";
 import { recordActivity } from "../leads/activity";
 import { logActivitySchema } from "./schema";

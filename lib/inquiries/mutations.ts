@@ -7,7 +7,8 @@ import { logEvent } from "../log";
 import { readSettings } from "../settings/queries";
 import { newInquiryReference } from "./reference";
 import { pruneRateLimitCounters, rateLimitCounters, verdictOf } from "./rate-limit";
-import { fieldErrorsOf, inquirySchema, type FieldErrors, type Inquiry } from "./schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
+import { inquirySchema, type Inquiry } from "./schema";
 import type { InquirySource } from "./source";
 import { storeInquiry } from "./store-inquiry";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, inquirySchema, type InquiryInput } from "./schema";
+import { fieldErrorsOf } from "../forms/field-errors";
+import { inquirySchema, type InquiryInput } from "./schema";
 
 const valid: InquiryInput = {
   need: { deal: "buy", kind: "factory", area: 2400, areaUnit: "sqm" },

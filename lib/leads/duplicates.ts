@@ -4,7 +4,7 @@ import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { LEAD_MANAGERS, WORKSPACE_ROLES, leadsVisibleTo, phoneFor } from "./access";
 import { mergeSelect, type MergeSide } from "./merge-plan";
 

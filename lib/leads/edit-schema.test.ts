@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "../inquiries/schema";
+import { fieldErrorsOf } from "../forms/field-errors";
 import { leadEditSchema } from "./edit-schema";
 
 const base = { leadId: "lead_1", version: "3" };

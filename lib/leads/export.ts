@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { localized } from "../i18n/localized";
 import { loadMessages, type Locale, type Messages } from "../i18n/messages";
 import { phoneFor, WORKSPACE_ROLES } from "./access";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
 import { getDb } from "../db/client";
-import type { FieldErrors } from "../inquiries/schema";
+import type { FieldErrors } from "../forms/field-errors";
 import { assignLeads, claimLead } from "./assign";
 import { moveLeadsStage } from "./stage";
 

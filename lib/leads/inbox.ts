@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "../db/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { phoneFor, WORKSPACE_ROLES } from "./access";
 import { CursorError, decodeCursor, encodeCursor, type Direction, type InboxCursor, type InboxSort } from "./cursor";
 import { leadFilterWhere } from "./filters";

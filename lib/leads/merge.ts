@@ -4,7 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { LEAD_MANAGERS } from "./access";
 import { recordActivity, refreshNextFollowUp } from "./activity";
 import { mergeSelect, planMerge, type FilledField, type StageRule } from "./merge-plan";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "../inquiries/schema";
+import { fieldErrorsOf } from "../forms/field-errors";
 import { moveLeadStageSchema, stageMoveDetailsSchema, stageMoveErrors, stageOutcome } from "./stage-schema";
 
 const details = (input: object) => {

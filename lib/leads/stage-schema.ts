@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FieldErrors } from "../inquiries/schema";
+import type { FieldErrors } from "../forms/field-errors";
 
 /*
  * Moving leads between stages: one schema for the move dialog (zodResolver) and the server, plus

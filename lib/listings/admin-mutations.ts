@@ -5,7 +5,7 @@ import { assertRole } from "../auth/access";
 import type { Role } from "../auth/schema";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { listingPublishSchema, listingSchema, listingStatusSchema, listingUpdateSchema, statusesFor, type ListingData } from "./admin-schema";
 import { areaInSqm, unitPrice } from "./units";
 

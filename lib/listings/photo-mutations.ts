@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf } from "../inquiries/schema";
+import { fieldErrorsOf } from "../forms/field-errors";
 import { logEvent } from "../log";
 import { newStorageKey, type Storage } from "../storage/storage";
 import { LISTING_MANAGERS, type ListingResult } from "./admin-mutations";

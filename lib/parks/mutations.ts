@@ -5,7 +5,7 @@ import { assertRole } from "../auth/access";
 import type { Role } from "../auth/schema";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { parkSchema, parkUpdateSchema } from "./schema";
 
 /** Parks are workspace settings: the admin's. Staff and managers only read them. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { AccessDenied } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import type { FieldErrors } from "../inquiries/schema";
+import type { FieldErrors } from "../forms/field-errors";
 import { loadMessages, type Locale } from "../i18n/messages";
 import { invalidFields } from "./export-view";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../db/client";
 import type { Viewer } from "../auth/session";
-import type { FieldErrors } from "../inquiries/schema";
+import type { FieldErrors } from "../forms/field-errors";
 import { formatDate } from "../i18n/format";
 import { localized } from "../i18n/localized";
 import type { Locale, Messages } from "../i18n/messages";

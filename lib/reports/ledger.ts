@@ -4,7 +4,7 @@ import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { formatDateTime } from "../i18n/format";
 import { loadMessages, type Locale } from "../i18n/messages";
 import { WORKSPACE_ROLES } from "../leads/access";

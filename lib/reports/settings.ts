@@ -4,7 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf } from "../inquiries/schema";
+import { fieldErrorsOf } from "../forms/field-errors";
 import type { SettingsResult } from "../settings/mutations";
 import { RESERVE_THRESHOLD_KEY, reserveThresholdSchema, storedReserveThreshold } from "./settings-schema";
 

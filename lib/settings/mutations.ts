@@ -5,7 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { rescoreAllLeads } from "../leads/rescore";
 import { parseStoredSetting } from "./queries";
 import { settingSchemas, type SettingKey } from "./schema";

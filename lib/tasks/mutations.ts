@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { leadsVisibleTo, managesLeads, WORKSPACE_ROLES } from "../leads/access";
 import { refreshNextFollowUp } from "../leads/activity";
 import { newTaskSchema, taskDoneSchema } from "./schema";

@@ -6,7 +6,7 @@ import type { Role } from "../auth/schema";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { newUserSchema, userActiveSchema, userAwaySchema, userIdSchema, userRoleSchema } from "./schema";
-import { fieldErrorsOf, type FieldErrors } from "../inquiries/schema";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 
 export type UserResult<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
 
