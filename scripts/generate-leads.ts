@@ -56,6 +56,8 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
       return;
     }
     await client.query(SQL_FUNCTIONS);
+    // The report tallies are counted once at the end (report_recount), not row by row as the app's writes do.
+    await client.query(`SELECT set_config('parklead.recount', 'on', false)`);
     const started = Date.now();
     await client.query(`
       INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt")
@@ -109,20 +111,23 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
           "signedAt" = CASE WHEN "stageKey" = 'signed' THEN "createdAt" + interval '15 days' END,
           "signedAnnualTax" = CASE WHEN "stageKey" = 'signed' THEN "expectedAnnualTax" * 0.9 END,
           "signedArea" = CASE WHEN "stageKey" = 'signed' THEN "needArea" END,
-          "signedAreaUnit" = CASE WHEN "stageKey" = 'signed' THEN "needAreaUnit" END
+          "signedAreaUnit" = CASE WHEN "stageKey" = 'signed' THEN "needAreaUnit" END,
+          "inquiryCount" = CASE WHEN right("id", 1) IN ('0', '5') THEN 2 ELSE 1 END,
+          "firstUtmMedium" = CASE WHEN "source" = 'baidu' THEN 'cpc' WHEN "source" = 'wechat' THEN 'social' END,
+          "firstReferrer" = CASE WHEN "source" = 'baidu' THEN 'https://www.baidu.com/s?wd=厂房' END
         WHERE "id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')`);
       // One inquiry per lead when it arrived, and a second one two days later from every fifth lead.
       await client.query(`
         INSERT INTO "Inquiry" ("id", "reference", "requestHash", "leadId", "listingId", "needDeal", "needKind", "needArea", "needAreaUnit",
           "use", "expectedAnnualTax", "company", "contactName", "phone", "consentNoticeVersion", "consentedAt", "channel", "locale",
-          "utmSource", "utmMedium", "referrer", "createdAt")
+          "utmSource", "utmMedium", "referrer", "leadOwnerId", "leadParkId", "leadNeedKind", "leadSource", "createdAt")
         SELECT 'benchinq' || l."id" || '_' || n, 'B' || l."id" || '_' || n, 'bench', l."id", l."listingId", l."needDeal", l."needKind",
           l."needArea", l."needAreaUnit", l."use", l."expectedAnnualTax", l."company", l."contactName", l."phone", 'bench',
           l."createdAt" + (n - 1) * interval '2 days', 'FORM', 'zh-CN',
           CASE WHEN l."source" IN ('direct', 'listing', 'api') THEN NULL ELSE l."source" END,
           CASE WHEN l."source" = 'baidu' THEN 'cpc' WHEN l."source" = 'wechat' THEN 'social' END,
           CASE WHEN l."source" = 'baidu' THEN 'https://www.baidu.com/s?wd=厂房' END,
-          l."createdAt" + (n - 1) * interval '2 days'
+          l."ownerId", l."parkId", l."needKind", l."source", l."createdAt" + (n - 1) * interval '2 days'
         FROM "Lead" l CROSS JOIN generate_series(1, 2) AS n
         WHERE l."id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')
           AND (n = 1 OR right(l."id", 1) IN ('0', '5'))`);
@@ -143,6 +148,8 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
     await client.query(`VACUUM ANALYZE "Lead"`);
     await client.query(`VACUUM ANALYZE "Activity"`);
     await client.query(`VACUUM ANALYZE "StageChange"`);
+    await client.query(`SELECT report_recount()`);
+    await client.query(`VACUUM ANALYZE "ReportTally"`);
     await checkTokens(client);
     log(`[generate] done in ${Math.round((Date.now() - started) / 1000)} s, indexes rebuilt: ${dropped.length}`);
   } finally {

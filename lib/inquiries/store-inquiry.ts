@@ -45,7 +45,7 @@ function rateLimitSql(counters: RateLimitCounters | null): Prisma.Sql {
  * for the first of them, and the lock re-checks them, so a user deactivated or marked away
  * meanwhile is passed over. Nobody eligible: the lead waits in the unassigned pool.
  */
-function newLeadSql(inquiry: Inquiry, context: IntakeContext): Prisma.Sql {
+function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: SubmissionContext["source"]): Prisma.Sql {
   const lead = newLeadValues(inquiry, context);
   const { now } = context;
   const eligible = Prisma.sql`u."role" = 'STAFF' AND u."active" AND NOT u."away" AND (SELECT "ok" FROM allowed)
@@ -69,7 +69,7 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext): Prisma.Sql {
       INSERT INTO "Lead" ("id", "phone", "company", "companyKey", "contactName", "wechat", "email", "creditCode",
         "needDeal", "needKind", "needArea", "needAreaUnit", "use", "expectedAnnualTax", "investment", "annualOutput", "employees",
         "source", "listingId", "parkId", "ownerId", "assignedAt", "firstResponseDueAt", "stageChangedAt",
-        "score", "scoreBreakdown", "vetoed", "searchTokens", "lastInquiryAt", "createdAt", "updatedAt")
+        "score", "scoreBreakdown", "vetoed", "searchTokens", "firstUtmMedium", "firstReferrer", "inquiryCount", "lastInquiryAt", "createdAt", "updatedAt")
       SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${lead.companyKey}, ${inquiry.contactName}, ${inquiry.wechat ?? null},
         ${inquiry.email ?? null}, ${inquiry.creditCode ?? null},
         ${lead.needDeal}::"NeedDeal", ${lead.needKind}::"ListingKind", ${lead.needArea}::numeric, ${lead.needAreaUnit}::"AreaUnit",
@@ -77,10 +77,10 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext): Prisma.Sql {
         ${inquiry.employees ?? null}::int, ${lead.source}, ${lead.listingId}::text, ${lead.parkId}::text,
         owner."id", CASE WHEN owner."id" IS NULL THEN NULL ELSE ${now}::timestamptz END, ${lead.firstResponseDueAt}::timestamptz, ${now}::timestamptz,
         ${lead.breakdown.total}::int, ${JSON.stringify(lead.breakdown)}::jsonb, ${lead.breakdown.vetoed}::boolean, ${lead.searchTokens}::text[],
-        ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+        ${source.utmMedium ?? null}, ${source.referrer ?? null}, 1, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       FROM allowed, owner WHERE allowed."ok"
       ON CONFLICT ("phone") DO NOTHING
-      RETURNING "id", "ownerId"
+      RETURNING "id", "ownerId", "parkId", "needKind", "source"
     ), bump AS (
       -- The database's clock, not the request's: it only orders officers, and must move on every lead.
       UPDATE "User" SET "lastAssignedAt" = clock_timestamp()
@@ -109,11 +109,12 @@ function existingLeadSql(inquiry: Inquiry, target: IntakeTarget, context: Intake
         "companyKey" = ${lead.companyKey}, "searchTokens" = ${lead.searchTokens}::text[],
         "score" = ${lead.breakdown.total}::int, "scoreBreakdown" = ${JSON.stringify(lead.breakdown)}::jsonb, "vetoed" = ${lead.breakdown.vetoed}::boolean,
         "lastInquiryAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz, "version" = l."version" + 1,
+        "inquiryCount" = l."inquiryCount" + 1,
         -- An investor who asks again is back in play: an archived lead returns to the inbox.
         "archivedAt" = NULL
       WHERE l."id" = ${target.id} AND l."mergedIntoId" IS NULL AND ${fingerprintSql("l")} = ${target.fingerprint}
         AND (SELECT "ok" FROM allowed)
-      RETURNING l."id"
+      RETURNING l."id", l."ownerId", l."parkId", l."needKind", l."source"
     )`;
 }
 
@@ -133,7 +134,7 @@ export async function storeInquiry(
   const { source } = submission;
   const { listing, now } = intake;
   const need = needOf(inquiry);
-  const leadSql = intake.target ? existingLeadSql(inquiry, intake.target, intake) : newLeadSql(inquiry, intake);
+  const leadSql = intake.target ? existingLeadSql(inquiry, intake.target, intake) : newLeadSql(inquiry, intake, source);
   const id = newId();
   const rows = await db.$queryRaw<{ counts: Record<string, number> | null; allowed: boolean; id: string | null; reference: string | null; leadId: string | null }[]>`
     WITH ${rateLimitSql(counters)}, ${leadSql}, stored AS (
@@ -142,7 +143,8 @@ export async function storeInquiry(
       "needDeal", "needKind", "needArea", "needAreaUnit", "timeline", "use", "expectedAnnualTax",
       "company", "contactName", "phone", "wechat", "email", "investment", "annualOutput", "employees",
       "powerKva", "creditCode", "message", "consentNoticeVersion", "consentedAt", "channel", "locale",
-      "sourcePage", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "createdAt")
+      "sourcePage", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent",
+      "leadOwnerId", "leadParkId", "leadNeedKind", "leadSource", "createdAt")
     SELECT ${id}, ${submission.reference}, ${submission.idempotencyKey ?? null}, ${submission.requestHash}, lead."id", ${listing?.id ?? null},
       ${listing?.price.toString() ?? null}::numeric, ${listing?.priceUnit ?? null}::"PriceUnit",
       ${listing?.area.toString() ?? null}::numeric, ${listing?.areaUnit ?? null}::"AreaUnit",
@@ -155,7 +157,7 @@ export async function storeInquiry(
       ${inquiry.message ?? null}, ${PRIVACY_NOTICE_VERSION}, ${now}, ${submission.channel}::"InquiryChannel",
       ${submission.locale}, ${source.page ?? null}, ${source.referrer ?? null}, ${source.utmSource ?? null},
       ${source.utmMedium ?? null}, ${source.utmCampaign ?? null}, ${source.utmTerm ?? null},
-      ${source.utmContent ?? null}, ${now}
+      ${source.utmContent ?? null}, lead."ownerId", lead."parkId", lead."needKind", lead."source", ${now}
     FROM lead
     RETURNING "id", "reference", "leadId"
     )

@@ -59,10 +59,21 @@ function movedDetails(target: Target, details: StageMoveDetails, now: Date) {
 
 async function applyMove(tx: Tx, actorId: string, leads: LockedLead[], target: Target, details: StageMoveDetails, now: Date): Promise<Record<string, string>> {
   const { outcome, shown } = movedDetails(target, details, now);
-  await tx.lead.updateMany({
-    where: { id: { in: leads.map((lead) => lead.id) } },
-    data: { stageKey: target.key, stageChangedAt: now, version: { increment: 1 }, ...outcome },
-  });
+  // A lead signs when it enters a won stage from one that is not: moving on between won stages keeps its signing date.
+  const alreadyWon = new Set(
+    target.category === "WON"
+      ? (await tx.stage.findMany({ where: { category: "WON", key: { in: leads.map((lead) => lead.stageKey) } }, select: { key: true } })).map((stage) => stage.key)
+      : [],
+  );
+  const { signedAt, ...kept } = outcome;
+  for (const signs of [true, false]) {
+    const ids = leads.filter((lead) => alreadyWon.has(lead.stageKey) !== signs).map((lead) => lead.id);
+    if (ids.length === 0) continue;
+    await tx.lead.updateMany({
+      where: { id: { in: ids } },
+      data: { stageKey: target.key, stageChangedAt: now, version: { increment: 1 }, ...kept, ...(signs ? { signedAt } : {}) },
+    });
+  }
   await tx.stageChange.createMany({
     data: leads.map((lead) => ({ leadId: lead.id, fromKey: lead.stageKey, toKey: target.key, actorId, lostReasonKey: outcome.lostReasonKey, changedAt: now })),
   });

@@ -6,6 +6,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
+import { recountReportTallies } from "../reports/tallies";
 import {
   START_STAGE_KEY,
   lostReasonCreateSchema,
@@ -104,6 +105,8 @@ export function reorderStages(db: Database, viewer: Viewer | null, input: unknow
     const before = (await tx.stage.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map((stage) => stage.key);
     if (!sameSet(data.keys, before)) return { ok: false, fieldErrors: { keys: "stale" } };
     await renumber(tx, "stage", data.keys);
+    // How far each lead got is measured by the stage order, so the reports' tallies follow it.
+    await recountReportTallies(tx);
     await recordAudit(tx, { actorId, action: "stage.update", entityType: "Stage", entityId: "order", details: { order: [before, data.keys] } });
     return { ok: true };
   });
@@ -119,6 +122,7 @@ export function deleteStage(db: Database, viewer: Viewer | null, input: unknown)
     if (stage.category === "LOST" && (await tx.stage.count({ where: { category: "LOST" } })) <= 1) return { ok: false, fieldErrors: { key: "lastLostStage" } };
     if (await tx.lead.findFirst({ where: { stageKey: stage.key }, select: { id: true } })) return { ok: false, fieldErrors: { key: "inUse" } };
     await tx.stage.delete({ where: { key: stage.key } });
+    await recountReportTallies(tx);
     await recordAudit(tx, { actorId, action: "stage.delete", entityType: "Stage", entityId: stage.key, details: { name: stage.name, nameEn: stage.nameEn, category: stage.category } });
     return { ok: true };
   });

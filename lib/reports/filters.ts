@@ -117,6 +117,21 @@ export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"
 }
 
 /**
+ * The same narrowing as reportLeadsSql, over ReportTally rows aliased `alias` (merged-away leads are
+ * never tallied; "" is the tallies' none).
+ */
+export function reportTallySql(filter: ReportFilter, viewer: Viewer, alias = "t"): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
+  const owner = managesLeads(viewer) ? filter.owner : viewer.id;
+  if (owner) conditions.push(Prisma.sql`${column("ownerId")} = ${owner}`);
+  if (filter.park) conditions.push(Prisma.sql`${column("parkId")} = ${filter.park}`);
+  if (filter.kind) conditions.push(Prisma.sql`${column("needKind")} = ${filter.kind}`);
+  if (filter.source) conditions.push(Prisma.sql`${column("source")} = ${filter.source}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
  * Whether reportLeadsSql narrows nothing but merged-away leads for this view (a manager with no
  * park, kind, source or owner filter), so a report may count inquiries without joining their
  * leads: a merge moves the tombstone's inquiries to the survivor. Kept beside reportLeadsSql so

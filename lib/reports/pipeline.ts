@@ -4,13 +4,15 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { SQM_PER_MU } from "../leads/score-factors";
-import { reportLeadsSql, type ReportFilter } from "./filters";
+import { reportTallySql, type ReportFilter } from "./filters";
+import { tallyRows } from "./tallies";
 import type { ReportTable } from "./table";
 
 /*
  * The 项目储备库 view: the open leads right now, by open stage. A snapshot, so the date range does
  * not apply; the other filters do. Archived leads are set aside by staff and are not projects in
- * reserve. Areas wanted are summed in m² (亩 converted at 666.67 m²) and shown in 亩 as well.
+ * reserve. Read from the created tallies (lib/reports/tallies) of all time, which hold every lead's
+ * current stage and figures. Areas wanted are summed in m² (亩 converted at 666.67 m²) and shown in 亩 as well.
  */
 
 interface PipelineRow {
@@ -27,22 +29,19 @@ interface PipelineRow {
 
 export async function pipelineReport(db: Database, viewer: Viewer | null, filter: ReportFilter, _now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
-  // Named, not joined: the stage table is too small for the planner to know, and a join would read every lead.
-  const openKeys = (await db.stage.findMany({ where: { category: "OPEN" }, select: { key: true } })).map((stage) => stage.key);
   const rows = await db.$queryRaw<PipelineRow[]>`
     WITH reserve AS (
       -- 亩 are summed apart and converted once per stage, not once per lead: the same exact figure, half the work.
-      SELECT l."stageKey", count(*)::int AS leads, sum(l."expectedAnnualTax") AS tax, sum(l."investment") AS investment,
-        COALESCE(sum(l."needArea") FILTER (WHERE l."needAreaUnit" IS DISTINCT FROM 'MU'), 0)
-          + COALESCE(sum(l."needArea") FILTER (WHERE l."needAreaUnit" = 'MU'), 0) * ${SQM_PER_MU}::numeric AS "areaSqm"
-      FROM "Lead" l
-      WHERE l."stageKey" = ANY(${openKeys}::text[]) AND l."archivedAt" IS NULL AND ${reportLeadsSql(filter, viewer, "l")}
-      GROUP BY l."stageKey"
+      SELECT t."stageKey", sum(t."leads")::int AS leads, sum(t."expectedTax") AS tax, sum(t."investment") AS investment,
+        sum(t."areaSqm") + sum(t."areaMu") * ${SQM_PER_MU}::numeric AS "areaSqm"
+      FROM ${tallyRows("created", "all")} t
+      WHERE NOT t."archived" AND ${reportTallySql(filter, viewer, "t")}
+      GROUP BY t."stageKey"
     ), stages AS (
       SELECT s."key", s."name", s."nameEn", s."position", COALESCE(r.leads, 0) AS leads, COALESCE(r.tax, 0) AS tax,
         COALESCE(r.investment, 0) AS investment, COALESCE(r."areaSqm", 0) AS "areaSqm"
       FROM "Stage" s LEFT JOIN reserve r ON r."stageKey" = s."key"
-      WHERE s."key" = ANY(${openKeys}::text[])
+      WHERE s."category" = 'OPEN'
     )
     SELECT GROUPING("key") = 1 AS total, "key", "name", "nameEn",
       sum(leads)::int AS leads,

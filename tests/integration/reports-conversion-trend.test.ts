@@ -52,8 +52,14 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
   let staffB: Viewer;
   const conversion = async (filter: ReportFilter, who: Viewer = manager) => conversionReport(db, who, filter);
   const trend = async (filter: ReportFilter, who: Viewer = manager) => (await trendReport(db, who, filter))[0];
-  const utm = (lead: string, local: string, data: { utmMedium?: string | null; referrer?: string | null }) =>
-    db.inquiry.updateMany({ where: { leadId: lead, createdAt: at(local) }, data });
+  // As intake stores them: on the inquiry, and on the lead when the inquiry is the one that created it.
+  const utm = async (lead: string, local: string, data: { utmMedium?: string | null; referrer?: string | null }) => {
+    await db.inquiry.updateMany({ where: { leadId: lead, createdAt: at(local) }, data });
+    await db.lead.updateMany({
+      where: { id: lead, createdAt: at(local) },
+      data: { ...("utmMedium" in data ? { firstUtmMedium: data.utmMedium } : {}), ...("referrer" in data ? { firstReferrer: data.referrer } : {}) },
+    });
+  };
 
   beforeAll(async () => {
     database = await open();
@@ -226,15 +232,23 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
         ["Y2", a, null, [["new", "2026-09-01 10:00"], ["signed", "2026-10-05 10:00"], ["negotiation", "2026-10-08 10:00"]], []],
       ];
       for (const [key, owner, tax, history, inquiries] of leads) {
+        const own = inquiries.find(([when]) => when === history[0][1]);
         const lead = await db.lead.create({
           data: {
             phone: `1360000${key}`, company: `${key}边界测试有限公司`, contactName: key, source: "baidu", parkId: park, ownerId: owner,
-            stageKey: history[history.length - 1][0], signedAnnualTax: tax, createdAt: at(history[0][1]), lastInquiryAt: at(history[0][1]),
+            stageKey: history[0][0], signedAnnualTax: tax, createdAt: at(history[0][1]), lastInquiryAt: at(history[0][1]),
+            inquiryCount: inquiries.length, firstUtmMedium: own?.[1] ?? null,
           },
         });
+        // Moved as lib/leads/stage.ts moves: a lead signs when it enters a won stage from one that is not.
+        const won = new Set(["signed", "registered"]);
         let from: string | null = null;
         for (const [to, when] of history) {
           await db.stageChange.create({ data: { leadId: lead.id, fromKey: from, toKey: to, changedAt: at(when) } });
+          if (from !== null) {
+            const signs = won.has(to) && !won.has(from);
+            await db.lead.update({ where: { id: lead.id }, data: { stageKey: to, ...(signs ? { signedAt: at(when) } : won.has(to) ? {} : { signedAt: null }) } });
+          }
           from = to;
         }
         for (const [when, medium] of inquiries) {
@@ -242,7 +256,8 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
             data: {
               reference: `R-r2-${key}-${medium}`, requestHash: "fixture", leadId: lead.id, needDeal: "RENT", needKind: "FACTORY", needArea: 2000,
               needAreaUnit: "SQM", use: "", expectedAnnualTax: 10, company: `${key}边界测试有限公司`, contactName: key, phone: `1360000${key}`,
-              consentNoticeVersion: "fixture", consentedAt: at(when), channel: "FORM", locale: "zh-CN", utmSource: "baidu", utmMedium: medium, createdAt: at(when),
+              consentNoticeVersion: "fixture", consentedAt: at(when), channel: "FORM", locale: "zh-CN", utmSource: "baidu", utmMedium: medium,
+              leadOwnerId: owner, leadParkId: park, leadNeedKind: "FACTORY", leadSource: "baidu", createdAt: at(when),
             },
           });
         }

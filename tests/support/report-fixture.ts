@@ -80,17 +80,19 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
         company: `${spec.key}报表测试有限公司${tag}`, companyKey: `${spec.key}报表测试有限公司${tag}`, contactName: `联系人${spec.key}`,
         industry: spec.use, use: spec.use, needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit,
         expectedAnnualTax: spec.tax, investment: spec.investment, source: spec.source, listingId: spec.listingId ?? null, parkId: spec.parkId,
-        stageKey, stageChangedAt: at(last[1]), ownerId: spec.owner, assignedAt: spec.owner ? at(spec.created) : null,
+        stageKey: spec.history[0][0], stageChangedAt: at(last[1]), ownerId: spec.owner, assignedAt: spec.owner ? at(spec.created) : null,
         firstRespondedAt: spec.respondedAt ? at(spec.respondedAt) : null, lastActivityAt: spec.respondedAt ? at(spec.respondedAt) : null,
         lostReasonKey, lostToPark: spec.lostToPark ?? null, signedAt, signedArea: spec.signed?.area ?? null,
         signedAreaUnit: spec.signed?.unit ?? null, signedAnnualTax: spec.signed?.tax ?? null,
         mergedIntoId: spec.mergedInto ?? null, archivedAt: spec.mergedInto ? at("2026-10-10 12:00") : null,
-        lastInquiryAt: at(spec.inquiries[spec.inquiries.length - 1]), createdAt: at(spec.created),
+        lastInquiryAt: at(spec.inquiries[spec.inquiries.length - 1]), createdAt: at(spec.created), inquiryCount: spec.inquiries.length,
       },
     });
+    // Moved stage by stage, as the workspace moves it, so the database keeps how far it got.
     let from: string | null = null;
     for (const [to, when, extra] of spec.history) {
       await db.stageChange.create({ data: { leadId: created.id, fromKey: from, toKey: to, changedAt: at(when), lostReasonKey: extra?.lostReasonKey ?? null } });
+      if (from !== null) await db.lead.update({ where: { id: created.id }, data: { stageKey: to } });
       from = to;
     }
     if (spec.respondedAt) await db.activity.create({ data: { leadId: created.id, actorId: spec.owner, kind: "CALL", body: "首次回电", occurredAt: at(spec.respondedAt) } });
@@ -101,7 +103,7 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
           needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit, use: spec.use, expectedAnnualTax: spec.tax,
           company: `${spec.key}报表测试有限公司${tag}`, contactName: `联系人${spec.key}`, phone: `139${String(phone).padStart(8, "0")}`,
           consentNoticeVersion: "fixture", consentedAt: at(when), channel: "FORM", locale: "zh-CN", utmSource: spec.source === "direct" ? null : spec.source,
-          createdAt: at(when),
+          leadOwnerId: spec.owner, leadParkId: spec.parkId, leadNeedKind: spec.kind, leadSource: spec.source, createdAt: at(when),
         },
       });
     }
@@ -153,6 +155,7 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
   // The merge moved L7's inquiry and stage history to L6, as lib/leads/merge.ts does.
   await db.inquiry.updateMany({ where: { leadId: l7 }, data: { leadId: l6 } });
   await db.stageChange.updateMany({ where: { leadId: l7 }, data: { leadId: l6 } });
+  await mergedInto(db, l6, l7, 1);
   const l8 = await lead({
     key: "L8", created: "2025-10-15 10:00", owner: a.id, parkId: p1.id, kind: "FACTORY", source: "baidu", use: "精密机械", tax: 120,
     investment: 2000, area: 1500, unit: "SQM", respondedAt: "2025-10-15 11:00", signed: { area: 1500, unit: "SQM", tax: 120 },
@@ -169,4 +172,12 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
     listings: { lp1: lp1.id, lp2: lp2.id },
     leads: { l1, l2, l3, l4, l5, l6, l7, l8, l9 },
   };
+}
+
+/** What lib/leads/merge.ts does to the survivor's counts: the inquiries moved in, and how far either lead got. */
+export async function mergedInto(db: Database, survivorId: string, mergedId: string, inquiries: number): Promise<void> {
+  await db.lead.update({ where: { id: survivorId }, data: { inquiryCount: { increment: inquiries } } });
+  await db.$executeRaw`
+    UPDATE "Lead" s SET "reachedStageKey" = COALESCE(report_further(s."reachedStageKey", m."reachedStageKey"), s."reachedStageKey")
+    FROM "Lead" m WHERE s."id" = ${survivorId} AND m."id" = ${mergedId}`;
 }

@@ -1,0 +1,177 @@
+-- AlterTable
+ALTER TABLE "Inquiry" ADD COLUMN     "leadNeedKind" "ListingKind",
+ADD COLUMN     "leadOwnerId" TEXT,
+ADD COLUMN     "leadParkId" TEXT,
+ADD COLUMN     "leadSource" TEXT;
+
+-- AlterTable
+ALTER TABLE "Lead" ADD COLUMN     "firstReferrer" TEXT,
+ADD COLUMN     "firstUtmMedium" TEXT,
+ADD COLUMN     "inquiryCount" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "reachedStageKey" TEXT;
+
+-- CreateTable
+CREATE TABLE "ReportTally" (
+    "event" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "period" DATE NOT NULL,
+    "ownerId" TEXT NOT NULL DEFAULT '',
+    "parkId" TEXT NOT NULL DEFAULT '',
+    "needKind" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL DEFAULT '',
+    "listingId" TEXT NOT NULL DEFAULT '',
+    "industry" TEXT NOT NULL DEFAULT '',
+    "medium" TEXT NOT NULL DEFAULT '',
+    "referrerHost" TEXT NOT NULL DEFAULT '',
+    "stageKey" TEXT NOT NULL DEFAULT '',
+    "reachedKey" TEXT NOT NULL DEFAULT '',
+    "archived" BOOLEAN NOT NULL DEFAULT false,
+    "leads" INTEGER NOT NULL DEFAULT 0,
+    "inquiries" INTEGER NOT NULL DEFAULT 0,
+    "signedTax" DECIMAL(20,4) NOT NULL DEFAULT 0,
+    "expectedTax" DECIMAL(20,4) NOT NULL DEFAULT 0,
+    "investment" DECIMAL(20,4) NOT NULL DEFAULT 0,
+    "areaSqm" DECIMAL(20,2) NOT NULL DEFAULT 0,
+    "areaMu" DECIMAL(20,2) NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ReportTally_pkey" PRIMARY KEY ("event","grain","period","ownerId","parkId","needKind","source","listingId","industry","medium","referrerHost","stageKey","reachedKey","archived")
+);
+
+-- The facts the reports group a lead by are copied from its first inquiry, once: where it came from does not change.
+UPDATE "Lead" l SET "firstUtmMedium" = f."utmMedium", "firstReferrer" = f."referrer"
+FROM "Inquiry" f WHERE f."leadId" = l."id" AND f."createdAt" = l."createdAt";
+UPDATE "Lead" l SET "inquiryCount" = c.n FROM (SELECT "leadId", count(*)::int AS n FROM "Inquiry" GROUP BY 1) c WHERE c."leadId" = l."id";
+UPDATE "Inquiry" i SET "leadOwnerId" = l."ownerId", "leadParkId" = l."parkId", "leadNeedKind" = l."needKind", "leadSource" = l."source"
+FROM "Lead" l WHERE l."id" = i."leadId";
+
+-- Of two stages, the one further along the pipeline; lost stages and unknown keys count as not reached.
+CREATE FUNCTION report_further(a text, b text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT s."key" FROM "Stage" s WHERE s."key" IN (a, b) AND s."category" <> 'LOST' ORDER BY s."position" DESC LIMIT 1
+$$;
+
+-- A referrer's host, lower-cased, without user, port or a leading "www."; NULL when it has none.
+CREATE FUNCTION report_referrer_host(referrer text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT NULLIF(CASE WHEN h LIKE 'www.%' THEN substr(h, 5) ELSE h END, '')
+  FROM (SELECT split_part(split_part(split_part(split_part(split_part(split_part(lower(btrim(referrer)), '://', 2), '/', 1), '?', 1), '#', 1), '@', -1), ':', 1) AS h) x
+$$;
+
+CREATE FUNCTION report_period(grain text, instant timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+  -- Asia/Shanghai has kept UTC+8 without daylight saving since 1991.
+  SELECT CASE WHEN grain = 'day' THEN (instant + interval '8 hours')::date
+    ELSE date_trunc('month', instant + interval '8 hours')::date END
+$$;
+
+-- What one lead adds to the tallies (sign -1 takes it away): as created, and as signed while it is won.
+-- A lead merged into another adds nothing: its inquiries and history now count on the survivor.
+CREATE FUNCTION report_lead_cells(l "Lead", sign int) RETURNS SETOF "ReportTally" LANGUAGE sql STABLE AS $$
+  SELECT 'created', g.grain, report_period(g.grain, l."createdAt"), COALESCE(l."ownerId", ''), COALESCE(l."parkId", ''),
+    COALESCE(l."needKind"::text, ''), l."source", COALESCE(l."listingId", ''),
+    COALESCE(NULLIF(btrim(l."industry"), ''), NULLIF(btrim(l."use"), ''), ''),
+    COALESCE(NULLIF(btrim(l."firstUtmMedium"), ''), 'direct'), COALESCE(report_referrer_host(l."firstReferrer"), 'direct'),
+    l."stageKey", COALESCE(l."reachedStageKey", ''), l."archivedAt" IS NOT NULL,
+    sign, sign * l."inquiryCount", sign * COALESCE(l."signedAnnualTax", 0), sign * COALESCE(l."expectedAnnualTax", 0),
+    sign * COALESCE(l."investment", 0),
+    sign * CASE WHEN l."needAreaUnit" = 'MU' THEN 0 ELSE COALESCE(l."needArea", 0) END,
+    sign * CASE WHEN l."needAreaUnit" = 'MU' THEN COALESCE(l."needArea", 0) ELSE 0 END
+  FROM (VALUES ('day'), ('month')) g(grain)
+  WHERE l."mergedIntoId" IS NULL
+  UNION ALL
+  SELECT 'signed', g.grain, report_period(g.grain, l."signedAt"), COALESCE(l."ownerId", ''), COALESCE(l."parkId", ''),
+    COALESCE(l."needKind"::text, ''), l."source", '', '', '', '', l."stageKey", '', false,
+    sign, 0, sign * COALESCE(l."signedAnnualTax", 0), 0::numeric, 0::numeric, 0::numeric, 0::numeric
+  FROM (VALUES ('day'), ('month')) g(grain)
+  WHERE l."mergedIntoId" IS NULL AND l."signedAt" IS NOT NULL
+    AND EXISTS (SELECT 1 FROM "Stage" s WHERE s."key" = l."stageKey" AND s."category" = 'WON')
+$$;
+
+-- What one inquiry adds: counted on the day it arrived, under its lead's owner, park, kind and source then.
+CREATE FUNCTION report_inquiry_cells(i "Inquiry", sign int) RETURNS SETOF "ReportTally" LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'inquiry', g.grain, report_period(g.grain, i."createdAt"), COALESCE(i."leadOwnerId", ''), COALESCE(i."leadParkId", ''),
+    COALESCE(i."leadNeedKind"::text, ''), COALESCE(i."leadSource", ''), '', '', '', '', '', '', false,
+    0, sign, 0::numeric, 0::numeric, 0::numeric, 0::numeric, 0::numeric
+  FROM (VALUES ('day'), ('month')) g(grain)
+$$;
+
+-- The statement that adds up the cells the rows of one statement take away and add, and applies what did
+-- not cancel out, in key order so concurrent statements lock the rows they share in the same order.
+-- Returned as text for the trigger function itself to run: only there are its transition tables visible.
+CREATE FUNCTION report_tally_upsert(cells text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($sql$
+    INSERT INTO "ReportTally" AS t
+    SELECT "event", "grain", "period", "ownerId", "parkId", "needKind", "source", "listingId", "industry", "medium", "referrerHost",
+      "stageKey", "reachedKey", "archived", sum("leads"), sum("inquiries"), sum("signedTax"), sum("expectedTax"), sum("investment"),
+      sum("areaSqm"), sum("areaMu")
+    FROM (%s) c
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum("leads") <> 0 OR sum("inquiries") <> 0 OR sum("signedTax") <> 0 OR sum("expectedTax") <> 0 OR sum("investment") <> 0
+      OR sum("areaSqm") <> 0 OR sum("areaMu") <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    ON CONFLICT ("event", "grain", "period", "ownerId", "parkId", "needKind", "source", "listingId", "industry", "medium", "referrerHost",
+      "stageKey", "reachedKey", "archived") DO UPDATE SET
+      "leads" = t."leads" + EXCLUDED."leads", "inquiries" = t."inquiries" + EXCLUDED."inquiries",
+      "signedTax" = t."signedTax" + EXCLUDED."signedTax", "expectedTax" = t."expectedTax" + EXCLUDED."expectedTax",
+      "investment" = t."investment" + EXCLUDED."investment", "areaSqm" = t."areaSqm" + EXCLUDED."areaSqm", "areaMu" = t."areaMu" + EXCLUDED."areaMu"
+  $sql$, cells)
+$$;
+
+-- Statement-level, with the rows the statement changed: one upsert per statement, however many rows.
+-- report_recount sets parklead.recount while it rebuilds the tallies whole.
+CREATE FUNCTION report_tally_leads() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('parklead.recount', true) = 'on' THEN RETURN NULL; END IF;
+  EXECUTE report_tally_upsert(CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT c.* FROM new_rows r, report_lead_cells(r, 1) c'
+    WHEN 'DELETE' THEN 'SELECT c.* FROM old_rows r, report_lead_cells(r, -1) c'
+    ELSE 'SELECT c.* FROM new_rows r, report_lead_cells(r, 1) c UNION ALL SELECT c.* FROM old_rows r, report_lead_cells(r, -1) c' END);
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION report_tally_inquiries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('parklead.recount', true) = 'on' THEN RETURN NULL; END IF;
+  EXECUTE report_tally_upsert(CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT c.* FROM new_rows r, report_inquiry_cells(r, 1) c'
+    WHEN 'DELETE' THEN 'SELECT c.* FROM old_rows r, report_inquiry_cells(r, -1) c'
+    ELSE 'SELECT c.* FROM new_rows r, report_inquiry_cells(r, 1) c UNION ALL SELECT c.* FROM old_rows r, report_inquiry_cells(r, -1) c' END);
+  RETURN NULL;
+END
+$$;
+
+-- How far a lead got only grows: every write keeps the further of what it had and where it stands.
+CREATE FUNCTION report_reached() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('parklead.recount', true) = 'on' THEN RETURN NEW; END IF;
+  NEW."reachedStageKey" := COALESCE(report_further(NEW."reachedStageKey", NEW."stageKey"), NEW."reachedStageKey");
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "Lead_reached" BEFORE INSERT OR UPDATE OF "stageKey", "reachedStageKey" ON "Lead" FOR EACH ROW EXECUTE FUNCTION report_reached();
+CREATE TRIGGER "Lead_tally_insert" AFTER INSERT ON "Lead" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_leads();
+CREATE TRIGGER "Lead_tally_update" AFTER UPDATE ON "Lead" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_leads();
+CREATE TRIGGER "Lead_tally_delete" AFTER DELETE ON "Lead" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_leads();
+CREATE TRIGGER "Inquiry_tally_insert" AFTER INSERT ON "Inquiry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_inquiries();
+CREATE TRIGGER "Inquiry_tally_update" AFTER UPDATE ON "Inquiry" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_inquiries();
+CREATE TRIGGER "Inquiry_tally_delete" AFTER DELETE ON "Inquiry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_inquiries();
+
+-- Rebuilds what the triggers keep: how far each lead got (from its whole stage history, by the stage order of
+-- now) and every tally. Run after the stage order or a stage's category changes, and by the bench generator.
+CREATE FUNCTION report_recount() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('parklead.recount', 'on', true);
+  UPDATE "Lead" l SET "reachedStageKey" = r."key"
+  FROM (
+    SELECT DISTINCT ON (x."leadId") x."leadId", s."key"
+    FROM (SELECT "leadId", "toKey" AS "key" FROM "StageChange" UNION ALL SELECT "id", "stageKey" FROM "Lead") x
+    JOIN "Stage" s ON s."key" = x."key" AND s."category" <> 'LOST'
+    ORDER BY x."leadId", s."position" DESC
+  ) r
+  WHERE r."leadId" = l."id" AND l."reachedStageKey" IS DISTINCT FROM r."key";
+  DELETE FROM "ReportTally";
+  EXECUTE report_tally_upsert('SELECT c.* FROM "Lead" r, report_lead_cells(r, 1) c UNION ALL SELECT c.* FROM "Inquiry" r, report_inquiry_cells(r, 1) c');
+  PERFORM set_config('parklead.recount', 'off', true);
+END
+$$;
+
+SELECT report_recount();
