@@ -5,7 +5,8 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { shanghaiDays, tallyRows } from "./tallies";
+import { tallyRows } from "./tallies";
+import { shanghaiDays } from "./tally-spans";
 import type { ReportColumn, ReportTable } from "./table";
 import { trendWindow, type TrendPeriod } from "./trend-periods";
 

@@ -11,6 +11,7 @@ import { listInbox, type InboxPage } from "@/lib/leads/inbox";
 import { inboxFilterOptions } from "@/lib/leads/inbox-options";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+import { tallyDrift } from "../support/report-tallies";
 
 /*
  * The inbox over 137 leads built to be awkward: createdAt, score and last activity repeat in
@@ -331,6 +332,11 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
         fieldErrors: { "filter.stage": "invalid", "filter.from": "date" },
       });
     });
+  });
+
+  // Every intake, move, merge and reassignment above went through the database triggers that keep the report tallies.
+  it("kept the report tallies equal to a recount of every lead and inquiry", async () => {
+    expect(await tallyDrift(opened.db)).toEqual([]);
   });
 }
 

@@ -19,6 +19,7 @@ import { readSettings } from "@/lib/settings/queries";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { setUserAway } from "@/lib/users/mutations";
 import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
+import { tallyDrift } from "../support/report-tallies";
 
 /** Friday 27 November 2026, 17:00 in Shanghai. */
 const FRIDAY_5PM = new Date("2026-11-27T17:00:00+08:00");
@@ -410,6 +411,11 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     } finally {
       await client.end();
     }
+  });
+
+  // Every intake, move, merge and reassignment above went through the database triggers that keep the report tallies.
+  it("kept the report tallies equal to a recount of every lead and inquiry", async () => {
+    expect(await tallyDrift(db())).toEqual([]);
   });
 }
 

@@ -10,6 +10,7 @@ import { eraseLeadPersonalData } from "@/lib/leads/erase";
 import { mergeLeads } from "@/lib/leads/merge";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+import { tallyDrift } from "../support/report-tallies";
 
 let counter = 0;
 const next = () => ++counter;
@@ -350,6 +351,11 @@ function leadCareSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
       await mergeLeads(db(), viewers.manager, { survivorId: a.id, mergedId: b.id, survivorVersion: 1, mergedVersion: 1 });
       expect(await restoreLead(db(), viewers.manager, { leadId: b.id, version: 2 })).toEqual({ ok: false, fieldErrors: { leadId: "merged" } });
     });
+  });
+
+  // Every intake, move, merge and reassignment above went through the database triggers that keep the report tallies.
+  it("kept the report tallies equal to a recount of every lead and inquiry", async () => {
+    expect(await tallyDrift(db())).toEqual([]);
   });
 }
 

@@ -17,6 +17,7 @@ import {
 } from "@/lib/pipeline/config-mutations";
 import { activeLostReasons, loadBoard, pipelineConfig } from "@/lib/pipeline/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+import { tallyDrift } from "../support/report-tallies";
 
 const DEFAULT_STAGES = ["new", "contacted", "site_visit", "screening", "negotiation", "signed", "lost"];
 
@@ -321,6 +322,11 @@ function pipelineSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
       expect(await updateLostReason(opened.db, v.admin, { ...active[0], active: false })).toEqual({ ok: false, fieldErrors: { active: "lastLostReason" } });
       for (const reason of active.slice(1)) await updateLostReason(opened.db, v.admin, { ...reason, active: true });
     });
+  });
+
+  // Every intake, move, merge and reassignment above went through the database triggers that keep the report tallies.
+  it("kept the report tallies equal to a recount of every lead and inquiry", async () => {
+    expect(await tallyDrift(opened.db)).toEqual([]);
   });
 }
 
