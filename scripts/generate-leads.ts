@@ -113,6 +113,8 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
           "signedArea" = CASE WHEN "stageKey" = 'signed' THEN "needArea" END,
           "signedAreaUnit" = CASE WHEN "stageKey" = 'signed' THEN "needAreaUnit" END,
           "inquiryCount" = CASE WHEN right("id", 1) IN ('0', '5') THEN 2 ELSE 1 END,
+          -- how far the history above got: the current stage, or contacted for the lost
+          "reachedStageKey" = CASE WHEN "stageKey" = 'lost' THEN 'contacted' ELSE "stageKey" END,
           "firstUtmMedium" = CASE WHEN "source" = 'baidu' THEN 'cpc' WHEN "source" = 'wechat' THEN 'social' END,
           "firstReferrer" = CASE WHEN "source" = 'baidu' THEN 'https://www.baidu.com/s?wd=厂房' END
         WHERE "id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')`);
@@ -148,7 +150,7 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
     await client.query(`VACUUM ANALYZE "Lead"`);
     await client.query(`VACUUM ANALYZE "Activity"`);
     await client.query(`VACUUM ANALYZE "StageChange"`);
-    await client.query(`SELECT report_recount()`);
+    await client.query(`SELECT report_tally_rebuild()`);
     await client.query(`VACUUM ANALYZE "ReportTally"`);
     await checkTokens(client);
     log(`[generate] done in ${Math.round((Date.now() - started) / 1000)} s, indexes rebuilt: ${dropped.length}`);

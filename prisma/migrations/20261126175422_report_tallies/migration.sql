@@ -37,13 +37,6 @@ CREATE TABLE "ReportTally" (
     CONSTRAINT "ReportTally_pkey" PRIMARY KEY ("event","grain","period","ownerId","parkId","needKind","source","listingId","industry","medium","referrerHost","stageKey","reachedKey","archived")
 );
 
--- The facts the reports group a lead by are copied from its first inquiry, once: where it came from does not change.
-UPDATE "Lead" l SET "firstUtmMedium" = f."utmMedium", "firstReferrer" = f."referrer"
-FROM "Inquiry" f WHERE f."leadId" = l."id" AND f."createdAt" = l."createdAt";
-UPDATE "Lead" l SET "inquiryCount" = c.n FROM (SELECT "leadId", count(*)::int AS n FROM "Inquiry" GROUP BY 1) c WHERE c."leadId" = l."id";
-UPDATE "Inquiry" i SET "leadOwnerId" = l."ownerId", "leadParkId" = l."parkId", "leadNeedKind" = l."needKind", "leadSource" = l."source"
-FROM "Lead" l WHERE l."id" = i."leadId";
-
 -- Of two stages, the one further along the pipeline; lost stages and unknown keys count as not reached.
 CREATE FUNCTION report_further(a text, b text) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT s."key" FROM "Stage" s WHERE s."key" IN (a, b) AND s."category" <> 'LOST' ORDER BY s."position" DESC LIMIT 1
@@ -116,24 +109,15 @@ $$;
 
 -- Statement-level, with the rows the statement changed: one upsert per statement, however many rows.
 -- report_recount sets parklead.recount while it rebuilds the tallies whole.
-CREATE FUNCTION report_tally_leads() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION report_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  cells text := CASE TG_TABLE_NAME WHEN 'Lead' THEN 'report_lead_cells' ELSE 'report_inquiry_cells' END;
 BEGIN
   IF current_setting('parklead.recount', true) = 'on' THEN RETURN NULL; END IF;
   EXECUTE report_tally_upsert(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT c.* FROM new_rows r, report_lead_cells(r, 1) c'
-    WHEN 'DELETE' THEN 'SELECT c.* FROM old_rows r, report_lead_cells(r, -1) c'
-    ELSE 'SELECT c.* FROM new_rows r, report_lead_cells(r, 1) c UNION ALL SELECT c.* FROM old_rows r, report_lead_cells(r, -1) c' END);
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION report_tally_inquiries() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('parklead.recount', true) = 'on' THEN RETURN NULL; END IF;
-  EXECUTE report_tally_upsert(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT c.* FROM new_rows r, report_inquiry_cells(r, 1) c'
-    WHEN 'DELETE' THEN 'SELECT c.* FROM old_rows r, report_inquiry_cells(r, -1) c'
-    ELSE 'SELECT c.* FROM new_rows r, report_inquiry_cells(r, 1) c UNION ALL SELECT c.* FROM old_rows r, report_inquiry_cells(r, -1) c' END);
+    WHEN 'INSERT' THEN format('SELECT c.* FROM new_rows r, %s(r, 1) c', cells)
+    WHEN 'DELETE' THEN format('SELECT c.* FROM old_rows r, %s(r, -1) c', cells)
+    ELSE format('SELECT c.* FROM new_rows r, %1$s(r, 1) c UNION ALL SELECT c.* FROM old_rows r, %1$s(r, -1) c', cells) END);
   RETURN NULL;
 END
 $$;
@@ -147,31 +131,57 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER "Lead_reached" BEFORE INSERT OR UPDATE OF "stageKey", "reachedStageKey" ON "Lead" FOR EACH ROW EXECUTE FUNCTION report_reached();
-CREATE TRIGGER "Lead_tally_insert" AFTER INSERT ON "Lead" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_leads();
-CREATE TRIGGER "Lead_tally_update" AFTER UPDATE ON "Lead" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_leads();
-CREATE TRIGGER "Lead_tally_delete" AFTER DELETE ON "Lead" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_leads();
-CREATE TRIGGER "Inquiry_tally_insert" AFTER INSERT ON "Inquiry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_inquiries();
-CREATE TRIGGER "Inquiry_tally_update" AFTER UPDATE ON "Inquiry" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_inquiries();
-CREATE TRIGGER "Inquiry_tally_delete" AFTER DELETE ON "Inquiry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally_inquiries();
-
--- Rebuilds what the triggers keep: how far each lead got (from its whole stage history, by the stage order of
--- now) and every tally. Run after the stage order or a stage's category changes, and by the bench generator.
-CREATE FUNCTION report_recount() RETURNS void LANGUAGE plpgsql AS $$
+-- Counts every tally afresh from the leads and inquiries as they are.
+CREATE FUNCTION report_tally_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM set_config('parklead.recount', 'on', true);
-  UPDATE "Lead" l SET "reachedStageKey" = r."key"
-  FROM (
-    SELECT DISTINCT ON (x."leadId") x."leadId", s."key"
-    FROM (SELECT "leadId", "toKey" AS "key" FROM "StageChange" UNION ALL SELECT "id", "stageKey" FROM "Lead") x
-    JOIN "Stage" s ON s."key" = x."key" AND s."category" <> 'LOST'
-    ORDER BY x."leadId", s."position" DESC
-  ) r
-  WHERE r."leadId" = l."id" AND l."reachedStageKey" IS DISTINCT FROM r."key";
   DELETE FROM "ReportTally";
   EXECUTE report_tally_upsert('SELECT c.* FROM "Lead" r, report_lead_cells(r, 1) c UNION ALL SELECT c.* FROM "Inquiry" r, report_inquiry_cells(r, 1) c');
   PERFORM set_config('parklead.recount', 'off', true);
 END
 $$;
 
-SELECT report_recount();
+-- How far each lead got, from its whole stage history and where it stands, by the stage order of now.
+CREATE FUNCTION report_reached_now() RETURNS TABLE ("leadId" text, "key" text) LANGUAGE sql STABLE AS $$
+  SELECT DISTINCT ON (x."leadId") x."leadId", s."key"
+  FROM (SELECT "leadId", "toKey" AS "key" FROM "StageChange" UNION ALL SELECT "id", "stageKey" FROM "Lead") x
+  JOIN "Stage" s ON s."key" = x."key" AND s."category" <> 'LOST'
+  ORDER BY x."leadId", s."position" DESC
+$$;
+
+-- Rebuilds what the triggers keep: how far each lead got and every tally. Run after the stage order
+-- changes or a stage goes, as "further" follows the order.
+CREATE FUNCTION report_recount() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('parklead.recount', 'on', true);
+  UPDATE "Lead" l SET "reachedStageKey" = r."key"
+  FROM report_reached_now() r
+  WHERE r."leadId" = l."id" AND l."reachedStageKey" IS DISTINCT FROM r."key";
+  PERFORM report_tally_rebuild();
+END
+$$;
+
+-- The facts the reports group a lead by, for the leads already there, in one pass over each table (every
+-- row rewritten once): the first inquiry's UTM medium and referrer, the inquiries, how far it got; and the
+-- lead's facts on each inquiry; before the triggers exist, so they neither run nor keep the changed rows.
+-- Then the tallies, counted once.
+CREATE TEMP TABLE lead_facts ON COMMIT DROP AS
+  SELECT l."id", f."utmMedium", f."referrer", COALESCE(c.n, 0) AS n, r."key" AS reached
+  FROM "Lead" l
+  LEFT JOIN "Inquiry" f ON f."leadId" = l."id" AND f."createdAt" = l."createdAt"
+  LEFT JOIN (SELECT "leadId", count(*)::int AS n FROM "Inquiry" GROUP BY 1) c ON c."leadId" = l."id"
+  LEFT JOIN report_reached_now() r ON r."leadId" = l."id";
+UPDATE "Lead" l SET "firstUtmMedium" = f."utmMedium", "firstReferrer" = f."referrer", "inquiryCount" = f.n, "reachedStageKey" = f.reached
+FROM lead_facts f WHERE f."id" = l."id";
+UPDATE "Inquiry" i SET "leadOwnerId" = l."ownerId", "leadParkId" = l."parkId", "leadNeedKind" = l."needKind", "leadSource" = l."source"
+FROM "Lead" l WHERE l."id" = i."leadId";
+
+CREATE TRIGGER "Lead_reached" BEFORE INSERT OR UPDATE OF "stageKey", "reachedStageKey" ON "Lead" FOR EACH ROW EXECUTE FUNCTION report_reached();
+CREATE TRIGGER "Lead_tally_insert" AFTER INSERT ON "Lead" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally();
+CREATE TRIGGER "Lead_tally_update" AFTER UPDATE ON "Lead" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally();
+CREATE TRIGGER "Lead_tally_delete" AFTER DELETE ON "Lead" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally();
+CREATE TRIGGER "Inquiry_tally_insert" AFTER INSERT ON "Inquiry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally();
+CREATE TRIGGER "Inquiry_tally_update" AFTER UPDATE ON "Inquiry" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally();
+CREATE TRIGGER "Inquiry_tally_delete" AFTER DELETE ON "Inquiry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_tally();
+
+SELECT report_tally_rebuild();
