@@ -115,6 +115,10 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
           "inquiryCount" = CASE WHEN right("id", 1) IN ('0', '5') THEN 2 ELSE 1 END,
           -- how far the history above got: the current stage, or contacted for the lost
           "reachedStageKey" = CASE WHEN "stageKey" = 'lost' THEN 'contacted' ELSE "stageKey" END,
+          -- every step but the current one is a completed stay of three days
+          "stayStageKeys" = (${PATHS_SQL.replaceAll('l."stageKey"', '"stageKey"')})[1:cardinality(${PATHS_SQL.replaceAll('l."stageKey"', '"stageKey"')}) - 1],
+          "staySeconds" = array_fill(3 * 86400, ARRAY[cardinality(${PATHS_SQL.replaceAll('l."stageKey"', '"stageKey"')}) - 1]),
+          "dayResponseDueAt" = "createdAt" + interval '1 day',
           "firstUtmMedium" = CASE WHEN "source" = 'baidu' THEN 'cpc' WHEN "source" = 'wechat' THEN 'social' END,
           "firstReferrer" = CASE WHEN "source" = 'baidu' THEN 'https://www.baidu.com/s?wd=厂房' END
         WHERE "id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')`);

@@ -6,7 +6,7 @@ import { applyMigrations, pgConnection, pgliteConnection } from "./migrate";
 import { lockDataDir } from "./data-dir-lock";
 import { seedDemoData } from "../../prisma/seed-data";
 import { ensureFirstAdmin } from "../users/first-admin";
-import { backfillLeads } from "../leads/backfill";
+import { backfillLeads, backfillResponseDeadlines } from "../leads/backfill";
 import { logEvent } from "../log";
 
 export type Database = PrismaClient;
@@ -34,6 +34,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
     if (config.seedDemo) await seedDemoData(opened.db);
     if (config.firstAdmin) await ensureFirstAdmin(opened.db, config.firstAdmin);
     await backfillLeads(opened.db);
+    await backfillResponseDeadlines(opened.db);
   } catch (error) {
     await opened.close();
     throw error;

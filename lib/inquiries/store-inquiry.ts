@@ -69,7 +69,7 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: Submission
       INSERT INTO "Lead" ("id", "phone", "company", "companyKey", "contactName", "wechat", "email", "creditCode",
         "needDeal", "needKind", "needArea", "needAreaUnit", "use", "expectedAnnualTax", "investment", "annualOutput", "employees",
         "source", "listingId", "parkId", "ownerId", "assignedAt", "firstResponseDueAt", "stageChangedAt",
-        "score", "scoreBreakdown", "vetoed", "searchTokens", "firstUtmMedium", "firstReferrer", "inquiryCount", "lastInquiryAt", "createdAt", "updatedAt")
+        "score", "scoreBreakdown", "vetoed", "searchTokens", "firstUtmMedium", "firstReferrer", "inquiryCount", "dayResponseDueAt", "lastInquiryAt", "createdAt", "updatedAt")
       SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${lead.companyKey}, ${inquiry.contactName}, ${inquiry.wechat ?? null},
         ${inquiry.email ?? null}, ${inquiry.creditCode ?? null},
         ${lead.needDeal}::"NeedDeal", ${lead.needKind}::"ListingKind", ${lead.needArea}::numeric, ${lead.needAreaUnit}::"AreaUnit",
@@ -77,7 +77,7 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: Submission
         ${inquiry.employees ?? null}::int, ${lead.source}, ${lead.listingId}::text, ${lead.parkId}::text,
         owner."id", CASE WHEN owner."id" IS NULL THEN NULL ELSE ${now}::timestamptz END, ${lead.firstResponseDueAt}::timestamptz, ${now}::timestamptz,
         ${lead.breakdown.total}::int, ${JSON.stringify(lead.breakdown)}::jsonb, ${lead.breakdown.vetoed}::boolean, ${lead.searchTokens}::text[],
-        ${source.utmMedium ?? null}, ${source.referrer ?? null}, 1, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+        ${source.utmMedium ?? null}, ${source.referrer ?? null}, 1, ${lead.dayResponseDueAt}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       FROM allowed, owner WHERE allowed."ok"
       ON CONFLICT ("phone") DO NOTHING
       RETURNING "id", "ownerId", "parkId", "needKind", "source"

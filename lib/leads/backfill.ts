@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "../db/client";
 import { logEvent } from "../log";
+import { dayResponseDeadline } from "../reports/speed-calendar";
 import { readSettings } from "../settings/queries";
 import { companyKey } from "./company-key";
 import { scoreLead, type LeadScoreFields } from "./score";
@@ -65,5 +66,34 @@ export async function backfillLeads(db: Database): Promise<number> {
     filled += done;
   }
   logEvent("leads.backfilled", { leads: filled, ms: Date.now() - started });
+  return filled;
+}
+
+/**
+ * Leads stored before the report tallies have no one-working-day deadline (Lead.dayResponseDueAt):
+ * it needs the working calendar, which lives in the settings, so the migration could not fill it.
+ * Filled here by the calendar of now, at every start, in batches as above; a second run finds nothing.
+ */
+export async function backfillResponseDeadlines(db: Database): Promise<number> {
+  const [{ pending }] = await db.$queryRaw<{ pending: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Lead" WHERE "dayResponseDueAt" IS NULL) AS "pending"`;
+  if (!pending) return 0;
+  const started = Date.now();
+  const { workingHours } = await readSettings(db);
+  let filled = 0;
+  for (;;) {
+    const done = await db.$transaction(async (tx) => {
+      const leads = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`
+        SELECT "id", "createdAt" FROM "Lead" WHERE "dayResponseDueAt" IS NULL LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      if (leads.length === 0) return 0;
+      await tx.$executeRaw`
+        UPDATE "Lead" AS l SET "dayResponseDueAt" = v."due"
+        FROM unnest(${leads.map((lead) => lead.id)}::text[], ${leads.map((lead) => dayResponseDeadline(lead.createdAt, workingHours).toISOString())}::timestamptz[]) AS v("id", "due")
+        WHERE l."id" = v."id"`;
+      return leads.length;
+    });
+    if (done === 0) break;
+    filled += done;
+  }
+  logEvent("leads.deadlinesBackfilled", { leads: filled, ms: Date.now() - started });
   return filled;
 }

@@ -7,6 +7,7 @@ import type { Settings } from "../settings/schema";
 import { companyKey } from "./company-key";
 import { scoreLead, type ScoreBreakdown } from "./score";
 import { leadSearchTokens } from "./search-tokens";
+import { dayResponseDeadline } from "../reports/speed-calendar";
 import { addWorkingHours } from "./working-hours";
 
 /*
@@ -99,6 +100,7 @@ export function newLeadValues(inquiry: Inquiry, context: IntakeContext) {
     listingId: context.listing?.id ?? null,
     parkId: context.listing?.parkId ?? null,
     firstResponseDueAt: addWorkingHours(context.now, workingHours.firstResponseHours, workingHours),
+    dayResponseDueAt: dayResponseDeadline(context.now, workingHours),
     parkOwnerRule: context.settings.assignment.rule === "park_owner",
     breakdown,
   };

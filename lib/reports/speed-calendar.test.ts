@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { workingHoursBetween, type WorkingCalendar } from "../leads/working-hours";
 import { DEFAULT_SETTINGS } from "../settings/schema";
-import { isWorkingDay, responseCalendar, workingDayHours, type CalendarDay } from "./speed-calendar";
+import { isWorkingDay, responseCalendar, workingDayHours, type CalendarDay, dayResponseDeadline } from "./speed-calendar";
 
 const standard = DEFAULT_SETTINGS.workingHours;
 // 2026-10-01..02 and 05..07 off for National Day, Saturday 10-10 made up (调休).
@@ -83,5 +83,21 @@ describe("the response calendar", () => {
     // Every Saturday for eleven and a half years a holiday: no working day in reach.
     const holidays = Array.from({ length: 600 }, (_, week) => new Date(Date.UTC(2026, 9, 3 + week * 7)).toISOString().slice(0, 10));
     expect(() => responseCalendar({ ...saturdays, holidays }, "2026-10-01", "2026-10-01")).toThrow(/ten years/);
+  });
+});
+
+describe("dayResponseDeadline", () => {
+  const calendar = { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00", holidays: ["2026-12-14"], workdays: ["2026-12-26"] };
+  const at = (local: string) => new Date(`${local}+08:00`);
+  it("is the next working day at the same time for an arrival in working hours, seconds kept", () => {
+    expect(dayResponseDeadline(at("2026-12-16T11:00:30"), calendar)).toEqual(at("2026-12-17T11:00:30"));
+  });
+  it("is the next working day's opening for an arrival before opening", () => {
+    expect(dayResponseDeadline(at("2026-12-16T08:00:00"), calendar)).toEqual(at("2026-12-17T09:00:00"));
+  });
+  it("is the second working day's opening after closing or on a day off, holidays skipped and make-up days worked", () => {
+    expect(dayResponseDeadline(at("2026-12-16T18:00:00"), calendar)).toEqual(at("2026-12-18T09:00:00"));
+    expect(dayResponseDeadline(at("2026-12-12T10:00:00"), calendar)).toEqual(at("2026-12-16T09:00:00"));
+    expect(dayResponseDeadline(at("2026-12-24T19:00:00"), calendar)).toEqual(at("2026-12-26T09:00:00"));
   });
 });

@@ -69,3 +69,19 @@ export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toD
   }
   return rows;
 }
+
+/**
+ * When an answer "within one working day" is due for a lead that arrived at `arrival`, by the rule
+ * above. Kept on the lead when it arrives (Lead.dayResponseDueAt), so the figure follows the calendar
+ * that was in force then.
+ */
+export function dayResponseDeadline(arrival: Date, calendar: WorkingCalendar): Date {
+  const wall = new Date(arrival.getTime() + 8 * 3_600_000);
+  const day = wall.toISOString().slice(0, 10);
+  const time = wall.toISOString().slice(11, 16);
+  const [today] = responseCalendar(calendar, day, day);
+  const at = (dayText: string, clock: string, seconds = "00.000") => new Date(`${dayText}T${clock}:${seconds}+08:00`);
+  if (today.working && time < calendar.start) return at(today.next1, calendar.start);
+  if (today.working && time < calendar.end) return at(today.next1, time, wall.toISOString().slice(17, 23));
+  return at(today.next2, calendar.start);
+}

@@ -2,12 +2,14 @@ import "server-only";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { ReportRange } from "./filters";
+import { histogramPercentiles, tallyRows } from "./tallies";
 
 /*
- * Cycle time to signing: the leads whose latest entry into a won stage (as of `now`) lies in the
- * range, wherever their creation lies, and the elapsed days from Lead.createdAt (the first inquiry)
- * to that entry. A lead signed twice (reopened, signed again) counts once, by its last signing; a
- * signing recorded before creation (a merge can carry one over) counts as 0 days.
+ * Cycle time to signing: the leads now in a won stage whose signing (Lead.signedAt, the latest entry
+ * into a won stage from one that is not) lies in the range, wherever their creation lies, and the
+ * days from Lead.createdAt (the first inquiry) to it. A lead signed twice counts once, by its last
+ * signing; a signing recorded before creation (a merge can carry one over) counts as 0 days. Average
+ * over exact seconds; median over whole minutes rounded up. Read from the signed tallies.
  */
 
 export interface CycleFigures {
@@ -16,26 +18,19 @@ export interface CycleFigures {
   median: number | null;
 }
 
-export async function cycleFigures(db: Database, leads: Prisma.Sql, range: ReportRange, now: Date): Promise<CycleFigures> {
-  const instant = (value: Date) => Prisma.sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
-  // The won keys as values, not a subquery, so the planner sees how few signings there are and reads them by index.
-  const keys = (await db.stage.findMany({ where: { category: "WON" }, select: { key: true } })).map((stage) => stage.key);
-  if (keys.length === 0) return { signed: 0, average: null, median: null };
-  const won = Prisma.sql`(${Prisma.join(keys)})`;
+export async function cycleFigures(db: Database, scope: Prisma.Sql, range: ReportRange): Promise<CycleFigures> {
   const [figures] = await db.$queryRaw<CycleFigures[]>`
-    SELECT count(*)::int AS signed, avg(days) AS average, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median
-    FROM (
-      SELECT GREATEST(EXTRACT(EPOCH FROM max(s."changedAt") - l."createdAt"), 0)::float8 / 86400 AS days
-      FROM "StageChange" s JOIN "Lead" l ON l."id" = s."leadId"
-      WHERE s."toKey" IN ${won}
-        AND s."changedAt" >= ${instant(range.from)} AND s."changedAt" < ${instant(range.to)} AND s."changedAt" <= ${instant(now)}
-        AND ${leads}
-        AND NOT EXISTS (
-          SELECT 1 FROM "StageChange" later
-          WHERE later."leadId" = s."leadId" AND later."toKey" IN ${won}
-            AND later."changedAt" >= ${instant(range.to)} AND later."changedAt" <= ${instant(now)}
-        )
-      GROUP BY l."id"
-    ) signings`;
+    WITH signings AS (
+      SELECT t."minutes", sum(t."leads")::int AS n, sum(t."seconds") AS seconds
+      FROM ${tallyRows("signed", [range])} t
+      WHERE ${scope}
+      GROUP BY 1
+      HAVING sum(t."leads") > 0
+    ), medians AS (
+      ${histogramPercentiles(Prisma.sql`SELECT '' AS "group", "minutes" AS "value", n AS "count" FROM signings`, [0.5])}
+    )
+    SELECT COALESCE(sum(n), 0)::int AS signed, (sum(seconds) / NULLIF(sum(n), 0) / 86400)::float8 AS average,
+      (SELECT percentiles[1] / 1440 FROM medians) AS median
+    FROM signings`;
   return figures;
 }

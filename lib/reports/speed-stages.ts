@@ -2,15 +2,14 @@ import "server-only";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { ReportRange } from "./filters";
+import { histogramPercentiles, tallyRows } from "./tallies";
 
 /*
- * Time spent in each stage by the leads created in the range (the cohort), from their stage
- * history. A stay begins at a StageChange into the stage and ends at the lead's next StageChange,
- * provided that change leaves this stage (its fromKey is the stage the stay entered). Only completed
- * stays count: a stage a lead still occupies at `now` has no length yet, and counting it up to `now`
- * would make the figure depend on when it is read. A merge puts both leads' histories on the
- * survivor, interleaved in time; a stay whose next change does not leave its stage (the other lead's
- * history carries on there) has no known end and is left out. Days are elapsed days.
+ * Time spent in each stage by the leads created in the range (the cohort). A stay begins when a lead
+ * enters a stage and ends when it moves on (Lead.stayStageKeys and staySeconds, kept by the database
+ * as the lead moves); only completed stays count, as a stage a lead still occupies has no length yet.
+ * A merge adds the merged lead's completed stays to the survivor's. Average over exact seconds; median
+ * over whole minutes rounded up; both in days. Read from the stay tallies (lib/reports/tallies).
  */
 
 export interface StageStay {
@@ -22,28 +21,21 @@ export interface StageStay {
   median: number | null;
 }
 
-export function stageStays(db: Database, leads: Prisma.Sql, range: ReportRange, now: Date): Promise<StageStay[]> {
-  const until = Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')`;
+export function stageStays(db: Database, scope: Prisma.Sql, range: ReportRange): Promise<StageStay[]> {
   return db.$queryRaw<StageStay[]>`
-    WITH cohort AS (
-      SELECT l."id" FROM "Lead" l
-      WHERE l."createdAt" >= (${range.from}::timestamptz AT TIME ZONE 'UTC')
-        AND l."createdAt" < (${range.to}::timestamptz AT TIME ZONE 'UTC')
-        AND ${leads}
-    ), history AS (
-      SELECT s."toKey", s."changedAt",
-        lead(s."changedAt") OVER next AS "leftAt",
-        lead(s."fromKey") OVER next AS "leftFrom"
-      FROM "StageChange" s JOIN cohort ON cohort."id" = s."leadId"
-      WHERE s."changedAt" <= ${until}
-      WINDOW next AS (PARTITION BY s."leadId" ORDER BY s."changedAt", s."id")
-    ), stays AS (
-      SELECT "toKey", count(*)::int AS stays, avg(days) AS average, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median
-      FROM (SELECT "toKey", EXTRACT(EPOCH FROM "leftAt" - "changedAt")::float8 / 86400 AS days FROM history WHERE "leftFrom" = "toKey") completed
-      GROUP BY "toKey"
+    WITH stays AS (
+      SELECT t."stageKey", t."minutes", sum(t."leads")::int AS n, sum(t."seconds") AS seconds
+      FROM ${tallyRows("stay", [range])} t
+      WHERE ${scope}
+      GROUP BY 1, 2
+      HAVING sum(t."leads") > 0
+    ), figures AS (
+      SELECT "stageKey", sum(n)::int AS stays, (sum(seconds) / sum(n) / 86400)::float8 AS average FROM stays GROUP BY 1
+    ), medians AS (
+      ${histogramPercentiles(Prisma.sql`SELECT "stageKey" AS "group", "minutes" AS "value", n AS "count" FROM stays`, [0.5])}
     )
-    SELECT st."key", st."name", st."nameEn", COALESCE(y.stays, 0) AS stays, y.average, y.median
-    FROM "Stage" st LEFT JOIN stays y ON y."toKey" = st."key"
+    SELECT st."key", st."name", st."nameEn", COALESCE(y.stays, 0) AS stays, y.average, m.percentiles[1] / 1440 AS median
+    FROM "Stage" st LEFT JOIN figures y ON y."stageKey" = st."key" LEFT JOIN medians m ON m."group" = st."key"
     -- won and lost stages are usually where a lead stays; list them only when some lead left them
     WHERE st."category" = 'OPEN' OR y.stays > 0
     ORDER BY st."position", st."key"`;

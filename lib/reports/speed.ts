@@ -5,8 +5,7 @@ import type { Database } from "../db/client";
 import { reportsSpeedEn } from "../i18n/messages/reports-speed.en";
 import { reportsSpeedZhCN } from "../i18n/messages/reports-speed.zh-CN";
 import { WORKSPACE_ROLES } from "../leads/access";
-import { readSettings } from "../settings/queries";
-import { reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
+import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
 import { cycleFigures } from "./speed-cycle";
 import { responseFigures, type ResponseFigures } from "./speed-response";
 import { stageStays } from "./speed-stages";
@@ -36,13 +35,8 @@ function responseRow(figures: ResponseFigures) {
 export async function speedReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
   const range = resolveRange(filter, now);
-  const leads = reportLeadsSql(filter, viewer, "l");
-  const { workingHours } = await readSettings(db);
-  const [response, stages, cycle] = await Promise.all([
-    responseFigures(db, leads, range, workingHours, now),
-    stageStays(db, leads, range, now),
-    cycleFigures(db, leads, range, now),
-  ]);
+  const scope = reportTallySql(filter, viewer, "t");
+  const [response, stages, cycle] = await Promise.all([responseFigures(db, scope, range), stageStays(db, scope, range), cycleFigures(db, scope, range)]);
   const overall = response.filter((row) => row.overall);
   const owners = response.filter((row) => !row.overall);
   return [

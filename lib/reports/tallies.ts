@@ -11,7 +11,7 @@ import { addDays, tallySpans } from "./tally-spans";
  * and inquiry adds.
  */
 
-export type TallyEvent = "created" | "signed" | "inquiry";
+export type TallyEvent = "created" | "signed" | "inquiry" | "response" | "stay";
 
 /** Rebuilds every tally, and how far each lead got, by the stage order of now (a reorder changes "further"). */
 export async function recountReportTallies(tx: Database | Prisma.TransactionClient): Promise<void> {
@@ -29,4 +29,25 @@ export function tallyRows(event: TallyEvent, ranges: { fromDay: string; toDay: s
         AND "period" >= ${span.from}::date AND "period" < ${span.until}::date`,
     );
   return Prisma.sql`(${Prisma.join(reads, " UNION ALL ")})`;
+}
+
+/**
+ * percentile_cont of each fraction over a histogram, in the database: `histogram` yields ("group",
+ * "value", "count") with counts above zero; the result yields ("group", "percentiles" float8[]). Between
+ * two neighbouring values it interpolates as percentile_cont does over the values spelled out.
+ */
+export function histogramPercentiles(histogram: Prisma.Sql, fractions: number[]): Prisma.Sql {
+  const rank = (round: "floor" | "ceil") => Prisma.sql`(
+    SELECT c."value" FROM counted c
+    WHERE c."group" = g."group" AND c."before" <= ${Prisma.raw(round)}(f.fraction * (g.total - 1)) AND ${Prisma.raw(round)}(f.fraction * (g.total - 1)) < c."before" + c."count")`;
+  return Prisma.sql`
+    WITH counted AS (
+      SELECT "group", "value"::float8 AS "value", "count",
+        sum("count") OVER (PARTITION BY "group" ORDER BY "value") - "count" AS "before", sum("count") OVER (PARTITION BY "group") AS total
+      FROM (${histogram}) h
+    ), "groups" AS (SELECT DISTINCT "group", total FROM counted)
+    SELECT g."group", array_agg(${rank("floor")} + (f.fraction * (g.total - 1) - floor(f.fraction * (g.total - 1))) * (${rank("ceil")} - ${rank("floor")})
+      ORDER BY f.position) AS percentiles
+    FROM "groups" g CROSS JOIN unnest(${fractions}::float8[]) WITH ORDINALITY AS f(fraction, position)
+    GROUP BY g."group"`;
 }

@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
 import { submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
 import type { InquiryInput } from "@/lib/inquiries/schema";
-import { backfillLeads } from "@/lib/leads/backfill";
+import { backfillLeads, backfillResponseDeadlines } from "@/lib/leads/backfill";
 import { companyKey } from "@/lib/leads/company-key";
 import { dashboardSummary } from "@/lib/leads/queries";
 import { rescoreLead, scoreLead } from "@/lib/leads/score";
@@ -351,6 +351,20 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect(lead.searchTokens).toEqual(expect.arrayContaining(["精密", "李女", "abc"]));
     expect(lead.score).toBe(scoreLead(lead, DEFAULT_SETTINGS.score).total);
     expect(await backfillLeads(db())).toBe(0);
+  });
+
+  it("keeps when a reply within one working day is due: stored at intake, filled in for leads stored before", async () => {
+    // Friday 17:00 is within working hours: due at the same time on the next working day, Monday.
+    const lead = (await submit(inquiry())).lead;
+    expect(lead.dayResponseDueAt).toEqual(new Date("2026-11-30T17:00:00+08:00"));
+    const phone = newPhone();
+    await db().$executeRaw`
+      INSERT INTO "Lead" ("id", "phone", "company", "contactName", "use", "expectedAnnualTax", "createdAt", "updatedAt")
+      VALUES (${`legacy${unique()}`}, ${phone}, '旧线索有限公司', '赵先生', '仓储', 10, ${new Date("2026-11-28T10:00:00+08:00")}, now())`;
+    expect(await backfillResponseDeadlines(db())).toBeGreaterThanOrEqual(1);
+    // Saturday: the clock starts Monday 09:00, so it is due Tuesday 09:00.
+    expect((await db().lead.findUniqueOrThrow({ where: { phone } })).dayResponseDueAt).toEqual(new Date("2026-12-01T09:00:00+08:00"));
+    expect(await backfillResponseDeadlines(db())).toBe(0);
   });
 
   it("shows each user their new leads, today's follow-ups and what is overdue; managers also every late lead and stage counts", async () => {

@@ -56,14 +56,14 @@ export async function seedEdgeLeads(db: Database, fixture: ReportFixture): Promi
       data: {
         phone: `1370000${String(phone).padStart(4, "0")}`, company: `${spec.key}边界测试有限公司`, contactName: `联系人${spec.key}`,
         needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit, expectedAnnualTax: spec.tax, investment: spec.investment,
-        source: "baidu", parkId: park.id, ownerId: spec.owner, stageKey: spec.history[0][0], stageChangedAt: at(lastChange), lostReasonKey: lostReasonKey ?? null,
+        source: "baidu", parkId: park.id, ownerId: spec.owner, stageKey: spec.history[0][0], stageChangedAt: at(spec.history[0][1]), lostReasonKey: lostReasonKey ?? null,
         lostToPark: spec.lostToPark ?? null, archivedAt: spec.archived ? at("2026-10-20 10:00") : null, createdAt: at(created), lastInquiryAt: at(created),
       },
     });
     let from: string | null = null;
     for (const [to, when, reason] of spec.history) {
       await db.stageChange.create({ data: { leadId: row.id, fromKey: from, toKey: to, changedAt: at(when), lostReasonKey: reason ?? null } });
-      if (from !== null) await db.lead.update({ where: { id: row.id }, data: { stageKey: to } });
+      if (from !== null) await db.lead.update({ where: { id: row.id }, data: { stageKey: to, stageChangedAt: at(when) } });
       from = to;
     }
     return row.id;

@@ -29,6 +29,8 @@
  * L9  created 2026-11-02 10:00 (after the range), owner A, park P1, FACTORY, source baidu, tax 60: new only. One inquiry.
  */
 import type { Database } from "@/lib/db/client";
+import { dayResponseDeadline } from "@/lib/reports/speed-calendar";
+import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
 
@@ -80,19 +82,20 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
         company: `${spec.key}报表测试有限公司${tag}`, companyKey: `${spec.key}报表测试有限公司${tag}`, contactName: `联系人${spec.key}`,
         industry: spec.use, use: spec.use, needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit,
         expectedAnnualTax: spec.tax, investment: spec.investment, source: spec.source, listingId: spec.listingId ?? null, parkId: spec.parkId,
-        stageKey: spec.history[0][0], stageChangedAt: at(last[1]), ownerId: spec.owner, assignedAt: spec.owner ? at(spec.created) : null,
+        stageKey: spec.history[0][0], stageChangedAt: at(spec.history[0][1]), ownerId: spec.owner, assignedAt: spec.owner ? at(spec.created) : null,
         firstRespondedAt: spec.respondedAt ? at(spec.respondedAt) : null, lastActivityAt: spec.respondedAt ? at(spec.respondedAt) : null,
         lostReasonKey, lostToPark: spec.lostToPark ?? null, signedAt, signedArea: spec.signed?.area ?? null,
         signedAreaUnit: spec.signed?.unit ?? null, signedAnnualTax: spec.signed?.tax ?? null,
         mergedIntoId: spec.mergedInto ?? null, archivedAt: spec.mergedInto ? at("2026-10-10 12:00") : null,
         lastInquiryAt: at(spec.inquiries[spec.inquiries.length - 1]), createdAt: at(spec.created), inquiryCount: spec.inquiries.length,
+        dayResponseDueAt: dayResponseDeadline(at(spec.created), DEFAULT_SETTINGS.workingHours),
       },
     });
     // Moved stage by stage, as the workspace moves it, so the database keeps how far it got.
     let from: string | null = null;
     for (const [to, when, extra] of spec.history) {
       await db.stageChange.create({ data: { leadId: created.id, fromKey: from, toKey: to, changedAt: at(when), lostReasonKey: extra?.lostReasonKey ?? null } });
-      if (from !== null) await db.lead.update({ where: { id: created.id }, data: { stageKey: to } });
+      if (from !== null) await db.lead.update({ where: { id: created.id }, data: { stageKey: to, stageChangedAt: at(when) } });
       from = to;
     }
     if (spec.respondedAt) await db.activity.create({ data: { leadId: created.id, actorId: spec.owner, kind: "CALL", body: "首次回电", occurredAt: at(spec.respondedAt) } });
@@ -174,10 +177,11 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
   };
 }
 
-/** What lib/leads/merge.ts does to the survivor's counts: the inquiries moved in, and how far either lead got. */
+/** What lib/leads/merge.ts does to the survivor's counts: the inquiries moved in, how far either lead got, both leads' stays. */
 export async function mergedInto(db: Database, survivorId: string, mergedId: string, inquiries: number): Promise<void> {
   await db.lead.update({ where: { id: survivorId }, data: { inquiryCount: { increment: inquiries } } });
   await db.$executeRaw`
-    UPDATE "Lead" s SET "reachedStageKey" = COALESCE(report_further(s."reachedStageKey", m."reachedStageKey"), s."reachedStageKey")
+    UPDATE "Lead" s SET "reachedStageKey" = COALESCE(report_further(s."reachedStageKey", m."reachedStageKey"), s."reachedStageKey"),
+      "stayStageKeys" = s."stayStageKeys" || m."stayStageKeys", "staySeconds" = s."staySeconds" || m."staySeconds"
     FROM "Lead" m WHERE s."id" = ${survivorId} AND m."id" = ${mergedId}`;
 }
