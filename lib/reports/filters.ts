@@ -99,6 +99,19 @@ export function resolveRange(filter: Pick<ReportFilter, "range" | "from" | "to">
   return { from: shanghaiDayStart(fromDay), to: new Date(shanghaiDayStart(toDay).getTime() + 86_400_000), fromDay, toDay };
 }
 
+/** The view's narrowing by owner (staff: always themselves), park, kind and source, over `column`. */
+function narrowing(filter: ReportFilter, viewer: Viewer, column: (name: string) => Prisma.Sql, kind: (value: string) => Prisma.Sql): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  const owner = managesLeads(viewer) ? filter.owner : viewer.id;
+  if (owner) conditions.push(Prisma.sql`${column("ownerId")} = ${owner}`);
+  if (filter.park) conditions.push(Prisma.sql`${column("parkId")} = ${filter.park}`);
+  if (filter.kind) conditions.push(Prisma.sql`${column("needKind")} = ${kind(filter.kind)}`);
+  if (filter.source) conditions.push(Prisma.sql`${column("source")} = ${filter.source}`);
+  return conditions;
+}
+
+const columnOf = (alias: string) => (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+
 /**
  * The leads a report counts, as SQL over "Lead" aliased `alias`: never a lead merged into another
  * (its history and inquiries now belong to the survivor), narrowed by the view's filters. Staff see
@@ -106,37 +119,15 @@ export function resolveRange(filter: Pick<ReportFilter, "range" | "from" | "to">
  * since each counts a different event (creation, signing, an inquiry…).
  */
 export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"): Prisma.Sql {
-  const column = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
-  const conditions: Prisma.Sql[] = [Prisma.sql`${column("mergedIntoId")} IS NULL`];
-  const owner = managesLeads(viewer) ? filter.owner : viewer.id;
-  if (owner) conditions.push(Prisma.sql`${column("ownerId")} = ${owner}`);
-  if (filter.park) conditions.push(Prisma.sql`${column("parkId")} = ${filter.park}`);
-  if (filter.kind) conditions.push(Prisma.sql`${column("needKind")} = ${filter.kind}::"ListingKind"`);
-  if (filter.source) conditions.push(Prisma.sql`${column("source")} = ${filter.source}`);
-  return Prisma.join(conditions, " AND ");
+  const column = columnOf(alias);
+  const kind = (value: string) => Prisma.sql`${value}::"ListingKind"`;
+  return Prisma.join([Prisma.sql`${column("mergedIntoId")} IS NULL`, ...narrowing(filter, viewer, column, kind)], " AND ");
 }
 
 /**
- * The same narrowing as reportLeadsSql, over ReportTally rows aliased `alias` (merged-away leads are
- * never tallied; "" is the tallies' none).
+ * The same narrowing over ReportTally rows aliased `alias` (lib/reports/tallies): merged-away leads are
+ * never tallied, and the kind is kept as text.
  */
 export function reportTallySql(filter: ReportFilter, viewer: Viewer, alias = "t"): Prisma.Sql {
-  const column = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
-  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
-  const owner = managesLeads(viewer) ? filter.owner : viewer.id;
-  if (owner) conditions.push(Prisma.sql`${column("ownerId")} = ${owner}`);
-  if (filter.park) conditions.push(Prisma.sql`${column("parkId")} = ${filter.park}`);
-  if (filter.kind) conditions.push(Prisma.sql`${column("needKind")} = ${filter.kind}`);
-  if (filter.source) conditions.push(Prisma.sql`${column("source")} = ${filter.source}`);
-  return Prisma.join(conditions, " AND ");
-}
-
-/**
- * Whether reportLeadsSql narrows nothing but merged-away leads for this view (a manager with no
- * park, kind, source or owner filter), so a report may count inquiries without joining their
- * leads: a merge moves the tombstone's inquiries to the survivor. Kept beside reportLeadsSql so
- * a new filter changes both.
- */
-export function coversEveryLead(filter: ReportFilter, viewer: Viewer): boolean {
-  return managesLeads(viewer) && !filter.park && !filter.kind && !filter.source && !filter.owner;
+  return Prisma.join([Prisma.sql`true`, ...narrowing(filter, viewer, columnOf(alias), (value) => Prisma.sql`${value}`)], " AND ");
 }

@@ -3,9 +3,9 @@ import type { WorkingCalendar } from "../leads/working-hours";
 /*
  * "Answered within one working day" means: within one working day's worth of working hours
  * (end − start, 9 h by default), counted the way lib/leads/working-hours counts them — time outside
- * working hours, weekends and holidays does not run, make-up days (调休) do. The report needs that as
- * a deadline per lead, computed in the database; this module builds the small calendar the SQL joins
- * to, one row per Shanghai day on which a lead of the range can arrive.
+ * working hours, weekends and holidays does not run, make-up days (调休) do. Intake keeps that
+ * deadline on each lead (dayResponseDeadline below, from the next working days of its arrival day),
+ * so the report compares it with the first response in the database.
  *
  * For an arrival on day D at wall-clock time t the deadline (the last moment at which no more than a
  * working day has run) is:
@@ -38,12 +38,6 @@ export function isWorkingDay(day: string, calendar: WorkingCalendar): boolean {
   if (calendar.holidays.includes(day)) return false;
   const weekday = new Date(dayTime(day)).getUTCDay();
   return calendar.days.includes(weekday === 0 ? 7 : weekday);
-}
-
-/** The length of a working day in hours (end − start). */
-export function workingDayHours(calendar: Pick<WorkingCalendar, "start" | "end">): number {
-  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  return (minutes(calendar.end) - minutes(calendar.start)) / 60;
 }
 
 /** One row per day from `fromDay` to `toDay` (inclusive), with the next two working days of each. */
