@@ -6,7 +6,7 @@ import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { conversionTables, type ConversionGroup } from "./conversion-tables";
 import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { tallyRows } from "./tallies";
+import { foldReportTallies, tallyRows } from "./tallies";
 import type { ReportTable } from "./table";
 
 /**
@@ -24,6 +24,7 @@ import type { ReportTable } from "./table";
  */
 export async function conversionReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the conversion report");
+  await foldReportTallies(db);
   const range = resolveRange(filter, now);
   const groups = await db.$queryRaw<ConversionGroup[]>`
     WITH leads AS (

@@ -4,7 +4,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { tallyRows } from "./tallies";
+import { foldReportTallies, tallyRows } from "./tallies";
 import type { ReportTable } from "./table";
 
 /*
@@ -34,6 +34,7 @@ interface FunnelRow {
 
 export async function funnelReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
+  await foldReportTallies(db);
   const range = resolveRange(filter, now);
   const rows = await db.$queryRaw<FunnelRow[]>`
     WITH cohort AS (

@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { SQM_PER_MU } from "../leads/score-factors";
 import { reportTallySql, type ReportFilter } from "./filters";
-import { tallyRows } from "./tallies";
+import { foldReportTallies, tallyRows } from "./tallies";
 import type { ReportTable } from "./table";
 
 /*
@@ -29,6 +29,7 @@ interface PipelineRow {
 
 export async function pipelineReport(db: Database, viewer: Viewer | null, filter: ReportFilter, _now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
+  await foldReportTallies(db);
   const rows = await db.$queryRaw<PipelineRow[]>`
     WITH reserve AS (
       -- 亩 are summed apart and converted once per stage, not once per lead: the same exact figure, half the work.

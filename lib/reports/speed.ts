@@ -9,6 +9,7 @@ import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
 import { cycleFigures } from "./speed-cycle";
 import { responseFigures, type ResponseFigures } from "./speed-response";
 import { stageStays } from "./speed-stages";
+import { foldReportTallies } from "./tallies";
 import type { ReportColumn, ReportTable } from "./table";
 
 /*
@@ -34,6 +35,7 @@ function responseRow(figures: ResponseFigures) {
 
 export async function speedReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
+  await foldReportTallies(db);
   const range = resolveRange(filter, now);
   const scope = reportTallySql(filter, viewer, "t");
   const [response, stages, cycle] = await Promise.all([responseFigures(db, scope, range), stageStays(db, scope, range), cycleFigures(db, scope, range)]);

@@ -5,7 +5,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { tallyRows } from "./tallies";
+import { foldReportTallies, tallyRows } from "./tallies";
 import { shanghaiDays } from "./tally-spans";
 import type { ReportColumn, ReportTable } from "./table";
 import { trendWindow, type TrendPeriod } from "./trend-periods";
@@ -52,6 +52,7 @@ export interface TrendRow {
  */
 export async function trendReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the trend report");
+  await foldReportTallies(db);
   const period: TrendPeriod = filter.period;
   const window = trendWindow(resolveRange(filter, now), period);
   const unit = period === "week" ? Prisma.sql`'week'` : Prisma.sql`'month'`;

@@ -43,6 +43,41 @@ CREATE TABLE "ReportTally" (
     CONSTRAINT "ReportTally_pkey" PRIMARY KEY ("event","grain","period","ownerId","parkId","needKind","source","listingId","industry","medium","referrerHost","stageKey","reachedKey","archived","minutes","inDay")
 );
 
+-- CreateTable
+CREATE TABLE "ReportTallyDelta" (
+    "event" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "period" DATE NOT NULL,
+    "ownerId" TEXT NOT NULL DEFAULT '',
+    "parkId" TEXT NOT NULL DEFAULT '',
+    "needKind" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL DEFAULT '',
+    "listingId" TEXT NOT NULL DEFAULT '',
+    "industry" TEXT NOT NULL DEFAULT '',
+    "medium" TEXT NOT NULL DEFAULT '',
+    "referrerHost" TEXT NOT NULL DEFAULT '',
+    "stageKey" TEXT NOT NULL DEFAULT '',
+    "reachedKey" TEXT NOT NULL DEFAULT '',
+    "archived" BOOLEAN NOT NULL DEFAULT false,
+    "minutes" INTEGER NOT NULL DEFAULT 0,
+    "inDay" BOOLEAN NOT NULL DEFAULT false,
+    "leads" INTEGER NOT NULL DEFAULT 0,
+    "inquiries" INTEGER NOT NULL DEFAULT 0,
+    "signedTax" DECIMAL(20,4) NOT NULL DEFAULT 0,
+    "expectedTax" DECIMAL(20,4) NOT NULL DEFAULT 0,
+    "investment" DECIMAL(20,4) NOT NULL DEFAULT 0,
+    "areaSqm" DECIMAL(20,2) NOT NULL DEFAULT 0,
+    "areaMu" DECIMAL(20,2) NOT NULL DEFAULT 0,
+    "seconds" DECIMAL(24,3) NOT NULL DEFAULT 0,
+    "id" BIGSERIAL NOT NULL,
+
+    CONSTRAINT "ReportTallyDelta_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ReportTallyDelta_event_grain_period_idx" ON "ReportTallyDelta"("event", "grain", "period");
+
+
 -- Of two stages, the one further along the pipeline; lost stages and unknown keys count as not reached.
 CREATE FUNCTION report_further(a text, b text) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT s."key" FROM "Stage" s WHERE s."key" IN (a, b) AND s."category" <> 'LOST' ORDER BY s."position" DESC LIMIT 1
@@ -114,9 +149,8 @@ CREATE FUNCTION report_inquiry_cells(i "Inquiry", sign int) RETURNS SETOF "Repor
   FROM (VALUES ('day'), ('month')) g(grain)
 $$;
 
--- The statement that adds up the cells the rows of one statement take away and add, and applies what did
--- not cancel out, in key order so concurrent statements lock the rows they share in the same order.
--- Returned as text for the trigger function itself to run: only there are its transition tables visible.
+-- The statement that adds up cells and adds what did not cancel out to the tallies, in key order so two
+-- folds lock the rows they share in the same order.
 CREATE FUNCTION report_tally_upsert(cells text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format($sql$
     INSERT INTO "ReportTally" AS t
@@ -137,17 +171,36 @@ CREATE FUNCTION report_tally_upsert(cells text) RETURNS text LANGUAGE sql IMMUTA
   $sql$, cells)
 $$;
 
--- Statement-level, with the rows the statement changed: one upsert per statement, however many rows.
--- report_recount sets parklead.recount while it rebuilds the tallies whole.
+-- Statement-level, with the rows the statement changed: one append per statement, however many rows, in
+-- plain SQL so its plans are kept. report_recount sets parklead.recount while it rebuilds the tallies whole.
 CREATE FUNCTION report_tally() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  cells text := CASE TG_TABLE_NAME WHEN 'Lead' THEN 'report_lead_cells' ELSE 'report_inquiry_cells' END;
 BEGIN
   IF current_setting('parklead.recount', true) = 'on' THEN RETURN NULL; END IF;
-  EXECUTE report_tally_upsert(CASE TG_OP
-    WHEN 'INSERT' THEN format('SELECT c.* FROM new_rows r, %s(r, 1) c', cells)
-    WHEN 'DELETE' THEN format('SELECT c.* FROM old_rows r, %s(r, -1) c', cells)
-    ELSE format('SELECT c.* FROM new_rows r, %1$s(r, 1) c UNION ALL SELECT c.* FROM old_rows r, %1$s(r, -1) c', cells) END);
+  IF TG_TABLE_NAME = 'Lead' AND TG_OP = 'UPDATE' THEN
+    -- Most updates change nothing the reports count: the old and new cells cancel and nothing is appended.
+    INSERT INTO "ReportTallyDelta"
+    SELECT "event", "grain", "period", "ownerId", "parkId", "needKind", "source", "listingId", "industry", "medium", "referrerHost",
+      "stageKey", "reachedKey", "archived", "minutes", "inDay", sum("leads"), sum("inquiries"), sum("signedTax"), sum("expectedTax"),
+      sum("investment"), sum("areaSqm"), sum("areaMu"), sum("seconds")
+    FROM (SELECT c.* FROM new_rows r, report_lead_cells(r, 1) c UNION ALL SELECT c.* FROM old_rows r, report_lead_cells(r, -1) c) c
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
+    HAVING sum("leads") <> 0 OR sum("inquiries") <> 0 OR sum("signedTax") <> 0 OR sum("expectedTax") <> 0 OR sum("investment") <> 0
+      OR sum("areaSqm") <> 0 OR sum("areaMu") <> 0 OR sum("seconds") <> 0;
+  ELSIF TG_TABLE_NAME = 'Lead' THEN
+    IF TG_OP = 'INSERT' THEN
+      INSERT INTO "ReportTallyDelta" SELECT c.* FROM new_rows r, report_lead_cells(r, 1) c;
+    ELSE
+      INSERT INTO "ReportTallyDelta" SELECT c.* FROM old_rows r, report_lead_cells(r, -1) c;
+    END IF;
+  ELSE
+    -- An inquiry's cells depend on the inquiry alone: a merge re-pointing it appends a pair that cancels.
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO "ReportTallyDelta" SELECT c.* FROM new_rows r, report_inquiry_cells(r, 1) c;
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      INSERT INTO "ReportTallyDelta" SELECT c.* FROM old_rows r, report_inquiry_cells(r, -1) c;
+    END IF;
+  END IF;
   RETURN NULL;
 END
 $$;
@@ -166,10 +219,19 @@ BEGIN
 END
 $$;
 
+-- Moves the appended deltas into the tallies. Two folds at once each move their own rows: the second waits
+-- for the first and finds them gone.
+CREATE FUNCTION report_tally_fold() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE 'WITH moved AS (DELETE FROM "ReportTallyDelta" RETURNING *) ' || report_tally_upsert('SELECT * FROM moved');
+END
+$$;
+
 -- Counts every tally afresh from the leads and inquiries as they are.
 CREATE FUNCTION report_tally_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM set_config('parklead.recount', 'on', true);
+  DELETE FROM "ReportTallyDelta";
   DELETE FROM "ReportTally";
   EXECUTE report_tally_upsert('SELECT c.* FROM "Lead" r, report_lead_cells(r, 1) c UNION ALL SELECT c.* FROM "Inquiry" r, report_inquiry_cells(r, 1) c');
   PERFORM set_config('parklead.recount', 'off', true);
