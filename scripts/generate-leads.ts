@@ -154,7 +154,10 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
     await client.query(`VACUUM ANALYZE "Lead"`);
     await client.query(`VACUUM ANALYZE "Activity"`);
     await client.query(`VACUUM ANALYZE "StageChange"`);
+    const counting = Date.now();
     await client.query(`SELECT report_tally_rebuild()`);
+    const tallies = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "ReportTally"`)).rows[0].n;
+    log(`[generate] report tallies counted in ${Math.round((Date.now() - counting) / 1000)} s: ${Number(tallies).toLocaleString()} rows`);
     await client.query(`VACUUM ANALYZE "ReportTally"`);
     await checkTokens(client);
     log(`[generate] done in ${Math.round((Date.now() - started) / 1000)} s, indexes rebuilt: ${dropped.length}`);

@@ -7,6 +7,7 @@ import { lockDataDir } from "./data-dir-lock";
 import { seedDemoData } from "../../prisma/seed-data";
 import { ensureFirstAdmin } from "../users/first-admin";
 import { backfillLeads, backfillResponseDeadlines } from "../leads/backfill";
+import { foldReportTallies } from "../reports/tallies";
 import { logEvent } from "../log";
 
 export type Database = PrismaClient;
@@ -35,6 +36,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
     if (config.firstAdmin) await ensureFirstAdmin(opened.db, config.firstAdmin);
     await backfillLeads(opened.db);
     await backfillResponseDeadlines(opened.db);
+    // Whatever the triggers appended since the reports last read them, so the deltas never pile up.
+    await foldReportTallies(opened.db);
   } catch (error) {
     await opened.close();
     throw error;

@@ -131,3 +131,12 @@ export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"
 export function reportTallySql(filter: ReportFilter, viewer: Viewer, alias = "t"): Prisma.Sql {
   return Prisma.join([Prisma.sql`true`, ...narrowing(filter, viewer, columnOf(alias), (value) => Prisma.sql`${value}`)], " AND ");
 }
+
+/**
+ * Whether reportLeadsSql narrows nothing but merged-away leads for this view (a manager with no park,
+ * kind, source or owner filter), so a report may read stage moves without their leads: a merge moves
+ * the merged lead's history to the survivor. Kept beside reportLeadsSql so a new filter changes both.
+ */
+export function coversEveryLead(filter: ReportFilter, viewer: Viewer): boolean {
+  return managesLeads(viewer) && !filter.park && !filter.kind && !filter.source && !filter.owner;
+}

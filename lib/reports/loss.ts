@@ -1,9 +1,10 @@
 import "server-only";
 import type { Database } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
-import { reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
+import { coversEveryLead, reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
 import type { ReportTable } from "./table";
 
 /*
@@ -32,11 +33,12 @@ export async function lossReport(db: Database, viewer: Viewer | null, filter: Re
   const rows = await db.$queryRaw<LossRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON (c."leadId") c."leadId", c."fromKey", c."lostReasonKey", c."changedAt"
-      FROM "StageChange" c JOIN "Lead" l ON l."id" = c."leadId"
+      FROM "StageChange" c
       WHERE c."toKey" = ANY(${lostKeys}::text[])
         AND c."changedAt" >= (${range.from}::timestamptz AT TIME ZONE 'UTC')
         AND c."changedAt" < (${range.to}::timestamptz AT TIME ZONE 'UTC')
-        AND ${reportLeadsSql(filter, viewer, "l")}
+        -- A view of every lead needs no lead at all: a merged lead's moves belong to the survivor.
+        ${coversEveryLead(filter, viewer) ? Prisma.empty : Prisma.sql`AND c."leadId" IN (SELECT l."id" FROM "Lead" l WHERE ${reportLeadsSql(filter, viewer, "l")})`}
       ORDER BY c."leadId", c."changedAt" DESC
     ), losses AS (
       SELECT lo.*, r."askPark",
