@@ -81,15 +81,9 @@ export async function mergeLeads(db: Database, viewer: Viewer | null, input: unk
           email: (plan.data.email as string | undefined) ?? survivor.email,
           notes,
         }),
-        inquiryCount: { increment: moved.inquiries },
         version: { increment: 1 },
       },
     });
-    // The merged lead's history now belongs to the survivor: it got as far as either did, and holds both leads' stays.
-    await tx.$executeRaw`
-      UPDATE "Lead" s SET "reachedStageKey" = COALESCE(report_further(s."reachedStageKey", m."reachedStageKey"), s."reachedStageKey"),
-        "stayStageKeys" = s."stayStageKeys" || m."stayStageKeys", "staySeconds" = s."staySeconds" || m."staySeconds"
-      FROM "Lead" m WHERE s."id" = ${survivorId} AND m."id" = ${mergedId}`;
     if (stageMoves) {
       await tx.stageChange.create({ data: { leadId: survivorId, fromKey: survivor.stageKey, toKey: plan.stageKey, actorId: viewer.id, changedAt: now } });
     }

@@ -17,7 +17,7 @@
  *     history moved to X6 (so X6 reached site visit, in September, before it existed).
  */
 import type { Database } from "@/lib/db/client";
-import { mergedInto, type ReportFixture } from "./report-fixture";
+import type { ReportFixture } from "./report-fixture";
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
 
@@ -49,14 +49,14 @@ export async function seedEdgeLeads(db: Database, fixture: ReportFixture): Promi
   let phone = 0;
   async function lead(spec: EdgeLead): Promise<string> {
     const [firstStage, created] = spec.history[0];
-    const [stageKey, lastChange, lostReasonKey] = spec.history[spec.history.length - 1];
+    const [, , lostReasonKey] = spec.history[spec.history.length - 1];
     if (firstStage !== "new") throw new Error("an edge lead starts in new");
     phone += 1;
     const row = await db.lead.create({
       data: {
         phone: `1370000${String(phone).padStart(4, "0")}`, company: `${spec.key}边界测试有限公司`, contactName: `联系人${spec.key}`,
         needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit, expectedAnnualTax: spec.tax, investment: spec.investment,
-        source: "baidu", parkId: park.id, ownerId: spec.owner, stageKey: spec.history[0][0], stageChangedAt: at(spec.history[0][1]), lostReasonKey: lostReasonKey ?? null,
+        source: "baidu", parkId: park.id, ownerId: spec.owner, stageKey: firstStage, stageChangedAt: at(created), lostReasonKey: lostReasonKey ?? null,
         lostToPark: spec.lostToPark ?? null, archivedAt: spec.archived ? at("2026-10-20 10:00") : null, createdAt: at(created), lastInquiryAt: at(created),
       },
     });
@@ -89,6 +89,5 @@ export async function seedEdgeLeads(db: Database, fixture: ReportFixture): Promi
   // As lib/leads/merge.ts leaves a merge: the tombstone points at the survivor, which now holds its history.
   await db.lead.update({ where: { id: x7 }, data: { mergedIntoId: x6, archivedAt: at("2026-10-21 10:00") } });
   await db.stageChange.updateMany({ where: { leadId: x7 }, data: { leadId: x6 } });
-  await mergedInto(db, x6, x7, 0);
   return { park: park.id, leads: { x1, x2, x3, x4, x5, x6, x7 } };
 }
