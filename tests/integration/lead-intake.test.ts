@@ -8,6 +8,7 @@ import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
 import { submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
+import { NEW_PHONE_LOCK } from "@/lib/inquiries/store-inquiry";
 import type { InquiryInput } from "@/lib/inquiries/schema";
 import { backfillLeads, backfillResponseDeadlines } from "@/lib/leads/backfill";
 import { companyKey } from "@/lib/leads/company-key";
@@ -20,6 +21,18 @@ import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { setUserAway } from "@/lib/users/mutations";
 import { describeOnPostgres, freshPostgresDatabase } from "../support/databases";
 import { tallyDrift } from "../support/report-tallies";
+
+/** Resolves once `count` sessions of this database wait on a lock, so a test can release them all together. */
+async function untilWaitingOnLocks(client: pg.Client, count: number) {
+  for (let tries = 0; tries < 200; tries++) {
+    const { rows } = await client.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0].waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`fewer than ${count} sessions waited on a lock within 10 s`);
+}
 
 /** Friday 27 November 2026, 17:00 in Shanghai. */
 const FRIDAY_5PM = new Date("2026-11-27T17:00:00+08:00");
@@ -430,6 +443,44 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
       expect(settled).toBe(false);
       await client.query("COMMIT");
       expect((await waiting).lead.ownerId).toBe(third.id);
+    } finally {
+      await client.end();
+    }
+  });
+
+  if (postgres) it("shares out the leads that wait while every officer is busy, instead of queueing them behind one officer", async () => {
+    const staff = await onlyEligibleStaff(3);
+    const client = new pg.Client({ connectionString: suite.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [staff.map((user) => user.id)]);
+      const waiting = Promise.all(Array.from({ length: 9 }, () => submit(inquiry())));
+      await untilWaitingOnLocks(client, 9);
+      await client.query("COMMIT");
+      const owners = (await waiting).map((stored) => stored.lead.ownerId);
+      expect(staff.map((user) => owners.filter((owner) => owner === user.id).length)).toEqual([3, 3, 3]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  if (postgres) it("lets a first inquiry that waits on another from the same phone hold no officer meanwhile", async () => {
+    const [officer] = await onlyEligibleStaff(1);
+    const phone = newPhone();
+    const client = new pg.Client({ connectionString: suite.url });
+    await client.connect();
+    try {
+      // Stands for a first inquiry from this phone being stored right now.
+      await client.query("BEGIN");
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [NEW_PHONE_LOCK, phone]);
+      let settled = false;
+      const samePhone = submit(inquiry({ phone })).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      expect((await submit(inquiry())).lead.ownerId).toBe(officer.id);
+      await client.query("COMMIT");
+      expect((await samePhone).lead.ownerId).toBe(officer.id);
     } finally {
       await client.end();
     }
