@@ -65,7 +65,11 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: Submission
     ), phone_queue AS MATERIALIZED (
       SELECT pg_advisory_xact_lock(${NEW_PHONE_LOCK}::int, hashtext(${inquiry.phone}))
     ), owner_rr_free AS (
-      SELECT u."id" FROM "User" u WHERE ${eligible("u")} ${leastRecent} FOR UPDATE OF u SKIP LOCKED
+      -- The order is this statement's snapshot: an officer given a lead since then fails the lock's
+      -- re-check of the last line (the subquery still reads the snapshot), and the next one is tried.
+      SELECT u."id" FROM "User" u WHERE ${eligible("u")}
+        AND u."lastAssignedAt" IS NOT DISTINCT FROM (SELECT s."lastAssignedAt" FROM "User" s WHERE s."id" = u."id")
+      ${leastRecent} FOR UPDATE OF u SKIP LOCKED
     ), turn AS MATERIALIZED (
       -- Materialized, so the lock's re-check reads this officer again instead of drawing another turn.
       SELECT e."id" FROM "User" e WHERE ${eligible("e")} ORDER BY e."id"

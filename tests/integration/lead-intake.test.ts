@@ -465,6 +465,25 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     }
   });
 
+  if (postgres) it("passes over an officer given a lead after the intake began, though its snapshot still shows them next", async () => {
+    const [next, after] = await onlyEligibleStaff(2);
+    const phone = newPhone();
+    const client = new pg.Client({ connectionString: suite.url });
+    await client.connect();
+    try {
+      // The intake takes its snapshot, then waits on the phone while `next` is given another lead.
+      await client.query("BEGIN");
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [NEW_PHONE_LOCK, phone]);
+      const pending = submit(inquiry({ phone }));
+      await untilWaitingOnLocks(client, 1);
+      await client.query(`UPDATE "User" SET "lastAssignedAt" = clock_timestamp() WHERE "id" = $1`, [next.id]);
+      await client.query("COMMIT");
+      expect((await pending).lead.ownerId).toBe(after.id);
+    } finally {
+      await client.end();
+    }
+  });
+
   if (postgres) it("lets a first inquiry that waits on another from the same phone hold no officer meanwhile", async () => {
     const [officer] = await onlyEligibleStaff(1);
     const phone = newPhone();
