@@ -419,9 +419,7 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
 
   if (postgres) it("skips an officer whose away switch is being saved, and never waits for a free one", async () => {
     const [first, second] = await onlyEligibleStaff(2);
-    const client = new pg.Client({ connectionString: suite.url });
-    await client.connect();
-    try {
+    await withSecondSession(async (client) => {
       await client.query("BEGIN");
       await client.query(`UPDATE "User" SET "away" = true WHERE "id" = $1`, [first.id]);
       // Resolves while the switch is uncommitted: the locked officer is skipped, not waited for.
@@ -429,7 +427,7 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
       await db().user.update({ where: { id: second.id }, data: { away: true } });
       // Now the only candidate is the locked one: the intake waits, re-checks and finds them away.
       const pending = submit(inquiry());
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await untilWaitingOnLocks(client, 1);
       await client.query("COMMIT");
       expect((await pending).lead.ownerId).toBeNull();
 
@@ -437,22 +435,33 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
       const [third] = await onlyEligibleStaff(1);
       await client.query("BEGIN");
       await client.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [third.id]);
-      let settled = false;
-      const waiting = submit(inquiry()).finally(() => (settled = true));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(settled).toBe(false);
+      const waiting = submit(inquiry());
+      await untilWaitingOnLocks(client, 1);
       await client.query("COMMIT");
       expect((await waiting).lead.ownerId).toBe(third.id);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
-  if (postgres) it("shares out the leads that wait while every officer is busy, instead of queueing them behind one officer", async () => {
-    const staff = await onlyEligibleStaff(3);
+  /** A second session on the suite's database, beside the app's pool, for holding locks. */
+  async function withSecondSession(run: (client: pg.Client) => Promise<void>) {
     const client = new pg.Client({ connectionString: suite.url });
     await client.connect();
     try {
+      await run(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Stands for a first inquiry from this phone being stored right now, until the session commits. */
+  async function holdPhone(client: pg.Client, phone: string) {
+    await client.query("BEGIN");
+    await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [NEW_PHONE_LOCK, phone]);
+  }
+
+  if (postgres) it("shares out the leads that wait while every officer is busy, instead of queueing them behind one officer", async () => {
+    const staff = await onlyEligibleStaff(3);
+    await withSecondSession(async (client) => {
       await client.query("BEGIN");
       await client.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [staff.map((user) => user.id)]);
       const waiting = Promise.all(Array.from({ length: 9 }, () => submit(inquiry())));
@@ -460,49 +469,34 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
       await client.query("COMMIT");
       const owners = (await waiting).map((stored) => stored.lead.ownerId);
       expect(staff.map((user) => owners.filter((owner) => owner === user.id).length)).toEqual([3, 3, 3]);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   if (postgres) it("passes over an officer given a lead after the intake began, though its snapshot still shows them next", async () => {
     const [next, after] = await onlyEligibleStaff(2);
     const phone = newPhone();
-    const client = new pg.Client({ connectionString: suite.url });
-    await client.connect();
-    try {
+    await withSecondSession(async (client) => {
       // The intake takes its snapshot, then waits on the phone while `next` is given another lead.
-      await client.query("BEGIN");
-      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [NEW_PHONE_LOCK, phone]);
+      await holdPhone(client, phone);
       const pending = submit(inquiry({ phone }));
       await untilWaitingOnLocks(client, 1);
       await client.query(`UPDATE "User" SET "lastAssignedAt" = clock_timestamp() WHERE "id" = $1`, [next.id]);
       await client.query("COMMIT");
       expect((await pending).lead.ownerId).toBe(after.id);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   if (postgres) it("lets a first inquiry that waits on another from the same phone hold no officer meanwhile", async () => {
     const [officer] = await onlyEligibleStaff(1);
     const phone = newPhone();
-    const client = new pg.Client({ connectionString: suite.url });
-    await client.connect();
-    try {
-      // Stands for a first inquiry from this phone being stored right now.
-      await client.query("BEGIN");
-      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [NEW_PHONE_LOCK, phone]);
-      let settled = false;
-      const samePhone = submit(inquiry({ phone })).finally(() => (settled = true));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(settled).toBe(false);
+    await withSecondSession(async (client) => {
+      await holdPhone(client, phone);
+      const samePhone = submit(inquiry({ phone }));
+      await untilWaitingOnLocks(client, 1);
       expect((await submit(inquiry())).lead.ownerId).toBe(officer.id);
       await client.query("COMMIT");
       expect((await samePhone).lead.ownerId).toBe(officer.id);
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   // Every intake, move, merge and reassignment above went through the database triggers that keep the report tallies.
