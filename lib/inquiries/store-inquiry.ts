@@ -54,9 +54,12 @@ export const NEW_PHONE_LOCK = 72707380;
 function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: SubmissionContext["source"]): Prisma.Sql {
   const lead = newLeadValues(inquiry, context);
   const { now } = context;
-  const eligible = (u: string) => Prisma.sql`${Prisma.raw(u)}."role" = 'STAFF' AND ${Prisma.raw(u)}."active" AND NOT ${Prisma.raw(u)}."away"
+  const eligible = (alias: string) => {
+    const u = Prisma.raw(alias);
+    return Prisma.sql`${u}."role" = 'STAFF' AND ${u}."active" AND NOT ${u}."away"
         AND (SELECT "ok" FROM allowed) AND EXISTS (SELECT 1 FROM phone_queue)
         AND NOT EXISTS (SELECT 1 FROM owner_park) AND NOT EXISTS (SELECT 1 FROM "Lead" WHERE "phone" = ${inquiry.phone})`;
+  };
   const leastRecent = Prisma.sql`ORDER BY u."lastAssignedAt" ASC NULLS FIRST, u."id" LIMIT 1`;
   return Prisma.sql`owner_park AS (
       SELECT u."id" FROM "Park" p JOIN "User" u ON u."id" = p."ownerId"
@@ -77,6 +80,7 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: Submission
     ), owner_rr_turn AS (
       SELECT u."id" FROM "User" u JOIN turn ON turn."id" = u."id" WHERE ${eligible("u")} FOR UPDATE OF u
     ), owner_rr_busy AS (
+      -- Only when the officer whose turn it was left meanwhile: wait for whoever is eligible.
       SELECT u."id" FROM "User" u WHERE ${eligible("u")} ${leastRecent} FOR UPDATE OF u
     ), owner_rr AS MATERIALIZED (
       -- COALESCE only runs a waiting query when no eligible officer is free.
