@@ -6,7 +6,7 @@ export const reportsConversionEn: typeof reportsConversionZhCN = {
     summary:
       "{leads, plural, one {# lead} other {# leads}} created in the range, {inquiries, plural, one {# inquiry} other {# inquiries}} from them, {signed} signed so far.",
     definition:
-      "Counts the leads created in the range (merged-away leads excluded): inquiries are those leads' inquiries received in the range; signed are those of them now in a signed stage; expected tax is the sum of the signed annual tax recorded on the signed ones. UTM medium and referring site come from each lead's first inquiry.",
+      "Counts the leads created in the range (merged-away leads excluded): inquiries are all the inquiries those leads have received so far (a merge's inquiries count on the lead kept); signed are those of them now in a signed stage; expected tax is the sum of the signed annual tax recorded on the signed ones. UTM medium and referring site come from each lead's first inquiry.",
     dimension: "Break down by",
     chart: "Bar chart of leads and signed by {dimension}",
     chartTop: "The chart shows the {count} rows with the most leads; the table below has them all.",
