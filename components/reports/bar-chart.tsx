@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale } from "@/lib/i18n/messages";
+import { chartColors } from "./chart-colors";
 import { formatFigure, type FigureKind } from "./figure-format";
 import styles from "./charts.module.css";
 
@@ -30,7 +31,7 @@ export function ReportBarChart({ data, kind, locale, label }: { data: ChartDatum
         <XAxis type="number" hide domain={[0, "dataMax"]} />
         <YAxis type="category" dataKey="label" width={112} tickLine={false} />
         <Tooltip formatter={format} />
-        <Bar dataKey="value" fill="#1c7ed6" isAnimationActive={false}>
+        <Bar dataKey="value" fill={chartColors.brand} isAnimationActive={false}>
           <LabelList dataKey="value" position="right" formatter={format} />
         </Bar>
       </BarChart>

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale } from "@/lib/i18n/messages";
+import { chartColors } from "./chart-colors";
 import { formatFigure } from "./figure-format";
 import styles from "./conversion-section.module.css";
 
@@ -10,9 +11,6 @@ export interface ConversionBar {
   leads: number;
   signed: number;
 }
-
-// The workspace colours of app/globals.css (--brand, --ok): SVG fills cannot rely on CSS variables everywhere.
-const [BRAND, OK] = ["#0b5cad", "#2b8a3e"];
 
 /**
  * Leads and signed side by side for each value of a dimension, horizontal because listing titles
@@ -36,8 +34,8 @@ export function ConversionBarChart({ bars, names, label, locale }: { bars: Conve
         <YAxis type="category" dataKey="label" width={140} tickLine={false} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip formatter={count} />
         <Legend />
-        <Bar dataKey="leads" name={names.leads} fill={BRAND} isAnimationActive={false} />
-        <Bar dataKey="signed" name={names.signed} fill={OK} isAnimationActive={false} />
+        <Bar dataKey="leads" name={names.leads} fill={chartColors.brand} isAnimationActive={false} />
+        <Bar dataKey="signed" name={names.signed} fill={chartColors.ok} isAnimationActive={false} />
       </BarChart>
     </figure>
   );

@@ -1,11 +1,10 @@
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { ReportTable, ReportValue } from "@/lib/reports/table";
+import { chartColors } from "./chart-colors";
 import { ReportTableView, reportTranslator } from "./report-table";
 import { SpeedBarChart, type SpeedBar } from "./speed-bar-chart";
 import styles from "./speed-section.module.css";
 
-// The workspace colours of app/globals.css (--brand, --accent, --ok): SVG fills cannot rely on CSS variables everywhere.
-const [BRAND, ACCENT, OK] = ["#0b5cad", "#d9480f", "#2b8a3e"];
 const number = (value: ReportValue | undefined) => (typeof value === "number" ? value : null);
 
 /** A text cell in the page's language (stage and owner rows carry an English twin). */
@@ -41,7 +40,7 @@ export function SpeedSection({ tables, locale, messages }: { tables: ReportTable
         {ownerBars.length > 0 && (
           <SpeedBarChart
             bars={ownerBars}
-            series={[{ name: t("reportsSpeed.charts.median"), color: BRAND }, { name: t("reportsSpeed.charts.p90"), color: ACCENT }]}
+            series={[{ name: t("reportsSpeed.charts.median"), color: chartColors.brand }, { name: t("reportsSpeed.charts.p90"), color: chartColors.accent }]}
             unit={messages.reports.units.hours}
             label={t("reportsSpeed.charts.response")}
             locale={locale}
@@ -56,7 +55,7 @@ export function SpeedSection({ tables, locale, messages }: { tables: ReportTable
         {stageBars.length > 0 && (
           <SpeedBarChart
             bars={stageBars}
-            series={[{ name: t("reportsSpeed.charts.average"), color: BRAND }, { name: t("reportsSpeed.charts.median"), color: OK }]}
+            series={[{ name: t("reportsSpeed.charts.average"), color: chartColors.brand }, { name: t("reportsSpeed.charts.median"), color: chartColors.ok }]}
             unit={messages.reports.units.days}
             label={t("reportsSpeed.charts.stages")}
             locale={locale}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale } from "@/lib/i18n/messages";
+import { chartColors } from "./chart-colors";
 import { formatFigure } from "./figure-format";
 import styles from "./trend-section.module.css";
 
@@ -11,9 +12,6 @@ export type TrendMetric = (typeof trendMetrics)[number];
 
 /** One period: this year's figures and a year earlier's (null when that period held no data). */
 export type TrendPoint = { label: string } & Record<TrendMetric | `${TrendMetric}LastYear`, number | null>;
-
-// The workspace colours of app/globals.css (--brand, --muted): SVG strokes cannot rely on CSS variables everywhere.
-const [BRAND, MUTED] = ["#0b5cad", "#868e96"];
 
 /**
  * This period against a year earlier, for one metric at a time (counts and 万元 do not share an
@@ -48,9 +46,9 @@ export function TrendLineChart({ points, text, locale }: {
           <YAxis tickFormatter={format} allowDecimals={kind !== "count"} tick={{ fontSize: 12 }} width={kind === "wan" ? 96 : 48} />
           <Tooltip formatter={format} />
           <Legend />
-          <Line type="monotone" dataKey={metric} name={text.thisYear} stroke={BRAND} strokeWidth={2} isAnimationActive={false} />
+          <Line type="monotone" dataKey={metric} name={text.thisYear} stroke={chartColors.brand} strokeWidth={2} isAnimationActive={false} />
           {hasLastYear && (
-            <Line type="monotone" dataKey={`${metric}LastYear`} name={text.lastYear} stroke={MUTED} strokeDasharray="6 4" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey={`${metric}LastYear`} name={text.lastYear} stroke={chartColors.past} strokeDasharray="6 4" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
           )}
         </LineChart>
       </figure>

@@ -2,6 +2,7 @@ import "server-only";
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { SHANGHAI_OFFSET_MS } from "../activities/shanghai-time";
 import { localized } from "../i18n/localized";
 import type { Locale, Messages } from "../i18n/messages";
 import { SQM_PER_MU } from "../leads/score-factors";
@@ -25,11 +26,10 @@ const WAN = "#,##0.00";
 const AREA = "#,##0.00";
 const DATE_TIME = "yyyy-mm-dd hh:mm";
 const DATE = "yyyy-mm-dd";
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** Excel has no time zones: the cell holds the Shanghai wall time (UTC+8 all year, no DST). */
 export function excelDate(value: Date | null): Date | null {
-  return value ? new Date(value.getTime() + SHANGHAI_OFFSET) : null;
+  return value ? new Date(value.getTime() + SHANGHAI_OFFSET_MS) : null;
 }
 
 /** 亩均税收: expected tax over the land wanted in 亩; only land needs have one (a floor area in m² is not land). */

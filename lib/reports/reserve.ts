@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
+import { shanghaiDay } from "../activities/shanghai-time";
 import { recordAudit } from "../audit/record";
 import { fieldErrorsOf } from "../forms/field-errors";
 import { formatDateTime, formatNumber } from "../i18n/format";
@@ -65,6 +66,6 @@ export async function exportReserve(db: Database, viewer: Viewer | null, params:
     messages,
   });
   // A snapshot: named by the day it was taken (Asia/Shanghai).
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = shanghaiDay(now);
   return { ok: true, filename: `${text.workbooks.reserve}_${day}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, "-"), fallback: `reserve_${day}.xlsx`, body };
 }

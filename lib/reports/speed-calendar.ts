@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET_MS } from "../activities/shanghai-time";
 import type { WorkingCalendar } from "../leads/working-hours";
 
 /*
@@ -70,7 +71,7 @@ export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toD
  * that was in force then.
  */
 export function dayResponseDeadline(arrival: Date, calendar: WorkingCalendar): Date {
-  const wall = new Date(arrival.getTime() + 8 * 3_600_000);
+  const wall = new Date(arrival.getTime() + SHANGHAI_OFFSET_MS);
   const day = wall.toISOString().slice(0, 10);
   const time = wall.toISOString().slice(11, 16);
   const [today] = responseCalendar(calendar, day, day);

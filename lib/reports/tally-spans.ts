@@ -1,3 +1,5 @@
+import { shanghaiDay } from "../activities/shanghai-time";
+
 /*
  * Which tally rows cover a range of days: month rows for the whole months, day rows for the rest
  * (see lib/reports/tallies). Pure, so the cuts at month ends are unit-tested.
@@ -26,6 +28,5 @@ export function tallySpans(fromDay: string, toDay: string): { grain: "day" | "mo
 
 /** The Shanghai day of an instant, and of the last instant before `to`. */
 export function shanghaiDays(from: Date, to: Date): { fromDay: string; toDay: string } {
-  const day = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
-  return { fromDay: day(from.getTime()), toDay: day(to.getTime() - 1) };
+  return { fromDay: shanghaiDay(from), toDay: shanghaiDay(new Date(to.getTime() - 1)) };
 }
