@@ -10,7 +10,7 @@ import { loadMessages, type Locale, type Messages } from "../i18n/messages";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { reportCsv } from "./csv";
 import { describeView, type ViewInWords } from "./export-view";
-import { parseReportFilter, type ReportFilter } from "./filters";
+import { firstParam, parseReportFilter, type ReportFilter, type UrlParams } from "./filters";
 import { reports } from "./registry";
 import { reportKeys, type ReportKey, type ReportTable } from "./table";
 
@@ -20,14 +20,11 @@ import { reportKeys, type ReportKey, type ReportTable } from "./table";
  * whose filters cannot be read is refused, never quietly widened to the defaults as the page does.
  */
 
-type Params = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
 const reportKeySchema = z.enum(reportKeys, "choice");
 const printKeySchema = z.enum([...reportKeys, "all"], "choice");
 
-function readView<K extends string>(params: Params, keySchema: z.ZodType<K>): { ok: true; key: K; filter: ReportFilter } | { ok: false; fieldErrors: FieldErrors } {
-  const key = keySchema.safeParse(first(params.report));
+function readView<K extends string>(params: UrlParams, keySchema: z.ZodType<K>): { ok: true; key: K; filter: ReportFilter } | { ok: false; fieldErrors: FieldErrors } {
+  const key = keySchema.safeParse(firstParam(params.report));
   const filter = parseReportFilter(params);
   const fieldErrors: FieldErrors = {
     ...(key.success ? {} : { report: key.error.issues[0]?.message ?? "choice" }),
@@ -58,7 +55,7 @@ function snapshotNote(key: ReportKey, options: { locale: Locale; messages: Messa
 export type CsvExport = ({ ok: true; body: string } & ExportFile) | { ok: false; fieldErrors: FieldErrors };
 
 /** GET /crm/reports/export: one report's tables as UTF-8 CSV with a BOM; audited "report.export". */
-export async function exportReportCsv(db: Database, viewer: Viewer | null, params: Params, options: { locale: Locale; now?: Date }): Promise<CsvExport> {
+export async function exportReportCsv(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<CsvExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export reports");
   const view = readView(params, reportKeySchema);
   if (!view.ok) return view;
@@ -92,7 +89,7 @@ export type PrintView =
   | { ok: false; fieldErrors: FieldErrors };
 
 /** The printable page's content: one report or all of them; audited "report.print" when opened. */
-export async function printableReports(db: Database, viewer: Viewer | null, params: Params, options: { locale: Locale; messages: Messages; now?: Date }): Promise<PrintView> {
+export async function printableReports(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; messages: Messages; now?: Date }): Promise<PrintView> {
   assertRole(viewer, WORKSPACE_ROLES, "print reports");
   const view = readView(params, printKeySchema);
   if (!view.ok) return view;

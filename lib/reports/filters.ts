@@ -35,12 +35,18 @@ export const reportFilterSchema = z
   });
 export type ReportFilter = z.output<typeof reportFilterSchema>;
 
+/** URL search parameters as Next hands them to pages and as the export routes collect them. */
+export type UrlParams = Record<string, string | string[] | undefined>;
+
+/** A parameter's first value: a repeated one (?park=a&park=b) is read as its first. */
+export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
 /** Reads a report view from URL search params: empty values dropped, unknown params ignored. */
-export function parseReportFilter(params: Record<string, string | string[] | undefined>) {
+export function parseReportFilter(params: UrlParams) {
   const known = Object.keys(reportFilterSchema.shape);
   const picked = Object.fromEntries(
     Object.entries(params)
-      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const)
+      .map(([key, value]) => [key, firstParam(value)] as const)
       .filter(([key, value]) => known.includes(key) && typeof value === "string" && value.trim() !== ""),
   );
   return reportFilterSchema.safeParse(picked);

@@ -10,7 +10,7 @@ import { loadMessages, type Locale } from "../i18n/messages";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { exportName, type ExportFile } from "./export";
 import { describeView } from "./export-view";
-import { parseReportFilter, reportLeadsSql } from "./filters";
+import { parseReportFilter, reportLeadsSql, type UrlParams } from "./filters";
 import { instant, projectRows, projectRowsOf, type ProjectRow } from "./ledger-rows";
 import { projectColumns, projectWorkbook } from "./ledger-sheet";
 
@@ -23,7 +23,6 @@ import { projectColumns, projectWorkbook } from "./ledger-sheet";
  * then the period's new leads along Lead_createdAt_id_idx — never a scan of every older lead.
  */
 
-type Params = Record<string, string | string[] | undefined>;
 export type WorkbookExport = ({ ok: true; body: ReadableStream<Uint8Array> } & ExportFile) | { ok: false; fieldErrors: FieldErrors };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -38,7 +37,7 @@ export async function* ledgerRows(db: Database, from: Date, to: Date, scope: Pri
   yield* projectRows(db, Prisma.sql`${scope} AND l."createdAt" >= ${instant(from)} AND l."createdAt" < ${instant(to)}`);
 }
 
-export async function exportLedger(db: Database, viewer: Viewer | null, params: Params, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
+export async function exportLedger(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export the project ledger");
   const parsed = parseReportFilter(params);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };

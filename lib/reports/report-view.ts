@@ -1,7 +1,5 @@
-import { parseReportFilter, type ReportFilter } from "./filters";
+import { firstParam, parseReportFilter, type ReportFilter, type UrlParams } from "./filters";
 import { reportKeys, type ReportKey } from "./table";
-
-type Params = Record<string, string | string[] | undefined>;
 
 export interface ReportView {
   filter: ReportFilter;
@@ -17,9 +15,8 @@ const CUSTOM_RANGE = ["range", "from", "to"];
  * applies; a broken custom range falls back to the default range as a whole, since from and to
  * mean nothing apart.
  */
-export function reportViewOf(params: Params): ReportView {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const tabParam = first(params.tab);
+export function reportViewOf(params: UrlParams): ReportView {
+  const tabParam = firstParam(params.tab);
   const tab = reportKeys.find((key) => key === tabParam) ?? reportKeys[0];
   const invalid = tabParam && tabParam !== tab ? ["tab"] : [];
   const parsed = parseReportFilter(params);

@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber } from "../i18n/format";
 import { loadMessages, type Locale } from "../i18n/messages";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { describeView } from "./export-view";
-import { parseReportFilter, reportLeadsSql } from "./filters";
+import { parseReportFilter, reportLeadsSql, type UrlParams } from "./filters";
 import type { WorkbookExport } from "./ledger";
 import { projectRows } from "./ledger-rows";
 import { projectColumns, projectWorkbook } from "./ledger-sheet";
@@ -21,8 +21,6 @@ import { readReserveThreshold } from "./settings";
  * at least the admin's threshold, whenever received — the pipeline report's leads, listed. The
  * report filters apply except the period: the reserve is a snapshot of now.
  */
-
-type Params = Record<string, string | string[] | undefined>;
 
 /**
  * The open stages are looked up first and passed as a list: given the subquery instead, the
@@ -37,7 +35,7 @@ export async function reserveWhere(db: Database, threshold: number, scope: Prism
     AND l."stageKey" = ANY(${open.map((stage) => stage.key)}::text[])`;
 }
 
-export async function exportReserve(db: Database, viewer: Viewer | null, params: Params, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
+export async function exportReserve(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export the project reserve");
   const parsed = parseReportFilter(params);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };

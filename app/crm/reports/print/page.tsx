@@ -8,22 +8,21 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { printableReports } from "@/lib/reports/export";
 import { invalidFields } from "@/lib/reports/export-view";
+import type { UrlParams } from "@/lib/reports/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).reportsExport.print };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
 /** The reports page showing what was printed: same filters, that report's tab. */
-function backToReports(params: Params): string {
+function backToReports(params: UrlParams): string {
   const query = new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && key !== "report" ? [[key, value]] : [])));
   if (typeof params.report === "string" && params.report !== "all") query.set("tab", params.report);
   return `/crm/reports?${query}`;
 }
 
 /** /crm/reports/print?report=<key|all>&<filters>: the report(s) laid out for A4 paper or a PDF; audited when opened. */
-export default async function PrintReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function PrintReportsPage({ searchParams }: { searchParams: Promise<UrlParams> }) {
   const [viewer, locale, messages, t, db, params] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb(), searchParams]);
   const view = await printableReports(db, viewer, params, { locale, messages });
   const text = messages.reportsExport.printPage;
