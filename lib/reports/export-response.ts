@@ -25,7 +25,7 @@ export function attachment(body: BodyInit, file: { filename: string; fallback: s
 /** 400 naming the parameters that could not be read, in the viewer's language. */
 export async function invalidView(fieldErrors: FieldErrors, locale: Locale): Promise<Response> {
   const messages = await loadMessages(locale);
-  return plain(400, messages.reportsExport.invalid.replace("{fields}", invalidFields(fieldErrors, messages)));
+  return plain(400, messages.reportsExport.invalid.replace("{fields}", invalidFields(Object.keys(fieldErrors), messages)));
 }
 
 /** 401 for a visitor who is not signed in, 403 for a signed-in user without a workspace role. */

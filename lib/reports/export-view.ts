@@ -1,7 +1,6 @@
 import "server-only";
 import type { Database } from "../db/client";
 import type { Viewer } from "../auth/session";
-import type { FieldErrors } from "../forms/field-errors";
 import { formatDate } from "../i18n/format";
 import { localized } from "../i18n/localized";
 import type { Locale, Messages } from "../i18n/messages";
@@ -45,10 +44,15 @@ export async function describeView(db: Database, viewer: Viewer, filter: ReportF
   return { range, period, filters: parts.length ? parts.join(text.filters.separator) : text.filters.none };
 }
 
-/** The parameters a refused view names, in words ("时间范围、园区"). */
-export function invalidFields(fieldErrors: FieldErrors, messages: Messages): string {
-  const labels: Record<string, unknown> = { ...messages.reports.filters, report: messages.reports.tabs.label, sheet: messages.reportsExport.workbooks.title };
-  const names = Object.keys(fieldErrors).map((field) => {
+/** The parameters of a view that could not be read, in words ("时间范围、园区"). */
+export function invalidFields(fields: string[], messages: Messages): string {
+  const labels: Record<string, unknown> = {
+    ...messages.reports.filters,
+    report: messages.reports.tabs.label,
+    tab: messages.reports.tabs.label,
+    sheet: messages.reportsExport.workbooks.title,
+  };
+  const names = fields.map((field) => {
     const label = labels[field.split(".")[0]];
     return typeof label === "string" ? label : field;
   });

@@ -58,6 +58,8 @@ export async function trendReport(db: Database, viewer: Viewer | null, filter: R
   const unit = period === "week" ? Prisma.sql`'week'` : Prisma.sql`'month'`;
   const windows = [shanghaiDays(window.from, window.to), shanghaiDays(window.previousFrom, window.previousTo)];
   const scope = reportTallySql(filter, viewer, "t");
+  // Weeks cut across months: a weekly trend reads day rows only.
+  const only = period === "week" ? "day" : undefined;
   const rows = await db.$queryRaw<TrendRow[]>`
     WITH periods AS (${periodsSql(period, window)}),
     events AS (
@@ -67,9 +69,9 @@ export async function trendReport(db: Database, viewer: Viewer | null, filter: R
         COALESCE(sum(t."leads") FILTER (WHERE t."event" = 'signed'), 0)::int AS "signed",
         COALESCE(sum(t."signedTax") FILTER (WHERE t."event" = 'signed'), 0)::float8 AS "tax"
       FROM (
-        SELECT * FROM ${tallyRows("inquiry", windows, period === "week" ? "day" : undefined)} t
-        UNION ALL SELECT * FROM ${tallyRows("created", windows, period === "week" ? "day" : undefined)} t
-        UNION ALL SELECT * FROM ${tallyRows("signed", windows, period === "week" ? "day" : undefined)} t
+        SELECT * FROM ${tallyRows("inquiry", windows, only)} t
+        UNION ALL SELECT * FROM ${tallyRows("created", windows, only)} t
+        UNION ALL SELECT * FROM ${tallyRows("signed", windows, only)} t
       ) t
       WHERE ${scope}
       GROUP BY 1

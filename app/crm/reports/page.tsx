@@ -17,7 +17,8 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
 import { inboxFilterOptions } from "@/lib/leads/inbox-options";
-import { resolveRange } from "@/lib/reports/filters";
+import { invalidFields } from "@/lib/reports/export-view";
+import { resolveRange, type UrlParams } from "@/lib/reports/filters";
 import { reports } from "@/lib/reports/registry";
 import { reportQueryOf, reportViewOf } from "@/lib/reports/report-view";
 import { readReserveThreshold } from "@/lib/reports/settings";
@@ -39,7 +40,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).reports.title };
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<UrlParams> }) {
   const [viewer, locale, messages, t, db, params] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb(), searchParams]);
   const { filter, tab, invalid } = reportViewOf(params);
   const now = new Date();
@@ -48,13 +49,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const range = resolveRange(filter, now);
   const query = reportQueryOf(filter);
   const Section = sections[tab];
-  const fieldName = (field: string) => (field === "tab" ? messages.reports.tabs.label : ((messages.reports.filters as Record<string, unknown>)[field] as string | undefined) ?? field);
   return (
     <>
       <h1>{messages.reports.title}</h1>
       {invalid.length > 0 && (
         <p className="notice" role="status">
-          {t("reports.invalid", { fields: invalid.map(fieldName).join("、") })}
+          {t("reports.invalid", { fields: invalidFields(invalid, messages) })}
         </p>
       )}
       {/* Keyed by the view: after a client-side navigation (a tab, "defaults") the fields show the new view, not the old one's values. */}

@@ -30,7 +30,7 @@ export default async function PrintReportsPage({ searchParams }: { searchParams:
   if (!view.ok) {
     return (
       <p className="form-alert" role="alert">
-        {t("reportsExport.printPage.invalid", { fields: invalidFields(view.fieldErrors, messages) })}{" "}
+        {t("reportsExport.printPage.invalid", { fields: invalidFields(Object.keys(view.fieldErrors), messages) })}{" "}
         <a href={back}>{text.back}</a>
       </p>
     );
