@@ -3,11 +3,12 @@ import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
 import { conversionReport } from "@/lib/reports/conversion";
-import { parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
-import type { ReportTable, ReportValue } from "@/lib/reports/table";
+import type { ReportFilter } from "@/lib/reports/filters";
+import type { ReportTable } from "@/lib/reports/table";
 import { trendReport } from "@/lib/reports/trend";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
+import { at, closeTo, filterOf, october, pick, reportTable, reportViewer as viewer } from "../support/report-views";
 
 /*
  * Every figure of the conversion and trend reports against the reports' fixture (header of
@@ -25,20 +26,7 @@ import { seedReportFixture, type ReportFixture } from "../support/report-fixture
  *   L6   direct direct direct       —       P2   A     电子元件  2 (own + L7's)      no
  */
 
-const at = (local: string) => new Date(`${local}:00+08:00`);
-function filterOf(params: Record<string, string>): ReportFilter {
-  const parsed = parseReportFilter(params);
-  if (!parsed.success) throw new Error(`bad filter ${JSON.stringify(params)}`);
-  return parsed.data;
-}
-const october = (extra: Record<string, string> = {}) => filterOf({ range: "custom", from: "2026-10-01", to: "2026-10-31", ...extra });
-const tableOf = (tables: ReportTable[], key: string) => {
-  const table = tables.find((candidate) => candidate.key === `reportsConversion.tables.${key}`);
-  if (!table) throw new Error(`no table ${key}`);
-  return table;
-};
-const pick = (table: ReportTable, keys: string[]) => table.rows.map((row) => keys.map((key) => row[key]));
-const closeTo = (expected: ReportValue[][]) => expected.map((row) => row.map((value) => (typeof value === "number" ? expect.closeTo(value, 9) : value)));
+const tableOf = (tables: ReportTable[], key: string) => reportTable(tables, `reportsConversion.tables.${key}`);
 const FIGURES = ["inquiries", "leads", "signed", "signedRate", "signedTax"];
 const TREND = ["period", "inquiries", "inquiriesLastYear", "leads", "leadsLastYear", "signed", "signedLastYear", "signedTax", "signedTaxLastYear"];
 
@@ -46,7 +34,6 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
   let database: TestDatabase;
   let db: Database;
   let fixture: ReportFixture;
-  const viewer = (id: string, role: Viewer["role"]): Viewer => ({ id, email: `${id}@report.test`, name: id, role });
   let manager: Viewer;
   let staffA: Viewer;
   let staffB: Viewer;

@@ -12,6 +12,7 @@ import * as workbookRoute from "@/app/crm/reports/export/workbook/route";
 import PrintReportsPage from "@/app/crm/reports/print/page";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
+import { at } from "../support/report-views";
 
 /*
  * The exports, called through their real doors (route handlers, the server action, the print
@@ -46,7 +47,6 @@ vi.mock("next/navigation", () => ({
 
 const OCTOBER = "range=custom&from=2026-10-01&to=2026-10-31";
 const BOM = "\uFEFF";
-const at = (local: string) => new Date(`${local}:00+08:00`);
 /** the wall time an Excel cell shows for a Shanghai time (exceljs reads cells back as UTC) */
 const cellTime = (local: string) => new Date(`${local}:00Z`);
 

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
-import { parseReportFilter, type ReportFilter } from "@/lib/reports/filters";
+import type { ReportFilter } from "@/lib/reports/filters";
 import { funnelReport } from "@/lib/reports/funnel";
 import { lossReport } from "@/lib/reports/loss";
 import { pipelineReport } from "@/lib/reports/pipeline";
-import type { ReportTable, ReportValue } from "@/lib/reports/table";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
 import { seedEdgeLeads, type EdgeLeads } from "../support/report-edge-leads";
+import { closeTo, filterOf, october, pick, reportTable as tableOf, reportViewer as viewer } from "../support/report-views";
 
 /*
  * Every figure of the funnel, loss and pipeline reports against the reports' fixture (see the header
@@ -18,22 +18,6 @@ import { seedEdgeLeads, type EdgeLeads } from "../support/report-edge-leads";
  * leads (park P3, tests/support/report-edge-leads.ts) are added last and read through park=P3.
  */
 
-function filterOf(params: Record<string, string>): ReportFilter {
-  const parsed = parseReportFilter(params);
-  if (!parsed.success) throw new Error(`bad filter ${JSON.stringify(params)}`);
-  return parsed.data;
-}
-const october = (extra: Record<string, string> = {}) => filterOf({ range: "custom", from: "2026-10-01", to: "2026-10-31", ...extra });
-
-const tableOf = (tables: ReportTable[], key: string) => {
-  const table = tables.find((candidate) => candidate.key === key);
-  if (!table) throw new Error(`no table ${key}`);
-  return table;
-};
-/** The rows reduced to the given columns, so expectations read as small tables. */
-const pick = (table: ReportTable, keys: string[]) => table.rows.map((row) => keys.map((key) => row[key]));
-const closeTo = (expected: ReportValue[][]) => expected.map((row) => row.map((value) => (typeof value === "number" ? expect.closeTo(value, 9) : value)));
-
 const FUNNEL = "reports.tables.funnel";
 const COHORT = "reports.tables.funnelCohort";
 
@@ -41,7 +25,6 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
   let database: TestDatabase;
   let db: Database;
   let fixture: ReportFixture;
-  const viewer = (id: string, role: Viewer["role"]): Viewer => ({ id, email: `${id}@report.test`, name: id, role });
   let manager: Viewer;
   let staffA: Viewer;
   let staffB: Viewer;

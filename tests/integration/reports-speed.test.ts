@@ -13,8 +13,8 @@ import { dayResponseDeadline } from "@/lib/reports/speed-calendar";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
+import { at } from "../support/report-views";
 
-const at = (local: string) => new Date(`${local}:00+08:00`);
 const view = (from: string, to: string, extra: Partial<ReportFilter> = {}): ReportFilter => ({ range: "custom", from, to, period: "month", ...extra });
 const october = view("2026-10-01", "2026-10-31");
 const NOW = at("2026-11-30 12:00");

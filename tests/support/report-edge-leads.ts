@@ -18,8 +18,7 @@
  */
 import type { Database } from "@/lib/db/client";
 import type { ReportFixture } from "./report-fixture";
-
-const at = (local: string) => new Date(`${local}:00+08:00`);
+import { at } from "./report-views";
 
 export interface EdgeLeads {
   park: string;

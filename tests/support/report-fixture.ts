@@ -31,8 +31,7 @@
 import type { Database } from "@/lib/db/client";
 import { dayResponseDeadline } from "@/lib/reports/speed-calendar";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
-
-const at = (local: string) => new Date(`${local}:00+08:00`);
+import { at } from "./report-views";
 
 export interface ReportFixture {
   users: { a: string; b: string; manager: string };
