@@ -1,5 +1,16 @@
 import type { reportsConversionZhCN } from "./reports-conversion.zh-CN";
 
+/** The breakdowns of the conversion report. */
+const dimensions = {
+  source: "Source",
+  medium: "UTM medium",
+  referrer: "Referring site",
+  listing: "Listing",
+  park: "Park",
+  owner: "Owner",
+  industry: "Industry (use)",
+};
+
 export const reportsConversionEn: typeof reportsConversionZhCN = {
   title: "Conversion and trend",
   conversion: {
@@ -11,15 +22,7 @@ export const reportsConversionEn: typeof reportsConversionZhCN = {
     chart: "Bar chart of leads and signed by {dimension}",
     chartTop: "The chart shows the {count} rows with the most leads; the table below has them all.",
   },
-  dimensions: {
-    source: "Source",
-    medium: "UTM medium",
-    referrer: "Referring site",
-    listing: "Listing",
-    park: "Park",
-    owner: "Owner",
-    industry: "Industry (use)",
-  },
+  dimensions,
   rows: {
     total: "Total",
     noListing: "No listing",
@@ -28,13 +31,8 @@ export const reportsConversionEn: typeof reportsConversionZhCN = {
     noIndustry: "Not given",
   },
   columns: {
-    source: "Source",
-    medium: "UTM medium",
-    referrer: "Referring site",
-    listing: "Listing",
-    park: "Park",
-    owner: "Owner",
-    industry: "Industry (use)",
+    // A dimension's table is headed by its name.
+    ...dimensions,
     inquiries: "Inquiries",
     leads: "Leads",
     newLeads: "New leads",

@@ -1,3 +1,14 @@
+/** The breakdowns of the conversion report. */
+const dimensions = {
+  source: "来源",
+  medium: "UTM 媒介",
+  referrer: "来源网站",
+  listing: "房源",
+  park: "园区",
+  owner: "负责人",
+  industry: "行业（用途）",
+};
+
 /** Chinese messages of the reportsConversion namespace; en is typed from this file so the two never drift. */
 export const reportsConversionZhCN = {
   title: "转化与趋势",
@@ -9,15 +20,7 @@ export const reportsConversionZhCN = {
     chart: "按{dimension}的线索数与签约数柱状图",
     chartTop: "图中显示线索数最多的 {count} 项，全部数据见下表。",
   },
-  dimensions: {
-    source: "来源",
-    medium: "UTM 媒介",
-    referrer: "来源网站",
-    listing: "房源",
-    park: "园区",
-    owner: "负责人",
-    industry: "行业（用途）",
-  },
+  dimensions,
   /** Rows without a value of their dimension, and the closing total. */
   rows: {
     total: "合计",
@@ -27,13 +30,8 @@ export const reportsConversionZhCN = {
     noIndustry: "未填写",
   },
   columns: {
-    source: "来源",
-    medium: "UTM 媒介",
-    referrer: "来源网站",
-    listing: "房源",
-    park: "园区",
-    owner: "负责人",
-    industry: "行业（用途）",
+    // A dimension's table is headed by its name.
+    ...dimensions,
     inquiries: "询盘数",
     leads: "线索数",
     newLeads: "新线索",
