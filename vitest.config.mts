@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Keys session cookies and keyed digests in tests; production takes it from the environment or the data folder.
+    env: { NEXTAUTH_SECRET: "parklead-test-secret-0123456789abcdefghijklmnop" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration files each open PGlite (WebAssembly, ~100 MB) and PostgreSQL databases.

@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { clientIp } from "../http/client-ip";
 import { authenticate } from "./authenticate";
 import { signInSchema, type Role } from "./schema";
-import { sessionSecret } from "./secret";
+import { serverSecret } from "./secret";
 
 export const SESSION_HOURS = 12;
 
@@ -17,7 +17,7 @@ let options: Promise<AuthOptions> | undefined;
 /** next-auth's configuration; built once per process because the secret may come from the database. */
 export function authOptions(): Promise<AuthOptions> {
   options ??= (async () => ({
-    secret: await sessionSecret(await getDb()),
+    secret: serverSecret(),
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/login" },
     providers: [
