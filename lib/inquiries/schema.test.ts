@@ -67,12 +67,45 @@ describe("inquirySchema", () => {
     [-1, "tooSmall:0"],
     ["-5", "tooSmall:0"],
     ["12.34567", "decimals:4"],
-    ["abc", "number"],
-    [Number.NaN, "number"],
+    ["abc", "amount"],
+    [Number.NaN, "amount"],
     [10_000_001, "tooBig:10000000"],
-    ["1e5", "number"],
+    ["1e5", "amount"],
+    ["5元", "amount"],
+    ["1,2,00", "amount"],
+    ["1.2.3", "amount"],
+    ["1001亿", "tooBig:10000000"],
   ])("rejects the tax amount %s with %s", (expectedAnnualTax, key) => {
     expect(errorsOf({ ...valid, expectedAnnualTax })).toEqual({ expectedAnnualTax: key });
+  });
+
+  it.each([
+    ["300万", "300"],
+    ["300 万元", "300"],
+    ["１２００", "1200"],
+    ["3.5亿", "35000"],
+    ["3.5千万", "3500"],
+    ["1,200.5", "1200.5"],
+  ])("reads the tax amount %s as %s 万元", (expectedAnnualTax, stored) => {
+    expect(inquirySchema.parse({ ...valid, expectedAnnualTax }).expectedAnnualTax).toBe(stored);
+  });
+
+  it("says blank is required, whatever the width of its spaces or invisible characters", () => {
+    expect(errorsOf({ ...valid, company: "\u3000\u200b", use: "\u00a0\ufeff\u2060", contactName: "\u180e" })).toEqual({
+      company: "required",
+      use: "required",
+      contactName: "required",
+    });
+  });
+
+  it("refuses text PostgreSQL would refuse or that reads differently from what it holds", () => {
+    expect(errorsOf({ ...valid, company: "上海\u0000公司", contactName: "王\ud800", use: "生产\u202e用途", message: "a\u0007b" })).toEqual({
+      company: "characters",
+      contactName: "characters",
+      use: "characters",
+      message: "characters",
+    });
+    expect(inquirySchema.parse({ ...valid, message: "第一行\r\n第二行\t完" }).message).toBe("第一行\n第二行\t完");
   });
 
   it("allows zero expected tax (a start-up may have none yet) but not a zero area", () => {

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { cleanText, isBlank, lengthOf } from "./clean-text";
+import { parseNumber, type NumberRules } from "./numbers";
+
+/*
+ * The one field kit: every schema that takes text or numbers from a client builds its fields
+ * here, so the same input gets the same message key (validation.* in lib/i18n/messages) in the
+ * public form, the JSON API and every CRM form, and nothing reaches the database that it would
+ * refuse. It imports nothing server-side: client forms validate with the same schemas.
+ */
+
+/** Absent, null, or nothing a reader would see: "required" when a value must be given. */
+export const isMissing = (input: unknown) => input === undefined || input === null || (typeof input === "string" && isBlank(input));
+
+/** For optional fields: null and blank text count as not given. */
+export const blankToUndefined = (value: unknown) => (isMissing(value) ? undefined : value);
+/** For fields an edit clears: blank text is null (clear), absence stays absence (leave as is). */
+export const blankToNull = (value: unknown) => (typeof value === "string" && isBlank(value) ? null : value);
+
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** Absent: unchanged. Blank or null: cleared. */
+export const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable().optional());
+
+interface TextRules {
+  max: number;
+  /** at least this many characters once trimmed (blank is always "required") */
+  min?: number;
+  /** keeps tabs and line breaks (notes, descriptions); one-line fields refuse them */
+  multiline?: boolean;
+}
+
+/** Text a person typed: refused when it holds what cannot be stored, trimmed of invisible edges, blank = "required". */
+export function text({ max, min = 1, multiline = false }: TextRules) {
+  return z.string({ error: (issue) => (isMissing(issue.input) ? "required" : "invalid") }).transform((value, ctx) => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    const cleaned = cleanText(value, { multiline });
+    if (!cleaned.ok) return fail(cleaned.error);
+    const length = lengthOf(cleaned.value);
+    if (length === 0) return fail("required");
+    if (length < min) return fail(`tooShort:${min}`);
+    if (length > max) return fail(`tooLong:${max}`);
+    return cleaned.value;
+  });
+}
+
+/** Optional text: blank is undefined (callers store null or "" as their column wants). */
+export const optionalText = (rules: TextRules) => optional(text(rules));
+
+/**
+ * Text that only has to be storable, for search boxes and URL parameters: refused characters make
+ * it invalid, blank stays blank (the caller drops it), length is capped.
+ */
+export const queryText = (max: number) =>
+  z.string("invalid").transform((value, ctx) => {
+    const cleaned = cleanText(value);
+    if (!cleaned.ok) ctx.addIssue({ code: "custom", message: cleaned.error });
+    else if (lengthOf(cleaned.value) > max) ctx.addIssue({ code: "custom", message: `tooLong:${max}` });
+    return cleaned.ok ? cleaned.value : z.NEVER;
+  });
+
+/** A row id from a form or URL (cuid, or a seed's readable id). */
+export const recordId = z
+  .string({ error: (issue) => (isMissing(issue.input) ? "required" : "invalid") })
+  .trim()
+  .min(1, "required")
+  .max(40, "invalid")
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid");
+
+function numberField(rules: NumberRules) {
+  const formatError = rules.units ? "amount" : rules.decimals === 0 ? "integer" : "number";
+  return z
+    .union([z.string(), z.number()], { error: (issue) => (isMissing(issue.input) ? "required" : formatError) })
+    .transform((value, ctx) => {
+      const parsed = typeof value === "string" && isBlank(value) ? ({ ok: false, error: "required" } as const) : parseNumber(value, rules);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    });
+}
+
+/**
+ * An amount of money in 万元: "300", "1,200", "１２００", "300万", "3.5亿" (= 35000), or a JSON
+ * number; kept as an exact decimal string. Decimal(16, 4) columns keep 4 decimals.
+ */
+export const amount = ({ max, decimals = 4, positive = false }: { max: number; decimals?: number; positive?: boolean }) =>
+  numberField({ max, decimals, units: true, exclusive: positive });
+
+/** A plain decimal (areas, prices, heights): separators and full-width digits, no units; an exact string. */
+export const decimal = ({ max, decimals, min = 0, exclusive = false }: { max: number; decimals: number; min?: number; exclusive?: boolean }) =>
+  numberField({ max, decimals, min, exclusive });
+
+/** A whole number (people, kVA, storeys); int4 columns, so `max` stays below 2^31. */
+export const integer = ({ max, min = 0 }: { max: number; min?: number }) => numberField({ max, decimals: 0, min }).transform(Number);
