@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { keyedDigest } from "../auth/secret";
 import type { Database } from "../db/client";
 import type { Locale } from "../i18n/messages";
 import { readIntakeTarget } from "../leads/intake";
@@ -41,7 +41,7 @@ export async function submitInquiry(db: Database, input: unknown, context: Submi
   const parsed = inquirySchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const inquiry = parsed.data;
-  const requestHash = hashOf(inquiry);
+  const requestHash = requestHashOf(inquiry);
   const now = context.now ?? new Date();
 
   if (context.idempotencyKey) {
@@ -111,14 +111,20 @@ async function replay(db: Database, idempotencyKey: string, requestHash: string)
   return { ok: true, id: earlier.id, reference: earlier.reference, replayed: true };
 }
 
-/** A stable digest of the validated inquiry: same content, same hash, whatever the key order. */
-function hashOf(inquiry: Inquiry): string {
+/**
+ * A stable digest of the validated inquiry: same content, same hash, whatever the key order. Keyed
+ * with the server secret, since the body is the person's data: a plain hash would let anyone who
+ * guesses a phone and a few fields confirm the guess. (A retry of a submission stored before the
+ * hash was keyed answers "key reused" instead of replaying: keys are for retries within minutes.)
+ * Erasing the person replaces it (lib/leads/erase.ts).
+ */
+export function requestHashOf(inquiry: Inquiry): string {
   const canonical = JSON.stringify(inquiry, (_key, value) =>
     value && typeof value === "object" && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
       : value,
   );
-  return createHash("sha256").update(canonical).digest("hex");
+  return keyedDigest("inquiry-request", canonical, 43);
 }
 
 function uniqueViolationTarget(error: unknown): string | null {

@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { keyedDigest } from "../auth/secret";
 import type { Database } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 
 export interface RateLimit {
   scope: "ip" | "phone";
@@ -24,9 +25,15 @@ export interface RateLimitCounters {
   counted: (RateLimit & { key: string; windowStart: Date })[];
 }
 
-/** Counters are keyed by a hash, so no IP address or phone number is kept for rate limiting. */
-function counterKey(scope: string, value: string): string {
-  return `${scope}:${createHash("sha256").update(`parklead-rate:${scope}:${value}`).digest("base64url").slice(0, 22)}`;
+/**
+ * Counters are keyed by an HMAC under the server secret, so no IP address or phone number is kept
+ * for rate limiting, and a copy of the table cannot be turned back into phones by hashing every
+ * mobile number (a plain hash of an 11-digit phone falls in seconds). Counters written under the
+ * earlier unkeyed hash were dropped by migration 20261206053000_keyed_personal_hashes: they only
+ * held hourly windows.
+ */
+export function counterKey(scope: RateLimit["scope"], value: string): string {
+  return `${scope}:${keyedDigest(`rate-limit:${scope}`, value)}`;
 }
 
 export function rateLimitCounters(subjects: Partial<Record<RateLimit["scope"], string>>, now: Date, limits = inquiryRateLimits): RateLimitCounters {
@@ -54,6 +61,13 @@ export function verdictOf(counters: RateLimitCounters, counts: Record<string, nu
     }
   }
   return { allowed: true };
+}
+
+/** Drops every window of these phones' counters: an erased person leaves no key derived from their phone. */
+export async function dropPhoneCounters(tx: Prisma.TransactionClient, phones: string[]): Promise<number> {
+  if (!phones.length) return 0;
+  const { count } = await tx.rateLimitCounter.deleteMany({ where: { key: { in: phones.map((phone) => counterKey("phone", phone)) } } });
+  return count;
 }
 
 /** Old windows are useless; dropping them keeps the table at a few rows per active visitor. */

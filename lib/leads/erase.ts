@@ -4,6 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
+import { dropPhoneCounters } from "../inquiries/rate-limit";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { recordActivity } from "./activity";
 import { confirmsCompany, eraseLeadSchema } from "./care-schema";
@@ -16,6 +17,10 @@ type Json = Prisma.JsonValue;
 export const ERASED_NAME = "已删除";
 /** Lead.phone is unique, so each erased lead gets its own placeholder, which is not a phone. */
 export const erasedPhone = (leadId: string) => `erased:${leadId}`;
+/** An erased inquiry's request hash: a digest of the body is still the person's data, keyed or not. */
+export const ERASED_REQUEST_HASH = "erased";
+/** What stands in the erasure's reason where the admin typed one of the person's values. */
+const REDACTED = "[已删除]";
 
 /** Keys under which timeline and audit details carry the person's data (field edits, merges). */
 const PERSONAL_KEYS = new Set(["contactName", "phone", "wechat", "email", "creditCode", "notes", "message", "body"]);
@@ -49,15 +54,49 @@ async function leadWithTombstones(tx: Tx, leadId: string): Promise<string[]> {
   return ids;
 }
 
+/** The person's values as they were before the erasure, on the lead, its tombstones and their inquiries. */
+async function personalValuesOf(tx: Tx, ids: string[]) {
+  const [leads, inquiries] = await Promise.all([
+    tx.lead.findMany({ where: { id: { in: ids } }, select: { phone: true, contactName: true, wechat: true, email: true, creditCode: true } }),
+    tx.inquiry.findMany({ where: { leadId: { in: ids } }, select: { phone: true, contactName: true, wechat: true, email: true, creditCode: true } }),
+  ]);
+  const rows = [...leads, ...inquiries];
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => !!value))];
+  return {
+    phones: distinct(rows.map((row) => row.phone)),
+    texts: distinct(rows.flatMap((row) => [row.contactName, row.wechat, row.email, row.creditCode])),
+  };
+}
+
+/**
+ * The admin's reason with the person's values blotted out: a reason such as "张三 13812345678 来电要求删除"
+ * would otherwise keep in the timeline and the audit log exactly what was erased. A phone is matched
+ * however it was spaced or dashed.
+ */
+export function redactReason(reason: string, values: { phones: string[]; texts: string[] }): string {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const patterns = [
+    ...values.phones.map((phone) => Array.from(phone).map(escape).join("[\\s-]*")),
+    ...values.texts.filter((text) => text.trim().length >= 2).map((text) => escape(text.trim())),
+  ];
+  if (!patterns.length) return reason;
+  // Longest first, so a name inside a longer value (an email) does not leave the rest of it.
+  patterns.sort((a, b) => b.length - a.length);
+  return reason.replace(new RegExp(patterns.join("|"), "giu"), REDACTED);
+}
+
 export type EraseResult = { ok: true; inquiries: number; activities: number; leads: number } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * An admin's answer to a PIPL deletion request (art. 47): in one transaction, the person's name,
  * phone, WeChat, email, credit code, notes and messages go from the lead, its merged-away
  * tombstones, every inquiry, the timeline (bodies, and personal values in change details) and the
- * lead's audit details; task titles, which staff write freely, go too. The company (a business, not
- * a person), amounts, need, stage, owner, score and every date stay, so the statistics still add
- * up. The erasure itself is logged with its reason, never with what was erased.
+ * lead's audit details; task titles, which staff write freely, go too, and so does everything
+ * derived from the person: search tokens, the inquiries' idempotency keys and request hashes, and
+ * the rate-limit counters of their phones. The company (a business, not a person), amounts, need,
+ * stage, owner, score and every date stay, so the statistics still add up. The erasure itself is
+ * logged with its reason (the person's values blotted out of it), never with what was erased.
+ * tests/integration/erase-leaves-nothing.test.ts reads every text column of every table afterwards.
  */
 export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null, input: unknown): Promise<EraseResult> {
   assertRole(viewer, ["ADMIN"], "erase personal data");
@@ -75,6 +114,7 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
 
     const now = new Date();
     const ids = await leadWithTombstones(tx, leadId);
+    const values = await personalValuesOf(tx, ids);
     for (const id of ids) {
       const { company } = await tx.lead.findUniqueOrThrow({ where: { id }, select: { company: true } });
       await tx.lead.update({
@@ -94,8 +134,11 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
     }
     const inquiries = await tx.inquiry.updateMany({
       where: { leadId: { in: ids } },
-      data: { contactName: ERASED_NAME, phone: erasedPhone(leadId), wechat: null, email: null, message: null, creditCode: null },
+      // The idempotency key goes too: clients are free to build it from the phone (order-138…-1).
+      data: { contactName: ERASED_NAME, phone: erasedPhone(leadId), wechat: null, email: null, message: null, creditCode: null, idempotencyKey: null, requestHash: ERASED_REQUEST_HASH },
     });
+    // Rate-limit counters are keyed digests of the phone: keyed or not, they are derived from it.
+    await dropPhoneCounters(tx, values.phones);
     const activities = await tx.activity.updateMany({ where: { leadId: { in: ids } }, data: { body: null } });
     for (const activity of await tx.activity.findMany({ where: { leadId: { in: ids } }, select: { id: true, details: true } })) {
       const details = activity.details === null ? null : scrubbed(activity.details);
@@ -109,8 +152,9 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
     }
 
     const counts = { inquiries: inquiries.count, activities: activities.count, leads: ids.length };
-    await recordActivity(tx, { leadId, actorId: viewer.id, kind: "ERASE", details: { reason, ...counts }, occurredAt: now });
-    await recordAudit(tx, { actorId: viewer.id, action: "lead.erase", entityType: "Lead", entityId: leadId, details: { reason, ...counts } });
+    const kept = { reason: redactReason(reason, values), ...counts };
+    await recordActivity(tx, { leadId, actorId: viewer.id, kind: "ERASE", details: kept, occurredAt: now });
+    await recordAudit(tx, { actorId: viewer.id, action: "lead.erase", entityType: "Lead", entityId: leadId, details: kept });
     return { ok: true, ...counts };
   });
 }

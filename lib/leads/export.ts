@@ -7,7 +7,7 @@ import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { localized } from "../i18n/localized";
 import { loadMessages, type Locale, type Messages } from "../i18n/messages";
 import { phoneFor, WORKSPACE_ROLES } from "./access";
-import { leadFilterWhere } from "./filters";
+import { leadFilterWhere, type LeadFilter } from "./filters";
 import { inboxQuerySchema } from "./inbox-query";
 import { readInOrder, sortValueOf, type LeadRow, type Position } from "./inbox-order";
 
@@ -68,11 +68,20 @@ function cells(row: LeadRow, viewer: Viewer, locale: Locale, messages: Messages)
   ];
 }
 
+/**
+ * The filter as the audit log keeps it: the search text is what an officer typed to find a person (a
+ * phone, a name), so only that there was one and its length are kept, never the text; a person's
+ * erasure could not find it there again.
+ */
+export function auditedFilter({ q, ...filter }: LeadFilter) {
+  return { filter, ...(q ? { search: { characters: Array.from(q).length } } : {}) };
+}
+
 export type ExportResult = { ok: true; filename: string; rows: number; body: ReadableStream<Uint8Array> } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * The leads of the inbox filter the viewer may see, as CSV in their language. The export is
- * audited ("lead.export": filter, order, row count) before the first byte leaves; staff get
+ * audited ("lead.export": filter without the search text, order, row count) before the first byte leaves; staff get
  * their own and pool leads only, with pool phones masked as on screen.
  */
 export async function exportLeadsCsv(db: Database, viewer: Viewer | null, input: unknown, options: { locale: Locale; now?: Date; batchSize?: number }): Promise<ExportResult> {
@@ -90,7 +99,7 @@ export async function exportLeadsCsv(db: Database, viewer: Viewer | null, input:
     action: "lead.export",
     entityType: "Lead",
     entityId: "export",
-    details: { filter, sort, direction, rows, locale: options.locale },
+    details: { ...auditedFilter(filter), sort, direction, rows, locale: options.locale },
   });
 
   const encoder = new TextEncoder();

@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/auth/schema";
+import type { Viewer } from "@/lib/auth/session";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { logActivity } from "@/lib/activities/mutations";
+import { rateLimitCounters } from "@/lib/inquiries/rate-limit";
+import { requestHashOf, submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
+import { inquirySchema, type InquiryInput } from "@/lib/inquiries/schema";
+import { updateLead } from "@/lib/leads/edit";
+import { eraseLeadPersonalData } from "@/lib/leads/erase";
+import { exportLeadsCsv } from "@/lib/leads/export";
+import { listInbox } from "@/lib/leads/inbox";
+import { mergeLeads } from "@/lib/leads/merge";
+import { leadSearchTokens } from "@/lib/leads/search-tokens";
+import { createTask } from "@/lib/tasks/mutations";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+
+/*
+ * PIPL art. 47: after an admin erases a person, none of their values may be found anywhere in the
+ * database. Every path that might copy them runs first (the public inquiry path with its
+ * idempotency key and rate limits, a second inquiry, edits, a note, a task, a merge of the same
+ * person's second lead, an export searched by the phone, a search); then every text, varchar,
+ * char, array and json column of every table in the catalogue is read, so a table or column added
+ * later is covered without touching this test.
+ */
+
+let counter = 0;
+const run = `${process.pid % 10_000}`.padStart(4, "0");
+const phoneOf = (n: number) => `137${run}${String(n).padStart(4, "0")}`;
+const tag = () => `${run}${String(++counter).padStart(3, "0")}`;
+
+/** Old unkeyed forms that must not exist any more: anyone could recompute them from a phone or a body. */
+const unkeyedCounterKey = (value: string) => createHash("sha256").update(`parklead-rate:phone:${value}`).digest("base64url").slice(0, 22);
+
+function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => Promise<void> }>) {
+  let opened: OpenedDatabase;
+  let cleanup: () => Promise<void>;
+  const db = () => opened.db;
+  const viewers = {} as Record<"staff" | "manager" | "admin", Viewer>;
+
+  async function makeUser(role: Role): Promise<Viewer> {
+    const email = `erase-${role.toLowerCase()}-${tag()}@park.test`;
+    const user = await db().user.create({ data: { email, name: `${role} ${counter}`, role, passwordHash: "unused" } });
+    return { id: user.id, email, name: user.name, role };
+  }
+
+  /** Every user table's text-like columns, from the catalogue (arrays and json read as their text). */
+  async function textColumns(): Promise<{ schema: string; table: string; column: string }[]> {
+    return db().$queryRaw<{ schema: string; table: string; column: string }[]>`
+      SELECT c.table_schema AS "schema", c.table_name AS "table", c.column_name AS "column"
+      FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE t.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+        AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')
+             OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar', '_bpchar')))
+      ORDER BY 1, 2, 3`;
+  }
+
+  /** Where in the database any of the values occurs, as "table.column: value". */
+  async function occurrences(values: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const { schema, table, column } of await textColumns()) {
+      const rows = await db().$queryRawUnsafe<{ value: string }[]>(
+        `SELECT v AS "value" FROM unnest($1::text[]) AS v WHERE EXISTS (SELECT 1 FROM "${schema}"."${table}" WHERE strpos(lower("${column}"::text), lower(v)) > 0)`,
+        values,
+      );
+      for (const row of rows) found.push(`${table}.${column}: ${row.value}`);
+    }
+    return found;
+  }
+
+  beforeAll(async () => {
+    ({ opened, cleanup } = await open());
+    viewers.staff = await makeUser("STAFF");
+    viewers.manager = await makeUser("MANAGER");
+    viewers.admin = await makeUser("ADMIN");
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it("[ADMIN] after an erase, none of the person's values is found in any column of any table", async () => {
+    const t = tag();
+    const person = {
+      phone: phoneOf(Number(t.slice(-3)) * 2),
+      secondPhone: phoneOf(Number(t.slice(-3)) * 2 + 1),
+      contactName: "欧阳霁月",
+      newContactName: "欧阳霁月女士",
+      email: `ouyang.jiyue.${t}@example.cn`,
+      newEmail: `jiyue.ouyang.${t}@example.org`,
+      wechat: `oyjy_${t}`,
+      newWechat: `jiyue_wx_${t}`,
+      message: `请联系欧阳女士，下午三点后方便 ${t}`,
+      secondMessage: `第二次咨询：想看两层厂房 ${t}`,
+      notes: `欧阳女士说周五前定夺 ${t}`,
+      note: `电话沟通：欧阳女士预算确定 ${t}`,
+      taskTitle: `回电欧阳霁月 ${t}`,
+      creditCode: "91110108551385082Q",
+    };
+    const company = `霁月精密机械${t}有限公司`;
+    // Logs are one JSON line per event (lib/log.ts) and must not carry the person either.
+    const logged = vi.spyOn(console, "log");
+    const typedPhone = (phone: string) => `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`;
+    const body = (phone: string, message: string): InquiryInput => ({
+      need: { deal: "buy", kind: "factory", area: 2400, areaUnit: "sqm", timeline: "6m" },
+      use: "智能制造：减速器生产",
+      expectedAnnualTax: 300,
+      company,
+      contactName: person.contactName,
+      phone: typedPhone(phone),
+      consent: true,
+      wechat: person.wechat,
+      email: person.email,
+      creditCode: person.creditCode,
+      message,
+    });
+    const context = (key: string): SubmissionContext => ({
+      channel: "API",
+      locale: "zh-CN",
+      idempotencyKey: key,
+      clientIp: "203.0.113.9",
+      source: { page: "/listings/x", utmSource: "wechat", utmMedium: "social", referrer: "https://mp.weixin.qq.com/s/abc" },
+    });
+
+    // The public path: a keyed inquiry, its retry, a second inquiry, and the same person's second phone.
+    const keys = [`order-${person.phone}-1`, `order-${person.phone}-2`, `order-${person.secondPhone}-1`];
+    const first = await submitInquiry(db(), body(person.phone, person.message), context(keys[0]));
+    const retry = await submitInquiry(db(), body(person.phone, person.message), context(keys[0]));
+    const second = await submitInquiry(db(), body(person.phone, person.secondMessage), context(keys[1]));
+    const other = await submitInquiry(db(), body(person.secondPhone, person.message), context(keys[2]));
+    expect([first.ok, retry.ok && retry.replayed, second.ok, other.ok]).toEqual([true, true, true, true]);
+    const lead = await db().lead.findUniqueOrThrow({ where: { phone: person.phone } });
+    const secondLead = await db().lead.findUniqueOrThrow({ where: { phone: person.secondPhone } });
+
+    // Staff work: edits (the before/after values go to the timeline and the audit), a note, a task.
+    const edited = await updateLead(db(), viewers.manager, {
+      leadId: lead.id,
+      version: lead.version,
+      contactName: person.newContactName,
+      email: person.newEmail,
+      wechat: person.newWechat,
+      notes: person.notes,
+    });
+    expect(edited).toMatchObject({ ok: true });
+    expect(await logActivity(db(), viewers.manager, { leadId: lead.id, kind: "NOTE", body: person.note })).toMatchObject({ ok: true });
+    expect(await createTask(db(), viewers.manager, { leadId: lead.id, title: person.taskTitle, dueAt: "2030-01-02T10:00" })).toMatchObject({ ok: true });
+
+    // A manager merges the person's second lead into the first.
+    const [survivor, merged] = await Promise.all([lead.id, secondLead.id].map((id) => db().lead.findUniqueOrThrow({ where: { id } })));
+    const mergedResult = await mergeLeads(db(), viewers.manager, { survivorId: survivor.id, mergedId: merged.id, survivorVersion: survivor.version, mergedVersion: merged.version });
+    expect(mergedResult).toMatchObject({ ok: true });
+
+    // An officer searches and exports by the phone and by the name (the audit keeps every export).
+    for (const q of [person.phone, person.contactName, person.newEmail]) {
+      const page = await listInbox(db(), viewers.manager, { filter: { q } });
+      expect(page.ok && page.rows.map((row) => row.id)).toEqual([lead.id]);
+      const exported = await exportLeadsCsv(db(), viewers.manager, { filter: { q } }, { locale: "zh-CN" });
+      expect(exported).toMatchObject({ ok: true, rows: 1 });
+      if (exported.ok) await new Response(exported.body).text();
+    }
+
+    // What was stored is found before the erase, so the scan below is able to see it.
+    const personal = Object.values(person);
+    const derived = [
+      ...[person.phone, person.secondPhone].flatMap((phone) => [typedPhone(phone), unkeyedCounterKey(phone), ...rateLimitCounters({ phone }, new Date()).keys]),
+      ...[body(person.phone, person.message), body(person.phone, person.secondMessage), body(person.secondPhone, person.message)].flatMap((input) => {
+        const inquiry = inquirySchema.parse(input);
+        return [createHash("sha256").update(canonical(inquiry)).digest("hex"), requestHashOf(inquiry)];
+      }),
+      ...keys,
+    ];
+    const before = await occurrences([...personal, ...derived]);
+    for (const table of ["Lead", "Inquiry", "Activity", "Task", "AuditEntry", "RateLimitCounter"]) {
+      expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
+    }
+
+    const erased = await eraseLeadPersonalData(db(), viewers.admin, { leadId: lead.id, confirm: company, reason: `客户 ${person.phone} 来电要求删除` });
+    expect(erased).toMatchObject({ ok: true, leads: 2, inquiries: 3 });
+
+    expect(await occurrences([...personal, ...derived])).toEqual([]);
+    const logs = logged.mock.calls.map((call) => call.map(String).join(" "));
+    logged.mockRestore();
+    expect(logs.filter((line) => personal.some((value) => line.includes(value)))).toEqual([]);
+    // Search tokens are fragments (prefixes, pairs, four-digit runs): none of the person's may be left on the leads.
+    const personalTokens = new Set(
+      leadSearchTokens({ company: "", contactName: `${person.contactName} ${person.newContactName}`, phone: `${person.phone} ${person.secondPhone}`, wechat: `${person.wechat} ${person.newWechat}`, email: `${person.email} ${person.newEmail}`, notes: person.notes }),
+    );
+    for (const token of leadSearchTokens({ company, contactName: "", phone: "" })) personalTokens.delete(token);
+    const leads = await db().lead.findMany({ where: { id: { in: [lead.id, secondLead.id] } }, select: { searchTokens: true } });
+    expect(leads.flatMap((row) => row.searchTokens).filter((token) => personalTokens.has(token))).toEqual([]);
+    // The erased person can no longer be found by any door.
+    for (const q of [person.phone, person.contactName, person.phone.slice(-4)]) {
+      const page = await listInbox(db(), viewers.manager, { filter: { q } });
+      expect(page.ok && page.rows).toEqual([]);
+    }
+  });
+}
+
+/** The canonical JSON the request hash was once an unkeyed sha256 of (sorted keys). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, node) =>
+    node && typeof node === "object" && !Array.isArray(node) ? Object.fromEntries(Object.entries(node).sort(([a], [b]) => a.localeCompare(b))) : node,
+  );
+}
+
+describe("erase leaves nothing behind on PGlite", () => eraseSuite(() => openTestPglite()));
+describeOnPostgres("erase leaves nothing behind on PostgreSQL", () => eraseSuite(() => openTestPostgres()));
