@@ -28,6 +28,15 @@ export function leadsVisibleSql(viewer: Viewer, alias = "l"): Prisma.Sql {
   return Prisma.sql`(${owner} = ${viewer.id} OR ${owner} IS NULL)`;
 }
 
+/**
+ * The leads whose phone the viewer may see, as a Prisma `where` (maySeePhone for queries). Every
+ * door that matches, sorts or groups by a phone must stay inside it: a search that matched a
+ * masked number would give it away a digit at a time.
+ */
+export function phonesVisibleTo(viewer: Viewer): Prisma.LeadWhereInput {
+  return managesLeads(viewer) ? {} : { ownerId: viewer.id };
+}
+
 /** Staff see a phone in full only on leads assigned to them; the pool shows it masked until claimed. */
 export function maySeePhone(viewer: Viewer, lead: { ownerId: string | null }): boolean {
   return managesLeads(viewer) || lead.ownerId === viewer.id;
@@ -41,6 +50,22 @@ export function maskPhone(phone: string): string {
 
 export function phoneFor(viewer: Viewer, lead: { ownerId: string | null; phone: string }): string {
   return maySeePhone(viewer, lead) ? lead.phone : maskPhone(lead.phone);
+}
+
+/**
+ * Timeline details as the viewer may see them: a merge line names the merged lead's phone, which is
+ * now one of this lead's phones, so it is masked wherever the lead's own phone is.
+ */
+export function detailsFor(viewer: Viewer, lead: { ownerId: string | null }, details: Prisma.JsonValue): Prisma.JsonValue {
+  if (maySeePhone(viewer, lead)) return details;
+  const walk = (node: Prisma.JsonValue): Prisma.JsonValue => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== "object") return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, child]) => [key, key === "phone" && typeof child === "string" ? maskPhone(child) : walk(child ?? null)]),
+    );
+  };
+  return walk(details);
 }
 
 export function assertManagesLeads(viewer: Viewer, what: string): void {

@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { leadsVisibleTo, managesLeads, maySeePhone, phoneFor, WORKSPACE_ROLES } from "./access";
+import { detailsFor, leadsVisibleTo, managesLeads, maySeePhone, phoneFor, WORKSPACE_ROLES } from "./access";
 import { matchingListings } from "./matching";
 
 const TIMELINE_LIMIT = 200;
@@ -80,7 +80,7 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
   ]);
 
   const timeline = [
-    ...activities.map((activity) => ({ type: "activity" as const, ...activity, at: activity.occurredAt })),
+    ...activities.map((activity) => ({ type: "activity" as const, ...activity, details: detailsFor(viewer, lead, activity.details), at: activity.occurredAt })),
     ...inquiries.map((inquiry) => ({ type: "inquiry" as const, id: inquiry.id, reference: inquiry.reference, listing: inquiry.listing, at: inquiry.createdAt })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 

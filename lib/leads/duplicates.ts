@@ -5,7 +5,7 @@ import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { LEAD_MANAGERS, WORKSPACE_ROLES, leadsVisibleTo, phoneFor } from "./access";
+import { LEAD_MANAGERS, WORKSPACE_ROLES, leadsVisibleTo, maySeePhone, phoneFor, phonesVisibleTo } from "./access";
 import { mergeSelect, type MergeSide } from "./merge-plan";
 
 export type DuplicateReason = "phone" | "company";
@@ -38,6 +38,8 @@ const LIVE = { mergedIntoId: null, erasedAt: null } satisfies Prisma.LeadWhereIn
  * Other live leads of the same person or company, within what the viewer may see: the same phone
  * (the lead's own, or one its inquiries came from, on the other lead or on its inquiries) or the
  * same normalised company (Lead.companyKey). Null when the lead is not there for this viewer.
+ * "Same phone" is only said where the viewer may see both phones: that a pool lead shares a number
+ * with one of the officer's own leads would tell them the number the pool lead shows masked.
  */
 export async function findDuplicates(db: Database, viewer: Viewer | null, leadId: string): Promise<DuplicatesOf | null> {
   assertRole(viewer, WORKSPACE_ROLES, "read leads");
@@ -47,19 +49,24 @@ export async function findDuplicates(db: Database, viewer: Viewer | null, leadId
   const shown = { ...lead, phone: phoneFor(viewer, lead) };
   if (lead.mergedIntoId || lead.erasedAt) return { lead: shown, duplicates: [] };
 
-  const inquiryPhones = await db.inquiry.findMany({ where: { leadId }, select: { phone: true }, distinct: ["phone"] });
-  const phones = [...new Set([lead.phone, ...inquiryPhones.map((inquiry) => inquiry.phone)])];
-  // Inquiry.phone has no index in the fixed schema, so this one probe reads the inquiries table;
-  // the other two conditions below are index reads.
-  const viaInquiries = await db.inquiry.findMany({
-    where: { phone: { in: phones }, leadId: { not: leadId } },
-    select: { leadId: true },
-    distinct: ["leadId"],
-    take: 100,
-  });
-  const samePhoneLeads = new Set(viaInquiries.map((inquiry) => inquiry.leadId));
-  const matches: Prisma.LeadWhereInput[] = [{ phone: { in: phones } }, { id: { in: [...samePhoneLeads] } }];
+  const matches: Prisma.LeadWhereInput[] = [];
+  let phones: string[] = [];
+  let samePhoneLeads = new Set<string>();
+  if (maySeePhone(viewer, lead)) {
+    const inquiryPhones = await db.inquiry.findMany({ where: { leadId }, select: { phone: true }, distinct: ["phone"] });
+    phones = [...new Set([lead.phone, ...inquiryPhones.map((inquiry) => inquiry.phone)])];
+    // Inquiry_phone_idx and the lead indexes below: index reads only.
+    const viaInquiries = await db.inquiry.findMany({
+      where: { phone: { in: phones }, leadId: { not: leadId } },
+      select: { leadId: true },
+      distinct: ["leadId"],
+      take: 100,
+    });
+    samePhoneLeads = new Set(viaInquiries.map((inquiry) => inquiry.leadId));
+    matches.push({ AND: [phonesVisibleTo(viewer), { OR: [{ phone: { in: phones } }, { id: { in: [...samePhoneLeads] } }] }] });
+  }
   if (lead.companyKey) matches.push({ companyKey: lead.companyKey });
+  if (!matches.length) return { lead: shown, duplicates: [] };
 
   const rows = await db.lead.findMany({
     where: { AND: [leadsVisibleTo(viewer), LIVE, { id: { not: leadId } }, { OR: matches }] },
@@ -69,7 +76,7 @@ export async function findDuplicates(db: Database, viewer: Viewer | null, leadId
   });
   const duplicates = rows.map(({ _count, ...row }): DuplicateLead => {
     const reasons: DuplicateReason[] = [];
-    if (phones.includes(row.phone) || samePhoneLeads.has(row.id)) reasons.push("phone");
+    if (maySeePhone(viewer, row) && (phones.includes(row.phone) || samePhoneLeads.has(row.id))) reasons.push("phone");
     if (lead.companyKey && row.companyKey === lead.companyKey) reasons.push("company");
     return { ...row, phone: phoneFor(viewer, row), reasons, counts: _count };
   });

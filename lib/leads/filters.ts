@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import type { Viewer } from "../auth/session";
-import { leadsVisibleTo } from "./access";
+import { leadsVisibleTo, phonesVisibleTo } from "./access";
 import { searchTermsOf } from "./search-tokens";
 
 const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
@@ -70,9 +70,19 @@ export function leadFilterWhere(filter: LeadFilter, viewer: Viewer, now = new Da
   if (filter.q) {
     for (const term of searchTermsOf(filter.q)) {
       const contains = { contains: term.text, mode: "insensitive" as const };
+      // The tokens only narrow (through the GIN index); the text recheck decides, and it reads the
+      // phone only where the viewer may see it. Otherwise a pool lead's masked number would answer
+      // "138…", "1381…" one digit at a time.
       and.push({
         ...(term.tokens.length ? { searchTokens: { hasEvery: term.tokens } } : {}),
-        OR: [{ company: contains }, { contactName: contains }, { phone: contains }, { wechat: contains }, { email: contains }, { notes: contains }],
+        OR: [
+          { company: contains },
+          { contactName: contains },
+          { AND: [phonesVisibleTo(viewer), { phone: contains }] },
+          { wechat: contains },
+          { email: contains },
+          { notes: contains },
+        ],
       });
     }
   }

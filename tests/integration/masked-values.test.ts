@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/auth/schema";
+import type { Viewer } from "@/lib/auth/session";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { claimLead } from "@/lib/leads/assign";
+import { companyKey } from "@/lib/leads/company-key";
+import { leadDetail } from "@/lib/leads/detail";
+import { findDuplicates } from "@/lib/leads/duplicates";
+import { exportLeadsCsv } from "@/lib/leads/export";
+import { listInbox } from "@/lib/leads/inbox";
+import { leadSearchTokens } from "@/lib/leads/search-tokens";
+import { loadBoard } from "@/lib/pipeline/queries";
+import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+
+/*
+ * Staff see a pool lead's phone as 138****5678 until they claim it. Every door that answers a
+ * question about leads must answer it as if it only knew 138****5678: a search that matched the
+ * hidden digits would give the number away a digit at a time. These tests play the officer who
+ * tries: every prefix and every four-digit run of a pool lead's phone, on every door.
+ */
+
+let counter = 0;
+const run = `${process.pid % 10_000}`.padStart(4, "0");
+const nextPhone = () => `158${run}${String(++counter).padStart(4, "0")}`;
+const unique = (label: string) => `${label}${run}${++counter}`;
+/** A company name unique to the run that holds no digit, so only the phone can match a digit probe. */
+const companyName = () => `澄湖精机${Array.from(`${run}${++counter}`, (digit) => "〇一二三四五六七八九"[Number(digit)]).join("")}有限公司`;
+
+/** What an officer would type, trying to recover a masked phone: its prefixes, runs and spaced forms. */
+function probesOf(phone: string): string[] {
+  const probes = new Set<string>();
+  for (let length = 2; length <= phone.length; length++) probes.add(phone.slice(0, length));
+  for (let start = 0; start + 4 <= phone.length; start++) probes.add(phone.slice(start, start + 4));
+  for (let start = 1; start + 6 <= phone.length; start++) probes.add(phone.slice(start, start + 6));
+  probes.add(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`);
+  probes.add(`+86${phone}`);
+  return [...probes];
+}
+
+function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => Promise<void> }>) {
+  let opened: OpenedDatabase;
+  let cleanup: () => Promise<void>;
+  const db = () => opened.db;
+  const viewers = {} as Record<"staff" | "otherStaff" | "manager", Viewer>;
+
+  async function makeUser(role: Role): Promise<Viewer> {
+    const email = `${unique(`masked-${role.toLowerCase()}-`)}@park.test`;
+    const user = await db().user.create({ data: { email, name: unique(role), role, passwordHash: "unused" } });
+    return { id: user.id, email, name: user.name, role };
+  }
+
+  /** A lead as the intake leaves it: company key, search tokens, and one inquiry from each phone given. */
+  async function makeLead(ownerId: string | null, inquiryPhones: string[] = []) {
+    const company = companyName();
+    const phone = nextPhone();
+    const contactName = "周先生";
+    const lead = await db().lead.create({
+      data: { phone, company, companyKey: companyKey(company), contactName, ownerId, searchTokens: leadSearchTokens({ company, contactName, phone }) },
+    });
+    for (const from of [phone, ...inquiryPhones]) {
+      await db().inquiry.create({
+        data: {
+          reference: unique("PL-MASK-"),
+          requestHash: "test",
+          leadId: lead.id,
+          needDeal: "BUY",
+          needKind: "FACTORY",
+          needArea: "2000",
+          needAreaUnit: "SQM",
+          use: "精密轴承生产",
+          expectedAnnualTax: "120",
+          company,
+          contactName,
+          phone: from,
+          consentNoticeVersion: "2026-11",
+          consentedAt: new Date(),
+          channel: "FORM",
+          locale: "zh-CN",
+        },
+      });
+    }
+    return lead;
+  }
+
+  const inboxIds = async (viewer: Viewer, q: string) => {
+    const page = await listInbox(db(), viewer, { filter: { q } });
+    if (!page.ok) throw new Error(JSON.stringify(page.fieldErrors));
+    return page.rows.map((row) => row.id);
+  };
+  const boardIds = async (viewer: Viewer, q: string) => (await loadBoard(db(), viewer, { q })).columns.flatMap((column) => column.cards.map((card) => card.id));
+  const exportedRows = async (viewer: Viewer, q: string) => {
+    const result = await exportLeadsCsv(db(), viewer, { filter: { q } }, { locale: "zh-CN" });
+    if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+    const text = await new Response(result.body).text();
+    return { rows: result.rows, text };
+  };
+
+  beforeAll(async () => {
+    ({ opened, cleanup } = await open());
+    viewers.staff = await makeUser("STAFF");
+    viewers.otherStaff = await makeUser("STAFF");
+    viewers.manager = await makeUser("MANAGER");
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it("[STAFF] finds a pool lead by no part of its masked phone, in the inbox, on the board or in an export; after claiming it, by any", async () => {
+    const pool = await makeLead(null);
+    for (const q of probesOf(pool.phone)) {
+      expect({ q, found: (await inboxIds(viewers.staff, q)).includes(pool.id) }).toEqual({ q, found: false });
+    }
+    for (const q of [pool.phone, pool.phone.slice(-4), pool.phone.slice(0, 7)]) {
+      expect(await boardIds(viewers.staff, q)).not.toContain(pool.id);
+      const exported = await exportedRows(viewers.staff, q);
+      expect(exported.text).not.toContain(pool.company);
+    }
+    // Unmasked fields still find it: the company is shown, so searching it reveals nothing.
+    expect(await inboxIds(viewers.staff, pool.company)).toEqual([pool.id]);
+    expect((await exportedRows(viewers.staff, pool.company)).text).toContain(`${pool.phone.slice(0, 3)}****${pool.phone.slice(-4)}`);
+    expect((await exportedRows(viewers.staff, pool.company)).text).not.toContain(pool.phone);
+    // A manager sees every phone, so finds it by any part of it.
+    expect(await inboxIds(viewers.manager, pool.phone.slice(3, 9))).toContain(pool.id);
+
+    expect(await claimLead(db(), viewers.staff, { leadId: pool.id })).toEqual({ ok: true, changed: 1 });
+    for (const q of [pool.phone, pool.phone.slice(-4), pool.phone.slice(3, 9)]) {
+      expect(await inboxIds(viewers.staff, q)).toContain(pool.id);
+      expect(await boardIds(viewers.staff, q)).toContain(pool.id);
+    }
+    expect((await exportedRows(viewers.staff, pool.phone)).rows).toBe(1);
+  });
+
+  it("[STAFF] possible duplicates do not tell that a pool lead shares a phone with one of theirs", async () => {
+    const own = await makeLead(viewers.staff.id);
+    // The same person once asked from the officer's lead's phone; that inquiry now lives on a pool lead.
+    const pool = await makeLead(null, [own.phone]);
+
+    const fromOwn = await findDuplicates(db(), viewers.staff, own.id);
+    expect(fromOwn?.duplicates.map((duplicate) => duplicate.id)).not.toContain(pool.id);
+    const fromPool = await findDuplicates(db(), viewers.staff, pool.id);
+    expect(fromPool?.duplicates.map((duplicate) => duplicate.id)).not.toContain(own.id);
+    expect(JSON.stringify(fromPool)).not.toContain(pool.phone);
+
+    // A manager sees both phones, so is told.
+    expect((await findDuplicates(db(), viewers.manager, own.id))?.duplicates).toMatchObject([{ id: pool.id, reasons: ["phone"] }]);
+    // Once the officer has claimed the pool lead, both phones are theirs to see.
+    expect(await claimLead(db(), viewers.staff, { leadId: pool.id })).toEqual({ ok: true, changed: 1 });
+    expect((await findDuplicates(db(), viewers.staff, own.id))?.duplicates).toMatchObject([{ id: pool.id, reasons: ["phone"], phone: pool.phone }]);
+  });
+
+  it("[STAFF] a pool lead's page carries none of its phones in full, not even in a merge line of its timeline", async () => {
+    const pool = await makeLead(null);
+    const mergedPhone = nextPhone();
+    await db().activity.create({ data: { leadId: pool.id, actorId: viewers.manager.id, kind: "MERGE", details: { mergedId: "x-merged", company: pool.company, phone: mergedPhone } } });
+
+    const shown = JSON.stringify(await leadDetail(db(), viewers.staff, pool.id));
+    expect(shown).toContain(`${pool.phone.slice(0, 3)}****${pool.phone.slice(-4)}`);
+    for (const phone of [pool.phone, mergedPhone]) expect(shown).not.toContain(phone);
+
+    expect(await claimLead(db(), viewers.staff, { leadId: pool.id })).toEqual({ ok: true, changed: 1 });
+    const claimed = JSON.stringify(await leadDetail(db(), viewers.staff, pool.id));
+    for (const phone of [pool.phone, mergedPhone]) expect(claimed).toContain(phone);
+  });
+}
+
+describe("masked values on PGlite", () => maskedSuite(() => openTestPglite()));
+describeOnPostgres("masked values on PostgreSQL", () => maskedSuite(() => openTestPostgres()));
