@@ -47,7 +47,7 @@ async function changeUser(
     }
     await tx.user.update({
       where: { id: userId },
-      data: { ...change, ...(change.passwordHash ? { failedLogins: 0, lockedUntil: null } : {}), sessionVersion: { increment: 1 } },
+      data: { ...change, sessionVersion: { increment: 1 } },
     });
     const details = {
       ...(change.role ? { role: [user.role, change.role] } : {}),

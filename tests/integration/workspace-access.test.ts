@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { AccessDenied } from "@/lib/auth/access";
-import { authenticate, delayAfter } from "@/lib/auth/authenticate";
+import { ADDRESS_FAILURES_BEFORE_DELAY, authenticate, delayAfter, type Authentication } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
@@ -16,6 +16,7 @@ import { describeOnPostgres, freshPostgresDatabase } from "../support/databases"
 
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${process.pid}-${++counter}@park.test`;
+const reasonOf = (answer: Authentication) => (answer.ok ? "ok" : answer.reason);
 
 function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => Promise<void> }>) {
   let opened: OpenedDatabase;
@@ -51,36 +52,70 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
       expect(await authenticate(opened.db, viewers.deactivated.email, "correct horse battery", "10.1.0.2")).toEqual({ ok: false, reason: "inactive" });
     });
 
-    it("slows an account down after five failures in a row, even for the right password, then lets it in", async () => {
-      const user = await makeUser("STAFF");
-      const start = new Date("2026-11-25T02:00:00Z");
-      for (let attempt = 1; attempt <= 4; attempt++) {
-        expect(await authenticate(opened.db, user.email, "wrong", `10.2.0.${attempt}`, start)).toEqual({ ok: false, reason: "invalid" });
-      }
-      expect(await authenticate(opened.db, user.email, "wrong", "10.2.0.5", start)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 60 });
-      const soon = new Date(start.getTime() + 30_000);
-      expect(await authenticate(opened.db, user.email, "correct horse battery", "10.2.0.6", soon)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 30 });
-      const later = new Date(start.getTime() + 61_000);
-      expect(await authenticate(opened.db, user.email, "correct horse battery", "10.2.0.6", later)).toMatchObject({ ok: true });
-      const row = await opened.db.user.findUniqueOrThrow({ where: { id: user.id } });
-      expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    it("lets the owner sign in from their address while an attacker fails again and again from another", async () => {
+      const owner = await makeUser("ADMIN");
+      const start = new Date("2026-11-25T01:00:00Z");
+      const attacker = `10.2.${process.pid % 250}.66`;
+      const answers = [];
+      for (let attempt = 0; attempt < 12; attempt++) answers.push(await authenticate(opened.db, owner.email, `guess ${attempt}`, attacker, start));
+      expect(answers.slice(0, 4)).toEqual(Array(4).fill({ ok: false, reason: "invalid" }));
+      expect(answers.slice(4)).toEqual(Array(8).fill({ ok: false, reason: "throttled", retryAfterSeconds: 60 }));
+      expect(await authenticate(opened.db, owner.email, "correct horse battery", `10.2.${process.pid % 250}.67`, start)).toMatchObject({ ok: true });
+      // The attacker's address stays slowed down for this email, even with the right password.
+      expect(await authenticate(opened.db, owner.email, "correct horse battery", attacker, start)).toMatchObject({ ok: false, reason: "throttled" });
+      const row = await opened.db.user.findUniqueOrThrow({ where: { id: owner.id } });
+      expect(row).toMatchObject({ active: true, lastLoginAt: start });
     });
 
-    it("slows an address down after five failures in a row across accounts; a success clears it", async () => {
-      const ip = `10.3.${process.pid % 250}.9`;
+    it("slows an email from one address down after five failures in a row, doubling, then lets it in and starts over", async () => {
+      const user = await makeUser("STAFF");
+      const ip = `10.3.${process.pid % 250}.5`;
+      const start = new Date("2026-11-25T02:00:00Z");
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        expect(await authenticate(opened.db, user.email, "wrong", ip, start)).toEqual({ ok: false, reason: "invalid" });
+      }
+      expect(await authenticate(opened.db, user.email, "wrong", ip, start)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 60 });
+      const soon = new Date(start.getTime() + 30_000);
+      expect(await authenticate(opened.db, user.email, "correct horse battery", ip, soon)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 30 });
+      const later = new Date(start.getTime() + 61_000);
+      expect(await authenticate(opened.db, user.email, "wrong", ip, later)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 120 });
+      const muchLater = new Date(later.getTime() + 121_000);
+      expect(await authenticate(opened.db, user.email, "correct horse battery", ip, muchLater)).toMatchObject({ ok: true });
+      expect(await authenticate(opened.db, user.email, "wrong", ip, muchLater)).toEqual({ ok: false, reason: "invalid" });
+    });
+
+    it("answers an unknown email exactly as a known one: the same reasons, throttled after the same count", async () => {
+      const known = await makeUser("MANAGER");
+      const start = new Date("2026-11-25T04:00:00Z");
+      const run = async (email: string, ip: string) => {
+        const answers = [];
+        for (let attempt = 0; attempt < 7; attempt++) answers.push(await authenticate(opened.db, email, "wrong password", ip, new Date(start.getTime() + attempt * 1000)));
+        return answers;
+      };
+      const forKnown = await run(known.email, `10.4.${process.pid % 250}.1`);
+      const forUnknown = await run(uniqueEmail("nobody"), `10.4.${process.pid % 250}.2`);
+      expect(forUnknown).toEqual(forKnown);
+      expect(forKnown.map(reasonOf)).toEqual(["invalid", "invalid", "invalid", "invalid", "throttled", "throttled", "throttled"]);
+    });
+
+    it("slows an address down after ten failures in a row across emails; a success clears it", async () => {
+      const ip = `10.5.${process.pid % 250}.9`;
       const start = new Date("2026-11-25T03:00:00Z");
-      for (let attempt = 1; attempt <= 5; attempt++) await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, start);
+      const sprayed = [];
+      for (let attempt = 1; attempt <= 10; attempt++) sprayed.push(await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, start));
+      expect(sprayed.map(reasonOf)).toEqual([...Array(9).fill("invalid"), "throttled"]);
       const blocked = await authenticate(opened.db, viewers.manager.email, "correct horse battery", ip, new Date(start.getTime() + 1000));
       expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 59 });
       // Another address is not affected.
-      expect(await authenticate(opened.db, viewers.manager.email, "correct horse battery", "10.3.1.1", start)).toMatchObject({ ok: true });
+      expect(await authenticate(opened.db, viewers.manager.email, "correct horse battery", `10.5.${process.pid % 250}.10`, start)).toMatchObject({ ok: true });
       const after = new Date(start.getTime() + 61_000);
       expect(await authenticate(opened.db, viewers.manager.email, "correct horse battery", ip, after)).toMatchObject({ ok: true });
       expect(await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, after)).toEqual({ ok: false, reason: "invalid" });
     });
 
     it("doubles the delay with each further failure up to 15 minutes", () => {
-      expect([4, 5, 6, 7, 20].map(delayAfter)).toEqual([0, 60, 120, 240, 900]);
+      expect([4, 5, 6, 7, 20].map((failures) => delayAfter(failures))).toEqual([0, 60, 120, 240, 900]);
+      expect([9, 10, 11].map((failures) => delayAfter(failures, ADDRESS_FAILURES_BEFORE_DELAY))).toEqual([0, 60, 120]);
     });
   });
 
