@@ -3,9 +3,11 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { clientIp } from "../http/client-ip";
+import { logEvent } from "../log";
 import { authenticate } from "./authenticate";
 import { signInSchema, type Role } from "./schema";
 import { serverSecret } from "./secret";
+import { endSessions } from "./sign-out";
 
 export const SESSION_HOURS = 12;
 
@@ -14,7 +16,7 @@ export type SignInError = string;
 
 let options: Promise<AuthOptions> | undefined;
 
-/** next-auth's configuration; built once per process because the secret may come from the database. */
+/** next-auth's configuration, built once per process. */
 export function authOptions(): Promise<AuthOptions> {
   options ??= (async () => ({
     secret: serverSecret(),
@@ -33,6 +35,11 @@ export function authOptions(): Promise<AuthOptions> {
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (await endSessions(await getDb(), token)) logEvent("auth.signed_out", { user: token.sub });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
