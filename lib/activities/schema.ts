@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMissing, recordId, text } from "../forms/fields";
 import { parseShanghaiLocal } from "./shanghai-time";
 
 /*
@@ -15,14 +16,13 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** Clocks of a phone and the server differ a little; "now" typed on the phone must still pass. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-const id = z.string({ error: "required" }).trim().min(1, "required").max(40, "invalid").regex(/^[A-Za-z0-9_-]+$/, "invalid");
 
 /** A moment typed in a datetime-local input (Asia/Shanghai); blank means "now". */
 const occurredAt = z
   .string({ error: "dateTime" })
   .optional()
   .transform((value, ctx) => {
-    if (value === undefined || value.trim() === "") return undefined;
+    if (value === undefined || isMissing(value)) return undefined;
     const date = parseShanghaiLocal(value);
     if (!date) {
       ctx.addIssue({ code: "custom", message: "dateTime" });
@@ -38,11 +38,11 @@ const occurredAt = z
 export const logActivitySchema = z
   .strictObject(
     {
-      leadId: id,
+      leadId: recordId,
       kind: z.enum(LOGGED_KINDS, { error: "choice" }),
       /** only for calls: whether the investor was reached */
       outcome: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(CALL_OUTCOMES, { error: "choice" }).optional()),
-      body: z.string({ error: "required" }).trim().min(1, "required").max(5000, "tooLong:5000"),
+      body: text({ max: 5000, multiline: true }),
       occurredAt,
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") },

@@ -69,6 +69,9 @@ export const recordId = z
   .max(40, "invalid")
   .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 
+/** An id naming a row the caller expects to exist: a malformed one (NUL, 400 characters…) is simply not found. */
+export const existingId = z.string("notFound").regex(/^[A-Za-z0-9_-]{1,40}$/, "notFound");
+
 function numberField(rules: NumberRules) {
   const formatError = rules.units ? "amount" : rules.decimals === 0 ? "integer" : "number";
   return z

@@ -31,6 +31,8 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
 
 /** The message for text that is not a number of this kind, which shows the form expected. */
 const formatError = (rules: NumberRules) => (rules.units ? "amount" : rules.decimals === 0 ? "integer" : "number");
+/** Below the least value: one message for a negative number and for a too-small one. */
+const belowMin = (rules: NumberRules) => (rules.exclusive && (rules.min ?? 0) === 0 ? "positive" : `tooSmall:${rules.min ?? 0}`);
 
 /** Moves the decimal point `places` to the right, exactly. */
 function shift(whole: string, fraction: string, places: number): [string, string] {
@@ -51,13 +53,13 @@ function check(whole: string, fraction: string, rules: NumberRules): NumberResul
   const number = Number(value);
   if (number > rules.max) return { ok: false, error: `tooBig:${rules.max}` };
   const min = rules.min ?? 0;
-  if (rules.exclusive ? number <= min : number < min) return { ok: false, error: rules.exclusive && min === 0 ? "positive" : `tooSmall:${min}` };
+  if (rules.exclusive ? number <= min : number < min) return { ok: false, error: belowMin(rules) };
   return value;
 }
 
 function fromNumber(input: number, rules: NumberRules): NumberResult {
   if (!Number.isFinite(input)) return { ok: false, error: formatError(rules) };
-  if (input < 0) return { ok: false, error: "tooSmall:0" };
+  if (input < 0) return { ok: false, error: belowMin(rules) };
   const text = String(input);
   // Exponent form appears only beyond 1e21 or below 1e-6: too big, or too many decimals, for any column here.
   if (text.includes("e")) return { ok: false, error: input >= 1 ? `tooBig:${rules.max}` : rules.decimals === 0 ? "integer" : `decimals:${rules.decimals}` };
@@ -74,7 +76,7 @@ function fromNumber(input: number, rules: NumberRules): NumberResult {
 export function parseNumber(input: string | number, rules: NumberRules): NumberResult {
   if (typeof input === "number") return fromNumber(input, rules);
   const typed = trimInvisible(input.normalize("NFKC"));
-  if (/^[-−－]\s*\d/.test(typed)) return { ok: false, error: "tooSmall:0" };
+  if (/^[-−－]\s*\d/.test(typed)) return { ok: false, error: belowMin(rules) };
   const match = SHAPE.exec(typed);
   if (!match) return { ok: false, error: formatError(rules) };
   const [, digits, fraction = "", unit] = match;

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordId, text } from "../forms/fields";
 
-const leadId = z.string({ error: "required" }).trim().min(1, "required").max(40, "invalid").regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const leadId = recordId;
 const version = z.coerce.number({ error: "integer" }).int("integer").min(1, "tooSmall:1");
 
 /** Archiving or restoring a lead, with the version the person saw. */
@@ -13,8 +14,8 @@ export type LeadArchive = z.infer<typeof leadArchiveSchema>;
  */
 export const eraseLeadSchema = z.strictObject({
   leadId,
-  confirm: z.string({ error: "required" }).trim().min(1, "required").max(200, "tooLong:200"),
-  reason: z.string({ error: "required" }).trim().min(1, "required").min(4, "tooShort:4").max(500, "tooLong:500"),
+  confirm: text({ max: 200 }),
+  reason: text({ min: 4, max: 500, multiline: true }),
 });
 export type EraseLead = z.infer<typeof eraseLeadSchema>;
 

@@ -14,7 +14,7 @@ const errorsOf = (input: object) => {
 
 describe("stage move input", () => {
   it("keeps amounts as exact decimal strings, from text or numbers", () => {
-    expect(details({ signedArea: " 1,200.50 ", signedAnnualTax: 88.125, signedAreaUnit: "SQM" })).toEqual({ signedArea: "1200.50", signedAnnualTax: "88.125", signedAreaUnit: "SQM" });
+    expect(details({ signedArea: " 1,200.50 ", signedAnnualTax: 88.125, signedAreaUnit: "SQM" })).toEqual({ signedArea: "1200.5", signedAnnualTax: "88.125", signedAreaUnit: "SQM" });
     expect(details({ signedArea: "007", lostToPark: "", lostReasonKey: null })).toEqual({ signedArea: "7" });
   });
 
@@ -25,7 +25,7 @@ describe("stage move input", () => {
       signedAreaUnit: "choice",
       lostReasonKey: "invalid",
     });
-    expect(errorsOf({ signedArea: "99999999999", signedAnnualTax: "十万" })).toEqual({ signedArea: "tooBig:10000000", signedAnnualTax: "number" });
+    expect(errorsOf({ signedArea: "99999999999", signedAnnualTax: "十万" })).toEqual({ signedArea: "tooBig:10000000", signedAnnualTax: "amount" });
     expect(errorsOf({ toStageKey: undefined, extra: 1 })).toEqual({ toStageKey: "required", extra: "unknownField" });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "../forms/field-errors";
+import { amount, decimal, optional, recordId, text } from "../forms/fields";
 
 /*
  * Moving leads between stages: one schema for the move dialog (zodResolver) and the server, plus
@@ -10,41 +11,19 @@ export const stageCategories = ["OPEN", "WON", "LOST"] as const;
 export type StageCategory = (typeof stageCategories)[number];
 export const signedAreaUnits = ["SQM", "MU"] as const;
 
-const leadId = z.string("required").trim().min(1, "required").max(40, "invalid").regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const leadId = recordId;
 /** Stage and lost-reason keys: stable identifiers, lower-case letters, digits and underscores. */
 export const configKey = z.string("required").trim().min(1, "required").max(40, "tooLong:40").regex(/^[a-z0-9_]+$/, "invalid");
-
-const blankToUndefined = (value: unknown) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value);
-
-/** A positive decimal typed as text or sent as a number, kept as an exact string for Prisma's Decimal. */
-function decimal(integerDigits: number, decimals: number, max: number) {
-  const pattern = new RegExp(`^\\d{1,${integerDigits}}(\\.\\d{1,${decimals}})?$`);
-  return z.union([z.number(), z.string()], { error: "number" }).transform((value, ctx) => {
-    const raw = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "NaN") : value.trim().replace(/,/g, "");
-    const fail = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    };
-    if (!/^-?\d+(\.\d+)?$/.test(raw)) return fail("number");
-    if (raw.startsWith("-")) return fail("positive");
-    if (raw.includes(".") && raw.split(".")[1].length > decimals) return fail(`decimals:${decimals}`);
-    if (!pattern.test(raw) || Number(raw) > max) return fail(`tooBig:${max}`);
-    if (Number(raw) <= 0) return fail("positive");
-    return raw.replace(/^0+(?=\d)/, "");
-  });
-}
-
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** What a move into a lost or won stage adds; every field optional here, required by `stageMoveErrors`. */
 export const stageMoveDetailsShape = {
   lostReasonKey: optional(configKey),
-  lostToPark: optional(z.string("invalid").trim().max(100, "tooLong:100")),
+  lostToPark: optional(text({ max: 100 })),
   /** Decimal(12, 2) */
-  signedArea: optional(decimal(10, 2, 10_000_000)),
+  signedArea: optional(decimal({ max: 10_000_000, decimals: 2, exclusive: true })),
   signedAreaUnit: optional(z.enum(signedAreaUnits, "choice")),
-  /** 万元 a year, Decimal(16, 4) */
-  signedAnnualTax: optional(decimal(12, 4, 10_000_000)),
+  /** 万元 a year, Decimal(16, 4): "300万" and "3.5亿" read as everywhere else */
+  signedAnnualTax: optional(amount({ max: 10_000_000, positive: true })),
 };
 
 export const stageMoveDetailsSchema = z.strictObject(stageMoveDetailsShape, { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") });

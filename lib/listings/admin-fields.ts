@@ -1,66 +1,47 @@
 import { z } from "zod";
+import { cleanText, lengthOf } from "../forms/clean-text";
+import { decimal as kitDecimal, isMissing, optionalText as kitOptionalText, text as kitText } from "../forms/fields";
+import { parseNumber } from "../forms/numbers";
 
 /*
- * Field parsers of the staff forms (listings, parks). Each turns what an input holds (text, or a
- * number from an API caller) into what is stored, or into an i18n key under validation.*.
+ * Field parsers of the staff forms (listings, parks), in the shapes these forms store (null or ""
+ * for blank), built on the one field kit (lib/forms/fields) so they answer as every other form.
  */
 
-type Parsed<T> = { value: T } | { error: string };
+const numberInput = z.union([z.string(), z.number()], "number").optional();
 
-/** A non-negative decimal typed as text or sent as a number, kept as an exact decimal string. */
-function parseDecimal(input: unknown, max: number, decimals: number): Parsed<string | null> {
-  const raw = typeof input === "number" ? (Number.isFinite(input) ? String(input) : "NaN") : typeof input === "string" ? input.trim().replace(/,/g, "") : "";
-  if (raw === "") return { value: null };
-  if (!/^\d+(\.\d+)?$/.test(raw)) return { error: raw.startsWith("-") ? "tooSmall:0" : "number" };
-  if ((raw.split(".")[1]?.length ?? 0) > decimals) return { error: decimals === 0 ? "integer" : `decimals:${decimals}` };
-  if (Number(raw) > max) return { error: `tooBig:${max}` };
-  return { value: raw.replace(/^0+(?=\d)/, "") };
-}
-
-const numberInput = z.union([z.string(), z.number()]).optional();
-
+/** A decimal of at least `min` (areas, prices: Decimal(12, 2) and (14, 2)), read by the field kit. */
 export function decimal(max: number, decimals: number, min: number) {
-  return numberInput.transform((input, ctx) => {
-    const parsed = parseDecimal(input, max, decimals);
-    if ("error" in parsed || parsed.value === null) {
-      ctx.addIssue({ code: "custom", message: "error" in parsed ? parsed.error : "required" });
-      return z.NEVER;
-    }
-    if (Number(parsed.value) < min) {
-      ctx.addIssue({ code: "custom", message: min > 0 ? `tooSmall:${min}` : "positive" });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+  return kitDecimal({ max, decimals, min });
 }
 
+/** The same, optional: blank is stored as null. */
 export function optionalDecimal(max: number, decimals: number) {
   return numberInput.transform((input, ctx) => {
-    const parsed = parseDecimal(input, max, decimals);
-    if ("error" in parsed) {
-      ctx.addIssue({ code: "custom", message: parsed.error });
-      return z.NEVER;
-    }
-    return parsed.value;
+    if (input === undefined || isMissing(input)) return null;
+    const parsed = parseNumber(input, { max, decimals });
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
   });
 }
 
+/** A whole number within int4 (floor load, kVA, storeys), blank stored as null. */
 export function optionalInt(min: number, max: number) {
-  return optionalDecimal(max, 0).transform((value, ctx) => {
-    if (value === null) return null;
-    if (Number(value) < min) {
-      ctx.addIssue({ code: "custom", message: `tooSmall:${min}` });
-      return z.NEVER;
-    }
-    return Number(value);
+  return numberInput.transform((input, ctx) => {
+    if (input === undefined || isMissing(input)) return null;
+    const parsed = parseNumber(input, { max, decimals: 0, min });
+    if (parsed.ok) return Number(parsed.value);
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
   });
 }
 
-export const text = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, `tooLong:${max}`);
+export const text = (max: number) => kitText({ max, multiline: max > 1000 });
 /** Optional text stored as null when blank. */
-export const optionalText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional().transform((value) => value || null);
+export const optionalText = (max: number) => kitOptionalText({ max }).transform((value) => value ?? null);
 /** The English twin of a required Chinese text: blank is stored as "", and the Chinese shows instead. */
-export const englishText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional().transform((value) => value ?? "");
+export const englishText = (max: number) => kitOptionalText({ max, multiline: max > 1000 }).transform((value) => value ?? "");
 
 /** One item per line (the form's textarea) or a list; blank lines dropped. */
 export const lines = (items: number, length: number) =>
@@ -68,14 +49,16 @@ export const lines = (items: number, length: number) =>
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((value, ctx) => {
-      const list = (Array.isArray(value) ? value : (value ?? "").split(/\r?\n/)).map((line) => line.trim()).filter(Boolean);
-      if (list.length > items) ctx.addIssue({ code: "custom", message: `tooMany:${items}` });
-      else if (list.some((line) => line.length > length)) ctx.addIssue({ code: "custom", message: `tooLong:${length}` });
+      const cleaned = (Array.isArray(value) ? value : (value ?? "").split(/\r?\n/)).map((line) => cleanText(line));
+      const list = cleaned.flatMap((line) => (line.ok && line.value ? [line.value] : []));
+      if (cleaned.some((line) => !line.ok)) ctx.addIssue({ code: "custom", message: "characters" });
+      else if (list.length > items) ctx.addIssue({ code: "custom", message: `tooMany:${items}` });
+      else if (list.some((line) => lengthOf(line) > length)) ctx.addIssue({ code: "custom", message: `tooLong:${length}` });
       return list;
     });
 
 export const date = z
-  .string()
+  .string("date")
   .trim()
   .optional()
   .transform((value, ctx) => {

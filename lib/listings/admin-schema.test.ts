@@ -9,14 +9,14 @@ const valid = {
 describe("listing schema", () => {
   it("keeps amounts as exact decimal strings, blanks as null, lines as lists", () => {
     const parsed = listingSchema.parse({ ...valid, highlights: " 近地铁 \r\n\n带装修 ", floorHeightM: "", powerKva: 630, availableFrom: "2027-03-01" });
-    expect(parsed).toMatchObject({ area: "1200", availableArea: "0", price: "35.50", floorHeightM: null, powerKva: 630, titleEn: "", highlights: ["近地铁", "带装修"] });
+    expect(parsed).toMatchObject({ area: "1200", availableArea: "0", price: "35.5", floorHeightM: null, powerKva: 630, titleEn: "", highlights: ["近地铁", "带装修"] });
     expect(parsed.availableFrom?.toISOString()).toBe("2027-03-01T00:00:00.000Z");
   });
 
   it("names each bad amount precisely", () => {
     const errors = listingSchema.safeParse({ ...valid, area: "-5", price: "1.234", availableArea: "", storeys: "0", powerKva: "2000000" }).error?.issues;
     expect(Object.fromEntries((errors ?? []).map((issue) => [issue.path.join("."), issue.message]))).toEqual({
-      area: "tooSmall:0", price: "decimals:2", availableArea: "required", storeys: "tooSmall:1", powerKva: "tooBig:1000000",
+      area: "tooSmall:1", price: "decimals:2", availableArea: "required", storeys: "tooSmall:1", powerKva: "tooBig:1000000",
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { existingId } from "../forms/fields";
 import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "./admin-fields";
 import { industries, type IndustryCode } from "./industries";
 import { deals, listingKinds } from "./schema";
@@ -40,7 +41,7 @@ export function statusesFor(deal: Deal): readonly ListingStatus[] {
 }
 
 const fields = {
-  parkId: z.string({ error: "choice" }).trim().min(1, "choice").max(40, "invalid"),
+  parkId: z.string({ error: "choice" }).trim().min(1, "choice").pipe(existingId),
   title: text(100),
   titleEn: englishText(160),
   kind: choice(listingKinds),
@@ -118,7 +119,7 @@ export type ListingData = z.output<typeof listingSchema>;
  */
 export const listingUpdateSchema = z
   .strictObject(
-    { ...fields, id: z.string().min(1, "notFound").max(40, "notFound"), updatedAt: z.iso.datetime({ error: "stale" }).transform((value) => new Date(value)) },
+    { ...fields, id: existingId, updatedAt: z.iso.datetime({ error: "stale" }).transform((value) => new Date(value)) },
     { error: "unknownField" },
   )
   .superRefine(checkConsistency, always)
@@ -126,7 +127,7 @@ export const listingUpdateSchema = z
 export type ListingUpdateInput = z.input<typeof listingUpdateSchema>;
 
 const listingRef = {
-  id: z.string().min(1, "notFound").max(40, "notFound"),
+  id: existingId,
   /** When given, the change is refused if the listing moved on since (the edit page's controls). */
   updatedAt: z.iso.datetime({ error: "stale" }).optional().transform((value) => (value ? new Date(value) : undefined)),
 };
@@ -135,7 +136,7 @@ export const listingStatusSchema = z.strictObject({ ...listingRef, status: choic
 
 /** The staff list's filters, from the URL; a bad value is dropped rather than failing the page. */
 export const listingAdminFilterSchema = z.object({
-  park: z.string().max(40).optional().catch(undefined),
+  park: existingId.optional().catch(undefined),
   kind: z.enum(listingKinds).optional().catch(undefined),
   status: z.enum(listingStatuses).optional().catch(undefined),
   published: z.enum(["yes", "no"]).optional().catch(undefined),

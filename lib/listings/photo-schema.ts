@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { existingId, optionalText } from "../forms/fields";
 
 /** Limits the upload form states and the server enforces. */
 export const MAX_PHOTO_MB = 5;
 export const MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1024 * 1024;
 export const MAX_PHOTOS = 12;
 
-const id = z.string().min(1, "notFound").max(40, "notFound");
-const alt = z.string().trim().max(100, "tooLong:100").optional().transform((value) => value ?? "");
-const altEn = z.string().trim().max(160, "tooLong:160").optional().transform((value) => value ?? "");
+const id = existingId;
+const alt = optionalText({ max: 100 }).transform((value) => value ?? "");
+const altEn = optionalText({ max: 160 }).transform((value) => value ?? "");
 
 /**
  * One photo as the upload form sends it. The size is checked here; the type is checked on the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { existingId } from "../forms/fields";
 import { englishText, optionalDecimal, text } from "../listings/admin-fields";
 
 /*
@@ -22,9 +23,9 @@ const fields = {
   totalAreaMu: optionalDecimal(10_000_000, 2),
   operatorName: text(100),
   /** Landline, mobile or 400 number as the park prints it: digits, spaces, +, -, parentheses. */
-  contactPhone: text(30).regex(/^[0-9+()\- ]{5,30}$/, "contactPhone"),
+  contactPhone: text(30).pipe(z.string().regex(/^[0-9+()\- ]{5,30}$/, "contactPhone")),
   /** Who gets new leads from this park under the "park owner" assignment rule; blank: nobody. */
-  ownerId: z.string().trim().max(40, "notFound").optional().transform((value) => value || null),
+  ownerId: z.string("notFound").trim().max(40, "notFound").regex(/^[A-Za-z0-9_-]*$/, "notFound").optional().transform((value) => value || null),
 };
 
 export const parkSchema = z.strictObject(fields, { error: "unknownField" });
@@ -32,6 +33,6 @@ export type ParkInput = z.input<typeof parkSchema>;
 
 /** An edit carries the park's updatedAt as loaded; a park changed since answers "stale". */
 export const parkUpdateSchema = z.strictObject(
-  { ...fields, id: z.string().min(1, "notFound").max(40, "notFound"), updatedAt: z.iso.datetime({ error: "stale" }).transform((value) => new Date(value)) },
+  { ...fields, id: existingId, updatedAt: z.iso.datetime({ error: "stale" }).transform((value) => new Date(value)) },
   { error: "unknownField" },
 );

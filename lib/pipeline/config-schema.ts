@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../forms/fields";
 import { configKey, stageCategories } from "../leads/stage-schema";
 
 /*
@@ -8,7 +9,7 @@ import { configKey, stageCategories } from "../leads/stage-schema";
  */
 
 const strict = { error: (issue: { code: string }) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") };
-const name = (max: number) => z.string("required").trim().min(1, "required").max(max, `tooLong:${max}`);
+const name = (max: number) => text({ max });
 const order = z.array(configKey, "required").min(1, "required").max(100, "tooMany:100");
 
 /** Where a new lead starts (Lead.stageKey's default): never removed. */

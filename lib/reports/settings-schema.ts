@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amount } from "../forms/fields";
 
 /*
  * The 项目储备库's investment threshold: open projects investing at least this many 万元 go into
@@ -10,16 +11,11 @@ export const RESERVE_THRESHOLD_KEY = "reports.reserveThreshold";
 export const DEFAULT_RESERVE_THRESHOLD = 1000;
 const MAX = 1_000_000_000;
 
-/** 万元, at most 4 decimals like Lead.investment (Decimal(16, 4)). A blank field is "required", not 0. */
-const threshold = z.preprocess(
-  (value) => (typeof value !== "string" ? value : value.trim() === "" ? undefined : Number(value)),
-  z
-    .number({ error: (issue) => (issue.input === undefined ? "required" : "number") })
-    .refine((value) => Number.isFinite(value), "number")
-    .refine((value) => value >= 0, "tooSmall:0")
-    .refine((value) => value <= MAX, `tooBig:${MAX}`)
-    .refine((value) => Math.abs(value * 10_000 - Math.round(value * 10_000)) < 1e-6, "decimals:4"),
-);
+/**
+ * 万元, at most 4 decimals like Lead.investment (Decimal(16, 4)), read as every amount is ("1000万",
+ * "1,000", "0.1亿"); a blank field is "required", not 0.
+ */
+const threshold = amount({ max: MAX }).transform(Number);
 
 export const reserveThresholdSchema = z.strictObject({ threshold });
 export type ReserveThresholdInput = z.input<typeof reserveThresholdSchema>;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { cleanText, lengthOf } from "../forms/clean-text";
+import { amount, isMissing } from "../forms/fields";
 
 /*
  * Workspace settings an admin configures, one zod schema per section. Each section is stored as
@@ -47,8 +49,11 @@ function dayList(max: number) {
 /** Words matched against a lead's industry and use, folded like the text they are matched with. */
 function keywordList(max: number) {
   return z.union([z.string(), z.array(z.string())], { error: "invalid" }).transform((value, ctx) => {
-    const words = splitList(value).map((word) => word.normalize("NFKC").toLowerCase());
-    if (words.some((word) => word.length > 30)) ctx.addIssue({ code: "custom", message: "tooLong:30" });
+    const cleaned = splitList(value).map((word) => cleanText(word.normalize("NFKC").toLowerCase()));
+    const words = cleaned.flatMap((word) => (word.ok && word.value ? [word.value] : []));
+    // Stored in jsonb, which refuses NUL like text does.
+    if (cleaned.some((word) => !word.ok)) ctx.addIssue({ code: "custom", message: "characters" });
+    else if (words.some((word) => lengthOf(word) > 30)) ctx.addIssue({ code: "custom", message: "tooLong:30" });
     else if (words.length > max) ctx.addIssue({ code: "custom", message: `tooMany:${max}` });
     return [...new Set(words)];
   });
@@ -142,13 +147,8 @@ const weightsSchema = z
 
 /** 万元 a year; blank means no minimum. */
 const minimumTax = z.preprocess(
-  (value) => (value === "" || value === undefined ? null : value),
-  z.coerce
-    .number({ error: "number" })
-    .refine((value) => Number.isFinite(value), "number")
-    .refine((value) => value >= 0, "tooSmall:0")
-    .refine((value) => value <= 10_000_000, "tooBig:10000000")
-    .nullable(),
+  (value) => (value === undefined || isMissing(value) ? null : value),
+  amount({ max: 10_000_000 }).transform(Number).nullable(),
 );
 
 export const scoreSettingsSchema = z.strictObject({

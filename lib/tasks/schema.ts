@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optional, recordId, text } from "../forms/fields";
 import { parseShanghaiLocal } from "../activities/shanghai-time";
 
 /*
@@ -6,7 +7,7 @@ import { parseShanghaiLocal } from "../activities/shanghai-time";
  * Asia/Shanghai time, so "tomorrow 10:00" means 10:00 in the park whatever the server's zone.
  */
 
-const id = z.string({ error: "required" }).trim().min(1, "required").max(40, "invalid").regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const id = recordId;
 
 const dueAt = z
   .string({ error: "required" })
@@ -26,10 +27,10 @@ const strict = { error: (issue: { code?: string }) => (issue.code === "unrecogni
 export const newTaskSchema = z.strictObject(
   {
     leadId: id,
-    title: z.string({ error: "required" }).trim().min(1, "required").max(200, "tooLong:200"),
+    title: text({ max: 200 }),
     dueAt,
     /** blank: the lead's owner, or whoever schedules it on a pool lead */
-    assigneeId: z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional()),
+    assigneeId: optional(id),
   },
   strict,
 );

@@ -201,7 +201,7 @@ function leadPageSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
       });
       expect(result).toEqual({
         ok: false,
-        fieldErrors: { company: "required", email: "email", creditCode: "creditCode", needArea: "tooSmall:0", employees: "integer", phone: "unknownField" },
+        fieldErrors: { company: "required", email: "email", creditCode: "creditCode", needArea: "positive", employees: "integer", phone: "unknownField" },
       });
       expect((await opened.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).version).toBe(1);
     });

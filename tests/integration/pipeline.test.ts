@@ -144,7 +144,7 @@ function pipelineSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
       expect(await sign({ signedArea: "30", signedAreaUnit: "MU" })).toEqual({ ok: false, fieldErrors: { signedAnnualTax: "signedTaxRequired" } });
       expect(await sign({ signedArea: "-3", signedAreaUnit: "MU", signedAnnualTax: "abc" })).toEqual({
         ok: false,
-        fieldErrors: { signedArea: "positive", signedAnnualTax: "number" },
+        fieldErrors: { signedArea: "positive", signedAnnualTax: "amount" },
       });
       expect(await sign({ signedArea: "30", signedAreaUnit: "MU", signedAnnualTax: "600.5" })).toMatchObject({ ok: true });
       const signed = await leadOf(lead.id);

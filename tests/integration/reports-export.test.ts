@@ -279,7 +279,7 @@ function exportSuite(open: () => Promise<TestDatabase>) {
 
     it("[ADMIN] gets a field error for a threshold that is not a number", async () => {
       as(admin);
-      expect(await updateReserveThresholdAction({ threshold: "abc" })).toEqual({ ok: false, fieldErrors: { threshold: "number" } });
+      expect(await updateReserveThresholdAction({ threshold: "abc" })).toEqual({ ok: false, fieldErrors: { threshold: "amount" } });
       expect(await updateReserveThresholdAction({ threshold: "" })).toEqual({ ok: false, fieldErrors: { threshold: "required" } });
     });
 
