@@ -1,3 +1,7 @@
+const PERMISSIONS_POLICY = ["accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb"]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -14,7 +18,15 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          // Nothing here uses the camera, microphone, location, payments, USB or sensors; an injected frame or script may not either.
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
+      },
+      {
+        // Pages get a nonce policy from proxy.ts (which skips these paths). JSON, the demo pictures
+        // and next-auth's plain fallback pages (inline styles, a form) never run or load anything.
+        source: "/(api|demo)/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" }],
       },
     ];
   },

@@ -1,21 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { ATTRIBUTION_COOKIE, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
+ * Every page: a Content-Security-Policy with a fresh nonce (Next reads it from the request's header
+ * and puts it on its own scripts, so every page must render per request — the root layout is
+ * force-dynamic) and, over https, Strict-Transport-Security.
  * Signed-out visitors to /crm go to /login. On other pages, first-touch attribution: when a visitor
  * lands from a campaign link or another site, remember the UTM tags, referrer and landing page for
  * 30 days, so an inquiry sent pages later still credits them.
  */
 export function proxy(request: NextRequest) {
+  const https = servedOverHttps(request.headers, { publicUrl: process.env.NEXTAUTH_URL, trustedProxies: env().PARKLEAD_TRUSTED_PROXIES });
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === "development", https });
+  const secured = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", policy);
+    if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    return response;
+  };
+
   if (request.nextUrl.pathname.startsWith("/crm") && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     // Optimistic: saves signed-out visitors a render. The real check is requireUser() in lib/.
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(login);
+    return secured(NextResponse.redirect(login));
   }
-  const response = NextResponse.next();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = secured(NextResponse.next({ request: { headers: requestHeaders } }));
   if (request.method !== "GET" || request.cookies.has(ATTRIBUTION_COOKIE)) return response;
 
   const source: InquirySource = sourceFromUrl(request.nextUrl);
@@ -40,5 +55,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not API routes, assets, stored photos (publicly cached: never with a cookie) or Next's own files.
+  // API responses get their (stricter) policy from next.config.js.
   matcher: ["/((?!api|_next/|demo/|uploads/|media/|favicon.ico).*)"],
 };

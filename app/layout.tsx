@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { CspSafeZod } from "@/components/csp-safe-zod";
 import { I18nProvider } from "@/components/i18n-provider";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import "./globals.css";
@@ -10,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Every page reads the visitor's language cookie and most read the database: nothing is prerendered,
-// so `next build` never opens (or creates, or seeds) a database.
+// so `next build` never opens (or creates, or seeds) a database. Rendering per request is also what
+// lets Next put each response's CSP nonce (proxy.ts) on its scripts.
 export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -20,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
+        <CspSafeZod />
         <I18nProvider locale={locale} messages={messages}>
           {children}
         </I18nProvider>
