@@ -69,6 +69,22 @@ export const recordId = z
   .max(40, "invalid")
   .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 
+/** The years a day in this app can be: what PostgreSQL, Date and the calendar helpers all read alike. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+/** Whether `value` is a real calendar day (YYYY-MM-DD) in those years: 2026-02-30 is refused, not rolled over. */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar day from a form or URL; message "date". */
+export const calendarDay = z.string("date").trim().refine(isCalendarDay, "date");
+
 /** An id naming a row the caller expects to exist: a malformed one (NUL, 400 characters…) is simply not found. */
 export const existingId = z.string("notFound").regex(/^[A-Za-z0-9_-]{1,40}$/, "notFound");
 

@@ -18,6 +18,14 @@ describe("lead filters from the URL", () => {
     expect(parseLeadFilter({ from: "2028-02-29" }).success).toBe(true);
   });
 
+  it("refuses days outside the app's years and search text the database would refuse", () => {
+    for (const params of [{ from: "0000-01-01" }, { to: "+275760-09-13" }, { q: "精密\u0000" }, { source: "\ud800" }, { q: "a\u202eb" }]) {
+      const parsed = parseLeadFilter(params);
+      expect(parsed.success).toBe(false);
+    }
+    expect(parseLeadFilter({ q: "\u3000\u200b" })).toMatchObject({ success: true, data: { q: "" } });
+  });
+
   it("counts days in Asia/Shanghai", () => {
     expect(shanghaiDayStart("2026-11-26").toISOString()).toBe("2026-11-25T16:00:00.000Z");
   });

@@ -1,18 +1,13 @@
 import { z } from "zod";
+import { calendarDay, queryText } from "../forms/fields";
 import type { Prisma } from "../db/generated/client";
 import type { Viewer } from "../auth/session";
 import { leadsVisibleTo, phonesVisibleTo } from "./access";
 import { searchTermsOf } from "./search-tokens";
 
 const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
-/** A real calendar day: 2026-02-30 and 2026-13-01 are refused, not rolled over. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "date");
+/** A real calendar day in the app's years: 2026-02-30, 2026-13-01 and 0000-01-01 are refused, not rolled over or sent to the database. */
+const day = calendarDay;
 const flag = z.enum(["1"]);
 
 /**
@@ -24,7 +19,7 @@ export const leadFilterSchema = z.strictObject({
   owner: z.union([z.enum(["mine", "unassigned"]), id]).optional(),
   park: id.optional(),
   listing: id.optional(),
-  source: z.string().trim().max(100).optional(),
+  source: queryText(100).optional(),
   from: day.optional(),
   to: day.optional(),
   /** an open follow-up task is past due */
@@ -32,7 +27,8 @@ export const leadFilterSchema = z.strictObject({
   /** not answered within the first-response deadline */
   late: flag.optional(),
   archived: flag.optional(),
-  q: z.string().trim().max(100, "tooLong:100").optional(),
+  /** NUL, lone surrogates and controls are a notice here, not a database error from the LIKE */
+  q: queryText(100).optional(),
 });
 export type LeadFilter = z.infer<typeof leadFilterSchema>;
 

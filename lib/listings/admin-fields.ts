@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanText, lengthOf } from "../forms/clean-text";
-import { decimal as kitDecimal, isMissing, optionalText as kitOptionalText, text as kitText } from "../forms/fields";
+import { decimal as kitDecimal, isCalendarDay, isMissing, optionalText as kitOptionalText, text as kitText } from "../forms/fields";
 import { parseNumber } from "../forms/numbers";
 
 /*
@@ -63,12 +63,11 @@ export const date = z
   .optional()
   .transform((value, ctx) => {
     if (!value) return null;
-    const parsed = new Date(`${value}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    if (!isCalendarDay(value)) {
       ctx.addIssue({ code: "custom", message: "date" });
       return z.NEVER;
     }
-    return parsed;
+    return new Date(`${value}T00:00:00Z`);
   });
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "choice" });

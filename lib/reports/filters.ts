@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay, queryText } from "../forms/fields";
 import { Prisma } from "../db/generated/client";
 import type { Viewer } from "../auth/session";
 import { managesLeads } from "../leads/access";
@@ -9,10 +10,8 @@ export type RangePreset = (typeof rangePresets)[number];
 export const periods = ["week", "month"] as const;
 
 const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, "date");
+/** A real day in the years the app knows: 2026-13-45 is a notice, never an Invalid Date thrown into the page. */
+const day = calendarDay;
 
 /** A report view as it appears in the URL, so it can be bookmarked and shared. */
 export const reportFilterSchema = z
@@ -23,7 +22,7 @@ export const reportFilterSchema = z
     to: day.optional(),
     park: id.optional(),
     kind: z.enum(["FACTORY", "OFFICE", "LAND"], "choice").optional(),
-    source: z.string().trim().min(1).max(100, "tooLong:100").optional(),
+    source: queryText(100).optional(),
     owner: id.optional(),
     period: z.enum(periods, "choice").default("month"),
   })

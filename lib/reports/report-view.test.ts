@@ -26,6 +26,15 @@ describe("the reports page's view from the URL", () => {
     expect(reportViewOf({ range: "custom", from: "2026-02-30" }).invalid).toEqual(["from", "to"]);
   });
 
+  it("names an unreadable or out-of-range day instead of throwing, and a source the database would refuse", () => {
+    for (const from of ["2026-13-45", "2026-99-99", "0000-01-01", "9999-12-31"]) {
+      const view = reportViewOf({ range: "custom", from, to: "2026-10-01" });
+      expect(view.invalid).toContain("from");
+      expect(view.filter.range).toBe("this_month");
+    }
+    expect(reportViewOf({ source: "baidu\u0000" })).toMatchObject({ invalid: ["source"], filter: { range: "this_month" } });
+  });
+
   it("writes the filter back as URL parameters, the custom days only for a custom range", () => {
     expect(reportQueryOf({ range: "custom", from: "2026-10-01", to: "2026-10-31", period: "week", kind: "LAND" })).toBe(
       "range=custom&period=week&kind=LAND&from=2026-10-01&to=2026-10-31",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanText, lengthOf } from "../forms/clean-text";
-import { amount, isMissing } from "../forms/fields";
+import { amount, isCalendarDay, isMissing } from "../forms/fields";
 
 /*
  * Workspace settings an admin configures, one zod schema per section. Each section is stored as
@@ -21,14 +21,7 @@ export const assignmentSettingsSchema = z.strictObject({
   rule: z.enum(ASSIGNMENT_RULES, { error: "choice" }).default("round_robin"),
 });
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function splitList(value: string | string[]): string[] {
   const items = Array.isArray(value) ? value : value.split(/[\n,，、;；]+/);
