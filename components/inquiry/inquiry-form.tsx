@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState, startTransition } from "re
 import { get, useForm, type FieldPath } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, fieldIds, inputAria } from "@/components/ui/field";
+import { AmountUnderstood } from "./amount-understood";
 import { validationMessage } from "@/lib/i18n/validation";
 import { sendInquiry } from "@/lib/inquiries/actions";
 import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
@@ -173,6 +174,7 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
         </Field>
         <Field name="expectedAnnualTax" label={t("inquiry.expectedAnnualTax")} requiredLabel={required} error={errorOf("expectedAnnualTax")}>
           {text("expectedAnnualTax", { inputMode: "decimal" })}
+          <AmountUnderstood name="expectedAnnualTax" />
         </Field>
       </fieldset>
 
@@ -203,9 +205,11 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
           </Field>
           <Field name="investment" label={t("inquiry.investment")} error={errorOf("investment")}>
             {text("investment", { inputMode: "decimal" })}
+            <AmountUnderstood name="investment" />
           </Field>
           <Field name="annualOutput" label={t("inquiry.annualOutput")} error={errorOf("annualOutput")}>
             {text("annualOutput", { inputMode: "decimal" })}
+            <AmountUnderstood name="annualOutput" />
           </Field>
           <Field name="employees" label={t("inquiry.employees")} error={errorOf("employees")}>
             {text("employees", { inputMode: "numeric" })}
