@@ -4,6 +4,14 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServerDatabase } = await import("./lib/db/startup");
-  await startServerDatabase();
+  const { startServerDatabase, stopFailedStart } = await import("./lib/db/startup");
+  // Whatever fails here stops the process with one line (see stopFailedStart): never throw from register().
+  try {
+    const { serverSecret } = await import("./lib/auth/secret");
+    // Before the database opens: PostgreSQL without NEXTAUTH_SECRET fails at once (SecretMissing).
+    serverSecret();
+    await startServerDatabase();
+  } catch (error) {
+    stopFailedStart(error);
+  }
 }

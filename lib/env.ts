@@ -10,7 +10,7 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().min(1).optional(),
   /** Connections each app instance keeps to PostgreSQL. */
   PARKLEAD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Reverse proxies in front of the app that append to X-Forwarded-For (0 = Next itself only). */
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the socket's address alone). */
   PARKLEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Minimum time between showing the inquiry form and accepting it, against scripted posts. */
   PARKLEAD_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
@@ -19,7 +19,7 @@ const envSchema = z.object({
   /** The first admin of an empty workspace (both or neither). */
   ADMIN_EMAIL: z.string().trim().email("ADMIN_EMAIL must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
-  /** Signs session cookies; without it a secret is generated once and kept in the database. */
+  /** The server secret (lib/auth/secret.ts): required with DATABASE_URL; else generated into the data folder. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters").optional(),
 }).refine((value) => Boolean(value.ADMIN_EMAIL) === Boolean(value.ADMIN_PASSWORD), {
   message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
@@ -30,14 +30,36 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** The validated environment; throws one readable error listing every bad variable. */
+/** Raised when a variable is set to something the app cannot use: the start stops with this one line. */
+export class InvalidEnvironment extends Error {
+  override name = "InvalidEnvironment";
+}
+
+/** The validated environment; throws one readable line listing every bad variable. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = envSchema.safeParse(withoutEmptyValues(process.env));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new InvalidEnvironment(`invalid environment: ${problems.join("; ")}`);
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * Operators' env files and compose files write `NAME=` to mean "not set": an empty (or blank)
+ * value counts as unset, for every variable, so `DATABASE_URL=` means the embedded database rather
+ * than an invalid URL, and `PARKLEAD_DB_POOL_SIZE=` its default rather than 0.
+ */
+function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => (entry[1] ?? "").trim() !== ""));
+}
+
+/**
+ * The same rule for code that reads process.env itself (next-auth's NEXTAUTH_URL, the operator's
+ * name on the privacy notice): run once at server start, before anything reads them.
+ */
+export function unsetEmptyVariables(source: NodeJS.ProcessEnv = process.env): void {
+  for (const [name, value] of Object.entries(source)) if (value !== undefined && value.trim() === "") delete source[name];
 }

@@ -41,6 +41,7 @@ describe("isDatabaseUnavailable", () => {
     ["a pg DatabaseError 57P03 at connect", Object.assign(new Error("the database system is starting up"), { code: "57P03", severity: "FATAL" })],
     ["a server gone mid-query (node-postgres, no code)", new Error("Connection terminated unexpectedly")],
     ["pg-pool's connect timeout (no code)", new Error("timeout exceeded when trying to connect")],
+    ["a client's own connect timeout (no code)", new Error("timeout expired")],
     ["a wrapped cause", new Error("request failed", { cause: socket("ECONNREFUSED") })],
     ["Prisma's initialization error code", Object.assign(new Error("Can't reach database server"), { name: "PrismaClientInitializationError", errorCode: "P1001" })],
   ])("%s is unavailability", (_name, error) => {

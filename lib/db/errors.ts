@@ -61,7 +61,8 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 /**
  * Errors raised with a bare `new Error(message)` and no code by the drivers themselves, matched
  * whole so nothing else can pass for them: node-postgres when the server closes a socket mid-query
- * (lib/client.js) or a broken client is reused, pg-pool when no connection comes within
+ * (lib/client.js), a broken client is reused, or a client's own connectionTimeoutMillis passes
+ * ("timeout expired", the migration client in open.ts), pg-pool when no connection comes within
  * connectionTimeoutMillis (index.js), and PGlite when a query arrives after it was closed at
  * shutdown. The adapter passes such errors through unmapped (convertDriverError rethrows them).
  */
@@ -69,6 +70,7 @@ const CODELESS_MESSAGES = new Set([
   "Connection terminated unexpectedly",
   "Connection terminated due to connection timeout",
   "timeout exceeded when trying to connect",
+  "timeout expired",
   "Client has encountered a connection error and is not queryable",
   "Client was closed and is not queryable",
   "PGlite is closed",

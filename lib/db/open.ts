@@ -74,7 +74,9 @@ async function openPglite(dataDir: string): Promise<OpenedDatabase> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<OpenedDatabase> {
-  const client = new pg.Client({ connectionString: url });
+  // Bounded like the pool's connections: a server that drops packets must not hang the start (or
+  // the request reopening the database after PostgreSQL was down at start) for the OS's TCP timeout.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     await applyMigrations(pgConnection(client), { log: (event) => logEvent("migrate", event) });

@@ -1,31 +1,68 @@
 import { getOpenedDatabase } from "./client";
-import { env } from "../env";
+import { isDatabaseUnavailable } from "./errors";
+import { env, unsetEmptyVariables } from "../env";
 import { logEvent } from "../log";
 
 /**
  * Opens the database at server start and closes it on shutdown: a file-backed PGlite that is not
  * closed keeps Node alive and may leave its folder needing recovery.
+ *
+ * A PostgreSQL server that cannot be reached at start does not stop the app: it answers 503
+ * (health included) and the next request opens the database once the server is back. Anything
+ * else — an invalid variable, a data folder held by a live process, a failed migration, a refused
+ * login — will not heal by waiting, so it is thrown for the caller to stop the process.
  */
 export async function startServerDatabase(): Promise<void> {
-  env();
+  unsetEmptyVariables();
+  const config = env();
+  const opening = getOpenedDatabase();
+  closeOnSignal(opening);
   try {
-    const opened = await getOpenedDatabase();
-    let closing = false;
-    const close = (signal: NodeJS.Signals) => {
-      if (closing) return;
-      closing = true;
-      logEvent("server.stopping", { signal });
-      opened
-        .close()
-        .catch((error) => logEvent("database.close_failed", { error: String(error) }))
-        .finally(() => process.exit(0));
-    };
-    process.once("SIGTERM", close);
-    process.once("SIGINT", close);
+    await opening;
   } catch (error) {
-    // A PostgreSQL server that is down at start must not stop the app: /api/health reports it
-    // and the next request tries again.
-    logEvent("database.unavailable_at_start", { error: error instanceof Error ? error.message : String(error) });
-    if (!env().DATABASE_URL) throw error;
+    if (config.DATABASE_URL && isDatabaseUnavailable(error)) {
+      logEvent("database.unavailable_at_start", { reason: oneLine(error) });
+      return;
+    }
+    throw error;
   }
+}
+
+/** Installed before the open finishes: a SIGTERM while PGlite is still opening waits for it, then closes it. */
+function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logEvent("server.stopping", { signal });
+    opening
+      .then((opened) => opened.close(), () => undefined)
+      .catch((error) => logEvent("database.close_failed", { error: String(error) }))
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", close);
+  process.once("SIGINT", close);
+}
+
+/**
+ * Ends a start that cannot succeed: one line saying why, and exit status 1, so a supervisor
+ * restarts the process or a person reads the reason. Next catches an error thrown by
+ * instrumentation's register() and then answers 500 to every request, forever, logging the same
+ * stack each time (next-server.js: `this.prepare().catch(...)`, awaited again per request) —
+ * so register() must not throw: it calls this instead.
+ */
+export function stopFailedStart(error: unknown): never {
+  logEvent("server.start_failed", { error: error instanceof Error ? error.name : typeof error, reason: oneLine(error) });
+  process.exit(1);
+}
+
+/** Prisma's messages span lines (the call site, then the cause); a log line must not. */
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/^\d*\s*[|→]/.test(line))
+    .join(" ")
+    .slice(0, 500);
 }
