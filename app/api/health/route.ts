@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/db/health";
+import { databaseUnavailableResponse } from "@/lib/http/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const healthy = await checkDatabase();
-  return NextResponse.json(
-    { status: healthy ? "ok" : "unavailable" },
-    { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  if (!(await checkDatabase())) return databaseUnavailableResponse({ status: "unavailable" });
+  return NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { readJsonBody } from "@/lib/http/json-body";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { databaseUnavailableResponse } from "@/lib/http/database-unavailable";
 import { translatorFor } from "@/lib/i18n/server";
 import { validationMessage } from "@/lib/i18n/validation";
 import { submitInquiry } from "@/lib/inquiries/mutations";
@@ -65,7 +66,8 @@ export async function POST(request: Request) {
     if (isDatabaseUnavailable(error)) {
       logEvent("inquiry.database_unavailable", { channel: "API" });
       const t = await translator();
-      return NextResponse.json({ errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) } }, { status: 503 });
+      // The common 503 body, plus the form-level message this door's other refusals carry.
+      return databaseUnavailableResponse({ errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) } });
     }
     throw error;
   }
