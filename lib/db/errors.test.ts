@@ -27,6 +27,7 @@ describe("isDatabaseUnavailable", () => {
     ["57P03 not yet accepting connections", inQuery(postgres("57P03", "the database system is not yet accepting connections"))],
     ["57P03 in a raw query", inQuery(postgres("57P03", "the database system is starting up"), "P2010")],
     ["53300 too_many_connections", inQuery(postgres("53300", "sorry, too many clients already"))],
+    ["a database closed to connections (55000, FATAL)", inQuery(postgres("55000", 'database "parklead" is not currently accepting connections'))],
     ["08P01 protocol_violation (class 08)", inQuery(postgres("08P01", "invalid frontend message type"))],
     ["08006 connection_failure (class 08)", inQuery(postgres("08006", "connection failure"))],
     ["the adapter's DatabaseNotReachable", inQuery({ kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }, "P1001")],
@@ -51,6 +52,7 @@ describe("isDatabaseUnavailable", () => {
   it.each([
     ["a unique violation", inQuery({ kind: "UniqueConstraintViolation", constraint: { fields: ["reference"] } }, "P2002")],
     ["a syntax error", inQuery(postgres("42601", "syntax error at or near \"SELEC\""), "P2010")],
+    ["55000 within a session (not FATAL)", inQuery({ ...postgres("55000", "currval of sequence is not yet defined in this session"), severity: "ERROR" }, "P2010")],
     ["a failed authentication (never heals by waiting)", inQuery({ kind: "AuthenticationFailed", user: "parklead" }, "P1000")],
     ["a database that does not exist", Object.assign(new Error('database "parklead" does not exist'), { code: "3D000", severity: "FATAL" })],
     ["a bug whose message merely mentions a connection", new Error("ECONNREFUSED: Connection terminated while rendering")],

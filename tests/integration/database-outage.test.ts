@@ -115,6 +115,11 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
       }
       await sleep(100);
     }
+    await sleep(500);
+    // An administrator closes the database to connections (FATAL 55000), as the browser journey does.
+    await closeDatabase(true);
+    await probeWhileDown();
+    await closeDatabase(false);
     await sleep(800);
     sending = false;
     await Promise.all(stream);
@@ -138,6 +143,17 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
     }
     expect(acknowledged.size).toBeGreaterThan(CLIENTS);
   });
+
+  async function closeDatabase(closed: boolean) {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE parklead ALLOW_CONNECTIONS ${closed ? "false" : "true"}`);
+      if (closed) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parklead'`);
+    } finally {
+      await admin.end();
+    }
+  }
 
   /** The public form's action while the database is down: says so and hands back what was typed. */
   async function sendFormWhileDown() {
