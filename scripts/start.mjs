@@ -1,6 +1,7 @@
 // `npm start`: builds when the build is missing or older than the sources, then serves the
-// production build on PORT (default 3000). A small custom server so the app knows the TCP peer's
-// address (for rate limits) without trusting a client-sent X-Forwarded-For.
+// production build on PORT (default 3000), with keep-alive timeouts fit for a load balancer. The
+// client's address comes from the socket in instrumentation.ts (lib/http/peer-address.ts), the same
+// as under plain `next start`.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -45,11 +46,7 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
-  // Overwritten on every request, so a client cannot choose its own rate-limit identity.
-  request.headers["x-parklead-peer"] = request.socket.remoteAddress ?? "";
-  handle(request, response);
-});
+const server = createServer((request, response) => handle(request, response));
 // Longer than a load balancer's idle timeout, so it never reuses a connection the app has closed.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
