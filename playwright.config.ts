@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,9 @@ if (!postgresUrl) {
   if (process.env.CI) throw new Error(reason);
   console.warn(`[e2e] ${reason} (npm test starts a throwaway PostgreSQL when one is installed).`);
 }
+
+// Signs the PostgreSQL server's session cookies: a fresh one per run, never a value in the repository.
+process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 // The first admin of the PostgreSQL journeys' workspace.
 process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
@@ -64,6 +68,8 @@ export default defineConfig({
               ...serverEnv,
               PORT: String(POSTGRES_PORT),
               DATABASE_URL: process.env.E2E_DATABASE_URL!,
+              // Required with PostgreSQL (the server refuses to start without it); one per run.
+              NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
               PARKLEAD_SEED_DEMO: "1",
               PARKLEAD_FORM_MIN_FILL_MS: "500",
               ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,

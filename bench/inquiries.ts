@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
 import { benchPostgres, dropDatabase, freshDatabase, printTable, startServer, type Figures } from "./support";
@@ -78,6 +79,8 @@ export async function benchInquiries(): Promise<void> {
   const server = await startServer(
     {
       DATABASE_URL: url,
+      // Required with PostgreSQL; a throwaway one keeps the benchmark runnable without configuration.
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
       PARKLEAD_DB_POOL_SIZE: "20",
       // Each request claims its own client address through one trusted proxy, so the per-IP limit
       // is exercised (a counter per request) without throttling the run.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryE2eDatabase } from "../support/database";
-import { signIn } from "../support/workspace";
+import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
 
@@ -63,4 +63,24 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
   await signIn(staff, email, "first-password-1", { landsOn: false });
   await expect(staff.locator(".form-alert")).toHaveText("该账号已停用，请联系管理员");
   await staffContext.close();
+});
+
+test("[STAFF] signs out, and a copy of the session cookie taken before no longer opens the workspace", async ({ page, browser }) => {
+  const user = await makeWorkspaceUser("STAFF", "退出");
+  await signIn(page, user.email, user.password);
+  const copied = await page.context().cookies();
+  expect(copied.some((cookie) => cookie.name.endsWith("next-auth.session-token"))).toBe(true);
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const [{ sessionVersion }] = await queryE2eDatabase<{ sessionVersion: number }>(`SELECT "sessionVersion" FROM "User" WHERE "id" = $1`, [user.id]);
+  expect(sessionVersion).toBe(1);
+
+  const elsewhere = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  await elsewhere.addCookies(copied);
+  const replay = await elsewhere.newPage();
+  await replay.goto("/crm");
+  await expect(replay).toHaveURL(/\/login/);
+  await expect(replay.getByRole("heading", { level: 1 })).toHaveText("登录招商工作台");
+  await elsewhere.close();
 });
