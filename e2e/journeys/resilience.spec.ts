@@ -58,6 +58,19 @@ test("[INVESTOR] while the database is down the form says so and keeps the input
     await page.getByRole("button", { name: "提交需求" }).click();
     await expect(page.getByTestId("form-alert")).toContainText("系统暂时无法保存您的需求");
     await expect(page.getByTestId("inquiry-form").getByLabel("公司名称")).toHaveValue("断库测试新材料有限公司");
+    // The machine doors say so too: 503 with the reason and when to retry, never a 500.
+    const health = await page.request.get("/api/health");
+    expect(health.status()).toBe(503);
+    expect(health.headers()["retry-after"]).toMatch(/^\d+$/);
+    const api = await page.request.post("/api/inquiries", {
+      data: {
+        need: { deal: "buy", kind: "land", area: 50, areaUnit: "mu", timeline: "6m" },
+        use: "新材料：高性能复合材料生产", expectedAnnualTax: 1500, company: "断库测试新材料有限公司",
+        contactName: "赵总", phone: uniquePhone(), consent: true,
+      },
+    });
+    expect(api.status()).toBe(503);
+    expect(await api.json()).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
 
     await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
     await page.getByRole("button", { name: "提交需求" }).click();
