@@ -69,6 +69,12 @@ export const recordId = z
   .max(40, "invalid")
   .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 
+/** The largest int4: a number beyond it is refused here, before PostgreSQL would be asked to compare with it. */
+export const INT4_MAX = 2_147_483_647;
+
+/** The version of a row as the form loaded it (posted as text or a number); one beyond any row's is stale. */
+export const rowVersion = z.coerce.number({ error: "integer" }).int("integer").min(1, "tooSmall:1").max(INT4_MAX, "stale");
+
 /** The years a day in this app can be: what PostgreSQL, Date and the calendar helpers all read alike. */
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { recordId, text } from "../forms/fields";
+import { recordId, rowVersion, text } from "../forms/fields";
 
 const leadId = recordId;
-const version = z.coerce.number({ error: "integer" }).int("integer").min(1, "tooSmall:1");
+const version = rowVersion;
 
 /** Archiving or restoring a lead, with the version the person saw. */
 export const leadArchiveSchema = z.strictObject({ leadId, version });

@@ -17,7 +17,11 @@ export type Direction = (typeof directions)[number];
 
 export type SortValue = string | number | null;
 
-const isoDate = z.iso.datetime().refine((text) => !Number.isNaN(Date.parse(text)));
+/** An instant PostgreSQL can hold: year 0 (0000-01-01T00:00:00Z, which Date reads) does not exist there. */
+const isoDate = z.iso.datetime().refine((text) => {
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).getUTCFullYear() >= 1;
+});
 const valueSchemas: Record<InboxSort, z.ZodType<SortValue>> = {
   received: isoDate,
   activity: isoDate.nullable(),

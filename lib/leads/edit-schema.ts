@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amount, clearable, decimal, integer, recordId, text } from "../forms/fields";
+import { amount, clearable, decimal, INT4_MAX, integer, recordId, text } from "../forms/fields";
 import { isValidCreditCode } from "../inquiries/credit-code";
 
 /*
@@ -19,7 +19,7 @@ export const leadEditSchema = z
   .strictObject(
     {
       leadId: recordId,
-      version: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid"),
+      version: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(INT4_MAX, "stale"),
       company: text({ max: 100, min: 2 }).optional(),
       contactName: text({ max: 50 }).optional(),
       wechat: clearable(z.string("wechat").trim().regex(WECHAT_ID, "wechat")),

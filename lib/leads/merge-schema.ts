@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { recordId, rowVersion } from "../forms/fields";
 
-const leadId = z.string({ error: "required" }).trim().min(1, "required").max(40, "invalid").regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const leadId = recordId;
 /** The lead's version as the person saw it; a form posts it as text, a client as a number. */
-const version = z.coerce.number({ error: "integer" }).int("integer").min(1, "tooSmall:1");
+const version = rowVersion;
 
 /**
  * Merging one lead (`mergedId`) into another (`survivorId`), each with the version the manager
