@@ -8,6 +8,14 @@ export async function register() {
   // whether `next start` or scripts/start.mjs owns the server (both run register() in its process).
   const { stampPeerAddresses } = await import("./lib/http/peer-address");
   stampPeerAddresses();
-  const { startServerDatabase } = await import("./lib/db/startup");
-  await startServerDatabase();
+  const { startServerDatabase, stopFailedStart } = await import("./lib/db/startup");
+  // Whatever fails here stops the process with one line (see stopFailedStart): never throw from register().
+  try {
+    const { serverSecret } = await import("./lib/auth/secret");
+    // Before the database opens: PostgreSQL without NEXTAUTH_SECRET fails at once (SecretMissing).
+    serverSecret();
+    await startServerDatabase();
+  } catch (error) {
+    stopFailedStart(error);
+  }
 }
