@@ -29,7 +29,8 @@ export function ReserveThresholdForm({ initial }: { initial: number }) {
         {status?.text}
       </p>
       <Field name="threshold" label={t("label")} hint={t("hint")} error={error}>
-        <input type="number" min="0" step="any" inputMode="decimal" {...inputAria("threshold", errors.threshold?.message, true)} {...register("threshold")} />
+        {/* Text, not a number input: the amount may be typed as people write it (1000万, 0.1亿, 1,000), read by the schema. */}
+        <input type="text" inputMode="decimal" {...inputAria("threshold", errors.threshold?.message, true)} {...register("threshold")} />
       </Field>
       <div>
         <button className="button" type="submit" disabled={isSubmitting}>
