@@ -3,10 +3,13 @@ import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { detailsFor, leadsVisibleTo, managesLeads, maySeePhone, phoneFor, WORKSPACE_ROLES } from "./access";
+import { contactFor, detailsFor, leadsVisibleTo, managesLeads, maySeePhone, textFor, WORKSPACE_ROLES } from "./access";
+import type { EditableField } from "./edit-schema";
 import { matchingListings } from "./matching";
 
 const TIMELINE_LIMIT = 200;
+/** The edit form's fields that contactFor may mask. */
+const MASKABLE_EDITS = ["wechat", "email", "notes", "use"] as const satisfies readonly EditableField[];
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 const inquirySelect = {
@@ -48,8 +51,9 @@ export type LeadTask = LeadDetail["tasks"][number];
 
 /**
  * Everything the lead page shows, or null when the lead does not exist or lies outside what the
- * viewer may see (another officer's lead reads to staff exactly as a missing one). The phone is
- * masked for staff on a pool lead until they claim it.
+ * viewer may see (another officer's lead reads to staff exactly as a missing one). For staff on a
+ * pool lead, until they claim it, the phone, WeChat ID and email are masked, and so is every phone,
+ * email and the lead's WeChat ID in what people wrote: notes, use, messages, timeline, task titles.
  */
 export async function leadDetail(db: Database, viewer: Viewer | null, leadId: string, now = new Date()) {
   assertRole(viewer, WORKSPACE_ROLES, "read leads");
@@ -72,7 +76,8 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
   });
   if (!lead) return null;
 
-  const { inquiries, activities, tasks, phone, ...fields } = lead;
+  const { inquiries, activities, tasks, ...fields } = lead;
+  const shown = contactFor(viewer, fields);
   const [matches, names, assignees] = await Promise.all([
     matchingListings(db, lead),
     namesOf(db, activities),
@@ -80,21 +85,28 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
   ]);
 
   const timeline = [
-    ...activities.map((activity) => ({ type: "activity" as const, ...activity, details: detailsFor(viewer, lead, activity.details), at: activity.occurredAt })),
+    ...activities.map((activity) => ({
+      type: "activity" as const,
+      ...activity,
+      body: textFor(viewer, lead, activity.body),
+      details: detailsFor(viewer, lead, activity.details),
+      at: activity.occurredAt,
+    })),
     ...inquiries.map((inquiry) => ({ type: "inquiry" as const, id: inquiry.id, reference: inquiry.reference, listing: inquiry.listing, at: inquiry.createdAt })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 
   return {
     lead: {
-      ...fields,
+      ...shown,
       needArea: decimal(lead.needArea),
       expectedAnnualTax: decimal(lead.expectedAnnualTax),
       investment: decimal(lead.investment),
       annualOutput: decimal(lead.annualOutput),
       signedArea: decimal(lead.signedArea),
       signedAnnualTax: decimal(lead.signedAnnualTax),
-      phone: phoneFor(viewer, { ownerId: lead.ownerId, phone }),
       phoneMasked: !maySeePhone(viewer, lead),
+      /** editable fields shown masked: read-only until the lead is claimed (lib/leads/edit.ts refuses changes to them) */
+      maskedFields: MASKABLE_EDITS.filter((field) => shown[field] !== fields[field]),
     },
     /** what the viewer may do here, so the page offers only what lib/ would accept */
     can: {
@@ -104,6 +116,8 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
     },
     inquiries: inquiries.map((inquiry) => ({
       ...inquiry,
+      use: textFor(viewer, lead, inquiry.use),
+      message: textFor(viewer, lead, inquiry.message),
       listingPrice: decimal(inquiry.listingPrice),
       listingArea: decimal(inquiry.listingArea),
       needArea: inquiry.needArea.toString(),
@@ -112,7 +126,10 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
     timeline,
     /** display names of the users and stages that owner and stage lines refer to by id or key */
     names,
-    tasks: orderTasks(tasks, now),
+    tasks: orderTasks(
+      tasks.map((task) => ({ ...task, title: textFor(viewer, lead, task.title) })),
+      now,
+    ),
     matches,
     /** who a manager may give the lead or a task to */
     assignees,

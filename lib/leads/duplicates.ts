@@ -5,12 +5,12 @@ import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { LEAD_MANAGERS, WORKSPACE_ROLES, leadsVisibleTo, maySeePhone, phoneFor, phonesVisibleTo } from "./access";
+import { LEAD_MANAGERS, WORKSPACE_ROLES, contactFor, leadsVisibleTo, maySeePhone, phonesVisibleTo } from "./access";
 import { mergeSelect, type MergeSide } from "./merge-plan";
 
 export type DuplicateReason = "phone" | "company";
 
-/** A possible duplicate, as the viewer may see it (phone masked outside their own leads). */
+/** A possible duplicate, as the viewer may see it (contacts masked outside their own leads, see contactFor). */
 export interface DuplicateLead extends Omit<MergeSide, "phone"> {
   phone: string;
   reasons: DuplicateReason[];
@@ -46,7 +46,7 @@ export async function findDuplicates(db: Database, viewer: Viewer | null, leadId
   if (typeof leadId !== "string" || !/^[A-Za-z0-9_-]{1,40}$/.test(leadId)) return null;
   const lead = await db.lead.findFirst({ where: { id: leadId, ...leadsVisibleTo(viewer) }, select: mergeSelect });
   if (!lead) return null;
-  const shown = { ...lead, phone: phoneFor(viewer, lead) };
+  const shown = contactFor(viewer, lead);
   if (lead.mergedIntoId || lead.erasedAt) return { lead: shown, duplicates: [] };
 
   const matches: Prisma.LeadWhereInput[] = [];
@@ -78,7 +78,7 @@ export async function findDuplicates(db: Database, viewer: Viewer | null, leadId
     const reasons: DuplicateReason[] = [];
     if (maySeePhone(viewer, row) && (phones.includes(row.phone) || samePhoneLeads.has(row.id))) reasons.push("phone");
     if (lead.companyKey && row.companyKey === lead.companyKey) reasons.push("company");
-    return { ...row, phone: phoneFor(viewer, row), reasons, counts: _count };
+    return { ...contactFor(viewer, row), reasons, counts: _count };
   });
   return { lead: shown, duplicates };
 }

@@ -3,6 +3,7 @@ import { calendarDay, queryText } from "../forms/fields";
 import type { Prisma } from "../db/generated/client";
 import type { Viewer } from "../auth/session";
 import { leadsVisibleTo, phonesVisibleTo } from "./access";
+import { searchesOnlyUnmaskedText } from "./mask";
 import { searchTermsOf } from "./search-tokens";
 
 const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
@@ -67,17 +68,17 @@ export function leadFilterWhere(filter: LeadFilter, viewer: Viewer, now = new Da
     for (const term of searchTermsOf(filter.q)) {
       const contains = { contains: term.text, mode: "insensitive" as const };
       // The tokens only narrow (through the GIN index); the text recheck decides, and it reads the
-      // phone only where the viewer may see it. Otherwise a pool lead's masked number would answer
-      // "138…", "1381…" one digit at a time.
+      // phone, WeChat ID and email only where the viewer may see them. Otherwise a pool lead's masked
+      // number would answer "138…", "1381…" one digit at a time (and its WeChat ID or email, so often
+      // the number itself, likewise). Masked notes answer only terms that masking cannot touch.
+      const visible = phonesVisibleTo(viewer);
       and.push({
         ...(term.tokens.length ? { searchTokens: { hasEvery: term.tokens } } : {}),
         OR: [
           { company: contains },
           { contactName: contains },
-          { AND: [phonesVisibleTo(viewer), { phone: contains }] },
-          { wechat: contains },
-          { email: contains },
-          { notes: contains },
+          { AND: [visible, { OR: [{ phone: contains }, { wechat: contains }, { email: contains }] }] },
+          searchesOnlyUnmaskedText(term.text) ? { notes: contains } : { AND: [visible, { notes: contains }] },
         ],
       });
     }

@@ -4,7 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { readSettings } from "../settings/queries";
-import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, WORKSPACE_ROLES } from "./access";
+import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, textFor, WORKSPACE_ROLES } from "./access";
 import { shanghaiDayBounds, workingHoursBetween } from "./working-hours";
 
 const LIST = 10;
@@ -26,7 +26,13 @@ const leadRow = {
   owner: { select: { name: true } },
 } satisfies Prisma.LeadSelect;
 
-const taskRow = { id: true, title: true, dueAt: true, lead: { select: { id: true, company: true } } } satisfies Prisma.TaskSelect;
+const taskRow = {
+  id: true,
+  title: true,
+  dueAt: true,
+  lead: { select: { id: true, company: true, ownerId: true, wechat: true, email: true } },
+} satisfies Prisma.TaskSelect;
+type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskRow }>;
 
 /**
  * What the dashboard tells the signed-in user. Everyone: their new leads, their follow-ups due
@@ -56,15 +62,21 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
     db.lead.findMany({ where: myLateWhere, orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }], take: LIST, select: leadRow }),
     db.lead.count({ where: myLateWhere }),
   ]);
+  // A task on a pool lead may name its phone ("call 138…"): titles are masked as the lead's contacts are.
+  const shownTask = ({ lead: { ownerId, wechat, email, ...lead }, ...task }: TaskRow) => ({
+    ...task,
+    title: textFor(viewer, { ownerId, wechat, email }, task.title),
+    lead,
+  });
   const lateBy = (lead: { firstResponseDueAt: Date | null }) =>
     lead.firstResponseDueAt ? Math.round(workingHoursBetween(lead.firstResponseDueAt, now, settings.workingHours) * 10) / 10 : 0;
 
   return {
     away: me?.away ?? false,
     myNew: { leads: myNew, count: myNewCount },
-    dueToday: { tasks: dueToday, count: dueTodayCount },
+    dueToday: { tasks: dueToday.map(shownTask), count: dueTodayCount },
     overdue: {
-      tasks: overdueTasks,
+      tasks: overdueTasks.map(shownTask),
       taskCount: overdueTaskCount,
       leads: myLate.map((lead) => ({ ...lead, lateBy: lateBy(lead) })),
       leadCount: myLateCount,

@@ -3,6 +3,10 @@ import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { claimLead } from "@/lib/leads/assign";
+import { updateLead } from "@/lib/leads/edit";
+import { EDITABLE_FIELDS } from "@/lib/leads/edit-schema";
+import { maskHandle } from "@/lib/leads/mask";
+import { dashboardSummary } from "@/lib/leads/queries";
 import { companyKey } from "@/lib/leads/company-key";
 import { leadDetail } from "@/lib/leads/detail";
 import { findDuplicates } from "@/lib/leads/duplicates";
@@ -50,7 +54,7 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
   }
 
   /** A lead as the intake leaves it: company key, search tokens, and one inquiry from each phone given. */
-  async function makeLead(ownerId: string | null, inquiryPhones: string[] = []) {
+  async function makeLead(ownerId: string | null, inquiryPhones: string[] = [], message: string | null = null) {
     const company = companyName();
     const phone = nextPhone();
     const contactName = "周先生";
@@ -72,6 +76,7 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
           company,
           contactName,
           phone: from,
+          message,
           consentNoticeVersion: "2026-11",
           consentedAt: new Date(),
           channel: "FORM",
@@ -160,6 +165,131 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     expect(await claimLead(db(), viewers.staff, { leadId: pool.id })).toEqual({ ok: true, changed: 1 });
     const claimed = JSON.stringify(await leadDetail(db(), viewers.staff, pool.id));
     for (const phone of [pool.phone, mergedPhone]) expect(claimed).toContain(phone);
+  });
+
+  /*
+   * Chinese WeChat IDs and emails are very often the phone itself, and investors write their number
+   * into messages: a pool lead set up that way, as a manager would fill it in.
+   */
+  async function makeTalkativePoolLead() {
+    const marker = companyName().replace("有限公司", "");
+    const personal = `zhou.${unique("wx")}@example.com`;
+    const pool = await makeLead(null, [], null);
+    const phone = pool.phone;
+    const spaced = `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
+    await db().inquiry.updateMany({ where: { leadId: pool.id }, data: { message: `您好，我的手机 ${spaced}，邮箱 ${personal}，微信同号。` } });
+    const edited = await updateLead(db(), viewers.manager, {
+      leadId: pool.id,
+      version: 1,
+      wechat: phone,
+      email: `${phone}@139.com`,
+      notes: `${marker}：客户说加微信${phone}，或发邮件到 ${personal}`,
+    });
+    expect(edited).toMatchObject({ ok: true, changed: ["wechat", "email", "notes"] });
+    await db().activity.create({ data: { leadId: pool.id, actorId: viewers.manager.id, kind: "NOTE", body: `已发短信到 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` } });
+    await db().task.create({ data: { leadId: pool.id, assigneeId: viewers.staff.id, createdById: viewers.manager.id, title: `回电 ${phone}`, dueAt: new Date(Date.now() - 3600_000) } });
+    const lead = await db().lead.findUniqueOrThrow({ where: { id: pool.id } });
+    return { lead, phone, personal, marker, spaced };
+  }
+
+  /** Every way the hidden characters could be written out: the phone whole, spaced, its hidden middle with its neighbours, the emails. */
+  const revealingForms = (phone: string, personal: string) => [
+    phone,
+    phone.slice(3),
+    phone.slice(0, 7),
+    `${phone.slice(3, 7)} ${phone.slice(7)}`,
+    `-${phone.slice(3, 7)}-`,
+    `${phone}@139.com`,
+    personal,
+    personal.split("@")[0],
+  ];
+
+  it("[STAFF] a pool lead whose WeChat ID is its phone and whose message holds it shows none of it on any door and answers no search by it; after claiming, all in full", async () => {
+    const { lead, phone, personal, marker, spaced } = await makeTalkativePoolLead();
+    const hidden = revealingForms(phone, personal);
+    const maskedPhone = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+
+    const page = await leadDetail(db(), viewers.staff, lead.id);
+    const shown = JSON.stringify(page);
+    for (const form of hidden) expect({ form, shown: shown.includes(form) }).toEqual({ form, shown: false });
+    expect(page?.lead).toMatchObject({ phone: maskedPhone, wechat: maskHandle(phone), email: `${maskHandle(phone)}@139.com`, phoneMasked: true });
+    expect(page?.lead.maskedFields).toEqual(["wechat", "email", "notes"]);
+    expect(page?.inquiries[0].message).toContain(`+86 ${maskedPhone}`);
+    expect(page?.lead.notes).toContain(marker);
+    expect(page?.tasks[0].title).toBe(`回电 ${maskedPhone}`);
+    const dashboard = JSON.stringify(await dashboardSummary(db(), viewers.staff));
+    expect(dashboard).toContain(`回电 ${maskedPhone}`);
+    for (const form of hidden) expect(dashboard).not.toContain(form);
+    const duplicates = JSON.stringify(await findDuplicates(db(), viewers.staff, lead.id));
+    for (const form of hidden) expect(duplicates).not.toContain(form);
+
+    // What an officer would type to find out the hidden phone, WeChat ID or email.
+    const probes = [...probesOf(phone), `${phone}@139.com`, "@139", "139.com", personal, personal.slice(0, 6), "example.com", "zhou", phone.slice(0, 2)];
+    for (const q of probes) {
+      expect({ q, found: (await inboxIds(viewers.staff, q)).includes(lead.id) }).toEqual({ q, found: false });
+    }
+    for (const q of [phone, `${phone}@139.com`, personal, "zhou"]) {
+      expect(await boardIds(viewers.staff, q)).not.toContain(lead.id);
+      expect((await exportedRows(viewers.staff, q)).text).not.toContain(lead.company);
+    }
+    // What masking leaves as it is still finds it: the company, and Chinese words in the notes.
+    expect(await inboxIds(viewers.staff, marker)).toEqual([lead.id]);
+    expect(await inboxIds(viewers.staff, `${marker} 加微信`)).toEqual([lead.id]);
+    const exported = (await exportedRows(viewers.staff, lead.company)).text;
+    for (const form of hidden) expect(exported).not.toContain(form);
+
+    // Managers see and find everything.
+    const managed = JSON.stringify(await leadDetail(db(), viewers.manager, lead.id));
+    for (const form of [phone, `${phone}@139.com`, personal, spaced]) expect(managed).toContain(form);
+    for (const q of [`${phone}@139.com`, personal, "zhou"]) expect(await inboxIds(viewers.manager, q)).toContain(lead.id);
+
+    expect(await claimLead(db(), viewers.staff, { leadId: lead.id })).toEqual({ ok: true, changed: 1 });
+    const claimed = await leadDetail(db(), viewers.staff, lead.id);
+    expect(claimed?.lead).toMatchObject({ phone, wechat: phone, email: `${phone}@139.com`, notes: lead.notes, phoneMasked: false, maskedFields: [] });
+    expect(claimed?.inquiries[0].message).toContain(spaced);
+    expect(claimed?.tasks[0].title).toBe(`回电 ${phone}`);
+    expect(JSON.stringify(claimed?.timeline)).toContain(`${phone}@139.com`);
+    expect(JSON.stringify(await dashboardSummary(db(), viewers.staff))).toContain(`回电 ${phone}`);
+    for (const q of [`${phone}@139.com`, personal, "zhou", phone.slice(3, 9)]) {
+      expect(await inboxIds(viewers.staff, q)).toContain(lead.id);
+      expect(await boardIds(viewers.staff, q)).toContain(lead.id);
+    }
+  });
+
+  it("[STAFF] edits a pool lead without writing its masks back, may not change what is masked until claiming, then may", async () => {
+    const { lead, phone, personal } = await makeTalkativePoolLead();
+    const stored = { wechat: lead.wechat, email: lead.email, notes: lead.notes };
+    const storedNow = async () => db().lead.findUniqueOrThrow({ where: { id: lead.id }, select: { wechat: true, email: true, notes: true, version: true } });
+    /** What the lead page's form sends: every field as the viewer was shown it. */
+    const formOf = async (viewer: Viewer) => {
+      const { lead: shown } = (await leadDetail(db(), viewer, lead.id))!;
+      const values = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, shown[field] === null ? "" : String(shown[field])])) as Record<(typeof EDITABLE_FIELDS)[number], string>;
+      return { ...values, leadId: shown.id, version: shown.version };
+    };
+
+    // The whole form as shown, with one real change: the change is saved, the masks are not.
+    const form = await formOf(viewers.staff);
+    expect(form.wechat).toBe(maskHandle(phone));
+    expect(await updateLead(db(), viewers.staff, { ...form, industry: "精密机械" })).toEqual({ ok: true, version: form.version + 1, changed: ["industry"] });
+    expect(await storedNow()).toMatchObject({ ...stored, version: form.version + 1 });
+
+    // Changing or clearing what is shown masked is refused, and nothing is saved.
+    const current = await formOf(viewers.staff);
+    for (const attempt of [{ wechat: "wxid_guess01" }, { email: "" }, { notes: "清空" }, { email: `${phone}@139.com` }]) {
+      const field = Object.keys(attempt)[0];
+      expect(await updateLead(db(), viewers.staff, { ...current, ...attempt, company: "改名有限公司" })).toEqual({ ok: false, fieldErrors: { [field]: "claimFirst" } });
+    }
+    expect(await storedNow()).toMatchObject({ ...stored, version: current.version });
+
+    // Claimed in another tab: the form still holds the masks, which are left out, never saved.
+    expect(await claimLead(db(), viewers.staff, { leadId: lead.id })).toEqual({ ok: true, changed: 1 });
+    expect(await updateLead(db(), viewers.staff, { ...current, employees: "40" })).toEqual({ ok: true, version: current.version + 1, changed: ["employees"] });
+    expect(await storedNow()).toMatchObject(stored);
+    // Now theirs: shown in full, and theirs to change.
+    const theirs = await formOf(viewers.staff);
+    expect(theirs).toMatchObject({ wechat: phone, email: `${phone}@139.com` });
+    expect(await updateLead(db(), viewers.staff, { ...theirs, email: personal })).toMatchObject({ ok: true, changed: ["email"] });
+    expect((await storedNow()).email).toBe(personal);
   });
 }
 

@@ -29,12 +29,18 @@ const TEXT_FIELDS: { name: EditableField; type?: string; inputMode?: "decimal" |
   { name: "employees", inputMode: "numeric" },
 ];
 
+/** The values without the fields shown masked: those are neither checked nor sent (a mask is no WeChat ID). */
+function withoutMasked(values: LeadEditValues, masked: readonly EditableField[]): LeadEditValues {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !masked.includes(name as EditableField))) as LeadEditValues;
+}
+
 /**
  * Edits the lead's fields. The form carries the version it was loaded with; if someone changed
  * the lead meanwhile the server saves nothing and says so here, and the officer reloads and redoes
- * the change, so neither edit is lost silently.
+ * the change, so neither edit is lost silently. Fields shown masked (a pool lead's WeChat ID, email,
+ * notes for staff) are read-only until the lead is claimed.
  */
-export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
+export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues; masked?: readonly EditableField[] }) {
   const t = useTranslations();
   const router = useRouter();
   const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
@@ -47,7 +53,10 @@ export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
     setError,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<LeadEditValues, unknown, LeadEdit>({ resolver: editResolver, defaultValues: initial });
+  } = useForm<LeadEditValues, unknown, LeadEdit>({
+    resolver: (values, context, options) => editResolver(withoutMasked(values, masked), context, options),
+    defaultValues: initial,
+  });
 
   // A newer version from the server (our own save, a stage move) replaces the form unless the officer
   // is mid-edit; only a new version, not every render, may reset what they typed.
@@ -60,7 +69,7 @@ export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
 
   const onSubmit = handleSubmit(async () => {
     setStatus(undefined);
-    const answer = await updateLeadAction(getValues());
+    const answer = await updateLeadAction(withoutMasked(getValues(), masked));
     if (answer.ok) {
       setStatus({ ok: true, text: answer.changed.length ? t("leadPage.edit.saved") : t("leadPage.edit.unchanged") });
       reset({ ...getValues(), version: answer.version });
@@ -81,7 +90,7 @@ export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
   };
 
   const input = (name: EditableField, props: { type?: string; inputMode?: "decimal" | "numeric" } = {}) => (
-    <input type={props.type ?? "text"} inputMode={props.inputMode} {...inputAria(`lead.${name}`, errors[name]?.message)} {...register(name)} />
+    <input type={props.type ?? "text"} inputMode={props.inputMode} readOnly={masked.includes(name)} {...inputAria(`lead.${name}`, errors[name]?.message)} {...register(name)} />
   );
 
   return (
@@ -89,7 +98,7 @@ export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
       <p className="hint">{t("leadPage.edit.phoneHint")}</p>
       <div className="form-row two">
         {TEXT_FIELDS.map((field) => (
-          <Field key={field.name} name={`lead.${field.name}`} label={t(`leadPage.fields.${field.name}`)} hint={field.hint && t(`leadPage.edit.${field.hint}`)} error={tv(errors[field.name]?.message)}>
+          <Field key={field.name} name={`lead.${field.name}`} label={t(`leadPage.fields.${field.name}`)} hint={masked.includes(field.name) ? t("leadPage.edit.maskedHint") : field.hint && t(`leadPage.edit.${field.hint}`)} error={tv(errors[field.name]?.message)}>
             {input(field.name, field)}
           </Field>
         ))}
@@ -127,8 +136,8 @@ export function LeadEditForm({ initial }: { initial: LeadEditValues }) {
           </select>
         </Field>
       </div>
-      <Field name="lead.notes" label={t("leadPage.fields.notes")} error={tv(errors.notes?.message)}>
-        <textarea {...inputAria("lead.notes", errors.notes?.message)} {...register("notes")} />
+      <Field name="lead.notes" label={t("leadPage.fields.notes")} hint={masked.includes("notes") ? t("leadPage.edit.maskedHint") : undefined} error={tv(errors.notes?.message)}>
+        <textarea readOnly={masked.includes("notes")} {...inputAria("lead.notes", errors.notes?.message)} {...register("notes")} />
       </Field>
       <div className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite" data-testid="lead-edit-status">
         {status?.text}

@@ -88,7 +88,8 @@ export default async function LeadPage({ params }: Props) {
           {can.work && (
             <section className="panel" aria-labelledby="edit-heading">
               <h2 id="edit-heading">{text.edit.title}</h2>
-              <LeadEditForm initial={editValues(detail)} />
+              {/* Claiming unmasks fields without a new version: the key gives the form its real values then. */}
+              <LeadEditForm key={lead.maskedFields.join()} initial={editValues(detail)} masked={lead.maskedFields} />
             </section>
           )}
         </div>
