@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
-import { readJsonBody } from "@/lib/http/json-body";
+import { bodyRefusal, readJsonBody } from "@/lib/http/json-body";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { databaseUnavailableResponse } from "@/lib/http/database-unavailable";
 import { translatorFor } from "@/lib/i18n/server";
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   };
 
   const body = await readJsonBody(request);
-  if (!body.ok) return NextResponse.json({ errors: { body: body.error } }, { status: body.status });
+  if (!body.ok) return bodyRefusal(body);
 
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
   if (key === false) return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKey") } }, { status: 400 });
