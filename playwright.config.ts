@@ -85,7 +85,8 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore" as const,
       stderr: "pipe" as const,
-      // A long time trap here, so the embedded suite can show what a too-fast submission sees.
+      // A long time trap here, so every form the embedded suite sends is "too fast": it shows how that is
+      // judged together with the honeypot and whether the page's script ran (lib/inquiries/spam-trap.ts).
       env: { ...serverEnv, PORT: String(PGLITE_PORT), PARKLEAD_DATA_DIR: process.env.E2E_PGLITE_DIR!, PARKLEAD_FORM_MIN_FILL_MS: "60000" },
     },
   ],

@@ -6,6 +6,7 @@ import { get, useForm, type FieldPath } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, fieldIds, inputAria } from "@/components/ui/field";
 import { AmountUnderstood } from "./amount-understood";
+import { FormMessage } from "@/components/ui/form-message";
 import { validationMessage } from "@/lib/i18n/validation";
 import { sendInquiry } from "@/lib/inquiries/actions";
 import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
@@ -15,7 +16,8 @@ export interface InquiryFormProps {
   listingId?: string;
   defaults?: Partial<Record<string, string>>;
   submissionKey: string;
-  renderedAt: number;
+  /** The signed time the server showed the form (lib/inquiries/spam-trap.ts). */
+  renderedAt: string;
   sourcePage: string;
   operatorPhone: string;
 }
@@ -112,7 +114,9 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form" data-testid="inquiry-form">
       <input type="hidden" name={formMetaFields.submissionKey} value={submissionKey} />
-      <input type="hidden" name={formMetaFields.renderedAt} value={initial[formMetaFields.renderedAt] ?? String(renderedAt)} />
+      <input type="hidden" name={formMetaFields.renderedAt} value={initial[formMetaFields.renderedAt] ?? renderedAt} />
+      {/* Only present once this script ran: tells a person's browser from a bare post of the HTML. */}
+      {hydrated && <input type="hidden" name={formMetaFields.scripted} value="1" />}
       <input type="hidden" name={formMetaFields.sourcePage} value={sourcePage} />
       {listingId && <input type="hidden" name="listingId" value={listingId} />}
       <div className="honeypot" aria-hidden="true">
@@ -120,9 +124,10 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
         <input id="website" name={formMetaFields.honeypot} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <div className="form-alert" role="alert" aria-live="assertive" data-testid="form-alert">
+      {/* A refusal of the whole form takes focus; with field errors, react-hook-form focuses the first wrong field. */}
+      <FormMessage tone="error" answer={state} takeFocus={Boolean(formError)} as="div" testId="form-alert">
         {formError ?? (attempts > 0 && errorCount > 0 ? t("inquiry.errorsSummary", { count: errorCount }) : null)}
-      </div>
+      </FormMessage>
 
       <fieldset className="form-section">
         <legend className="visually-hidden">{t("inquiry.sectionNeed")}</legend>

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
 import { InquiryForm } from "./inquiry-form";
+import { signRenderTime } from "@/lib/inquiries/spam-trap";
 import { privacyOperator } from "@/lib/privacy/notice";
 
 /**
  * Renders the inquiry form with what only the server can give it: a fresh submission key (so a
- * double click or a resent form stores one inquiry) and the time it was shown (the time trap).
+ * double click or a resent form stores one inquiry) and the time it was shown, signed (the time trap).
  */
 export async function InquiryPanel({ listingId, sourcePage, defaults }: { listingId?: string; sourcePage: string; defaults?: Record<string, string> }) {
   await connection();
@@ -15,7 +16,7 @@ export async function InquiryPanel({ listingId, sourcePage, defaults }: { listin
       sourcePage={sourcePage}
       defaults={defaults}
       submissionKey={randomUUID()}
-      renderedAt={Date.now()}
+      renderedAt={signRenderTime()}
       operatorPhone={privacyOperator().phone}
     />
   );

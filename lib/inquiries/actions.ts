@@ -9,6 +9,7 @@ import { getLocale } from "../i18n/server";
 import { logEvent } from "../log";
 import { formMetaFields, inquiryFromFormData, type InquiryFormState } from "./form-state";
 import { submitInquiry } from "./mutations";
+import { judgeSubmission, signRenderTime } from "./spam-trap";
 import { ATTRIBUTION_COOKIE, inquirySourceSchema, parseAttributionCookie } from "./source";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,15 +21,20 @@ export async function sendInquiry(_previous: InquiryFormState, formData: FormDat
   ) as Record<string, string>;
   const fail = (state: Omit<InquiryFormState, "status" | "values">): InquiryFormState => ({ status: "error", values, ...state });
 
-  if ((values[formMetaFields.honeypot] ?? "") !== "") {
-    logEvent("inquiry.spam", { trap: "honeypot" });
+  const verdict = judgeSubmission({
+    honeypot: values[formMetaFields.honeypot],
+    renderStamp: values[formMetaFields.renderedAt],
+    scripted: values[formMetaFields.scripted] === "1",
+    minFillMs: env().PARKLEAD_FORM_MIN_FILL_MS,
+  });
+  if (verdict === "reject") {
+    logEvent("inquiry.spam", { trap: "honeypot+time" });
     return fail({ formError: "rejected" });
   }
-  const renderedAt = Number(values[formMetaFields.renderedAt]);
-  if (!Number.isFinite(renderedAt) || Date.now() - renderedAt < env().PARKLEAD_FORM_MIN_FILL_MS) {
+  if (verdict === "holdBack") {
     logEvent("inquiry.spam", { trap: "time" });
     // Counted from now: a person who pressed too fast only has to press again.
-    return { ...fail({ formError: "tooFast" }), values: { ...values, [formMetaFields.renderedAt]: String(Date.now()) } };
+    return { ...fail({ formError: "tooFast" }), values: { ...values, [formMetaFields.renderedAt]: signRenderTime() } };
   }
   const submissionKey = values[formMetaFields.submissionKey];
 

@@ -18,6 +18,8 @@ export const formMetaFields = {
   renderedAt: "renderedAt",
   honeypot: "website",
   sourcePage: "sourcePage",
+  /** "1" once the form's script ran: a person's browser, not a bare HTML post (see spam-trap.ts). */
+  scripted: "scripted",
 } as const;
 
 /** FormData (flat, "need.area") to the nested shape of the inquiry schema. */

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "@/lib/auth/schema";
 import type { Database } from "@/lib/db/client";
+import { signRenderTime } from "@/lib/inquiries/spam-trap";
 import { companyKey } from "@/lib/leads/company-key";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { factoryLease } from "./listing-inputs";
@@ -158,7 +159,8 @@ export function inquiryForm(phone: string): FormData {
   for (const name of ["use", "expectedAnnualTax", "company", "contactName", "phone"] as const) form.set(name, body[name]);
   form.set("consent", "on");
   form.set("website", "");
-  form.set("renderedAt", String(Date.now() - 60_000));
+  // Shown a minute ago by the server, as the time trap expects of a real form.
+  form.set("renderedAt", signRenderTime(Date.now() - 60_000));
   form.set("submissionKey", crypto.randomUUID());
   form.set("sourcePage", "/inquire");
   return form;
