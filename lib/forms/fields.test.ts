@@ -34,6 +34,16 @@ describe("the field kit's text", () => {
     expect(text({ max: 10 }).parse("👍🏽 好")).toBe("👍🏽 好");
   });
 
+  it("lets the form's own cross-field rules still run, so every error shows at once", () => {
+    const form = z
+      .object({ body: text({ max: 100 }), outcome: z.string().optional() })
+      .superRefine((value, ctx) => {
+        if (!value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "choice" });
+      });
+    const issues = form.safeParse({ body: "\u3000" }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(issues).toEqual([["body", "required"], ["outcome", "choice"]]);
+  });
+
   it("counts length in characters as varchar(n) does, so 𠮷 is one", () => {
     expect(text({ max: 2 }).parse("𠮷𠮷")).toBe("𠮷𠮷");
     expect(issueOf(text({ max: 2 }), "𠮷𠮷𠮷")).toBe("tooLong:2");

@@ -29,12 +29,16 @@ interface TextRules {
   multiline?: boolean;
 }
 
-/** Text a person typed: refused when it holds what cannot be stored, trimmed of invisible edges, blank = "required". */
+/**
+ * Text a person typed: refused when it holds what cannot be stored, trimmed of invisible edges,
+ * blank = "required". Its issues let the object's own refinements still run (as zod's .min() does),
+ * so a form shows every error at once; the refused value is never the parse's output.
+ */
 export function text({ max, min = 1, multiline = false }: TextRules) {
   return z.string({ error: (issue) => (isMissing(issue.input) ? "required" : "invalid") }).transform((value, ctx) => {
     const fail = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
+      ctx.addIssue({ code: "custom", message, continue: true });
+      return value;
     };
     const cleaned = cleanText(value, { multiline });
     if (!cleaned.ok) return fail(cleaned.error);
