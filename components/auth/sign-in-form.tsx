@@ -8,6 +8,7 @@ import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { signInSchema, type SignIn } from "@/lib/auth/schema";
 import { validationMessage } from "@/lib/i18n/validation";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations();
@@ -38,9 +39,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
 
   return (
     <form className="card card-body" onSubmit={onSubmit} noValidate>
-      <div className="form-alert" aria-live="polite" role={formError ? "alert" : undefined}>
+      <FormMessage tone="error" answer={formError} as="div">
         {formError}
-      </div>
+      </FormMessage>
       <Field name="email" label={t("auth.email")} error={tv(errors.email?.message)}>
         <input type="email" autoComplete="username" {...inputAria("email", errors.email?.message)} {...register("email")} />
       </Field>

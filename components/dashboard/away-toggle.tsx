@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { setUserAwayAction } from "@/lib/users/actions";
 import styles from "./dashboard.module.css";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** The signed-in user's own away switch: away, round-robin gives them no new leads. */
 export function AwayToggle({ userId, away }: { userId: string; away: boolean }) {
@@ -21,9 +22,9 @@ export function AwayToggle({ userId, away }: { userId: string; away: boolean }) 
       <button type="button" className="button secondary" disabled={pending} onClick={toggle}>
         {away ? t("rules.away.markBack") : t("rules.away.markAway")}
       </button>
-      <p className="form-alert" aria-live="polite">
+      <FormMessage tone="error" answer={failed}>
         {failed}
-      </p>
+      </FormMessage>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { get, type FieldPath, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { Field, inputAria } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** Shared by the listing and park forms: label, hint and error beside each input, errors in the reader's language. */
 interface Common<T extends FieldValues, O> {
@@ -73,9 +74,9 @@ export function SelectField<T extends FieldValues, O>({
 /** The form-level message: what went wrong that no single field explains, or that the save worked. */
 export function FormStatus({ status, children }: { status?: { ok: boolean; text: string }; children?: ReactNode }) {
   return (
-    <div className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite" role="status">
+    <FormMessage tone={status?.ok ? "ok" : "error"} answer={status} as="div">
       {status?.text}
       {children}
-    </div>
+    </FormMessage>
   );
 }

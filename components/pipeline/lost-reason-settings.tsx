@@ -8,6 +8,7 @@ import { NewLostReasonForm } from "./new-lost-reason-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 export interface LostReasonSetting {
   key: string;
@@ -79,9 +80,9 @@ export function LostReasonSettings({ reasons }: { reasons: LostReasonSetting[] }
   const keys = reasons.map((reason) => reason.key);
   return (
     <>
-      <p className={action.status?.ok ? "form-ok" : "form-alert"} role="status" aria-live="polite">
+      <FormMessage tone={action.status?.ok ? "ok" : "error"} answer={action.status}>
         {action.status?.text}
-      </p>
+      </FormMessage>
       <ol className={styles.list}>
         {reasons.map((reason, index) => (
           <ReasonRow key={reason.key} reason={reason} index={index} keys={keys} action={action} />

@@ -8,6 +8,7 @@ import { lostReasonCreateSchema, type LostReasonCreate } from "@/lib/pipeline/co
 import { useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 const FIELDS = ["key", "name", "nameEn", "askPark"];
 
@@ -28,9 +29,9 @@ export function NewLostReasonForm() {
   return (
     <form className={`card card-body ${styles.newForm}`} onSubmit={onSubmit} noValidate aria-labelledby="new-reason-heading">
       <h3 id="new-reason-heading">{t("addReason")}</h3>
-      <p className={action.status?.ok ? "form-ok" : "form-alert"} role="status" aria-live="polite">
+      <FormMessage tone={action.status?.ok ? "ok" : "error"} answer={action.status}>
         {action.status?.text}
-      </p>
+      </FormMessage>
       <Field name="new-reason-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
         <input type="text" autoComplete="off" {...inputAria("new-reason-key", errors.key?.message, true)} {...register("key")} />
       </Field>

@@ -9,6 +9,7 @@ import { stageCategories } from "@/lib/leads/stage-schema";
 import { useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 const FIELDS = ["key", "name", "nameEn", "category"];
 
@@ -29,9 +30,9 @@ export function NewStageForm() {
   return (
     <form className={`card card-body ${styles.newForm}`} onSubmit={onSubmit} noValidate aria-labelledby="new-stage-heading">
       <h3 id="new-stage-heading">{t("addStage")}</h3>
-      <p className={action.status?.ok ? "form-ok" : "form-alert"} role="status" aria-live="polite">
+      <FormMessage tone={action.status?.ok ? "ok" : "error"} answer={action.status}>
         {action.status?.text}
-      </p>
+      </FormMessage>
       <Field name="new-stage-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
         <input type="text" autoComplete="off" {...inputAria("new-stage-key", errors.key?.message, true)} {...register("key")} />
       </Field>

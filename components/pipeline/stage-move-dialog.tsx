@@ -16,6 +16,7 @@ import {
   type StageMoveDetailsInput,
 } from "@/lib/leads/stage-schema";
 import styles from "./stage-move-dialog.module.css";
+import { FormMessage } from "@/components/ui/form-message";
 
 export interface StageMoveTarget {
   key: string;
@@ -130,9 +131,9 @@ export function StageMoveDialog({
     >
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         <h2 id={titleId}>{title}</h2>
-        <p className="form-alert" role="alert">
+        <FormMessage tone="error" answer={alert}>
           {alert}
-        </p>
+        </FormMessage>
         {category === "LOST" && (
           <fieldset className="field" aria-describedby={errors.lostReasonKey ? "field-lostReasonKey-error" : undefined}>
             <legend>{t("pipeline.dialog.lostReason")}</legend>

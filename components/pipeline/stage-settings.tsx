@@ -9,6 +9,7 @@ import { NewStageForm } from "./new-stage-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 export interface StageSetting {
   key: string;
@@ -76,9 +77,9 @@ export function StageSettings({ stages }: { stages: StageSetting[] }) {
   const keys = stages.map((stage) => stage.key);
   return (
     <>
-      <p className={action.status?.ok ? "form-ok" : "form-alert"} role="status" aria-live="polite">
+      <FormMessage tone={action.status?.ok ? "ok" : "error"} answer={action.status}>
         {action.status?.text}
-      </p>
+      </FormMessage>
       <ol className={styles.list}>
         {stages.map((stage, index) => (
           <StageRow key={stage.key} stage={stage} index={index} keys={keys} action={action} />

@@ -6,6 +6,7 @@ import { useSettingsSave } from "@/components/settings/use-settings-save";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateReserveThresholdAction } from "@/lib/reports/settings-actions";
 import { reserveThresholdSchema, type ReserveThreshold, type ReserveThresholdInput } from "@/lib/reports/settings-schema";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** The admin's one field for the 项目储备库 threshold, on the rules page. */
 export function ReserveThresholdForm({ initial }: { initial: number }) {
@@ -25,9 +26,9 @@ export function ReserveThresholdForm({ initial }: { initial: number }) {
 
   return (
     <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateReserveThresholdAction(values)))} noValidate>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <Field name="threshold" label={t("label")} hint={t("hint")} error={error}>
         {/* Text, not a number input: the amount may be typed as people write it (1000万, 0.1亿, 1,000), read by the schema. */}
         <input type="text" inputMode="decimal" {...inputAria("threshold", errors.threshold?.message, true)} {...register("threshold")} />

@@ -10,6 +10,7 @@ import {
   type AssignmentSettingsInput,
 } from "@/lib/settings/schema";
 import { useSettingsSave } from "./use-settings-save";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function AssignmentForm({ initial }: { initial: AssignmentSettings }) {
   const t = useTranslations("rules");
@@ -24,9 +25,9 @@ export function AssignmentForm({ initial }: { initial: AssignmentSettings }) {
 
   return (
     <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateAssignmentSettingsAction(values)))} noValidate>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <fieldset className="field" aria-describedby={error ? "field-rule-error" : "field-rule-hint"}>
         <legend>{t("assignment.rule")}</legend>
         <span className="hint" id="field-rule-hint">

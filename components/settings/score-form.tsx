@@ -7,6 +7,7 @@ import { updateScoreSettingsAction } from "@/lib/settings/actions";
 import { SCORE_FACTORS, scoreSettingsSchema, type ScoreSettings, type ScoreSettingsInput } from "@/lib/settings/schema";
 import styles from "./settings.module.css";
 import { useSettingsSave } from "./use-settings-save";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function ScoreForm({ initial }: { initial: ScoreSettings }) {
   const t = useTranslations("rules");
@@ -33,9 +34,9 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
 
   return (
     <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateScoreSettingsAction(values)))} noValidate>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <p className="hint">{t("score.hint")}</p>
       <fieldset className="field" aria-describedby="field-weights-sum">
         <legend>{t("score.weights")}</legend>

@@ -12,6 +12,7 @@ import {
 } from "@/lib/settings/schema";
 import styles from "./settings.module.css";
 import { useSettingsSave } from "./use-settings-save";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings }) {
   const t = useTranslations("rules.workingHours");
@@ -36,9 +37,9 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
 
   return (
     <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateWorkingHoursSettingsAction(values)))} noValidate>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <p className="hint">{t("hint")}</p>
       <fieldset className="field" aria-describedby={daysError ? "field-days-error" : undefined}>
         <legend>{t("days")}</legend>

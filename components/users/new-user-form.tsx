@@ -9,6 +9,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { createUserAction } from "@/lib/users/actions";
 import { newUserSchema, type NewUser } from "@/lib/users/schema";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function NewUserForm() {
   const t = useTranslations();
@@ -37,9 +38,9 @@ export function NewUserForm() {
 
   return (
     <form className="card card-body" onSubmit={onSubmit} noValidate>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <Field name="email" label={t("crm.users.email")} error={tv(errors.email?.message)}>
         <input type="email" autoComplete="off" {...inputAria("email", errors.email?.message)} {...register("email")} />
       </Field>

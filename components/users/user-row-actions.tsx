@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { ROLES, type Role } from "@/lib/auth/schema";
 import { validationMessage } from "@/lib/i18n/validation";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction, setUserAwayAction } from "@/lib/users/actions";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Answer = { ok: true; password?: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -53,9 +54,9 @@ export function UserRowActions({ user }: { user: { id: string; name: string; rol
       <button type="button" className="button secondary" disabled={pending} onClick={() => run(() => resetUserPasswordAction({ userId: user.id }))}>
         {t("crm.users.resetPassword")}
       </button>
-      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={message?.ok ? "ok" : "error"} answer={message}>
         {message?.text}
-      </p>
+      </FormMessage>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { mergeLeadsAction } from "@/lib/leads/care-actions";
 import styles from "./care.module.css";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** One possible duplicate, already worded by the server; `preview` is null for viewers who may not merge. */
 export interface DuplicateItem {
@@ -31,9 +32,9 @@ export function DuplicateList({ survivor, items }: { survivor: { id: string; ver
   const [status, setStatus] = useState<Status>();
   return (
     <>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite" data-testid="merge-status">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status} testId="merge-status">
         {status?.text}
-      </p>
+      </FormMessage>
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={item.id} className={styles.item} data-testid="duplicate" data-lead-id={item.id}>
@@ -106,9 +107,9 @@ function MergeDialog({
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <p className="form-alert" aria-live="polite">
+        <FormMessage tone="error" answer={error}>
           {error}
-        </p>
+        </FormMessage>
         <div className={styles.dialogActions}>
           <button type="button" className="button" disabled={pending} onClick={merge}>
             {pending ? t("leadCare.merge.merging") : t("leadCare.merge.confirm")}

@@ -9,6 +9,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { eraseLeadPersonalDataAction } from "@/lib/leads/care-actions";
 import { confirmsCompany, eraseLeadSchema, type EraseLead } from "@/lib/leads/care-schema";
 import styles from "./care.module.css";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
 export function EraseDialog({ lead, onDone }: { lead: { id: string; company: string }; onDone: (status: { ok: boolean; text: string }) => void }) {
@@ -56,9 +57,9 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
         <form className={styles.form} onSubmit={onSubmit} noValidate>
           <h3 id={`erase-title-${lead.id}`}>{t("leadCare.erase.title")}</h3>
           <p>{t("leadCare.erase.explain")}</p>
-          <p className="form-alert" aria-live="polite">
+          <FormMessage tone="error" answer={alert}>
             {alert}
-          </p>
+          </FormMessage>
           <input type="hidden" {...register("leadId")} />
           <Field name="erase-confirm" label={t("leadCare.erase.confirm", { company: lead.company })} error={tv(errors.confirm?.message)}>
             <input type="text" autoComplete="off" {...inputAria("erase-confirm", errors.confirm?.message)} {...register("confirm")} />

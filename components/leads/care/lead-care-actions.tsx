@@ -7,6 +7,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { archiveLeadAction, restoreLeadAction } from "@/lib/leads/care-actions";
 import { EraseDialog } from "./erase-dialog";
 import styles from "./care.module.css";
+import { FormMessage } from "@/components/ui/form-message";
 
 export interface CareLead {
   id: string;
@@ -54,9 +55,9 @@ export function LeadCareActions({ lead, role }: { lead: CareLead; role: Role }) 
         </button>
         {role === "ADMIN" && !lead.erasedAt && <EraseDialog lead={lead} onDone={setStatus} />}
       </div>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
     </section>
   );
 }

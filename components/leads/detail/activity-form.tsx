@@ -9,6 +9,7 @@ import { CALL_OUTCOMES, LOGGED_KINDS, logActivitySchema, type LogActivity, type 
 import { validationMessage } from "@/lib/i18n/validation";
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** Logs a call, note, site visit or email on the lead's timeline. */
 export function ActivityForm({ leadId }: { leadId: string }) {
@@ -77,9 +78,9 @@ export function ActivityForm({ leadId }: { leadId: string }) {
       <Field name="activity.occurredAt" label={t("leadPage.log.occurredAt")} hint={t("leadPage.log.occurredAtHint")} error={tv(errors.occurredAt?.message)}>
         <input type="datetime-local" {...inputAria("activity.occurredAt", errors.occurredAt?.message, true)} {...register("occurredAt")} />
       </Field>
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <button className="button" type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("leadPage.log.saving") : t("leadPage.log.submit")}
       </button>

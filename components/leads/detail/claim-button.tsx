@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { claimLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** Takes a pool lead: it becomes the viewer's, and its phone shows in full after the refresh. */
 export function ClaimButton({ leadId }: { leadId: string }) {
@@ -21,9 +22,9 @@ export function ClaimButton({ leadId }: { leadId: string }) {
       <button type="button" className="button" onClick={claim} disabled={pending}>
         {t("leadPage.contact.claim")}
       </button>
-      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={message?.ok ? "ok" : "error"} answer={message}>
         {message?.text}
-      </p>
+      </FormMessage>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField, type LeadEdit } from "@/lib/leads/edit-schema";
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 export type LeadEditValues = Record<EditableField, string> & { leadId: string; version: number };
 // The schema takes unknown input (blank clears a field); the form always gives it text.
@@ -139,14 +140,14 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
       <Field name="lead.notes" label={t("leadPage.fields.notes")} hint={masked.includes("notes") ? t("leadPage.edit.maskedHint") : undefined} error={tv(errors.notes?.message)}>
         <textarea readOnly={masked.includes("notes")} {...inputAria("lead.notes", errors.notes?.message)} {...register("notes")} />
       </Field>
-      <div className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite" data-testid="lead-edit-status">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status} as="div" testId="lead-edit-status">
         {status?.text}
         {status?.stale && (
           <button type="button" className="link-button" onClick={reload}>
             {t("leadPage.edit.reload")}
           </button>
         )}
-      </div>
+      </FormMessage>
       <button className="button" type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("leadPage.edit.saving") : t("leadPage.edit.save")}
       </button>

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { assignLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** A manager gives the lead to someone or returns it to the pool; it saves on choosing. */
 export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; ownerId: string | null; assignees: { id: string; name: string }[] }) {
@@ -30,9 +31,9 @@ export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; o
           </option>
         ))}
       </select>
-      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={message?.ok ? "ok" : "error"} answer={message}>
         {message?.text}
-      </p>
+      </FormMessage>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { StageMoveDialog, type LostReasonOption, type StageMoveTarget } from "@/components/pipeline/stage-move-dialog";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * Moves the lead to another stage: choosing one opens the pipeline's move dialog, which asks what
@@ -34,9 +35,9 @@ export function StageControl({ leadId, company, stageKey, stages, lostReasons }:
           </option>
         ))}
       </select>
-      <p className={message?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={message?.ok ? "ok" : "error"} answer={message}>
         {message?.text}
-      </p>
+      </FormMessage>
       {target && (
         <StageMoveDialog
           leadId={leadId}

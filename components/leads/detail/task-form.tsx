@@ -9,6 +9,7 @@ import { createTaskAction } from "@/lib/tasks/actions";
 import { newTaskSchema, type NewTask, type NewTaskInput } from "@/lib/tasks/schema";
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** Schedules a follow-up; the due time is typed in Beijing time. Managers may give it to someone else. */
 export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { id: string; name: string }[] }) {
@@ -63,9 +64,9 @@ export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { i
           </select>
         </Field>
       )}
-      <p className={status?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
-      </p>
+      </FormMessage>
       <button className="button" type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("leadPage.tasks.saving") : t("leadPage.tasks.submit")}
       </button>

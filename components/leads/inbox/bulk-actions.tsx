@@ -5,6 +5,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { bulkLeadsAction } from "@/lib/leads/inbox-actions";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import styles from "./inbox.module.css";
+import { FormMessage } from "@/components/ui/form-message";
 
 interface Option {
   key: string;
@@ -127,9 +128,9 @@ export function BulkActions({
           {t("inbox.bulk.move")}
         </button>
       </div>
-      <p className={state?.ok ? "form-ok" : "form-alert"} role="status" aria-live="polite">
+      <FormMessage tone={state?.ok ? "ok" : "error"} answer={state}>
         {message}
-      </p>
+      </FormMessage>
     </form>
   );
 }

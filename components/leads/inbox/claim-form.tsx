@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { claimFromInboxAction } from "@/lib/leads/inbox-actions";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** "Unassigned" with a button to take the lead from the pool; a plain form post without JavaScript. */
 export function ClaimForm({ leadId, label }: { leadId: string; label: string }) {
@@ -19,9 +20,9 @@ export function ClaimForm({ leadId, label }: { leadId: string; label: string }) 
       <button type="submit" className="button secondary" disabled={pending}>
         {t("inbox.claim")}
       </button>
-      <span className={state?.ok ? "form-ok" : "form-alert"} aria-live="polite">
+      <FormMessage tone={state?.ok ? "ok" : "error"} answer={state} as="span">
         {message}
-      </span>
+      </FormMessage>
     </form>
   );
 }
