@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /**
  * Runs once when a server instance starts, before it takes requests: validates the environment
  * and opens the database (PGlite's first open takes seconds; migrations run here, not on a request).
@@ -19,3 +21,14 @@ export async function register() {
     stopFailedStart(error);
   }
 }
+
+/**
+ * A page render (or route, or action) that threw because the database is down marks this instance,
+ * so proxy.ts answers the next page views 503 until the database is back: the page that met the
+ * outage first is a 500 still (Next lets a page answer only 404/401/403), the ones after it are not.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, _request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteIfDatabaseUnavailable } = await import("./lib/db/outage");
+  noteIfDatabaseUnavailable(error, `${context.routeType}:${context.routePath}`);
+};

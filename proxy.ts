@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseMarkedDown } from "@/lib/db/availability";
 import { env } from "@/lib/env";
+import { databaseUnavailablePage } from "@/lib/http/database-unavailable-page";
 import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { ATTRIBUTION_COOKIE, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
@@ -12,6 +14,9 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  * Signed-out visitors to /crm go to /login. On other pages, first-touch attribution: when a visitor
  * lands from a campaign link or another site, remember the UTM tags, referrer and landing page for
  * 30 days, so an inquiry sent pages later still credits them.
+ * While this instance has seen its database unavailable and no probe has found it back
+ * (lib/db/availability.ts), page views get a 503 page at once: a page that fails to render can only
+ * be a 500.
  */
 export function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers, { publicUrl: process.env.NEXTAUTH_URL, trustedProxies: env().PARKLEAD_TRUSTED_PROXIES });
@@ -21,6 +26,12 @@ export function proxy(request: NextRequest) {
     if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     return response;
   };
+
+  // Page views only: a server action (POST with Next-Action) must reach its action, which answers
+  // the form "database unavailable, nothing was saved" itself; a 503 page would read as a crash.
+  if ((request.method === "GET" || request.method === "HEAD") && databaseMarkedDown()) {
+    return secured(databaseUnavailablePage(request.method));
+  }
 
   if (request.nextUrl.pathname.startsWith("/crm") && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     // Optimistic: saves signed-out visitors a render. The real check is requireUser() in lib/.

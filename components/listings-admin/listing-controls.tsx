@@ -8,6 +8,7 @@ import { setListingPublishedAction, setListingStatusAction } from "@/lib/listing
 import { statusesFor, type ListingStatus } from "@/lib/listings/admin-schema";
 import { FormStatus } from "./form-fields";
 import styles from "./listings-admin.module.css";
+import { refusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -39,8 +40,8 @@ export function ListingControls({
         onSaved(answer.updatedAt);
         setMessage({ ok: true, text: tc("done") });
         router.refresh();
-      } else if (answer.error === "forbidden") {
-        setMessage({ ok: false, text: t("listingsAdmin.form.forbidden") });
+      } else if (answer.error) {
+        setMessage({ ok: false, text: refusalText(t, answer, t("listingsAdmin.form.forbidden")) });
       } else {
         const key = Object.values(answer.fieldErrors ?? {})[0] ?? "invalid";
         setMessage({ ok: false, text: key === "stale" ? t("listingsAdmin.form.stale") : validationMessage((k, v) => t(k as never, v as never), key) });

@@ -10,6 +10,7 @@ import { listingSchema, type ListingData, type ListingInput } from "@/lib/listin
 import { FormStatus } from "./form-fields";
 import { AreaPriceSection, BasicsSection, SpecsSection, TextSection } from "./listing-form-sections";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { refusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -44,7 +45,7 @@ export function ListingForm({ parks, defaults, target }: { parks: { id: string; 
 
   const showAnswer = (answer: Answer) => {
     if (answer.ok) return;
-    if (answer.error === "forbidden") return setStatus({ ok: false, text: tf("forbidden") });
+    if (answer.error) return setStatus({ ok: false, text: refusalText(t, answer, tf("forbidden")) });
     const errors = Object.entries(answer.fieldErrors ?? {});
     const elsewhere = errors.filter(([field]) => !FIELDS.has(field.split(".")[0]));
     showServerErrors(setError, answer.fieldErrors ?? {}, FIELDS);

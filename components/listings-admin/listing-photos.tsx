@@ -10,6 +10,7 @@ import { detectPhotoType } from "@/lib/listings/photo-type";
 import { FormStatus } from "./form-fields";
 import { PhotoAltForm } from "./photo-alt-form";
 import styles from "./listings-admin.module.css";
+import { refusalText } from "@/components/ui/refusal";
 
 export interface Photo {
   id: string;
@@ -31,7 +32,7 @@ export function ListingPhotos({ listingId, photos }: { listingId: string; photos
   const formRef = useRef<HTMLFormElement>(null);
   const tv = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
   const textOf = (answer: Answer) =>
-    answer.error === "forbidden" ? t("listingsAdmin.form.forbidden") : tv(Object.values(answer.fieldErrors ?? {})[0] ?? "invalid");
+    answer.error ? refusalText(t, answer, t("listingsAdmin.form.forbidden")) : tv(Object.values(answer.fieldErrors ?? {})[0] ?? "invalid");
 
   const after = (answer: Answer, done: string) => {
     if (!answer.ok) return setMessage({ ok: false, text: textOf(answer) });

@@ -10,6 +10,7 @@ import { createParkAction, updateParkAction } from "@/lib/parks/actions";
 import { parkSchema, type ParkInput } from "@/lib/parks/schema";
 import { FormStatus, SelectField, TextAreaField, TextField } from "./form-fields";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { refusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 type ParkOutput = ReturnType<typeof parkSchema.parse>;
@@ -39,7 +40,7 @@ export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; ow
         form.reset(raw);
         return router.refresh();
       }
-      if (answer.error === "forbidden") return setStatus({ ok: false, text: t("listingsAdmin.form.forbidden") });
+      if (answer.error) return setStatus({ ok: false, text: refusalText(t, answer, t("listingsAdmin.form.forbidden")) });
       const errors = Object.entries(answer.fieldErrors ?? {});
       showServerErrors(form.setError, answer.fieldErrors ?? {}, FIELDS);
       const other = errors.find(([field]) => !FIELDS.has(field));

@@ -26,6 +26,7 @@ import { findCard, focusCard, relocate } from "./board-state";
 import { LeadCardBody } from "./lead-card";
 import { StageMoveDialog, type LostReasonOption } from "./stage-move-dialog";
 import styles from "./board.module.css";
+import { refusalText } from "@/components/ui/refusal";
 
 type Pending = { card: BoardCard; from: string; to: Column };
 
@@ -108,7 +109,7 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
     settle(move.card.id, false);
     if (answer?.ok) return saved(move);
     if (!answer) return rollBack(move, t("pipeline.move.failed"));
-    if ("error" in answer) return rollBack(move, t("pipeline.move.forbidden"));
+    if ("error" in answer) return rollBack(move, refusalText(t, answer, t("pipeline.move.forbidden")));
     rollBack(move, validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid"));
   }
 

@@ -2,8 +2,9 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
+import { refusalText } from "@/components/ui/refusal";
 
-export type ConfigAnswer = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; error: "forbidden" };
+export type ConfigAnswer = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; error: "forbidden" | "unavailable" };
 
 /**
  * Runs one of the pipeline settings actions and turns its answer into a status line. Field errors
@@ -24,7 +25,7 @@ export function useConfigAction() {
           setStatus({ ok: true, text: done });
           return resolve(true);
         }
-        if ("error" in answer) setStatus({ ok: false, text: t("pipeline.settings.forbidden") });
+        if ("error" in answer) setStatus({ ok: false, text: refusalText(t, answer, t("pipeline.settings.forbidden")) });
         else {
           const shown = onFieldErrors?.(answer.fieldErrors) ?? [];
           const rest = Object.entries(answer.fieldErrors).filter(([field]) => !shown.includes(field));

@@ -5,8 +5,9 @@ import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import type { SettingsResult } from "@/lib/settings/mutations";
 import { showServerErrors } from "@/components/ui/server-errors";
+import { refusalText } from "@/components/ui/refusal";
 
-type Answer = SettingsResult | { ok: false; error: "forbidden" };
+type Answer = SettingsResult | { ok: false; error: "forbidden" | "unavailable" };
 
 /** Saves a settings form through its action and turns the answer into a status line and field errors. */
 export function useSettingsSave<T extends FieldValues>(setError: UseFormSetError<T>) {
@@ -25,7 +26,7 @@ export function useSettingsSave<T extends FieldValues>(setError: UseFormSetError
           : t("rules.saved");
       setStatus({ ok: true, text });
     } else if ("error" in answer) {
-      setStatus({ ok: false, text: t("rules.forbidden") });
+      setStatus({ ok: false, text: refusalText(t, answer, t("rules.forbidden")) });
     } else {
       showServerErrors(setError, answer.fieldErrors);
     }

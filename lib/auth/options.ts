@@ -2,6 +2,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
+import { noteIfDatabaseUnavailable } from "../db/outage";
 import { clientIp } from "../http/client-ip";
 import { logEvent } from "../log";
 import { authenticate } from "./authenticate";
@@ -11,7 +12,7 @@ import { endSessions } from "./sign-out";
 
 export const SESSION_HOURS = 12;
 
-/** Why a sign-in failed, as next-auth hands it back to the form: "invalid", "inactive" or "throttled:<seconds>". */
+/** Why a sign-in failed, as next-auth hands it back to the form: "invalid", "inactive", "throttled:<seconds>" or "unavailable" (the database). */
 export type SignInError = string;
 
 let options: Promise<AuthOptions> | undefined;
@@ -29,7 +30,12 @@ export function authOptions(): Promise<AuthOptions> {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new Error("invalid");
           const headers = new Headers(request.headers as Record<string, string>);
-          const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password, clientIp(headers));
+          // next-auth hands the thrown message to the form; a raw driver error would read as a crash.
+          const result = await getDb()
+            .then((db) => authenticate(db, parsed.data.email, parsed.data.password, clientIp(headers)))
+            .catch((error) => {
+              throw noteIfDatabaseUnavailable(error, "auth.sign_in") ? new Error("unavailable") : error;
+            });
           if (!result.ok) throw new Error(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },

@@ -13,7 +13,7 @@ import { moveLeadsStage } from "./stage";
 
 export type InboxActionState =
   | { ok: true; intent: "assign" | "stage" | "claim"; changed: number }
-  | { ok: false; error: "forbidden" }
+  | { ok: false; error: "forbidden" | "unavailable" }
   | { ok: false; fieldErrors: FieldErrors }
   | null;
 

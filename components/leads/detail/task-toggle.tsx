@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { setTaskDoneAction } from "@/lib/tasks/actions";
 import styles from "./lead-detail.module.css";
+import { refusalText } from "@/components/ui/refusal";
 
 /** Completes an open follow-up or reopens a done one. */
 export function TaskToggle({ taskId, done, title }: { taskId: string; done: boolean; title: string }) {
@@ -16,7 +17,7 @@ export function TaskToggle({ taskId, done, title }: { taskId: string; done: bool
       setError(undefined);
       const answer = await setTaskDoneAction({ taskId, done: !done });
       if (answer.ok) return;
-      if ("error" in answer) setError(t("leadPage.forbidden"));
+      if ("error" in answer) setError(refusalText(t, answer, t("leadPage.forbidden")));
       else setError(validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid"));
     });
   return (

@@ -211,6 +211,9 @@ export const en: Messages = {
     notFound: "The page you asked for does not exist or was removed.",
     errorTitle: "Something went wrong",
     error: "The page failed to load. Please try again.",
+    databaseTitle: "The database is unavailable",
+    database: "The database is unavailable right now. Nothing is lost; please try again shortly.",
+    databaseUnsaved: "The database is unavailable right now; nothing was saved. Please try again shortly.",
     retry: "Try again",
     home: "Home",
   },
@@ -224,6 +227,7 @@ export const en: Messages = {
     inactive: "This account is deactivated; ask your admin",
     throttled: "Too many attempts; try again in {minutes} min",
     unavailable: "Signing in is not possible right now; try again shortly",
+    databaseUnavailable: "The database is unavailable, so signing in is not possible right now; try again shortly",
     signOut: "Sign out",
   },
   crm: {

@@ -209,6 +209,9 @@ export const zhCN = {
     notFound: "您访问的页面不存在或已被移除。",
     errorTitle: "出错了",
     error: "页面加载失败，请稍后重试。",
+    databaseTitle: "数据库暂时不可用",
+    database: "数据库暂时不可用，请稍后再试。数据没有丢失，恢复后重试即可。",
+    databaseUnsaved: "数据库暂时不可用，这次没有保存任何内容，请稍后再试。",
     retry: "重试",
     home: "回到首页",
   },
@@ -222,6 +225,7 @@ export const zhCN = {
     inactive: "该账号已停用，请联系管理员",
     throttled: "尝试次数过多，请 {minutes} 分钟后再试",
     unavailable: "暂时无法登录，请稍后重试",
+    databaseUnavailable: "数据库暂时不可用，暂时无法登录，请稍后再试",
     signOut: "退出登录",
   },
   crm: {

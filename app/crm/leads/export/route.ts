@@ -5,6 +5,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { exportLeadsCsv } from "@/lib/leads/export";
 import { inboxInputOf, inboxParamLabel } from "@/lib/leads/inbox-query";
+import { withDatabaseErrors } from "@/lib/http/route";
 
 function plain(status: number, body: string): Response {
   return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -14,7 +15,7 @@ function plain(status: number, body: string): Response {
  * GET with the inbox's filter parameters: the matching leads as a CSV download. Unlike the page,
  * a filter that cannot be read is refused, so an export never quietly widens to more leads.
  */
-export async function GET(request: Request) {
+async function exportLeads(request: Request) {
   const [viewer, locale] = await Promise.all([getViewer(), getLocale()]);
   try {
     const result = await exportLeadsCsv(await getDb(), viewer, inboxInputOf(new URL(request.url).searchParams), { locale });
@@ -36,3 +37,5 @@ export async function GET(request: Request) {
     throw error;
   }
 }
+
+export const GET = withDatabaseErrors("leads.export", exportLeads, { plain: true });

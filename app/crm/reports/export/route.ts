@@ -3,9 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { getLocale } from "@/lib/i18n/server";
 import { exportReportCsv } from "@/lib/reports/export";
 import { attachment, invalidView, refused } from "@/lib/reports/export-response";
+import { withDatabaseErrors } from "@/lib/http/route";
 
 /** GET ?report=<key>&<the report filters>: that report's tables as a CSV download. */
-export async function GET(request: Request) {
+async function exportReport(request: Request) {
   const [viewer, locale] = await Promise.all([getViewer(), getLocale()]);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   try {
@@ -16,3 +17,5 @@ export async function GET(request: Request) {
     return refused(error, viewer, locale);
   }
 }
+
+export const GET = withDatabaseErrors("reports.export", exportReport, { plain: true });

@@ -6,6 +6,7 @@ import { refreshListingPages } from "@/lib/listings/admin-refresh";
 import { addListingPhoto } from "@/lib/listings/photo-mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_MB } from "@/lib/listings/photo-schema";
 import { getStorage } from "@/lib/storage";
+import { withDatabaseErrors } from "@/lib/http/route";
 
 /** Room for the multipart envelope and the alt texts around a photo at the size limit. */
 const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
@@ -29,7 +30,7 @@ function fromAnotherSite(request: Request): boolean {
  * than a server action because server actions stop at 1 MB; lib/listings/photo-mutations decides
  * who may upload and what is accepted.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+async function uploadPhoto(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (fromAnotherSite(request)) return answer(403, { ok: false, error: "forbidden" });
   const viewer = await getViewer();
@@ -54,3 +55,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     throw error;
   }
 }
+
+export const POST = withDatabaseErrors("listings.photos", uploadPhoto);

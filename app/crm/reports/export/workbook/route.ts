@@ -4,9 +4,10 @@ import { getLocale } from "@/lib/i18n/server";
 import { attachment, invalidView, refused } from "@/lib/reports/export-response";
 import { exportWorkbook } from "@/lib/reports/export-workbook";
 import { XLSX_TYPE } from "@/lib/reports/ledger";
+import { withDatabaseErrors } from "@/lib/http/route";
 
 /** GET ?sheet=ledger|reserve&<the report filters>: the 招商台账 or the 项目储备库 as an .xlsx download. */
-export async function GET(request: Request) {
+async function exportReportWorkbook(request: Request) {
   const [viewer, locale] = await Promise.all([getViewer(), getLocale()]);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   try {
@@ -17,3 +18,5 @@ export async function GET(request: Request) {
     return refused(error, viewer, locale);
   }
 }
+
+export const GET = withDatabaseErrors("reports.export.workbook", exportReportWorkbook, { plain: true });
