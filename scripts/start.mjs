@@ -40,8 +40,8 @@ if (process.env.PARKLEAD_SKIP_BUILD !== "1" && builtAt < Math.max(...SOURCES.map
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const port = Number(process.env.PORT || 3000); // PORT= (empty) counts as unset, as everywhere
+const hostname = process.env.HOSTNAME || "0.0.0.0";
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
