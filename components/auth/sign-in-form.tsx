@@ -29,9 +29,11 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       router.refresh();
       return;
     }
-    // authorize() reports "invalid", "inactive" or "throttled:<seconds>".
-    const [reason, seconds] = (result?.error ?? "unavailable").split(":");
-    if (reason === "throttled") setFormError(t("auth.throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
+    // authorize() reports "invalid", "inactive", "throttled:<seconds>" or "unavailable" (the database
+    // is down). No answer at all (the server's 503, a network failure) is the generic "try later".
+    const [reason, seconds] = (result?.error ?? "").split(":");
+    if (reason === "unavailable") setFormError(t("auth.databaseUnavailable"));
+    else if (reason === "throttled") setFormError(t("auth.throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
     else if (reason === "inactive") setFormError(t("auth.inactive"));
     else if (reason === "invalid" || reason === "CredentialsSignin") setFormError(t("auth.invalid"));
     else setFormError(t("auth.unavailable"));

@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { setUserAwayAction } from "@/lib/users/actions";
 import styles from "./dashboard.module.css";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** The signed-in user's own away switch: away, round-robin gives them no new leads. */
 export function AwayToggle({ userId, away }: { userId: string; away: boolean }) {
@@ -14,7 +15,7 @@ export function AwayToggle({ userId, away }: { userId: string; away: boolean }) 
     startTransition(async () => {
       setFailed(undefined);
       const answer = await setUserAwayAction({ userId, away: !away });
-      if (!answer.ok) setFailed(t("rules.forbidden"));
+      if (!answer.ok) setFailed("error" in answer ? refusalText(t, answer, t("rules.forbidden")) : t("rules.forbidden"));
     });
   return (
     <div className={`row-actions ${styles.away}`} data-away={away}>

@@ -17,6 +17,7 @@ import {
 } from "@/lib/leads/stage-schema";
 import styles from "./stage-move-dialog.module.css";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 export interface StageMoveTarget {
   key: string;
@@ -111,7 +112,7 @@ export function StageMoveDialog({
       return;
     }
     if (answer.ok) return onDone(answer.lead);
-    if ("error" in answer) return refuse(t("pipeline.move.forbidden"));
+    if ("error" in answer) return refuse(refusalText(t, answer, t("pipeline.move.forbidden")));
     const own = Object.entries(answer.fieldErrors).filter(([field]) => (DETAIL_FIELDS[category] as string[]).includes(field));
     if (!own.length) return refuse(tv(Object.values(answer.fieldErrors)[0]) ?? t("pipeline.move.failed"));
     own.forEach(([field, key], index) => setError(field as FieldPath<StageMoveDetailsInput>, { type: "server", message: key }, { shouldFocus: index === 0 }));

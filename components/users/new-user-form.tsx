@@ -10,6 +10,7 @@ import { createUserAction } from "@/lib/users/actions";
 import { newUserSchema, type NewUser } from "@/lib/users/schema";
 import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 export function NewUserForm() {
   const t = useTranslations();
@@ -30,7 +31,7 @@ export function NewUserForm() {
       setStatus({ ok: true, text: t("crm.users.created", { email: values.email }) });
       reset();
     } else if ("error" in answer) {
-      setStatus({ ok: false, text: t("crm.users.forbidden") });
+      setStatus({ ok: false, text: refusalText(t, answer, t("crm.users.forbidden")) });
     } else {
       showServerErrors(setError, answer.fieldErrors);
     }

@@ -5,6 +5,7 @@ import { ROLES, type Role } from "@/lib/auth/schema";
 import { validationMessage } from "@/lib/i18n/validation";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction, setUserAwayAction } from "@/lib/users/actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; password?: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -18,8 +19,8 @@ export function UserRowActions({ user }: { user: { id: string; name: string; rol
       const answer = await work();
       if (answer.ok) {
         setMessage({ ok: true, text: answer.password ? t("crm.users.newPassword", { name: user.name, password: answer.password }) : t("crm.users.saved") });
-      } else if (answer.error === "forbidden") {
-        setMessage({ ok: false, text: t("crm.users.forbidden") });
+      } else if (answer.error) {
+        setMessage({ ok: false, text: refusalText(t, answer, t("crm.users.forbidden")) });
       } else {
         const key = Object.values(answer.fieldErrors ?? {})[0] ?? "invalid";
         setMessage({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), key) });

@@ -7,6 +7,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { mergeLeadsAction } from "@/lib/leads/care-actions";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** One possible duplicate, already worded by the server; `preview` is null for viewers who may not merge. */
 export interface DuplicateItem {
@@ -88,7 +89,7 @@ function MergeDialog({
         onDone({ ok: true, text: t("leadCare.merge.done", { company: item.company, ...answer.moved }) });
         router.refresh();
       } else if ("error" in answer) {
-        setError(t("leadCare.care.forbidden"));
+        setError(refusalText(t, answer, t("leadCare.care.forbidden")));
       } else {
         const key = Object.values(answer.fieldErrors)[0] ?? "invalid";
         setError(validationMessage((k, v) => t(k as never, v as never), key));

@@ -10,6 +10,7 @@ import { eraseLeadPersonalDataAction } from "@/lib/leads/care-actions";
 import { confirmsCompany, eraseLeadSchema, type EraseLead } from "@/lib/leads/care-schema";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
 export function EraseDialog({ lead, onDone }: { lead: { id: string; company: string }; onDone: (status: { ok: boolean; text: string }) => void }) {
@@ -39,7 +40,7 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
       onDone({ ok: true, text: t("leadCare.erase.done") });
       router.refresh();
     } else if ("error" in answer) {
-      setAlert(t("leadCare.care.forbidden"));
+      setAlert(refusalText(t, answer, t("leadCare.care.forbidden")));
     } else {
       for (const [field, key] of Object.entries(answer.fieldErrors)) {
         if (field === "confirm" || field === "reason") setError(field as FieldPath<EraseLead>, { type: "server", message: key });

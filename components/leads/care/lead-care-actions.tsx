@@ -8,6 +8,7 @@ import { archiveLeadAction, restoreLeadAction } from "@/lib/leads/care-actions";
 import { EraseDialog } from "./erase-dialog";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 export interface CareLead {
   id: string;
@@ -35,7 +36,7 @@ export function LeadCareActions({ lead, role }: { lead: CareLead; role: Role }) 
         setStatus({ ok: true, text: t(archived ? "leadCare.care.restoredDone" : "leadCare.care.archivedDone") });
         router.refresh();
       } else if ("error" in answer) {
-        setStatus({ ok: false, text: t("leadCare.care.forbidden") });
+        setStatus({ ok: false, text: refusalText(t, answer, t("leadCare.care.forbidden")) });
       } else {
         const key = Object.values(answer.fieldErrors)[0] ?? "invalid";
         setStatus({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), key) });

@@ -10,6 +10,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** Logs a call, note, site visit or email on the lead's timeline. */
 export function ActivityForm({ leadId }: { leadId: string }) {
@@ -39,7 +40,7 @@ export function ActivityForm({ leadId }: { leadId: string }) {
       setStatus({ ok: true, text: t("leadPage.log.saved") });
       reset({ leadId, kind: values.kind, outcome: "", body: "", occurredAt: "" });
     } else if ("error" in answer) {
-      setStatus({ ok: false, text: t("leadPage.forbidden") });
+      setStatus({ ok: false, text: refusalText(t, answer, t("leadPage.forbidden")) });
     } else {
       showServerErrors(setError, answer.fieldErrors);
       if (answer.fieldErrors.leadId) setStatus({ ok: false, text: tv(answer.fieldErrors.leadId)! });

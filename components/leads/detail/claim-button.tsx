@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { claimLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** Takes a pool lead: it becomes the viewer's, and its phone shows in full after the refresh. */
 export function ClaimButton({ leadId }: { leadId: string }) {
@@ -14,7 +15,7 @@ export function ClaimButton({ leadId }: { leadId: string }) {
     startTransition(async () => {
       const answer = await claimLeadAction(leadId);
       if (answer.ok) setMessage({ ok: true, text: t("leadPage.contact.claimed") });
-      else if ("error" in answer) setMessage({ ok: false, text: t("leadPage.forbidden") });
+      else if ("error" in answer) setMessage({ ok: false, text: refusalText(t, answer, t("leadPage.forbidden")) });
       else setMessage({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid") });
     });
   return (

@@ -11,6 +11,7 @@ import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField,
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 export type LeadEditValues = Record<EditableField, string> & { leadId: string; version: number };
 // The schema takes unknown input (blank clears a field); the form always gives it text.
@@ -75,7 +76,7 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
       setStatus({ ok: true, text: answer.changed.length ? t("leadPage.edit.saved") : t("leadPage.edit.unchanged") });
       reset({ ...getValues(), version: answer.version });
     } else if ("error" in answer) {
-      setStatus({ ok: false, text: t("leadPage.forbidden") });
+      setStatus({ ok: false, text: refusalText(t, answer, t("leadPage.forbidden")) });
     } else if (answer.fieldErrors.version || answer.fieldErrors.leadId) {
       const key = answer.fieldErrors.version ?? answer.fieldErrors.leadId;
       setStatus({ ok: false, text: tv(key)!, stale: key === "stale" });

@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { assignLeadAction } from "@/lib/leads/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** A manager gives the lead to someone or returns it to the pool; it saves on choosing. */
 export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; ownerId: string | null; assignees: { id: string; name: string }[] }) {
@@ -17,7 +18,7 @@ export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; o
       if (answer.ok) {
         const name = assignees.find((user) => user.id === next)?.name;
         setMessage({ ok: true, text: name ? t("leadPage.owner.assigned", { name }) : t("leadPage.owner.returned") });
-      } else if ("error" in answer) setMessage({ ok: false, text: t("leadPage.forbidden") });
+      } else if ("error" in answer) setMessage({ ok: false, text: refusalText(t, answer, t("leadPage.forbidden")) });
       else setMessage({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid") });
     });
   return (

@@ -10,6 +10,7 @@ import { newTaskSchema, type NewTask, type NewTaskInput } from "@/lib/tasks/sche
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** Schedules a follow-up; the due time is typed in Beijing time. Managers may give it to someone else. */
 export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { id: string; name: string }[] }) {
@@ -36,7 +37,7 @@ export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { i
       setStatus({ ok: true, text: t("leadPage.tasks.created") });
       reset({ leadId, title: "", dueAt: "", assigneeId: "" });
     } else if ("error" in answer) {
-      setStatus({ ok: false, text: t("leadPage.forbidden") });
+      setStatus({ ok: false, text: refusalText(t, answer, t("leadPage.forbidden")) });
     } else {
       showServerErrors(setError, answer.fieldErrors);
       if (answer.fieldErrors.leadId) setStatus({ ok: false, text: tv(answer.fieldErrors.leadId)! });

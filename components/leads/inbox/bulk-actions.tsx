@@ -6,6 +6,7 @@ import { bulkLeadsAction } from "@/lib/leads/inbox-actions";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import styles from "./inbox.module.css";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 interface Option {
   key: string;
@@ -56,7 +57,7 @@ export function BulkActions({
 
   let message = "";
   if (state?.ok) message = t(state.intent === "assign" ? "inbox.bulk.assigned" : "inbox.bulk.moved", { count: state.changed });
-  else if (state && "error" in state) message = t("inbox.bulk.forbidden");
+  else if (state && "error" in state) message = refusalText(t, state, t("inbox.bulk.forbidden"));
   else if (errors.leadIds === "required") message = t("inbox.bulk.noneSelected");
   else if (state) message = tv(Object.values(errors)[0]) ?? "";
 

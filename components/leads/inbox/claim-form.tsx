@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { claimFromInboxAction } from "@/lib/leads/inbox-actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { refusalText } from "@/components/ui/refusal";
 
 /** "Unassigned" with a button to take the lead from the pool; a plain form post without JavaScript. */
 export function ClaimForm({ leadId, label }: { leadId: string; label: string }) {
@@ -11,7 +12,7 @@ export function ClaimForm({ leadId, label }: { leadId: string; label: string }) 
   const [state, action, pending] = useActionState(claimFromInboxAction, null);
   let message = "";
   if (state?.ok) message = t("inbox.claimed");
-  else if (state && "error" in state) message = t("inbox.bulk.forbidden");
+  else if (state && "error" in state) message = refusalText(t, state, t("inbox.bulk.forbidden"));
   else if (state) message = validationMessage((k, v) => t(k as never, v as never), Object.values(state.fieldErrors)[0] ?? "invalid");
   return (
     <form action={action} className="row-actions">
