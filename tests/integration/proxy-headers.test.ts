@@ -1,12 +1,20 @@
 import { NextRequest } from "next/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-// One trusted proxy in front, read once by env(): set before proxy.ts first runs.
+// One trusted proxy in front, read once by env(): set before proxy.ts first runs. Workers run other
+// files after this one in the same process, so the environment is put back.
+const before = { proxies: process.env.PARKLEAD_TRUSTED_PROXIES, url: process.env.NEXTAUTH_URL };
+const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
 beforeAll(() => {
   process.env.PARKLEAD_TRUSTED_PROXIES = "1";
+  delete process.env.NEXTAUTH_URL;
 });
 afterEach(() => {
   delete process.env.NEXTAUTH_URL;
+});
+afterAll(() => {
+  restore("PARKLEAD_TRUSTED_PROXIES", before.proxies);
+  restore("NEXTAUTH_URL", before.url);
 });
 
 const load = async () => (await import("@/proxy")).proxy;
