@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { cleanText } from "../forms/clean-text";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
@@ -94,7 +95,9 @@ export const duplicateGroupsSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/, "invalid")
     .transform((text, ctx) => {
       const key = Buffer.from(text, "base64url").toString("utf8");
-      if (!key || encodeGroupCursor(key) !== text) {
+      // A made-up cursor may decode to NUL or controls, which PostgreSQL refuses to compare with.
+      const clean = cleanText(key);
+      if (!key || encodeGroupCursor(key) !== text || !clean.ok || clean.value !== key) {
         ctx.addIssue({ code: "custom", message: "invalid" });
         return z.NEVER;
       }

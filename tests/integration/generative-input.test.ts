@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logActivity } from "@/lib/activities/mutations";
+import { parseAuditCursor } from "@/lib/audit/cursor";
+import { listAuditEntries } from "@/lib/audit/queries";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
 import type { OpenedDatabase } from "@/lib/db/open";
@@ -8,6 +10,7 @@ import { submitInquiry } from "@/lib/inquiries/mutations";
 import { assignLeads, claimLead } from "@/lib/leads/assign";
 import { archiveLead, restoreLead } from "@/lib/leads/care";
 import { updateLead } from "@/lib/leads/edit";
+import { duplicateGroups } from "@/lib/leads/duplicates";
 import { eraseLeadPersonalData } from "@/lib/leads/erase";
 import { listInbox } from "@/lib/leads/inbox";
 import { parseInboxParams } from "@/lib/leads/inbox-query";
@@ -348,6 +351,18 @@ function generativeSuite(open: () => Promise<TestDatabase>) {
     );
     const garbage = Buffer.from(JSON.stringify({ s: "received", d: "desc", w: "after", v: "0000-01-01T00:00:00Z", i: "x" })).toString("base64url");
     expect(isAnswer(await listInbox(db, admin, { cursor: garbage }))).toBe(true);
+  });
+
+  it("the duplicates' and the audit log's page cursors read any text as a page or a field error, never a database error", async () => {
+    const cursorText = fc.oneof(anyText, anyText.map((text) => Buffer.from(text, "utf8").toString("base64url")), fc.constantFrom("AA", "AAE", "-62198755200000~cm1", "1764979200000~a\u0000"));
+    await fc.assert(
+      fc.asyncProperty(cursorText, fc.integer({ min: -8.64e15, max: 8.64e15 }), anyText, async (cursor, time, id) => {
+        expect(isAnswer(await duplicateGroups(db, admin, { cursor })), cursor).toBe(true);
+        await listAuditEntries(db, admin, parseAuditCursor(cursor));
+        await listAuditEntries(db, admin, parseAuditCursor(`${time}~${id}`));
+      }),
+      { seed: SEED, numRuns: RUNS * 3 },
+    );
   });
 
   it("the reports read any URL parameters: unreadable days are notices, exports refuse with field errors", async () => {

@@ -5,22 +5,16 @@ import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
+import { parseAuditCursor } from "@/lib/audit/cursor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).crm.audit.title };
 }
 
-/** "createdAt~id" of the last row shown, for the link to older entries. */
-function parseCursor(value: string | string[] | undefined) {
-  const [time, id] = String(Array.isArray(value) ? value[0] : (value ?? "")).split("~");
-  const createdAt = new Date(Number(time));
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : undefined;
-}
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRole("ADMIN");
   const [locale, messages, db, params] = await Promise.all([getLocale(), getMessages(), getDb(), searchParams]);
-  const entries = await listAuditEntries(db, viewer, parseCursor(params.before));
+  const entries = await listAuditEntries(db, viewer, parseAuditCursor(params.before));
   const text = messages.crm.audit;
   const last = entries.at(-1);
   return (
