@@ -71,8 +71,20 @@ test("[INVESTOR] while the database is down the form says so and keeps the input
     });
     expect(api.status()).toBe(503);
     expect(await api.json()).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
+    // A page: the first to meet the outage may still be a 500, but it says why; the next ones are
+    // answered 503 by proxy.ts at once, until the database is back.
+    const viewer = await page.context().newPage();
+    await viewer.goto("/listings");
+    await expect(viewer.getByRole("heading", { level: 1 })).toContainText("数据库暂时不可用");
+    const listings = await page.request.get("/listings");
+    expect(listings.status()).toBe(503);
+    expect(listings.headers()["retry-after"]).toBe("5");
+    expect(await listings.text()).toContain("The database is temporarily unavailable");
 
     await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    await expect.poll(async () => (await page.request.get("/listings")).status(), { timeout: 10_000 }).toBe(200);
+    await viewer.reload();
+    await expect(viewer.getByRole("heading", { level: 1 })).not.toContainText("数据库暂时不可用");
     await page.getByRole("button", { name: "提交需求" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("需求已收到");
   } finally {
