@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
-import { getDb } from "../db/client";
 import { assignLeads, claimLead } from "./assign";
 import { updateLead } from "./edit";
 
@@ -16,22 +15,19 @@ function refresh(leadId: string) {
 }
 
 export async function updateLeadAction(input: { leadId: string } & Record<string, unknown>) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => updateLead(db, viewer, input));
+  const result = await asViewer((viewer, db) => updateLead(db, viewer, input));
   if (result.ok) refresh(String(input.leadId));
   return result;
 }
 
 export async function claimLeadAction(leadId: string) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => claimLead(db, viewer, { leadId }));
+  const result = await asViewer((viewer, db) => claimLead(db, viewer, { leadId }));
   if (result.ok) refresh(leadId);
   return result;
 }
 
 export async function assignLeadAction(leadId: string, ownerId: string | null) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => assignLeads(db, viewer, { leadIds: [leadId], ownerId }));
+  const result = await asViewer((viewer, db) => assignLeads(db, viewer, { leadIds: [leadId], ownerId }));
   if (result.ok) refresh(leadId);
   return result;
 }

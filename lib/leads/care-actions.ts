@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
 import type { Viewer } from "../auth/session";
-import { getDb } from "../db/client";
 import type { Database } from "../db/client";
 import { archiveLead, restoreLead } from "./care";
 import { eraseLeadPersonalData } from "./erase";
@@ -16,8 +15,7 @@ function leadIdsOf(input: unknown, keys: string[]): string[] {
 }
 
 async function run<T extends { ok: boolean }>(work: (db: Database, viewer: Viewer | null) => Promise<T>, leadIds: string[]) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => work(db, viewer));
+  const result = await asViewer((viewer, db) => work(db, viewer));
   if (result.ok) {
     for (const path of ["/crm", "/crm/leads", "/crm/leads/duplicates", "/crm/pipeline"]) revalidatePath(path);
     for (const id of leadIds) revalidatePath(`/crm/leads/${id}`);

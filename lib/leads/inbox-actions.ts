@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
-import { getDb } from "../db/client";
 import type { FieldErrors } from "../forms/field-errors";
 import { assignLeads, claimLead } from "./assign";
 import { moveLeadsStage } from "./stage";
@@ -24,17 +23,16 @@ function text(form: FormData, name: string): string | undefined {
 
 /** Bulk assign (intent "assign", ownerId a user id or "pool") or bulk stage change (intent "stage"). */
 export async function bulkLeadsAction(_previous: InboxActionState, form: FormData): Promise<InboxActionState> {
-  const db = await getDb();
   const leadIds = form.getAll("leadIds").filter((value): value is string => typeof value === "string");
   const intent = text(form, "intent");
   let answer: InboxActionState;
   if (intent === "assign") {
     const owner = text(form, "ownerId")?.trim();
     if (!owner) return { ok: false, fieldErrors: { ownerId: "choice" } };
-    const result = await asViewer((viewer) => assignLeads(db, viewer, { leadIds, ownerId: owner === "pool" ? null : owner }));
+    const result = await asViewer((viewer, db) => assignLeads(db, viewer, { leadIds, ownerId: owner === "pool" ? null : owner }));
     answer = result.ok ? { ok: true, intent, changed: result.changed } : result;
   } else if (intent === "stage") {
-    const result = await asViewer((viewer) =>
+    const result = await asViewer((viewer, db) =>
       moveLeadsStage(db, viewer, {
         leadIds,
         toStageKey: text(form, "toStageKey") ?? "",
@@ -55,8 +53,7 @@ export async function bulkLeadsAction(_previous: InboxActionState, form: FormDat
 
 /** A staff member takes one lead from the unassigned pool. */
 export async function claimFromInboxAction(_previous: InboxActionState, form: FormData): Promise<InboxActionState> {
-  const db = await getDb();
-  const result = await asViewer((viewer) => claimLead(db, viewer, { leadId: text(form, "leadId") ?? "" }));
+  const result = await asViewer((viewer, db) => claimLead(db, viewer, { leadId: text(form, "leadId") ?? "" }));
   if (!result.ok) return result;
   revalidatePath("/crm/leads");
   return { ok: true, intent: "claim", changed: result.changed };

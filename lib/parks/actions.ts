@@ -1,6 +1,5 @@
 "use server";
 import { asViewer } from "../auth/authed";
-import { getDb } from "../db/client";
 import { refreshListingPages } from "../listings/admin-refresh";
 import { createPark, updatePark, type ParkResult } from "./mutations";
 
@@ -10,15 +9,13 @@ function refresh(result: ParkResult | { ok: false }) {
 }
 
 export async function createParkAction(input: unknown) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => createPark(db, viewer, input));
+  const result = await asViewer((viewer, db) => createPark(db, viewer, input));
   refresh(result);
   return result;
 }
 
 export async function updateParkAction(input: unknown) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => updatePark(db, viewer, input));
+  const result = await asViewer((viewer, db) => updatePark(db, viewer, input));
   refresh(result);
   return result;
 }

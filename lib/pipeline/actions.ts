@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
 import type { Viewer } from "../auth/session";
-import { getDb } from "../db/client";
 import type { Database } from "../db/client";
 import { moveLeadsStage, moveLeadStage } from "../leads/stage";
 import {
@@ -19,8 +18,7 @@ type Call<T> = (db: Database, viewer: Viewer | null, input: unknown) => Promise<
 
 /** Runs a lib/ call as the signed-in viewer and, when it changed something, refreshes the pages that show it. */
 async function run<T extends { ok: boolean }>(call: Call<T>, input: unknown, paths: string[]) {
-  const db = await getDb();
-  const result = await asViewer((viewer) => call(db, viewer, input));
+  const result = await asViewer((viewer, db) => call(db, viewer, input));
   if (result.ok) for (const path of paths) revalidatePath(path);
   return result;
 }
