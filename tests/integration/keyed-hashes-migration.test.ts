@@ -1,31 +1,21 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, pgliteConnection, type SqlConnection } from "../../lib/db/migrate";
-import { freshPglite } from "../support/databases";
+import type { SqlConnection } from "../../lib/db/migrate";
+import { databaseBefore } from "../support/database-before";
 
 /*
  * A database from before personal values were keyed: rate-limit counters under a plain hash of the
  * phone, export audits holding the search text an officer typed, and an erased person's inquiries
  * still carrying their idempotency key and request hash. Migrating leaves none of them.
  */
-const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const KEYED = "20261206053000_keyed_personal_hashes";
 
 describe("the keyed personal hashes migration on a database with data in it", () => {
-  let database: Awaited<ReturnType<typeof freshPglite>>;
+  let database: Awaited<ReturnType<typeof databaseBefore>>;
   let conn: SqlConnection;
-  let before: string;
 
   beforeAll(async () => {
-    database = await freshPglite();
-    conn = pgliteConnection(database.pglite);
-    before = await mkdtemp(path.join(tmpdir(), "parklead-before-keyed-"));
-    for (const name of await readdir(migrationsDir)) {
-      if (name < KEYED) await cp(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-    }
-    await applyMigrations(conn, { migrationsDir: before, log: () => {} });
+    database = await databaseBefore(KEYED);
+    conn = database.conn;
     await database.pglite.exec(`
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES ('phone:plainHashOfAPhone0001', now(), 3);
       INSERT INTO "AuditEntry" ("id", "action", "entityType", "entityId", "details") VALUES
@@ -39,11 +29,10 @@ describe("the keyed personal hashes migration on a database with data in it", ()
       VALUES ('i1', 'R1', 'order-13900000001', 'plainsha', 'gone', 'BUY', 'FACTORY', 100, 'SQM', '机械', 100, 'A有限公司', '已删除', 'erased:gone', 'v', now(), 'API', 'zh-CN'),
              ('i2', 'R2', 'order-13900000002', 'plainsha', 'kept', 'BUY', 'FACTORY', 100, 'SQM', '机械', 100, 'B有限公司', '乙', '13900000002', 'v', now(), 'API', 'zh-CN');
     `);
-    await applyMigrations(conn, { migrationsDir, log: () => {} });
+    await database.migrate();
   });
   afterAll(async () => {
     await database?.close();
-    await rm(before, { recursive: true, force: true });
   });
 
   it("drops the counters kept under a plain hash", async () => {

@@ -1,31 +1,21 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, pgliteConnection, type SqlConnection } from "../../lib/db/migrate";
-import { freshPglite } from "../support/databases";
+import type { SqlConnection } from "../../lib/db/migrate";
+import { databaseBefore } from "../support/database-before";
 
 /*
  * A database from before the report tallies, with leads, their stage histories and inquiries, is
  * migrated: every lead gets how far it got, its inquiries, its first UTM and its completed stays from
  * what is stored, every inquiry its lead's facts, and the tallies count them all once.
  */
-const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const TALLIES = "20261126175422_report_tallies";
 
 describe("the report tallies migration on a database with leads in it", () => {
-  let database: Awaited<ReturnType<typeof freshPglite>>;
+  let database: Awaited<ReturnType<typeof databaseBefore>>;
   let conn: SqlConnection;
-  let before: string;
 
   beforeAll(async () => {
-    database = await freshPglite();
-    conn = pgliteConnection(database.pglite);
-    before = await mkdtemp(path.join(tmpdir(), "parklead-before-tallies-"));
-    for (const name of await readdir(migrationsDir)) {
-      if (name < TALLIES) await cp(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-    }
-    await applyMigrations(conn, { migrationsDir: before, log: () => {} });
+    database = await databaseBefore(TALLIES);
+    conn = database.conn;
     await database.pglite.exec(`
       INSERT INTO "Lead" ("id", "phone", "company", "contactName", "use", "expectedAnnualTax", "source", "stageKey", "stageChangedAt", "createdAt", "updatedAt")
       VALUES ('A', '13900000001', 'A有限公司', '甲', '机械', 100, 'baidu', 'contacted', '2026-10-03 02:00', '2026-10-01 02:00', now()),
@@ -38,11 +28,10 @@ describe("the report tallies migration on a database with leads in it", () => {
       VALUES ('i1', 'R1', 'x', 'A', 'RENT', 'FACTORY', 100, 'SQM', '机械', 100, 'A有限公司', '甲', '13900000001', 'v', now(), 'FORM', 'zh-CN', 'cpc', 'https://www.baidu.com/s', '2026-10-01 02:00'),
              ('i2', 'R2', 'x', 'A', 'RENT', 'FACTORY', 100, 'SQM', '机械', 100, 'A有限公司', '甲', '13900000001', 'v', now(), 'FORM', 'zh-CN', 'email', NULL, '2026-10-05 02:00');
     `);
-    await applyMigrations(conn, { migrationsDir, log: () => {} });
+    await database.migrate();
   });
   afterAll(async () => {
     await database?.close();
-    await rm(before, { recursive: true, force: true });
   });
 
   it("gives each lead its facts from what was stored", async () => {

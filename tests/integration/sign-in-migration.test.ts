@@ -1,31 +1,21 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, pgliteConnection, type SqlConnection } from "../../lib/db/migrate";
-import { freshPglite } from "../support/databases";
+import type { SqlConnection } from "../../lib/db/migrate";
+import { databaseBefore } from "../support/database-before";
 
 /*
  * A database from before: the session-signing secret stored in Setting (a read of a backup could
  * forge an admin cookie), an account locked for everyone, and per-address counters under an
  * unkeyed hash. Migrating leaves none of them and keeps everything else.
  */
-const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const MIGRATION = "20261206052839_sign_in_throttles";
 
 describe("the sign-in migration on a database with data in it", () => {
-  let database: Awaited<ReturnType<typeof freshPglite>>;
+  let database: Awaited<ReturnType<typeof databaseBefore>>;
   let conn: SqlConnection;
-  let before: string;
 
   beforeAll(async () => {
-    database = await freshPglite();
-    conn = pgliteConnection(database.pglite);
-    before = await mkdtemp(path.join(tmpdir(), "parklead-before-sign-in-"));
-    for (const name of await readdir(migrationsDir)) {
-      if (name < MIGRATION) await cp(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-    }
-    await applyMigrations(conn, { migrationsDir: before, log: () => {} });
+    database = await databaseBefore(MIGRATION);
+    conn = database.conn;
     await database.pglite.exec(`
       INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ('auth.secret', '"a-secret-anyone-with-a-backup-could-sign-with"', now()),
         ('assignment.rule', '"round_robin"', now());
@@ -33,11 +23,10 @@ describe("the sign-in migration on a database with data in it", () => {
         VALUES ('u1', 'boss@park.test', '老板', 'scrypt$x', 'ADMIN', 9, now() + interval '15 minutes', now());
       INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt") VALUES ('login-ip:unkeyedSha256OfAnAddress', 7, now());
     `);
-    await applyMigrations(conn, { migrationsDir, log: () => {} });
+    await database.migrate();
   });
   afterAll(async () => {
     await database?.close();
-    await rm(before, { recursive: true, force: true });
   });
 
   it("deletes the stored session secret and keeps the other settings", async () => {
