@@ -11,11 +11,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startOutagePostgres } from "./outage-postgres.mjs";
+import { sparePort, startOutagePostgres } from "./outage-postgres.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CLIENTS = Number(process.env.DRILL_CLIENTS || 20);
@@ -31,17 +30,6 @@ function ensureBuild() {
   log("build", { distDir });
   const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-function sparePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `npm start`'s own script on the existing build; its log goes to the drill's stderr, prefixed. */

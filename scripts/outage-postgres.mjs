@@ -24,7 +24,8 @@ function asOwner(command, args) {
   return process.getuid?.() === 0 ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args);
 }
 
-function sparePort() {
+/** A free TCP port on loopback, for a server started next. */
+export function sparePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "../db/client";
-import { isDatabaseUnavailable } from "../db/errors";
+import { noteIfDatabaseUnavailable } from "../db/outage";
 import { env } from "../env";
 import { clientIp } from "../http/client-ip";
 import { getLocale } from "../i18n/server";
@@ -50,8 +50,7 @@ export async function sendInquiry(_previous: InquiryFormState, formData: FormDat
       source: inquirySourceSchema.parse({ ...attribution, page: values[formMetaFields.sourcePage] }),
     });
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    logEvent("inquiry.database_unavailable", { channel: "FORM" });
+    if (!noteIfDatabaseUnavailable(error, "action.inquiry")) throw error;
     return fail({ formError: "unavailable" });
   }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import pg from "pg";
-import { startOutagePostgres } from "../../scripts/outage-postgres.mjs";
 import { describeOnPostgres } from "../support/databases";
+import { startAppOnOutagePostgres, type Outage } from "../support/outage-database";
 
 /*
  * Issue 9, item 7, beyond the inquiry door (database-outage.test.ts): with a PostgreSQL server of
@@ -26,20 +26,13 @@ vi.mock("@/lib/auth/session", async (original) => ({
 // A 1×1 PNG: the upload's checks pass and the listing lookup is what meets the outage.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-type Outage = Awaited<ReturnType<typeof startOutagePostgres>>;
 
 describeOnPostgres("every door while the database is unavailable", () => {
   let server: Outage;
 
   beforeAll(async () => {
     vi.spyOn(console, "log").mockImplementation(() => {});
-    server = await startOutagePostgres();
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE parklead");
-    await admin.end();
-    process.env.DATABASE_URL = server.url.replace(/\/postgres$/, "/parklead");
-    process.env.PARKLEAD_DB_POOL_SIZE = "4";
+    server = await startAppOnOutagePostgres(4);
     const { GET } = await import("@/app/api/health/route");
     expect((await GET()).status).toBe(200); // opened and migrated
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import pg from "pg";
-import { startOutagePostgres } from "../../scripts/outage-postgres.mjs";
 import { describeOnPostgres } from "../support/databases";
+import { startAppOnOutagePostgres, type Outage } from "../support/outage-database";
 import { inquiryBody, inquiryForm, uniqueIp } from "../support/door-fixtures";
 
 /*
@@ -23,7 +23,6 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-type Outage = Awaited<ReturnType<typeof startOutagePostgres>>;
 const CLIENTS = 8;
 
 describeOnPostgres("database outage under a stream of inquiries", () => {
@@ -31,16 +30,9 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
   let routes: { POST: (request: Request) => Promise<Response>; GET: () => Promise<Response> };
 
   beforeAll(async () => {
-    // Thousands of one-line events (inquiry.created, inquiry.database_unavailable) would bury the result.
+    // Thousands of one-line events (inquiry.created, database.unavailable) would bury the result.
     vi.spyOn(console, "log").mockImplementation(() => {});
-    server = await startOutagePostgres();
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE parklead");
-    await admin.end();
-    // Read by lib/env.ts on the first request, as the server reads it at start.
-    process.env.DATABASE_URL = server.url.replace(/\/postgres$/, "/parklead");
-    process.env.PARKLEAD_DB_POOL_SIZE = "6";
+    server = await startAppOnOutagePostgres(6);
     process.env.PARKLEAD_FORM_MIN_FILL_MS = "0";
     const [inquiries, health] = await Promise.all([import("@/app/api/inquiries/route"), import("@/app/api/health/route")]);
     routes = { POST: inquiries.POST, GET: health.GET };
@@ -87,11 +79,15 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
     };
 
     const healthDuringOutage: number[] = [];
+    // Inquiries that met the outage mark this instance, so its page views answer 503 (proxy.ts).
+    const { databaseMarkedDown } = await import("@/lib/db/availability");
+    const markedDuringOutage: boolean[] = [];
     const probeWhileDown = async () => {
       for (let i = 0; i < 3; i++) {
         healthDuringOutage.push((await routes.GET()).status);
         await sleep(200);
       }
+      markedDuringOutage.push(databaseMarkedDown());
     };
 
     const stream = Array.from({ length: CLIENTS }, (_, index) => client(index));
@@ -123,11 +119,15 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
     await sleep(800);
     sending = false;
     await Promise.all(stream);
+    const markClearedBy = Date.now() + 5_000;
+    while (databaseMarkedDown() && Date.now() < markClearedBy) await sleep(100);
 
     expect([...statuses.keys()].sort()).toEqual([201, 503]);
     expect(unavailableBodies[0]).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
     expect(healthDuringOutage.every((status) => status === 503)).toBe(true);
     expect(healthyAfterMs).toBeGreaterThanOrEqual(0);
+    expect(markedDuringOutage).toEqual([true, true, true]);
+    expect(databaseMarkedDown()).toBe(false);
     expect(formWhileDown).toMatchObject({ status: "error", formError: "unavailable", values: { company: expect.stringContaining("门测电机") } });
 
     const reader = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -2,14 +2,13 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { bodyRefusal, readJsonBody } from "@/lib/http/json-body";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { noteIfDatabaseUnavailable } from "@/lib/db/outage";
 import { databaseUnavailableResponse } from "@/lib/http/database-unavailable";
 import { translatorFor } from "@/lib/i18n/server";
 import { validationMessage } from "@/lib/i18n/validation";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { parseIdempotencyKey } from "@/lib/inquiries/idempotency-key";
 import { inquirySourceSchema, sourceFromUrl } from "@/lib/inquiries/source";
-import { logEvent } from "@/lib/log";
 import { privacyOperator } from "@/lib/privacy/notice";
 
 /** JSON intake for mini-programs and partner sites; the same path as the public form. */
@@ -63,8 +62,8 @@ export async function POST(request: Request) {
         return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKeyReused") } }, { status: 422 });
     }
   } catch (error) {
-    if (isDatabaseUnavailable(error)) {
-      logEvent("inquiry.database_unavailable", { channel: "API" });
+    // Marks this instance too, so its page views answer 503 until the database is back.
+    if (noteIfDatabaseUnavailable(error, "api.inquiries")) {
       const t = await translator();
       // The common 503 body, plus the form-level message this door's other refusals carry.
       return databaseUnavailableResponse({ errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) } });
