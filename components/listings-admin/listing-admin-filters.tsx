@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages";
-import { listingStatuses, type ListingAdminFilter } from "@/lib/listings/admin-schema";
+import { listingStatuses, type ListingAdminFilter } from "@/lib/listings/admin/schema";
 import { listingKinds } from "@/lib/listings/schema";
 import styles from "./listings-admin.module.css";
 

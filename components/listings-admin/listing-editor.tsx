@@ -1,6 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
-import type { EditableListing } from "@/lib/listings/admin-queries";
+import type { EditableListing } from "@/lib/listings/admin/queries";
 import { ListingControls } from "./listing-controls";
 import { ListingForm } from "./listing-form";
 

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { useLocale, useMessages, useTranslations } from "use-intl";
 import type { Messages } from "@/lib/i18n/messages";
-import { areaUnitsFor, factoryTypes, listingStatuses, priceUnitsFor, statusesFor, type ListingData, type ListingInput } from "@/lib/listings/admin-schema";
+import { areaUnitsFor, factoryTypes, listingStatuses, priceUnitsFor, statusesFor, type ListingData, type ListingInput } from "@/lib/listings/admin/schema";
 import { industries, type IndustryCode } from "@/lib/listings/industries";
 import { deals, listingKinds } from "@/lib/listings/schema";
 import { SelectField, TextAreaField, TextField } from "./form-fields";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatArea, formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { StaffListingRow } from "@/lib/listings/admin-queries";
+import type { StaffListingRow } from "@/lib/listings/admin/queries";
 import styles from "./listings-admin.module.css";
 
 export function ListingTable({ listings, locale, messages }: { listings: StaffListingRow[]; locale: Locale; messages: Messages }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { updateListingPhotoAltAction } from "@/lib/listings/admin-actions";
+import { updateListingPhotoAltAction } from "@/lib/listings/admin/actions";
 import type { Photo } from "./listing-photos";
 
 type Answer = { ok: boolean; fieldErrors?: Record<string, string>; error?: string };

@@ -1,6 +1,6 @@
 "use server";
 import { asViewer } from "../auth/authed";
-import { refreshListingPages } from "../listings/admin-refresh";
+import { refreshListingPages } from "../listings/admin/refresh";
 import { createPark, updatePark, type ParkResult } from "./mutations";
 
 /** Parks show on the public home page, in the catalogue's filter and on each listing, so those refresh too. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "../db/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { LISTING_MANAGERS } from "../listings/admin-mutations";
+import { LISTING_MANAGERS } from "../listings/admin/mutations";
 import type { ParkInput } from "./schema";
 import { PARK_MANAGERS } from "./mutations";
 

@@ -16,8 +16,8 @@ import { listInbox } from "@/lib/leads/inbox";
 import { parseInboxParams } from "@/lib/leads/inbox-query";
 import { mergeLeads } from "@/lib/leads/merge";
 import { moveLeadsStage, moveLeadStage } from "@/lib/leads/stage";
-import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin-mutations";
-import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "@/lib/listings/photo-mutations";
+import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin/mutations";
+import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "@/lib/listings/photos/mutations";
 import { createPark, updatePark } from "@/lib/parks/mutations";
 import {
   createLostReason, createStage, deleteStage, renameStage, reorderLostReasons, reorderStages, updateLostReason,

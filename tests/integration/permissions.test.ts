@@ -14,7 +14,7 @@ import { leadDetail } from "@/lib/leads/detail";
 import { findDuplicates } from "@/lib/leads/duplicates";
 import { listInbox } from "@/lib/leads/inbox";
 import * as inboxActions from "@/lib/leads/inbox-actions";
-import * as listingActions from "@/lib/listings/admin-actions";
+import * as listingActions from "@/lib/listings/admin/actions";
 import * as parkActions from "@/lib/parks/actions";
 import * as pipelineActions from "@/lib/pipeline/actions";
 import { loadBoard } from "@/lib/pipeline/queries";
@@ -219,7 +219,7 @@ const PIPELINE = "lib/pipeline/actions.ts";
 const LEADS = "lib/leads/actions.ts";
 const INBOX = "lib/leads/inbox-actions.ts";
 const CARE = "lib/leads/care-actions.ts";
-const LISTINGS = "lib/listings/admin-actions.ts";
+const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
 const DUE = "2030-01-15T10:00";
 

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { listingForEdit } from "@/lib/listings/admin-queries";
+import { listingForEdit } from "@/lib/listings/admin/queries";
 import { listParks } from "@/lib/parks/queries";
 
 type Params = Promise<{ id: string }>;

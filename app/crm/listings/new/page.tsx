@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import type { ListingInput } from "@/lib/listings/admin-schema";
+import type { ListingInput } from "@/lib/listings/admin/schema";
 import { listParks } from "@/lib/parks/queries";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { AccessDenied } from "@/lib/auth/access";
 import { getViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { refreshListingPages } from "@/lib/listings/admin-refresh";
-import { addListingPhoto } from "@/lib/listings/photo-mutations";
-import { MAX_PHOTO_BYTES, MAX_PHOTO_MB } from "@/lib/listings/photo-schema";
+import { refreshListingPages } from "@/lib/listings/admin/refresh";
+import { addListingPhoto } from "@/lib/listings/photos/mutations";
+import { MAX_PHOTO_BYTES, MAX_PHOTO_MB } from "@/lib/listings/photos/schema";
 import { getStorage } from "@/lib/storage";
 import { withDatabaseErrors } from "@/lib/http/route";
 
@@ -27,7 +27,7 @@ function fromAnotherSite(request: Request): boolean {
 
 /**
  * POST multipart/form-data (file, alt, altEn): one photo for the listing. A route handler rather
- * than a server action because server actions stop at 1 MB; lib/listings/photo-mutations decides
+ * than a server action because server actions stop at 1 MB; lib/listings/photos/mutations decides
  * who may upload and what is accepted.
  */
 async function uploadPhoto(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { LISTING_MANAGERS } from "./admin-mutations";
-import { listingAdminFilterSchema, type ListingInput } from "./admin-schema";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { LISTING_MANAGERS } from "./mutations";
+import { listingAdminFilterSchema, type ListingInput } from "./schema";
 
 export const ADMIN_PAGE_SIZE = 25;
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
-import { getStorage } from "../storage";
-import { createListing, setListingPublished, setListingStatus, updateListing } from "./admin-mutations";
-import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "./photo-mutations";
-import { refreshListingPages } from "./admin-refresh";
+import { asViewer } from "../../auth/authed";
+import { getStorage } from "../../storage";
+import { createListing, setListingPublished, setListingStatus, updateListing } from "./mutations";
+import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "../photos/mutations";
+import { refreshListingPages } from "./refresh";
 
 export async function createListingAction(input: unknown) {
   const result = await asViewer((viewer, db) => createListing(db, viewer, input));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectPhotoType } from "./photo-type";
+import { detectPhotoType } from "./type";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const ascii = (text: string) => new TextEncoder().encode(text);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { existingId, optionalText } from "../forms/fields";
+import { existingId, optionalText } from "../../forms/fields";
 
 /** Limits the upload form states and the server enforces. */
 export const MAX_PHOTO_MB = 5;
@@ -12,7 +12,7 @@ const altEn = optionalText({ max: 160 }).transform((value) => value ?? "");
 
 /**
  * One photo as the upload form sends it. The size is checked here; the type is checked on the
- * bytes (lib/listings/photo-type.ts), never on the name or the browser's claim. A blank alt text
+ * bytes (lib/listings/photos/type.ts), never on the name or the browser's claim. A blank alt text
  * falls back to the listing's title.
  */
 export const photoUploadSchema = z.strictObject(

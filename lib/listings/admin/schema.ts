@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { existingId } from "../forms/fields";
-import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "./admin-fields";
-import { industries, type IndustryCode } from "./industries";
-import { deals, listingKinds } from "./schema";
+import { existingId } from "../../forms/fields";
+import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "./fields";
+import { industries, type IndustryCode } from "../industries";
+import { deals, listingKinds } from "../schema";
 
 /*
  * The staff listing form: the client form validates with it through zodResolver, the server

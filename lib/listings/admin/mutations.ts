@@ -1,13 +1,13 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Listing, Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Role } from "../auth/schema";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { listingPublishSchema, listingSchema, listingStatusSchema, listingUpdateSchema, statusesFor, type ListingData } from "./admin-schema";
-import { areaInSqm, unitPrice } from "./units";
+import type { Database } from "../../db/client";
+import type { Listing, Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Role } from "../../auth/schema";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { listingPublishSchema, listingSchema, listingStatusSchema, listingUpdateSchema, statusesFor, type ListingData } from "./schema";
+import { areaInSqm, unitPrice } from "../units";
 
 /** Every workspace role manages listings; parks are the admin's (lib/parks). */
 export const LISTING_MANAGERS: readonly Role[] = ["STAFF", "MANAGER", "ADMIN"];

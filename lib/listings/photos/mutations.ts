@@ -1,14 +1,14 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf } from "../forms/field-errors";
-import { logEvent } from "../log";
-import { newStorageKey, type Storage } from "../storage/storage";
-import { LISTING_MANAGERS, type ListingResult } from "./admin-mutations";
-import { MAX_PHOTOS, photoAltSchema, photoOrderSchema, photoRemoveSchema, photoUploadSchema } from "./photo-schema";
-import { detectPhotoType, PHOTO_TYPES } from "./photo-type";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf } from "../../forms/field-errors";
+import { logEvent } from "../../log";
+import { newStorageKey, type Storage } from "../../storage/storage";
+import { LISTING_MANAGERS, type ListingResult } from "../admin/mutations";
+import { MAX_PHOTOS, photoAltSchema, photoOrderSchema, photoRemoveSchema, photoUploadSchema } from "./schema";
+import { detectPhotoType, PHOTO_TYPES } from "./type";
 
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listingAdminFilterSchema, listingSchema, priceUnitsFor, statusesFor } from "./admin-schema";
+import { listingAdminFilterSchema, listingSchema, priceUnitsFor, statusesFor } from "./schema";
 
 const valid = {
   parkId: "park-1", title: "A1 栋", kind: "OFFICE", deal: "LEASE", status: "AVAILABLE", published: true, area: "1,200", availableArea: "0",
