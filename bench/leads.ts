@@ -1,6 +1,6 @@
 import type { Viewer } from "../lib/auth/session";
-import { parseLeadFilter, type LeadFilter } from "../lib/leads/filters";
-import { listInbox } from "../lib/leads/inbox";
+import { parseLeadFilter, type LeadFilter } from "../lib/leads/filter/filter";
+import { listInbox } from "../lib/leads/inbox/queries";
 import { loadBoard } from "../lib/pipeline/queries";
 import { BENCH_STAFF } from "../scripts/generate-leads";
 import { benchPostgres, compareWithBareSql, type ReadCase } from "./support";

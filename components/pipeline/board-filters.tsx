@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { LeadFilter } from "@/lib/leads/filters";
-import type { InboxFilterOptions } from "@/lib/leads/inbox-options";
+import type { LeadFilter } from "@/lib/leads/filter/filter";
+import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import styles from "./board-filters.module.css";
 
 /** The inbox's filters as a GET form, so a filtered board can be bookmarked and works without JavaScript. */

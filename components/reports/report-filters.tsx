@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { InboxFilterOptions } from "@/lib/leads/inbox-options";
+import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import { periods, rangePresets, type ReportFilter } from "@/lib/reports/filters";
 import type { ReportKey } from "@/lib/reports/table";
 import styles from "./report-filters.module.css";

@@ -1,4 +1,4 @@
-import { parseLeadFilter, type LeadFilter } from "../leads/filters";
+import { parseLeadFilter, type LeadFilter } from "../leads/filter/filter";
 
 /**
  * The board's filter from the URL. A bad parameter (a hand-edited link, an old bookmark) is

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Locale, Messages } from "../i18n/messages";
-import { csvLine } from "../leads/export";
+import { csvLine } from "../leads/inbox/export";
 import type { ColumnKind, ReportColumn, ReportTable, ReportValue } from "./table";
 
 /*

@@ -3,7 +3,7 @@ import { calendarDay, queryText } from "../forms/fields";
 import { Prisma } from "../db/generated/client";
 import type { Viewer } from "../auth/session";
 import { managesLeads } from "../leads/access";
-import { shanghaiDayStart } from "../leads/filters";
+import { shanghaiDayStart } from "../leads/filter/filter";
 
 export const rangePresets = ["this_month", "last_month", "this_quarter", "this_year", "custom"] as const;
 export type RangePreset = (typeof rangePresets)[number];

@@ -1,4 +1,4 @@
-import { shanghaiDayStart } from "../leads/filters";
+import { shanghaiDayStart } from "../leads/filter/filter";
 import type { ReportRange } from "./filters";
 
 /*

@@ -9,8 +9,8 @@ import { requestHashOf, submitInquiry, type SubmissionContext } from "@/lib/inqu
 import { inquirySchema, type InquiryInput } from "@/lib/inquiries/schema";
 import { updateLead } from "@/lib/leads/edit";
 import { eraseLeadPersonalData } from "@/lib/leads/erase";
-import { exportLeadsCsv } from "@/lib/leads/export";
-import { listInbox } from "@/lib/leads/inbox";
+import { exportLeadsCsv } from "@/lib/leads/inbox/export";
+import { listInbox } from "@/lib/leads/inbox/queries";
 import { mergeLeads } from "@/lib/leads/merge";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { createTask } from "@/lib/tasks/mutations";

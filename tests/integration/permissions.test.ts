@@ -12,8 +12,8 @@ import * as leadActions from "@/lib/leads/actions";
 import * as careActions from "@/lib/leads/care-actions";
 import { leadDetail } from "@/lib/leads/detail";
 import { findDuplicates } from "@/lib/leads/duplicates";
-import { listInbox } from "@/lib/leads/inbox";
-import * as inboxActions from "@/lib/leads/inbox-actions";
+import { listInbox } from "@/lib/leads/inbox/queries";
+import * as inboxActions from "@/lib/leads/inbox/actions";
 import * as listingActions from "@/lib/listings/admin/actions";
 import * as parkActions from "@/lib/parks/actions";
 import * as pipelineActions from "@/lib/pipeline/actions";
@@ -217,7 +217,7 @@ const USERS = "lib/users/actions.ts";
 const SETTINGS = "lib/settings/actions.ts";
 const PIPELINE = "lib/pipeline/actions.ts";
 const LEADS = "lib/leads/actions.ts";
-const INBOX = "lib/leads/inbox-actions.ts";
+const INBOX = "lib/leads/inbox/actions.ts";
 const CARE = "lib/leads/care-actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
@@ -408,7 +408,7 @@ const ROWS: Row[] = [
   readRow("lib/leads/detail.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
   readRow("lib/leads/duplicates.ts#findDuplicates", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
     readAs((viewer) => findDuplicates(world.db, viewer, lead.id), (found) => found !== null)),
-  readRow("lib/leads/inbox.ts#listInbox", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
+  readRow("lib/leads/inbox/queries.ts#listInbox", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
     readAs(
       (viewer) => listInbox(world.db, viewer, { filter: { owner: world.otherStaff.id } }),
       (page) => {

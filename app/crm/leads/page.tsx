@@ -11,9 +11,9 @@ import { getDb } from "@/lib/db/client";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
-import { listInbox } from "@/lib/leads/inbox";
-import { inboxFilterOptions } from "@/lib/leads/inbox-options";
-import { inboxParamLabel, parseInboxParams } from "@/lib/leads/inbox-query";
+import { listInbox } from "@/lib/leads/inbox/queries";
+import { inboxFilterOptions } from "@/lib/leads/filter/options";
+import { inboxParamLabel, parseInboxParams } from "@/lib/leads/inbox/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).inbox.title };

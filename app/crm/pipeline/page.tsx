@@ -4,7 +4,7 @@ import { PipelineBoard } from "@/components/pipeline/pipeline-board";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { inboxFilterOptions } from "@/lib/leads/inbox-options";
+import { inboxFilterOptions } from "@/lib/leads/filter/options";
 import { boardFilterOf, inboxQueryOf } from "@/lib/pipeline/board-filter";
 import { activeLostReasons, loadBoard } from "@/lib/pipeline/queries";
 

@@ -16,7 +16,7 @@ import { formatDate } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
-import { inboxFilterOptions } from "@/lib/leads/inbox-options";
+import { inboxFilterOptions } from "@/lib/leads/filter/options";
 import { invalidFields } from "@/lib/reports/export-view";
 import { resolveRange, type UrlParams } from "@/lib/reports/filters";
 import { reports } from "@/lib/reports/registry";

@@ -2,7 +2,7 @@
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
-import { bulkLeadsAction } from "@/lib/leads/inbox-actions";
+import { bulkLeadsAction } from "@/lib/leads/inbox/actions";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import styles from "./inbox.module.css";
 import { FormMessage } from "@/components/ui/form-message";

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
-import { claimFromInboxAction } from "@/lib/leads/inbox-actions";
+import { claimFromInboxAction } from "@/lib/leads/inbox/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { refusalText } from "@/components/ui/refusal";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { localized } from "@/lib/i18n/localized";
-import type { InboxFilterOptions } from "@/lib/leads/inbox-options";
+import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import { inboxHref, type InboxView } from "./inbox-href";
 import type { Translate } from "./translate";
 import styles from "./inbox.module.css";

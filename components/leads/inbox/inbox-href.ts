@@ -1,5 +1,5 @@
-import type { Direction, InboxSort } from "@/lib/leads/cursor";
-import type { LeadFilter } from "@/lib/leads/filters";
+import type { Direction, InboxSort } from "@/lib/leads/inbox/cursor";
+import type { LeadFilter } from "@/lib/leads/filter/filter";
 
 export interface InboxView {
   filter: LeadFilter;

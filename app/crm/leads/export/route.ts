@@ -3,8 +3,8 @@ import { getViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { loadMessages } from "@/lib/i18n/messages";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
-import { exportLeadsCsv } from "@/lib/leads/export";
-import { inboxInputOf, inboxParamLabel } from "@/lib/leads/inbox-query";
+import { exportLeadsCsv } from "@/lib/leads/inbox/export";
+import { inboxInputOf, inboxParamLabel } from "@/lib/leads/inbox/schema";
 import { withDatabaseErrors } from "@/lib/http/route";
 
 function plain(status: number, body: string): Response {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Messages } from "../i18n/messages";
+import type { Messages } from "../../i18n/messages";
 import { directions, inboxSorts, type Direction, type InboxSort } from "./cursor";
-import { leadFilterSchema, parseLeadFilter, type LeadFilter } from "./filters";
+import { leadFilterSchema, parseLeadFilter, type LeadFilter } from "../filter/filter";
 
 /** What a page of the inbox is: the shared lead filter, an order and a position in it. */
 export const inboxQuerySchema = z.strictObject({

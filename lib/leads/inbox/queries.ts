@@ -1,13 +1,13 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { phoneFor, WORKSPACE_ROLES } from "./access";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { phoneFor, WORKSPACE_ROLES } from "../access";
 import { CursorError, decodeCursor, encodeCursor, type Direction, type InboxCursor, type InboxSort } from "./cursor";
-import { leadFilterWhere } from "./filters";
-import { readInOrder, sortValueOf, type LeadRow, type Position } from "./inbox-order";
-import { inboxQuerySchema } from "./inbox-query";
+import { leadFilterWhere } from "../filter/filter";
+import { readInOrder, sortValueOf, type LeadRow, type Position } from "./order";
+import { inboxQuerySchema } from "./schema";
 
 export const INBOX_PAGE_SIZE = 50;
 

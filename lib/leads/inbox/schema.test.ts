@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboxInputOf, inboxQuerySchema, parseInboxParams } from "./inbox-query";
+import { inboxInputOf, inboxQuerySchema, parseInboxParams } from "./schema";
 
 describe("the inbox's URL", () => {
   it("reads filters, sort, direction and cursor, leaving out empty values", () => {

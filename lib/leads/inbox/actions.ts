@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
-import type { FieldErrors } from "../forms/field-errors";
-import { assignLeads, claimLead } from "./assign";
-import { moveLeadsStage } from "./stage";
+import { asViewer } from "../../auth/authed";
+import type { FieldErrors } from "../../forms/field-errors";
+import { assignLeads, claimLead } from "../assign";
+import { moveLeadsStage } from "../stage";
 
 /*
  * The inbox's form actions. They work as plain form posts (no JavaScript needed) through

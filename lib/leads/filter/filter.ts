@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { calendarDay, queryText } from "../forms/fields";
-import type { Prisma } from "../db/generated/client";
-import type { Viewer } from "../auth/session";
-import { leadsVisibleTo, phonesVisibleTo } from "./access";
-import { searchesOnlyUnmaskedText } from "./mask";
-import { searchTermsOf } from "./search-tokens";
+import { calendarDay, queryText } from "../../forms/fields";
+import type { Prisma } from "../../db/generated/client";
+import type { Viewer } from "../../auth/session";
+import { leadsVisibleTo, phonesVisibleTo } from "../access";
+import { searchesOnlyUnmaskedText } from "../mask";
+import { searchTermsOf } from "../search-tokens";
 
 const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
 /** A real calendar day in the app's years: 2026-02-30, 2026-13-01 and 0000-01-01 are refused, not rolled over or sent to the database. */

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
 import type { Direction, InboxSort, SortValue } from "./cursor";
 
 /*

@@ -1,15 +1,15 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { localized } from "../i18n/localized";
-import { loadMessages, type Locale, type Messages } from "../i18n/messages";
-import { phoneFor, WORKSPACE_ROLES } from "./access";
-import { leadFilterWhere, type LeadFilter } from "./filters";
-import { inboxQuerySchema } from "./inbox-query";
-import { readInOrder, sortValueOf, type LeadRow, type Position } from "./inbox-order";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { localized } from "../../i18n/localized";
+import { loadMessages, type Locale, type Messages } from "../../i18n/messages";
+import { phoneFor, WORKSPACE_ROLES } from "../access";
+import { leadFilterWhere, type LeadFilter } from "../filter/filter";
+import { inboxQuerySchema } from "./schema";
+import { readInOrder, sortValueOf, type LeadRow, type Position } from "./order";
 
 /*
  * The CSV export of the inbox's current filter and order. Rows are read in keyset batches and

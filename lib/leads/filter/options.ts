@@ -1,8 +1,8 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { managesLeads, WORKSPACE_ROLES } from "./access";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { managesLeads, WORKSPACE_ROLES } from "../access";
 
 /**
  * The choices of the inbox's filter form. Staff only ever see their own leads and the pool, so
