@@ -18,12 +18,13 @@ export const dynamic = "force-dynamic";
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const locale = await getLocale();
   return (
     <html lang={locale}>
       <body>
         <CspSafeZod />
-        <I18nProvider locale={locale} messages={messages}>
+        {/* The error boundary (app/error.tsx) is a client component under every page. */}
+        <I18nProvider namespaces={["errors"]}>
           {children}
         </I18nProvider>
       </body>

@@ -1,15 +1,17 @@
 import Link from "next/link";
-import type { Messages } from "@/lib/i18n/messages";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import type { PrivacyOperator } from "@/lib/privacy/notice";
 
-export function SiteFooter({ messages, operator, english }: { messages: Messages; operator: PrivacyOperator; english: boolean }) {
+export async function SiteFooter({ operator }: { operator: PrivacyOperator }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("site")]);
+  const english = locale === "en";
   return (
     <footer className="site-footer">
       <div className="container">
-        <p>{messages.site.footer}</p>
+        <p>{t("footer")}</p>
         <p>
           {english ? operator.nameEn : operator.name} · {operator.phone} ·{" "}
-          <Link href="/privacy">{messages.site.nav.privacy}</Link>
+          <Link href="/privacy">{t("nav.privacy")}</Link>
         </p>
       </div>
     </footer>

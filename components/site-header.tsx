@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { LocaleSwitch } from "./locale-switch";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/server";
 
-export function SiteHeader({ locale, messages }: { locale: Locale; messages: Messages }) {
-  const { site } = messages;
+export async function SiteHeader() {
+  const { site } = await getMessages();
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -20,7 +20,7 @@ export function SiteHeader({ locale, messages }: { locale: Locale; messages: Mes
             {site.nav.inquire}
           </Link>
         </nav>
-        <LocaleSwitch locale={locale} label={site.switchTo} title={site.language} />
+        <LocaleSwitch />
       </div>
     </header>
   );

@@ -26,7 +26,7 @@ export default async function HomePage() {
         <h2 id="latest-title">{messages.home.latest}</h2>
         <div className="grid">
           {listings.map((listing) => (
-            <ListingCard key={listing.id} listing={listing} locale={locale} messages={messages} />
+            <ListingCard key={listing.id} listing={listing} />
           ))}
         </div>
       </section>

@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { dashboardSummary } from "@/lib/leads/queries";
+import { dashboardSummary } from "@/lib/leads/dashboard/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export default async function DashboardPage() {
   const [viewer, locale, messages, t, db] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb()]);
@@ -18,59 +19,61 @@ export default async function DashboardPage() {
   const shared = { locale, messages };
   const { overdue, manager } = summary;
   return (
-    <>
-      <h1>{t("crm.dashboard.greeting", { name: viewer.name })}</h1>
-      <AwayToggle userId={viewer.id} away={summary.away} />
+    <I18nProvider namespaces={["rules"]}>
+      <>
+        <h1>{t("crm.dashboard.greeting", { name: viewer.name })}</h1>
+        <AwayToggle userId={viewer.id} away={summary.away} />
 
-      <DashboardSection id="my-new" title={text.myNew} count={summary.myNew.count} href="/crm/leads?owner=mine&stage=new" empty={text.myNewEmpty} {...shared}>
-        <LeadTable leads={summary.myNew.leads} {...shared} />
-      </DashboardSection>
+        <DashboardSection id="my-new" title={text.myNew} count={summary.myNew.count} href="/crm/leads?owner=mine&stage=new" empty={text.myNewEmpty} {...shared}>
+          <LeadTable leads={summary.myNew.leads} {...shared} />
+        </DashboardSection>
 
-      <DashboardSection id="due-today" title={text.dueToday} count={summary.dueToday.count} empty={text.dueTodayEmpty} {...shared}>
-        <TaskTable tasks={summary.dueToday.tasks} {...shared} />
-      </DashboardSection>
+        <DashboardSection id="due-today" title={text.dueToday} count={summary.dueToday.count} empty={text.dueTodayEmpty} {...shared}>
+          <TaskTable tasks={summary.dueToday.tasks} {...shared} />
+        </DashboardSection>
 
-      <DashboardSection id="overdue" title={text.overdue} count={overdue.taskCount + overdue.leadCount} empty={text.overdueEmpty} {...shared}>
-        {overdue.taskCount > 0 && (
+        <DashboardSection id="overdue" title={text.overdue} count={overdue.taskCount + overdue.leadCount} empty={text.overdueEmpty} {...shared}>
+          {overdue.taskCount > 0 && (
+            <>
+              <h3>{text.kinds.task}</h3>
+              <TaskTable tasks={overdue.tasks} {...shared} />
+              <p>
+                <Link href="/crm/leads?owner=mine&overdue=1">{t("rules.dashboard.seeAll", { count: overdue.taskCount })}</Link>
+              </p>
+            </>
+          )}
+          {overdue.leadCount > 0 && (
+            <>
+              <h3>{text.kinds.late}</h3>
+              <LeadTable leads={overdue.leads} late {...shared} />
+              <p>
+                <Link href="/crm/leads?owner=mine&late=1">{t("rules.dashboard.seeAll", { count: overdue.leadCount })}</Link>
+              </p>
+            </>
+          )}
+        </DashboardSection>
+
+        {manager && (
           <>
-            <h3>{text.kinds.task}</h3>
-            <TaskTable tasks={overdue.tasks} {...shared} />
-            <p>
-              <Link href="/crm/leads?owner=mine&overdue=1">{t("rules.dashboard.seeAll", { count: overdue.taskCount })}</Link>
-            </p>
+            <DashboardSection id="late-leads" title={text.lateLeads} count={manager.late.count} href="/crm/leads?late=1" empty={text.lateLeadsEmpty} {...shared}>
+              <LeadTable leads={manager.late.leads} late showOwner {...shared} />
+            </DashboardSection>
+            <section aria-labelledby="by-stage">
+              <h2 id="by-stage">{messages.crm.dashboard.byStage}</h2>
+              <ul className="stage-counts">
+                {manager.stages.map((stage) => (
+                  <li key={stage.key} data-stage={stage.key}>
+                    <Link className={styles.stage} href={`/crm/leads?stage=${encodeURIComponent(stage.key)}`}>
+                      <strong>{stage.leads}</strong>
+                      {localized(locale, stage.name, stage.nameEn)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
           </>
         )}
-        {overdue.leadCount > 0 && (
-          <>
-            <h3>{text.kinds.late}</h3>
-            <LeadTable leads={overdue.leads} late {...shared} />
-            <p>
-              <Link href="/crm/leads?owner=mine&late=1">{t("rules.dashboard.seeAll", { count: overdue.leadCount })}</Link>
-            </p>
-          </>
-        )}
-      </DashboardSection>
-
-      {manager && (
-        <>
-          <DashboardSection id="late-leads" title={text.lateLeads} count={manager.late.count} href="/crm/leads?late=1" empty={text.lateLeadsEmpty} {...shared}>
-            <LeadTable leads={manager.late.leads} late showOwner {...shared} />
-          </DashboardSection>
-          <section aria-labelledby="by-stage">
-            <h2 id="by-stage">{messages.crm.dashboard.byStage}</h2>
-            <ul className="stage-counts">
-              {manager.stages.map((stage) => (
-                <li key={stage.key} data-stage={stage.key}>
-                  <Link className={styles.stage} href={`/crm/leads?stage=${encodeURIComponent(stage.key)}`}>
-                    <strong>{stage.leads}</strong>
-                    {localized(locale, stage.name, stage.nameEn)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        </>
-      )}
-    </>
+      </>
+    </I18nProvider>
   );
 }

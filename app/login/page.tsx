@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getViewer } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/server";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).auth.title, robots: { index: false } };
@@ -19,9 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getViewer()) redirect(returnTo);
   const messages = await getMessages();
   return (
-    <main id="main" className="container narrow">
-      <h1>{messages.auth.title}</h1>
-      <SignInForm returnTo={returnTo} />
-    </main>
+    <I18nProvider namespaces={["auth", "validation"]}>
+      <main id="main" className="container narrow">
+        <h1>{messages.auth.title}</h1>
+        <SignInForm returnTo={returnTo} />
+      </main>
+    </I18nProvider>
   );
 }

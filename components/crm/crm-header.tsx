@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/session";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/server";
 import { LocaleSwitch } from "../locale-switch";
 import { SignOutButton } from "./sign-out-button";
 
 /** The workspace's header; admin links are shown to admins only, and their pages check again. */
-export function CrmHeader({ viewer, locale, messages }: { viewer: Viewer; locale: Locale; messages: Messages }) {
-  const { crm, site, auth } = messages;
+export async function CrmHeader({ viewer }: { viewer: Viewer }) {
+  const { crm, auth } = await getMessages();
   return (
     <header className="site-header">
       <div className="container">
@@ -27,7 +27,7 @@ export function CrmHeader({ viewer, locale, messages }: { viewer: Viewer; locale
             {viewer.name} · {crm.roles[viewer.role]}
           </span>
           <SignOutButton label={auth.signOut} />
-          <LocaleSwitch locale={locale} label={site.switchTo} title={site.language} />
+          <LocaleSwitch />
         </div>
       </div>
     </header>

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { formatArea, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import { industryLabel } from "@/lib/listings/industries";
 import type { ListingCard as Listing } from "@/lib/listings/queries";
 
-export function ListingCard({ listing, locale, messages }: { listing: Listing; locale: Locale; messages: Messages }) {
+export async function ListingCard({ listing }: { listing: Listing }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const kindLabel = listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind];
   return (
     <article className="card" data-testid="listing-card">

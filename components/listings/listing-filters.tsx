@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/server";
 import { deals, listingKinds, listingSorts, type ListingFilter } from "@/lib/listings/schema";
 
 interface ParkOption {
@@ -8,7 +8,8 @@ interface ParkOption {
 }
 
 /** A GET form: filters live in the URL, so a filtered view can be bookmarked and works without JavaScript. */
-export function ListingFilters({ filter, parks, messages }: { filter: ListingFilter; parks: ParkOption[]; messages: Messages }) {
+export async function ListingFilters({ filter, parks }: { filter: ListingFilter; parks: ParkOption[] }) {
+  const messages = await getMessages();
   const t = messages.listings;
   const filtering = Object.keys(filter).some((name) => name !== "page" && name !== "sort");
   // Closed on arrival so a phone shows listings first; open while filters are in use.

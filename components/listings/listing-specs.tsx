@@ -1,11 +1,12 @@
 import { formatArea, formatDate, formatNumber, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import { industryLabel } from "@/lib/listings/industries";
 import type { PublicListing } from "@/lib/listings/queries";
 
 /** The spec sheet: only what the listing states, in the reader's language and units. */
-export function ListingSpecs({ listing, locale, messages }: { listing: PublicListing; locale: Locale; messages: Messages }) {
+export async function ListingSpecs({ listing }: { listing: PublicListing }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.listing;
   const rows: [string, string | null][] = [
     [messages.listings.kind, listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind]],

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { InquiryPanel } from "@/components/inquiry/inquiry-panel";
 import { getMessages } from "@/lib/i18n/server";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).inquiry.pageTitle };
@@ -10,10 +11,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InquirePage() {
   const messages = await getMessages();
   return (
-    <div className="panel" style={{ maxWidth: 760, margin: "0 auto" }}>
-      <h1>{messages.inquiry.pageTitle}</h1>
-      <p className="meta">{messages.inquiry.pageLead}</p>
-      <InquiryPanel sourcePage="/inquire" />
-    </div>
+    <I18nProvider namespaces={["inquiry", "validation"]}>
+      <div className="panel" style={{ maxWidth: 760, margin: "0 auto" }}>
+        <h1>{messages.inquiry.pageTitle}</h1>
+        <p className="meta">{messages.inquiry.pageLead}</p>
+        <InquiryPanel sourcePage="/inquire" />
+      </div>
+    </I18nProvider>
   );
 }

@@ -46,7 +46,6 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
       <ListingFilters
         filter={filter}
         parks={parks.map((park) => ({ slug: park.slug, label: localized(locale, park.name, park.nameEn) }))}
-        messages={messages}
       />
       <section aria-labelledby="listings-title">
         <div className="toolbar">
@@ -70,7 +69,7 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
         ) : (
           <div className="grid">
             {result.listings.map((listing) => (
-              <ListingCard key={listing.id} listing={listing} locale={locale} messages={messages} />
+              <ListingCard key={listing.id} listing={listing} />
             ))}
           </div>
         )}

@@ -14,6 +14,7 @@ import { managesLeads } from "@/lib/leads/access";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import { inboxFilterOptions } from "@/lib/leads/filter/options";
 import { inboxParamLabel, parseInboxParams } from "@/lib/leads/inbox/schema";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).inbox.title };
@@ -34,44 +35,46 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const text = messages.inbox;
   const canAssign = managesLeads(viewer);
   return (
-    <>
-      <div className={styles.toolbar}>
-        <h1>{text.title}</h1>
-        {canAssign && (
-          <Link href="/crm/leads/duplicates" className="button secondary">
-            {text.duplicates}
-          </Link>
+    <I18nProvider namespaces={["inbox", "units", "validation"]}>
+      <>
+        <div className={styles.toolbar}>
+          <h1>{text.title}</h1>
+          {canAssign && (
+            <Link href="/crm/leads/duplicates" className="button secondary">
+              {text.duplicates}
+            </Link>
+          )}
+          <a href={inboxHref(view, "/crm/leads/export")} className="button secondary" download>
+            {text.exportCsv}
+          </a>
+        </div>
+        {invalid.length > 0 && (
+          <p className="notice" role="alert">
+            {t("inbox.invalidFilter", { fields: invalid.map((name) => inboxParamLabel(name, messages)).join("、") })}
+          </p>
         )}
-        <a href={inboxHref(view, "/crm/leads/export")} className="button secondary" download>
-          {text.exportCsv}
-        </a>
-      </div>
-      {invalid.length > 0 && (
-        <p className="notice" role="alert">
-          {t("inbox.invalidFilter", { fields: invalid.map((name) => inboxParamLabel(name, messages)).join("、") })}
-        </p>
-      )}
-      {badCursor && (
-        <p className="notice" role="alert">
-          {text.badCursor}
-        </p>
-      )}
-      <InboxFilters view={view} options={options} showOwners={canAssign} locale={locale} messages={messages} translate={t} />
-      <BulkActions
-        canAssign={canAssign}
-        owners={options.owners.map((owner) => ({ key: owner.id, label: owner.name }))}
-        stages={options.stages.map((stage) => ({ key: stage.key, label: localized(locale, stage.name, stage.nameEn), category: stage.category }))}
-        lostReasons={options.lostReasons.map((reason) => ({ key: reason.key, label: localized(locale, reason.name, reason.nameEn), askPark: reason.askPark }))}
-      />
-      {result.rows.length === 0 ? (
-        <p className="panel">{text.empty}</p>
-      ) : (
-        <>
-          <p className="meta">{t("inbox.count", { count: result.rows.length })}</p>
-          <InboxTable rows={result.rows} view={view} now={now} locale={locale} messages={messages} t={t} />
-        </>
-      )}
-      <InboxPagination view={view} next={result.next} previous={result.previous} paged={result.paged} messages={messages} />
-    </>
+        {badCursor && (
+          <p className="notice" role="alert">
+            {text.badCursor}
+          </p>
+        )}
+        <InboxFilters view={view} options={options} showOwners={canAssign} locale={locale} messages={messages} translate={t} />
+        <BulkActions
+          canAssign={canAssign}
+          owners={options.owners.map((owner) => ({ key: owner.id, label: owner.name }))}
+          stages={options.stages.map((stage) => ({ key: stage.key, label: localized(locale, stage.name, stage.nameEn), category: stage.category }))}
+          lostReasons={options.lostReasons.map((reason) => ({ key: reason.key, label: localized(locale, reason.name, reason.nameEn), askPark: reason.askPark }))}
+        />
+        {result.rows.length === 0 ? (
+          <p className="panel">{text.empty}</p>
+        ) : (
+          <>
+            <p className="meta">{t("inbox.count", { count: result.rows.length })}</p>
+            <InboxTable rows={result.rows} view={view} now={now} locale={locale} messages={messages} t={t} />
+          </>
+        )}
+        <InboxPagination view={view} next={result.next} previous={result.previous} paged={result.paged} messages={messages} />
+      </>
+    </I18nProvider>
   );
 }

@@ -7,6 +7,7 @@ import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { inboxFilterOptions } from "@/lib/leads/filter/options";
 import { boardFilterOf, inboxQueryOf } from "@/lib/pipeline/board-filter";
 import { activeLostReasons, loadBoard } from "@/lib/pipeline/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).pipeline.title };
@@ -17,11 +18,13 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const { filter, invalid } = boardFilterOf(params);
   const [board, options, lostReasons] = await Promise.all([loadBoard(db, viewer, filter), inboxFilterOptions(db, viewer), activeLostReasons(db, viewer)]);
   return (
-    <>
-      <h1>{messages.pipeline.title}</h1>
-      {invalid.length > 0 && <p className="notice">{t("pipeline.filters.invalid", { fields: invalid.map((field) => (messages.pipeline.filters as Record<string, string>)[field] ?? field).join("、") })}</p>}
-      <BoardFilters filter={filter} options={options} locale={locale} messages={messages} />
-      <PipelineBoard columns={board.columns} lostReasons={lostReasons} inboxQuery={inboxQueryOf(filter)} />
-    </>
+    <I18nProvider namespaces={["inquiry", "kind", "pipeline", "units", "validation"]}>
+      <>
+        <h1>{messages.pipeline.title}</h1>
+        {invalid.length > 0 && <p className="notice">{t("pipeline.filters.invalid", { fields: invalid.map((field) => (messages.pipeline.filters as Record<string, string>)[field] ?? field).join("、") })}</p>}
+        <BoardFilters filter={filter} options={options} locale={locale} messages={messages} />
+        <PipelineBoard columns={board.columns} lostReasons={lostReasons} inboxQuery={inboxQueryOf(filter)} />
+      </>
+    </I18nProvider>
   );
 }

@@ -24,6 +24,7 @@ import { reportQueryOf, reportViewOf } from "@/lib/reports/report-view";
 import { readReserveThreshold } from "@/lib/reports/settings";
 import type { ReportKey, ReportTable } from "@/lib/reports/table";
 import styles from "./page.module.css";
+import { I18nProvider } from "@/components/i18n-provider";
 
 type SectionProps = { tables: ReportTable[]; locale: Locale; messages: Messages };
 
@@ -50,28 +51,30 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const query = reportQueryOf(filter);
   const Section = sections[tab];
   return (
-    <>
-      <h1>{messages.reports.title}</h1>
-      {invalid.length > 0 && (
-        <p className="notice" role="status">
-          {t("reports.invalid", { fields: invalidFields(invalid, messages) })}
+    <I18nProvider namespaces={["reports", "reportsExport", "units"]}>
+      <>
+        <h1>{messages.reports.title}</h1>
+        {invalid.length > 0 && (
+          <p className="notice" role="status">
+            {t("reports.invalid", { fields: invalidFields(invalid, messages) })}
+          </p>
+        )}
+        {/* Keyed by the view: after a client-side navigation (a tab, "defaults") the fields show the new view, not the old one's values. */}
+        <ReportFilters key={`${tab}?${query}`} filter={filter} tab={tab} options={options} managesLeads={managesLeads(viewer)} locale={locale} messages={messages} />
+        <p className={styles.range} data-testid="report-range">
+          {t("reports.rangeText", { from: formatDate(range.from, locale), to: formatDate(new Date(range.to.getTime() - 1), locale) })}
+          {!managesLeads(viewer) && <span className={styles.scope}>{messages.reports.staffScope}</span>}
         </p>
-      )}
-      {/* Keyed by the view: after a client-side navigation (a tab, "defaults") the fields show the new view, not the old one's values. */}
-      <ReportFilters key={`${tab}?${query}`} filter={filter} tab={tab} options={options} managesLeads={managesLeads(viewer)} locale={locale} messages={messages} />
-      <p className={styles.range} data-testid="report-range">
-        {t("reports.rangeText", { from: formatDate(range.from, locale), to: formatDate(new Date(range.to.getTime() - 1), locale) })}
-        {!managesLeads(viewer) && <span className={styles.scope}>{messages.reports.staffScope}</span>}
-      </p>
-      <ReportTabs tab={tab} query={query} messages={messages} />
-      <section aria-labelledby="report-heading" className={styles.section}>
-        <header className={styles.header}>
-          <h2 id="report-heading">{messages.reports.tabs[tab]}</h2>
-          <ExportLinks report={tab} filterQuery={query} />
-        </header>
-        <Section tables={tables} locale={locale} messages={messages} />
-      </section>
-      <WorkbookLinks filterQuery={query} reserveThreshold={reserveThreshold} />
-    </>
+        <ReportTabs tab={tab} query={query} messages={messages} />
+        <section aria-labelledby="report-heading" className={styles.section}>
+          <header className={styles.header}>
+            <h2 id="report-heading">{messages.reports.tabs[tab]}</h2>
+            <ExportLinks report={tab} filterQuery={query} />
+          </header>
+          <Section tables={tables} locale={locale} messages={messages} />
+        </section>
+        <WorkbookLinks filterQuery={query} reserveThreshold={reserveThreshold} />
+      </>
+    </I18nProvider>
   );
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/users/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).crm.nav.settings };
@@ -18,53 +19,55 @@ export default async function SettingsPage() {
   const users = await listUsers(db, viewer);
   const { users: text, roles } = messages.crm;
   return (
-    <>
-      <h1>{messages.crm.nav.settings}</h1>
-      <SettingsNav current="users" />
-      <section aria-labelledby="users-heading">
-        <h2 id="users-heading">{text.title}</h2>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{text.name}</th>
-                <th scope="col">{text.email}</th>
-                <th scope="col">{text.role}</th>
-                <th scope="col">{text.status}</th>
-                <th scope="col">{text.lastLogin}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{text.changeRole}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} data-email={user.email}>
-                  <td>
-                    {user.name}
-                    {user.id === viewer.id && text.you}
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{roles[user.role]}</td>
-                  <td>
-                    {user.active ? text.active : text.inactive}
-                    {user.active && user.away && ` · ${messages.rules.away.status}`}
-                  </td>
-                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : text.never}</td>
-                  <td>
-                    <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active, away: user.away }} />
-                  </td>
+    <I18nProvider namespaces={["crm", "rules", "validation"]}>
+      <>
+        <h1>{messages.crm.nav.settings}</h1>
+        <SettingsNav current="users" />
+        <section aria-labelledby="users-heading">
+          <h2 id="users-heading">{text.title}</h2>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{text.name}</th>
+                  <th scope="col">{text.email}</th>
+                  <th scope="col">{text.role}</th>
+                  <th scope="col">{text.status}</th>
+                  <th scope="col">{text.lastLogin}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{text.changeRole}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section aria-labelledby="new-user-heading">
-        <h2 id="new-user-heading">{text.create}</h2>
-        <p className="hint">{text.createHint}</p>
-        <NewUserForm />
-      </section>
-    </>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <tr key={user.id} data-email={user.email}>
+                    <td>
+                      {user.name}
+                      {user.id === viewer.id && text.you}
+                    </td>
+                    <td>{user.email}</td>
+                    <td>{roles[user.role]}</td>
+                    <td>
+                      {user.active ? text.active : text.inactive}
+                      {user.active && user.away && ` · ${messages.rules.away.status}`}
+                    </td>
+                    <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : text.never}</td>
+                    <td>
+                      <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active, away: user.away }} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section aria-labelledby="new-user-heading">
+          <h2 id="new-user-heading">{text.create}</h2>
+          <p className="hint">{text.createHint}</p>
+          <NewUserForm />
+        </section>
+      </>
+    </I18nProvider>
   );
 }

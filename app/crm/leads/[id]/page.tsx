@@ -19,9 +19,10 @@ import { Timeline } from "@/components/leads/detail/timeline";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import { leadDetail, type LeadDetail } from "@/lib/leads/detail";
-import { EDITABLE_FIELDS } from "@/lib/leads/edit-schema";
+import { leadDetail, type LeadDetail } from "@/lib/leads/detail/queries";
+import { EDITABLE_FIELDS } from "@/lib/leads/edit/schema";
 import { activeLostReasons, listStages } from "@/lib/pipeline/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -65,35 +66,37 @@ export default async function LeadPage({ params }: Props) {
   );
 
   return (
-    <>
-      <LeadHeader {...props} controls={controls} now={now} />
-      <div className={styles.layout}>
-        <div className={styles.column}>
-          <ContactCard detail={detail} messages={messages} />
-          <TaskList {...props} />
-          <section className="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{text.timeline.title}</h2>
-            {can.work && <ActivityForm leadId={lead.id} />}
-            <Timeline {...props} />
-          </section>
-          <InquiryList {...props} />
-        </div>
-        <div className={styles.column}>
-          <NeedCard {...props} />
-          <div className="panel">
-            <ScoreBreakdownView breakdown={lead.scoreBreakdown} locale={locale} messages={messages} />
-          </div>
-          <MatchingListings {...props} />
-          {!lead.mergedIntoId && <DuplicatesPanel leadId={lead.id} viewer={viewer} />}
-          {can.work && (
-            <section className="panel" aria-labelledby="edit-heading">
-              <h2 id="edit-heading">{text.edit.title}</h2>
-              {/* Claiming unmasks fields without a new version: the key gives the form its real values then. */}
-              <LeadEditForm key={lead.maskedFields.join()} initial={editValues(detail)} masked={lead.maskedFields} />
+    <I18nProvider namespaces={["inquiry", "kind", "leadCare", "leadPage", "pipeline", "units", "validation"]}>
+      <>
+        <LeadHeader {...props} controls={controls} now={now} />
+        <div className={styles.layout}>
+          <div className={styles.column}>
+            <ContactCard detail={detail} messages={messages} />
+            <TaskList {...props} />
+            <section className="panel" aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading">{text.timeline.title}</h2>
+              {can.work && <ActivityForm leadId={lead.id} />}
+              <Timeline {...props} />
             </section>
-          )}
+            <InquiryList {...props} />
+          </div>
+          <div className={styles.column}>
+            <NeedCard {...props} />
+            <div className="panel">
+              <ScoreBreakdownView breakdown={lead.scoreBreakdown} locale={locale} messages={messages} />
+            </div>
+            <MatchingListings {...props} />
+            {!lead.mergedIntoId && <DuplicatesPanel leadId={lead.id} viewer={viewer} />}
+            {can.work && (
+              <section className="panel" aria-labelledby="edit-heading">
+                <h2 id="edit-heading">{text.edit.title}</h2>
+                {/* Claiming unmasks fields without a new version: the key gives the form its real values then. */}
+                <LeadEditForm key={lead.maskedFields.join()} initial={editValues(detail)} masked={lead.maskedFields} />
+              </section>
+            )}
+          </div>
         </div>
-      </div>
-    </>
+      </>
+    </I18nProvider>
   );
 }

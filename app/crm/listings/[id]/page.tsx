@@ -10,6 +10,7 @@ import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { listingForEdit } from "@/lib/listings/admin/queries";
 import { listParks } from "@/lib/parks/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,29 +26,31 @@ export default async function EditListingPage({ params, searchParams }: { params
   if (!listing) notFound();
   const text = messages.listingsAdmin;
   return (
-    <div className={styles.layout}>
-      <div>
-        <p className="meta">
-          <Link href="/crm/listings">{text.backToList}</Link>
-          {" · "}
-          {listing.published ? (
-            <Link href={`/listings/${listing.id}`} target="_blank">
-              {text.viewPublic}
-            </Link>
-          ) : (
-            <span>{text.notPublicYet}</span>
-          )}
-        </p>
-        <h1>{t("listingsAdmin.editTitle", { title: localized(locale, listing.title, listing.titleEn) })}</h1>
-        {query.created && (
-          <p className="form-ok" role="status">
-            {text.form.created}
+    <I18nProvider namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}>
+      <div className={styles.layout}>
+        <div>
+          <p className="meta">
+            <Link href="/crm/listings">{text.backToList}</Link>
+            {" · "}
+            {listing.published ? (
+              <Link href={`/listings/${listing.id}`} target="_blank">
+                {text.viewPublic}
+              </Link>
+            ) : (
+              <span>{text.notPublicYet}</span>
+            )}
           </p>
-        )}
+          <h1>{t("listingsAdmin.editTitle", { title: localized(locale, listing.title, listing.titleEn) })}</h1>
+          {query.created && (
+            <p className="form-ok" role="status">
+              {text.form.created}
+            </p>
+          )}
+        </div>
+        <ListingEditor key={listing.id} listing={listing} parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))}>
+          <ListingPhotos listingId={listing.id} photos={listing.photos} />
+        </ListingEditor>
       </div>
-      <ListingEditor key={listing.id} listing={listing} parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))}>
-        <ListingPhotos listingId={listing.id} photos={listing.photos} />
-      </ListingEditor>
-    </div>
+    </I18nProvider>
   );
 }

@@ -7,6 +7,7 @@ import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { ListingInput } from "@/lib/listings/admin/schema";
 import { listParks } from "@/lib/parks/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).listingsAdmin.newListingTitle };
@@ -51,12 +52,14 @@ export default async function NewListingPage() {
   const [db, locale, messages] = await Promise.all([getDb(), getLocale(), getMessages()]);
   const parks = await listParks(db, viewer);
   return (
-    <>
-      <p className="meta">
-        <Link href="/crm/listings">{messages.listingsAdmin.backToList}</Link>
-      </p>
-      <h1>{messages.listingsAdmin.newListingTitle}</h1>
-      <ListingForm parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))} defaults={blank} />
-    </>
+    <I18nProvider namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}>
+      <>
+        <p className="meta">
+          <Link href="/crm/listings">{messages.listingsAdmin.backToList}</Link>
+        </p>
+        <h1>{messages.listingsAdmin.newListingTitle}</h1>
+        <ListingForm parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))} defaults={blank} />
+      </>
+    </I18nProvider>
   );
 }

@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
 import { parkOwnerOptions } from "@/lib/parks/queries";
+import { I18nProvider } from "@/components/i18n-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).listingsAdmin.parks.newParkTitle };
@@ -19,12 +20,14 @@ export default async function NewParkPage() {
     totalAreaMu: "", operatorName: "", contactPhone: "", ownerId: "",
   };
   return (
-    <>
-      <p className="meta">
-        <Link href="/crm/listings/parks">{messages.listingsAdmin.parks.back}</Link>
-      </p>
-      <h1>{messages.listingsAdmin.parks.newParkTitle}</h1>
-      <ParkForm defaults={blank} owners={owners} />
-    </>
+    <I18nProvider namespaces={["inquiry", "listingsAdmin", "validation"]}>
+      <>
+        <p className="meta">
+          <Link href="/crm/listings/parks">{messages.listingsAdmin.parks.back}</Link>
+        </p>
+        <h1>{messages.listingsAdmin.parks.newParkTitle}</h1>
+        <ParkForm defaults={blank} owners={owners} />
+      </>
+    </I18nProvider>
   );
 }
