@@ -10,7 +10,7 @@ export async function register() {
   // whether `next start` or scripts/start.mjs owns the server (both run register() in its process).
   const { stampPeerAddresses } = await import("./lib/http/peer-address");
   stampPeerAddresses();
-  const { startServerDatabase, stopFailedStart } = await import("./lib/db/startup");
+  const { startServerDatabase, stopFailedStart } = await import("./lib/startup/server");
   // Whatever fails here stops the process with one line (see stopFailedStart): never throw from register().
   try {
     const { serverSecret } = await import("./lib/auth/secret");

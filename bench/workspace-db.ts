@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../lib/db/generated/client";
-import { openDatabase } from "../lib/db/open";
+import { openAppDatabase } from "../lib/startup/open-app-database";
 import { generateLeads } from "../scripts/generate-leads";
 import { freshDatabase, type Captured } from "./support";
 
@@ -29,7 +29,7 @@ export async function openWorkspace(adminUrl: string) {
   } else {
     url = await freshDatabase(adminUrl, DATABASE);
   }
-  const opened = await openDatabase({ kind: "postgres", url, poolSize: 4, seedDemo: true });
+  const opened = await openAppDatabase({ kind: "postgres", url, poolSize: 4, seedDemo: true });
   await opened.close();
   await generateLeads(url, LEADS, ACTIVITIES);
 

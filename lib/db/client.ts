@@ -1,24 +1,32 @@
 import "server-only";
-import { openDatabase, type OpenedDatabase } from "./open";
-import { env } from "../env";
+import type { OpenedDatabase } from "./open";
 
 export type { Database } from "./open";
 
-const holder = globalThis as typeof globalThis & { parkleadDatabase?: Promise<OpenedDatabase> };
+/** Opens the app's database: lib/startup's, which knows the environment and the product's start-up steps. */
+export type DatabaseOpener = () => Promise<OpenedDatabase>;
+
+// On globalThis, not in module scope: Next evaluates this module once per route bundle (and again on
+// every dev-server reload), yet a process holds one database, so one PGlite opens the folder.
+const holder = globalThis as typeof globalThis & { parkleadDatabase?: Promise<OpenedDatabase>; parkleadDatabaseOpener?: DatabaseOpener };
 
 /**
- * The process-wide database, opened, migrated (and on the embedded database, seeded) on first
- * use. Kept on globalThis so dev-server reloads reuse one PGlite instead of opening the folder twice.
+ * Called by lib/startup before the first use (instrumentation at server start): lib/db cannot import
+ * the product's start-up steps without the product importing it back, so they are handed in.
+ */
+export function installDatabaseOpener(open: DatabaseOpener): void {
+  holder.parkleadDatabaseOpener = open;
+}
+
+/**
+ * The process-wide database, opened, migrated and made ready by the installed opener on first use,
+ * and opened again on the next use after a failed open (PostgreSQL down at start).
  */
 export function getOpenedDatabase(): Promise<OpenedDatabase> {
   if (!holder.parkleadDatabase) {
-    const config = env();
-    const firstAdmin = { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, generate: !config.DATABASE_URL };
-    holder.parkleadDatabase = openDatabase(
-      config.DATABASE_URL
-        ? { kind: "postgres", url: config.DATABASE_URL, poolSize: config.PARKLEAD_DB_POOL_SIZE, seedDemo: config.PARKLEAD_SEED_DEMO === "1", firstAdmin }
-        : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true, firstAdmin },
-    );
+    const open = holder.parkleadDatabaseOpener;
+    if (!open) return Promise.reject(new Error("No database opener is installed: lib/startup installs it at server start (instrumentation.ts)"));
+    holder.parkleadDatabase = open();
     holder.parkleadDatabase.catch(() => {
       holder.parkleadDatabase = undefined;
     });

@@ -4,22 +4,12 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, pgConnection, pgliteConnection } from "./migrate";
 import { lockDataDir } from "./data-dir-lock";
-import { seedDemoData } from "../../prisma/seed-data";
-import { ensureFirstAdmin } from "../users/first-admin";
-import { backfillLeads, backfillResponseDeadlines } from "../leads/backfill";
-import { foldReportTallies } from "../reports/tallies";
 import { logEvent } from "../log";
 
 export type Database = PrismaClient;
 
-export type DatabaseConfig =
-  | ({ kind: "pglite"; dataDir: string; seedDemo: boolean } & FirstAdmin)
-  | ({ kind: "postgres"; url: string; poolSize: number; seedDemo: boolean } & FirstAdmin);
-
-/** Who becomes the first admin of an empty workspace (see lib/users/first-admin.ts); absent: nobody. */
-interface FirstAdmin {
-  firstAdmin?: { email?: string; password?: string; generate: boolean };
-}
+/** Where the database is; what the product does with it once open is lib/startup's (openAppDatabase). */
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; poolSize: number };
 
 export interface OpenedDatabase {
   kind: DatabaseConfig["kind"];
@@ -27,23 +17,9 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-/** Opens either database, applies pending migrations and, when asked, seeds demo data into an empty one. */
-export async function openDatabase(config: DatabaseConfig): Promise<OpenedDatabase> {
-  const started = Date.now();
-  const opened = config.kind === "pglite" ? await openPglite(config.dataDir) : await openPostgres(config.url, config.poolSize);
-  try {
-    if (config.seedDemo) await seedDemoData(opened.db);
-    if (config.firstAdmin) await ensureFirstAdmin(opened.db, config.firstAdmin);
-    await backfillLeads(opened.db);
-    await backfillResponseDeadlines(opened.db);
-    // Whatever the triggers appended since the reports last read them, so the deltas never pile up.
-    await foldReportTallies(opened.db);
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
-  logEvent("database.ready", { kind: config.kind, ms: Date.now() - started });
-  return opened;
+/** Opens either database and applies pending migrations; nothing of the product's data is touched here. */
+export function openDatabase(config: DatabaseConfig): Promise<OpenedDatabase> {
+  return config.kind === "pglite" ? openPglite(config.dataDir) : openPostgres(config.url, config.poolSize);
 }
 
 async function openPglite(dataDir: string): Promise<OpenedDatabase> {

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { openAppDatabase } from "@/lib/startup/open-app-database";
 import { CATALOGUE_PAGE_SIZE, publicListingById, searchListings } from "@/lib/listings/queries";
 
 describe("listing catalogue on the demo data", () => {
@@ -10,7 +11,7 @@ describe("listing catalogue on the demo data", () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "parklead-catalogue-"));
-    opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+    opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
   });
   afterAll(async () => {
     await opened.close();

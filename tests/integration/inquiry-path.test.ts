@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { openAppDatabase } from "@/lib/startup/open-app-database";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
 import type { InquiryInput } from "@/lib/inquiries/schema";
@@ -190,7 +191,7 @@ describe("inquiry path on PGlite", () => {
   let dataDir: string;
   inquiryPathSuite(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "parklead-pglite-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+    const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
     return { opened, cleanup: async () => { await opened.close(); await rm(dataDir, { recursive: true, force: true }); } };
   });
 });
@@ -198,7 +199,7 @@ describe("inquiry path on PGlite", () => {
 describeOnPostgres("inquiry path on PostgreSQL", () => {
   inquiryPathSuite(async () => {
     const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
+    const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
     return { opened, cleanup: async () => { await opened.close(); await database.drop(); } };
   });
 });
@@ -207,24 +208,24 @@ describe("the embedded database across restarts", () => {
   it("keeps inquiries across restarts and seeds only once", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-restart-"));
     try {
-      const first = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+      const first = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
       const listings = await first.db.listing.count();
       const result = await submitInquiry(first.db, inquiry(), context);
       expect(result.ok).toBe(true);
       await first.close();
 
-      const second = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+      const second = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
       expect(await second.db.listing.count()).toBe(listings);
       expect(await second.db.inquiry.count({ where: { id: result.ok ? result.id : "" } })).toBe(1);
       await second.close();
 
       // A demo operator may delete every demo listing; a restart must not bring them back.
-      const third = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+      const third = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
       await third.db.listingPhoto.deleteMany();
       await third.db.inquiry.updateMany({ data: { listingId: null } });
       await third.db.listing.deleteMany();
       await third.close();
-      const fourth = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+      const fourth = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
       expect(await fourth.db.listing.count()).toBe(0);
       await fourth.close();
     } finally {
@@ -234,13 +235,13 @@ describe("the embedded database across restarts", () => {
 
   it("reports a closed or unreachable database as unavailable, not as a bug", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-down-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false });
+    const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: false });
     await opened.close();
     const error = await submitInquiry(opened.db, inquiry(), context).catch((caught: unknown) => caught);
     expect(isDatabaseUnavailable(error)).toBe(true);
     await rm(dataDir, { recursive: true, force: true });
 
-    const refused = await openDatabase({ kind: "postgres", url: "postgresql://nobody@127.0.0.1:1/none", poolSize: 1, seedDemo: false }).catch(
+    const refused = await openAppDatabase({ kind: "postgres", url: "postgresql://nobody@127.0.0.1:1/none", poolSize: 1, seedDemo: false }).catch(
       (caught: unknown) => caught,
     );
     expect(isDatabaseUnavailable(refused)).toBe(true);

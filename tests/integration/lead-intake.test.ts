@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { openAppDatabase } from "@/lib/startup/open-app-database";
 import { submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
 import { NEW_PHONE_LOCK } from "@/lib/inquiries/store-inquiry";
 import type { InquiryInput } from "@/lib/inquiries/schema";
@@ -508,7 +509,7 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
 describe("lead intake on PGlite", () => {
   leadIntakeSuite(async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-intake-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: true });
+    const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
     return { opened, cleanup: async () => { await opened.close(); await rm(dataDir, { recursive: true, force: true }); } };
   }, { postgres: false });
 });
@@ -516,7 +517,7 @@ describe("lead intake on PGlite", () => {
 describeOnPostgres("lead intake on PostgreSQL", () => {
   leadIntakeSuite(async () => {
     const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
+    const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
     return { opened, url: database.url, cleanup: async () => { await opened.close(); await database.drop(); } };
   }, { postgres: true });
 });

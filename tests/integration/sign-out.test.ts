@@ -8,7 +8,8 @@ import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { viewerForSession } from "@/lib/auth/session";
 import { endSessions } from "@/lib/auth/sign-out";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { openAppDatabase } from "@/lib/startup/open-app-database";
 
 let opened: OpenedDatabase;
 let dataDir: string;
@@ -18,7 +19,7 @@ vi.mock("@/lib/db/client", () => ({ getDb: async () => opened.db }));
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "parklead-sign-out-"));
-  opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false });
+  opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: false });
 });
 afterAll(async () => {
   await opened?.close();

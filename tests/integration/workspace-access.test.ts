@@ -8,7 +8,8 @@ import { ADDRESS_FAILURES_BEFORE_DELAY, authenticate, delayAfter, type Authentic
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { openDatabase, type OpenedDatabase } from "@/lib/db/open";
+import type { OpenedDatabase } from "@/lib/db/open";
+import { openAppDatabase } from "@/lib/startup/open-app-database";
 import { DEMO_ADMIN_EMAIL, ensureFirstAdmin } from "@/lib/users/first-admin";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
 import { listUsers } from "@/lib/users/queries";
@@ -219,7 +220,7 @@ describe("the embedded demo's first admin", () => {
   it("gets a generated password, printed once and never again", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-demo-admin-"));
     const print = vi.spyOn(console, "log");
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false, firstAdmin: { generate: true } });
+    const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: false, firstAdmin: { generate: true } });
     try {
       const shown = print.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("Parklead admin"));
       expect(shown).toHaveLength(1);
@@ -241,7 +242,7 @@ describe("the embedded demo's first admin", () => {
 describe("workspace access on PGlite", () => {
   workspaceSuite(async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-access-"));
-    const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo: false });
+    const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: false });
     return {
       opened,
       cleanup: async () => {
@@ -255,7 +256,7 @@ describe("workspace access on PGlite", () => {
 describeOnPostgres("workspace access on PostgreSQL", () => {
   workspaceSuite(async () => {
     const database = await freshPostgresDatabase();
-    const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize: 4, seedDemo: false });
+    const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 4, seedDemo: false });
     return {
       opened,
       cleanup: async () => {
@@ -268,7 +269,7 @@ describeOnPostgres("workspace access on PostgreSQL", () => {
   it("creates the first admin once when two instances start on an empty database together", async () => {
     const database = await freshPostgresDatabase();
     const firstAdmin = { email: "Boss@Park.test", password: "a long password", generate: false };
-    const instances = await Promise.all([0, 1].map(() => openDatabase({ kind: "postgres", url: database.url, poolSize: 2, seedDemo: false, firstAdmin })));
+    const instances = await Promise.all([0, 1].map(() => openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2, seedDemo: false, firstAdmin })));
     try {
       const admins = await instances[0].db.user.findMany();
       expect(admins).toHaveLength(1);

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { openDatabase, type OpenedDatabase } from "../../lib/db/open";
+import type { OpenedDatabase } from "../../lib/db/open";
+import { openAppDatabase } from "../../lib/startup/open-app-database";
 import { describe } from "vitest";
 
 /** A superuser URL of a throwaway PostgreSQL server; tests create and drop their own databases in it. */
@@ -70,7 +71,7 @@ export interface TestDatabase {
 /** The app's embedded database in a temporary data folder, migrated (and seeded when asked). */
 export async function openTestPglite({ seedDemo = false }: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-test-db-"));
-  const opened = await openDatabase({ kind: "pglite", dataDir, seedDemo });
+  const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo });
   return {
     opened,
     async cleanup() {
@@ -83,7 +84,7 @@ export async function openTestPglite({ seedDemo = false }: { seedDemo?: boolean 
 /** A fresh database on the throwaway PostgreSQL server, migrated (and seeded when asked), dropped afterwards. */
 export async function openTestPostgres({ seedDemo = false, poolSize = 4 }: { seedDemo?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
   const database = await freshPostgresDatabase();
-  const opened = await openDatabase({ kind: "postgres", url: database.url, poolSize, seedDemo });
+  const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize, seedDemo });
   return {
     opened,
     async cleanup() {

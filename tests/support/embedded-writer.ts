@@ -1,11 +1,11 @@
 // A process that opens the embedded database in PARKLEAD_DATA_DIR and, with "write", stores one
 // row after another, printing each once it is committed (until it is killed); with "count", prints
 // the rows stored by earlier writers. For the kill -9 case of tests/integration/failed-start.test.ts.
-import { openDatabase } from "../../lib/db/open";
+import { openAppDatabase } from "../../lib/startup/open-app-database";
 
 // CommonJS (no top-level await) like the app's own modules under tsx, so their dynamic imports resolve.
 async function main(mode: string | undefined) {
-  const opened = await openDatabase({ kind: "pglite", dataDir: process.env.PARKLEAD_DATA_DIR!, seedDemo: false });
+  const opened = await openAppDatabase({ kind: "pglite", dataDir: process.env.PARKLEAD_DATA_DIR!, seedDemo: false });
   if (mode === "write") {
     for (let n = 0; ; n++) {
       const key = `kill9-${process.pid}-${n}`;

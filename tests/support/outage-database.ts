@@ -5,7 +5,8 @@ export type Outage = Awaited<ReturnType<typeof startOutagePostgres>>;
 
 /**
  * A PostgreSQL server of the test's own (to stop, crash and close) with an empty app database, which
- * the app's lib/env.ts reads as DATABASE_URL on the first request, as the server reads it at start.
+ * the app's lib/env.ts reads as DATABASE_URL on the first request, as the server reads it at start;
+ * the app's database opener is installed as instrumentation installs it at server start.
  */
 export async function startAppOnOutagePostgres(poolSize: number): Promise<Outage> {
   const server = await startOutagePostgres();
@@ -15,5 +16,6 @@ export async function startAppOnOutagePostgres(poolSize: number): Promise<Outage
   await admin.end();
   process.env.DATABASE_URL = server.url.replace(/\/postgres$/, "/parklead");
   process.env.PARKLEAD_DB_POOL_SIZE = String(poolSize);
+  (await import("@/lib/startup/server")).installAppDatabase();
   return server;
 }

@@ -1,7 +1,24 @@
-import { getOpenedDatabase } from "./client";
-import { isDatabaseUnavailable } from "./errors";
+import { getOpenedDatabase, installDatabaseOpener } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
 import { env, unsetEmptyVariables } from "../env";
 import { logEvent } from "../log";
+import { openAppDatabase } from "./open-app-database";
+
+/**
+ * Makes lib/db's process-wide database (getDb) the app's: the place and the first admin from the
+ * environment, read when it opens, and the product's start-up steps run before its first use.
+ */
+export function installAppDatabase(): void {
+  installDatabaseOpener(() => {
+    const config = env();
+    const firstAdmin = { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, generate: !config.DATABASE_URL };
+    return openAppDatabase(
+      config.DATABASE_URL
+        ? { kind: "postgres", url: config.DATABASE_URL, poolSize: config.PARKLEAD_DB_POOL_SIZE, seedDemo: config.PARKLEAD_SEED_DEMO === "1", firstAdmin }
+        : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true, firstAdmin },
+    );
+  });
+}
 
 /**
  * Opens the database at server start and closes it on shutdown: a file-backed PGlite that is not
@@ -15,6 +32,7 @@ import { logEvent } from "../log";
 export async function startServerDatabase(): Promise<void> {
   unsetEmptyVariables();
   const config = env();
+  installAppDatabase();
   const opening = getOpenedDatabase();
   closeOnSignal(opening);
   try {
