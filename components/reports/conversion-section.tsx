@@ -1,5 +1,5 @@
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { conversionDimensions, TOTAL_ROW } from "@/lib/reports/conversion-tables";
+import { conversionDimensions, TOTAL_ROW } from "@/lib/reports/conversion/tables";
 import type { ReportTable } from "@/lib/reports/table";
 import { ConversionDimensions, type ConversionPanel } from "./conversion-dimensions";
 import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";

@@ -4,8 +4,8 @@ import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { useSettingsSave } from "@/components/settings/use-settings-save";
 import { Field, inputAria } from "@/components/ui/field";
-import { updateReserveThresholdAction } from "@/lib/reports/settings-actions";
-import { reserveThresholdSchema, type ReserveThreshold, type ReserveThresholdInput } from "@/lib/reports/settings-schema";
+import { updateReserveThresholdAction } from "@/lib/reports/settings/actions";
+import { reserveThresholdSchema, type ReserveThreshold, type ReserveThresholdInput } from "@/lib/reports/settings/schema";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** The admin's one field for the 项目储备库 threshold, on the rules page. */

@@ -6,7 +6,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { recountReportTallies } from "../reports/tallies";
+import { recountReportTallies } from "../reports/tallies/tallies";
 import {
   START_STAGE_KEY,
   lostReasonCreateSchema,

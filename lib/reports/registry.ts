@@ -1,14 +1,14 @@
 import "server-only";
 import type { Database } from "../db/client";
 import type { Viewer } from "../auth/session";
-import { conversionReport } from "./conversion";
+import { conversionReport } from "./conversion/queries";
 import type { ReportFilter } from "./filters";
-import { funnelReport } from "./funnel";
-import { lossReport } from "./loss";
-import { pipelineReport } from "./pipeline";
-import { speedReport } from "./speed";
+import { funnelReport } from "./funnel/queries";
+import { lossReport } from "./loss/queries";
+import { pipelineReport } from "./pipeline/queries";
+import { speedReport } from "./speed/queries";
 import type { ReportKey, ReportTable } from "./table";
-import { trendReport } from "./trend";
+import { trendReport } from "./trend/queries";
 
 export type Report = (db: Database, viewer: Viewer | null, filter: ReportFilter, now?: Date) => Promise<ReportTable[]>;
 

@@ -14,7 +14,7 @@ import { parseReportFilter, reportLeadsSql, type UrlParams } from "./filters";
 import type { WorkbookExport } from "./ledger";
 import { projectRows } from "./ledger-rows";
 import { projectColumns, projectWorkbook } from "./ledger-sheet";
-import { readReserveThreshold } from "./settings";
+import { readReserveThreshold } from "./settings/threshold";
 
 /*
  * The 项目储备库: the open projects (an OPEN stage, not archived, never one merged away) investing

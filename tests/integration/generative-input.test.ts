@@ -24,8 +24,8 @@ import {
 } from "@/lib/pipeline/config-mutations";
 import { exportReportCsv } from "@/lib/reports/export";
 import { reportViewOf } from "@/lib/reports/report-view";
-import { funnelReport } from "@/lib/reports/funnel";
-import { updateReserveThreshold } from "@/lib/reports/settings";
+import { funnelReport } from "@/lib/reports/funnel/queries";
+import { updateReserveThreshold } from "@/lib/reports/settings/threshold";
 import { updateAssignmentSettings, updateScoreSettings, updateWorkingHoursSettings } from "@/lib/settings/mutations";
 import { getStorage } from "@/lib/storage";
 import { createTask, setTaskDone } from "@/lib/tasks/mutations";

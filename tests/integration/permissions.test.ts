@@ -30,7 +30,7 @@ import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
 import * as mediaRoute from "@/app/media/[...key]/route";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
 import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
-import * as reportSettingsActions from "@/lib/reports/settings-actions";
+import * as reportSettingsActions from "@/lib/reports/settings/actions";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
   doorsOnDisk, doorListingInput, inquiryBody, inquiryForm, isExported, leadState, listingEdit, listingState, makeLead, makeListing, makeLostReason,
@@ -328,7 +328,7 @@ const ROWS: Row[] = [
       state: () => world.db.lostReason.findUnique({ where: { key: reason.key } }),
     };
   }),
-  row("lib/reports/settings-actions.ts#updateReserveThresholdAction", "saving the reserve threshold", ADMIN_ONLY, async (world) => {
+  row("lib/reports/settings/actions.ts#updateReserveThresholdAction", "saving the reserve threshold", ADMIN_ONLY, async (world) => {
     await world.db.setting.deleteMany({ where: { key: "reports.reserveThreshold" } });
     return {
       call: async () => answerOf(await reportSettingsActions.updateReserveThresholdAction({ threshold: "800" })),

@@ -7,7 +7,7 @@ import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
 import { workingHoursBetween } from "@/lib/leads/working-hours";
 import type { ReportFilter } from "@/lib/reports/filters";
-import { speedReport } from "@/lib/reports/speed";
+import { speedReport } from "@/lib/reports/speed/queries";
 import type { ReportTable, ReportValue } from "@/lib/reports/table";
 import { dayResponseDeadline } from "@/lib/reports/speed-calendar";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";

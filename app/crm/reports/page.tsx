@@ -21,7 +21,7 @@ import { invalidFields } from "@/lib/reports/export-view";
 import { resolveRange, type UrlParams } from "@/lib/reports/filters";
 import { reports } from "@/lib/reports/registry";
 import { reportQueryOf, reportViewOf } from "@/lib/reports/report-view";
-import { readReserveThreshold } from "@/lib/reports/settings";
+import { readReserveThreshold } from "@/lib/reports/settings/threshold";
 import type { ReportKey, ReportTable } from "@/lib/reports/table";
 import styles from "./page.module.css";
 import { I18nProvider } from "@/components/i18n-provider";

@@ -7,7 +7,7 @@ import { WorkingHoursForm } from "@/components/settings/working-hours-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
-import { readReserveThreshold } from "@/lib/reports/settings";
+import { readReserveThreshold } from "@/lib/reports/settings/threshold";
 import { settingsForAdmin } from "@/lib/settings/queries";
 import { I18nProvider } from "@/components/i18n-provider";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import type { ReportRange } from "./filters";
-import { histogramPercentiles, tallyRows } from "./tallies";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import type { ReportRange } from "../filters";
+import { histogramPercentiles, tallyRows } from "../tallies/tallies";
 
 /*
  * Time to first response of the leads created in the range (the cohort), overall and by owner.

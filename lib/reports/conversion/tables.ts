@@ -1,6 +1,6 @@
-import { reportsConversionEn as en } from "../i18n/messages/reports-conversion.en";
-import { reportsConversionZhCN as zh } from "../i18n/messages/reports-conversion.zh-CN";
-import type { ReportColumn, ReportTable, ReportValue } from "./table";
+import { reportsConversionEn as en } from "../../i18n/messages/reports-conversion.en";
+import { reportsConversionZhCN as zh } from "../../i18n/messages/reports-conversion.zh-CN";
+import type { ReportColumn, ReportTable, ReportValue } from "../table";
 
 /*
  * Shapes the grouped figures of the conversion report into one table per dimension. Pure, so the

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
-import { updateReserveThreshold } from "./settings";
+import { asViewer } from "../../auth/authed";
+import { updateReserveThreshold } from "./threshold";
 
 export async function updateReserveThresholdAction(input: unknown) {
   const result = await asViewer((viewer, db) => updateReserveThreshold(db, viewer, input));

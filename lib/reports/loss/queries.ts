@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { coversEveryLead, reportLeadsSql, resolveRange, type ReportFilter } from "./filters";
-import type { ReportTable } from "./table";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { coversEveryLead, reportLeadsSql, resolveRange, type ReportFilter } from "../filters";
+import type { ReportTable } from "../table";
 
 /*
  * Leads lost in the range: counted by the stage change that entered a lost stage within it. A

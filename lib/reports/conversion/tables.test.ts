@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conversionTables, type ConversionGroup } from "./conversion-tables";
+import { conversionTables, type ConversionGroup } from "./tables";
 
 const group = (dimension: ConversionGroup["dimension"], value: string | null, leads: number, signed = 0, label: string | null = null): ConversionGroup => ({
   dimension, value, label, labelEn: label ? `${label} (en)` : null, inquiries: leads + 1, leads, signed, signedRate: leads ? signed / leads : null, signedTax: signed * 100,

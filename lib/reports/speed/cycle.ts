@@ -1,8 +1,8 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import type { ReportRange } from "./filters";
-import { histogramPercentiles, tallyRows } from "./tallies";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import type { ReportRange } from "../filters";
+import { histogramPercentiles, tallyRows } from "../tallies/tallies";
 
 /*
  * Cycle time to signing: the leads now in a won stage whose signing (Lead.signedAt, the latest entry

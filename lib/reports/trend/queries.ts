@@ -1,14 +1,14 @@
 import "server-only";
-import { Prisma } from "../db/generated/client";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { foldReportTallies, tallyRows } from "./tallies";
-import { shanghaiDays } from "./tally-spans";
-import type { ReportColumn, ReportTable } from "./table";
-import { trendWindow, type TrendPeriod } from "./trend-periods";
+import { Prisma } from "../../db/generated/client";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
+import { foldReportTallies, tallyRows } from "../tallies/tallies";
+import { shanghaiDays } from "../tallies/spans";
+import type { ReportColumn, ReportTable } from "../table";
+import { trendWindow, type TrendPeriod } from "../trend-periods";
 
 export const trendColumns: ReportColumn[] = [
   { key: "period", label: "reportsConversion.columns.period", kind: "text" },

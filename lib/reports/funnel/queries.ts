@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { foldReportTallies, tallyRows } from "./tallies";
-import type { ReportTable } from "./table";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
+import { foldReportTallies, tallyRows } from "../tallies/tallies";
+import type { ReportTable } from "../table";
 
 /*
  * The funnel of the leads created in the range (the cohort). A lead reached a stage when its

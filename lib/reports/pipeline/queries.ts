@@ -1,12 +1,12 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { SQM_PER_MU } from "../leads/score-factors";
-import { reportTallySql, type ReportFilter } from "./filters";
-import { foldReportTallies, tallyRows } from "./tallies";
-import type { ReportTable } from "./table";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { SQM_PER_MU } from "../../leads/score-factors";
+import { reportTallySql, type ReportFilter } from "../filters";
+import { foldReportTallies, tallyRows } from "../tallies/tallies";
+import type { ReportTable } from "../table";
 
 /*
  * The 项目储备库 view: the open leads right now, by open stage. A snapshot, so the date range does

@@ -1,13 +1,13 @@
 import "server-only";
-import { Prisma } from "../db/generated/client";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { conversionTables, type ConversionGroup } from "./conversion-tables";
-import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { foldReportTallies, tallyRows } from "./tallies";
-import type { ReportTable } from "./table";
+import { Prisma } from "../../db/generated/client";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { conversionTables, type ConversionGroup } from "./tables";
+import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
+import { foldReportTallies, tallyRows } from "../tallies/tallies";
+import type { ReportTable } from "../table";
 
 /**
  * Conversion by dimension for the cohort of leads CREATED in the range (filters applied, merged-away

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf } from "../forms/field-errors";
-import type { SettingsResult } from "../settings/mutations";
-import { RESERVE_THRESHOLD_KEY, reserveThresholdSchema, storedReserveThreshold } from "./settings-schema";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf } from "../../forms/field-errors";
+import type { SettingsResult } from "../../settings/mutations";
+import { RESERVE_THRESHOLD_KEY, reserveThresholdSchema, storedReserveThreshold } from "./schema";
 
 type Reader = Pick<Prisma.TransactionClient, "setting">;
 

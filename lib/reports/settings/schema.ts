@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amount } from "../forms/fields";
+import { amount } from "../../forms/fields";
 
 /*
  * The 项目储备库's investment threshold: open projects investing at least this many 万元 go into

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shanghaiDays, tallySpans } from "./tally-spans";
+import { shanghaiDays, tallySpans } from "./spans";
 
 describe("tallySpans", () => {
   it("reads whole months from month rows and the days at either end from day rows", () => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "../db/generated/client";
-import type { Database } from "../db/client";
-import { addDays, tallySpans } from "./tally-spans";
+import { Prisma } from "../../db/generated/client";
+import type { Database } from "../../db/client";
+import { addDays, tallySpans } from "./spans";
 
 /*
  * The reports read running totals (model ReportTally) rather than a million leads. Database triggers

@@ -1,16 +1,16 @@
 import "server-only";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import type { Database } from "../db/client";
-import { reportsSpeedEn } from "../i18n/messages/reports-speed.en";
-import { reportsSpeedZhCN } from "../i18n/messages/reports-speed.zh-CN";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { reportTallySql, resolveRange, type ReportFilter } from "./filters";
-import { cycleFigures } from "./speed-cycle";
-import { responseFigures, type ResponseFigures } from "./speed-response";
-import { stageStays } from "./speed-stages";
-import { foldReportTallies } from "./tallies";
-import type { ReportColumn, ReportTable } from "./table";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import type { Database } from "../../db/client";
+import { reportsSpeedEn } from "../../i18n/messages/reports-speed.en";
+import { reportsSpeedZhCN } from "../../i18n/messages/reports-speed.zh-CN";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
+import { cycleFigures } from "./cycle";
+import { responseFigures, type ResponseFigures } from "./response";
+import { stageStays } from "./stages";
+import { foldReportTallies } from "../tallies/tallies";
+import type { ReportColumn, ReportTable } from "../table";
 
 /*
  * The speed report: how fast leads are answered, how long they stay in each stage and how long
