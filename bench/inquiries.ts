@@ -1,24 +1,46 @@
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { benchPostgres, dropDatabase, freshDatabase, printTable, startServer, type Figures } from "./support";
+import { benchPostgres, dropDatabase, freshDatabase, postgresCpuMeter, printTable, processTreeCpuMs, startServer, type Figures } from "./support";
 
 /*
  * POST /api/inquiries on a production build against PostgreSQL, with two references from the
  * same run: GET /api/health of the same server (the framework plus one database round trip) and a
- * bare INSERT loop through the same driver (the database's own limit).
+ * bare INSERT loop through the same driver (the database's own limit). Beside each rate, the CPU
+ * one request costs the app server and PostgreSQL (from /proc: the benchmark's clients share the
+ * machine, so CPU per request says more than the rate about where the time goes).
+ *
+ * Profiling (see bench/README.md): BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server
+ * under the whole run; BENCH_PG_STATEMENTS=1 (throwaway server only) prints the statements and
+ * trigger functions PostgreSQL spent the inquiry run's time in.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 
-function fromAutocannon(name: string, result: autocannon.Result): Figures {
+type CpuMeters = { app: (() => number) | null; postgres: (() => number) | null };
+
+function fromAutocannon(name: string, result: autocannon.Result, cpu: { app?: number; postgres?: number }): Figures {
   return {
     name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + (result.non2xx ?? 0),
+    appCpuMs: cpu.app === undefined ? undefined : cpu.app / result.requests.total,
+    postgresCpuMs: cpu.postgres === undefined ? undefined : cpu.postgres / result.requests.total,
+  };
+}
+
+/** Runs `work` and reports the CPU milliseconds each meter moved by meanwhile. */
+async function withCpu<T>(meters: CpuMeters, work: () => Promise<T>): Promise<{ result: T; app?: number; postgres?: number }> {
+  const app = meters.app?.();
+  const postgres = meters.postgres?.();
+  const result = await work();
+  return {
+    result,
+    app: app === undefined ? undefined : meters.app!() - app,
+    postgres: postgres === undefined ? undefined : meters.postgres!() - postgres,
   };
 }
 
@@ -41,13 +63,14 @@ function inquiryBody(): string {
   });
 }
 
-async function bareInserts(url: string): Promise<Figures> {
+async function bareInserts(url: string, meters: CpuMeters): Promise<Figures> {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, phone text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
   const latencies: number[] = [];
   let errors = 0;
   const stopAt = Date.now() + SECONDS * 1000;
   let n = 0;
+  const startedAt = meters.postgres?.();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < stopAt) {
@@ -61,6 +84,7 @@ async function bareInserts(url: string): Promise<Figures> {
       }
     }),
   );
+  const postgresCpu = startedAt === undefined ? undefined : meters.postgres!() - startedAt;
   await pool.end();
   latencies.sort((a, b) => a - b);
   return {
@@ -69,6 +93,7 @@ async function bareInserts(url: string): Promise<Figures> {
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p99: latencies[Math.floor(latencies.length * 0.99)],
     errors,
+    postgresCpuMs: postgresCpu === undefined ? undefined : postgresCpu / (latencies.length + errors),
   };
 }
 
@@ -76,6 +101,7 @@ export async function benchInquiries(): Promise<void> {
   const postgres = benchPostgres();
   const dbName = `parklead_bench_${process.pid}`;
   const url = await freshDatabase(postgres.url, dbName);
+  const profileDir = process.env.BENCH_CPU_PROFILE;
   const server = await startServer(
     {
       DATABASE_URL: url,
@@ -87,20 +113,29 @@ export async function benchInquiries(): Promise<void> {
       PARKLEAD_TRUSTED_PROXIES: "1",
     },
     PORT,
+    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   );
+  const meters: CpuMeters = {
+    app: () => processTreeCpuMs(server.pid),
+    postgres: await postgresCpuMeter(postgres.url, postgres.dataDir),
+  };
+  const statements = process.env.BENCH_PG_STATEMENTS === "1" ? await statementStats(url) : null;
   try {
     console.log(`\n== inquiries: ${CONNECTIONS} concurrent clients, ${SECONDS} s each, production build on PostgreSQL ==`);
+    if (!meters.postgres) console.log("(PostgreSQL is not on this machine: its CPU is not shown)");
+    else if (!postgres.dataDir) console.log("(a PostgreSQL server the benchmark did not start: its CPU includes other clients')");
     await load(`${server.url}/api/health`, { duration: 3 });
-    const health = fromAutocannon("GET /api/health", await load(`${server.url}/api/health`, {}));
+    const healthRun = await withCpu(meters, () => load(`${server.url}/api/health`, {}));
+    const health = fromAutocannon("GET /api/health", healthRun.result, healthRun);
 
     let ip = 0;
     await load(`${server.url}/api/inquiries`, {
       duration: 3,
       requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: inquiryBody(), headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${(++ip >> 8) & 255}.${ip & 255}` } }) }],
     });
-    const inquiries = fromAutocannon(
-      "POST /api/inquiries",
-      await load(`${server.url}/api/inquiries`, {
+    await statements?.reset();
+    const inquiryRun = await withCpu(meters, () =>
+      load(`${server.url}/api/inquiries`, {
         requests: [
           {
             method: "POST",
@@ -113,7 +148,9 @@ export async function benchInquiries(): Promise<void> {
         ],
       }),
     );
-    const inserts = await bareInserts(url);
+    const inquiries = fromAutocannon("POST /api/inquiries", inquiryRun.result, inquiryRun);
+    await statements?.print(inquiryRun.result.requests.total);
+    const inserts = await bareInserts(url, meters);
 
     const check = new pg.Client({ connectionString: url });
     await check.connect();
@@ -126,10 +163,61 @@ export async function benchInquiries(): Promise<void> {
     console.log(`inquiries stored: ${stored}`);
     console.log(`inquiries vs health: ${(rateRatio * 100).toFixed(0)}% of the rate (target ≥ 60%), p99 ${p99Ratio.toFixed(2)}× (target ≤ 1.5×)`);
     console.log(`inquiries vs bare INSERT: ${((inquiries.requestsPerSecond / inserts.requestsPerSecond) * 100).toFixed(0)}% of the rate`);
+    if (inquiries.appCpuMs !== undefined && health.appCpuMs !== undefined) {
+      const extra = (row: Figures) => (row.postgresCpuMs === undefined ? "" : ` + ${row.postgresCpuMs.toFixed(2)} ms PostgreSQL`);
+      console.log(`CPU per request: inquiry ${inquiries.appCpuMs.toFixed(2)} ms app${extra(inquiries)}, health ${health.appCpuMs.toFixed(2)} ms app${extra(health)}`);
+    }
     console.log(`target ${rateRatio >= 0.6 && p99Ratio <= 1.5 ? "met" : "NOT met"}`);
   } finally {
+    await statements?.end();
     await server.stop();
+    if (profileDir) console.log(`CPU profile of the server written to ${profileDir} (open it in Chrome DevTools or speedscope)`);
     await dropDatabase(postgres.url, dbName);
     postgres.stop();
   }
+}
+
+/**
+ * pg_stat_statements and pg_stat_user_functions over the inquiry run: where PostgreSQL's time went,
+ * per inquiry (execution time, not CPU; statements inside trigger functions are listed on their own
+ * and also counted in the statement that fired them).
+ */
+async function statementStats(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  } catch (error) {
+    await client.end();
+    console.log(`(pg_stat_statements is not loaded: ${(error as Error).message})`);
+    return null;
+  }
+  const short = (text: string) => text.replace(/\s+/g, " ").slice(0, 110);
+  return {
+    async reset() {
+      await client.query("SELECT pg_stat_statements_reset()");
+      await client.query("SELECT pg_stat_reset()");
+    },
+    async print(requests: number) {
+      const top = await client.query<{ calls: string; total: number; mean: number; rows: string; query: string }>(
+        `SELECT calls, total_exec_time AS total, mean_exec_time AS mean, rows, query FROM pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12`,
+      );
+      console.log(`\nPostgreSQL statements over the inquiry run (${requests} requests), by total time:`);
+      console.log(`${"ms/inquiry".padStart(11)}${"calls".padStart(9)}${"mean ms".padStart(9)}  statement`);
+      for (const row of top.rows) {
+        console.log(`${(row.total / requests).toFixed(3).padStart(11)}${row.calls.padStart(9)}${row.mean.toFixed(3).padStart(9)}  ${short(row.query)}`);
+      }
+      const functions = await client.query<{ funcname: string; calls: string; total_time: number; self_time: number }>(
+        `SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions ORDER BY total_time DESC LIMIT 15`,
+      );
+      console.log(`\nFunctions (triggers) over the inquiry run:`);
+      console.log(`${"ms/inquiry".padStart(11)}${"self ms".padStart(9)}${"calls".padStart(9)}  function`);
+      for (const row of functions.rows) {
+        console.log(`${(row.total_time / requests).toFixed(3).padStart(11)}${(row.self_time / requests).toFixed(3).padStart(9)}${row.calls.padStart(9)}  ${row.funcname}`);
+      }
+      console.log("");
+    },
+    end: () => client.end(),
+  };
 }
