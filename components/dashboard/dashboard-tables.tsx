@@ -2,7 +2,7 @@ import Link from "next/link";
 import { createTranslator } from "use-intl/core";
 import { formatArea, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { DashboardLead, DashboardTask } from "@/lib/leads/queries";
+import type { DashboardLead, DashboardTask } from "@/lib/leads/dashboard/queries";
 
 type Props = { locale: Locale; messages: Messages };
 

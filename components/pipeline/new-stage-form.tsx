@@ -5,7 +5,7 @@ import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { createStageAction } from "@/lib/pipeline/actions";
 import { stageCreateSchema, type StageCreate } from "@/lib/pipeline/config-schema";
-import { stageCategories } from "@/lib/leads/stage-schema";
+import { stageCategories } from "@/lib/leads/stage/schema";
 import { useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";

@@ -14,7 +14,7 @@ import {
   type StageCategory,
   type StageMoveDetails,
   type StageMoveDetailsInput,
-} from "@/lib/leads/stage-schema";
+} from "@/lib/leads/stage/schema";
 import styles from "./stage-move-dialog.module.css";
 import { FormMessage } from "@/components/ui/form-message";
 import { refusalText } from "@/components/ui/refusal";

@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { deleteStageAction, renameStageAction, reorderStagesAction } from "@/lib/pipeline/actions";
 import { stageRenameSchema, type StageRename } from "@/lib/pipeline/config-schema";
-import type { StageCategory } from "@/lib/leads/stage-schema";
+import type { StageCategory } from "@/lib/leads/stage/schema";
 import { NewStageForm } from "./new-stage-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";

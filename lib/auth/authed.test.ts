@@ -29,7 +29,7 @@ describe("actions when the database cannot be opened", () => {
     vi.spyOn(console, "log").mockImplementation(() => {});
     opening.error = Object.assign(new Error(message), { code });
     const { createTaskAction } = await import("../tasks/actions");
-    const { updateLeadAction } = await import("../leads/actions");
+    const { updateLeadAction } = await import("../leads/edit/actions");
     await expect(createTaskAction({ leadId: "l1", title: "回访" })).resolves.toEqual({ ok: false, error: "unavailable" });
     await expect(updateLeadAction({ leadId: "l1" })).resolves.toEqual({ ok: false, error: "unavailable" });
   });

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
 import type { Viewer } from "../auth/session";
 import type { Database } from "../db/client";
-import { moveLeadsStage, moveLeadStage } from "../leads/stage";
+import { moveLeadsStage, moveLeadStage } from "../leads/stage/mutations";
 import {
   createLostReason,
   createStage,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "../forms/fields";
-import { configKey, stageCategories } from "../leads/stage-schema";
+import { configKey, stageCategories } from "../leads/stage/schema";
 
 /*
  * The admin's pipeline settings: stages and lost reasons. Keys are stable (reports and history

@@ -4,7 +4,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { WORKSPACE_ROLES } from "../leads/access";
 import { leadFilterWhere, type LeadFilter } from "../leads/filter/filter";
-import type { StageCategory } from "../leads/stage-schema";
+import type { StageCategory } from "../leads/stage/schema";
 
 /** Cards shown per column; the rest are a click away in the inbox, filtered to the stage. */
 export const BOARD_CARDS_PER_COLUMN = 50;

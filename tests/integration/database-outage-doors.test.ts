@@ -78,7 +78,7 @@ describeOnPostgres("every door while the database is unavailable", () => {
       expect(uploaded.headers.get("retry-after")).toBe("5");
       expect(await uploaded.json()).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
 
-      const { claimLeadAction } = await import("@/lib/leads/actions");
+      const { claimLeadAction } = await import("@/lib/leads/assign/actions");
       expect(await claimLeadAction("cm0000000000000000000000b")).toEqual({ ok: false, error: "unavailable" });
 
       // next-auth turns what authorize() throws into the form's error code.

@@ -7,7 +7,7 @@ import { logActivity } from "@/lib/activities/mutations";
 import { rateLimitCounters } from "@/lib/inquiries/rate-limit";
 import { requestHashOf, submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
 import { inquirySchema, type InquiryInput } from "@/lib/inquiries/schema";
-import { updateLead } from "@/lib/leads/edit";
+import { updateLead } from "@/lib/leads/edit/mutations";
 import { eraseLeadPersonalData } from "@/lib/leads/erase";
 import { exportLeadsCsv } from "@/lib/leads/inbox/export";
 import { listInbox } from "@/lib/leads/inbox/queries";

@@ -3,7 +3,7 @@ import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
-import { assignLeads, claimLead } from "@/lib/leads/assign";
+import { assignLeads, claimLead } from "@/lib/leads/assign/mutations";
 import { companyKey } from "@/lib/leads/company-key";
 import { encodeCursor, type Direction, type InboxSort } from "@/lib/leads/inbox/cursor";
 import { exportLeadsCsv } from "@/lib/leads/inbox/export";

@@ -13,7 +13,7 @@ import { NEW_PHONE_LOCK } from "@/lib/inquiries/store-inquiry";
 import type { InquiryInput } from "@/lib/inquiries/schema";
 import { backfillLeads, backfillResponseDeadlines } from "@/lib/leads/backfill";
 import { companyKey } from "@/lib/leads/company-key";
-import { dashboardSummary } from "@/lib/leads/queries";
+import { dashboardSummary } from "@/lib/leads/dashboard/queries";
 import { rescoreLead, scoreLead } from "@/lib/leads/score";
 import { addWorkingHours } from "@/lib/leads/working-hours";
 import { updateAssignmentSettings, updateScoreSettings, updateWorkingHoursSettings } from "@/lib/settings/mutations";

@@ -4,11 +4,11 @@ import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { logActivity } from "@/lib/activities/mutations";
-import { claimLead } from "@/lib/leads/assign";
+import { claimLead } from "@/lib/leads/assign/mutations";
 import { companyKey } from "@/lib/leads/company-key";
-import { leadDetail } from "@/lib/leads/detail";
-import { updateLead } from "@/lib/leads/edit";
-import { matchingListings } from "@/lib/leads/matching";
+import { leadDetail } from "@/lib/leads/detail/queries";
+import { updateLead } from "@/lib/leads/edit/mutations";
+import { matchingListings } from "@/lib/leads/detail/matching";
 import { createTask, setTaskDone } from "@/lib/tasks/mutations";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 

@@ -8,9 +8,10 @@ import type { Database } from "@/lib/db/client";
 import type { OpenedDatabase } from "@/lib/db/open";
 import * as localeActions from "@/lib/i18n/actions";
 import * as inquiryActions from "@/lib/inquiries/actions";
-import * as leadActions from "@/lib/leads/actions";
+import * as assignActions from "@/lib/leads/assign/actions";
+import * as editActions from "@/lib/leads/edit/actions";
 import * as careActions from "@/lib/leads/care-actions";
-import { leadDetail } from "@/lib/leads/detail";
+import { leadDetail } from "@/lib/leads/detail/queries";
 import { findDuplicates } from "@/lib/leads/duplicates";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import * as inboxActions from "@/lib/leads/inbox/actions";
@@ -216,7 +217,8 @@ function readRow(doorId: string, on: keyof typeof OWNERS, expected: Expected, ca
 const USERS = "lib/users/actions.ts";
 const SETTINGS = "lib/settings/actions.ts";
 const PIPELINE = "lib/pipeline/actions.ts";
-const LEADS = "lib/leads/actions.ts";
+const ASSIGN = "lib/leads/assign/actions.ts";
+const EDIT = "lib/leads/edit/actions.ts";
 const INBOX = "lib/leads/inbox/actions.ts";
 const CARE = "lib/leads/care-actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
@@ -362,15 +364,15 @@ const ROWS: Row[] = [
     answerOf(await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }))),
   leadRow(`${PIPELINE}#moveLeadsStageAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
     answerOf(await pipelineActions.moveLeadsStageAction({ leadIds: [lead.id], toStageKey: "site_visit" }))),
-  leadRow(`${LEADS}#updateLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await leadActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
-  leadRow(`${LEADS}#updateLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await leadActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
-  leadRow(`${LEADS}#claimLeadAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await leadActions.claimLeadAction(lead.id))),
-  leadRow(`${LEADS}#claimLeadAction`, "on another officer's lead", is({ staff: "taken", manager: "taken", admin: "taken" }), async (lead) =>
-    answerOf(await leadActions.claimLeadAction(lead.id))),
-  leadRow(`${LEADS}#assignLeadAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
-    answerOf(await leadActions.assignLeadAction(lead.id, world.receiver.id))),
+  leadRow(`${EDIT}#updateLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await editActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
+  leadRow(`${EDIT}#updateLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await editActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
+  leadRow(`${ASSIGN}#claimLeadAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await assignActions.claimLeadAction(lead.id))),
+  leadRow(`${ASSIGN}#claimLeadAction`, "on another officer's lead", is({ staff: "taken", manager: "taken", admin: "taken" }), async (lead) =>
+    answerOf(await assignActions.claimLeadAction(lead.id))),
+  leadRow(`${ASSIGN}#assignLeadAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
+    answerOf(await assignActions.assignLeadAction(lead.id, world.receiver.id))),
   leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
     answerOf(await inboxActions.bulkLeadsAction(null, form({ intent: "assign", ownerId: world.receiver.id, leadIds: [lead.id] }))), { name: "bulkLeadsAction (assign)" }),
   leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
@@ -403,9 +405,9 @@ const ROWS: Row[] = [
   taskRow("on the staff caller's own lead", WORKSPACE),
 
   // What the lead pages read: null or missing rows, never an error, for a lead outside the scope.
-  readRow("lib/leads/detail.ts#leadDetail", "on another officer's lead", OTHERS_LEAD, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
-  readRow("lib/leads/detail.ts#leadDetail", "on the staff caller's own lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
-  readRow("lib/leads/detail.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/detail/queries.ts#leadDetail", "on another officer's lead", OTHERS_LEAD, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/detail/queries.ts#leadDetail", "on the staff caller's own lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/detail/queries.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
   readRow("lib/leads/duplicates.ts#findDuplicates", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
     readAs((viewer) => findDuplicates(world.db, viewer, lead.id), (found) => found !== null)),
   readRow("lib/leads/inbox/queries.ts#listInbox", "on another officer's lead", OTHERS_LEAD, (lead, world) =>

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import type { Prisma } from "@/lib/db/generated/client";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
-import { moveLeadsStage, moveLeadStage } from "@/lib/leads/stage";
+import { moveLeadsStage, moveLeadStage } from "@/lib/leads/stage/mutations";
 import {
   createLostReason,
   createStage,

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { claimLeadAction } from "@/lib/leads/actions";
+import { claimLeadAction } from "@/lib/leads/assign/actions";
 import { validationMessage } from "@/lib/i18n/validation";
 import { FormMessage } from "@/components/ui/form-message";
 import { refusalText } from "@/components/ui/refusal";

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import type { LeadDetail } from "@/lib/leads/detail";
+import type { LeadDetail } from "@/lib/leads/detail/queries";
 import type { Messages } from "@/lib/i18n/messages";
 import { ClaimButton } from "./claim-button";
 import styles from "./lead-detail.module.css";

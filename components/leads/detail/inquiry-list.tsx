@@ -3,7 +3,7 @@ import { formatArea, formatDateTime, formatPrice, formatWan } from "@/lib/i18n/f
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getTranslations } from "@/lib/i18n/server";
-import type { LeadDetail } from "@/lib/leads/detail";
+import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
 const TIMELINES = { NOW: "now", WITHIN_3_MONTHS: "3m", WITHIN_6_MONTHS: "6m", WITHIN_12_MONTHS: "12m", LATER: "later" } as const;

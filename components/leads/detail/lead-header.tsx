@@ -4,7 +4,7 @@ import { formatArea, formatDateTime, formatWan } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getTranslations } from "@/lib/i18n/server";
-import type { LeadDetail } from "@/lib/leads/detail";
+import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
 /** Company, stage, owner, score and response deadline at a glance, with the stage and owner controls. */

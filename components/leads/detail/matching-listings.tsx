@@ -3,7 +3,7 @@ import { formatArea, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getTranslations } from "@/lib/i18n/server";
-import type { LeadDetail } from "@/lib/leads/detail";
+import type { LeadDetail } from "@/lib/leads/detail/queries";
 import { industryLabel } from "@/lib/listings/industries";
 import { CopyPitch } from "./copy-pitch";
 import styles from "./lead-detail.module.css";

@@ -3,7 +3,7 @@ import { Decimal } from "decimal.js";
 import { formatArea, formatNumber, formatWan } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getTranslations } from "@/lib/i18n/server";
-import type { LeadDetail } from "@/lib/leads/detail";
+import type { LeadDetail } from "@/lib/leads/detail/queries";
 import { SQM_PER_MU } from "@/lib/listings/units";
 import styles from "./lead-detail.module.css";
 

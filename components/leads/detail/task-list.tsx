@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getTranslations } from "@/lib/i18n/server";
-import type { LeadDetail } from "@/lib/leads/detail";
+import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 import { TaskForm } from "./task-form";
 import { TaskToggle } from "./task-toggle";

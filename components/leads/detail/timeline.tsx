@@ -2,8 +2,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getTranslations } from "@/lib/i18n/server";
-import type { LeadDetail, TimelineEntry } from "@/lib/leads/detail";
-import type { EditableField } from "@/lib/leads/edit-schema";
+import type { LeadDetail, TimelineEntry } from "@/lib/leads/detail/queries";
+import type { EditableField } from "@/lib/leads/edit/schema";
 import styles from "./lead-detail.module.css";
 
 type Activity = Extract<TimelineEntry, { type: "activity" }>;

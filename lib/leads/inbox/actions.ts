@@ -2,12 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../../auth/authed";
 import type { FieldErrors } from "../../forms/field-errors";
-import { assignLeads, claimLead } from "../assign";
-import { moveLeadsStage } from "../stage";
+import { assignLeads, claimLead } from "../assign/mutations";
+import { moveLeadsStage } from "../stage/mutations";
 
 /*
  * The inbox's form actions. They work as plain form posts (no JavaScript needed) through
- * useActionState; who may do what is decided in lib/leads/assign.ts and stage.ts.
+ * useActionState; who may do what is decided in lib/leads/assign/ and lib/leads/stage/.
  */
 
 export type InboxActionState =

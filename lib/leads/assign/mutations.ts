@@ -1,12 +1,12 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { LEAD_MANAGERS, WORKSPACE_ROLES } from "./access";
-import { recordActivity } from "./activity";
-import { assignLeadsSchema, claimLeadSchema } from "./assignment-schema";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { LEAD_MANAGERS, WORKSPACE_ROLES } from "../access";
+import { recordActivity } from "../activity";
+import { assignLeadsSchema, claimLeadSchema } from "./schema";
 
 export type AssignResult = { ok: true; changed: number } | { ok: false; fieldErrors: FieldErrors };
 

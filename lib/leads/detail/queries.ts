@@ -1,10 +1,10 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { contactFor, detailsFor, leadsVisibleTo, managesLeads, maySeePhone, textFor, WORKSPACE_ROLES } from "./access";
-import type { EditableField } from "./edit-schema";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { contactFor, detailsFor, leadsVisibleTo, managesLeads, maySeePhone, textFor, WORKSPACE_ROLES } from "../access";
+import type { EditableField } from "../edit/schema";
 import { matchingListings } from "./matching";
 
 const TIMELINE_LIMIT = 200;
@@ -105,7 +105,7 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
       signedArea: decimal(lead.signedArea),
       signedAnnualTax: decimal(lead.signedAnnualTax),
       phoneMasked: !maySeePhone(viewer, lead),
-      /** editable fields shown masked: read-only until the lead is claimed (lib/leads/edit.ts refuses changes to them) */
+      /** editable fields shown masked: read-only until the lead is claimed (lib/leads/edit/mutations.ts refuses changes to them) */
       maskedFields: MASKABLE_EDITS.filter((field) => shown[field] !== fields[field]),
     },
     /** what the viewer may do here, so the page offers only what lib/ would accept */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { FieldErrors } from "../forms/field-errors";
-import { amount, decimal, optional, recordId, text } from "../forms/fields";
+import type { FieldErrors } from "../../forms/field-errors";
+import { amount, decimal, optional, recordId, text } from "../../forms/fields";
 
 /*
  * Moving leads between stages: one schema for the move dialog (zodResolver) and the server, plus

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "../forms/field-errors";
-import { leadEditSchema } from "./edit-schema";
+import { fieldErrorsOf } from "../../forms/field-errors";
+import { leadEditSchema } from "./schema";
 
 const base = { leadId: "lead_1", version: "3" };
 

@@ -1,23 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
-import { assignLeads, claimLead } from "./assign";
-import { updateLead } from "./edit";
+import { asViewer } from "../../auth/authed";
+import { assignLeads, claimLead } from "./mutations";
 
 /*
- * The lead page's own doors (edit, claim, reassign). Thin: the lib/ functions decide who may do
+ * The lead page's owner doors (claim, reassign). Thin: the lib/ functions decide who may do
  * what; these only find the database and viewer and refresh the pages that show the lead.
  */
 
 function refresh(leadId: string) {
   revalidatePath(`/crm/leads/${leadId}`);
   revalidatePath("/crm/leads");
-}
-
-export async function updateLeadAction(input: { leadId: string } & Record<string, unknown>) {
-  const result = await asViewer((viewer, db) => updateLead(db, viewer, input));
-  if (result.ok) refresh(String(input.leadId));
-  return result;
 }
 
 export async function claimLeadAction(leadId: string) {

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { leadsVisibleSql, WORKSPACE_ROLES } from "./access";
-import { recordActivity } from "./activity";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { leadsVisibleSql, WORKSPACE_ROLES } from "../access";
+import { recordActivity } from "../activity";
 import {
   moveLeadsStageSchema,
   moveLeadStageSchema,
@@ -14,7 +14,7 @@ import {
   stageOutcome,
   type StageCategory,
   type StageMoveDetails,
-} from "./stage-schema";
+} from "./schema";
 
 /*
  * The one place a lead changes stage. Every move locks the lead row, checks where it stands,

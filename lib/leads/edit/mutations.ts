@@ -1,17 +1,17 @@
 import "server-only";
 import { Decimal } from "decimal.js";
-import type { Database } from "../db/client";
-import type { Lead, Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { leadsVisibleTo, maskedContact, maySeePhone, WORKSPACE_ROLES } from "./access";
-import { recordActivity } from "./activity";
-import { companyKey } from "./company-key";
-import { EDITABLE_FIELDS, leadEditSchema, type EditableField, type LeadEdit } from "./edit-schema";
-import { rescoreLead } from "./score";
-import { leadSearchTokens } from "./search-tokens";
+import type { Database } from "../../db/client";
+import type { Lead, Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { leadsVisibleTo, maskedContact, maySeePhone, WORKSPACE_ROLES } from "../access";
+import { recordActivity } from "../activity";
+import { companyKey } from "../company-key";
+import { EDITABLE_FIELDS, leadEditSchema, type EditableField, type LeadEdit } from "./schema";
+import { rescoreLead } from "../score";
+import { leadSearchTokens } from "../search-tokens";
 
 export type LeadEditResult =
   | { ok: true; version: number; changed: EditableField[] }

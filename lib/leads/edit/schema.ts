@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { amount, clearable, decimal, INT4_MAX, integer, recordId, text } from "../forms/fields";
-import { isValidCreditCode } from "../inquiries/credit-code";
+import { amount, clearable, decimal, INT4_MAX, integer, recordId, text } from "../../forms/fields";
+import { isValidCreditCode } from "../../inquiries/credit-code";
 
 /*
- * Editing a lead's fields on the lead page: the client form (zodResolver) and lib/leads/edit.ts
+ * Editing a lead's fields on the lead page: the client form (zodResolver) and lib/leads/edit/mutations.ts
  * parse with this one schema. A field left out is left as it is; a blank one is cleared.
  * `version` is the lead's version the form was loaded with: a lead changed since answers "stale".
  * The phone is the lead's identity and is not edited here.

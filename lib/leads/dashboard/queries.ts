@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { readSettings } from "../settings/queries";
-import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, textFor, WORKSPACE_ROLES } from "./access";
-import { shanghaiDayBounds, workingHoursBetween } from "./working-hours";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { readSettings } from "../../settings/queries";
+import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, textFor, WORKSPACE_ROLES } from "../access";
+import { shanghaiDayBounds, workingHoursBetween } from "../working-hours";
 
 const LIST = 10;
 /** Leads people work: not merged away, not archived. */

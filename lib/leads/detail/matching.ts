@@ -1,9 +1,9 @@
 import "server-only";
 import { Decimal } from "decimal.js";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { industries, type IndustryCode } from "../listings/industries";
-import { SQM_PER_MU } from "../listings/units";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { industries, type IndustryCode } from "../../listings/industries";
+import { SQM_PER_MU } from "../../listings/units";
 
 /** A listing fits when its available area is within this share of the area the investor asked for. */
 export const AREA_RANGE = { min: 0.7, max: 1.5 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "../forms/field-errors";
-import { moveLeadStageSchema, stageMoveDetailsSchema, stageMoveErrors, stageOutcome } from "./stage-schema";
+import { fieldErrorsOf } from "../../forms/field-errors";
+import { moveLeadStageSchema, stageMoveDetailsSchema, stageMoveErrors, stageOutcome } from "./schema";
 
 const details = (input: object) => {
   const parsed = stageMoveDetailsSchema.safeParse(input);
