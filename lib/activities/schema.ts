@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isMissing, recordId, text } from "../forms/fields";
-import { parseShanghaiLocal } from "./shanghai-time";
+import { parseShanghaiLocal } from "../calendar/shanghai-time";
 
 /*
  * Logging what staff did on a lead (a note, a call, a site visit, an email). Shared by the lead

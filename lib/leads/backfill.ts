@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { logEvent } from "../log";
-import { dayResponseDeadline } from "../reports/speed-calendar";
+import { dayResponseDeadline } from "../calendar/response-deadline";
 import { readSettings } from "../settings/queries";
 import { companyKey } from "./company-key";
 import { scoreLead, type LeadScoreFields } from "./score";

@@ -7,8 +7,8 @@ import type { Settings } from "../settings/schema";
 import { companyKey } from "./company-key";
 import { scoreLead, type ScoreBreakdown } from "./score";
 import { leadSearchTokens } from "./search-tokens";
-import { dayResponseDeadline } from "../reports/speed-calendar";
-import { addWorkingHours } from "./working-hours";
+import { dayResponseDeadline } from "../calendar/response-deadline";
+import { addWorkingHours } from "../calendar/working-hours";
 
 /*
  * What an arriving inquiry does to its lead, worked out in TypeScript before the one statement

@@ -2,7 +2,7 @@ import "server-only";
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { SHANGHAI_OFFSET_MS } from "../activities/shanghai-time";
+import { SHANGHAI_OFFSET_MS } from "../calendar/shanghai-time";
 import { localized } from "../i18n/localized";
 import type { Locale, Messages } from "../i18n/messages";
 import { SQM_PER_MU } from "../leads/score-factors";

@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
-import { shanghaiDay } from "../activities/shanghai-time";
+import { shanghaiDay } from "../calendar/shanghai-time";
 import { recordAudit } from "../audit/record";
 import { fieldErrorsOf } from "../forms/field-errors";
 import { formatDateTime, formatNumber } from "../i18n/format";

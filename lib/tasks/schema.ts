@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optional, recordId, text } from "../forms/fields";
-import { parseShanghaiLocal } from "../activities/shanghai-time";
+import { parseShanghaiLocal } from "../calendar/shanghai-time";
 
 /*
  * Follow-up tasks on a lead. The due date comes from a datetime-local input and is read as

@@ -15,7 +15,7 @@ import { backfillLeads, backfillResponseDeadlines } from "@/lib/leads/backfill";
 import { companyKey } from "@/lib/leads/company-key";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
 import { rescoreLead, scoreLead } from "@/lib/leads/score";
-import { addWorkingHours } from "@/lib/leads/working-hours";
+import { addWorkingHours } from "@/lib/calendar/working-hours";
 import { updateAssignmentSettings, updateScoreSettings, updateWorkingHoursSettings } from "@/lib/settings/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";

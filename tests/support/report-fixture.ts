@@ -29,7 +29,7 @@
  * L9  created 2026-11-02 10:00 (after the range), owner A, park P1, FACTORY, source baidu, tax 60: new only. One inquiry.
  */
 import type { Database } from "@/lib/db/client";
-import { dayResponseDeadline } from "@/lib/reports/speed-calendar";
+import { dayResponseDeadline } from "@/lib/calendar/response-deadline";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { at } from "./report-views";
 

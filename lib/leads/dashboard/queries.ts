@@ -5,7 +5,8 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { readSettings } from "../../settings/queries";
 import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, textFor, WORKSPACE_ROLES } from "../access";
-import { shanghaiDayBounds, workingHoursBetween } from "../working-hours";
+import { shanghaiDayBounds } from "../../calendar/shanghai-time";
+import { workingHoursBetween } from "../../calendar/working-hours";
 
 const LIST = 10;
 /** Leads people work: not merged away, not archived. */

@@ -1,4 +1,4 @@
-import { shanghaiDay } from "../../activities/shanghai-time";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 
 /*
  * Which tally rows cover a range of days: month rows for the whole months, day rows for the rest

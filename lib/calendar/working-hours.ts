@@ -3,13 +3,13 @@
  * zone. Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and
  * cheaper than Intl on the inquiry path. Pure: the settings come in as an argument.
  */
+import { SHANGHAI_OFFSET_MS as SHANGHAI_OFFSET } from "./shanghai-time";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const SHANGHAI_OFFSET = 8 * HOUR;
 /** A calendar with no working time for ten years is a misconfiguration, not a long wait. */
-const MAX_DAYS = 3660;
+export const MAX_CALENDAR_DAYS = 3660;
 
 export interface WorkingCalendar {
   /** ISO weekdays that are working days: 1 Monday … 7 Sunday */
@@ -28,11 +28,11 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 /** Midnight of a Shanghai day, as milliseconds on the Shanghai wall clock (UTC arithmetic). */
 const wallDayStart = (wall: number) => Math.floor(wall / DAY) * DAY;
 
-function isWorkingDay(wallMidnight: number, calendar: WorkingCalendar): boolean {
-  const day = new Date(wallMidnight).toISOString().slice(0, 10);
+/** Whether a Shanghai day (YYYY-MM-DD) works: a make-up day (调休) always, a holiday never, else by its weekday. */
+export function isWorkingDay(day: string, calendar: WorkingCalendar): boolean {
   if (calendar.workdays.includes(day)) return true;
   if (calendar.holidays.includes(day)) return false;
-  const weekday = new Date(wallMidnight).getUTCDay();
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return calendar.days.includes(weekday === 0 ? 7 : weekday);
 }
 
@@ -41,8 +41,8 @@ function* workingWindows(from: number, calendar: WorkingCalendar): Generator<[nu
   const open = minutesOf(calendar.start) * MINUTE;
   const close = minutesOf(calendar.end) * MINUTE;
   let midnight = wallDayStart(from);
-  for (let day = 0; day < MAX_DAYS; day++, midnight += DAY) {
-    if (isWorkingDay(midnight, calendar)) yield [midnight + open, midnight + close];
+  for (let day = 0; day < MAX_CALENDAR_DAYS; day++, midnight += DAY) {
+    if (isWorkingDay(new Date(midnight).toISOString().slice(0, 10), calendar)) yield [midnight + open, midnight + close];
   }
   throw new Error("No working time in the next ten years: check the working days and holidays");
 }
@@ -76,15 +76,4 @@ export function workingHoursBetween(a: Date, b: Date, calendar: WorkingCalendar)
     total += Math.max(0, Math.min(close, to) - Math.max(open, from));
   }
   return total / HOUR;
-}
-
-/** The Shanghai calendar day of a moment, as YYYY-MM-DD. */
-export function shanghaiDay(moment: Date): string {
-  return new Date(moment.getTime() + SHANGHAI_OFFSET).toISOString().slice(0, 10);
-}
-
-/** The instants that begin and end the Shanghai calendar day holding `moment`: [start, end). */
-export function shanghaiDayBounds(moment: Date): { start: Date; end: Date } {
-  const start = wallDayStart(moment.getTime() + SHANGHAI_OFFSET) - SHANGHAI_OFFSET;
-  return { start: new Date(start), end: new Date(start + DAY) };
 }

@@ -4,6 +4,7 @@
  */
 
 export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const DAY = 86_400_000;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** "2026-11-27T10:00" from a datetime-local input, read as Shanghai time; null when it is not a real moment. */
@@ -26,4 +27,10 @@ export function toShanghaiLocal(date: Date): string {
 /** The Shanghai calendar day of a moment ("2026-11-27"). */
 export function shanghaiDay(date: Date): string {
   return toShanghaiLocal(date).slice(0, 10);
+}
+
+/** The instants that begin and end the Shanghai calendar day holding `moment`: [start, end). */
+export function shanghaiDayBounds(moment: Date): { start: Date; end: Date } {
+  const start = Math.floor((moment.getTime() + SHANGHAI_OFFSET_MS) / DAY) * DAY - SHANGHAI_OFFSET_MS;
+  return { start: new Date(start), end: new Date(start + DAY) };
 }

@@ -1,9 +1,9 @@
-import { SHANGHAI_OFFSET_MS } from "../activities/shanghai-time";
-import type { WorkingCalendar } from "../leads/working-hours";
+import { SHANGHAI_OFFSET_MS } from "./shanghai-time";
+import { isWorkingDay, MAX_CALENDAR_DAYS, type WorkingCalendar } from "./working-hours";
 
 /*
  * "Answered within one working day" means: within one working day's worth of working hours
- * (end − start, 9 h by default), counted the way lib/leads/working-hours counts them — time outside
+ * (end − start, 9 h by default), counted the way ./working-hours counts them — time outside
  * working hours, weekends and holidays does not run, make-up days (调休) do. Intake keeps that
  * deadline on each lead (dayResponseDeadline below, from the next working days of its arrival day),
  * so the report compares it with the first response in the database.
@@ -28,18 +28,9 @@ export interface CalendarDay {
 }
 
 const DAY = 86_400_000;
-/** A calendar with no working day for ten years is a misconfiguration, as lib/leads/working-hours says. */
-const MAX_DAYS = 3660;
 
 const dayText = (time: number) => new Date(time).toISOString().slice(0, 10);
 const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-export function isWorkingDay(day: string, calendar: WorkingCalendar): boolean {
-  if (calendar.workdays.includes(day)) return true;
-  if (calendar.holidays.includes(day)) return false;
-  const weekday = new Date(dayTime(day)).getUTCDay();
-  return calendar.days.includes(weekday === 0 ? 7 : weekday);
-}
 
 /** One row per day from `fromDay` to `toDay` (inclusive), with the next two working days of each. */
 export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toDay: string): CalendarDay[] {
@@ -50,7 +41,7 @@ export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toD
   const working: number[] = [];
   let beyond = 0;
   for (let time = first, steps = 0; beyond < 2; time += DAY, steps += 1) {
-    if (steps > (last - first) / DAY + MAX_DAYS) throw new Error("No working day in ten years: check the working days and holidays");
+    if (steps > (last - first) / DAY + MAX_CALENDAR_DAYS) throw new Error("No working day in ten years: check the working days and holidays");
     if (!isWorkingDay(dayText(time), calendar)) continue;
     working.push(time);
     if (time > last) beyond += 1;

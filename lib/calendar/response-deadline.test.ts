@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { workingHoursBetween, type WorkingCalendar } from "../leads/working-hours";
+import { isWorkingDay, workingHoursBetween, type WorkingCalendar } from "./working-hours";
 import { DEFAULT_SETTINGS } from "../settings/schema";
-import { dayResponseDeadline, isWorkingDay, responseCalendar } from "./speed-calendar";
+import { dayResponseDeadline, responseCalendar } from "./response-deadline";
 
 const standard = DEFAULT_SETTINGS.workingHours;
 // 2026-10-01..02 and 05..07 off for National Day, Saturday 10-10 made up (调休).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, workingHoursSettingsSchema } from "../settings/schema";
-import { addWorkingHours, shanghaiDay, shanghaiDayBounds, workingHoursBetween } from "./working-hours";
+import { shanghaiDay, shanghaiDayBounds } from "./shanghai-time";
+import { addWorkingHours, workingHoursBetween } from "./working-hours";
 
 const calendar = DEFAULT_SETTINGS.workingHours;
 /** A Shanghai wall-clock time as an instant. */
