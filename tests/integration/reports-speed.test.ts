@@ -207,7 +207,7 @@ function speedSuite(open: () => Promise<TestDatabase>) {
 
     it("follows weekends, holidays, make-up days and the opening and closing times", async () => {
       expect(await withinDayByOwner("")).toEqual(Object.fromEntries(Object.entries(cases).map(([name, [, , expected]]) => [name, expected])));
-      // The same answer as lib/leads/working-hours: no more than one working day (9 h) of working time had run.
+      // The same answer as lib/calendar/working-hours: no more than one working day (9 h) of working time had run.
       for (const [arrival, answer, expected] of Object.values(cases)) {
         if (answer) expect(workingHoursBetween(at(arrival), at(answer), calendar) <= 9 ? 1 : 0).toBe(expected);
       }

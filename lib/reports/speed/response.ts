@@ -11,7 +11,7 @@ import { histogramPercentiles, tallyRows } from "../tallies/tallies";
  * is exact; a response recorded before arrival (a merge can carry one over) counts as 0. A lead not
  * answered yet stays in every share's denominator as not answered, and out of the median and p90.
  * "Within 1 working day" compares the response with Lead.dayResponseDueAt, the deadline of
- * lib/reports/speed-calendar under the working hours in force when the lead arrived. Read from the
+ * lib/calendar/response-deadline under the working hours in force when the lead arrived. Read from the
  * response tallies (lib/reports/tallies).
  */
 
