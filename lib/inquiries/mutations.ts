@@ -116,7 +116,7 @@ async function replay(db: Database, idempotencyKey: string, requestHash: string)
  * with the server secret, since the body is the person's data: a plain hash would let anyone who
  * guesses a phone and a few fields confirm the guess. (A retry of a submission stored before the
  * hash was keyed answers "key reused" instead of replaying: keys are for retries within minutes.)
- * Erasing the person replaces it (lib/leads/erase.ts).
+ * Erasing the person replaces it (lib/leads/erase/mutations.ts).
  */
 export function requestHashOf(inquiry: Inquiry): string {
   const canonical = JSON.stringify(inquiry, (_key, value) =>

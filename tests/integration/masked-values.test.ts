@@ -9,7 +9,7 @@ import { maskHandle } from "@/lib/leads/mask";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
 import { companyKey } from "@/lib/leads/company-key";
 import { leadDetail } from "@/lib/leads/detail/queries";
-import { findDuplicates } from "@/lib/leads/duplicates";
+import { findDuplicates } from "@/lib/leads/duplicates/queries";
 import { exportLeadsCsv } from "@/lib/leads/inbox/export";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";

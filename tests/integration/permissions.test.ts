@@ -10,9 +10,11 @@ import * as localeActions from "@/lib/i18n/actions";
 import * as inquiryActions from "@/lib/inquiries/actions";
 import * as assignActions from "@/lib/leads/assign/actions";
 import * as editActions from "@/lib/leads/edit/actions";
-import * as careActions from "@/lib/leads/care-actions";
+import * as archiveActions from "@/lib/leads/archive/actions";
+import * as eraseActions from "@/lib/leads/erase/actions";
+import * as mergeActions from "@/lib/leads/merge/actions";
 import { leadDetail } from "@/lib/leads/detail/queries";
-import { findDuplicates } from "@/lib/leads/duplicates";
+import { findDuplicates } from "@/lib/leads/duplicates/queries";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import * as inboxActions from "@/lib/leads/inbox/actions";
 import * as listingActions from "@/lib/listings/admin/actions";
@@ -220,7 +222,9 @@ const PIPELINE = "lib/pipeline/actions.ts";
 const ASSIGN = "lib/leads/assign/actions.ts";
 const EDIT = "lib/leads/edit/actions.ts";
 const INBOX = "lib/leads/inbox/actions.ts";
-const CARE = "lib/leads/care-actions.ts";
+const ARCHIVE = "lib/leads/archive/actions.ts";
+const ERASE = "lib/leads/erase/actions.ts";
+const MERGE = "lib/leads/merge/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
 const DUE = "2030-01-15T10:00";
@@ -378,18 +382,18 @@ const ROWS: Row[] = [
   leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
     answerOf(await inboxActions.bulkLeadsAction(null, form({ intent: "stage", toStageKey: "contacted", leadIds: [lead.id] }))), { name: "bulkLeadsAction (stage)" }),
   leadRow(`${INBOX}#claimFromInboxAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await inboxActions.claimFromInboxAction(null, form({ leadId: lead.id })))),
-  leadRow(`${CARE}#archiveLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await careActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
-  leadRow(`${CARE}#archiveLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await careActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
-  leadRow(`${CARE}#restoreLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await careActions.restoreLeadAction({ leadId: lead.id, version: lead.version })), { archived: true }),
-  leadRow(`${CARE}#eraseLeadPersonalDataAction`, "on another officer's lead", ADMIN_ONLY, async (lead) =>
-    answerOf(await careActions.eraseLeadPersonalDataAction({ leadId: lead.id, confirm: lead.company, reason: "PIPL 删除请求，2026-11-27 邮件" }))),
-  row(`${CARE}#mergeLeadsAction`, "on two of another officer's leads", LEAD_MANAGERS, async (world) => {
+  leadRow(`${ARCHIVE}#archiveLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await archiveActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
+  leadRow(`${ARCHIVE}#archiveLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await archiveActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
+  leadRow(`${ARCHIVE}#restoreLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await archiveActions.restoreLeadAction({ leadId: lead.id, version: lead.version })), { archived: true }),
+  leadRow(`${ERASE}#eraseLeadPersonalDataAction`, "on another officer's lead", ADMIN_ONLY, async (lead) =>
+    answerOf(await eraseActions.eraseLeadPersonalDataAction({ leadId: lead.id, confirm: lead.company, reason: "PIPL 删除请求，2026-11-27 邮件" }))),
+  row(`${MERGE}#mergeLeadsAction`, "on two of another officer's leads", LEAD_MANAGERS, async (world) => {
     const [survivor, merged] = [await makeLead(world.db, world.otherStaff.id), await makeLead(world.db, world.otherStaff.id)];
     return {
-      call: async () => answerOf(await careActions.mergeLeadsAction({ survivorId: survivor.id, mergedId: merged.id, survivorVersion: survivor.version, mergedVersion: merged.version })),
+      call: async () => answerOf(await mergeActions.mergeLeadsAction({ survivorId: survivor.id, mergedId: merged.id, survivorVersion: survivor.version, mergedVersion: merged.version })),
       state: async () => [await leadState(world.db, survivor.id), await leadState(world.db, merged.id)],
     };
   }),
@@ -408,7 +412,7 @@ const ROWS: Row[] = [
   readRow("lib/leads/detail/queries.ts#leadDetail", "on another officer's lead", OTHERS_LEAD, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
   readRow("lib/leads/detail/queries.ts#leadDetail", "on the staff caller's own lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
   readRow("lib/leads/detail/queries.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
-  readRow("lib/leads/duplicates.ts#findDuplicates", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
+  readRow("lib/leads/duplicates/queries.ts#findDuplicates", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
     readAs((viewer) => findDuplicates(world.db, viewer, lead.id), (found) => found !== null)),
   readRow("lib/leads/inbox/queries.ts#listInbox", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
     readAs(

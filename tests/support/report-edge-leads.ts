@@ -85,7 +85,7 @@ export async function seedEdgeLeads(db: Database, fixture: ReportFixture): Promi
     key: "X7", owner: b, kind: "FACTORY", area: 600, unit: "SQM", tax: 30, investment: 400,
     history: [["new", "2026-09-10 10:00"], ["contacted", "2026-09-11 10:00"], ["site_visit", "2026-09-15 10:00"]],
   });
-  // As lib/leads/merge.ts leaves a merge: the tombstone points at the survivor, which now holds its history.
+  // As lib/leads/merge/mutations.ts leaves a merge: the tombstone points at the survivor, which now holds its history.
   await db.lead.update({ where: { id: x7 }, data: { mergedIntoId: x6, archivedAt: at("2026-10-21 10:00") } });
   await db.stageChange.updateMany({ where: { leadId: x7 }, data: { leadId: x6 } });
   return { park: park.id, leads: { x1, x2, x3, x4, x5, x6, x7 } };

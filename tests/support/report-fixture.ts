@@ -152,10 +152,10 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
     investment: 6000, area: 4000, unit: "SQM", history: [["new", "2026-10-06 09:00"], ["contacted", "2026-10-07 10:00"]],
     inquiries: ["2026-10-06 09:00"],
   });
-  // The merge moved L7's inquiry and stage history to L6, as lib/leads/merge.ts does.
+  // The merge moved L7's inquiry and stage history to L6, as lib/leads/merge/mutations.ts does.
   await db.inquiry.updateMany({ where: { leadId: l7 }, data: { leadId: l6 } });
   await db.stageChange.updateMany({ where: { leadId: l7 }, data: { leadId: l6 } });
-  // The tombstone, last, as lib/leads/merge.ts leaves it.
+  // The tombstone, last, as lib/leads/merge/mutations.ts leaves it.
   await db.lead.update({ where: { id: l7 }, data: { mergedIntoId: l6, archivedAt: at("2026-10-10 12:00") } });
   const l8 = await lead({
     key: "L8", created: "2025-10-15 10:00", owner: a.id, parkId: p1.id, kind: "FACTORY", source: "baidu", use: "精密机械", tax: 120,

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
-import { mergeLeadsAction } from "@/lib/leads/care-actions";
+import { mergeLeadsAction } from "@/lib/leads/merge/actions";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
 import { refusalText } from "@/components/ui/refusal";

@@ -5,8 +5,8 @@ import { formatDate } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
-import { findDuplicates, type DuplicateLead } from "@/lib/leads/duplicates";
-import { planMerge, type MergeSide } from "@/lib/leads/merge-plan";
+import { findDuplicates, type DuplicateLead } from "@/lib/leads/duplicates/queries";
+import { planMerge, type MergeSide } from "@/lib/leads/merge/plan";
 import { DuplicateList, type DuplicateItem } from "./duplicate-list";
 import styles from "./care.module.css";
 

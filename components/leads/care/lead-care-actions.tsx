@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import type { Role } from "@/lib/auth/schema";
 import { validationMessage } from "@/lib/i18n/validation";
-import { archiveLeadAction, restoreLeadAction } from "@/lib/leads/care-actions";
+import { archiveLeadAction, restoreLeadAction } from "@/lib/leads/archive/actions";
 import { EraseDialog } from "./erase-dialog";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";

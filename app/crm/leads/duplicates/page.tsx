@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { duplicateGroups } from "@/lib/leads/duplicates";
+import { duplicateGroups } from "@/lib/leads/duplicates/queries";
 import styles from "./duplicates.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {

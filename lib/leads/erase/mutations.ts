@@ -1,14 +1,14 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { dropPhoneCounters } from "../inquiries/rate-limit";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { recordActivity } from "./activity";
-import { confirmsCompany, eraseLeadSchema } from "./care-schema";
-import { leadSearchTokens } from "./search-tokens";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { dropPhoneCounters } from "../../inquiries/rate-limit";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { recordActivity } from "../activity";
+import { confirmsCompany, eraseLeadSchema } from "./schema";
+import { leadSearchTokens } from "../search-tokens";
 
 type Tx = Prisma.TransactionClient;
 type Json = Prisma.JsonValue;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Prisma } from "../db/generated/client";
-import { confirmsCompany } from "./care-schema";
-import { planMerge, type MergeSide } from "./merge-plan";
-import { mergeLeadsSchema } from "./merge-schema";
+import { Prisma } from "../../db/generated/client";
+import { confirmsCompany } from "../erase/schema";
+import { planMerge, type MergeSide } from "./plan";
+import { mergeLeadsSchema } from "./schema";
 
 const stages = {
   new: { key: "new", name: "新线索", nameEn: "New", position: 1, category: "OPEN" },

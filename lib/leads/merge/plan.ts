@@ -1,4 +1,4 @@
-import type { Prisma } from "../db/generated/client";
+import type { Prisma } from "../../db/generated/client";
 
 /** What a merge reads of each lead; the lead page's preview and the merge itself read the same. */
 export const mergeSelect = {

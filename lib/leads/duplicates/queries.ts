@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { cleanText } from "../forms/clean-text";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { LEAD_MANAGERS, WORKSPACE_ROLES, contactFor, leadsVisibleTo, maySeePhone, phonesVisibleTo } from "./access";
-import { mergeSelect, type MergeSide } from "./merge-plan";
+import { cleanText } from "../../forms/clean-text";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { LEAD_MANAGERS, WORKSPACE_ROLES, contactFor, leadsVisibleTo, maySeePhone, phonesVisibleTo } from "../access";
+import { mergeSelect, type MergeSide } from "../merge/plan";
 
 export type DuplicateReason = "phone" | "company";
 

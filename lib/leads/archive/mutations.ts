@@ -1,12 +1,12 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { leadsVisibleTo, WORKSPACE_ROLES } from "./access";
-import { recordActivity } from "./activity";
-import { leadArchiveSchema } from "./care-schema";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { leadsVisibleTo, WORKSPACE_ROLES } from "../access";
+import { recordActivity } from "../activity";
+import { leadArchiveSchema } from "./schema";
 
 export type ArchiveResult = { ok: true; version: number } | { ok: false; fieldErrors: FieldErrors };
 

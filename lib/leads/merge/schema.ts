@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId, rowVersion } from "../forms/fields";
+import { recordId, rowVersion } from "../../forms/fields";
 
 const leadId = recordId;
 /** The lead's version as the person saw it; a form posts it as text, a client as a number. */

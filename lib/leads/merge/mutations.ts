@@ -1,16 +1,16 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { LEAD_MANAGERS } from "./access";
-import { recordActivity, refreshNextFollowUp } from "./activity";
-import { mergeSelect, planMerge, type FilledField, type StageRule } from "./merge-plan";
-import { mergeLeadsSchema } from "./merge-schema";
-import { rescoreLead } from "./score";
-import { leadSearchTokens } from "./search-tokens";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { LEAD_MANAGERS } from "../access";
+import { recordActivity, refreshNextFollowUp } from "../activity";
+import { mergeSelect, planMerge, type FilledField, type StageRule } from "./plan";
+import { mergeLeadsSchema } from "./schema";
+import { rescoreLead } from "../score";
+import { leadSearchTokens } from "../search-tokens";
 
 type Tx = Prisma.TransactionClient;
 

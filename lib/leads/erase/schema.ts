@@ -1,12 +1,7 @@
 import { z } from "zod";
-import { recordId, rowVersion, text } from "../forms/fields";
+import { recordId, text } from "../../forms/fields";
 
 const leadId = recordId;
-const version = rowVersion;
-
-/** Archiving or restoring a lead, with the version the person saw. */
-export const leadArchiveSchema = z.strictObject({ leadId, version });
-export type LeadArchive = z.infer<typeof leadArchiveSchema>;
 
 /**
  * An admin erasing a person's data on a PIPL request: they type the lead's company name to show
