@@ -2,7 +2,7 @@
 import { useTranslations } from "use-intl";
 import type { ReportKey } from "@/lib/reports/table";
 import styles from "./export-links.module.css";
-import { exportQuery } from "@/lib/reports/export-query";
+import { exportQuery } from "@/lib/reports/export/query";
 
 /** The CSV download and the printable page of one report, for its section's header. */
 export function ExportLinks({ report, filterQuery }: { report: ReportKey; filterQuery: string }) {

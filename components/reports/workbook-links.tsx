@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "use-intl";
 import styles from "./export-links.module.css";
-import { exportQuery } from "@/lib/reports/export-query";
+import { exportQuery } from "@/lib/reports/export/query";
 
 /**
  * The reports page's exports area: the two workbooks managers send upward, and every report on

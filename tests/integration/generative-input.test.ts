@@ -22,7 +22,7 @@ import { createPark, updatePark } from "@/lib/parks/mutations";
 import {
   createLostReason, createStage, deleteStage, renameStage, reorderLostReasons, reorderStages, updateLostReason,
 } from "@/lib/pipeline/config-mutations";
-import { exportReportCsv } from "@/lib/reports/export";
+import { exportReportCsv } from "@/lib/reports/export/reports";
 import { reportViewOf } from "@/lib/reports/report-view";
 import { funnelReport } from "@/lib/reports/funnel/queries";
 import { updateReserveThreshold } from "@/lib/reports/settings/threshold";

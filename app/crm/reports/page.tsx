@@ -17,7 +17,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
 import { inboxFilterOptions } from "@/lib/leads/filter/options";
-import { invalidFields } from "@/lib/reports/export-view";
+import { invalidFields } from "@/lib/reports/export/view";
 import { resolveRange, type UrlParams } from "@/lib/reports/filters";
 import { reports } from "@/lib/reports/registry";
 import { reportQueryOf, reportViewOf } from "@/lib/reports/report-view";

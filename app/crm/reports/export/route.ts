@@ -1,8 +1,8 @@
 import { getViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getLocale } from "@/lib/i18n/server";
-import { exportReportCsv } from "@/lib/reports/export";
-import { attachment, invalidView, refused } from "@/lib/reports/export-response";
+import { exportReportCsv } from "@/lib/reports/export/reports";
+import { attachment, invalidView, refused } from "@/lib/reports/export/response";
 import { withDatabaseErrors } from "@/lib/http/route";
 
 /** GET ?report=<key>&<the report filters>: that report's tables as a CSV download. */

@@ -6,8 +6,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { printableReports } from "@/lib/reports/export";
-import { invalidFields } from "@/lib/reports/export-view";
+import { printableReports } from "@/lib/reports/export/reports";
+import { invalidFields } from "@/lib/reports/export/view";
 import type { UrlParams } from "@/lib/reports/filters";
 
 export async function generateMetadata(): Promise<Metadata> {

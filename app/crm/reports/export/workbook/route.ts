@@ -1,9 +1,9 @@
 import { getViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getLocale } from "@/lib/i18n/server";
-import { attachment, invalidView, refused } from "@/lib/reports/export-response";
-import { exportWorkbook } from "@/lib/reports/export-workbook";
-import { XLSX_TYPE } from "@/lib/reports/ledger";
+import { attachment, invalidView, refused } from "@/lib/reports/export/response";
+import { exportWorkbook } from "@/lib/reports/ledger/workbook";
+import { XLSX_TYPE } from "@/lib/reports/ledger/export";
 import { withDatabaseErrors } from "@/lib/http/route";
 
 /** GET ?sheet=ledger|reserve&<the report filters>: the 招商台账 or the 项目储备库 as an .xlsx download. */

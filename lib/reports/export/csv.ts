@@ -1,7 +1,7 @@
 import "server-only";
-import type { Locale, Messages } from "../i18n/messages";
-import { csvLine } from "../leads/inbox/export";
-import type { ColumnKind, ReportColumn, ReportTable, ReportValue } from "./table";
+import type { Locale, Messages } from "../../i18n/messages";
+import { csvLine } from "../../leads/inbox/export";
+import type { ColumnKind, ReportColumn, ReportTable, ReportValue } from "../table";
 
 /*
  * A report's tables as CSV blocks: a title line (the table, the period, the filters), the header,

@@ -1,9 +1,9 @@
 import "server-only";
-import { AccessDenied } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import type { FieldErrors } from "../forms/field-errors";
-import { loadMessages, type Locale } from "../i18n/messages";
-import { invalidFields } from "./export-view";
+import { AccessDenied } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import type { FieldErrors } from "../../forms/field-errors";
+import { loadMessages, type Locale } from "../../i18n/messages";
+import { invalidFields } from "./view";
 
 /* The HTTP answers of the export routes, so each route only picks the export and hands its result here. */
 

@@ -2,12 +2,12 @@ import "server-only";
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { SHANGHAI_OFFSET_MS } from "../calendar/shanghai-time";
-import { localized } from "../i18n/localized";
-import type { Locale, Messages } from "../i18n/messages";
-import { SQM_PER_MU } from "../leads/score-factors";
-import { logEvent } from "../log";
-import type { ProjectRow } from "./ledger-rows";
+import { SHANGHAI_OFFSET_MS } from "../../calendar/shanghai-time";
+import { localized } from "../../i18n/localized";
+import type { Locale, Messages } from "../../i18n/messages";
+import { SQM_PER_MU } from "../../leads/score-factors";
+import { logEvent } from "../../log";
+import type { ProjectRow } from "./rows";
 
 /*
  * The 招商台账 and 项目储备库 as real .xlsx: amounts are numbers of 万元 with a number format, dates

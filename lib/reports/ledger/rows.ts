@@ -1,6 +1,6 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
 
 /*
  * The rows of the two workbooks, read in keyset batches of (createdAt, id) so a year of a million

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { zhCN } from "../i18n/messages/zh-CN";
-import { excelDate, projectWorkbook, taxPerMu } from "./ledger-sheet";
+import { zhCN } from "../../i18n/messages/zh-CN";
+import { excelDate, projectWorkbook, taxPerMu } from "./sheet";
 
 describe("亩均税收 in the reserve workbook", () => {
   it("divides the expected tax by the land wanted in 亩", () => {

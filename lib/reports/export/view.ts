@@ -1,12 +1,12 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Viewer } from "../auth/session";
-import { formatDate } from "../i18n/format";
-import { localized } from "../i18n/localized";
-import type { Locale, Messages } from "../i18n/messages";
-import { managesLeads } from "../leads/access";
-import { shanghaiDayStart } from "../leads/filter/filter";
-import { resolveRange, type ReportFilter, type ReportRange } from "./filters";
+import type { Database } from "../../db/client";
+import type { Viewer } from "../../auth/session";
+import { formatDate } from "../../i18n/format";
+import { localized } from "../../i18n/localized";
+import type { Locale, Messages } from "../../i18n/messages";
+import { managesLeads } from "../../leads/access";
+import { shanghaiDayStart } from "../../leads/filter/filter";
+import { resolveRange, type ReportFilter, type ReportRange } from "../filters";
 
 /*
  * A report view in words, for what leaves the screen (CSV title lines, the printed header, the

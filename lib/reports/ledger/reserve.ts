@@ -1,20 +1,20 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { shanghaiDay } from "../calendar/shanghai-time";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf } from "../forms/field-errors";
-import { formatDateTime, formatNumber } from "../i18n/format";
-import { loadMessages, type Locale } from "../i18n/messages";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { describeView } from "./export-view";
-import { parseReportFilter, reportLeadsSql, type UrlParams } from "./filters";
-import type { WorkbookExport } from "./ledger";
-import { projectRows } from "./ledger-rows";
-import { projectColumns, projectWorkbook } from "./ledger-sheet";
-import { readReserveThreshold } from "./settings/threshold";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { shanghaiDay } from "../../calendar/shanghai-time";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf } from "../../forms/field-errors";
+import { formatDateTime, formatNumber } from "../../i18n/format";
+import { loadMessages, type Locale } from "../../i18n/messages";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { describeView } from "../export/view";
+import { parseReportFilter, reportLeadsSql, type UrlParams } from "../filters";
+import type { WorkbookExport } from "./export";
+import { projectRows } from "./rows";
+import { projectColumns, projectWorkbook } from "./sheet";
+import { readReserveThreshold } from "../settings/threshold";
 
 /*
  * The 项目储备库: the open projects (an OPEN stage, not archived, never one merged away) investing

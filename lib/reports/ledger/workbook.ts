@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import type { Locale } from "../i18n/messages";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { firstParam, type UrlParams } from "./filters";
-import { exportLedger, type WorkbookExport } from "./ledger";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import type { Locale } from "../../i18n/messages";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { firstParam, type UrlParams } from "../filters";
+import { exportLedger, type WorkbookExport } from "./export";
 import { exportReserve } from "./reserve";
 
 /** GET /crm/reports/export/workbook?sheet=ledger|reserve: the workbook named, after the access check. */

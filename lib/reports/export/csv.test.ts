@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { en } from "../i18n/messages/en";
-import { zhCN } from "../i18n/messages/zh-CN";
+import { en } from "../../i18n/messages/en";
+import { zhCN } from "../../i18n/messages/zh-CN";
 import { BOM, columnHeader, labelOf, plainValue, reportCsv } from "./csv";
-import type { ReportTable } from "./table";
+import type { ReportTable } from "../table";
 
 const table: ReportTable = {
   key: "reports.tables.pipeline",

@@ -1,18 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import type { Database } from "../db/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { formatDateTime } from "../i18n/format";
-import { loadMessages, type Locale, type Messages } from "../i18n/messages";
-import { WORKSPACE_ROLES } from "../leads/access";
+import type { Database } from "../../db/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { formatDateTime } from "../../i18n/format";
+import { loadMessages, type Locale, type Messages } from "../../i18n/messages";
+import { WORKSPACE_ROLES } from "../../leads/access";
 import { reportCsv } from "./csv";
-import { describeView, type ViewInWords } from "./export-view";
-import { firstParam, parseReportFilter, type ReportFilter, type UrlParams } from "./filters";
-import { reports } from "./registry";
-import { reportKeys, type ReportKey, type ReportTable } from "./table";
+import { describeView, type ViewInWords } from "./view";
+import { firstParam, parseReportFilter, type ReportFilter, type UrlParams } from "../filters";
+import { reports } from "../registry";
+import { reportKeys, type ReportKey, type ReportTable } from "../table";
 
 /*
  * What leaves the reports page: one report as CSV, and one report (or all) on the printable page.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportQuery } from "./export-query";
+import { exportQuery } from "./query";
 
 describe("exportQuery", () => {
   it("keeps the filters, drops the tab and sets the export's own parameters", () => {

@@ -1,18 +1,18 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { assertRole } from "../auth/access";
-import type { Viewer } from "../auth/session";
-import { recordAudit } from "../audit/record";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { formatDateTime } from "../i18n/format";
-import { loadMessages, type Locale } from "../i18n/messages";
-import { WORKSPACE_ROLES } from "../leads/access";
-import { exportName, type ExportFile } from "./export";
-import { describeView } from "./export-view";
-import { parseReportFilter, reportLeadsSql, type UrlParams } from "./filters";
-import { instant, projectRows, projectRowsOf, type ProjectRow } from "./ledger-rows";
-import { projectColumns, projectWorkbook } from "./ledger-sheet";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { formatDateTime } from "../../i18n/format";
+import { loadMessages, type Locale } from "../../i18n/messages";
+import { WORKSPACE_ROLES } from "../../leads/access";
+import { exportName, type ExportFile } from "../export/reports";
+import { describeView } from "../export/view";
+import { parseReportFilter, reportLeadsSql, type UrlParams } from "../filters";
+import { instant, projectRows, projectRowsOf, type ProjectRow } from "./rows";
+import { projectColumns, projectWorkbook } from "./sheet";
 
 /*
  * The 招商台账 of a period: one row per project (a lead; never one merged into another) among the
