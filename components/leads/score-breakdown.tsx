@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { formatNumber, formatWan } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { ScoreBreakdown, ScorePart } from "@/lib/leads/score";
+import type { ScoreBreakdown, ScorePart } from "@/lib/leads/score/score";
 import styles from "./score-breakdown.module.css";
 
 type Translate = ReturnType<typeof createTranslator<Messages, "rules">>;

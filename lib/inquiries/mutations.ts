@@ -2,7 +2,7 @@ import "server-only";
 import { keyedDigest } from "../auth/secret";
 import type { Database } from "../db/client";
 import type { Locale } from "../i18n/messages";
-import { readIntakeTarget } from "../leads/intake";
+import { readIntakeTarget } from "../leads/intake/intake";
 import { logEvent } from "../log";
 import { readSettings } from "../settings/queries";
 import { newInquiryReference } from "./reference";

@@ -2,7 +2,7 @@ import "server-only";
 import { newId } from "../db/ids";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { fingerprintSql, leadUpdateValues, needOf, newLeadValues, type IntakeContext, type IntakeTarget } from "../leads/intake";
+import { fingerprintSql, leadUpdateValues, needOf, newLeadValues, type IntakeContext, type IntakeTarget } from "../leads/intake/intake";
 import { PRIVACY_NOTICE_VERSION } from "../privacy/notice";
 import type { RateLimitCounters } from "./rate-limit";
 import type { Inquiry } from "./schema";

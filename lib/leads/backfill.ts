@@ -5,7 +5,7 @@ import { logEvent } from "../log";
 import { dayResponseDeadline } from "../calendar/response-deadline";
 import { readSettings } from "../settings/queries";
 import { companyKey } from "./company-key";
-import { scoreLead, type LeadScoreFields } from "./score";
+import { scoreLead, type LeadScoreFields } from "./score/score";
 import { leadSearchTokens } from "./search-tokens";
 
 const BATCH = 500;

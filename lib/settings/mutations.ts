@@ -6,7 +6,7 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { rescoreAllLeads } from "../leads/rescore";
+import { rescoreAllLeads } from "../leads/score/mutations";
 import { parseStoredSetting } from "./queries";
 import { settingSchemas, type SettingKey } from "./schema";
 

@@ -14,7 +14,7 @@ import type { InquiryInput } from "@/lib/inquiries/schema";
 import { backfillLeads, backfillResponseDeadlines } from "@/lib/leads/backfill";
 import { companyKey } from "@/lib/leads/company-key";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
-import { rescoreLead, scoreLead } from "@/lib/leads/score";
+import { rescoreLead, scoreLead } from "@/lib/leads/score/score";
 import { addWorkingHours } from "@/lib/calendar/working-hours";
 import { updateAssignmentSettings, updateScoreSettings, updateWorkingHoursSettings } from "@/lib/settings/mutations";
 import { readSettings } from "@/lib/settings/queries";
@@ -252,7 +252,7 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
   });
 
   it("re-reads the lead when it changed between reading and writing, so the edit is not lost", async () => {
-    const { readIntakeTarget } = await import("@/lib/leads/intake");
+    const { readIntakeTarget } = await import("@/lib/leads/intake/intake");
     const { storeInquiry } = await import("@/lib/inquiries/store-inquiry");
     const { inquirySchema } = await import("@/lib/inquiries/schema");
     const first = (await submit(inquiry())).lead;

@@ -184,7 +184,7 @@ function speedSuite(open: () => Promise<TestDatabase>) {
     };
 
     const shorter = { ...calendar, start: "10:00", end: "16:00" };
-    // Intake keeps each lead's deadline by the working hours in force when it arrives (lib/leads/intake.ts):
+    // Intake keeps each lead's deadline by the working hours in force when it arrives (lib/leads/intake/intake.ts):
     // the cases arrive once under 09:00–18:00 and once more, as "<case>-short", under 10:00–16:00.
     beforeAll(async () => {
       const { db } = database.opened;

@@ -10,7 +10,7 @@ import { leadsVisibleTo, maskedContact, maySeePhone, WORKSPACE_ROLES } from "../
 import { recordActivity } from "../activity";
 import { companyKey } from "../company-key";
 import { EDITABLE_FIELDS, leadEditSchema, type EditableField, type LeadEdit } from "./schema";
-import { rescoreLead } from "../score";
+import { rescoreLead } from "../score/score";
 import { leadSearchTokens } from "../search-tokens";
 
 export type LeadEditResult =

@@ -9,7 +9,7 @@ import { LEAD_MANAGERS } from "../access";
 import { recordActivity, refreshNextFollowUp } from "../activity";
 import { mergeSelect, planMerge, type FilledField, type StageRule } from "./plan";
 import { mergeLeadsSchema } from "./schema";
-import { rescoreLead } from "../score";
+import { rescoreLead } from "../score/score";
 import { leadSearchTokens } from "../search-tokens";
 
 type Tx = Prisma.TransactionClient;

@@ -1,14 +1,14 @@
 import "server-only";
-import type { Database } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import type { Inquiry } from "../inquiries/schema";
-import type { InquirySource } from "../inquiries/source";
-import type { Settings } from "../settings/schema";
-import { companyKey } from "./company-key";
-import { scoreLead, type ScoreBreakdown } from "./score";
-import { leadSearchTokens } from "./search-tokens";
-import { dayResponseDeadline } from "../calendar/response-deadline";
-import { addWorkingHours } from "../calendar/working-hours";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import type { Inquiry } from "../../inquiries/schema";
+import type { InquirySource } from "../../inquiries/source";
+import type { Settings } from "../../settings/schema";
+import { companyKey } from "../company-key";
+import { scoreLead, type ScoreBreakdown } from "../score/score";
+import { leadSearchTokens } from "../search-tokens";
+import { dayResponseDeadline } from "../../calendar/response-deadline";
+import { addWorkingHours } from "../../calendar/working-hours";
 
 /*
  * What an arriving inquiry does to its lead, worked out in TypeScript before the one statement

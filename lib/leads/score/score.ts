@@ -1,11 +1,11 @@
-import type { Prisma } from "../db/generated/client";
-import { readSettings } from "../settings/queries";
-import { SCORE_FACTORS, type ScoreFactor, type ScoreSettings } from "../settings/schema";
-import { judges, SQM_PER_MU, type Basis, type ScoreInputs } from "./score-factors";
+import type { Prisma } from "../../db/generated/client";
+import { readSettings } from "../../settings/queries";
+import { SCORE_FACTORS, type ScoreFactor, type ScoreSettings } from "../../settings/schema";
+import { judges, SQM_PER_MU, type Basis, type ScoreInputs } from "./factors";
 
 /*
  * 准入评分: an explainable 0–100 admission score, the way parks pre-screen a project. Each factor
- * (lib/leads/score-factors.ts) earns a share of its configured weight; a veto rule (一票否决) sets
+ * (lib/leads/score/factors.ts) earns a share of its configured weight; a veto rule (一票否决) sets
  * the total to 0 whatever the factors say. The breakdown is stored beside the score
  * (Lead.scoreBreakdown) so the lead page shows how the number was reached.
  */

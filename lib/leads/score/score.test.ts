@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, scoreSettingsSchema } from "../settings/schema";
+import { DEFAULT_SETTINGS, scoreSettingsSchema } from "../../settings/schema";
 import { scoreLead, type LeadScoreFields } from "./score";
 
 const settings = DEFAULT_SETTINGS.score;

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { readSettings } from "../settings/queries";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { readSettings } from "../../settings/queries";
 import { scoreLead, type LeadScoreFields, type ScoreBreakdown } from "./score";
 
 const BATCH = 500;

@@ -1,4 +1,4 @@
-import type { ScoreFactor } from "../settings/schema";
+import type { ScoreFactor } from "../../settings/schema";
 
 /*
  * How each admission-score factor is judged, as the share (0–1) of its weight a lead earns. The
