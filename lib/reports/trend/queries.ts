@@ -8,7 +8,7 @@ import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
 import { foldReportTallies, tallyRows } from "../tallies/tallies";
 import { shanghaiDays } from "../tallies/spans";
 import type { ReportColumn, ReportTable } from "../table";
-import { trendWindow, type TrendPeriod } from "../trend-periods";
+import { trendWindow, type TrendPeriod } from "./periods";
 
 export const trendColumns: ReportColumn[] = [
   { key: "period", label: "reportsConversion.columns.period", kind: "text" },

@@ -1,5 +1,5 @@
-import { shanghaiDayStart } from "../leads/filter/filter";
-import type { ReportRange } from "./filters";
+import { shanghaiDayStart } from "../../leads/filter/filter";
+import type { ReportRange } from "../filters";
 
 /*
  * The trend's calendar: the range widened to whole periods (ISO weeks from Monday, or calendar

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriodStart, periodStart, trendWindow } from "./trend-periods";
+import { nextPeriodStart, periodStart, trendWindow } from "./periods";
 
 describe("the trend's periods", () => {
   it("start weeks on Monday (ISO) and months on the 1st", () => {
