@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { asViewer } from "../../auth/authed";
 import { getStorage } from "../../storage";
 import { createListing, setListingPublished, setListingStatus, updateListing } from "./mutations";

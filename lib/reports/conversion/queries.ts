@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "../../db/generated/client";
 import type { Database } from "../../db/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
