@@ -6,7 +6,7 @@ import { readIntakeTarget } from "../leads/intake/intake";
 import { logEvent } from "../log";
 import { readSettings } from "../settings/queries";
 import { newInquiryReference } from "./reference";
-import { pruneRateLimitCounters, rateLimitCounters, verdictOf } from "./rate-limit";
+import { pruneRateLimitCounters, rateLimitCounters, verdictOf } from "../limits/rate-limit";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { inquirySchema, type Inquiry } from "./schema";
 import type { InquirySource } from "./source";

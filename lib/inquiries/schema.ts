@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { amount, decimal, integer, isMissing, optional, optionalText, text } from "../forms/fields";
-import { isValidCreditCode } from "./credit-code";
+import { isValidCreditCode } from "../forms/credit-code";
 
 /*
  * The one inquiry schema: the public form validates with it in the browser (react-hook-form), the

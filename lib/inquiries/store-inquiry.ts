@@ -5,7 +5,7 @@ import { Prisma } from "../db/generated/client";
 import { fingerprintSql, leadUpdateValues, needOf, newLeadValues, type IntakeContext, type IntakeTarget } from "../leads/intake/intake";
 import { ownerPickSql, ownerTurnTakenSql } from "../leads/intake/owner-pick";
 import { PRIVACY_NOTICE_VERSION } from "../privacy/notice";
-import type { RateLimitCounters } from "./rate-limit";
+import type { RateLimitCounters } from "../limits/rate-limit";
 import type { Inquiry } from "./schema";
 import type { SubmissionContext } from "./mutations";
 

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { logActivity } from "@/lib/activities/mutations";
-import { rateLimitCounters } from "@/lib/inquiries/rate-limit";
+import { rateLimitCounters } from "@/lib/limits/rate-limit";
 import { requestHashOf, submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
 import { inquirySchema, type InquiryInput } from "@/lib/inquiries/schema";
 import { updateLead } from "@/lib/leads/edit/mutations";

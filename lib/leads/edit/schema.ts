@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { amount, clearable, decimal, INT4_MAX, integer, recordId, text } from "../../forms/fields";
-import { isValidCreditCode } from "../../inquiries/credit-code";
+import { isValidCreditCode } from "../../forms/credit-code";
 
 /*
  * Editing a lead's fields on the lead page: the client form (zodResolver) and lib/leads/edit/mutations.ts

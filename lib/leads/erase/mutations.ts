@@ -4,7 +4,7 @@ import type { Prisma } from "../../db/generated/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
-import { dropPhoneCounters } from "../../inquiries/rate-limit";
+import { dropPhoneCounters } from "../../limits/rate-limit";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordActivity } from "../activity";
 import { confirmsCompany, eraseLeadSchema } from "./schema";

@@ -3,6 +3,12 @@ import { keyedDigest } from "../auth/secret";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
+/*
+ * The inquiry rate limits and their counters. They sit below both inquiries and leads: intake counts
+ * each attempt against them (lib/inquiries/mutations.ts), and erasing a person drops the counters
+ * derived from their phone (lib/leads/erase/mutations.ts), without either importing the other.
+ */
+
 export interface RateLimit {
   scope: "ip" | "phone";
   limit: number;
