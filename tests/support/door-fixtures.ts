@@ -198,7 +198,8 @@ export function doorsOnDisk(root: string): string[] {
     const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     const moduleWide = /^\s*["']use server["']/.test(code);
     if (moduleWide) doors.push(...exportedNames(source).map((name) => `${file}#${name}`));
-    else if (/["']use server["']/.test(code)) doors.push(`${file}#inline`);
+    // A directive is a statement of its own; the words inside an expression (a scanner's argument) are not one.
+    else if (/^\s*["']use server["'];?\s*$/m.test(code)) doors.push(`${file}#inline`);
     if (/\/route\.(ts|tsx)$/.test(file)) doors.push(...exportedNames(source).filter((name) => HTTP_METHODS.includes(name)).map((name) => `${file}#${name}`));
   }
   return doors.sort();
