@@ -1,8 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
-import type { Inquiry } from "../../inquiries/schema";
-import type { InquirySource } from "../../inquiries/source";
 import type { Settings } from "../../settings/schema";
 import { companyKey } from "../company-key";
 import { scoreLead, type ScoreBreakdown } from "../score/score";
@@ -20,8 +18,29 @@ const needDeal = { buy: "BUY", rent: "RENT" } as const;
 const needKind = { factory: "FACTORY", office: "OFFICE", land: "LAND" } as const;
 const areaUnit = { sqm: "SQM", mu: "MU" } as const;
 
+/**
+ * What intake reads of an arriving inquiry, in the shape the lead side needs. The validated inquiry
+ * (lib/inquiries/schema.ts) is one: the compiler checks that where the intake's statement is built
+ * (lib/inquiries/store-inquiry.ts), and leads do not import the inquiry's schema, since inquiries
+ * build on leads and not the other way round. Amounts are exact decimal strings in 万元.
+ */
+export interface IntakeInquiry {
+  need: { deal: keyof typeof needDeal; kind: keyof typeof needKind; area: string; areaUnit: keyof typeof areaUnit };
+  use: string;
+  expectedAnnualTax: string;
+  company: string;
+  contactName: string;
+  phone: string;
+  wechat?: string;
+  email?: string;
+  creditCode?: string;
+  investment?: string;
+  annualOutput?: string;
+  employees?: number;
+}
+
 /** The inquiry's need in the database's enums. */
-export function needOf(inquiry: Inquiry) {
+export function needOf(inquiry: IntakeInquiry) {
   return {
     needDeal: needDeal[inquiry.need.deal],
     needKind: needKind[inquiry.need.kind],
@@ -79,7 +98,8 @@ export async function readIntakeTarget(db: Database, phone: string): Promise<Int
 
 export interface IntakeContext {
   channel: "FORM" | "API";
-  source: InquirySource;
+  /** Of where the inquiry came from, intake reads only the campaign source: it names a new lead's source. */
+  source: { utmSource?: string };
   listing: { id: string; parkId: string } | null;
   settings: Settings;
   now: Date;
@@ -88,7 +108,7 @@ export interface IntakeContext {
 const textOf = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : value.toString());
 
 /** A new lead's values; its owner is chosen inside the statement, where concurrent inquiries meet. */
-export function newLeadValues(inquiry: Inquiry, context: IntakeContext) {
+export function newLeadValues(inquiry: IntakeInquiry, context: IntakeContext) {
   const need = needOf(inquiry);
   const breakdown = scoreLead({ ...need, ...inquiry, industry: null }, context.settings.score);
   const { workingHours } = context.settings;
@@ -110,7 +130,7 @@ export function newLeadValues(inquiry: Inquiry, context: IntakeContext) {
  * How a further inquiry changes its lead: the need summary follows the newest inquiry; amounts it
  * leaves blank keep what the lead knew; contact details only fill gaps; owner, deadline and stage stay.
  */
-export function leadUpdateValues(inquiry: Inquiry, target: IntakeTarget, context: IntakeContext) {
+export function leadUpdateValues(inquiry: IntakeInquiry, target: IntakeTarget, context: IntakeContext) {
   const need = needOf(inquiry);
   const fields = {
     wechat: target.wechat ?? inquiry.wechat ?? null,
