@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale } from "use-intl";
 import type { Locale } from "@/lib/i18n/messages";
 import { chartColors } from "./chart-colors";
 import { formatFigure, type FigureKind } from "./figure-format";
@@ -15,7 +16,8 @@ export interface ChartDatum {
  * Horizontal bars, one per category (reasons and stage names read better down the side than under
  * a bar). The table beneath carries the same figures for screen readers, so the picture is one image.
  */
-export function ReportBarChart({ data, kind, locale, label }: { data: ChartDatum[]; kind: FigureKind; locale: Locale; label: string }) {
+export function ReportBarChart({ data, kind, label }: { data: ChartDatum[]; kind: FigureKind; label: string }) {
+  const locale = useLocale() as Locale;
   const format = (value: unknown) => formatFigure(Number(value), kind, locale);
   return (
     <figure className={styles.figure} role="img" aria-label={label}>

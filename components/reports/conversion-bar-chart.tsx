@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale } from "use-intl";
 import type { Locale } from "@/lib/i18n/messages";
 import { chartColors } from "./chart-colors";
 import { formatFigure } from "./figure-format";
@@ -17,7 +18,8 @@ export interface ConversionBar {
  * and industries read better down the side. The table beneath holds the same figures for readers
  * who cannot see the chart, so the chart is one labelled image to assistive technology.
  */
-export function ConversionBarChart({ bars, names, label, locale }: { bars: ConversionBar[]; names: { leads: string; signed: string }; label: string; locale: Locale }) {
+export function ConversionBarChart({ bars, names, label }: { bars: ConversionBar[]; names: { leads: string; signed: string }; label: string }) {
+  const locale = useLocale() as Locale;
   const count = (value: unknown) => formatFigure(Number(value), "count", locale);
   return (
     <figure className={styles.chart} role="img" aria-label={label}>

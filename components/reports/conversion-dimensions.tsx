@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { Locale } from "@/lib/i18n/messages";
 import { ConversionBarChart, type ConversionBar } from "./conversion-bar-chart";
 import styles from "./conversion-section.module.css";
 
@@ -20,11 +19,10 @@ export interface ConversionPanel {
  * The dimension switch: every table comes from the server at once, so switching is instant and
  * needs no request. Before hydration the first dimension (source) shows.
  */
-export function ConversionDimensions({ panels, legend, names, locale }: {
+export function ConversionDimensions({ panels, legend, names }: {
   panels: ConversionPanel[];
   legend: string;
   names: { leads: string; signed: string };
-  locale: Locale;
 }) {
   const [chosen, choose] = useState(panels[0]?.key);
   return (
@@ -42,7 +40,7 @@ export function ConversionDimensions({ panels, legend, names, locale }: {
       </fieldset>
       {panels.map((panel) => (
         <div key={panel.key} className={styles.panel} hidden={chosen !== panel.key} data-conversion-dimension={panel.key}>
-          <ConversionBarChart bars={panel.bars} names={names} label={panel.chartLabel} locale={locale} />
+          <ConversionBarChart bars={panel.bars} names={names} label={panel.chartLabel} />
           {panel.note && <p className={styles.note}>{panel.note}</p>}
           {panel.table}
         </div>

@@ -1,4 +1,4 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import { conversionDimensions, TOTAL_ROW } from "@/lib/reports/conversion/tables";
 import type { ReportTable } from "@/lib/reports/table";
 import { ConversionDimensions, type ConversionPanel } from "./conversion-dimensions";
@@ -14,8 +14,8 @@ const CHART_ROWS = 12;
  * owner and industry, each a bar chart of leads and signed over its table. A range without new
  * leads says so instead of drawing empty axes.
  */
-export function ConversionSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
+  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
   const byDimension = conversionDimensions.map((dimension) => ({ dimension, table: tableByKey(tables, `reportsConversion.tables.${dimension}`) }));
   const total = byDimension[0].table.rows.find((row) => row.row === TOTAL_ROW);
   if (!total) return <p className="notice">{t("reports.empty")}</p>;
@@ -28,7 +28,7 @@ export function ConversionSection({ tables, locale, messages }: { tables: Report
       bars: rows.slice(0, CHART_ROWS).map((row) => ({ label: formatReportCell(table.columns[0], row, locale, t), leads: Number(row.leads), signed: Number(row.signed) })),
       chartLabel: t("reportsConversion.conversion.chart", { dimension: name }),
       note: rows.length > CHART_ROWS ? t("reportsConversion.conversion.chartTop", { count: CHART_ROWS }) : null,
-      table: <ReportTableView table={table} locale={locale} messages={messages} />,
+      table: <ReportTableView table={table} />,
     };
   });
   return (
@@ -38,7 +38,6 @@ export function ConversionSection({ tables, locale, messages }: { tables: Report
         panels={panels}
         legend={t("reportsConversion.conversion.dimension")}
         names={{ leads: t("reportsConversion.columns.leads"), signed: t("reportsConversion.columns.signed") }}
-        locale={locale}
       />
       <p className={styles.note}>{t("reportsConversion.conversion.definition")}</p>
     </div>

@@ -1,12 +1,12 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import type { ReportTable } from "@/lib/reports/table";
 import { ReportFunnelChart } from "./funnel-chart";
 import { formatFigure } from "./figure-format";
 import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
 import { tableByKey } from "./section-tables";
 
-export function FunnelSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function FunnelSection({ tables }: { tables: ReportTable[] }) {
+  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
   const funnel = tableByKey(tables, "reports.tables.funnel");
   const cohort = tableByKey(tables, "reports.tables.funnelCohort");
   const [totals] = cohort.rows;
@@ -17,9 +17,9 @@ export function FunnelSection({ tables, locale, messages }: { tables: ReportTabl
   return (
     <>
       <p>{t("reports.funnel.summary", { cohort: count(totals.leads), lost: count(totals.lost) })}</p>
-      <ReportFunnelChart data={data} locale={locale} label={t("reports.funnel.chart")} />
-      <ReportTableView table={funnel} locale={locale} messages={messages} />
-      <ReportTableView table={cohort} locale={locale} messages={messages} />
+      <ReportFunnelChart data={data} label={t("reports.funnel.chart")} />
+      <ReportTableView table={funnel} />
+      <ReportTableView table={cohort} />
       <p className="meta">{t("reports.funnel.definition")}</p>
     </>
   );

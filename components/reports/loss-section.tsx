@@ -1,12 +1,12 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import type { ReportTable } from "@/lib/reports/table";
 import { ReportBarChart } from "./bar-chart";
 import { formatFigure } from "./figure-format";
 import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
 import { tableByKey } from "./section-tables";
 
-export function LossSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function LossSection({ tables }: { tables: ReportTable[] }) {
+  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
   const reasons = tableByKey(tables, "reports.tables.lossReasons");
   const stages = tableByKey(tables, "reports.tables.lossStages");
   const parks = tableByKey(tables, "reports.tables.lossParks");
@@ -16,11 +16,11 @@ export function LossSection({ tables, locale, messages }: { tables: ReportTable[
   return (
     <>
       <p>{t("reports.loss.summary", { count: formatFigure(Number(total.leads), "count", locale) })}</p>
-      <ReportBarChart data={bars(reasons)} kind="count" locale={locale} label={t("reports.loss.reasonChart")} />
-      <ReportTableView table={reasons} locale={locale} messages={messages} />
-      {parks.rows.length > 0 && <ReportTableView table={parks} locale={locale} messages={messages} />}
-      <ReportBarChart data={bars(stages)} kind="count" locale={locale} label={t("reports.loss.stageChart")} />
-      <ReportTableView table={stages} locale={locale} messages={messages} />
+      <ReportBarChart data={bars(reasons)} kind="count" label={t("reports.loss.reasonChart")} />
+      <ReportTableView table={reasons} />
+      {parks.rows.length > 0 && <ReportTableView table={parks} />}
+      <ReportBarChart data={bars(stages)} kind="count" label={t("reports.loss.stageChart")} />
+      <ReportTableView table={stages} />
       <p className="meta">{t("reports.loss.definition")}</p>
     </>
   );

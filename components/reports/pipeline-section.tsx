@@ -1,12 +1,12 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
 import type { ReportTable } from "@/lib/reports/table";
 import { ReportBarChart } from "./bar-chart";
 import { formatFigure } from "./figure-format";
 import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
 import { tableByKey } from "./section-tables";
 
-export function PipelineSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function PipelineSection({ tables }: { tables: ReportTable[] }) {
+  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
   const pipeline = tableByKey(tables, "reports.tables.pipeline");
   const total = tableByKey(tables, "reports.tables.pipelineTotal");
   if (pipeline.rows.length === 0) return <p className="notice">{t("reports.pipeline.empty")}</p>;
@@ -15,9 +15,9 @@ export function PipelineSection({ tables, locale, messages }: { tables: ReportTa
   return (
     <>
       <p>{t("reports.pipeline.summary", { count: formatFigure(Number(total.rows[0].leads), "count", locale) })}</p>
-      <ReportBarChart data={data} kind="wan" locale={locale} label={t("reports.pipeline.chart")} />
-      <ReportTableView table={pipeline} locale={locale} messages={messages} />
-      <ReportTableView table={total} locale={locale} messages={messages} />
+      <ReportBarChart data={data} kind="wan" label={t("reports.pipeline.chart")} />
+      <ReportTableView table={pipeline} />
+      <ReportTableView table={total} />
     </>
   );
 }

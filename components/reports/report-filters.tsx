@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import { periods, rangePresets, type ReportFilter } from "@/lib/reports/filters";
 import type { ReportKey } from "@/lib/reports/table";
@@ -14,16 +14,15 @@ const KINDS = ["FACTORY", "OFFICE", "LAND"] as const;
  * without JavaScript. The custom days show only while "custom" is chosen (CSS :has). Staff pick
  * no owner: their figures are always their own.
  */
-export function ReportFilters(props: {
+export async function ReportFilters(props: {
   filter: ReportFilter;
   tab: ReportKey;
   options: Pick<InboxFilterOptions, "parks" | "owners" | "sources">;
   managesLeads: boolean;
-  locale: Locale;
-  messages: Messages;
 }) {
-  const { filter, tab, options, locale } = props;
-  const t = props.messages.reports.filters;
+  const { filter, tab, options } = props;
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const t = messages.reports.filters;
   const select = (name: "range" | "park" | "kind" | "source" | "owner" | "period", label: string, choices: Choice[], any = true) => (
     <div className="field">
       <label htmlFor={`report-${name}`}>{label}</label>

@@ -1,6 +1,6 @@
-import { createTranslator } from "use-intl/core";
 import { formatNumber } from "@/lib/i18n/format";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import type { ReportColumn, ReportTable, ReportValue } from "@/lib/reports/table";
 import { formatFigure } from "./figure-format";
 import styles from "./report-table.module.css";
@@ -17,8 +17,9 @@ import styles from "./report-table.module.css";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export function reportTranslator(locale: Locale, messages: Messages): Translate {
-  return createTranslator({ locale, messages }) as unknown as Translate;
+/** The request's whole-catalogue translator, loosened to string keys: report keys are built from table and column keys. */
+export async function reportTranslator(): Promise<Translate> {
+  return (await getTranslations()) as unknown as Translate;
 }
 
 export function tableCaptionKey(table: ReportTable): string {
@@ -49,8 +50,8 @@ export function formatReportCell(column: ReportColumn, row: Record<string, Repor
   }
 }
 
-export function ReportTableView({ table, locale, messages }: { table: ReportTable; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function ReportTableView({ table }: { table: ReportTable }) {
+  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
   const numeric = (column: ReportColumn) => (column.kind === "text" ? undefined : styles.number);
   return (
     <div className="table-wrap">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/server";
 import { reportKeys, type ReportKey } from "@/lib/reports/table";
 import styles from "./report-tabs.module.css";
 
@@ -7,8 +7,8 @@ import styles from "./report-tabs.module.css";
  * One link per report, keeping the filters: each tab is its own URL (bookmarked, shared, opened in
  * a new tab) and only the chosen report is computed. The current one is marked aria-current.
  */
-export function ReportTabs({ tab, query, messages }: { tab: ReportKey; query: string; messages: Messages }) {
-  const t = messages.reports.tabs;
+export async function ReportTabs({ tab, query }: { tab: ReportKey; query: string }) {
+  const t = (await getMessages()).reports.tabs;
   return (
     <nav aria-label={t.label} className={styles.tabs}>
       <ul>

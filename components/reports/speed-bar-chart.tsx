@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber } from "@/lib/i18n/format";
+import { useLocale } from "use-intl";
 import type { Locale } from "@/lib/i18n/messages";
 import styles from "./speed-section.module.css";
 
@@ -20,7 +21,8 @@ export interface SpeedBarSeries {
  * table beneath holds the same figures for readers who cannot see the chart, so the chart is one
  * labelled image to assistive technology. `unit` is a message with {value}, e.g. "{value} 小时".
  */
-export function SpeedBarChart({ bars, series, unit, label, locale }: { bars: SpeedBar[]; series: SpeedBarSeries[]; unit: string; label: string; locale: Locale }) {
+export function SpeedBarChart({ bars, series, unit, label }: { bars: SpeedBar[]; series: SpeedBarSeries[]; unit: string; label: string }) {
+  const locale = useLocale() as Locale;
   const data = bars.map((bar) => Object.fromEntries([["label", bar.label], ...bar.values.map((value, index) => [`s${index}`, value])]));
   const withUnit = (value: unknown) => (typeof value === "number" ? unit.replace("{value}", formatNumber(value, locale, 1)) : "—");
   return (

@@ -1,4 +1,5 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { ReportTable, ReportValue } from "@/lib/reports/table";
 import { chartColors } from "./chart-colors";
 import { ReportTableView, reportTranslator } from "./report-table";
@@ -18,8 +19,8 @@ function label(row: Record<string, ReportValue>, key: string, locale: Locale): s
  * (bars of average and median days) and the cycle time to signing, each with its table beneath and
  * its definition. A range with nothing to measure says so instead of drawing empty axes.
  */
-export function SpeedSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function SpeedSection({ tables }: { tables: ReportTable[] }) {
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), reportTranslator()]);
   const find = (key: string) => tables.find((table) => table.key === `reportsSpeed.tables.${key}`);
   const [response, byOwner, stages, cycle] = [find("response"), find("responseByOwner"), find("stages"), find("cycle")];
   if (tables.every((table) => table.rows.length === 0)) return <p className={styles.empty}>{t("reports.empty")}</p>;
@@ -43,11 +44,10 @@ export function SpeedSection({ tables, locale, messages }: { tables: ReportTable
             series={[{ name: t("reportsSpeed.charts.median"), color: chartColors.brand }, { name: t("reportsSpeed.charts.p90"), color: chartColors.accent }]}
             unit={messages.reports.units.hours}
             label={t("reportsSpeed.charts.response")}
-            locale={locale}
           />
         )}
-        {response && <ReportTableView table={response} locale={locale} messages={messages} />}
-        {byOwner && <ReportTableView table={byOwner} locale={locale} messages={messages} />}
+        {response && <ReportTableView table={response} />}
+        {byOwner && <ReportTableView table={byOwner} />}
       </section>
       <section className={styles.part} aria-labelledby="speed-stages">
         <h3 id="speed-stages" className={styles.heading}>{t("reportsSpeed.headings.stages")}</h3>
@@ -58,15 +58,14 @@ export function SpeedSection({ tables, locale, messages }: { tables: ReportTable
             series={[{ name: t("reportsSpeed.charts.average"), color: chartColors.brand }, { name: t("reportsSpeed.charts.median"), color: chartColors.ok }]}
             unit={messages.reports.units.days}
             label={t("reportsSpeed.charts.stages")}
-            locale={locale}
           />
         )}
-        {stages && <ReportTableView table={stages} locale={locale} messages={messages} />}
+        {stages && <ReportTableView table={stages} />}
       </section>
       <section className={styles.part} aria-labelledby="speed-cycle">
         <h3 id="speed-cycle" className={styles.heading}>{t("reportsSpeed.headings.cycle")}</h3>
         <p className={styles.definition}>{t("reportsSpeed.definitions.cycle")}</p>
-        {cycle && <ReportTableView table={cycle} locale={locale} messages={messages} />}
+        {cycle && <ReportTableView table={cycle} />}
       </section>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale } from "use-intl";
 import type { Locale } from "@/lib/i18n/messages";
 import { chartColors } from "./chart-colors";
 import { formatFigure } from "./figure-format";
@@ -17,11 +18,11 @@ export type TrendPoint = { label: string } & Record<TrendMetric | `${TrendMetric
  * This period against a year earlier, for one metric at a time (counts and 万元 do not share an
  * axis). The table beneath holds every figure, so the chart is one labelled image.
  */
-export function TrendLineChart({ points, text, locale }: {
+export function TrendLineChart({ points, text }: {
   points: TrendPoint[];
   text: { metric: string; thisYear: string; lastYear: string; metrics: Record<TrendMetric, string>; chart: Record<TrendMetric, string> };
-  locale: Locale;
 }) {
+  const locale = useLocale() as Locale;
   const [metric, choose] = useState<TrendMetric>("inquiries");
   const kind = metric === "signedTax" ? "wan" : "count";
   const format = (value: unknown) => (typeof value === "number" ? formatFigure(value, kind, locale) : "—");

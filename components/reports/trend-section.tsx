@@ -1,4 +1,3 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { ReportTable, ReportValue } from "@/lib/reports/table";
 import { ReportTableView, reportTranslator } from "./report-table";
 import { tableByKey } from "./section-tables";
@@ -13,8 +12,8 @@ const figure = (value: ReportValue | undefined) => (typeof value === "number" ? 
  * every period. Periods are always listed; a range where nothing happened says so instead of
  * drawing flat lines.
  */
-export function TrendSection({ tables, locale, messages }: { tables: ReportTable[]; locale: Locale; messages: Messages }) {
-  const t = reportTranslator(locale, messages);
+export async function TrendSection({ tables }: { tables: ReportTable[] }) {
+  const t = await reportTranslator();
   const table = tableByKey(tables, "reportsConversion.tables.trend");
   const sum = (key: string) => table.rows.reduce((total, row) => total + (figure(row[key]) ?? 0), 0);
   const anything = table.rows.some((row) => METRICS.some((metric) => figure(row[metric]) || figure(row[`${metric}LastYear`]) !== null));
@@ -35,7 +34,6 @@ export function TrendSection({ tables, locale, messages }: { tables: ReportTable
           <p>{t("reportsConversion.trend.summary", { periods: table.rows.length, inquiries: sum("inquiries"), leads: sum("leads"), signed: sum("signed") })}</p>
           <TrendLineChart
             points={points}
-            locale={locale}
             text={{
               metric: t("reportsConversion.trend.metric"),
               thisYear: t("reportsConversion.trend.thisYear"),
@@ -48,7 +46,7 @@ export function TrendSection({ tables, locale, messages }: { tables: ReportTable
       ) : (
         <p className="notice">{t("reports.empty")}</p>
       )}
-      <ReportTableView table={table} locale={locale} messages={messages} />
+      <ReportTableView table={table} />
       <p className={styles.note}>{t("reportsConversion.trend.definition")}</p>
     </div>
   );

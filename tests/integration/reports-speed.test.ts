@@ -1,8 +1,6 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SpeedSection } from "@/components/reports/speed-section";
-import { loadMessages } from "@/lib/i18n/messages";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
 import { workingHoursBetween } from "@/lib/calendar/working-hours";
@@ -14,6 +12,10 @@ import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
 import { at } from "../support/report-views";
+import { renderInLocale } from "../support/render-server";
+
+// The section reads the page's locale from the request's cookie, as on a page.
+vi.mock("next/headers", async () => ({ cookies: (await import("../support/render-server")).localeCookies }));
 
 const view = (from: string, to: string, extra: Partial<ReportFilter> = {}): ReportFilter => ({ range: "custom", from, to, period: "month", ...extra });
 const october = view("2026-10-01", "2026-10-31");
@@ -145,17 +147,17 @@ function speedSuite(open: () => Promise<TestDatabase>) {
 
   it("shows the figures under their charts in Chinese and English, and an empty range as empty", async () => {
     const tables = await speedReport(database.opened.db, manager, october, NOW);
-    const chinese = renderToStaticMarkup(createElement(SpeedSection, { tables, locale: "zh-CN", messages: await loadMessages("zh-CN") }));
+    const chinese = await renderInLocale(createElement(SpeedSection, { tables }), "zh-CN");
     expect(chinese).toContain("各负责人首次响应时间（小时）的柱状图");
     expect(chinese).toContain("49.3 小时");
     expect(chinese).toContain("80.0%");
     expect(chinese).toContain("未分配");
     expect(chinese).toContain("22.5 天");
-    const english = renderToStaticMarkup(createElement(SpeedSection, { tables, locale: "en", messages: await loadMessages("en") }));
+    const english = await renderInLocale(createElement(SpeedSection, { tables }), "en");
     expect(english).toContain("Unassigned");
     expect(english).toContain("Negotiation");
     const empty = await speedReport(database.opened.db, manager, view("2030-01-01", "2030-01-31"), NOW);
-    const nothing = renderToStaticMarkup(createElement(SpeedSection, { tables: empty, locale: "zh-CN", messages: await loadMessages("zh-CN") }));
+    const nothing = await renderInLocale(createElement(SpeedSection, { tables: empty }), "zh-CN");
     expect(nothing).toContain("所选范围内没有数据。");
     expect(nothing).not.toContain("<figure");
   });

@@ -13,7 +13,6 @@ import { WorkbookLinks } from "@/components/reports/workbook-links";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale, Messages } from "@/lib/i18n/messages";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
 import { inboxFilterOptions } from "@/lib/leads/filter/options";
@@ -26,7 +25,7 @@ import type { ReportKey, ReportTable } from "@/lib/reports/table";
 import styles from "./page.module.css";
 import { I18nProvider } from "@/components/i18n-provider";
 
-type SectionProps = { tables: ReportTable[]; locale: Locale; messages: Messages };
+type SectionProps = { tables: ReportTable[] };
 
 const sections: Record<ReportKey, ComponentType<SectionProps>> = {
   funnel: FunnelSection,
@@ -60,18 +59,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </p>
         )}
         {/* Keyed by the view: after a client-side navigation (a tab, "defaults") the fields show the new view, not the old one's values. */}
-        <ReportFilters key={`${tab}?${query}`} filter={filter} tab={tab} options={options} managesLeads={managesLeads(viewer)} locale={locale} messages={messages} />
+        <ReportFilters key={`${tab}?${query}`} filter={filter} tab={tab} options={options} managesLeads={managesLeads(viewer)} />
         <p className={styles.range} data-testid="report-range">
           {t("reports.rangeText", { from: formatDate(range.from, locale), to: formatDate(new Date(range.to.getTime() - 1), locale) })}
           {!managesLeads(viewer) && <span className={styles.scope}>{messages.reports.staffScope}</span>}
         </p>
-        <ReportTabs tab={tab} query={query} messages={messages} />
+        <ReportTabs tab={tab} query={query} />
         <section aria-labelledby="report-heading" className={styles.section}>
           <header className={styles.header}>
             <h2 id="report-heading">{messages.reports.tabs[tab]}</h2>
             <ExportLinks report={tab} filterQuery={query} />
           </header>
-          <Section tables={tables} locale={locale} messages={messages} />
+          <Section tables={tables} />
         </section>
         <WorkbookLinks filterQuery={query} reserveThreshold={reserveThreshold} />
       </>

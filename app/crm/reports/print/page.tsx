@@ -63,7 +63,7 @@ export default async function PrintReportsPage({ searchParams }: { searchParams:
           {view.reports.length > 1 && <h2>{report.title}</h2>}
           {report.snapshot && <p className={styles.note}>{report.snapshot}</p>}
           {report.tables.map((table) => (
-            <ReportTableView key={table.key} table={table} locale={locale} messages={messages} />
+            <ReportTableView key={table.key} table={table} />
           ))}
         </section>
       ))}
