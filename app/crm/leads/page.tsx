@@ -58,7 +58,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             {text.badCursor}
           </p>
         )}
-        <InboxFilters view={view} options={options} showOwners={canAssign} locale={locale} messages={messages} translate={t} />
+        <InboxFilters view={view} options={options} showOwners={canAssign} />
         <BulkActions
           canAssign={canAssign}
           owners={options.owners.map((owner) => ({ key: owner.id, label: owner.name }))}
@@ -70,10 +70,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         ) : (
           <>
             <p className="meta">{t("inbox.count", { count: result.rows.length })}</p>
-            <InboxTable rows={result.rows} view={view} now={now} locale={locale} messages={messages} t={t} />
+            <InboxTable rows={result.rows} view={view} now={now} />
           </>
         )}
-        <InboxPagination view={view} next={result.next} previous={result.previous} paged={result.paged} messages={messages} />
+        <InboxPagination view={view} next={result.next} previous={result.previous} paged={result.paged} />
       </>
     </I18nProvider>
   );

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import { inboxHref, type InboxView } from "./inbox-href";
-import type { Translate } from "./translate";
 import styles from "./inbox.module.css";
 
 /**
@@ -11,21 +10,8 @@ import styles from "./inbox.module.css";
  * exported, and it works before (or without) JavaScript. The search box stays in view; the rest
  * stays folded (on a phone it is taller than the screen) with the number of filters in use shown.
  */
-export function InboxFilters({
-  view,
-  options,
-  showOwners,
-  locale,
-  messages,
-  translate,
-}: {
-  view: InboxView;
-  options: InboxFilterOptions;
-  showOwners: boolean;
-  locale: Locale;
-  messages: Messages;
-  translate: Translate;
-}) {
+export async function InboxFilters({ view, options, showOwners }: { view: InboxView; options: InboxFilterOptions; showOwners: boolean }) {
+  const [locale, messages, translate] = await Promise.all([getLocale(), getMessages(), getTranslations("inbox")]);
   const t = messages.inbox;
   const { filter } = view;
   const active = Object.keys(filter).filter((name) => name !== "q").length;
@@ -43,7 +29,7 @@ export function InboxFilters({
         </button>
       </div>
       <details>
-        <summary>{active ? translate("inbox.filtersActive", { count: active }) : t.filters}</summary>
+        <summary>{active ? translate("filtersActive", { count: active }) : t.filters}</summary>
         <div className={styles.filterGrid}>
           <Choice id="stage" label={t.stage} value={filter.stage} any={t.any}
             options={options.stages.map((stage) => [stage.key, localized(locale, stage.name, stage.nameEn)])} />

@@ -2,29 +2,28 @@ import Link from "next/link";
 import { formatArea, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { localized } from "@/lib/i18n/localized";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { InboxSort } from "@/lib/leads/inbox/cursor";
 import type { InboxRow } from "@/lib/leads/inbox/queries";
 import { ClaimForm } from "./claim-form";
 import { inboxHref, type InboxView } from "./inbox-href";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import { SelectPage } from "./select-page";
-import type { Translate } from "./translate";
 import styles from "./inbox.module.css";
 
 interface Props {
   rows: InboxRow[];
   view: InboxView;
   now: Date;
-  locale: Locale;
-  messages: Messages;
-  t: Translate;
 }
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"inbox">>>;
 
 function age(createdAt: Date, now: Date, t: Translate): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / 60_000));
-  if (minutes < 60) return t("inbox.ageMinutes");
-  if (minutes < 24 * 60) return t("inbox.ageHours", { n: Math.floor(minutes / 60) });
-  return t("inbox.ageDays", { n: Math.floor(minutes / (24 * 60)) });
+  if (minutes < 60) return t("ageMinutes");
+  if (minutes < 24 * 60) return t("ageHours", { n: Math.floor(minutes / 60) });
+  return t("ageDays", { n: Math.floor(minutes / (24 * 60)) });
 }
 
 function need(row: InboxRow, locale: Locale, messages: Messages): string {
@@ -34,12 +33,12 @@ function need(row: InboxRow, locale: Locale, messages: Messages): string {
 }
 
 /** A column header that sorts by its column; a second click turns the order round. */
-function SortHeader({ sort, label, view, t }: { sort: InboxSort; label: string; view: InboxView; t: Translate }) {
+function SortHeader({ sort, label, title, view }: { sort: InboxSort; label: string; title: string; view: InboxView }) {
   const active = view.sort === sort;
   const direction = active && view.direction === "desc" ? "asc" : "desc";
   return (
     <th scope="col" aria-sort={active ? (view.direction === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={inboxHref({ filter: view.filter, sort, direction })} title={t("inbox.sortBy", { column: label })}>
+      <Link href={inboxHref({ filter: view.filter, sort, direction })} title={title}>
         {label}
         {active && <span aria-hidden="true">{view.direction === "asc" ? " ↑" : " ↓"}</span>}
       </Link>
@@ -48,7 +47,8 @@ function SortHeader({ sort, label, view, t }: { sort: InboxSort; label: string; 
 }
 
 /** The inbox's rows: on a phone the table scrolls sideways with the company column kept in view. */
-export function InboxTable({ rows, view, now, locale, messages, t }: Props) {
+export async function InboxTable({ rows, view, now }: Props) {
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("inbox")]);
   const text = messages.inbox;
   const columns = text.columns;
   return (
@@ -64,11 +64,11 @@ export function InboxTable({ rows, view, now, locale, messages, t }: Props) {
             <th scope="col">{columns.owner}</th>
             <th scope="col">{columns.need}</th>
             <th scope="col">{columns.tax}</th>
-            <SortHeader sort="score" label={columns.score} view={view} t={t} />
+            <SortHeader sort="score" label={columns.score} title={t("sortBy", { column: columns.score })} view={view} />
             <th scope="col">{columns.source}</th>
             <th scope="col">{columns.listing}</th>
-            <SortHeader sort="activity" label={columns.activity} view={view} t={t} />
-            <SortHeader sort="received" label={columns.received} view={view} t={t} />
+            <SortHeader sort="activity" label={columns.activity} title={t("sortBy", { column: columns.activity })} view={view} />
+            <SortHeader sort="received" label={columns.received} title={t("sortBy", { column: columns.received })} view={view} />
           </tr>
         </thead>
         <tbody>
@@ -87,7 +87,7 @@ export function InboxTable({ rows, view, now, locale, messages, t }: Props) {
                 <div className="meta">
                   {row.contactName} · <span data-testid="lead-phone">{row.phone}</span>
                 </div>
-                <Flags row={row} messages={messages} />
+                <Flags row={row} flags={text.flags} />
               </td>
               <td>{row.owner ? row.owner.name : row.archived ? text.unassigned : <ClaimForm leadId={row.id} label={text.unassigned} />}</td>
               <td>{need(row, locale, messages)}</td>
@@ -105,8 +105,7 @@ export function InboxTable({ rows, view, now, locale, messages, t }: Props) {
   );
 }
 
-function Flags({ row, messages }: { row: InboxRow; messages: Messages }) {
-  const flags = messages.inbox.flags;
+function Flags({ row, flags }: { row: InboxRow; flags: Messages["inbox"]["flags"] }) {
   const shown = [
     row.overdue && <span key="overdue" className={`tag ${styles.warn}`}>{flags.overdue}</span>,
     row.late && <span key="late" className={`tag ${styles.warn}`}>{flags.late}</span>,
