@@ -1,10 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
+import { defineAction } from "../actions/define-action";
 import { logActivity } from "./mutations";
 
-export async function logActivityAction(input: unknown) {
-  const result = await asViewer((viewer, db) => logActivity(db, viewer, input));
-  if (result.ok) revalidatePath(`/crm/leads/${result.leadId}`);
-  return result;
-}
+export const logActivityAction = defineAction({
+  run: (input: unknown, { db, viewer }) => logActivity(db, viewer, input),
+  revalidate: (result) => [`/crm/leads/${result.leadId}`],
+});

@@ -1,21 +1,16 @@
 "use server";
-import { asViewer } from "../auth/authed";
-import { refreshListingPages } from "../listings/admin/refresh";
-import { createPark, updatePark, type ParkResult } from "./mutations";
+import { defineAction } from "../actions/define-action";
+import { LISTING_PAGES } from "../listings/refresh";
+import { createPark, updatePark } from "./mutations";
 
-/** Parks show on the public home page, in the catalogue's filter and on each listing, so those refresh too. */
-function refresh(result: ParkResult | { ok: false }) {
-  if (result.ok) refreshListingPages();
-}
+// Parks show on the public home page, in the catalogue's filter and on each listing, so those refresh.
 
-export async function createParkAction(input: unknown) {
-  const result = await asViewer((viewer, db) => createPark(db, viewer, input));
-  refresh(result);
-  return result;
-}
+export const createParkAction = defineAction({
+  run: (input: unknown, { db, viewer }) => createPark(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});
 
-export async function updateParkAction(input: unknown) {
-  const result = await asViewer((viewer, db) => updatePark(db, viewer, input));
-  refresh(result);
-  return result;
-}
+export const updateParkAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updatePark(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});

@@ -1,16 +1,16 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
+import { defineAction } from "../actions/define-action";
 import { createTask, setTaskDone } from "./mutations";
 
-export async function createTaskAction(input: unknown) {
-  const result = await asViewer((viewer, db) => createTask(db, viewer, input));
-  if (result.ok) revalidatePath(`/crm/leads/${result.leadId}`);
-  return result;
-}
+/** A task shows on its lead's page (and sets the lead's next follow-up there). */
+const leadPageOf = (result: { leadId: string }) => [`/crm/leads/${result.leadId}`];
 
-export async function setTaskDoneAction(input: unknown) {
-  const result = await asViewer((viewer, db) => setTaskDone(db, viewer, input));
-  if (result.ok) revalidatePath(`/crm/leads/${result.leadId}`);
-  return result;
-}
+export const createTaskAction = defineAction({
+  run: (input: unknown, { db, viewer }) => createTask(db, viewer, input),
+  revalidate: leadPageOf,
+});
+
+export const setTaskDoneAction = defineAction({
+  run: (input: unknown, { db, viewer }) => setTaskDone(db, viewer, input),
+  revalidate: leadPageOf,
+});

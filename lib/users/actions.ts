@@ -1,33 +1,31 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
+import { defineAction } from "../actions/define-action";
 import { changeUserRole, createUser, resetUserPassword, setUserActive, setUserAway } from "./mutations";
 
-async function run<T extends { ok: boolean }>(work: Parameters<typeof asViewer<T>>[0]) {
-  const result = await asViewer(work);
-  if (result.ok) revalidatePath("/crm/settings");
-  return result;
-}
+const USERS_PAGE = ["/crm/settings"];
 
-export async function createUserAction(input: unknown) {
-  return run((viewer, db) => createUser(db, viewer, input));
-}
+export const createUserAction = defineAction({
+  run: (input: unknown, { db, viewer }) => createUser(db, viewer, input),
+  revalidate: USERS_PAGE,
+});
 
-export async function changeUserRoleAction(input: unknown) {
-  return run((viewer, db) => changeUserRole(db, viewer, input));
-}
+export const changeUserRoleAction = defineAction({
+  run: (input: unknown, { db, viewer }) => changeUserRole(db, viewer, input),
+  revalidate: USERS_PAGE,
+});
 
-export async function setUserActiveAction(input: unknown) {
-  return run((viewer, db) => setUserActive(db, viewer, input));
-}
+export const setUserActiveAction = defineAction({
+  run: (input: unknown, { db, viewer }) => setUserActive(db, viewer, input),
+  revalidate: USERS_PAGE,
+});
 
-export async function resetUserPasswordAction(input: unknown) {
-  return run((viewer, db) => resetUserPassword(db, viewer, input));
-}
+export const resetUserPasswordAction = defineAction({
+  run: (input: unknown, { db, viewer }) => resetUserPassword(db, viewer, input),
+  revalidate: USERS_PAGE,
+});
 
-export async function setUserAwayAction(input: unknown) {
-  const result = await run((viewer, db) => setUserAway(db, viewer, input));
-  // Users switch themselves on the dashboard.
-  if (result.ok) revalidatePath("/crm");
-  return result;
-}
+export const setUserAwayAction = defineAction({
+  run: (input: unknown, { db, viewer }) => setUserAway(db, viewer, input),
+  // Users switch themselves away on the dashboard too.
+  revalidate: [...USERS_PAGE, "/crm"],
+});

@@ -1,11 +1,14 @@
 "use server";
-import { leadIdsOf, runAndRefresh } from "../refresh";
+import { defineAction } from "../../actions/define-action";
+import { leadPagesOf } from "../refresh";
 import { archiveLead, restoreLead } from "./mutations";
 
-export async function archiveLeadAction(input: unknown) {
-  return runAndRefresh((db, viewer) => archiveLead(db, viewer, input), leadIdsOf(input, ["leadId"]));
-}
+export const archiveLeadAction = defineAction({
+  run: (input: unknown, { db, viewer }) => archiveLead(db, viewer, input),
+  revalidate: leadPagesOf(["leadId"]),
+});
 
-export async function restoreLeadAction(input: unknown) {
-  return runAndRefresh((db, viewer) => restoreLead(db, viewer, input), leadIdsOf(input, ["leadId"]));
-}
+export const restoreLeadAction = defineAction({
+  run: (input: unknown, { db, viewer }) => restoreLead(db, viewer, input),
+  revalidate: leadPagesOf(["leadId"]),
+});

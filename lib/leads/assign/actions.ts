@@ -1,26 +1,29 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../../auth/authed";
+import { defineAction } from "../../actions/define-action";
 import { assignLeads, claimLead } from "./mutations";
 
 /*
  * The lead page's owner doors (claim, reassign). Thin: the lib/ functions decide who may do
- * what; these only find the database and viewer and refresh the pages that show the lead.
+ * what; the wrapper finds the database and viewer and refreshes the pages that show the lead.
  */
 
-function refresh(leadId: string) {
-  revalidatePath(`/crm/leads/${leadId}`);
-  revalidatePath("/crm/leads");
-}
+const leadPages = (_result: unknown, input: { leadId: string }) => [`/crm/leads/${input.leadId}`, "/crm/leads"];
+
+const claim = defineAction({
+  run: (input: { leadId: string }, { db, viewer }) => claimLead(db, viewer, input),
+  revalidate: leadPages,
+});
+
+const assign = defineAction({
+  run: ({ leadId, ownerId }: { leadId: string; ownerId: string | null }, { db, viewer }) =>
+    assignLeads(db, viewer, { leadIds: [leadId], ownerId }),
+  revalidate: leadPages,
+});
 
 export async function claimLeadAction(leadId: string) {
-  const result = await asViewer((viewer, db) => claimLead(db, viewer, { leadId }));
-  if (result.ok) refresh(leadId);
-  return result;
+  return claim({ leadId });
 }
 
 export async function assignLeadAction(leadId: string, ownerId: string | null) {
-  const result = await asViewer((viewer, db) => assignLeads(db, viewer, { leadIds: [leadId], ownerId }));
-  if (result.ok) refresh(leadId);
-  return result;
+  return assign({ leadId, ownerId });
 }

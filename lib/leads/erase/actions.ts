@@ -1,7 +1,9 @@
 "use server";
-import { leadIdsOf, runAndRefresh } from "../refresh";
+import { defineAction } from "../../actions/define-action";
+import { leadPagesOf } from "../refresh";
 import { eraseLeadPersonalData } from "./mutations";
 
-export async function eraseLeadPersonalDataAction(input: unknown) {
-  return runAndRefresh((db, viewer) => eraseLeadPersonalData(db, viewer, input), leadIdsOf(input, ["leadId"]));
-}
+export const eraseLeadPersonalDataAction = defineAction({
+  run: (input: unknown, { db, viewer }) => eraseLeadPersonalData(db, viewer, input),
+  revalidate: leadPagesOf(["leadId"]),
+});

@@ -1,7 +1,9 @@
 "use server";
-import { leadIdsOf, runAndRefresh } from "../refresh";
+import { defineAction } from "../../actions/define-action";
+import { leadPagesOf } from "../refresh";
 import { mergeLeads } from "./mutations";
 
-export async function mergeLeadsAction(input: unknown) {
-  return runAndRefresh((db, viewer) => mergeLeads(db, viewer, input), leadIdsOf(input, ["survivorId", "mergedId"]));
-}
+export const mergeLeadsAction = defineAction({
+  run: (input: unknown, { db, viewer }) => mergeLeads(db, viewer, input),
+  revalidate: leadPagesOf(["survivorId", "mergedId"]),
+});

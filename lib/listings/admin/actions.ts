@@ -1,48 +1,41 @@
 "use server";
-import { asViewer } from "../../auth/authed";
+import { defineAction } from "../../actions/define-action";
 import { getStorage } from "../../storage";
 import { createListing, setListingPublished, setListingStatus, updateListing } from "./mutations";
 import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "../photos/mutations";
-import { refreshListingPages } from "./refresh";
+import { LISTING_PAGES } from "../refresh";
 
-export async function createListingAction(input: unknown) {
-  const result = await asViewer((viewer, db) => createListing(db, viewer, input));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const createListingAction = defineAction({
+  run: (input: unknown, { db, viewer }) => createListing(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});
 
-export async function updateListingAction(input: unknown) {
-  const result = await asViewer((viewer, db) => updateListing(db, viewer, input));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const updateListingAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateListing(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});
 
-export async function setListingPublishedAction(input: unknown) {
-  const result = await asViewer((viewer, db) => setListingPublished(db, viewer, input));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const setListingPublishedAction = defineAction({
+  run: (input: unknown, { db, viewer }) => setListingPublished(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});
 
-export async function setListingStatusAction(input: unknown) {
-  const result = await asViewer((viewer, db) => setListingStatus(db, viewer, input));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const setListingStatusAction = defineAction({
+  run: (input: unknown, { db, viewer }) => setListingStatus(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});
 
-export async function removeListingPhotoAction(input: unknown) {
-  const result = await asViewer((viewer, db) => removeListingPhoto(db, viewer, input, getStorage()));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const removeListingPhotoAction = defineAction({
+  run: (input: unknown, { db, viewer }) => removeListingPhoto(db, viewer, input, getStorage()),
+  revalidate: LISTING_PAGES,
+});
 
-export async function reorderListingPhotosAction(input: unknown) {
-  const result = await asViewer((viewer, db) => reorderListingPhotos(db, viewer, input));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const reorderListingPhotosAction = defineAction({
+  run: (input: unknown, { db, viewer }) => reorderListingPhotos(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});
 
-export async function updateListingPhotoAltAction(input: unknown) {
-  const result = await asViewer((viewer, db) => updateListingPhotoAlt(db, viewer, input));
-  if (result.ok) refreshListingPages();
-  return result;
-}
+export const updateListingPhotoAltAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateListingPhotoAlt(db, viewer, input),
+  revalidate: LISTING_PAGES,
+});

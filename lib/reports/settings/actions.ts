@@ -1,13 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../../auth/authed";
+import { defineAction } from "../../actions/define-action";
 import { updateReserveThreshold } from "./threshold";
 
-export async function updateReserveThresholdAction(input: unknown) {
-  const result = await asViewer((viewer, db) => updateReserveThreshold(db, viewer, input));
-  if (result.ok) {
-    revalidatePath("/crm/settings/rules");
-    revalidatePath("/crm/reports");
-  }
-  return result;
-}
+export const updateReserveThresholdAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateReserveThreshold(db, viewer, input),
+  revalidate: ["/crm/settings/rules", "/crm/reports"],
+});

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AccessDenied } from "@/lib/auth/access";
 import { getViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { refreshListingPages } from "@/lib/listings/admin/refresh";
+import { refreshListingPages } from "@/lib/listings/refresh";
 import { addListingPhoto } from "@/lib/listings/photos/mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_MB } from "@/lib/listings/photos/schema";
 import { getStorage } from "@/lib/storage";
