@@ -1,10 +1,10 @@
-import { createTranslator } from "use-intl/core";
 import { formatNumber, formatWan } from "@/lib/i18n/format";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { ScoreBreakdown, ScorePart } from "@/lib/leads/score/score";
 import styles from "./score-breakdown.module.css";
 
-type Translate = ReturnType<typeof createTranslator<Messages, "rules">>;
+type Translate = Awaited<ReturnType<typeof getTranslations<"rules">>>;
 
 /** Lead.scoreBreakdown is stored JSON: show it only when it has the shape this component knows. */
 function isBreakdown(value: unknown): value is ScoreBreakdown {
@@ -41,16 +41,14 @@ function basisText(part: ScorePart, t: Translate, locale: Locale): string {
 
 /**
  * The admission score of a lead and how it was reached: the total, any veto, and each factor's
- * points out of its weight with what it was judged on. Renders on the server or in the browser.
+ * points out of its weight with what it was judged on. A server component: it reads the request's locale.
  */
-export function ScoreBreakdownView({ breakdown, locale, messages, headingLevel = 2 }: {
+export async function ScoreBreakdownView({ breakdown, headingLevel = 2 }: {
   /** Lead.scoreBreakdown as stored (null before the lead was scored) */
   breakdown: unknown;
-  locale: Locale;
-  messages: Messages;
   headingLevel?: 2 | 3;
 }) {
-  const t: Translate = createTranslator({ locale, messages, namespace: "rules" });
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("rules")]);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (!isBreakdown(breakdown)) {
     return (

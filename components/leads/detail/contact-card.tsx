@@ -1,13 +1,13 @@
 import { Fragment } from "react";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
-import type { Messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/server";
 import { ClaimButton } from "./claim-button";
 import styles from "./lead-detail.module.css";
 
 /** Who to call. On a pool lead staff see the number masked, with the claim button beside it. */
-export function ContactCard({ detail, messages }: { detail: LeadDetail; messages: Messages }) {
+export async function ContactCard({ detail }: { detail: LeadDetail }) {
   const { lead, can } = detail;
-  const text = messages.leadPage.contact;
+  const text = (await getMessages()).leadPage.contact;
   const rows: [string, string | null][] = [
     [text.wechat, lead.wechat],
     [text.email, lead.email],

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { formatArea, formatDateTime, formatPrice, formatWan } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
 const TIMELINES = { NOW: "now", WITHIN_3_MONTHS: "3m", WITHIN_6_MONTHS: "6m", WITHIN_12_MONTHS: "12m", LATER: "later" } as const;
 
 /** Every inquiry of the lead, newest first, with the listing as it was priced when the investor asked. */
-export async function InquiryList({ detail, locale, messages }: { detail: LeadDetail; locale: Locale; messages: Messages }) {
+export async function InquiryList({ detail }: { detail: LeadDetail }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const text = messages.leadPage.inquiries;
   return (

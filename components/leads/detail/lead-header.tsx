@@ -2,13 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatArea, formatDateTime, formatWan } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
 /** Company, stage, owner, score and response deadline at a glance, with the stage and owner controls. */
-export async function LeadHeader({ detail, locale, messages, controls, now }: { detail: LeadDetail; locale: Locale; messages: Messages; controls: ReactNode; now: Date }) {
+export async function LeadHeader({ detail, controls, now }: { detail: LeadDetail; controls: ReactNode; now: Date }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const { lead } = detail;
   const text = messages.leadPage.header;

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { formatArea, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import { industryLabel } from "@/lib/listings/industries";
 import { CopyPitch } from "./copy-pitch";
 import styles from "./lead-detail.module.css";
 
 /** Listings that fit the lead's need, each with a text to paste into WeChat or a message. */
-export async function MatchingListings({ detail, locale, messages }: { detail: LeadDetail; locale: Locale; messages: Messages }) {
+export async function MatchingListings({ detail }: { detail: LeadDetail }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const text = messages.leadPage.matches;
   const { lead, matches } = detail;

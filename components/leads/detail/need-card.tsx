@@ -1,8 +1,7 @@
 import { Fragment } from "react";
 import { Decimal } from "decimal.js";
 import { formatArea, formatNumber, formatWan } from "@/lib/i18n/format";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import { SQM_PER_MU } from "@/lib/listings/units";
 import styles from "./lead-detail.module.css";
@@ -14,7 +13,8 @@ function taxPerMu(lead: LeadDetail["lead"]): string | null {
   return mu.gt(0) ? new Decimal(lead.expectedAnnualTax).div(mu).toDecimalPlaces(2).toString() : null;
 }
 
-export async function NeedCard({ detail, locale, messages }: { detail: LeadDetail; locale: Locale; messages: Messages }) {
+export async function NeedCard({ detail }: { detail: LeadDetail }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const { lead } = detail;
   const text = messages.leadPage.need;

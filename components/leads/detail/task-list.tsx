@@ -1,13 +1,13 @@
 import { formatDateTime } from "@/lib/i18n/format";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 import { TaskForm } from "./task-form";
 import { TaskToggle } from "./task-toggle";
 
 /** Follow-ups: open ones first, soonest due first and flagged when overdue; done ones after. */
-export async function TaskList({ detail, locale, messages }: { detail: LeadDetail; locale: Locale; messages: Messages }) {
+export async function TaskList({ detail }: { detail: LeadDetail }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const text = messages.leadPage.tasks;
   return (

@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale, Messages } from "@/lib/i18n/messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail, TimelineEntry } from "@/lib/leads/detail/queries";
 import type { EditableField } from "@/lib/leads/edit/schema";
 import styles from "./lead-detail.module.css";
@@ -47,7 +47,8 @@ function changeOf(entry: Activity, detail: LeadDetail, locale: Locale, messages:
 }
 
 /** The lead's history, newest first: what staff logged, what changed and who changed it, and each inquiry's arrival. */
-export async function Timeline({ detail, locale, messages }: { detail: LeadDetail; locale: Locale; messages: Messages }) {
+export async function Timeline({ detail }: { detail: LeadDetail }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const text = messages.leadPage.timeline;
   if (detail.timeline.length === 0) return <p>{text.empty}</p>;

@@ -18,7 +18,7 @@ import { TaskList } from "@/components/leads/detail/task-list";
 import { Timeline } from "@/components/leads/detail/timeline";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getLocale, getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { leadDetail, type LeadDetail } from "@/lib/leads/detail/queries";
 import { EDITABLE_FIELDS } from "@/lib/leads/edit/schema";
 import { activeLostReasons, listStages } from "@/lib/pipeline/queries";
@@ -45,7 +45,7 @@ function editValues({ lead }: LeadDetail): LeadEditValues {
 }
 
 export default async function LeadPage({ params }: Props) {
-  const [{ id }, viewer, locale, messages] = await Promise.all([params, requireUser(), getLocale(), getMessages()]);
+  const [{ id }, viewer, messages] = await Promise.all([params, requireUser(), getMessages()]);
   const now = new Date();
   const detail = await detailFor(id);
   if (!detail) notFound();
@@ -53,7 +53,6 @@ export default async function LeadPage({ params }: Props) {
   const db = await getDb();
   const [stages, lostReasons] = can.work ? await Promise.all([listStages(db, viewer), activeLostReasons(db, viewer)]) : [[], []];
   const text = messages.leadPage;
-  const props = { detail, locale, messages };
 
   const controls = (
     <>
@@ -68,24 +67,24 @@ export default async function LeadPage({ params }: Props) {
   return (
     <I18nProvider namespaces={["inquiry", "kind", "leadCare", "leadPage", "pipeline", "units", "validation"]}>
       <>
-        <LeadHeader {...props} controls={controls} now={now} />
+        <LeadHeader detail={detail} controls={controls} now={now} />
         <div className={styles.layout}>
           <div className={styles.column}>
-            <ContactCard detail={detail} messages={messages} />
-            <TaskList {...props} />
+            <ContactCard detail={detail} />
+            <TaskList detail={detail} />
             <section className="panel" aria-labelledby="timeline-heading">
               <h2 id="timeline-heading">{text.timeline.title}</h2>
               {can.work && <ActivityForm leadId={lead.id} />}
-              <Timeline {...props} />
+              <Timeline detail={detail} />
             </section>
-            <InquiryList {...props} />
+            <InquiryList detail={detail} />
           </div>
           <div className={styles.column}>
-            <NeedCard {...props} />
+            <NeedCard detail={detail} />
             <div className="panel">
-              <ScoreBreakdownView breakdown={lead.scoreBreakdown} locale={locale} messages={messages} />
+              <ScoreBreakdownView breakdown={lead.scoreBreakdown} />
             </div>
-            <MatchingListings {...props} />
+            <MatchingListings detail={detail} />
             {!lead.mergedIntoId && <DuplicatesPanel leadId={lead.id} viewer={viewer} />}
             {can.work && (
               <section className="panel" aria-labelledby="edit-heading">
