@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
-import { updateScoreSettingsAction } from "@/lib/settings/actions";
+import { updateScoreSettingsAction } from "@/lib/leads/score/actions";
 import { SCORE_FACTORS, scoreSettingsSchema, type ScoreSettings, type ScoreSettingsInput } from "@/lib/settings/schema";
 import styles from "./settings.module.css";
 import { useSettingsSave } from "./use-settings-save";

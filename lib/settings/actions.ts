@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { asViewer } from "../auth/authed";
-import { updateAssignmentSettings, updateScoreSettings, updateWorkingHoursSettings, type SettingsResult } from "./mutations";
+import { updateAssignmentSettings, updateWorkingHoursSettings, type SettingsResult } from "./mutations";
 
 async function run(work: Parameters<typeof asViewer<SettingsResult>>[0]) {
   const result = await asViewer(work);
@@ -15,8 +15,4 @@ export async function updateAssignmentSettingsAction(input: unknown) {
 
 export async function updateWorkingHoursSettingsAction(input: unknown) {
   return run((viewer, db) => updateWorkingHoursSettings(db, viewer, input));
-}
-
-export async function updateScoreSettingsAction(input: unknown) {
-  return run((viewer, db) => updateScoreSettings(db, viewer, input));
 }

@@ -6,14 +6,17 @@ import { assertRole } from "../auth/access";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { rescoreAllLeads } from "../leads/score/mutations";
 import { parseStoredSetting } from "./queries";
 import { settingSchemas, type SettingKey } from "./schema";
 
 export type SettingsResult = { ok: true; changed: boolean; rescored?: number } | { ok: false; fieldErrors: FieldErrors };
 
-/** Admins only; the section is validated whole, stored whole, and audited with its value before and after. */
-async function saveSection(db: Database, viewer: Viewer | null, key: SettingKey, input: unknown): Promise<SettingsResult> {
+/**
+ * Admins only; the section is validated whole, stored whole, and audited with its value before and after.
+ * A section whose change has to be carried out elsewhere saves through this and then does it: the score
+ * section re-scores every lead (lib/leads/score/mutations.ts), so settings never import what they configure.
+ */
+export async function saveSettingsSection(db: Database, viewer: Viewer | null, key: SettingKey, input: unknown): Promise<SettingsResult> {
   assertRole(viewer, ["ADMIN"], "change settings");
   const parsed = settingSchemas[key].safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -37,20 +40,9 @@ async function saveSection(db: Database, viewer: Viewer | null, key: SettingKey,
 }
 
 export function updateAssignmentSettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
-  return saveSection(db, viewer, "assignment", input);
+  return saveSettingsSection(db, viewer, "assignment", input);
 }
 
 export function updateWorkingHoursSettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
-  return saveSection(db, viewer, "workingHours", input);
-}
-
-/**
- * Saving the score settings re-scores every lead, in batches, before answering. Saving them
- * unchanged does too, so a re-scoring cut short (a lost connection, a restart) is finished by
- * pressing save again.
- */
-export async function updateScoreSettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
-  const saved = await saveSection(db, viewer, "score", input);
-  if (!saved.ok) return saved;
-  return { ...saved, rescored: await rescoreAllLeads(db) };
+  return saveSettingsSection(db, viewer, "workingHours", input);
 }

@@ -13,6 +13,7 @@ import * as editActions from "@/lib/leads/edit/actions";
 import * as archiveActions from "@/lib/leads/archive/actions";
 import * as eraseActions from "@/lib/leads/erase/actions";
 import * as mergeActions from "@/lib/leads/merge/actions";
+import * as scoreActions from "@/lib/leads/score/actions";
 import { leadDetail } from "@/lib/leads/detail/queries";
 import { findDuplicates } from "@/lib/leads/duplicates/queries";
 import { listInbox } from "@/lib/leads/inbox/queries";
@@ -225,6 +226,7 @@ const INBOX = "lib/leads/inbox/actions.ts";
 const ARCHIVE = "lib/leads/archive/actions.ts";
 const ERASE = "lib/leads/erase/actions.ts";
 const MERGE = "lib/leads/merge/actions.ts";
+const SCORE = "lib/leads/score/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
 const DUE = "2030-01-15T10:00";
@@ -237,12 +239,12 @@ function swapped(keys: string[], a: string, b: string) {
 }
 
 /** A settings section saved as the admin's form sends it; without a stored row the save always writes one. */
-function settingRow(name: string, key: string, call: () => Promise<unknown>): Row {
+function settingRow(name: string, key: string, call: () => Promise<unknown>, file = SETTINGS): Row {
   const prepare = async (world: World): Promise<Prepared> => {
     await world.db.setting.deleteMany({ where: { key } });
     return { call: async () => answerOf(await call()), state: () => settingState(world.db, key) };
   };
-  return { ...row(`${SETTINGS}#${name}`, `saving the ${key} section`, ADMIN_ONLY, prepare), source: String(call) };
+  return { ...row(`${file}#${name}`, `saving the ${key} section`, ADMIN_ONLY, prepare), source: String(call) };
 }
 
 /** A task on a fresh lead, assigned to the lead's owner; its lead's state is compared after the call. */
@@ -293,7 +295,7 @@ const ROWS: Row[] = [
   // Settings and pipeline configuration: the admin's.
   settingRow("updateAssignmentSettingsAction", "assignment", () => settingsActions.updateAssignmentSettingsAction({ rule: "round_robin" })),
   settingRow("updateWorkingHoursSettingsAction", "workingHours", () => settingsActions.updateWorkingHoursSettingsAction({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" })),
-  settingRow("updateScoreSettingsAction", "score", () => settingsActions.updateScoreSettingsAction({ vetoes: { bannedIndustries: "电镀、印染、制革、炼焦", minExpectedTax: "" } })),
+  settingRow("updateScoreSettingsAction", "score", () => scoreActions.updateScoreSettingsAction({ vetoes: { bannedIndustries: "电镀、印染、制革、炼焦", minExpectedTax: "" } }), SCORE),
   row(`${PIPELINE}#createStageAction`, "adding a stage", ADMIN_ONLY, async (world) => {
     const key = uniqueKey("door");
     return {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
+import type { Viewer } from "../../auth/session";
+import { saveSettingsSection, type SettingsResult } from "../../settings/mutations";
 import { readSettings } from "../../settings/queries";
 import { scoreLead, type LeadScoreFields, type ScoreBreakdown } from "./score";
 
@@ -47,4 +49,15 @@ export async function rescoreAllLeads(db: Database): Promise<number> {
     if (!batch.full) break;
   }
   return changed;
+}
+
+/**
+ * Saving the score settings re-scores every lead, in batches, before answering. Saving them
+ * unchanged does too, so a re-scoring cut short (a lost connection, a restart) is finished by
+ * pressing save again.
+ */
+export async function updateScoreSettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
+  const saved = await saveSettingsSection(db, viewer, "score", input);
+  if (!saved.ok) return saved;
+  return { ...saved, rescored: await rescoreAllLeads(db) };
 }
