@@ -1,11 +1,12 @@
 import Link from "next/link";
-import type { Messages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/server";
 import { listingStatuses, type ListingAdminFilter } from "@/lib/listings/admin/schema";
 import { listingKinds } from "@/lib/listings/schema";
 import styles from "./listings-admin.module.css";
 
 /** A GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
-export function ListingAdminFilters({ filter, parks, messages }: { filter: ListingAdminFilter; parks: { id: string; label: string }[]; messages: Messages }) {
+export async function ListingAdminFilters({ filter, parks }: { filter: ListingAdminFilter; parks: { id: string; label: string }[] }) {
+  const messages = await getMessages();
   const t = messages.listingsAdmin;
   const select = (name: string, label: string, value: string | undefined, options: [string, string][]) => (
     <div className="field">

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { formatArea, formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { StaffListingRow } from "@/lib/listings/admin/queries";
 import styles from "./listings-admin.module.css";
 
-export function ListingTable({ listings, locale, messages }: { listings: StaffListingRow[]; locale: Locale; messages: Messages }) {
+export async function ListingTable({ listings }: { listings: StaffListingRow[] }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.listingsAdmin;
   return (
     <div className="table-wrap">

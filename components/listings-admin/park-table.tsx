@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import styles from "./listings-admin.module.css";
 
 interface ParkRow {
@@ -15,7 +15,8 @@ interface ParkRow {
   owner: { name: string; active: boolean } | null;
 }
 
-export function ParkTable({ parks, locale, messages, editable }: { parks: ParkRow[]; locale: Locale; messages: Messages; editable: boolean }) {
+export async function ParkTable({ parks, editable }: { parks: ParkRow[]; editable: boolean }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.listingsAdmin.parks;
   return (
     <div className="table-wrap">

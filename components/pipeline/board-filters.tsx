@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { LeadFilter } from "@/lib/leads/filter/filter";
 import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import styles from "./board-filters.module.css";
 
 /** The inbox's filters as a GET form, so a filtered board can be bookmarked and works without JavaScript. */
-export function BoardFilters({ filter, options, locale, messages }: { filter: LeadFilter; options: InboxFilterOptions; locale: Locale; messages: Messages }) {
+export async function BoardFilters({ filter, options }: { filter: LeadFilter; options: InboxFilterOptions }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.pipeline.filters;
   const filtering = Object.keys(filter).length > 0;
   const select = (name: keyof LeadFilter, label: string, choices: { value: string; label: string }[]) => (

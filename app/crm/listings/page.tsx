@@ -41,11 +41,11 @@ export default async function StaffListingsPage({ searchParams }: { searchParams
           </Link>
         </div>
       </div>
-      <ListingAdminFilters filter={result.filter} parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))} messages={messages} />
+      <ListingAdminFilters filter={result.filter} parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))} />
       <p className="meta" data-testid="staff-listing-count">
         {t("listingsAdmin.count", { count: result.total })}
       </p>
-      {result.listings.length === 0 ? <p>{text.empty}</p> : <ListingTable listings={result.listings} locale={locale} messages={messages} />}
+      {result.listings.length === 0 ? <p>{text.empty}</p> : <ListingTable listings={result.listings} />}
       <AdminPager
         path="/crm/listings"
         page={result.page}

@@ -4,7 +4,7 @@ import { ParkTable } from "@/components/listings-admin/park-table";
 import styles from "@/components/listings-admin/listings-admin.module.css";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getLocale, getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { listParks } from "@/lib/parks/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every workspace role reads the parks; only admins get the links to create and edit them (the lib/ checks decide). */
 export default async function ParksPage() {
   const viewer = await requireUser();
-  const [db, locale, messages] = await Promise.all([getDb(), getLocale(), getMessages()]);
+  const [db, messages] = await Promise.all([getDb(), getMessages()]);
   const parks = await listParks(db, viewer);
   const text = messages.listingsAdmin;
   const admin = viewer.role === "ADMIN";
@@ -32,7 +32,7 @@ export default async function ParksPage() {
         )}
       </div>
       {!admin && <p className="meta">{text.parks.readOnly}</p>}
-      {parks.length === 0 ? <p>{text.parks.empty}</p> : <ParkTable parks={parks} locale={locale} messages={messages} editable={admin} />}
+      {parks.length === 0 ? <p>{text.parks.empty}</p> : <ParkTable parks={parks} editable={admin} />}
     </>
   );
 }
