@@ -144,7 +144,8 @@ describe("the migration written from prisma/sql (node scripts/sql-sources.mjs)",
     const database = await databaseBefore(FIRST_SOURCES);
     try {
       const earlier = await catalogue(database.conn);
-      await database.migrate();
+      // That migration alone: later ones may change a function on purpose.
+      await database.migrateOnlyIt();
       const later = await catalogue(database.conn);
       expect(sorted(later.functions)).toEqual(sorted(earlier.functions));
       expect(sorted(later.triggers)).toEqual(sorted(earlier.triggers));
