@@ -16,7 +16,6 @@ export default async function DashboardPage() {
   const summary = await asViewer((current) => dashboardSummary(db, current));
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
   const text = messages.rules.dashboard;
-  const shared = { locale, messages };
   const { overdue, manager } = summary;
   return (
     <I18nProvider namespaces={["rules"]}>
@@ -24,19 +23,19 @@ export default async function DashboardPage() {
         <h1>{t("crm.dashboard.greeting", { name: viewer.name })}</h1>
         <AwayToggle userId={viewer.id} away={summary.away} />
 
-        <DashboardSection id="my-new" title={text.myNew} count={summary.myNew.count} href="/crm/leads?owner=mine&stage=new" empty={text.myNewEmpty} {...shared}>
-          <LeadTable leads={summary.myNew.leads} {...shared} />
+        <DashboardSection id="my-new" title={text.myNew} count={summary.myNew.count} href="/crm/leads?owner=mine&stage=new" empty={text.myNewEmpty}>
+          <LeadTable leads={summary.myNew.leads} />
         </DashboardSection>
 
-        <DashboardSection id="due-today" title={text.dueToday} count={summary.dueToday.count} empty={text.dueTodayEmpty} {...shared}>
-          <TaskTable tasks={summary.dueToday.tasks} {...shared} />
+        <DashboardSection id="due-today" title={text.dueToday} count={summary.dueToday.count} empty={text.dueTodayEmpty}>
+          <TaskTable tasks={summary.dueToday.tasks} />
         </DashboardSection>
 
-        <DashboardSection id="overdue" title={text.overdue} count={overdue.taskCount + overdue.leadCount} empty={text.overdueEmpty} {...shared}>
+        <DashboardSection id="overdue" title={text.overdue} count={overdue.taskCount + overdue.leadCount} empty={text.overdueEmpty}>
           {overdue.taskCount > 0 && (
             <>
               <h3>{text.kinds.task}</h3>
-              <TaskTable tasks={overdue.tasks} {...shared} />
+              <TaskTable tasks={overdue.tasks} />
               <p>
                 <Link href="/crm/leads?owner=mine&overdue=1">{t("rules.dashboard.seeAll", { count: overdue.taskCount })}</Link>
               </p>
@@ -45,7 +44,7 @@ export default async function DashboardPage() {
           {overdue.leadCount > 0 && (
             <>
               <h3>{text.kinds.late}</h3>
-              <LeadTable leads={overdue.leads} late {...shared} />
+              <LeadTable leads={overdue.leads} late />
               <p>
                 <Link href="/crm/leads?owner=mine&late=1">{t("rules.dashboard.seeAll", { count: overdue.leadCount })}</Link>
               </p>
@@ -55,8 +54,8 @@ export default async function DashboardPage() {
 
         {manager && (
           <>
-            <DashboardSection id="late-leads" title={text.lateLeads} count={manager.late.count} href="/crm/leads?late=1" empty={text.lateLeadsEmpty} {...shared}>
-              <LeadTable leads={manager.late.leads} late showOwner {...shared} />
+            <DashboardSection id="late-leads" title={text.lateLeads} count={manager.late.count} href="/crm/leads?late=1" empty={text.lateLeadsEmpty}>
+              <LeadTable leads={manager.late.leads} late showOwner />
             </DashboardSection>
             <section aria-labelledby="by-stage">
               <h2 id="by-stage">{messages.crm.dashboard.byStage}</h2>

@@ -1,10 +1,15 @@
 import Link from "next/link";
-import { createTranslator } from "use-intl/core";
 import { formatArea, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { DashboardLead, DashboardTask } from "@/lib/leads/dashboard/queries";
 
 type Props = { locale: Locale; messages: Messages };
+
+async function pageLanguage(): Promise<Props> {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  return { locale, messages };
+}
 
 function needOf(lead: DashboardLead, { locale, messages }: Props): string {
   if (!lead.needDeal || !lead.needKind) return "";
@@ -19,8 +24,8 @@ function Score({ lead, label }: { lead: DashboardLead; label: string }) {
 }
 
 /** Leads with their need, score and either when they came in or how late their first response is. */
-export function LeadTable({ leads, late, showOwner, ...props }: Props & { leads: (DashboardLead & { lateBy?: number })[]; late?: boolean; showOwner?: boolean }) {
-  const t = createTranslator({ locale: props.locale, messages: props.messages, namespace: "rules.dashboard" });
+export async function LeadTable({ leads, late, showOwner }: { leads: (DashboardLead & { lateBy?: number })[]; late?: boolean; showOwner?: boolean }) {
+  const [props, t] = await Promise.all([pageLanguage(), getTranslations("rules.dashboard")]);
   return (
     <div className="table-wrap">
       <table className="data-table">
@@ -64,8 +69,8 @@ export function LeadTable({ leads, late, showOwner, ...props }: Props & { leads:
 }
 
 /** Follow-up tasks with their lead and due time. */
-export function TaskTable({ tasks, ...props }: Props & { tasks: DashboardTask[] }) {
-  const t = createTranslator({ locale: props.locale, messages: props.messages, namespace: "rules.dashboard" });
+export async function TaskTable({ tasks }: { tasks: DashboardTask[] }) {
+  const [props, t] = await Promise.all([pageLanguage(), getTranslations("rules.dashboard")]);
   return (
     <div className="table-wrap">
       <table className="data-table">
