@@ -5,14 +5,15 @@ import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { LEAD_MANAGERS, WORKSPACE_ROLES } from "../access";
-import { recordActivity } from "../activity";
+import { recordActivities, recordActivity } from "../activity";
 import { assignLeadsSchema, claimLeadSchema } from "./schema";
 
 export type AssignResult = { ok: true; changed: number } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * A manager gives leads to an active workspace user (or back to the pool). All of them change in
- * one transaction, each with an owner line on its timeline and one audit entry for the batch.
+ * one transaction, each with an owner line on its timeline and one audit entry for the batch, in a
+ * fixed number of statements whatever the number of leads.
  */
 export async function assignLeads(db: Database, viewer: Viewer | null, input: unknown): Promise<AssignResult> {
   assertRole(viewer, LEAD_MANAGERS, "reassign leads");
@@ -31,9 +32,17 @@ export async function assignLeads(db: Database, viewer: Viewer | null, input: un
     if (leads.length !== unique.length) return { ok: false as const, fieldErrors: { leadIds: "notFound" } };
     const moving = leads.filter((lead) => lead.ownerId !== ownerId);
     const now = new Date();
-    for (const lead of moving) {
-      await tx.lead.update({ where: { id: lead.id }, data: { ownerId, assignedAt: ownerId ? now : null } });
-      await recordActivity(tx, { leadId: lead.id, actorId: viewer.id, kind: "OWNER", details: { from: lead.ownerId, to: ownerId }, occurredAt: now });
+    // One statement per kind of row, whatever the number of leads (they all get the same owner and time).
+    if (moving.length) {
+      await tx.lead.updateMany({
+        where: { id: { in: moving.map((lead) => lead.id) } },
+        data: { ownerId, assignedAt: ownerId ? now : null },
+      });
+      await recordActivities(
+        tx,
+        { actorId: viewer.id, kind: "OWNER", occurredAt: now },
+        moving.map((lead) => ({ leadId: lead.id, details: { from: lead.ownerId, to: ownerId } })),
+      );
     }
     if (moving.length) {
       await recordAudit(tx, {
@@ -61,7 +70,13 @@ export async function claimLead(db: Database, viewer: Viewer | null, input: unkn
       data: { ownerId: viewer.id, assignedAt: now },
     });
     if (claimed.count === 0) return { ok: false as const, fieldErrors: { leadId: "alreadyClaimed" } };
-    await recordActivity(tx, { leadId, actorId: viewer.id, kind: "OWNER", details: { from: null, to: viewer.id, claimed: true }, occurredAt: now });
+    await recordActivity(tx, {
+      leadId,
+      actorId: viewer.id,
+      kind: "OWNER",
+      details: { from: null, to: viewer.id, claimed: true },
+      occurredAt: now,
+    });
     await recordAudit(tx, { actorId: viewer.id, action: "lead.claim", entityType: "Lead", entityId: leadId });
     return { ok: true as const, changed: 1 };
   });

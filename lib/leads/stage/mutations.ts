@@ -6,7 +6,7 @@ import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { leadsVisibleSql, WORKSPACE_ROLES } from "../access";
-import { recordActivity } from "../activity";
+import { recordActivities } from "../activity";
 import {
   moveLeadsStageSchema,
   moveLeadStageSchema,
@@ -21,7 +21,8 @@ import {
  * and writes the lead, its stage history, its timeline and the audit log in one transaction.
  */
 
-export type StageMoveResult = { ok: true; lead: { id: string; stageKey: string; version: number } } | { ok: false; fieldErrors: FieldErrors };
+export type StageMoveResult =
+  { ok: true; lead: { id: string; stageKey: string; version: number } } | { ok: false; fieldErrors: FieldErrors };
 export type BulkStageMoveResult = { ok: true; moved: number } | { ok: false; fieldErrors: FieldErrors };
 
 type Tx = Prisma.TransactionClient;
@@ -29,12 +30,19 @@ type Target = { key: string; category: StageCategory; reason: { askPark: boolean
 type LockedLead = { id: string; stageKey: string };
 
 /** The stage moved to, and the lost reason it needs, or what the move is missing. */
-async function targetOf(tx: Tx, toStageKey: string, details: StageMoveDetails): Promise<{ ok: true; target: Target } | { ok: false; fieldErrors: FieldErrors }> {
+async function targetOf(
+  tx: Tx,
+  toStageKey: string,
+  details: StageMoveDetails,
+): Promise<{ ok: true; target: Target } | { ok: false; fieldErrors: FieldErrors }> {
   const stage = await tx.stage.findUnique({ where: { key: toStageKey }, select: { key: true, category: true } });
   if (!stage) return { ok: false, fieldErrors: { toStageKey: "notFound" } };
   const reason =
     stage.category === "LOST" && details.lostReasonKey
-      ? await tx.lostReason.findFirst({ where: { key: details.lostReasonKey, active: true }, select: { askPark: true } })
+      ? await tx.lostReason.findFirst({
+          where: { key: details.lostReasonKey, active: true },
+          select: { askPark: true },
+        })
       : null;
   const errors = stageMoveErrors(stage.category, details, reason ?? undefined);
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
@@ -52,17 +60,35 @@ function lockLeads(tx: Tx, viewer: Viewer, ids: string[]): Promise<LockedLead[]>
 function movedDetails(target: Target, details: StageMoveDetails, now: Date) {
   const outcome = stageOutcome(target.category, details, target.reason, now);
   const shown = Object.fromEntries(
-    Object.entries({ lostReasonKey: outcome.lostReasonKey, lostToPark: outcome.lostToPark, signedArea: outcome.signedArea, signedAreaUnit: outcome.signedAreaUnit, signedAnnualTax: outcome.signedAnnualTax }).filter(([, value]) => value !== null),
+    Object.entries({
+      lostReasonKey: outcome.lostReasonKey,
+      lostToPark: outcome.lostToPark,
+      signedArea: outcome.signedArea,
+      signedAreaUnit: outcome.signedAreaUnit,
+      signedAnnualTax: outcome.signedAnnualTax,
+    }).filter(([, value]) => value !== null),
   ) as Record<string, string>;
   return { outcome, shown };
 }
 
-async function applyMove(tx: Tx, actorId: string, leads: LockedLead[], target: Target, details: StageMoveDetails, now: Date): Promise<Record<string, string>> {
+async function applyMove(
+  tx: Tx,
+  actorId: string,
+  leads: LockedLead[],
+  target: Target,
+  details: StageMoveDetails,
+  now: Date,
+): Promise<Record<string, string>> {
   const { outcome, shown } = movedDetails(target, details, now);
   // A lead signs when it enters a won stage from one that is not: moving on between won stages keeps its signing date.
   const alreadyWon = new Set(
     target.category === "WON"
-      ? (await tx.stage.findMany({ where: { category: "WON", key: { in: leads.map((lead) => lead.stageKey) } }, select: { key: true } })).map((stage) => stage.key)
+      ? (
+          await tx.stage.findMany({
+            where: { category: "WON", key: { in: leads.map((lead) => lead.stageKey) } },
+            select: { key: true },
+          })
+        ).map((stage) => stage.key)
       : [],
   );
   const { signedAt, ...kept } = outcome;
@@ -71,15 +97,30 @@ async function applyMove(tx: Tx, actorId: string, leads: LockedLead[], target: T
     if (ids.length === 0) continue;
     await tx.lead.updateMany({
       where: { id: { in: ids } },
-      data: { stageKey: target.key, stageChangedAt: now, version: { increment: 1 }, ...kept, ...(signs ? { signedAt } : {}) },
+      data: {
+        stageKey: target.key,
+        stageChangedAt: now,
+        version: { increment: 1 },
+        ...kept,
+        ...(signs ? { signedAt } : {}),
+      },
     });
   }
   await tx.stageChange.createMany({
-    data: leads.map((lead) => ({ leadId: lead.id, fromKey: lead.stageKey, toKey: target.key, actorId, lostReasonKey: outcome.lostReasonKey, changedAt: now })),
+    data: leads.map((lead) => ({
+      leadId: lead.id,
+      fromKey: lead.stageKey,
+      toKey: target.key,
+      actorId,
+      lostReasonKey: outcome.lostReasonKey,
+      changedAt: now,
+    })),
   });
-  for (const lead of leads) {
-    await recordActivity(tx, { leadId: lead.id, actorId, kind: "STAGE", details: { from: lead.stageKey, to: target.key, ...shown }, occurredAt: now });
-  }
+  await recordActivities(
+    tx,
+    { actorId, kind: "STAGE", occurredAt: now },
+    leads.map((lead) => ({ leadId: lead.id, details: { from: lead.stageKey, to: target.key, ...shown } })),
+  );
   return shown;
 }
 
@@ -103,8 +144,17 @@ export async function moveLeadStage(db: Database, viewer: Viewer | null, input: 
     if (lead.stageKey !== fromStageKey) return { ok: false, fieldErrors: { fromStageKey: "stageChanged" } };
     const now = new Date();
     const shown = await applyMove(tx, viewer.id, [lead], target, details, now);
-    await recordAudit(tx, { actorId: viewer.id, action: "lead.stage", entityType: "Lead", entityId: lead.id, details: { stage: [lead.stageKey, target.key], ...shown } });
-    const moved = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { id: true, stageKey: true, version: true } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "lead.stage",
+      entityType: "Lead",
+      entityId: lead.id,
+      details: { stage: [lead.stageKey, target.key], ...shown },
+    });
+    const moved = await tx.lead.findUniqueOrThrow({
+      where: { id: lead.id },
+      select: { id: true, stageKey: true, version: true },
+    });
     return { ok: true, lead: moved };
   });
 }
@@ -113,7 +163,11 @@ export async function moveLeadStage(db: Database, viewer: Viewer | null, input: 
  * The inbox's bulk stage change: every lead moves or none does (any id unknown or outside the
  * viewer's scope refuses the batch). Leads already in the stage are left as they are.
  */
-export async function moveLeadsStage(db: Database, viewer: Viewer | null, input: unknown): Promise<BulkStageMoveResult> {
+export async function moveLeadsStage(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<BulkStageMoveResult> {
   assertRole(viewer, WORKSPACE_ROLES, "move leads between stages");
   const parsed = moveLeadsStageSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
