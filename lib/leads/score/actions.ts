@@ -1,11 +1,9 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../../auth/authed";
+import { defineAction } from "../../actions/define-action";
 import { updateScoreSettings } from "./mutations";
 
 /** The score section of the admin's rules page: saving it re-scores every lead (see updateScoreSettings). */
-export async function updateScoreSettingsAction(input: unknown) {
-  const result = await asViewer((viewer, db) => updateScoreSettings(db, viewer, input));
-  if (result.ok) revalidatePath("/crm/settings/rules");
-  return result;
-}
+export const updateScoreSettingsAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateScoreSettings(db, viewer, input),
+  revalidate: ["/crm/settings/rules"],
+});
