@@ -2,8 +2,16 @@ import "server-only";
 import { newId } from "../db/ids";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { fingerprintSql, leadUpdateValues, needOf, newLeadValues, type IntakeContext, type IntakeTarget } from "../leads/intake/intake";
-import { ownerPickSql, ownerTurnTakenSql } from "../leads/intake/owner-pick";
+import {
+  fingerprintSql,
+  leadUpdateValues,
+  needOf,
+  newLeadValues,
+  ownerPickSql,
+  ownerTurnTakenSql,
+  type IntakeContext,
+  type IntakeTarget,
+} from "../leads/intake/intake";
 import { PRIVACY_NOTICE_VERSION } from "../privacy/notice";
 import type { RateLimitCounters } from "../limits/rate-limit";
 import type { Inquiry } from "./schema";
@@ -14,7 +22,7 @@ const timeline = { now: "NOW", "3m": "WITHIN_3_MONTHS", "6m": "WITHIN_6_MONTHS",
 export type InquiryListing = { id: string; parkId: string; price: Prisma.Decimal; priceUnit: string; area: Prisma.Decimal; areaUnit: string };
 
 /** The lock class first inquiries from one phone queue on, for tests that hold it. */
-export { NEW_PHONE_LOCK } from "../leads/intake/owner-pick";
+export { NEW_PHONE_LOCK } from "../leads/intake/intake";
 
 export interface Stored {
   /** Each rate-limit counter's count after this attempt ({} when the limits were counted by an earlier attempt). */

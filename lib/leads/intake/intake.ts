@@ -8,6 +8,9 @@ import { leadSearchTokens } from "../search-tokens";
 import { dayResponseDeadline } from "../../calendar/response-deadline";
 import { addWorkingHours } from "../../calendar/working-hours";
 
+/** The owner pick's fragments, for the one statement lib/inquiries/store-inquiry.ts composes: this module is the capability's entry. */
+export { NEW_PHONE_LOCK, ownerPickSql, ownerTurnTakenSql } from "./owner-pick";
+
 /*
  * What an arriving inquiry does to its lead, worked out in TypeScript before the one statement
  * that stores it (lib/inquiries/mutations.ts): the values of a new lead, or the update of the
