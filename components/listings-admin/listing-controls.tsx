@@ -1,8 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useMessages, useTranslations } from "use-intl";
-import type { Messages } from "@/lib/i18n/messages";
+import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { setListingPublishedAction, setListingStatusAction } from "@/lib/listings/admin/actions";
 import { statusesFor, type ListingStatus } from "@/lib/listings/admin/schema";
@@ -27,7 +26,7 @@ export function ListingControls({
 }) {
   const t = useTranslations();
   const tc = useTranslations("listingsAdmin.controls");
-  const messages = useMessages() as unknown as Messages;
+  const statusName = useTranslations("status");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -65,7 +64,7 @@ export function ListingControls({
       </div>
       <div className={styles.controls}>
         <p>
-          {tc("current", { status: messages.status[listing.status] })}
+          {tc("current", { status: statusName(listing.status) })}
         </p>
         {others.map((status) => (
           <button
@@ -75,7 +74,7 @@ export function ListingControls({
             disabled={pending}
             onClick={() => run(() => setListingStatusAction({ id: listing.id, status, updatedAt: token }))}
           >
-            {tc("markAs", { status: messages.status[status] })}
+            {tc("markAs", { status: statusName(status) })}
           </button>
         ))}
       </div>

@@ -1,8 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
-import { useLocale, useMessages, useTranslations } from "use-intl";
-import type { Messages } from "@/lib/i18n/messages";
+import { useLocale, useTranslations } from "use-intl";
 import { areaUnitsFor, factoryTypes, listingStatuses, priceUnitsFor, statusesFor, type ListingData, type ListingInput } from "@/lib/listings/admin/schema";
 import { industries, type IndustryCode } from "@/lib/listings/industries";
 import { deals, listingKinds } from "@/lib/listings/schema";
@@ -17,10 +16,10 @@ interface SectionProps {
 
 export function BasicsSection({ form, tv, parks, creating }: SectionProps & { parks: { id: string; label: string }[]; creating: boolean }) {
   const t = useTranslations("listingsAdmin.form");
-  const messages = useMessages() as unknown as Messages;
+  const [kindName, factoryTypeName, dealName, statusName] = [useTranslations("kind"), useTranslations("factoryType"), useTranslations("deal"), useTranslations("status")];
   const [kind, deal] = useWatch({ control: form.control, name: ["kind", "deal"] });
   const common = { form, tv };
-  const required = messages.inquiry.required;
+  const required = useTranslations("inquiry")("required");
   return (
     <section className="form-section" aria-labelledby="listing-sectionBasics">
       <h2 id="listing-sectionBasics">{t("sectionBasics")}</h2>
@@ -30,7 +29,7 @@ export function BasicsSection({ form, tv, parks, creating }: SectionProps & { pa
         <TextField {...common} name="titleEn" label={t("titleEn")} hint={t("englishHint")} />
       </div>
       <div className="form-row three">
-        <SelectField {...common} name="kind" label={t("kind")} required={required} options={listingKinds.map((value) => ({ value, label: messages.kind[value] }))} />
+        <SelectField {...common} name="kind" label={t("kind")} required={required} options={listingKinds.map((value) => ({ value, label: kindName(value) }))} />
         {kind === "FACTORY" && (
           <SelectField
             {...common}
@@ -38,10 +37,10 @@ export function BasicsSection({ form, tv, parks, creating }: SectionProps & { pa
             label={t("factoryType")}
             required={required}
             placeholder={t("choose")}
-            options={factoryTypes.map((value) => ({ value, label: messages.factoryType[value] }))}
+            options={factoryTypes.map((value) => ({ value, label: factoryTypeName(value) }))}
           />
         )}
-        <SelectField {...common} name="deal" label={t("deal")} required={required} options={deals.map((value) => ({ value, label: messages.deal[value] }))} />
+        <SelectField {...common} name="deal" label={t("deal")} required={required} options={deals.map((value) => ({ value, label: dealName(value) }))} />
       </div>
       {creating && (
         <div className="form-row two">
@@ -49,7 +48,7 @@ export function BasicsSection({ form, tv, parks, creating }: SectionProps & { pa
             {...common}
             name="status"
             label={t("status")}
-            options={listingStatuses.filter((value) => statusesFor(deal ?? "SALE").includes(value)).map((value) => ({ value, label: messages.status[value] }))}
+            options={listingStatuses.filter((value) => statusesFor(deal ?? "SALE").includes(value)).map((value) => ({ value, label: statusName(value) }))}
           />
           <label className={styles.check}>
             <input type="checkbox" {...form.register("published")} />
@@ -67,7 +66,8 @@ export function BasicsSection({ form, tv, parks, creating }: SectionProps & { pa
 
 export function AreaPriceSection({ form, tv }: SectionProps) {
   const t = useTranslations("listingsAdmin.form");
-  const messages = useMessages() as unknown as Messages;
+  const units = useTranslations("units");
+  const required = useTranslations("inquiry")("required");
   const [kind, deal, areaUnit, priceUnit] = useWatch({ control: form.control, name: ["kind", "deal", "areaUnit", "priceUnit"] });
   const allowedAreaUnits = areaUnitsFor(kind ?? "FACTORY");
   const allowedPriceUnits = priceUnitsFor(kind ?? "FACTORY", deal ?? "SALE");
@@ -78,7 +78,6 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
     if (priceUnit && !allowedPriceUnits.includes(priceUnit)) setValue("priceUnit", allowedPriceUnits[0]);
   }, [allowedAreaUnits, allowedPriceUnits, areaUnit, priceUnit, setValue]);
   const common = { form, tv };
-  const required = messages.inquiry.required;
   return (
     <section className="form-section" aria-labelledby="listing-sectionAreaPrice">
       <h2 id="listing-sectionAreaPrice">{t("sectionAreaPrice")}</h2>
@@ -89,7 +88,7 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
           {...common}
           name="areaUnit"
           label={t("areaUnit")}
-          options={allowedAreaUnits.map((value) => ({ value, label: value === "MU" ? messages.units.mu : messages.units.sqm }))}
+          options={allowedAreaUnits.map((value) => ({ value, label: value === "MU" ? units("mu") : units("sqm") }))}
         />
       </div>
       <div className="form-row two">
@@ -99,7 +98,7 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
           name="priceUnit"
           label={t("priceUnit")}
           hint={t("priceHint")}
-          options={allowedPriceUnits.map((value) => ({ value, label: messages.units.priceUnit[value] }))}
+          options={allowedPriceUnits.map((value) => ({ value, label: units(`priceUnit.${value}`) }))}
         />
       </div>
       <TextField {...common} name="availableFrom" label={t("availableFrom")} type="date" />
@@ -154,7 +153,7 @@ export function SpecsSection({ form, tv }: SectionProps) {
 
 export function TextSection({ form, tv }: SectionProps) {
   const t = useTranslations("listingsAdmin.form");
-  const messages = useMessages() as unknown as Messages;
+  const required = useTranslations("inquiry")("required");
   const common = { form, tv };
   return (
     <section className="form-section" aria-labelledby="listing-sectionText">
@@ -163,7 +162,7 @@ export function TextSection({ form, tv }: SectionProps) {
         <TextAreaField {...common} name="highlights" label={t("highlights")} rows={4} />
         <TextAreaField {...common} name="highlightsEn" label={t("highlightsEn")} rows={4} />
       </div>
-      <TextAreaField {...common} name="description" label={t("description")} required={messages.inquiry.required} rows={6} />
+      <TextAreaField {...common} name="description" label={t("description")} required={required} rows={6} />
       <TextAreaField {...common} name="descriptionEn" label={t("descriptionEn")} hint={t("englishHint")} rows={6} />
     </section>
   );

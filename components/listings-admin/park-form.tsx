@@ -3,8 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { useMessages, useTranslations } from "use-intl";
-import type { Messages } from "@/lib/i18n/messages";
+import { useTranslations } from "use-intl";
 import { validationMessage } from "@/lib/i18n/validation";
 import { createParkAction, updateParkAction } from "@/lib/parks/actions";
 import { parkSchema, type ParkInput } from "@/lib/parks/schema";
@@ -21,7 +20,7 @@ const FIELDS = new Set(Object.keys(parkSchema.shape));
 export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; owners: { id: string; name: string; active: boolean }[]; target?: { id: string; updatedAt: string } }) {
   const t = useTranslations();
   const tf = useTranslations("listingsAdmin.parks.form");
-  const required = (useMessages() as unknown as Messages).inquiry.required;
+  const required = useTranslations("inquiry")("required");
   const router = useRouter();
   const [token, setToken] = useState(target?.updatedAt);
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();

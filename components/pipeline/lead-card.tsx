@@ -1,10 +1,10 @@
 "use client";
 import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
-import { useLocale, useMessages, useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { formatArea, formatWan } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/messages";
 import type { BoardCard } from "@/lib/pipeline/queries";
 import styles from "./board.module.css";
 
@@ -18,11 +18,11 @@ export interface StageOption {
 export function LeadCardBody({ card }: { card: BoardCard }) {
   const t = useTranslations("pipeline.card");
   const locale = useLocale() as Locale;
-  const messages = useMessages() as Messages;
+  const [dealOptions, kindName, units] = [useTranslations("inquiry.dealOptions"), useTranslations("kind"), useTranslations("units")];
   const need = [
-    card.needDeal && messages.inquiry.dealOptions[card.needDeal === "BUY" ? "buy" : "rent"],
-    card.needKind && messages.kind[card.needKind],
-    card.needArea && card.needAreaUnit && formatArea(card.needArea, card.needAreaUnit, locale, messages),
+    card.needDeal && dealOptions(card.needDeal === "BUY" ? "buy" : "rent"),
+    card.needKind && kindName(card.needKind),
+    card.needArea && card.needAreaUnit && formatArea(card.needArea, card.needAreaUnit, locale, { units: { mu: units("mu"), sqm: units("sqm") } }),
   ].filter(Boolean);
   return (
     <>

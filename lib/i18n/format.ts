@@ -23,7 +23,8 @@ export function formatNumber(value: string | number, locale: Locale, maximumFrac
   return numberFormat(locale, maximumFractionDigits).format(Number(value));
 }
 
-export function formatArea(value: string | number, unit: AreaUnit, locale: Locale, messages: Messages): string {
+/** `messages` needs only the two area units, so a client component can pass them from its own translator. */
+export function formatArea(value: string | number, unit: AreaUnit, locale: Locale, messages: { units: Pick<Messages["units"], "mu" | "sqm"> }): string {
   return `${formatNumber(value, locale)} ${unit === "MU" ? messages.units.mu : messages.units.sqm}`;
 }
 
