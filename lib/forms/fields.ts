@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cleanText, isBlank, lengthOf } from "./clean-text";
+import { isValidCreditCode } from "./credit-code";
 import { parseNumber, type NumberRules } from "./numbers";
 
 /*
@@ -10,7 +11,8 @@ import { parseNumber, type NumberRules } from "./numbers";
  */
 
 /** Absent, null, or nothing a reader would see: "required" when a value must be given. */
-export const isMissing = (input: unknown) => input === undefined || input === null || (typeof input === "string" && isBlank(input));
+export const isMissing = (input: unknown) =>
+  input === undefined || input === null || (typeof input === "string" && isBlank(input));
 
 /** For optional fields: null and blank text count as not given. */
 export const blankToUndefined = (value: unknown) => (isMissing(value) ? undefined : value);
@@ -77,7 +79,11 @@ export const recordId = z
 export const INT4_MAX = 2_147_483_647;
 
 /** The version of a row as the form loaded it (posted as text or a number); one beyond any row's is stale. */
-export const rowVersion = z.coerce.number({ error: "integer" }).int("integer").min(1, "tooSmall:1").max(INT4_MAX, "stale");
+export const rowVersion = z.coerce
+  .number({ error: "integer" })
+  .int("integer")
+  .min(1, "tooSmall:1")
+  .max(INT4_MAX, "stale");
 
 /** The years a day in this app can be: what PostgreSQL, Date and the calendar helpers all read alike. */
 export const FIRST_YEAR = 2000;
@@ -103,7 +109,10 @@ function numberField(rules: NumberRules) {
   return z
     .union([z.string(), z.number()], { error: (issue) => (isMissing(issue.input) ? "required" : formatError) })
     .transform((value, ctx) => {
-      const parsed = typeof value === "string" && isBlank(value) ? ({ ok: false, error: "required" } as const) : parseNumber(value, rules);
+      const parsed =
+        typeof value === "string" && isBlank(value)
+          ? ({ ok: false, error: "required" } as const)
+          : parseNumber(value, rules);
       if (parsed.ok) return parsed.value;
       ctx.addIssue({ code: "custom", message: parsed.error });
       return z.NEVER;
@@ -114,12 +123,68 @@ function numberField(rules: NumberRules) {
  * An amount of money in 万元: "300", "1,200", "１２００", "300万", "3.5亿" (= 35000), or a JSON
  * number; kept as an exact decimal string. Decimal(16, 4) columns keep 4 decimals.
  */
-export const amount = ({ max, decimals = 4, positive = false }: { max: number; decimals?: number; positive?: boolean }) =>
-  numberField({ max, decimals, units: true, exclusive: positive });
+export const amount = ({
+  max,
+  decimals = 4,
+  positive = false,
+}: {
+  max: number;
+  decimals?: number;
+  positive?: boolean;
+}) => numberField({ max, decimals, units: true, exclusive: positive });
 
 /** A plain decimal (areas, prices, heights): separators and full-width digits, no units; an exact string. */
-export const decimal = ({ max, decimals, min = 0, exclusive = false }: { max: number; decimals: number; min?: number; exclusive?: boolean }) =>
-  numberField({ max, decimals, min, exclusive });
+export const decimal = ({
+  max,
+  decimals,
+  min = 0,
+  exclusive = false,
+}: {
+  max: number;
+  decimals: number;
+  min?: number;
+  exclusive?: boolean;
+}) => numberField({ max, decimals, min, exclusive });
 
 /** A whole number (people, kVA, storeys); int4 columns, so `max` stays below 2^31. */
-export const integer = ({ max, min = 0 }: { max: number; min?: number }) => numberField({ max, decimals: 0, min }).transform(Number);
+export const integer = ({ max, min = 0 }: { max: number; min?: number }) =>
+  numberField({ max, decimals: 0, min }).transform(Number);
+
+/** A mainland mobile number: 11 digits from 13… to 19…. */
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * A mainland mobile number as people type it: full-width digits (１３８…) are the same number,
+ * spaces of any width and dashes are grouping, and a +86/0086/86 prefix is dropped; kept as the
+ * 11 digits. Blank is "required", anything else "phone".
+ */
+export const phone = () =>
+  z
+    .string({ error: (issue) => (isMissing(issue.input) ? "required" : "phone") })
+    .transform((value) =>
+      value
+        .normalize("NFKC")
+        .replace(/[\s\u200b-\u200d\u2060\ufeff-]/g, "")
+        .replace(/^(\+86|0086|86(?=1\d{10}$))/, ""),
+    )
+    .refine((value) => value !== "", "required")
+    .refine((value) => value === "" || MAINLAND_MOBILE.test(value), "phone");
+
+/** A WeChat ID: 3 to 40 Latin letters, digits, "_" or "-" (what WeChat itself allows, and no more). */
+export const wechatId = () =>
+  z
+    .string("wechat")
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{3,40}$/, "wechat");
+
+/** An email address, at most 254 characters (what SMTP carries). */
+export const email = () => z.string("email").trim().max(254, "tooLong:254").pipe(z.email("email"));
+
+/** A unified social credit code (统一社会信用代码): full-width and lower case read as the same code, check digit verified. */
+export const creditCode = () =>
+  z
+    .string("creditCode")
+    .normalize("NFKC")
+    .trim()
+    .transform((value) => value.toUpperCase())
+    .refine(isValidCreditCode, "creditCode");

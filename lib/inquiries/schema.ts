@@ -1,6 +1,17 @@
 import { z } from "zod";
-import { amount, decimal, integer, isMissing, optional, optionalText, text } from "../forms/fields";
-import { isValidCreditCode } from "../forms/credit-code";
+import {
+  amount,
+  creditCode,
+  decimal,
+  email,
+  integer,
+  isMissing,
+  optional,
+  optionalText,
+  phone,
+  text,
+  wechatId,
+} from "../forms/fields";
 
 /*
  * The one inquiry schema: the public form validates with it in the browser (react-hook-form), the
@@ -9,17 +20,7 @@ import { isValidCreditCode } from "../forms/credit-code";
  * ("tooLong:100"), so each side renders them in its own language.
  */
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-const WECHAT_ID = /^[A-Za-z0-9_-]{3,40}$/;
-
 const requiredError = (key: string) => (issue: { input: unknown }) => (isMissing(issue.input) ? "required" : key);
-
-export const phoneSchema = z
-  .string({ error: requiredError("phone") })
-  // Full-width digits (１３８…) are the same number; spaces of any width and dashes are grouping.
-  .transform((value) => value.normalize("NFKC").replace(/[\s\u200b-\u200d\u2060\ufeff-]/g, "").replace(/^(\+86|0086|86(?=1\d{10}$))/, ""))
-  .refine((value) => value !== "", "required")
-  .refine((value) => value === "" || MAINLAND_MOBILE.test(value), "phone");
 
 export const needDeals = ["buy", "rent"] as const;
 export const needKinds = ["factory", "office", "land"] as const;
@@ -40,28 +41,26 @@ export const needSchema = z.strictObject(
 
 export const inquirySchema = z.strictObject(
   {
-    listingId: optional(z.string("invalid").max(40, "invalid").regex(/^[a-z0-9-]+$/, "invalid")),
+    listingId: optional(
+      z
+        .string("invalid")
+        .max(40, "invalid")
+        .regex(/^[a-z0-9-]+$/, "invalid"),
+    ),
     need: needSchema,
     use: text({ min: 2, max: 500 }),
     expectedAnnualTax: amount({ max: 10_000_000 }),
     company: text({ min: 2, max: 100 }),
     contactName: text({ max: 50 }),
-    phone: phoneSchema,
+    phone: phone(),
     consent: z.literal(true, { error: "consent" }),
-    wechat: optional(z.string("wechat").trim().regex(WECHAT_ID, "wechat")),
-    email: optional(z.string("email").trim().max(254, "tooLong:254").pipe(z.email("email"))),
+    wechat: optional(wechatId()),
+    email: optional(email()),
     investment: optional(amount({ max: 100_000_000 })),
     annualOutput: optional(amount({ max: 100_000_000 })),
     employees: optional(integer({ max: 1_000_000 })),
     powerKva: optional(integer({ max: 1_000_000 })),
-    creditCode: optional(
-      z
-        .string("creditCode")
-        .normalize("NFKC")
-        .trim()
-        .transform((value) => value.toUpperCase())
-        .refine(isValidCreditCode, "creditCode"),
-    ),
+    creditCode: optional(creditCode()),
     message: optionalText({ max: 2000, multiline: true }),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") },
@@ -71,4 +70,3 @@ export const inquirySchema = z.strictObject(
 export type InquiryInput = z.input<typeof inquirySchema>;
 /** What the server stores: cleaned, trimmed, normalised, amounts as exact decimal strings in 万元. */
 export type Inquiry = z.output<typeof inquirySchema>;
-

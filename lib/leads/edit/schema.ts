@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { amount, clearable, decimal, INT4_MAX, integer, recordId, text } from "../../forms/fields";
-import { isValidCreditCode } from "../../forms/credit-code";
+import {
+  amount,
+  clearable,
+  creditCode,
+  decimal,
+  email,
+  INT4_MAX,
+  integer,
+  recordId,
+  text,
+  wechatId,
+} from "../../forms/fields";
 
 /*
  * Editing a lead's fields on the lead page: the client form (zodResolver) and lib/leads/edit/mutations.ts
@@ -8,8 +18,6 @@ import { isValidCreditCode } from "../../forms/credit-code";
  * `version` is the lead's version the form was loaded with: a lead changed since answers "stale".
  * The phone is the lead's identity and is not edited here.
  */
-
-const WECHAT_ID = /^[A-Za-z0-9_-]{3,40}$/;
 
 export const NEED_DEALS = ["BUY", "RENT"] as const;
 export const NEED_KINDS = ["FACTORY", "OFFICE", "LAND"] as const;
@@ -22,9 +30,9 @@ export const leadEditSchema = z
       version: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(INT4_MAX, "stale"),
       company: text({ max: 100, min: 2 }).optional(),
       contactName: text({ max: 50 }).optional(),
-      wechat: clearable(z.string("wechat").trim().regex(WECHAT_ID, "wechat")),
-      email: clearable(z.string("email").trim().max(254, "tooLong:254").pipe(z.email("email"))),
-      creditCode: clearable(z.string("creditCode").normalize("NFKC").trim().transform((value) => value.toUpperCase()).refine(isValidCreditCode, "creditCode")),
+      wechat: clearable(wechatId()),
+      email: clearable(email()),
+      creditCode: clearable(creditCode()),
       industry: clearable(text({ max: 100 })),
       needDeal: clearable(z.enum(NEED_DEALS, { error: "choice" })),
       needKind: clearable(z.enum(NEED_KINDS, { error: "choice" })),
@@ -43,7 +51,8 @@ export const leadEditSchema = z
   )
   .superRefine((value, ctx) => {
     // An area means nothing without its unit.
-    if (value.needArea && value.needAreaUnit === null) ctx.addIssue({ code: "custom", path: ["needAreaUnit"], message: "choice" });
+    if (value.needArea && value.needAreaUnit === null)
+      ctx.addIssue({ code: "custom", path: ["needAreaUnit"], message: "choice" });
   });
 
 export type LeadEditInput = z.input<typeof leadEditSchema>;
