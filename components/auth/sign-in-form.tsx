@@ -7,11 +7,12 @@ import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { signInSchema, type SignIn } from "@/lib/auth/schema";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
-  const t = useTranslations();
+  const t = useTranslations("auth");
+  const validation = useValidationMessage();
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const {
@@ -19,7 +20,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
-  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const tv = (key?: string) => (key ? validation(key) : undefined);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -32,11 +33,11 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     // authorize() reports "invalid", "inactive", "throttled:<seconds>" or "unavailable" (the database
     // is down). No answer at all (the server's 503, a network failure) is the generic "try later".
     const [reason, seconds] = (result?.error ?? "").split(":");
-    if (reason === "unavailable") setFormError(t("auth.databaseUnavailable"));
-    else if (reason === "throttled") setFormError(t("auth.throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
-    else if (reason === "inactive") setFormError(t("auth.inactive"));
-    else if (reason === "invalid" || reason === "CredentialsSignin") setFormError(t("auth.invalid"));
-    else setFormError(t("auth.unavailable"));
+    if (reason === "unavailable") setFormError(t("databaseUnavailable"));
+    else if (reason === "throttled") setFormError(t("throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
+    else if (reason === "inactive") setFormError(t("inactive"));
+    else if (reason === "invalid" || reason === "CredentialsSignin") setFormError(t("invalid"));
+    else setFormError(t("unavailable"));
   });
 
   return (
@@ -44,14 +45,14 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <FormMessage tone="error" answer={formError} as="div">
         {formError}
       </FormMessage>
-      <Field name="email" label={t("auth.email")} error={tv(errors.email?.message)}>
+      <Field name="email" label={t("email")} error={tv(errors.email?.message)}>
         <input type="email" autoComplete="username" {...inputAria("email", errors.email?.message)} {...register("email")} />
       </Field>
-      <Field name="password" label={t("auth.password")} error={tv(errors.password?.message)}>
+      <Field name="password" label={t("password")} error={tv(errors.password?.message)}>
         <input type="password" autoComplete="current-password" {...inputAria("password", errors.password?.message)} {...register("password")} />
       </Field>
       <button className="button" type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("auth.submitting") : t("auth.submit")}
+        {isSubmitting ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -4,24 +4,25 @@ import { useTranslations } from "use-intl";
 import { setUserAwayAction } from "@/lib/users/actions";
 import styles from "./dashboard.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 /** The signed-in user's own away switch: away, round-robin gives them no new leads. */
 export function AwayToggle({ userId, away }: { userId: string; away: boolean }) {
-  const t = useTranslations();
+  const t = useTranslations("rules");
+  const refusal = useRefusalText();
   const [pending, startTransition] = useTransition();
   const [failed, setFailed] = useState<string>();
   const toggle = () =>
     startTransition(async () => {
       setFailed(undefined);
       const answer = await setUserAwayAction({ userId, away: !away });
-      if (!answer.ok) setFailed("error" in answer ? refusalText(t, answer, t("rules.forbidden")) : t("rules.forbidden"));
+      if (!answer.ok) setFailed("error" in answer ? refusal(answer, t("forbidden")) : t("forbidden"));
     });
   return (
     <div className={`row-actions ${styles.away}`} data-away={away}>
-      <span>{away ? t("rules.away.youAreAway") : t("rules.away.youAreIn")}</span>
+      <span>{away ? t("away.youAreAway") : t("away.youAreIn")}</span>
       <button type="button" className="button secondary" disabled={pending} onClick={toggle}>
-        {away ? t("rules.away.markBack") : t("rules.away.markAway")}
+        {away ? t("away.markBack") : t("away.markAway")}
       </button>
       <FormMessage tone="error" answer={failed}>
         {failed}

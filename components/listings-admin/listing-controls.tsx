@@ -2,12 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { setListingPublishedAction, setListingStatusAction } from "@/lib/listings/admin/actions";
 import { statusesFor, type ListingStatus } from "@/lib/listings/admin/schema";
 import { FormStatus } from "./form-fields";
 import styles from "./listings-admin.module.css";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -24,7 +24,9 @@ export function ListingControls({
   token: string;
   onSaved: (token: string) => void;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("listingsAdmin");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const tc = useTranslations("listingsAdmin.controls");
   const statusName = useTranslations("status");
   const router = useRouter();
@@ -40,10 +42,10 @@ export function ListingControls({
         setMessage({ ok: true, text: tc("done") });
         router.refresh();
       } else if (answer.error) {
-        setMessage({ ok: false, text: refusalText(t, answer, t("listingsAdmin.form.forbidden")) });
+        setMessage({ ok: false, text: refusal(answer, t("form.forbidden")) });
       } else {
         const key = Object.values(answer.fieldErrors ?? {})[0] ?? "invalid";
-        setMessage({ ok: false, text: key === "stale" ? t("listingsAdmin.form.stale") : validationMessage((k, v) => t(k as never, v as never), key) });
+        setMessage({ ok: false, text: key === "stale" ? t("form.stale") : validation(key) });
       }
     });
 

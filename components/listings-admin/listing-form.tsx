@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { createListingAction, updateListingAction } from "@/lib/listings/admin/actions";
 import { listingSchema, type ListingData, type ListingInput } from "@/lib/listings/admin/schema";
 import { FormStatus } from "./form-fields";
 import { AreaPriceSection, BasicsSection, SpecsSection, TextSection } from "./listing-form-sections";
 import { showServerErrors } from "@/components/ui/server-errors";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
@@ -28,11 +28,12 @@ const FIELDS = new Set(Object.keys(listingSchema.in.shape));
  * parses it again and answers field errors, which land beside their fields.
  */
 export function ListingForm({ parks, defaults, target }: { parks: { id: string; label: string }[]; defaults: ListingInput; target?: EditTarget }) {
-  const t = useTranslations();
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const tf = useTranslations("listingsAdmin.form");
   const router = useRouter();
   const [status, setStatus] = useState<{ ok: boolean; text: string; stale?: boolean }>();
-  const tv = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+  const tv = (key: string) => validation(key);
   const form = useForm<ListingInput, unknown, ListingData>({
     resolver: zodResolver(listingSchema),
     mode: "onSubmit",
@@ -45,7 +46,7 @@ export function ListingForm({ parks, defaults, target }: { parks: { id: string; 
 
   const showAnswer = (answer: Answer) => {
     if (answer.ok) return;
-    if (answer.error) return setStatus({ ok: false, text: refusalText(t, answer, tf("forbidden")) });
+    if (answer.error) return setStatus({ ok: false, text: refusal(answer, tf("forbidden")) });
     const errors = Object.entries(answer.fieldErrors ?? {});
     const elsewhere = errors.filter(([field]) => !FIELDS.has(field.split(".")[0]));
     showServerErrors(setError, answer.fieldErrors ?? {}, FIELDS);

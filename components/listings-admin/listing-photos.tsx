@@ -3,14 +3,14 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { removeListingPhotoAction, reorderListingPhotosAction } from "@/lib/listings/admin/actions";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_MB, MAX_PHOTOS } from "@/lib/listings/photos/schema";
 import { detectPhotoType } from "@/lib/listings/photos/type";
 import { FormStatus } from "./form-fields";
 import { PhotoAltForm } from "./photo-alt-form";
 import styles from "./listings-admin.module.css";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 export interface Photo {
   id: string;
@@ -23,16 +23,18 @@ type Answer = { ok: boolean; fieldErrors?: Record<string, string>; error?: strin
 
 /** Upload (checked here for size and type first, then again on the server), reorder, describe and remove photos. */
 export function ListingPhotos({ listingId, photos }: { listingId: string; photos: Photo[] }) {
-  const t = useTranslations();
+  const t = useTranslations("listingsAdmin");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const tp = useTranslations("listingsAdmin.photos");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fileError, setFileError] = useState<string>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const formRef = useRef<HTMLFormElement>(null);
-  const tv = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+  const tv = (key: string) => validation(key);
   const textOf = (answer: Answer) =>
-    answer.error ? refusalText(t, answer, t("listingsAdmin.form.forbidden")) : tv(Object.values(answer.fieldErrors ?? {})[0] ?? "invalid");
+    answer.error ? refusal(answer, t("form.forbidden")) : tv(Object.values(answer.fieldErrors ?? {})[0] ?? "invalid");
 
   const after = (answer: Answer, done: string) => {
     if (!answer.ok) return setMessage({ ok: false, text: textOf(answer) });
@@ -82,7 +84,7 @@ export function ListingPhotos({ listingId, photos }: { listingId: string; photos
             {/* eslint-disable-next-line @next/next/no-img-element -- uploads are served as stored */}
             <img src={photo.url} alt={photo.alt} loading="lazy" />
             <p className="meta">{index === 0 ? tp("cover") : tp("photoOf", { n: index + 1 })}</p>
-            <PhotoAltForm photo={photo} onDone={(answer) => after(answer, t("listingsAdmin.form.saved"))} />
+            <PhotoAltForm photo={photo} onDone={(answer) => after(answer, t("form.saved"))} />
             <div className="row-actions">
               <button type="button" className="button secondary" disabled={pending || index === 0} onClick={() => move(index, -1)}>
                 {tp("moveUp")}

@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { createParkAction, updateParkAction } from "@/lib/parks/actions";
 import { parkSchema, type ParkInput } from "@/lib/parks/schema";
 import { FormStatus, SelectField, TextAreaField, TextField } from "./form-fields";
 import { showServerErrors } from "@/components/ui/server-errors";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 type ParkOutput = ReturnType<typeof parkSchema.parse>;
@@ -18,13 +18,15 @@ const FIELDS = new Set(Object.keys(parkSchema.shape));
 
 /** The admin's park form: create, or edit carrying the park's updatedAt so a concurrent change is reported. */
 export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; owners: { id: string; name: string; active: boolean }[]; target?: { id: string; updatedAt: string } }) {
-  const t = useTranslations();
+  const t = useTranslations("listingsAdmin");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const tf = useTranslations("listingsAdmin.parks.form");
   const required = useTranslations("inquiry")("required");
   const router = useRouter();
   const [token, setToken] = useState(target?.updatedAt);
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  const tv = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+  const tv = (key: string) => validation(key);
   const form = useForm<ParkInput, unknown, ParkOutput>({ resolver: zodResolver(parkSchema), defaultValues: defaults });
 
   const onSubmit = form.handleSubmit(
@@ -39,14 +41,14 @@ export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; ow
         form.reset(raw);
         return router.refresh();
       }
-      if (answer.error) return setStatus({ ok: false, text: refusalText(t, answer, t("listingsAdmin.form.forbidden")) });
+      if (answer.error) return setStatus({ ok: false, text: refusal(answer, t("form.forbidden")) });
       const errors = Object.entries(answer.fieldErrors ?? {});
       showServerErrors(form.setError, answer.fieldErrors ?? {}, FIELDS);
       const other = errors.find(([field]) => !FIELDS.has(field));
       if (other) setStatus({ ok: false, text: other[1] === "stale" ? tf("stale") : tv(other[1]) });
-      else setStatus({ ok: false, text: t("listingsAdmin.form.errorsSummary", { count: errors.length }) });
+      else setStatus({ ok: false, text: t("form.errorsSummary", { count: errors.length }) });
     },
-    (errors) => setStatus({ ok: false, text: t("listingsAdmin.form.errorsSummary", { count: Object.keys(errors).length }) }),
+    (errors) => setStatus({ ok: false, text: t("form.errorsSummary", { count: Object.keys(errors).length }) }),
   );
 
   const common = { form, tv };
@@ -78,7 +80,7 @@ export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; ow
           label={tf("owner")}
           hint={tf("ownerHint")}
           placeholder={tf("noOwner")}
-          options={owners.map((owner) => ({ value: owner.id, label: owner.active ? owner.name : `${owner.name}${t("listingsAdmin.parks.inactiveOwner")}` }))}
+          options={owners.map((owner) => ({ value: owner.id, label: owner.active ? owner.name : `${owner.name}${t("parks.inactiveOwner")}` }))}
         />
         <TextAreaField {...common} name="description" label={tf("description")} required={required} rows={5} />
         <TextAreaField {...common} name="descriptionEn" label={tf("descriptionEn")} rows={5} />

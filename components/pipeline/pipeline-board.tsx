@@ -17,7 +17,7 @@ import { useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { moveLeadStageAction } from "@/lib/pipeline/actions";
 import type { BoardCard, BoardColumn as Column } from "@/lib/pipeline/queries";
 import { BoardColumn } from "./board-column";
@@ -26,7 +26,7 @@ import { findCard, focusCard, relocate } from "./board-state";
 import { LeadCardBody } from "./lead-card";
 import { StageMoveDialog, type LostReasonOption } from "./stage-move-dialog";
 import styles from "./board.module.css";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 type Pending = { card: BoardCard; from: string; to: Column };
 
@@ -36,7 +36,9 @@ type Pending = { card: BoardCard; from: string; to: Column };
  * Moves into a lost or signed stage first ask what that stage needs.
  */
 export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { columns: Column[]; lostReasons: LostReasonOption[]; inboxQuery: string }) {
-  const t = useTranslations();
+  const t = useTranslations("pipeline");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [board, setBoard] = useState({ loaded, columns: loaded });
@@ -66,18 +68,18 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       announcedOver.current = String(active.data.current?.stageKey ?? "");
-      return t("pipeline.dnd.start", { company: companyOf(active), stage: stageName(active.data.current?.stageKey) });
+      return t("dnd.start", { company: companyOf(active), stage: stageName(active.data.current?.stageKey) });
     },
     // Said only when the column changes, so the pick-up message is not talked over by "over its own column".
     onDragOver: ({ active, over }) => {
       const id = over ? String(over.id) : null;
       if (id === announcedOver.current) return undefined;
       announcedOver.current = id;
-      return id ? t("pipeline.dnd.over", { company: companyOf(active), stage: stageName(id) }) : t("pipeline.dnd.overNone", { company: companyOf(active) });
+      return id ? t("dnd.over", { company: companyOf(active), stage: stageName(id) }) : t("dnd.overNone", { company: companyOf(active) });
     },
     onDragEnd: ({ active, over }) =>
-      over ? t("pipeline.dnd.end", { company: companyOf(active), stage: stageName(over.id) }) : t("pipeline.dnd.endNone", { company: companyOf(active) }),
-    onDragCancel: ({ active }) => t("pipeline.dnd.cancel", { company: companyOf(active), stage: stageName(active.data.current?.stageKey) }),
+      over ? t("dnd.end", { company: companyOf(active), stage: stageName(over.id) }) : t("dnd.endNone", { company: companyOf(active) }),
+    onDragCancel: ({ active }) => t("dnd.cancel", { company: companyOf(active), stage: stageName(active.data.current?.stageKey) }),
   };
 
   const settle = (id: string, busy: boolean) =>
@@ -92,13 +94,13 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
     setColumns((current) => relocate(current, move.card.id, move.from));
     focusCard(move.card.id);
     if (!reason) return;
-    setStatus({ ok: false, text: t("pipeline.move.rolledBack", { company: move.card.company, stage: stageName(move.to.key), reason }) });
+    setStatus({ ok: false, text: t("move.rolledBack", { company: move.card.company, stage: stageName(move.to.key), reason }) });
     // The lead may have moved elsewhere meanwhile: show where it really is now.
     router.refresh();
   };
 
   const saved = (move: Pending) => {
-    setStatus({ ok: true, text: t("pipeline.move.moved", { company: move.card.company, stage: stageName(move.to.key) }) });
+    setStatus({ ok: true, text: t("move.moved", { company: move.card.company, stage: stageName(move.to.key) }) });
     focusCard(move.card.id);
     router.refresh();
   };
@@ -108,9 +110,9 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
     const answer = await moveLeadStageAction({ leadId: move.card.id, fromStageKey: move.from, toStageKey: move.to.key }).catch(() => null);
     settle(move.card.id, false);
     if (answer?.ok) return saved(move);
-    if (!answer) return rollBack(move, t("pipeline.move.failed"));
-    if ("error" in answer) return rollBack(move, refusalText(t, answer, t("pipeline.move.forbidden")));
-    rollBack(move, validationMessage((k, v) => t(k as never, v as never), Object.values(answer.fieldErrors)[0] ?? "invalid"));
+    if (!answer) return rollBack(move, t("move.failed"));
+    if ("error" in answer) return rollBack(move, refusal(answer, t("move.forbidden")));
+    rollBack(move, validation(Object.values(answer.fieldErrors)[0] ?? "invalid"));
   }
 
   function requestMove(card: BoardCard, toStageKey: string) {
@@ -145,7 +147,7 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
         sensors={sensors}
         collisionDetection={keyboard.collisionDetection}
         measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t("pipeline.dnd.instructions") } }}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
         onDragStart={onDragStart}
         onDragOver={({ over, activatorEvent }) => {
           if (over && activatorEvent instanceof KeyboardEvent) document.getElementById(`stage-${over.id}`)?.scrollIntoView({ block: "nearest", inline: "nearest" });

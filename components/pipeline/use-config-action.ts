@@ -1,8 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { validationMessage } from "@/lib/i18n/validation";
-import { refusalText } from "@/components/ui/refusal";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
+import { useRefusalText } from "@/components/ui/refusal";
 
 export type ConfigAnswer = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; error: "forbidden" | "unavailable" };
 
@@ -11,10 +11,12 @@ export type ConfigAnswer = { ok: true } | { ok: false; fieldErrors: Record<strin
  * a form can show beside its inputs go to `onFieldErrors`; the rest become the status line.
  */
 export function useConfigAction() {
-  const t = useTranslations();
+  const t = useTranslations("pipeline");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  const message = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const message = (key?: string) => (key ? validation(key) : undefined);
 
   const run = (work: () => Promise<ConfigAnswer>, done: string, onFieldErrors?: (errors: Record<string, string>) => string[]) =>
     new Promise<boolean>((resolve) =>
@@ -25,7 +27,7 @@ export function useConfigAction() {
           setStatus({ ok: true, text: done });
           return resolve(true);
         }
-        if ("error" in answer) setStatus({ ok: false, text: refusalText(t, answer, t("pipeline.settings.forbidden")) });
+        if ("error" in answer) setStatus({ ok: false, text: refusal(answer, t("settings.forbidden")) });
         else {
           const shown = onFieldErrors?.(answer.fieldErrors) ?? [];
           const rest = Object.entries(answer.fieldErrors).filter(([field]) => !shown.includes(field));

@@ -1,3 +1,5 @@
+import { useTranslations } from "use-intl";
+
 /**
  * The form-level text for an action's refusal (lib/auth/authed.ts asViewer): the database being
  * down says so — nothing was saved, try again — rather than the form's own "not allowed", which
@@ -10,4 +12,10 @@ export function refusalText(
 ): string {
   // "database_unavailable" is the 503 body of the route handlers the forms also fetch (photo uploads).
   return answer.error === "unavailable" || answer.error === "database_unavailable" ? t("errors.databaseUnsaved") : forbidden;
+}
+
+/** refusalText for a client component, which translates its own texts with its own namespace. */
+export function useRefusalText(): (answer: { error?: string }, forbidden: string) => string {
+  const t = useTranslations("errors");
+  return (answer, forbidden) => refusalText(() => t("databaseUnsaved"), answer, forbidden);
 }

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { mergeLeadsAction } from "@/lib/leads/merge/actions";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 /** One possible duplicate, already worded by the server; `preview` is null for viewers who may not merge. */
 export interface DuplicateItem {
@@ -28,7 +28,7 @@ export interface DuplicateItem {
 type Status = { ok: boolean; text: string };
 
 export function DuplicateList({ survivor, items }: { survivor: { id: string; version: number }; items: DuplicateItem[] }) {
-  const t = useTranslations();
+  const t = useTranslations("leadCare");
   // Kept here, not in the item, so the outcome stays on screen after the merged lead leaves the list.
   const [status, setStatus] = useState<Status>();
   return (
@@ -41,13 +41,13 @@ export function DuplicateList({ survivor, items }: { survivor: { id: string; ver
           <li key={item.id} className={styles.item} data-testid="duplicate" data-lead-id={item.id}>
             <div className={styles.itemHead}>
               <Link href={`/crm/leads/${item.id}`}>{item.company}</Link>
-              <ul className="tags" aria-label={t("leadCare.duplicates.heading")}>
+              <ul className="tags" aria-label={t("duplicates.heading")}>
                 {item.reasons.map((reason) => (
                   <li key={reason} className={`tag ${styles.reason}`}>
                     {reason}
                   </li>
                 ))}
-                {item.archived && <li className="tag">{t("leadCare.duplicates.archived")}</li>}
+                {item.archived && <li className="tag">{t("duplicates.archived")}</li>}
               </ul>
             </div>
             <p className="meta">
@@ -73,7 +73,9 @@ function MergeDialog({
   preview: string[];
   onDone: (status: Status) => void;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("leadCare");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string>();
@@ -86,23 +88,23 @@ function MergeDialog({
       const answer = await mergeLeadsAction({ survivorId: survivor.id, mergedId: item.id, survivorVersion: survivor.version, mergedVersion: item.version });
       if (answer.ok) {
         dialog.current?.close();
-        onDone({ ok: true, text: t("leadCare.merge.done", { company: item.company, ...answer.moved }) });
+        onDone({ ok: true, text: t("merge.done", { company: item.company, ...answer.moved }) });
         router.refresh();
       } else if ("error" in answer) {
-        setError(refusalText(t, answer, t("leadCare.care.forbidden")));
+        setError(refusal(answer, t("care.forbidden")));
       } else {
         const key = Object.values(answer.fieldErrors)[0] ?? "invalid";
-        setError(validationMessage((k, v) => t(k as never, v as never), key));
+        setError(validation(key));
       }
     });
 
   return (
     <>
       <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
-        {t("leadCare.merge.open")}
+        {t("merge.open")}
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>
-        <h3 id={titleId}>{t("leadCare.merge.title", { company: item.company })}</h3>
+        <h3 id={titleId}>{t("merge.title", { company: item.company })}</h3>
         <ul className={styles.preview}>
           {preview.map((line) => (
             <li key={line}>{line}</li>
@@ -113,10 +115,10 @@ function MergeDialog({
         </FormMessage>
         <div className={styles.dialogActions}>
           <button type="button" className="button" disabled={pending} onClick={merge}>
-            {pending ? t("leadCare.merge.merging") : t("leadCare.merge.confirm")}
+            {pending ? t("merge.merging") : t("merge.confirm")}
           </button>
           <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
-            {t("leadCare.merge.cancel")}
+            {t("merge.cancel")}
           </button>
         </div>
       </dialog>

@@ -5,20 +5,22 @@ import { useRef, useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { eraseLeadPersonalDataAction } from "@/lib/leads/erase/actions";
 import { confirmsCompany, eraseLeadSchema, type EraseLead } from "@/lib/leads/erase/schema";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 /** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
 export function EraseDialog({ lead, onDone }: { lead: { id: string; company: string }; onDone: (status: { ok: boolean; text: string }) => void }) {
-  const t = useTranslations();
+  const t = useTranslations("leadCare");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [alert, setAlert] = useState<string>();
-  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const tv = (key?: string) => (key ? validation(key) : undefined);
   const {
     register,
     handleSubmit,
@@ -37,10 +39,10 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
     const answer = await eraseLeadPersonalDataAction(values);
     if (answer.ok) {
       dialog.current?.close();
-      onDone({ ok: true, text: t("leadCare.erase.done") });
+      onDone({ ok: true, text: t("erase.done") });
       router.refresh();
     } else if ("error" in answer) {
-      setAlert(refusalText(t, answer, t("leadCare.care.forbidden")));
+      setAlert(refusal(answer, t("care.forbidden")));
     } else {
       for (const [field, key] of Object.entries(answer.fieldErrors)) {
         if (field === "confirm" || field === "reason") setError(field as FieldPath<EraseLead>, { type: "server", message: key });
@@ -52,28 +54,28 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
   return (
     <>
       <button type="button" className={`button ${styles.danger}`} onClick={() => dialog.current?.showModal()}>
-        {t("leadCare.erase.open")}
+        {t("erase.open")}
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={`erase-title-${lead.id}`}>
         <form className={styles.form} onSubmit={onSubmit} noValidate>
-          <h3 id={`erase-title-${lead.id}`}>{t("leadCare.erase.title")}</h3>
-          <p>{t("leadCare.erase.explain")}</p>
+          <h3 id={`erase-title-${lead.id}`}>{t("erase.title")}</h3>
+          <p>{t("erase.explain")}</p>
           <FormMessage tone="error" answer={alert}>
             {alert}
           </FormMessage>
           <input type="hidden" {...register("leadId")} />
-          <Field name="erase-confirm" label={t("leadCare.erase.confirm", { company: lead.company })} error={tv(errors.confirm?.message)}>
+          <Field name="erase-confirm" label={t("erase.confirm", { company: lead.company })} error={tv(errors.confirm?.message)}>
             <input type="text" autoComplete="off" {...inputAria("erase-confirm", errors.confirm?.message)} {...register("confirm")} />
           </Field>
-          <Field name="erase-reason" label={t("leadCare.erase.reason")} hint={t("leadCare.erase.reasonHint")} error={tv(errors.reason?.message)}>
+          <Field name="erase-reason" label={t("erase.reason")} hint={t("erase.reasonHint")} error={tv(errors.reason?.message)}>
             <textarea {...inputAria("erase-reason", errors.reason?.message, true)} {...register("reason")} />
           </Field>
           <div className={styles.dialogActions}>
             <button type="submit" className={`button ${styles.danger}`} disabled={isSubmitting || !matches}>
-              {isSubmitting ? t("leadCare.erase.erasing") : t("leadCare.erase.submit")}
+              {isSubmitting ? t("erase.erasing") : t("erase.submit")}
             </button>
             <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
-              {t("leadCare.erase.cancel")}
+              {t("erase.cancel")}
             </button>
           </div>
         </form>

@@ -3,12 +3,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import type { Role } from "@/lib/auth/schema";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { archiveLeadAction, restoreLeadAction } from "@/lib/leads/archive/actions";
 import { EraseDialog } from "./erase-dialog";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 export interface CareLead {
   id: string;
@@ -20,7 +20,9 @@ export interface CareLead {
 
 /** Archive or restore for everyone who may work the lead; the PIPL erase for admins. The server checks both again. */
 export function LeadCareActions({ lead, role }: { lead: CareLead; role: Role }) {
-  const t = useTranslations();
+  const t = useTranslations("leadCare");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const format = useFormatter();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -33,26 +35,26 @@ export function LeadCareActions({ lead, role }: { lead: CareLead; role: Role }) 
       const input = { leadId: lead.id, version: lead.version };
       const answer = archived ? await restoreLeadAction(input) : await archiveLeadAction(input);
       if (answer.ok) {
-        setStatus({ ok: true, text: t(archived ? "leadCare.care.restoredDone" : "leadCare.care.archivedDone") });
+        setStatus({ ok: true, text: t(archived ? "care.restoredDone" : "care.archivedDone") });
         router.refresh();
       } else if ("error" in answer) {
-        setStatus({ ok: false, text: refusalText(t, answer, t("leadCare.care.forbidden")) });
+        setStatus({ ok: false, text: refusal(answer, t("care.forbidden")) });
       } else {
         const key = Object.values(answer.fieldErrors)[0] ?? "invalid";
-        setStatus({ ok: false, text: validationMessage((k, v) => t(k as never, v as never), key) });
+        setStatus({ ok: false, text: validation(key) });
       }
     });
 
   return (
     <section aria-labelledby={`care-${lead.id}`} data-testid="lead-care-actions">
       <h2 id={`care-${lead.id}`} className="visually-hidden">
-        {t("leadCare.care.heading")}
+        {t("care.heading")}
       </h2>
-      {lead.erasedAt && <p className="notice">{t("leadCare.care.erasedOn", { date: day(lead.erasedAt) })}</p>}
-      {lead.archivedAt && <p className="meta">{t("leadCare.care.archivedOn", { date: day(lead.archivedAt) })}</p>}
+      {lead.erasedAt && <p className="notice">{t("care.erasedOn", { date: day(lead.erasedAt) })}</p>}
+      {lead.archivedAt && <p className="meta">{t("care.archivedOn", { date: day(lead.archivedAt) })}</p>}
       <div className={styles.actions}>
         <button type="button" className="button secondary" disabled={pending} onClick={toggleArchive}>
-          {archived ? t("leadCare.care.restore") : t("leadCare.care.archive")}
+          {archived ? t("care.restore") : t("care.archive")}
         </button>
         {role === "ADMIN" && !lead.erasedAt && <EraseDialog lead={lead} onDone={setStatus} />}
       </div>
