@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
@@ -13,6 +12,7 @@ import PrintReportsPage from "@/app/crm/reports/print/page";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
 import { at } from "../support/report-views";
+import { renderInLocale } from "../support/render-server";
 
 /*
  * The exports, called through their real doors (route handlers, the server action, the print
@@ -306,7 +306,8 @@ function exportSuite(open: () => Promise<TestDatabase>) {
     it("[MANAGER] prints every report with the period, the filters, the time and who printed it; audited when opened", async () => {
       as(fixture.users.manager);
       const page = await PrintReportsPage({ searchParams: Promise.resolve({ report: "all", range: "custom", from: "2026-10-01", to: "2026-10-31", park: fixture.parks.p1 }) });
-      const html = renderToStaticMarkup(page);
+      // As a page renders: the report sections are async server components.
+      const html = await renderInLocale(page, "zh-CN");
       expect(html).toContain("全部报表");
       expect(html).toContain("2026年10月1日 至 2026年10月31日");
       expect(html).toContain("园区：报表园区一fx");
@@ -321,7 +322,7 @@ function exportSuite(open: () => Promise<TestDatabase>) {
     it("[STAFF] is told which parameter is wrong instead of getting other figures, and nothing is audited", async () => {
       as(fixture.users.a);
       const before = (await audits("report.print")).length;
-      const html = renderToStaticMarkup(await PrintReportsPage({ searchParams: Promise.resolve({ report: "everything" }) }));
+      const html = await renderInLocale(await PrintReportsPage({ searchParams: Promise.resolve({ report: "everything" }) }), "zh-CN");
       expect(html).toContain(`打印条件有误：${zhCN.reports.tabs.label}。`);
       expect(await audits("report.print")).toHaveLength(before);
     });
