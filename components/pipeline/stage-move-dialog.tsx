@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { moveLeadStageAction } from "@/lib/pipeline/actions";
 import {
   stageMoveDetailsSchema,
@@ -17,7 +17,7 @@ import {
 } from "@/lib/leads/stage/schema";
 import styles from "./stage-move-dialog.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 export interface StageMoveTarget {
   key: string;
@@ -69,7 +69,10 @@ export function StageMoveDialog({
   onCancel: () => void;
   onRefused?: (message: string) => void;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("pipeline");
+  const units = useTranslations("units");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const locale = useLocale() as Locale;
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -90,7 +93,7 @@ export function StageMoveDialog({
     watch,
     formState: { errors, isSubmitting },
   } = useForm<StageMoveDetailsInput, unknown, StageMoveDetails>({ resolver: zodResolver(schema), defaultValues: { signedAreaUnit: "SQM" } });
-  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const tv = (key?: string) => (key ? validation(key) : undefined);
   const stageName = localized(locale, toStage.name, toStage.nameEn);
   const chosen = lostReasons.find((reason) => reason.key === watch("lostReasonKey"));
 
@@ -108,17 +111,17 @@ export function StageMoveDialog({
     try {
       answer = await moveLeadStageAction({ leadId, fromStageKey, toStageKey: toStage.key, ...details });
     } catch {
-      setAlert(t("pipeline.move.failed"));
+      setAlert(t("move.failed"));
       return;
     }
     if (answer.ok) return onDone(answer.lead);
-    if ("error" in answer) return refuse(refusalText(t, answer, t("pipeline.move.forbidden")));
+    if ("error" in answer) return refuse(refusal(answer, t("move.forbidden")));
     const own = Object.entries(answer.fieldErrors).filter(([field]) => (DETAIL_FIELDS[category] as string[]).includes(field));
-    if (!own.length) return refuse(tv(Object.values(answer.fieldErrors)[0]) ?? t("pipeline.move.failed"));
+    if (!own.length) return refuse(tv(Object.values(answer.fieldErrors)[0]) ?? t("move.failed"));
     own.forEach(([field, key], index) => setError(field as FieldPath<StageMoveDetailsInput>, { type: "server", message: key }, { shouldFocus: index === 0 }));
   });
 
-  const title = t(`pipeline.dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, { company: leadLabel ?? "", stage: stageName });
+  const title = t(`dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, { company: leadLabel ?? "", stage: stageName });
 
   return (
     <dialog
@@ -137,7 +140,7 @@ export function StageMoveDialog({
         </FormMessage>
         {category === "LOST" && (
           <fieldset className="field" aria-describedby={errors.lostReasonKey ? "field-lostReasonKey-error" : undefined}>
-            <legend>{t("pipeline.dialog.lostReason")}</legend>
+            <legend>{t("dialog.lostReason")}</legend>
             <div className="choice-group">
               {lostReasons.map((reason) => (
                 <label key={reason.key} className="choice">
@@ -154,34 +157,34 @@ export function StageMoveDialog({
           </fieldset>
         )}
         {category === "LOST" && chosen?.askPark && (
-          <Field name="lostToPark" label={t("pipeline.dialog.lostToPark")} requiredLabel={t("pipeline.dialog.required")} error={tv(errors.lostToPark?.message)}>
+          <Field name="lostToPark" label={t("dialog.lostToPark")} requiredLabel={t("dialog.required")} error={tv(errors.lostToPark?.message)}>
             <input type="text" maxLength={100} {...inputAria("lostToPark", errors.lostToPark?.message)} {...register("lostToPark")} />
           </Field>
         )}
         {category === "WON" && (
           <>
             <div className={styles.area}>
-              <Field name="signedArea" label={t("pipeline.dialog.signedArea")} requiredLabel={t("pipeline.dialog.required")} error={tv(errors.signedArea?.message)}>
+              <Field name="signedArea" label={t("dialog.signedArea")} requiredLabel={t("dialog.required")} error={tv(errors.signedArea?.message)}>
                 <input type="text" inputMode="decimal" {...inputAria("signedArea", errors.signedArea?.message)} {...register("signedArea")} />
               </Field>
-              <Field name="signedAreaUnit" label={t("pipeline.dialog.signedAreaUnit")} error={tv(errors.signedAreaUnit?.message)}>
+              <Field name="signedAreaUnit" label={t("dialog.signedAreaUnit")} error={tv(errors.signedAreaUnit?.message)}>
                 <select {...inputAria("signedAreaUnit", errors.signedAreaUnit?.message)} {...register("signedAreaUnit")}>
-                  <option value="SQM">{t("units.sqm")}</option>
-                  <option value="MU">{t("units.mu")}</option>
+                  <option value="SQM">{units("sqm")}</option>
+                  <option value="MU">{units("mu")}</option>
                 </select>
               </Field>
             </div>
-            <Field name="signedAnnualTax" label={t("pipeline.dialog.signedAnnualTax")} requiredLabel={t("pipeline.dialog.required")} error={tv(errors.signedAnnualTax?.message)}>
+            <Field name="signedAnnualTax" label={t("dialog.signedAnnualTax")} requiredLabel={t("dialog.required")} error={tv(errors.signedAnnualTax?.message)}>
               <input type="text" inputMode="decimal" {...inputAria("signedAnnualTax", errors.signedAnnualTax?.message)} {...register("signedAnnualTax")} />
             </Field>
           </>
         )}
         <div className="actions">
           <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? t("pipeline.dialog.saving") : t("pipeline.dialog.confirm")}
+            {isSubmitting ? t("dialog.saving") : t("dialog.confirm")}
           </button>
           <button type="button" className="button secondary" disabled={isSubmitting} onClick={onCancel}>
-            {t("pipeline.dialog.cancel")}
+            {t("dialog.cancel")}
           </button>
         </div>
       </form>

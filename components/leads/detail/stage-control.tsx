@@ -12,7 +12,8 @@ import { FormMessage } from "@/components/ui/form-message";
  * a lost or signed stage needs and saves the move; cancelling leaves the stage as it was.
  */
 export function StageControl({ leadId, company, stageKey, stages, lostReasons }: { leadId: string; company: string; stageKey: string; stages: StageMoveTarget[]; lostReasons: LostReasonOption[] }) {
-  const t = useTranslations();
+  const t = useTranslations("leadPage");
+  const pipeline = useTranslations("pipeline");
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [target, setTarget] = useState<StageMoveTarget>();
@@ -20,7 +21,7 @@ export function StageControl({ leadId, company, stageKey, stages, lostReasons }:
 
   return (
     <div className="field">
-      <label htmlFor="lead-stage-move">{t("leadPage.stage.label")}</label>
+      <label htmlFor="lead-stage-move">{t("stage.label")}</label>
       <select
         id="lead-stage-move"
         value={target?.key ?? stageKey}
@@ -46,7 +47,7 @@ export function StageControl({ leadId, company, stageKey, stages, lostReasons }:
           toStage={target}
           lostReasons={lostReasons}
           onDone={() => {
-            setMessage({ ok: true, text: t("pipeline.move.moved", { company, stage: localized(locale, target.name, target.nameEn) }) });
+            setMessage({ ok: true, text: pipeline("move.moved", { company, stage: localized(locale, target.name, target.nameEn) }) });
             setTarget(undefined);
             router.refresh();
           }}

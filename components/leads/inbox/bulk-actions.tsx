@@ -1,12 +1,12 @@
 "use client";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { bulkLeadsAction } from "@/lib/leads/inbox/actions";
 import { BULK_FORM_ID } from "./bulk-form-id";
 import styles from "./inbox.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 interface Option {
   key: string;
@@ -28,7 +28,10 @@ export function BulkActions({
   stages: (Option & { category: "OPEN" | "WON" | "LOST" })[];
   lostReasons: (Option & { askPark: boolean })[];
 }) {
-  const t = useTranslations();
+  const t = useTranslations("inbox");
+  const units = useTranslations("units");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const [state, action, pending] = useActionState(bulkLeadsAction, null);
   const [stageKey, setStageKey] = useState("");
   const [reasonKey, setReasonKey] = useState("");
@@ -36,7 +39,7 @@ export function BulkActions({
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : {};
   const category = stages.find((stage) => stage.key === stageKey)?.category;
   const askPark = lostReasons.find((reason) => reason.key === reasonKey)?.askPark ?? Boolean(errors.lostToPark);
-  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const tv = (key?: string) => (key ? validation(key) : undefined);
 
   useEffect(() => {
     const boxes = () => document.querySelectorAll<HTMLInputElement>(`input[name="leadIds"][form="${BULK_FORM_ID}"]`);
@@ -56,22 +59,22 @@ export function BulkActions({
   };
 
   let message = "";
-  if (state?.ok) message = t(state.intent === "assign" ? "inbox.bulk.assigned" : "inbox.bulk.moved", { count: state.changed });
-  else if (state && "error" in state) message = refusalText(t, state, t("inbox.bulk.forbidden"));
-  else if (errors.leadIds === "required") message = t("inbox.bulk.noneSelected");
+  if (state?.ok) message = t(state.intent === "assign" ? "bulk.assigned" : "bulk.moved", { count: state.changed });
+  else if (state && "error" in state) message = refusal(state, t("bulk.forbidden"));
+  else if (errors.leadIds === "required") message = t("bulk.noneSelected");
   else if (state) message = tv(Object.values(errors)[0]) ?? "";
 
   return (
-    <form id={BULK_FORM_ID} action={action} onSubmit={submit} className={`panel ${styles.bulk}`} aria-label={t("inbox.bulk.title")}>
+    <form id={BULK_FORM_ID} action={action} onSubmit={submit} className={`panel ${styles.bulk}`} aria-label={t("bulk.title")}>
       <p className={styles.selected} aria-live="polite">
-        {t("inbox.bulk.selected", { count })}
+        {t("bulk.selected", { count })}
       </p>
       {canAssign && (
         <div className={styles.bulkGroup}>
-          <label htmlFor="bulk-owner">{t("inbox.bulk.assignTo")}</label>
+          <label htmlFor="bulk-owner">{t("bulk.assignTo")}</label>
           <select id="bulk-owner" name="ownerId" defaultValue="" aria-invalid={errors.ownerId ? true : undefined}>
-            <option value="">{t("inbox.bulk.choose")}</option>
-            <option value="pool">{t("inbox.bulk.toPool")}</option>
+            <option value="">{t("bulk.choose")}</option>
+            <option value="pool">{t("bulk.toPool")}</option>
             {owners.map((owner) => (
               <option key={owner.key} value={owner.key}>
                 {owner.label}
@@ -79,14 +82,14 @@ export function BulkActions({
             ))}
           </select>
           <button type="submit" name="intent" value="assign" className="button secondary" disabled={pending}>
-            {t("inbox.bulk.assign")}
+            {t("bulk.assign")}
           </button>
         </div>
       )}
       <div className={styles.bulkGroup}>
-        <label htmlFor="bulk-stage">{t("inbox.bulk.moveTo")}</label>
+        <label htmlFor="bulk-stage">{t("bulk.moveTo")}</label>
         <select id="bulk-stage" name="toStageKey" value={stageKey} onChange={(event) => setStageKey(event.target.value)} aria-invalid={errors.toStageKey ? true : undefined}>
-          <option value="">{t("inbox.bulk.choose")}</option>
+          <option value="">{t("bulk.choose")}</option>
           {stages.map((stage) => (
             <option key={stage.key} value={stage.key}>
               {stage.label}
@@ -95,9 +98,9 @@ export function BulkActions({
         </select>
         {(category === "LOST" || errors.lostReasonKey) && (
           <>
-            <label htmlFor="bulk-reason">{t("inbox.bulk.lostReason")}</label>
+            <label htmlFor="bulk-reason">{t("bulk.lostReason")}</label>
             <select id="bulk-reason" name="lostReasonKey" value={reasonKey} onChange={(event) => setReasonKey(event.target.value)} aria-invalid={errors.lostReasonKey ? true : undefined}>
-              <option value="">{t("inbox.bulk.choose")}</option>
+              <option value="">{t("bulk.choose")}</option>
               {lostReasons.map((reason) => (
                 <option key={reason.key} value={reason.key}>
                   {reason.label}
@@ -106,7 +109,7 @@ export function BulkActions({
             </select>
             {askPark && (
               <>
-                <label htmlFor="bulk-park">{t("inbox.bulk.lostToPark")}</label>
+                <label htmlFor="bulk-park">{t("bulk.lostToPark")}</label>
                 <input id="bulk-park" type="text" name="lostToPark" maxLength={100} aria-invalid={errors.lostToPark ? true : undefined} />
               </>
             )}
@@ -114,19 +117,19 @@ export function BulkActions({
         )}
         {(category === "WON" || errors.signedArea || errors.signedAnnualTax) && (
           <>
-            <label htmlFor="bulk-area">{t("inbox.bulk.signedArea")}</label>
+            <label htmlFor="bulk-area">{t("bulk.signedArea")}</label>
             <input id="bulk-area" type="text" inputMode="decimal" name="signedArea" aria-invalid={errors.signedArea ? true : undefined} />
-            <label htmlFor="bulk-unit">{t("inbox.bulk.signedAreaUnit")}</label>
+            <label htmlFor="bulk-unit">{t("bulk.signedAreaUnit")}</label>
             <select id="bulk-unit" name="signedAreaUnit" defaultValue="SQM">
-              <option value="SQM">{t("units.sqm")}</option>
-              <option value="MU">{t("units.mu")}</option>
+              <option value="SQM">{units("sqm")}</option>
+              <option value="MU">{units("mu")}</option>
             </select>
-            <label htmlFor="bulk-tax">{t("inbox.bulk.signedAnnualTax")}</label>
+            <label htmlFor="bulk-tax">{t("bulk.signedAnnualTax")}</label>
             <input id="bulk-tax" type="text" inputMode="decimal" name="signedAnnualTax" aria-invalid={errors.signedAnnualTax ? true : undefined} />
           </>
         )}
         <button type="submit" name="intent" value="stage" className="button secondary" disabled={pending}>
-          {t("inbox.bulk.move")}
+          {t("bulk.move")}
         </button>
       </div>
       <FormMessage tone={state?.ok ? "ok" : "error"} answer={state}>
