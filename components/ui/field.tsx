@@ -1,16 +1,22 @@
 import type { ReactNode } from "react";
+import { FieldError } from "@/components/forms/field-error";
 
 export function fieldIds(name: string) {
   const base = `field-${name.replace(/\./g, "-")}`;
   return { input: base, error: `${base}-error`, hint: `${base}-hint` };
 }
 
-/** Label, hint and error around one input; the input itself carries aria-invalid and aria-describedby. */
+/**
+ * Label, hint and error around one input; the input itself carries aria-invalid and aria-describedby.
+ * The error is either `errorKey`, a schema's message key that FieldError translates, or `error`,
+ * a text the form has already put in words.
+ */
 export function Field({
   name,
   label,
   hint,
   error,
+  errorKey,
   requiredLabel,
   children,
 }: {
@@ -18,6 +24,7 @@ export function Field({
   label: string;
   hint?: string;
   error?: string;
+  errorKey?: string;
   requiredLabel?: string;
   children: ReactNode;
 }) {
@@ -39,6 +46,7 @@ export function Field({
           {error}
         </p>
       )}
+      {!error && errorKey && <FieldError id={ids.error} messageKey={errorKey} />}
     </div>
   );
 }

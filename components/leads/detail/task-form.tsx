@@ -9,7 +9,7 @@ import styles from "./lead-detail.module.css";
 
 /** Schedules a follow-up; the due time is typed in Beijing time. Managers may give it to someone else. */
 export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { id: string; name: string }[] }) {
-  const t = useTranslations();
+  const t = useTranslations("leadPage");
   const empty = { leadId, title: "", dueAt: "", assigneeId: "" };
   // The schema turns the typed time into a Date; the server reads the typed text in Shanghai time itself.
   const { form, submit, status } = useActionForm({
@@ -17,10 +17,10 @@ export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { i
     defaultValues: empty,
     action: createTaskAction,
     fields: ["title", "dueAt", "assigneeId"],
-    forbidden: t("leadPage.forbidden"),
+    forbidden: t("forbidden"),
     onSuccess: () => {
       form.reset(empty);
-      return t("leadPage.tasks.created");
+      return t("tasks.created");
     },
   });
   const {
@@ -29,9 +29,20 @@ export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { i
   } = form;
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="new-task-heading" data-testid="task-form">
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="new-task-heading"
+      data-testid="task-form"
+    >
       <h3 id="new-task-heading">{t("tasks.newTitle")}</h3>
-      <Field name="task.title" label={t("tasks.taskTitle")} hint={t("tasks.taskTitleHint")} errorKey={errors.title?.message}>
+      <Field
+        name="task.title"
+        label={t("tasks.taskTitle")}
+        hint={t("tasks.taskTitleHint")}
+        errorKey={errors.title?.message}
+      >
         <input type="text" {...inputAria("task.title", errors.title?.message, true)} {...register("title")} />
       </Field>
       <Field name="task.dueAt" label={t("tasks.dueAt")} errorKey={errors.dueAt?.message}>
