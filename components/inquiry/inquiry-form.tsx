@@ -7,7 +7,7 @@ import { useTranslations } from "use-intl";
 import { Field, fieldIds, inputAria } from "@/components/ui/field";
 import { AmountUnderstood } from "./amount-understood";
 import { FormMessage } from "@/components/ui/form-message";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { sendInquiry } from "@/lib/inquiries/actions";
 import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
 import { areaUnits, inquirySchema, needDeals, needKinds, timelines, type Inquiry, type InquiryInput } from "@/lib/inquiries/schema";
@@ -29,8 +29,9 @@ type Path = FieldPath<InquiryInput>;
  * runs again in the server action, which also serves browsers without JavaScript.
  */
 export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedAt, sourcePage, operatorPhone }: InquiryFormProps) {
-  const t = useTranslations();
-  const tv = (key: string) => validationMessage((k, v) => t(k as never, v as never), key);
+  const t = useTranslations("inquiry");
+  const validation = useValidationMessage();
+  const tv = (key: string) => validation(key);
   const [state, formAction, pending] = useActionState(sendInquiry, initialInquiryFormState);
   const [hydrated, setHydrated] = useState(false);
   const [attempts, setAttempts] = useState(0);
@@ -87,7 +88,7 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
   };
   const errorCount = hydrated ? countErrors(errors) : Object.keys(state.fieldErrors ?? {}).length;
   const formError = state.formError
-    ? t(`inquiry.${state.formError}`, { phone: operatorPhone, minutes: state.retryAfterMinutes ?? 60 })
+    ? t(`${state.formError}`, { phone: operatorPhone, minutes: state.retryAfterMinutes ?? 60 })
     : undefined;
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -99,7 +100,7 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
     })(event);
   };
 
-  const required = t("inquiry.required");
+  const required = t("required");
   const text = (path: Path, options: { hint?: string; type?: string; inputMode?: "decimal" | "numeric" | "tel" | "email" | "text"; autoComplete?: string } = {}) => (
     <input
       type={options.type ?? "text"}
@@ -126,107 +127,107 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
 
       {/* A refusal of the whole form takes focus; with field errors, react-hook-form focuses the first wrong field. */}
       <FormMessage tone="error" answer={state} takeFocus={Boolean(formError)} as="div" testId="form-alert">
-        {formError ?? (attempts > 0 && errorCount > 0 ? t("inquiry.errorsSummary", { count: errorCount }) : null)}
+        {formError ?? (attempts > 0 && errorCount > 0 ? t("errorsSummary", { count: errorCount }) : null)}
       </FormMessage>
 
       <fieldset className="form-section">
-        <legend className="visually-hidden">{t("inquiry.sectionNeed")}</legend>
-        <h3>{t("inquiry.sectionNeed")}</h3>
+        <legend className="visually-hidden">{t("sectionNeed")}</legend>
+        <h3>{t("sectionNeed")}</h3>
         <div className="form-row two">
-          <ChoiceGroup name="need.deal" label={t("inquiry.deal")} required={required} error={errorOf("need.deal")}>
+          <ChoiceGroup name="need.deal" label={t("deal")} required={required} error={errorOf("need.deal")}>
             {needDeals.map((deal) => (
               <label key={deal} className="choice">
                 <input type="radio" value={deal} defaultChecked={initial["need.deal"] === deal} {...register("need.deal")} />
-                {t(`inquiry.dealOptions.${deal}`)}
+                {t(`dealOptions.${deal}`)}
               </label>
             ))}
           </ChoiceGroup>
-          <ChoiceGroup name="need.kind" label={t("inquiry.kind")} required={required} error={errorOf("need.kind")}>
+          <ChoiceGroup name="need.kind" label={t("kind")} required={required} error={errorOf("need.kind")}>
             {needKinds.map((kind) => (
               <label key={kind} className="choice">
                 <input type="radio" value={kind} defaultChecked={initial["need.kind"] === kind} {...register("need.kind")} />
-                {t(`inquiry.kindOptions.${kind}`)}
+                {t(`kindOptions.${kind}`)}
               </label>
             ))}
           </ChoiceGroup>
         </div>
         <div className="form-row three">
-          <Field name="need.area" label={t("inquiry.area")} requiredLabel={required} error={errorOf("need.area")}>
+          <Field name="need.area" label={t("area")} requiredLabel={required} error={errorOf("need.area")}>
             {text("need.area", { inputMode: "decimal" })}
           </Field>
-          <Field name="need.areaUnit" label={t("inquiry.areaUnit")} requiredLabel={required} error={errorOf("need.areaUnit")}>
+          <Field name="need.areaUnit" label={t("areaUnit")} requiredLabel={required} error={errorOf("need.areaUnit")}>
             <select defaultValue={initial["need.areaUnit"] ?? "sqm"} {...inputAria("need.areaUnit", errorOf("need.areaUnit"))} {...register("need.areaUnit")}>
               {areaUnits.map((unit) => (
                 <option key={unit} value={unit}>
-                  {t(`inquiry.areaUnitOptions.${unit}`)}
+                  {t(`areaUnitOptions.${unit}`)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field name="need.timeline" label={t("inquiry.timeline")} error={errorOf("need.timeline")}>
+          <Field name="need.timeline" label={t("timeline")} error={errorOf("need.timeline")}>
             <select defaultValue={initial["need.timeline"] ?? ""} {...inputAria("need.timeline", errorOf("need.timeline"))} {...register("need.timeline")}>
-              <option value="">{t("inquiry.choose")}</option>
+              <option value="">{t("choose")}</option>
               {timelines.map((timeline) => (
                 <option key={timeline} value={timeline}>
-                  {t(`inquiry.timelineOptions.${timeline}`)}
+                  {t(`timelineOptions.${timeline}`)}
                 </option>
               ))}
             </select>
           </Field>
         </div>
-        <Field name="use" label={t("inquiry.use")} hint={t("inquiry.useHint")} requiredLabel={required} error={errorOf("use")}>
+        <Field name="use" label={t("use")} hint={t("useHint")} requiredLabel={required} error={errorOf("use")}>
           <textarea rows={3} defaultValue={initial.use ?? ""} {...inputAria("use", errorOf("use"), true)} {...register("use")} />
         </Field>
-        <Field name="expectedAnnualTax" label={t("inquiry.expectedAnnualTax")} requiredLabel={required} error={errorOf("expectedAnnualTax")}>
+        <Field name="expectedAnnualTax" label={t("expectedAnnualTax")} requiredLabel={required} error={errorOf("expectedAnnualTax")}>
           {text("expectedAnnualTax", { inputMode: "decimal" })}
           <AmountUnderstood name="expectedAnnualTax" />
         </Field>
       </fieldset>
 
       <fieldset className="form-section">
-        <legend className="visually-hidden">{t("inquiry.sectionCompany")}</legend>
-        <h3>{t("inquiry.sectionCompany")}</h3>
-        <Field name="company" label={t("inquiry.company")} requiredLabel={required} error={errorOf("company")}>
+        <legend className="visually-hidden">{t("sectionCompany")}</legend>
+        <h3>{t("sectionCompany")}</h3>
+        <Field name="company" label={t("company")} requiredLabel={required} error={errorOf("company")}>
           {text("company", { autoComplete: "organization" })}
         </Field>
         <div className="form-row two">
-          <Field name="contactName" label={t("inquiry.contactName")} requiredLabel={required} error={errorOf("contactName")}>
+          <Field name="contactName" label={t("contactName")} requiredLabel={required} error={errorOf("contactName")}>
             {text("contactName", { autoComplete: "name" })}
           </Field>
-          <Field name="phone" label={t("inquiry.phone")} hint={t("inquiry.phoneHint")} requiredLabel={required} error={errorOf("phone")}>
-            {text("phone", { type: "tel", inputMode: "tel", autoComplete: "tel", hint: t("inquiry.phoneHint") })}
+          <Field name="phone" label={t("phone")} hint={t("phoneHint")} requiredLabel={required} error={errorOf("phone")}>
+            {text("phone", { type: "tel", inputMode: "tel", autoComplete: "tel", hint: t("phoneHint") })}
           </Field>
         </div>
       </fieldset>
 
       <details className="form-section" open={Object.keys(state.fieldErrors ?? {}).some((path) => optionalPaths.includes(path)) || undefined}>
-        <summary>{t("inquiry.sectionMore")}</summary>
+        <summary>{t("sectionMore")}</summary>
         <div className="form-row two">
-          <Field name="wechat" label={t("inquiry.wechat")} error={errorOf("wechat")}>
+          <Field name="wechat" label={t("wechat")} error={errorOf("wechat")}>
             {text("wechat")}
           </Field>
-          <Field name="email" label={t("inquiry.email")} error={errorOf("email")}>
+          <Field name="email" label={t("email")} error={errorOf("email")}>
             {text("email", { type: "email", inputMode: "email", autoComplete: "email" })}
           </Field>
-          <Field name="investment" label={t("inquiry.investment")} error={errorOf("investment")}>
+          <Field name="investment" label={t("investment")} error={errorOf("investment")}>
             {text("investment", { inputMode: "decimal" })}
             <AmountUnderstood name="investment" />
           </Field>
-          <Field name="annualOutput" label={t("inquiry.annualOutput")} error={errorOf("annualOutput")}>
+          <Field name="annualOutput" label={t("annualOutput")} error={errorOf("annualOutput")}>
             {text("annualOutput", { inputMode: "decimal" })}
             <AmountUnderstood name="annualOutput" />
           </Field>
-          <Field name="employees" label={t("inquiry.employees")} error={errorOf("employees")}>
+          <Field name="employees" label={t("employees")} error={errorOf("employees")}>
             {text("employees", { inputMode: "numeric" })}
           </Field>
-          <Field name="powerKva" label={t("inquiry.powerKva")} error={errorOf("powerKva")}>
+          <Field name="powerKva" label={t("powerKva")} error={errorOf("powerKva")}>
             {text("powerKva", { inputMode: "numeric" })}
           </Field>
         </div>
-        <Field name="creditCode" label={t("inquiry.creditCode")} error={errorOf("creditCode")}>
+        <Field name="creditCode" label={t("creditCode")} error={errorOf("creditCode")}>
           {text("creditCode")}
         </Field>
-        <Field name="message" label={t("inquiry.message")} error={errorOf("message")}>
+        <Field name="message" label={t("message")} error={errorOf("message")}>
           <textarea rows={3} defaultValue={initial.message ?? ""} {...inputAria("message", errorOf("message"))} {...register("message")} />
         </Field>
       </details>
@@ -235,9 +236,9 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
         <div className="consent">
           <input type="checkbox" {...inputAria("consent", errorOf("consent"))} {...register("consent")} />
           <label htmlFor={fieldIds("consent").input}>
-            {t("inquiry.consent")}{" "}
+            {t("consent")}{" "}
             <Link href="/privacy" target="_blank">
-              {t("inquiry.privacyLink")}
+              {t("privacyLink")}
             </Link>
           </label>
         </div>
@@ -248,7 +249,7 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
         )}
         {errorOf("listingId") && <p className="field-error" role="alert">{errorOf("listingId")}</p>}
         <button type="submit" className="button accent" disabled={pending}>
-          {pending ? t("inquiry.submitting") : t("inquiry.submit")}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </div>
     </form>

@@ -6,12 +6,12 @@ import { useForm, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateLeadAction } from "@/lib/leads/edit/actions";
-import { validationMessage } from "@/lib/i18n/validation";
+import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField, type LeadEdit } from "@/lib/leads/edit/schema";
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
-import { refusalText } from "@/components/ui/refusal";
+import { useRefusalText } from "@/components/ui/refusal";
 
 export type LeadEditValues = Record<EditableField, string> & { leadId: string; version: number };
 // The schema takes unknown input (blank clears a field); the form always gives it text.
@@ -43,9 +43,13 @@ function withoutMasked(values: LeadEditValues, masked: readonly EditableField[])
  * notes for staff) are read-only until the lead is claimed.
  */
 export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues; masked?: readonly EditableField[] }) {
-  const t = useTranslations();
+  const t = useTranslations("leadPage");
+  const kindName = useTranslations("kind");
+  const unitName = useTranslations("units");
+  const validation = useValidationMessage();
+  const refusal = useRefusalText();
   const router = useRouter();
-  const tv = (key?: string) => (key ? validationMessage((k, v) => t(k as never, v as never), key) : undefined);
+  const tv = (key?: string) => (key ? validation(key) : undefined);
   const [status, setStatus] = useState<{ ok: boolean; text: string; stale?: boolean }>();
   const reloading = useRef(false);
   const {
@@ -73,10 +77,10 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
     setStatus(undefined);
     const answer = await updateLeadAction(withoutMasked(getValues(), masked));
     if (answer.ok) {
-      setStatus({ ok: true, text: answer.changed.length ? t("leadPage.edit.saved") : t("leadPage.edit.unchanged") });
+      setStatus({ ok: true, text: answer.changed.length ? t("edit.saved") : t("edit.unchanged") });
       reset({ ...getValues(), version: answer.version });
     } else if ("error" in answer) {
-      setStatus({ ok: false, text: refusalText(t, answer, t("leadPage.forbidden")) });
+      setStatus({ ok: false, text: refusal(answer, t("forbidden")) });
     } else if (answer.fieldErrors.version || answer.fieldErrors.leadId) {
       const key = answer.fieldErrors.version ?? answer.fieldErrors.leadId;
       setStatus({ ok: false, text: tv(key)!, stale: key === "stale" });
@@ -97,60 +101,60 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate data-testid="lead-edit-form">
-      <p className="hint">{t("leadPage.edit.phoneHint")}</p>
+      <p className="hint">{t("edit.phoneHint")}</p>
       <div className="form-row two">
         {TEXT_FIELDS.map((field) => (
-          <Field key={field.name} name={`lead.${field.name}`} label={t(`leadPage.fields.${field.name}`)} hint={masked.includes(field.name) ? t("leadPage.edit.maskedHint") : field.hint && t(`leadPage.edit.${field.hint}`)} error={tv(errors[field.name]?.message)}>
+          <Field key={field.name} name={`lead.${field.name}`} label={t(`fields.${field.name}`)} hint={masked.includes(field.name) ? t("edit.maskedHint") : field.hint && t(`edit.${field.hint}`)} error={tv(errors[field.name]?.message)}>
             {input(field.name, field)}
           </Field>
         ))}
-        <Field name="lead.needDeal" label={t("leadPage.fields.needDeal")} error={tv(errors.needDeal?.message)}>
+        <Field name="lead.needDeal" label={t("fields.needDeal")} error={tv(errors.needDeal?.message)}>
           <select {...inputAria("lead.needDeal", errors.needDeal?.message)} {...register("needDeal")}>
-            <option value="">{t("leadPage.edit.none")}</option>
+            <option value="">{t("edit.none")}</option>
             {NEED_DEALS.map((deal) => (
               <option key={deal} value={deal}>
-                {t(`leadPage.needDeal.${deal}`)}
+                {t(`needDeal.${deal}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="lead.needKind" label={t("leadPage.fields.needKind")} error={tv(errors.needKind?.message)}>
+        <Field name="lead.needKind" label={t("fields.needKind")} error={tv(errors.needKind?.message)}>
           <select {...inputAria("lead.needKind", errors.needKind?.message)} {...register("needKind")}>
-            <option value="">{t("leadPage.edit.none")}</option>
+            <option value="">{t("edit.none")}</option>
             {NEED_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
+                {kindName(`${kind}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="lead.needArea" label={t("leadPage.fields.needArea")} error={tv(errors.needArea?.message)}>
+        <Field name="lead.needArea" label={t("fields.needArea")} error={tv(errors.needArea?.message)}>
           {input("needArea", { inputMode: "decimal" })}
         </Field>
-        <Field name="lead.needAreaUnit" label={t("leadPage.fields.needAreaUnit")} error={tv(errors.needAreaUnit?.message)}>
+        <Field name="lead.needAreaUnit" label={t("fields.needAreaUnit")} error={tv(errors.needAreaUnit?.message)}>
           <select {...inputAria("lead.needAreaUnit", errors.needAreaUnit?.message)} {...register("needAreaUnit")}>
-            <option value="">{t("leadPage.edit.none")}</option>
+            <option value="">{t("edit.none")}</option>
             {AREA_UNITS.map((unit) => (
               <option key={unit} value={unit}>
-                {unit === "MU" ? t("units.mu") : t("units.sqm")}
+                {unit === "MU" ? unitName("mu") : unitName("sqm")}
               </option>
             ))}
           </select>
         </Field>
       </div>
-      <Field name="lead.notes" label={t("leadPage.fields.notes")} hint={masked.includes("notes") ? t("leadPage.edit.maskedHint") : undefined} error={tv(errors.notes?.message)}>
+      <Field name="lead.notes" label={t("fields.notes")} hint={masked.includes("notes") ? t("edit.maskedHint") : undefined} error={tv(errors.notes?.message)}>
         <textarea readOnly={masked.includes("notes")} {...inputAria("lead.notes", errors.notes?.message)} {...register("notes")} />
       </Field>
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status} as="div" testId="lead-edit-status">
         {status?.text}
         {status?.stale && (
           <button type="button" className="link-button" onClick={reload}>
-            {t("leadPage.edit.reload")}
+            {t("edit.reload")}
           </button>
         )}
       </FormMessage>
       <button className="button" type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("leadPage.edit.saving") : t("leadPage.edit.save")}
+        {isSubmitting ? t("edit.saving") : t("edit.save")}
       </button>
     </form>
   );
