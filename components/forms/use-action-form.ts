@@ -17,14 +17,17 @@ interface ActionFormOptions<Input extends FieldValues, Output, Answer extends Ac
   /** The same schema the lib/ call parses with: the browser checks first, the server again. */
   schema: z.ZodType<Output, Input>;
   defaultValues: DefaultValues<Input>;
-  /** Gets the values as typed (the server parses them itself, e.g. a time in Shanghai's clock). */
-  action: (values: Input) => Promise<Answer>;
+  /**
+   * Sends the values as typed (the server parses them itself, e.g. a time read in Shanghai's clock)
+   * or as the schema made them.
+   */
+  action: (typed: Input, parsed: Output) => Promise<Answer>;
   /** The inputs this form shows: their errors go beside them, any other field's to the form's message. */
   fields: readonly (keyof Input & string)[];
   /** The form's words for "not allowed"; the database being down has its own. */
   forbidden: string;
   /** What to say (and do, e.g. reset) once it went through; nothing said when it returns undefined. */
-  onSuccess: (answer: Extract<Answer, { ok: true }>, values: Input) => string | undefined;
+  onSuccess: (answer: Extract<Answer, { ok: true }>, typed: Input, parsed: Output) => string | undefined;
 }
 
 /**
@@ -44,12 +47,12 @@ export function useActionForm<Input extends FieldValues, Output, Answer extends 
     defaultValues: options.defaultValues,
   });
 
-  const submit = form.handleSubmit(async () => {
+  const submit = form.handleSubmit(async (parsed) => {
     setStatus(undefined);
-    const values = form.getValues();
-    const answer = await options.action(values);
+    const typed = form.getValues();
+    const answer = await options.action(typed, parsed);
     if (answer.ok) {
-      const text = options.onSuccess(answer as Extract<Answer, { ok: true }>, values);
+      const text = options.onSuccess(answer as Extract<Answer, { ok: true }>, typed, parsed);
       if (text !== undefined) setStatus({ ok: true, text });
     } else if ("error" in answer) {
       setStatus({ ok: false, text: refusal(answer, options.forbidden) });

@@ -15,7 +15,7 @@ export function ActivityForm({ leadId }: { leadId: string }) {
   const { form, submit, status } = useActionForm({
     schema: logActivitySchema,
     defaultValues: { leadId, kind: "CALL", outcome: "", body: "", occurredAt: "" },
-    action: logActivityAction,
+    action: (typed) => logActivityAction(typed),
     fields: ["kind", "outcome", "body", "occurredAt"],
     forbidden: t("forbidden"),
     onSuccess: (_answer, values) => {

@@ -15,7 +15,7 @@ export function TaskForm({ leadId, assignees }: { leadId: string; assignees: { i
   const { form, submit, status } = useActionForm({
     schema: newTaskSchema,
     defaultValues: empty,
-    action: createTaskAction,
+    action: (typed) => createTaskAction(typed),
     fields: ["title", "dueAt", "assigneeId"],
     forbidden: t("forbidden"),
     onSuccess: () => {
