@@ -1,18 +1,15 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { asViewer } from "../auth/authed";
-import { updateAssignmentSettings, updateWorkingHoursSettings, type SettingsResult } from "./mutations";
+import { defineAction } from "../actions/define-action";
+import { updateAssignmentSettings, updateWorkingHoursSettings } from "./mutations";
 
-async function run(work: Parameters<typeof asViewer<SettingsResult>>[0]) {
-  const result = await asViewer(work);
-  if (result.ok) revalidatePath("/crm/settings/rules");
-  return result;
-}
+const RULES_PAGE = ["/crm/settings/rules"];
 
-export async function updateAssignmentSettingsAction(input: unknown) {
-  return run((viewer, db) => updateAssignmentSettings(db, viewer, input));
-}
+export const updateAssignmentSettingsAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateAssignmentSettings(db, viewer, input),
+  revalidate: RULES_PAGE,
+});
 
-export async function updateWorkingHoursSettingsAction(input: unknown) {
-  return run((viewer, db) => updateWorkingHoursSettings(db, viewer, input));
-}
+export const updateWorkingHoursSettingsAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateWorkingHoursSettings(db, viewer, input),
+  revalidate: RULES_PAGE,
+});
