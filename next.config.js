@@ -1,4 +1,15 @@
-const PERMISSIONS_POLICY = ["accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb"]
+const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "payment",
+  "usb",
+]
   .map((feature) => `${feature}=()`)
   .join(", ");
 
@@ -26,7 +37,13 @@ const nextConfig = {
         // Pages get a nonce policy from proxy.ts (which skips these paths). JSON, the demo pictures
         // and next-auth's plain fallback pages (inline styles, a form) never run or load anything.
         source: "/(api|demo)/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+          },
+        ],
       },
     ];
   },

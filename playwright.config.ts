@@ -34,7 +34,14 @@ const launchOptions = existsSync(bundled)
   ? {}
   : {
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     };
 
 const serverEnv = { PARKLEAD_SKIP_BUILD: process.env.PARKLEAD_SKIP_BUILD ?? "0", HOSTNAME: "127.0.0.1" };
@@ -50,9 +57,19 @@ export default defineConfig({
   use: { trace: "retain-on-failure", launchOptions, locale: "zh-CN", timezoneId: "Asia/Shanghai" },
   projects: [
     ...(postgresUrl
-      ? [{ name: "postgres", testMatch: /journeys\/.*\.spec\.ts/, use: { ...devices["Pixel 7"], baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      ? [
+          {
+            name: "postgres",
+            testMatch: /journeys\/.*\.spec\.ts/,
+            use: { ...devices["Pixel 7"], baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
+          },
+        ]
       : []),
-    { name: "embedded", testMatch: /embedded\/.*\.spec\.ts/, use: { ...devices["Pixel 7"], baseURL: `http://127.0.0.1:${PGLITE_PORT}` } },
+    {
+      name: "embedded",
+      testMatch: /embedded\/.*\.spec\.ts/,
+      use: { ...devices["Pixel 7"], baseURL: `http://127.0.0.1:${PGLITE_PORT}` },
+    },
   ],
   webServer: [
     ...(postgresUrl
@@ -87,7 +104,12 @@ export default defineConfig({
       stderr: "pipe" as const,
       // A long time trap here, so every form the embedded suite sends is "too fast": it shows how that is
       // judged together with the honeypot and whether the page's script ran (lib/inquiries/spam-trap.ts).
-      env: { ...serverEnv, PORT: String(PGLITE_PORT), PARKLEAD_DATA_DIR: process.env.E2E_PGLITE_DIR!, PARKLEAD_FORM_MIN_FILL_MS: "60000" },
+      env: {
+        ...serverEnv,
+        PORT: String(PGLITE_PORT),
+        PARKLEAD_DATA_DIR: process.env.E2E_PGLITE_DIR!,
+        PARKLEAD_FORM_MIN_FILL_MS: "60000",
+      },
     },
   ],
 });

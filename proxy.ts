@@ -2,7 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseMarkedDown } from "@/lib/db/availability";
 import { env } from "@/lib/env";
 import { databaseUnavailablePage } from "@/lib/http/database-unavailable-page";
-import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  servedOverHttps,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/http/security-headers";
 import { ATTRIBUTION_COOKIE, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -19,8 +24,15 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  * be a 500.
  */
 export function proxy(request: NextRequest) {
-  const https = servedOverHttps(request.headers, { publicUrl: process.env.NEXTAUTH_URL, trustedProxies: env().PARKLEAD_TRUSTED_PROXIES });
-  const policy = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === "development", https });
+  const https = servedOverHttps(request.headers, {
+    publicUrl: process.env.NEXTAUTH_URL,
+    trustedProxies: env().PARKLEAD_TRUSTED_PROXIES,
+  });
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    development: process.env.NODE_ENV === "development",
+    https,
+  });
   const secured = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", policy);
     if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);

@@ -7,7 +7,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const messages = await getMessages();
-  return { title: { default: messages.site.name, template: `%s · ${messages.site.name}` }, description: messages.site.tagline };
+  return {
+    title: { default: messages.site.name, template: `%s · ${messages.site.name}` },
+    description: messages.site.tagline,
+  };
 }
 
 // Every page reads the visitor's language cookie and most read the database: nothing is prerendered,
@@ -24,9 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <CspSafeZod />
         {/* The error boundary (app/error.tsx) is a client component under every page. */}
-        <I18nProvider namespaces={["errors"]}>
-          {children}
-        </I18nProvider>
+        <I18nProvider namespaces={["errors"]}>{children}</I18nProvider>
       </body>
     </html>
   );

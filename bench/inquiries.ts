@@ -1,7 +1,16 @@
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { benchPostgres, dropDatabase, freshDatabase, postgresCpuMeter, printTable, processTreeCpuMs, startServer, type Figures } from "./support";
+import {
+  benchPostgres,
+  dropDatabase,
+  freshDatabase,
+  postgresCpuMeter,
+  printTable,
+  processTreeCpuMs,
+  startServer,
+  type Figures,
+} from "./support";
 
 /*
  * POST /api/inquiries on a production build against PostgreSQL, with two references from the
@@ -33,7 +42,10 @@ function fromAutocannon(name: string, result: autocannon.Result, cpu: { app?: nu
 }
 
 /** Runs `work` and reports the CPU milliseconds each meter moved by meanwhile. */
-async function withCpu<T>(meters: CpuMeters, work: () => Promise<T>): Promise<{ result: T; app?: number; postgres?: number }> {
+async function withCpu<T>(
+  meters: CpuMeters,
+  work: () => Promise<T>,
+): Promise<{ result: T; app?: number; postgres?: number }> {
   const app = meters.app?.();
   const postgres = meters.postgres?.();
   const result = await work();
@@ -65,7 +77,9 @@ function inquiryBody(): string {
 
 async function bareInserts(url: string, meters: CpuMeters): Promise<Figures> {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
-  await pool.query(`CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, phone text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, phone text NOT NULL, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+  );
   const latencies: number[] = [];
   let errors = 0;
   const stopAt = Date.now() + SECONDS * 1000;
@@ -76,7 +90,10 @@ async function bareInserts(url: string, meters: CpuMeters): Promise<Figures> {
       while (Date.now() < stopAt) {
         const started = performance.now();
         try {
-          await pool.query(`INSERT INTO bench_insert (phone, body) VALUES ($1, $2)`, [`15${String(++n).padStart(9, "0")}`, inquiryBody()]);
+          await pool.query(`INSERT INTO bench_insert (phone, body) VALUES ($1, $2)`, [
+            `15${String(++n).padStart(9, "0")}`,
+            inquiryBody(),
+          ]);
           latencies.push(performance.now() - started);
         } catch {
           errors += 1;
@@ -121,9 +138,12 @@ export async function benchInquiries(): Promise<void> {
   };
   const statements = process.env.BENCH_PG_STATEMENTS === "1" ? await statementStats(url) : null;
   try {
-    console.log(`\n== inquiries: ${CONNECTIONS} concurrent clients, ${SECONDS} s each, production build on PostgreSQL ==`);
+    console.log(
+      `\n== inquiries: ${CONNECTIONS} concurrent clients, ${SECONDS} s each, production build on PostgreSQL ==`,
+    );
     if (!meters.postgres) console.log("(PostgreSQL is not on this machine: its CPU is not shown)");
-    else if (!postgres.dataDir) console.log("(a PostgreSQL server the benchmark did not start: its CPU includes other clients')");
+    else if (!postgres.dataDir)
+      console.log("(a PostgreSQL server the benchmark did not start: its CPU includes other clients')");
     await load(`${server.url}/api/health`, { duration: 3 });
     const healthRun = await withCpu(meters, () => load(`${server.url}/api/health`, {}));
     const health = fromAutocannon("GET /api/health", healthRun.result, healthRun);
@@ -131,7 +151,16 @@ export async function benchInquiries(): Promise<void> {
     let ip = 0;
     await load(`${server.url}/api/inquiries`, {
       duration: 3,
-      requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: inquiryBody(), headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${(++ip >> 8) & 255}.${ip & 255}` } }) }],
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request) => ({
+            ...request,
+            body: inquiryBody(),
+            headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${(++ip >> 8) & 255}.${ip & 255}` },
+          }),
+        },
+      ],
     });
     await statements?.reset();
     const inquiryRun = await withCpu(meters, () =>
@@ -142,7 +171,10 @@ export async function benchInquiries(): Promise<void> {
             setupRequest: (request) => ({
               ...request,
               body: inquiryBody(),
-              headers: { "content-type": "application/json", "x-forwarded-for": `10.${(++ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}` },
+              headers: {
+                "content-type": "application/json",
+                "x-forwarded-for": `10.${(++ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`,
+              },
             }),
           },
         ],
@@ -161,17 +193,25 @@ export async function benchInquiries(): Promise<void> {
     const rateRatio = inquiries.requestsPerSecond / health.requestsPerSecond;
     const p99Ratio = inquiries.p99 / health.p99;
     console.log(`inquiries stored: ${stored}`);
-    console.log(`inquiries vs health: ${(rateRatio * 100).toFixed(0)}% of the rate (target ≥ 60%), p99 ${p99Ratio.toFixed(2)}× (target ≤ 1.5×)`);
-    console.log(`inquiries vs bare INSERT: ${((inquiries.requestsPerSecond / inserts.requestsPerSecond) * 100).toFixed(0)}% of the rate`);
+    console.log(
+      `inquiries vs health: ${(rateRatio * 100).toFixed(0)}% of the rate (target ≥ 60%), p99 ${p99Ratio.toFixed(2)}× (target ≤ 1.5×)`,
+    );
+    console.log(
+      `inquiries vs bare INSERT: ${((inquiries.requestsPerSecond / inserts.requestsPerSecond) * 100).toFixed(0)}% of the rate`,
+    );
     if (inquiries.appCpuMs !== undefined && health.appCpuMs !== undefined) {
-      const extra = (row: Figures) => (row.postgresCpuMs === undefined ? "" : ` + ${row.postgresCpuMs.toFixed(2)} ms PostgreSQL`);
-      console.log(`CPU per request: inquiry ${inquiries.appCpuMs.toFixed(2)} ms app${extra(inquiries)}, health ${health.appCpuMs.toFixed(2)} ms app${extra(health)}`);
+      const extra = (row: Figures) =>
+        row.postgresCpuMs === undefined ? "" : ` + ${row.postgresCpuMs.toFixed(2)} ms PostgreSQL`;
+      console.log(
+        `CPU per request: inquiry ${inquiries.appCpuMs.toFixed(2)} ms app${extra(inquiries)}, health ${health.appCpuMs.toFixed(2)} ms app${extra(health)}`,
+      );
     }
     console.log(`target ${rateRatio >= 0.6 && p99Ratio <= 1.5 ? "met" : "NOT met"}`);
   } finally {
     await statements?.end();
     await server.stop();
-    if (profileDir) console.log(`CPU profile of the server written to ${profileDir} (open it in Chrome DevTools or speedscope)`);
+    if (profileDir)
+      console.log(`CPU profile of the server written to ${profileDir} (open it in Chrome DevTools or speedscope)`);
     await dropDatabase(postgres.url, dbName);
     postgres.stop();
   }
@@ -206,7 +246,9 @@ async function statementStats(url: string) {
       console.log(`\nPostgreSQL statements over the inquiry run (${requests} requests), by total time:`);
       console.log(`${"ms/inquiry".padStart(11)}${"calls".padStart(9)}${"mean ms".padStart(9)}  statement`);
       for (const row of top.rows) {
-        console.log(`${(row.total / requests).toFixed(3).padStart(11)}${row.calls.padStart(9)}${row.mean.toFixed(3).padStart(9)}  ${short(row.query)}`);
+        console.log(
+          `${(row.total / requests).toFixed(3).padStart(11)}${row.calls.padStart(9)}${row.mean.toFixed(3).padStart(9)}  ${short(row.query)}`,
+        );
       }
       const functions = await client.query<{ funcname: string; calls: string; total_time: number; self_time: number }>(
         `SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions ORDER BY total_time DESC LIMIT 15`,
@@ -214,7 +256,9 @@ async function statementStats(url: string) {
       console.log(`\nFunctions (triggers) over the inquiry run:`);
       console.log(`${"ms/inquiry".padStart(11)}${"self ms".padStart(9)}${"calls".padStart(9)}  function`);
       for (const row of functions.rows) {
-        console.log(`${(row.total_time / requests).toFixed(3).padStart(11)}${(row.self_time / requests).toFixed(3).padStart(9)}${row.calls.padStart(9)}  ${row.funcname}`);
+        console.log(
+          `${(row.total_time / requests).toFixed(3).padStart(11)}${(row.self_time / requests).toFixed(3).padStart(9)}${row.calls.padStart(9)}  ${row.funcname}`,
+        );
       }
       console.log("");
     },

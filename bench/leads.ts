@@ -19,7 +19,12 @@ function filterOf(params: Record<string, string>): LeadFilter {
   return parsed.data;
 }
 
-export const benchManager: Viewer = { id: `benchuser${BENCH_STAFF + 1}`, email: "m@bench.test", name: "经理", role: "MANAGER" };
+export const benchManager: Viewer = {
+  id: `benchuser${BENCH_STAFF + 1}`,
+  email: "m@bench.test",
+  name: "经理",
+  role: "MANAGER",
+};
 export const benchStaff: Viewer = { id: "benchuser3", email: "s@bench.test", name: "专员", role: "STAFF" };
 
 export async function benchLeads(): Promise<void> {
@@ -27,21 +32,49 @@ export async function benchLeads(): Promise<void> {
   try {
     const workspace = await openWorkspace(postgres.url);
     const { db, bare } = workspace;
-    const company = (await bare.query<{ company: string }>(`SELECT "company" FROM "Lead" WHERE "id" = 'bench00777777'`)).rows[0]?.company ?? "苏州精密";
+    const company =
+      (await bare.query<{ company: string }>(`SELECT "company" FROM "Lead" WHERE "id" = 'bench00777777'`)).rows[0]
+        ?.company ?? "苏州精密";
     const [manager, staff] = [benchManager, benchStaff];
     const cases: ReadCase[] = [
       { name: "inbox first page (manager)", target: 100, run: () => listInbox(db, manager, { filter: filterOf({}) }) },
       { name: "inbox first page (staff)", target: 100, run: () => listInbox(db, staff, { filter: filterOf({}) }) },
-      { name: "inbox filtered: stage+owner", target: 100, run: () => listInbox(db, manager, { filter: filterOf({ stage: "contacted", owner: "benchuser5" }) }) },
-      { name: "inbox filtered: overdue follow-up", target: 100, run: () => listInbox(db, manager, { filter: filterOf({ overdue: "1" }) }) },
-      { name: "inbox sorted by score", target: 100, run: () => listInbox(db, manager, { filter: filterOf({}), sort: "score" }) },
-      { name: `inbox search "${company.slice(0, 4)}"`, target: 100, run: () => listInbox(db, manager, { filter: filterOf({ q: company.slice(0, 4) }) }) },
-      { name: "inbox search full company", target: 100, run: () => listInbox(db, manager, { filter: filterOf({ q: company }) }) },
-      { name: "inbox search phone tail", target: 100, run: () => listInbox(db, manager, { filter: filterOf({ q: "7777" }) }) },
+      {
+        name: "inbox filtered: stage+owner",
+        target: 100,
+        run: () => listInbox(db, manager, { filter: filterOf({ stage: "contacted", owner: "benchuser5" }) }),
+      },
+      {
+        name: "inbox filtered: overdue follow-up",
+        target: 100,
+        run: () => listInbox(db, manager, { filter: filterOf({ overdue: "1" }) }),
+      },
+      {
+        name: "inbox sorted by score",
+        target: 100,
+        run: () => listInbox(db, manager, { filter: filterOf({}), sort: "score" }),
+      },
+      {
+        name: `inbox search "${company.slice(0, 4)}"`,
+        target: 100,
+        run: () => listInbox(db, manager, { filter: filterOf({ q: company.slice(0, 4) }) }),
+      },
+      {
+        name: "inbox search full company",
+        target: 100,
+        run: () => listInbox(db, manager, { filter: filterOf({ q: company }) }),
+      },
+      {
+        name: "inbox search phone tail",
+        target: 100,
+        run: () => listInbox(db, manager, { filter: filterOf({ q: "7777" }) }),
+      },
       { name: "board (manager)", target: 250, run: () => loadBoard(db, manager, filterOf({})) },
       { name: "board (staff)", target: 250, run: () => loadBoard(db, staff, filterOf({})) },
     ];
-    console.log(`\nWorkspace reads on ${LEADS.toLocaleString()} leads / ${ACTIVITIES.toLocaleString()} activities, ${RUNS} runs each (ms)`);
+    console.log(
+      `\nWorkspace reads on ${LEADS.toLocaleString()} leads / ${ACTIVITIES.toLocaleString()} activities, ${RUNS} runs each (ms)`,
+    );
     await compareWithBareSql(cases, RUNS, workspace.capture, bare);
     await workspace.close();
   } finally {

@@ -29,7 +29,11 @@ export async function benchReports(): Promise<void> {
       ["staff, this year", benchStaff, filterOf({ range: "this_year" })],
     ];
     const cases: ReadCase[] = views.flatMap(([label, viewer, filter]) =>
-      reportKeys.map((key) => ({ name: `${key} (${label})`, target: 300, run: () => reports[key](db, viewer, filter) })),
+      reportKeys.map((key) => ({
+        name: `${key} (${label})`,
+        target: 300,
+        run: () => reports[key](db, viewer, filter),
+      })),
     );
     console.log(`\nReports on ${LEADS.toLocaleString()} leads with their stage histories, ${RUNS} runs each (ms)`);
     await compareWithBareSql(cases, RUNS, workspace.capture, bare);

@@ -4,7 +4,11 @@ import { benchInquiries } from "./inquiries";
 import { benchLeads } from "./leads";
 import { benchReports } from "./reports";
 
-const suites: Record<string, () => Promise<void>> = { inquiries: benchInquiries, leads: benchLeads, reports: benchReports };
+const suites: Record<string, () => Promise<void>> = {
+  inquiries: benchInquiries,
+  leads: benchLeads,
+  reports: benchReports,
+};
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(",");

@@ -17,7 +17,9 @@ export function benchPostgres(): { url: string; dataDir?: string; stop: () => vo
     encoding: "utf8",
     env: { ...process.env, PARKLEAD_PG_STAT_STATEMENTS: process.env.BENCH_PG_STATEMENTS === "1" ? "1" : "" },
   });
-  const vars = Object.fromEntries([...exports.matchAll(/^export (\w+)=(.*)$/gm)].map(([, name, value]) => [name, value]));
+  const vars = Object.fromEntries(
+    [...exports.matchAll(/^export (\w+)=(.*)$/gm)].map(([, name, value]) => [name, value]),
+  );
   return {
     url: vars.TEST_DATABASE_URL,
     dataDir: path.join(vars.PARKLEAD_PG_DIR, "data"),
@@ -167,7 +169,8 @@ export function percentile(sorted: number[], fraction: number): number {
 }
 
 export function printTable(rows: Figures[]): void {
-  const line = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(12))).join(""));
+  const line = (cells: string[]) =>
+    console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(12))).join(""));
   const optional = (value: number | undefined, digits: number) => (value === undefined ? "" : value.toFixed(digits));
   const cpu = rows.some((row) => row.appCpuMs !== undefined || row.postgresCpuMs !== undefined);
   line(["", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", ...(cpu ? ["app CPU ms", "PG CPU ms"] : [])]);
@@ -219,14 +222,25 @@ export async function compareWithBareSql(
   capture: { start(): void; stop(): Captured[] },
   bare: { query(text: string, values: unknown[]): Promise<unknown> },
 ): Promise<void> {
-  const line = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(40) : cell.padStart(11))).join(""));
+  const line = (cells: string[]) =>
+    console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(40) : cell.padStart(11))).join(""));
   line(["", "app p50", "app p95", "SQL p50", "SQL p95", "target", "queries"]);
   for (const item of cases) {
     capture.start();
     await item.run();
     const statements = capture.stop();
     const app = await timed(runs, item.run);
-    const sql = await timed(runs, () => Promise.all(statements.map((statement) => bare.query(statement.query, statement.params))));
-    line([item.name, app.p50.toFixed(1), app.p95.toFixed(1), sql.p50.toFixed(1), sql.p95.toFixed(1), `<${item.target} ${app.p95 < item.target ? "ok" : "MISSED"}`, String(statements.length)]);
+    const sql = await timed(runs, () =>
+      Promise.all(statements.map((statement) => bare.query(statement.query, statement.params))),
+    );
+    line([
+      item.name,
+      app.p50.toFixed(1),
+      app.p95.toFixed(1),
+      sql.p50.toFixed(1),
+      sql.p95.toFixed(1),
+      `<${item.target} ${app.p95 < item.target ? "ok" : "MISSED"}`,
+      String(statements.length),
+    ]);
   }
 }

@@ -34,7 +34,10 @@ export async function openWorkspace(adminUrl: string) {
   await generateLeads(url, LEADS, ACTIVITIES);
 
   let captured: Captured[] | null = null;
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4, options: CONNECTION_OPTIONS }), log: [{ emit: "event", level: "query" }] });
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 4, options: CONNECTION_OPTIONS }),
+    log: [{ emit: "event", level: "query" }],
+  });
   db.$on("query", (event) => captured?.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
   const bare = new pg.Pool({ connectionString: url, max: 4, options: CONNECTION_OPTIONS });
   return {

@@ -7,7 +7,15 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 // layout's instead of replacing them (use-intl's IntlProvider alone would replace).
 const Inherited = createContext<Partial<Messages>>({});
 
-export function IntlClientProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
+export function IntlClientProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Partial<Messages>;
+  children: ReactNode;
+}) {
   const inherited = useContext(Inherited);
   const merged = useMemo(() => ({ ...inherited, ...messages }), [inherited, messages]);
   return (

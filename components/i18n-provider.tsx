@@ -9,7 +9,13 @@ import { getLocale, getMessages } from "@/lib/i18n/server";
  * namespaces as a literal array, which lib/i18n/client-namespaces.test.ts reads and checks against
  * the useTranslations calls of every client component the route renders. Providers nest and add up.
  */
-export async function I18nProvider({ namespaces, children }: { namespaces: readonly Namespace[]; children: ReactNode }) {
+export async function I18nProvider({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly Namespace[];
+  children: ReactNode;
+}) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <IntlClientProvider locale={locale} messages={pickMessages(messages, namespaces)}>

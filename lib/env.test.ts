@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const NAMES = ["DATABASE_URL", "PARKLEAD_DB_POOL_SIZE", "ADMIN_EMAIL", "ADMIN_PASSWORD", "NEXTAUTH_SECRET", "PARKLEAD_TRUSTED_PROXIES", "PARKLEAD_SEED_DEMO"];
+const NAMES = [
+  "DATABASE_URL",
+  "PARKLEAD_DB_POOL_SIZE",
+  "ADMIN_EMAIL",
+  "ADMIN_PASSWORD",
+  "NEXTAUTH_SECRET",
+  "PARKLEAD_TRUSTED_PROXIES",
+  "PARKLEAD_SEED_DEMO",
+];
 
 /** lib/env.ts caches the parsed environment: each case reads it afresh. */
 async function freshEnv() {
@@ -32,7 +40,13 @@ describe("env", () => {
     });
     const { env } = await freshEnv();
     const parsed = env();
-    expect([parsed.DATABASE_URL, parsed.ADMIN_EMAIL, parsed.ADMIN_PASSWORD, parsed.NEXTAUTH_SECRET, parsed.PARKLEAD_SEED_DEMO]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([
+      parsed.DATABASE_URL,
+      parsed.ADMIN_EMAIL,
+      parsed.ADMIN_PASSWORD,
+      parsed.NEXTAUTH_SECRET,
+      parsed.PARKLEAD_SEED_DEMO,
+    ]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(parsed).toMatchObject({ PARKLEAD_DB_POOL_SIZE: 10, PARKLEAD_TRUSTED_PROXIES: 0 });
   });
 
@@ -54,7 +68,10 @@ describe("env", () => {
 
   it("unsets empty variables for code that reads process.env itself", async () => {
     const { unsetEmptyVariables } = await freshEnv();
-    const source = { NEXTAUTH_URL: "", PARKLEAD_OPERATOR_NAME: "  ", PORT: "3000" } as Record<string, string> as NodeJS.ProcessEnv;
+    const source = { NEXTAUTH_URL: "", PARKLEAD_OPERATOR_NAME: "  ", PORT: "3000" } as Record<
+      string,
+      string
+    > as NodeJS.ProcessEnv;
     unsetEmptyVariables(source);
     expect(source).toEqual({ PORT: "3000" });
   });

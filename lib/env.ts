@@ -1,30 +1,32 @@
 import { z } from "zod";
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
-    .optional(),
-  PARKLEAD_DATA_DIR: z.string().min(1).default("./data"),
-  /** Uploaded listing photos on local disk; default `${PARKLEAD_DATA_DIR}/uploads`. */
-  STORAGE_DIR: z.string().min(1).optional(),
-  /** Connections each app instance keeps to PostgreSQL. */
-  PARKLEAD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the socket's address alone). */
-  PARKLEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
-  /** Minimum time between showing the inquiry form and accepting it, against scripted posts. */
-  PARKLEAD_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
-  /** Seed demo parks and listings into an empty PostgreSQL database too (always done on PGlite). */
-  PARKLEAD_SEED_DEMO: z.enum(["0", "1"]).optional(),
-  /** The first admin of an empty workspace (both or neither). */
-  ADMIN_EMAIL: z.string().trim().email("ADMIN_EMAIL must be an email address").optional(),
-  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
-  /** The server secret (lib/auth/secret.ts): required with DATABASE_URL; else generated into the data folder. */
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters").optional(),
-}).refine((value) => Boolean(value.ADMIN_EMAIL) === Boolean(value.ADMIN_PASSWORD), {
-  message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
-  path: ["ADMIN_EMAIL"],
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+      .optional(),
+    PARKLEAD_DATA_DIR: z.string().min(1).default("./data"),
+    /** Uploaded listing photos on local disk; default `${PARKLEAD_DATA_DIR}/uploads`. */
+    STORAGE_DIR: z.string().min(1).optional(),
+    /** Connections each app instance keeps to PostgreSQL. */
+    PARKLEAD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the socket's address alone). */
+    PARKLEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    /** Minimum time between showing the inquiry form and accepting it, against scripted posts. */
+    PARKLEAD_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+    /** Seed demo parks and listings into an empty PostgreSQL database too (always done on PGlite). */
+    PARKLEAD_SEED_DEMO: z.enum(["0", "1"]).optional(),
+    /** The first admin of an empty workspace (both or neither). */
+    ADMIN_EMAIL: z.string().trim().email("ADMIN_EMAIL must be an email address").optional(),
+    ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
+    /** The server secret (lib/auth/secret.ts): required with DATABASE_URL; else generated into the data folder. */
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters").optional(),
+  })
+  .refine((value) => Boolean(value.ADMIN_EMAIL) === Boolean(value.ADMIN_PASSWORD), {
+    message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
+    path: ["ADMIN_EMAIL"],
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -53,7 +55,9 @@ export function env(): Env {
  * than an invalid URL, and `PARKLEAD_DB_POOL_SIZE=` its default rather than 0.
  */
 function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => (entry[1] ?? "").trim() !== ""));
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => (entry[1] ?? "").trim() !== ""),
+  );
 }
 
 /**
@@ -61,5 +65,6 @@ function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
  * name on the privacy notice): run once at server start, before anything reads them.
  */
 export function unsetEmptyVariables(source: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, value] of Object.entries(source)) if (value !== undefined && value.trim() === "") delete source[name];
+  for (const [name, value] of Object.entries(source))
+    if (value !== undefined && value.trim() === "") delete source[name];
 }

@@ -168,7 +168,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["精装修", "拎包入驻", "前两年租金优惠", "人才公寓配套"],
     highlightsEn: ["Fitted out", "Move-in ready", "Rent discount in the first two years", "Talent apartments"],
     description: "张江长三角科技城人才创新园研发办公楼，整层 600 m²，可分割，适合研发中心、设计和软件企业。",
-    descriptionEn: "A 600 m² whole floor in the Zhangjiang Science City Talent Innovation Park; can be divided. Suits R&D centres, design and software firms.",
+    descriptionEn:
+      "A 600 m² whole floor in the Zhangjiang Science City Talent Innovation Park; can be divided. Suits R&D centres, design and software firms.",
     photos: [photo.office],
   },
   {
@@ -189,8 +190,10 @@ export const demoListings: DemoListing[] = [
     industries: ["digital-economy", "semiconductors", "smart-manufacturing"],
     highlights: ["标准地出让", "七通一平", "亩均税收 ≥ 30 万元"],
     highlightsEn: ["Standard-land transfer", "Fully serviced", "Tax ≥ 300k CNY per mu"],
-    description: "标准地出让，固定资产投资强度不低于 300 万元/亩，亩均税收不低于 30 万元/亩，容积率 ≥ 1.5，优先数字经济项目。",
-    descriptionEn: "Standard-land transfer: fixed-asset investment ≥ 3 million CNY per mu, tax ≥ 300,000 CNY per mu a year, plot ratio ≥ 1.5; digital-economy projects first.",
+    description:
+      "标准地出让，固定资产投资强度不低于 300 万元/亩，亩均税收不低于 30 万元/亩，容积率 ≥ 1.5，优先数字经济项目。",
+    descriptionEn:
+      "Standard-land transfer: fixed-asset investment ≥ 3 million CNY per mu, tax ≥ 300,000 CNY per mu a year, plot ratio ≥ 1.5; digital-economy projects first.",
     photos: [photo.land, photo.site],
   },
   {
@@ -217,7 +220,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["首层 8 米", "承重 2 吨", "可分租"],
     highlightsEn: ["8 m ground floor", "2 t/m² floor load", "Can be divided"],
     description: "平湖园标准厂房首层，可分割出租，最小 800 m²，双面装卸平台。",
-    descriptionEn: "Ground floor of a standard factory in Pinghu Park, divisible from 800 m², loading docks on two sides.",
+    descriptionEn:
+      "Ground floor of a standard factory in Pinghu Park, divisible from 800 m², loading docks on two sides.",
     photos: [photo.single],
   },
   {
@@ -244,7 +248,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["跨度 24 米", "10 吨行车", "独立变电房"],
     highlightsEn: ["24 m span", "10 t overhead crane", "Own substation"],
     description: "单层钢结构厂房，檐高 10 米，跨度 24 米，带 10 吨行车两台，适合装备制造和汽车零部件。",
-    descriptionEn: "Single-storey steel factory, 10 m eaves, 24 m span, two 10 t overhead cranes; suits equipment and auto parts makers.",
+    descriptionEn:
+      "Single-storey steel factory, 10 m eaves, 24 m span, two 10 t overhead cranes; suits equipment and auto parts makers.",
     photos: [photo.single, photo.site],
   },
   {
@@ -272,7 +277,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["整栋独立产权", "两部 3 吨货梯", "近高铁站"],
     highlightsEn: ["Whole building under one title", "Two 3 t goods lifts", "Near the high-speed station"],
     description: "四层框架标准厂房，整栋出售，可办理分层产权，适合电子信息和医疗器械。",
-    descriptionEn: "Four-storey framed standard factory sold whole, titles by floor possible; suits electronics and medical devices.",
+    descriptionEn:
+      "Four-storey framed standard factory sold whole, titles by floor possible; suits electronics and medical devices.",
     photos: [photo.multi],
   },
   {
@@ -294,7 +300,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["成片供地", "双回路供电", "近乍嘉苏高速"],
     highlightsEn: ["Contiguous plot", "Dual-circuit power", "Near the Zhajiasu expressway"],
     description: "东区成片工业用地 80 亩，可按项目分期供地，投资强度不低于 350 万元/亩。",
-    descriptionEn: "80 mu contiguous industrial land, can be supplied in phases; investment intensity ≥ 3.5 million CNY per mu.",
+    descriptionEn:
+      "80 mu contiguous industrial land, can be supplied in phases; investment intensity ≥ 3.5 million CNY per mu.",
     photos: [photo.land],
   },
   {
@@ -319,7 +326,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["可做实验室", "独立空调", "免租期 3 个月"],
     highlightsEn: ["Lab-ready", "Separate air-conditioning", "3 months rent-free"],
     description: "开发区科创中心 9 层整层，可做研发实验室，配套食堂和人才公寓。",
-    descriptionEn: "Whole 9th floor of the ETDZ Innovation Centre; lab use allowed; canteen and talent apartments on site.",
+    descriptionEn:
+      "Whole 9th floor of the ETDZ Innovation Centre; lab use allowed; canteen and talent apartments on site.",
     photos: [photo.office],
   },
   {
@@ -346,7 +354,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["檐高 12 米", "临港 5 公里", "可做丙类仓储"],
     highlightsEn: ["12 m eaves", "5 km to the port", "Class C storage allowed"],
     description: "临港单层钢结构厂房，檐高 12 米，地坪承重 5 吨，适合新材料、新能源和仓储物流。",
-    descriptionEn: "Single-storey steel factory near the port: 12 m eaves, 5 t/m² floor; suits new materials, new energy and logistics.",
+    descriptionEn:
+      "Single-storey steel factory near the port: 12 m eaves, 5 t/m² floor; suits new materials, new energy and logistics.",
     photos: [photo.single],
   },
   {
@@ -368,7 +377,8 @@ export const demoListings: DemoListing[] = [
     highlights: ["临港", "可接蒸汽管网", "环评容量充足"],
     highlightsEn: ["Port-side", "Steam network", "Environmental capacity available"],
     description: "临港工业用地 120 亩，可接园区蒸汽和污水管网，适合新材料和新能源装备项目。",
-    descriptionEn: "120 mu by the port with steam and sewage connections; suits new-materials and new-energy equipment projects.",
+    descriptionEn:
+      "120 mu by the port with steam and sewage connections; suits new-materials and new-energy equipment projects.",
     photos: [photo.land, photo.site],
   },
   {

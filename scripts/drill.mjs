@@ -28,7 +28,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function ensureBuild() {
   if (existsSync(path.join(root, distDir, "BUILD_ID"))) return;
   log("build", { distDir });
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync("npm", ["run", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -57,7 +61,8 @@ function startApp(port, env) {
       pending += chunk;
       const lines = pending.split("\n");
       pending = lines.pop();
-      for (const line of lines) if (line.trim() && !quietEvents.test(line)) process.stderr.write(`  [app ${child.pid}] ${line}\n`);
+      for (const line of lines)
+        if (line.trim() && !quietEvents.test(line)) process.stderr.write(`  [app ${child.pid}] ${line}\n`);
     });
   }
   child.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
@@ -118,7 +123,11 @@ function stream(base) {
       for (;;) {
         const response = await status(`${base}/api/inquiries`, {
           method: "POST",
-          headers: { "content-type": "application/json", "idempotency-key": inquiry.key, "x-forwarded-for": inquiry.address },
+          headers: {
+            "content-type": "application/json",
+            "idempotency-key": inquiry.key,
+            "x-forwarded-for": inquiry.address,
+          },
           body: JSON.stringify({
             need: { deal: "buy", kind: "factory", area: 2400, areaUnit: "sqm", timeline: "6m" },
             use: "智能制造：减速器生产（演练）",
@@ -163,8 +172,12 @@ function summarise(name, tally, storedReferences, recoveryMs, extra = {}) {
   const acknowledged = [...tally.acknowledged.values()];
   const stored = new Set(storedReferences);
   const lost = acknowledged.filter((reference) => !stored.has(reference)).length;
-  const fiveHundreds = [...tally.statuses].filter(([code]) => code >= 500 && code !== 503).reduce((sum, [, n]) => sum + n, 0);
-  const other = [...tally.statuses].filter(([code]) => code !== 201 && code !== 503 && code < 500).reduce((sum, [, n]) => sum + n, 0);
+  const fiveHundreds = [...tally.statuses]
+    .filter(([code]) => code >= 500 && code !== 503)
+    .reduce((sum, [, n]) => sum + n, 0);
+  const other = [...tally.statuses]
+    .filter(([code]) => code !== 201 && code !== 503 && code < 500)
+    .reduce((sum, [, n]) => sum + n, 0);
   return {
     part: name,
     acknowledged: acknowledged.length,
@@ -212,15 +225,25 @@ async function postgresPart() {
     const tally = await load.stop();
     const reader = new pg.Client({ connectionString: url });
     await reader.connect();
-    const { rows } = await reader.query(`SELECT "reference" FROM "Inquiry" WHERE "phone" = ANY($1)`, [[...tally.acknowledged.keys()]]);
-    const { rows: all } = await reader.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "company" = '演练精密制造有限公司'`);
+    const { rows } = await reader.query(`SELECT "reference" FROM "Inquiry" WHERE "phone" = ANY($1)`, [
+      [...tally.acknowledged.keys()],
+    ]);
+    const { rows: all } = await reader.query(
+      `SELECT count(*)::int AS n FROM "Inquiry" WHERE "company" = '演练精密制造有限公司'`,
+    );
     await reader.end();
-    return summarise(`PostgreSQL stopped ${OUTAGE_MS / 1000} s`, tally, rows.map((row) => row.reference), firstAck && firstAck - backAt, {
-      "stored (all)": all[0].n,
-      "health while down": healthWhileDown,
-      "a page while down": pageWhileDown,
-      "app restarts": app.exitCode === null ? 0 : "exited!",
-    });
+    return summarise(
+      `PostgreSQL stopped ${OUTAGE_MS / 1000} s`,
+      tally,
+      rows.map((row) => row.reference),
+      firstAck && firstAck - backAt,
+      {
+        "stored (all)": all[0].n,
+        "health while down": healthWhileDown,
+        "a page while down": pageWhileDown,
+        "app restarts": app.exitCode === null ? 0 : "exited!",
+      },
+    );
   } finally {
     app.kill("SIGTERM");
     await app.exited;
@@ -253,15 +276,25 @@ async function embeddedPart() {
     // The app has closed the folder; read what it stored.
     const { PGlite } = await import("@electric-sql/pglite");
     const db = new PGlite(path.join(dataDir, "pgdata"));
-    const { rows } = await db.query(`SELECT "reference" FROM "Inquiry" WHERE "phone" = ANY($1)`, [[...tally.acknowledged.keys()]]);
-    const { rows: all } = await db.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "company" = '演练精密制造有限公司'`);
+    const { rows } = await db.query(`SELECT "reference" FROM "Inquiry" WHERE "phone" = ANY($1)`, [
+      [...tally.acknowledged.keys()],
+    ]);
+    const { rows: all } = await db.query(
+      `SELECT count(*)::int AS n FROM "Inquiry" WHERE "company" = '演练精密制造有限公司'`,
+    );
     await db.close();
-    return summarise("embedded, kill -9", tally, rows.map((row) => row.reference), firstAck && firstAck - restartedAt, {
-      "stored (all)": all[0].n,
-      "health while down": "-",
-      "a page while down": "-",
-      "app restarts": `1 (stop after: ${stopped.code ?? stopped.signal})`,
-    });
+    return summarise(
+      "embedded, kill -9",
+      tally,
+      rows.map((row) => row.reference),
+      firstAck && firstAck - restartedAt,
+      {
+        "stored (all)": all[0].n,
+        "health while down": "-",
+        "a page while down": "-",
+        "app restarts": `1 (stop after: ${stopped.code ?? stopped.signal})`,
+      },
+    );
   } finally {
     if (app.exitCode === null && app.signalCode === null) {
       app.kill("SIGKILL");
@@ -278,10 +311,16 @@ if (only !== "embedded") results.push(await postgresPart());
 if (only !== "postgres") results.push(await embeddedPart());
 console.log("");
 console.table(results);
-console.log("acknowledged = inquiries answered 201; stored = their references found in the database afterwards; lost = acknowledged but not stored;");
-console.log("stored (all) = every drill inquiry in the database (an extra one would be stored but never acknowledged);");
+console.log(
+  "acknowledged = inquiries answered 201; stored = their references found in the database afterwards; lost = acknowledged but not stored;",
+);
+console.log(
+  "stored (all) = every drill inquiry in the database (an extra one would be stored but never acknowledged);",
+);
 console.log("recovery = from PostgreSQL accepting connections again (or the app's restart) to the first 201.");
-const failed = results.filter((row) => row.lost > 0 || row.acknowledged !== row["stored (all)"] || row["other 5xx"] > 0 || row.unacknowledged > 0);
+const failed = results.filter(
+  (row) => row.lost > 0 || row.acknowledged !== row["stored (all)"] || row["other 5xx"] > 0 || row.unacknowledged > 0,
+);
 if (failed.length > 0) {
   console.error(`drill FAILED: ${failed.map((row) => row.part).join(", ")}`);
   process.exit(1);

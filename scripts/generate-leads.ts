@@ -25,9 +25,30 @@ CREATE OR REPLACE FUNCTION pg_temp.digit_tokens(s text) RETURNS text[] LANGUAGE 
 `;
 
 const CITIES = ["苏州", "无锡", "常州", "上海", "杭州", "宁波", "南京", "嘉兴", "湖州", "昆山"];
-const TRADES = ["精密", "智能", "新材料", "生物", "医疗", "电子", "汽车零部件", "光电", "环保", "机器人", "半导体", "新能源"];
+const TRADES = [
+  "精密",
+  "智能",
+  "新材料",
+  "生物",
+  "医疗",
+  "电子",
+  "汽车零部件",
+  "光电",
+  "环保",
+  "机器人",
+  "半导体",
+  "新能源",
+];
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
-const STAGES: [string, number][] = [["new", 30], ["contacted", 25], ["site_visit", 15], ["screening", 10], ["negotiation", 8], ["signed", 5], ["lost", 7]];
+const STAGES: [string, number][] = [
+  ["new", 30],
+  ["contacted", 25],
+  ["site_visit", 15],
+  ["screening", 10],
+  ["negotiation", 8],
+  ["signed", 5],
+  ["lost", 7],
+];
 const SOURCES = ["direct", "listing", "baidu", "wechat", "api", "expo"];
 const PIPELINE = ["new", "contacted", "site_visit", "screening", "negotiation", "signed"];
 /** The stages a lead passed to reach its current one, as a SQL array expression over l."stageKey". */
@@ -46,7 +67,12 @@ function stageCase(): string {
   return `CASE ${arms.join(" ")} END`;
 }
 
-export async function generateLeads(url: string, leads = 1_000_000, activities = 5_000_000, log = console.log): Promise<void> {
+export async function generateLeads(
+  url: string,
+  leads = 1_000_000,
+  activities = 5_000_000,
+  log = console.log,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -63,7 +89,9 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
       INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt")
       SELECT 'benchuser' || u, 'bench' || u || '@bench.test', '专员' || u, 'x', CASE WHEN u <= ${BENCH_STAFF} THEN 'STAFF' ELSE 'MANAGER' END::"Role", now()
       FROM generate_series(1, ${BENCH_STAFF + 3}) u ON CONFLICT DO NOTHING`);
-    const listings = (await client.query<{ id: string; parkId: string }>(`SELECT "id", "parkId" FROM "Listing" ORDER BY "id"`)).rows;
+    const listings = (
+      await client.query<{ id: string; parkId: string }>(`SELECT "id", "parkId" FROM "Listing" ORDER BY "id"`)
+    ).rows;
 
     const dropped = await dropSecondaryIndexes(client, ["Lead", "Activity", "StageChange", "Inquiry"]);
     const listingIds = listings.length ? sqlArray(listings.map((row) => row.id)) : "ARRAY[NULL]::text[]";
@@ -137,7 +165,9 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
         FROM "Lead" l CROSS JOIN generate_series(1, 2) AS n
         WHERE l."id" BETWEEN 'bench' || lpad('${from}', 8, '0') AND 'bench' || lpad('${to}', 8, '0')
           AND (n = 1 OR right(l."id", 1) IN ('0', '5'))`);
-      log(`[generate] leads ${to.toLocaleString()} / ${leads.toLocaleString()} (${Math.round((Date.now() - started) / 1000)} s)`);
+      log(
+        `[generate] leads ${to.toLocaleString()} / ${leads.toLocaleString()} (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
     const kinds = ["NOTE", "CALL", "VISIT", "EMAIL", "STAGE"];
     for (let from = 1; from <= activities; from += CHUNK * 5) {
@@ -148,7 +178,9 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
           (${sqlArray(kinds)})[1 + j % ${kinds.length}]::"ActivityKind", '电话沟通，客户关注价格与交付时间',
           now() - (${activities} - j) * interval '18 seconds', now()
         FROM generate_series(${from}, ${to}) j`);
-      log(`[generate] activities ${to.toLocaleString()} / ${activities.toLocaleString()} (${Math.round((Date.now() - started) / 1000)} s)`);
+      log(
+        `[generate] activities ${to.toLocaleString()} / ${activities.toLocaleString()} (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
     for (const definition of dropped) await client.query(definition);
     await client.query(`VACUUM ANALYZE "Lead"`);
@@ -157,7 +189,9 @@ export async function generateLeads(url: string, leads = 1_000_000, activities =
     const counting = Date.now();
     await client.query(`SELECT report_tally_rebuild()`);
     const tallies = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "ReportTally"`)).rows[0].n;
-    log(`[generate] report tallies counted in ${Math.round((Date.now() - counting) / 1000)} s: ${Number(tallies).toLocaleString()} rows`);
+    log(
+      `[generate] report tallies counted in ${Math.round((Date.now() - counting) / 1000)} s: ${Number(tallies).toLocaleString()} rows`,
+    );
     await client.query(`VACUUM ANALYZE "ReportTally"`);
     await checkTokens(client);
     log(`[generate] done in ${Math.round((Date.now() - started) / 1000)} s, indexes rebuilt: ${dropped.length}`);
@@ -186,7 +220,9 @@ async function checkTokens(client: pg.Client): Promise<void> {
     const expected = leadSearchTokens(row).sort();
     const actual = [...new Set(row.searchTokens)].sort();
     if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-      throw new Error(`generated search tokens differ from lib/leads/search-tokens for ${row.company}: ${actual.join(" ")} vs ${expected.join(" ")}`);
+      throw new Error(
+        `generated search tokens differ from lib/leads/search-tokens for ${row.company}: ${actual.join(" ")} vs ${expected.join(" ")}`,
+      );
     }
   }
 }

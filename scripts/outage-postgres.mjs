@@ -14,7 +14,9 @@ const run = promisify(execFile);
 function postgresBin() {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(a) - Number(b)) : [];
-  const bin = versions.map((version) => path.join(root, version, "bin")).findLast((dir) => existsSync(path.join(dir, "postgres")));
+  const bin = versions
+    .map((version) => path.join(root, version, "bin"))
+    .findLast((dir) => existsSync(path.join(dir, "postgres")));
   if (!bin) throw new Error("no PostgreSQL server under /usr/lib/postgresql");
   return bin;
 }
@@ -52,7 +54,16 @@ export async function startOutagePostgres() {
   }
   const port = await sparePort();
   const data = path.join(dir, "data");
-  await asOwner(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  await asOwner(path.join(bin, "initdb"), [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+  ]);
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200 -c fsync=off -c full_page_writes=off`;
   const pgCtl = (...args) => asOwner(path.join(bin, "pg_ctl"), ["-D", data, ...args]);
 
@@ -67,9 +78,10 @@ export async function startOutagePostgres() {
       }
       // pg_ctl without -w still waits for its own child; spawn it detached so the caller goes on at once.
       const args = ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-W", "start"];
-      const child = process.getuid?.() === 0
-        ? spawn("runuser", ["-u", "postgres", "--", path.join(bin, "pg_ctl"), ...args], { stdio: "ignore" })
-        : spawn(path.join(bin, "pg_ctl"), args, { stdio: "ignore" });
+      const child =
+        process.getuid?.() === 0
+          ? spawn("runuser", ["-u", "postgres", "--", path.join(bin, "pg_ctl"), ...args], { stdio: "ignore" })
+          : spawn(path.join(bin, "pg_ctl"), args, { stdio: "ignore" });
       await new Promise((resolve, reject) => child.once("exit", resolve).once("error", reject));
     },
     async stop(mode = "fast") {

@@ -15,7 +15,17 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 // (the address people use on an intranet is rarely known in advance).
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
-const SOURCES = ["app", "components", "lib", "prisma", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "prisma",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+];
 // NEXT_DIST_DIR lets parallel checkouts of work (and their test servers) keep separate builds.
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const IGNORED = new Set(["node_modules", "generated", ".next", distDir]);
@@ -36,7 +46,10 @@ const buildId = path.join(root, distDir, "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (process.env.PARKLEAD_SKIP_BUILD !== "1" && builtAt < Math.max(...SOURCES.map(newestSourceTime))) {
   console.log(JSON.stringify({ event: "build.start", reason: builtAt ? "sources changed" : "no build yet" }));
-  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync("npm", ["run", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -51,5 +64,10 @@ const server = createServer((request, response) => handle(request, response));
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
-  console.log(JSON.stringify({ event: "server.listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` }));
+  console.log(
+    JSON.stringify({
+      event: "server.listening",
+      url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
+    }),
+  );
 });

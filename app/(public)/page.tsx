@@ -39,7 +39,8 @@ export default async function HomePage() {
                 <Link href={`/listings?park=${park.slug}`}>{localized(locale, park.name, park.nameEn)}</Link>
               </h3>
               <p className="meta">
-                {localized(locale, park.city, park.cityEn)} · {t("home.parkListings", { count: park.availableListings })}
+                {localized(locale, park.city, park.cityEn)} ·{" "}
+                {t("home.parkListings", { count: park.availableListings })}
               </p>
               <p>{localized(locale, park.description, park.descriptionEn)}</p>
             </article>

@@ -12,7 +12,13 @@ import { dashboardSummary } from "@/lib/leads/dashboard/queries";
 import { I18nProvider } from "@/components/i18n-provider";
 
 export default async function DashboardPage() {
-  const [viewer, locale, messages, t, db] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb()]);
+  const [viewer, locale, messages, t, db] = await Promise.all([
+    requireUser(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+    getDb(),
+  ]);
   const summary = await asViewer((current) => dashboardSummary(db, current));
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
   const text = messages.rules.dashboard;
@@ -23,21 +29,39 @@ export default async function DashboardPage() {
         <h1>{t("crm.dashboard.greeting", { name: viewer.name })}</h1>
         <AwayToggle userId={viewer.id} away={summary.away} />
 
-        <DashboardSection id="my-new" title={text.myNew} count={summary.myNew.count} href="/crm/leads?owner=mine&stage=new" empty={text.myNewEmpty}>
+        <DashboardSection
+          id="my-new"
+          title={text.myNew}
+          count={summary.myNew.count}
+          href="/crm/leads?owner=mine&stage=new"
+          empty={text.myNewEmpty}
+        >
           <LeadTable leads={summary.myNew.leads} />
         </DashboardSection>
 
-        <DashboardSection id="due-today" title={text.dueToday} count={summary.dueToday.count} empty={text.dueTodayEmpty}>
+        <DashboardSection
+          id="due-today"
+          title={text.dueToday}
+          count={summary.dueToday.count}
+          empty={text.dueTodayEmpty}
+        >
           <TaskTable tasks={summary.dueToday.tasks} />
         </DashboardSection>
 
-        <DashboardSection id="overdue" title={text.overdue} count={overdue.taskCount + overdue.leadCount} empty={text.overdueEmpty}>
+        <DashboardSection
+          id="overdue"
+          title={text.overdue}
+          count={overdue.taskCount + overdue.leadCount}
+          empty={text.overdueEmpty}
+        >
           {overdue.taskCount > 0 && (
             <>
               <h3>{text.kinds.task}</h3>
               <TaskTable tasks={overdue.tasks} />
               <p>
-                <Link href="/crm/leads?owner=mine&overdue=1">{t("rules.dashboard.seeAll", { count: overdue.taskCount })}</Link>
+                <Link href="/crm/leads?owner=mine&overdue=1">
+                  {t("rules.dashboard.seeAll", { count: overdue.taskCount })}
+                </Link>
               </p>
             </>
           )}
@@ -46,7 +70,9 @@ export default async function DashboardPage() {
               <h3>{text.kinds.late}</h3>
               <LeadTable leads={overdue.leads} late />
               <p>
-                <Link href="/crm/leads?owner=mine&late=1">{t("rules.dashboard.seeAll", { count: overdue.leadCount })}</Link>
+                <Link href="/crm/leads?owner=mine&late=1">
+                  {t("rules.dashboard.seeAll", { count: overdue.leadCount })}
+                </Link>
               </p>
             </>
           )}
@@ -54,7 +80,13 @@ export default async function DashboardPage() {
 
         {manager && (
           <>
-            <DashboardSection id="late-leads" title={text.lateLeads} count={manager.late.count} href="/crm/leads?late=1" empty={text.lateLeadsEmpty}>
+            <DashboardSection
+              id="late-leads"
+              title={text.lateLeads}
+              count={manager.late.count}
+              href="/crm/leads?late=1"
+              empty={text.lateLeadsEmpty}
+            >
               <LeadTable leads={manager.late.leads} late showOwner />
             </DashboardSection>
             <section aria-labelledby="by-stage">

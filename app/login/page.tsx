@@ -15,7 +15,11 @@ function safeReturnPath(value: string | string[] | undefined): string {
   return path && /^\/crm(\/|$|\?)/.test(path) ? path : "/crm";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
   if (await getViewer()) redirect(returnTo);
   const messages = await getMessages();

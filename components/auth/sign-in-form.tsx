@@ -34,7 +34,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     // is down). No answer at all (the server's 503, a network failure) is the generic "try later".
     const [reason, seconds] = (result?.error ?? "").split(":");
     if (reason === "unavailable") setFormError(t("databaseUnavailable"));
-    else if (reason === "throttled") setFormError(t("throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
+    else if (reason === "throttled")
+      setFormError(t("throttled", { minutes: Math.max(1, Math.ceil(Number(seconds) / 60)) }));
     else if (reason === "inactive") setFormError(t("inactive"));
     else if (reason === "invalid" || reason === "CredentialsSignin") setFormError(t("invalid"));
     else setFormError(t("unavailable"));
@@ -46,10 +47,20 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         {formError}
       </FormMessage>
       <Field name="email" label={t("email")} error={tv(errors.email?.message)}>
-        <input type="email" autoComplete="username" {...inputAria("email", errors.email?.message)} {...register("email")} />
+        <input
+          type="email"
+          autoComplete="username"
+          {...inputAria("email", errors.email?.message)}
+          {...register("email")}
+        />
       </Field>
       <Field name="password" label={t("password")} error={tv(errors.password?.message)}>
-        <input type="password" autoComplete="current-password" {...inputAria("password", errors.password?.message)} {...register("password")} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          {...inputAria("password", errors.password?.message)}
+          {...register("password")}
+        />
       </Field>
       <button className="button" type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}

@@ -3,7 +3,14 @@ import type { ReactNode } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 
 /** A dashboard block: heading, its list (or what to say when empty) and a link to all of it in the inbox. */
-export async function DashboardSection({ id, title, count, href, empty, children }: {
+export async function DashboardSection({
+  id,
+  title,
+  count,
+  href,
+  empty,
+  children,
+}: {
   id: string;
   title: string;
   count: number;

@@ -14,7 +14,8 @@ async function pageLanguage(): Promise<Props> {
 function needOf(lead: DashboardLead, { locale, messages }: Props): string {
   if (!lead.needDeal || !lead.needKind) return "";
   const parts = [messages.inquiry.dealOptions[lead.needDeal === "BUY" ? "buy" : "rent"], messages.kind[lead.needKind]];
-  if (lead.needArea && lead.needAreaUnit) parts.push(formatArea(lead.needArea.toString(), lead.needAreaUnit, locale, messages));
+  if (lead.needArea && lead.needAreaUnit)
+    parts.push(formatArea(lead.needArea.toString(), lead.needAreaUnit, locale, messages));
   return parts.join(" · ");
 }
 
@@ -24,7 +25,15 @@ function Score({ lead, label }: { lead: DashboardLead; label: string }) {
 }
 
 /** Leads with their need, score and either when they came in or how late their first response is. */
-export async function LeadTable({ leads, late, showOwner }: { leads: (DashboardLead & { lateBy?: number })[]; late?: boolean; showOwner?: boolean }) {
+export async function LeadTable({
+  leads,
+  late,
+  showOwner,
+}: {
+  leads: (DashboardLead & { lateBy?: number })[];
+  late?: boolean;
+  showOwner?: boolean;
+}) {
   const [props, t] = await Promise.all([pageLanguage(), getTranslations("rules.dashboard")]);
   return (
     <div className="table-wrap">
@@ -51,7 +60,9 @@ export async function LeadTable({ leads, late, showOwner }: { leads: (DashboardL
                   <>
                     {formatDateTime(lead.firstResponseDueAt, props.locale)}
                     <br />
-                    <span className="tag">{t("lateBy", { hours: formatNumber(lead.lateBy ?? 0, props.locale, 1) })}</span>
+                    <span className="tag">
+                      {t("lateBy", { hours: formatNumber(lead.lateBy ?? 0, props.locale, 1) })}
+                    </span>
                   </>
                 ) : (
                   formatDateTime(lead.createdAt, props.locale)

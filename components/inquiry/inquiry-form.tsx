@@ -10,7 +10,15 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { sendInquiry } from "@/lib/inquiries/actions";
 import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
-import { areaUnits, inquirySchema, needDeals, needKinds, timelines, type Inquiry, type InquiryInput } from "@/lib/inquiries/schema";
+import {
+  areaUnits,
+  inquirySchema,
+  needDeals,
+  needKinds,
+  timelines,
+  type Inquiry,
+  type InquiryInput,
+} from "@/lib/inquiries/schema";
 
 export interface InquiryFormProps {
   listingId?: string;
@@ -28,7 +36,14 @@ type Path = FieldPath<InquiryInput>;
  * The public inquiry form. Validates with the shared schema as the person types; the same schema
  * runs again in the server action, which also serves browsers without JavaScript.
  */
-export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedAt, sourcePage, operatorPhone }: InquiryFormProps) {
+export function InquiryForm({
+  listingId,
+  defaults = {},
+  submissionKey,
+  renderedAt,
+  sourcePage,
+  operatorPhone,
+}: InquiryFormProps) {
   const t = useTranslations("inquiry");
   const validation = useValidationMessage();
   const tv = (key: string) => validation(key);
@@ -79,7 +94,9 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
   // Errors the server found (the same schema, or the listing having gone) land beside their fields.
   useEffect(() => {
     const entries = Object.entries(state.fieldErrors ?? {});
-    entries.forEach(([path, key], index) => setError(path as Path, { type: "server", message: key }, { shouldFocus: index === 0 }));
+    entries.forEach(([path, key], index) =>
+      setError(path as Path, { type: "server", message: key }, { shouldFocus: index === 0 }),
+    );
   }, [state, setError]);
 
   const errorOf = (path: string): string | undefined => {
@@ -101,7 +118,15 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
   };
 
   const required = t("required");
-  const text = (path: Path, options: { hint?: string; type?: string; inputMode?: "decimal" | "numeric" | "tel" | "email" | "text"; autoComplete?: string } = {}) => (
+  const text = (
+    path: Path,
+    options: {
+      hint?: string;
+      type?: string;
+      inputMode?: "decimal" | "numeric" | "tel" | "email" | "text";
+      autoComplete?: string;
+    } = {},
+  ) => (
     <input
       type={options.type ?? "text"}
       inputMode={options.inputMode}
@@ -113,7 +138,14 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
   );
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form" data-testid="inquiry-form">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="inquiry-form"
+      data-testid="inquiry-form"
+    >
       <input type="hidden" name={formMetaFields.submissionKey} value={submissionKey} />
       <input type="hidden" name={formMetaFields.renderedAt} value={initial[formMetaFields.renderedAt] ?? renderedAt} />
       {/* Only present once this script ran: tells a person's browser from a bare post of the HTML. */}
@@ -122,7 +154,14 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
       {listingId && <input type="hidden" name="listingId" value={listingId} />}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">Website</label>
-        <input id="website" name={formMetaFields.honeypot} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input
+          id="website"
+          name={formMetaFields.honeypot}
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+        />
       </div>
 
       {/* A refusal of the whole form takes focus; with field errors, react-hook-form focuses the first wrong field. */}
@@ -137,7 +176,12 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
           <ChoiceGroup name="need.deal" label={t("deal")} required={required} error={errorOf("need.deal")}>
             {needDeals.map((deal) => (
               <label key={deal} className="choice">
-                <input type="radio" value={deal} defaultChecked={initial["need.deal"] === deal} {...register("need.deal")} />
+                <input
+                  type="radio"
+                  value={deal}
+                  defaultChecked={initial["need.deal"] === deal}
+                  {...register("need.deal")}
+                />
                 {t(`dealOptions.${deal}`)}
               </label>
             ))}
@@ -145,7 +189,12 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
           <ChoiceGroup name="need.kind" label={t("kind")} required={required} error={errorOf("need.kind")}>
             {needKinds.map((kind) => (
               <label key={kind} className="choice">
-                <input type="radio" value={kind} defaultChecked={initial["need.kind"] === kind} {...register("need.kind")} />
+                <input
+                  type="radio"
+                  value={kind}
+                  defaultChecked={initial["need.kind"] === kind}
+                  {...register("need.kind")}
+                />
                 {t(`kindOptions.${kind}`)}
               </label>
             ))}
@@ -156,7 +205,11 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
             {text("need.area", { inputMode: "decimal" })}
           </Field>
           <Field name="need.areaUnit" label={t("areaUnit")} requiredLabel={required} error={errorOf("need.areaUnit")}>
-            <select defaultValue={initial["need.areaUnit"] ?? "sqm"} {...inputAria("need.areaUnit", errorOf("need.areaUnit"))} {...register("need.areaUnit")}>
+            <select
+              defaultValue={initial["need.areaUnit"] ?? "sqm"}
+              {...inputAria("need.areaUnit", errorOf("need.areaUnit"))}
+              {...register("need.areaUnit")}
+            >
               {areaUnits.map((unit) => (
                 <option key={unit} value={unit}>
                   {t(`areaUnitOptions.${unit}`)}
@@ -165,7 +218,11 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
             </select>
           </Field>
           <Field name="need.timeline" label={t("timeline")} error={errorOf("need.timeline")}>
-            <select defaultValue={initial["need.timeline"] ?? ""} {...inputAria("need.timeline", errorOf("need.timeline"))} {...register("need.timeline")}>
+            <select
+              defaultValue={initial["need.timeline"] ?? ""}
+              {...inputAria("need.timeline", errorOf("need.timeline"))}
+              {...register("need.timeline")}
+            >
               <option value="">{t("choose")}</option>
               {timelines.map((timeline) => (
                 <option key={timeline} value={timeline}>
@@ -176,9 +233,19 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
           </Field>
         </div>
         <Field name="use" label={t("use")} hint={t("useHint")} requiredLabel={required} error={errorOf("use")}>
-          <textarea rows={3} defaultValue={initial.use ?? ""} {...inputAria("use", errorOf("use"), true)} {...register("use")} />
+          <textarea
+            rows={3}
+            defaultValue={initial.use ?? ""}
+            {...inputAria("use", errorOf("use"), true)}
+            {...register("use")}
+          />
         </Field>
-        <Field name="expectedAnnualTax" label={t("expectedAnnualTax")} requiredLabel={required} error={errorOf("expectedAnnualTax")}>
+        <Field
+          name="expectedAnnualTax"
+          label={t("expectedAnnualTax")}
+          requiredLabel={required}
+          error={errorOf("expectedAnnualTax")}
+        >
           {text("expectedAnnualTax", { inputMode: "decimal" })}
           <AmountUnderstood name="expectedAnnualTax" />
         </Field>
@@ -194,13 +261,22 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
           <Field name="contactName" label={t("contactName")} requiredLabel={required} error={errorOf("contactName")}>
             {text("contactName", { autoComplete: "name" })}
           </Field>
-          <Field name="phone" label={t("phone")} hint={t("phoneHint")} requiredLabel={required} error={errorOf("phone")}>
+          <Field
+            name="phone"
+            label={t("phone")}
+            hint={t("phoneHint")}
+            requiredLabel={required}
+            error={errorOf("phone")}
+          >
             {text("phone", { type: "tel", inputMode: "tel", autoComplete: "tel", hint: t("phoneHint") })}
           </Field>
         </div>
       </fieldset>
 
-      <details className="form-section" open={Object.keys(state.fieldErrors ?? {}).some((path) => optionalPaths.includes(path)) || undefined}>
+      <details
+        className="form-section"
+        open={Object.keys(state.fieldErrors ?? {}).some((path) => optionalPaths.includes(path)) || undefined}
+      >
         <summary>{t("sectionMore")}</summary>
         <div className="form-row two">
           <Field name="wechat" label={t("wechat")} error={errorOf("wechat")}>
@@ -228,7 +304,12 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
           {text("creditCode")}
         </Field>
         <Field name="message" label={t("message")} error={errorOf("message")}>
-          <textarea rows={3} defaultValue={initial.message ?? ""} {...inputAria("message", errorOf("message"))} {...register("message")} />
+          <textarea
+            rows={3}
+            defaultValue={initial.message ?? ""}
+            {...inputAria("message", errorOf("message"))}
+            {...register("message")}
+          />
         </Field>
       </details>
 
@@ -247,7 +328,11 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
             {errorOf("consent")}
           </p>
         )}
-        {errorOf("listingId") && <p className="field-error" role="alert">{errorOf("listingId")}</p>}
+        {errorOf("listingId") && (
+          <p className="field-error" role="alert">
+            {errorOf("listingId")}
+          </p>
+        )}
         <button type="submit" className="button accent" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </button>
@@ -256,12 +341,37 @@ export function InquiryForm({ listingId, defaults = {}, submissionKey, renderedA
   );
 }
 
-const optionalPaths = ["wechat", "email", "investment", "annualOutput", "employees", "powerKva", "creditCode", "message"];
+const optionalPaths = [
+  "wechat",
+  "email",
+  "investment",
+  "annualOutput",
+  "employees",
+  "powerKva",
+  "creditCode",
+  "message",
+];
 
-function ChoiceGroup({ name, label, required, error, children }: { name: string; label: string; required: string; error?: string; children: React.ReactNode }) {
+function ChoiceGroup({
+  name,
+  label,
+  required,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  required: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   const ids = fieldIds(name);
   return (
-    <fieldset className="field" aria-invalid={error ? true : undefined} aria-describedby={error ? ids.error : undefined}>
+    <fieldset
+      className="field"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? ids.error : undefined}
+    >
       <legend>
         {label}
         <span className="required">{required}</span>

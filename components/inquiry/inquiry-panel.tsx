@@ -8,7 +8,15 @@ import { privacyOperator } from "@/lib/privacy/notice";
  * Renders the inquiry form with what only the server can give it: a fresh submission key (so a
  * double click or a resent form stores one inquiry) and the time it was shown, signed (the time trap).
  */
-export async function InquiryPanel({ listingId, sourcePage, defaults }: { listingId?: string; sourcePage: string; defaults?: Record<string, string> }) {
+export async function InquiryPanel({
+  listingId,
+  sourcePage,
+  defaults,
+}: {
+  listingId?: string;
+  sourcePage: string;
+  defaults?: Record<string, string>;
+}) {
   await connection();
   return (
     <InquiryForm

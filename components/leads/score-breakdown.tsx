@@ -32,7 +32,9 @@ function basisText(part: ScorePart, t: Translate, locale: Locale): string {
     case "polluting":
       return t(`breakdown.basis.${basis}`, { value: String(value) });
     case "signals": {
-      const signals = String(value ?? "").split("+").filter(Boolean) as ("creditCode" | "investment" | "output")[];
+      const signals = String(value ?? "")
+        .split("+")
+        .filter(Boolean) as ("creditCode" | "investment" | "output")[];
       if (signals.length === 0) return t("breakdown.signals.none");
       return signals.map((signal) => t(`breakdown.signals.${signal}`)).join(locale === "en" ? ", " : "、");
     }
@@ -43,7 +45,10 @@ function basisText(part: ScorePart, t: Translate, locale: Locale): string {
  * The admission score of a lead and how it was reached: the total, any veto, and each factor's
  * points out of its weight with what it was judged on. A server component: it reads the request's locale.
  */
-export async function ScoreBreakdownView({ breakdown, headingLevel = 2 }: {
+export async function ScoreBreakdownView({
+  breakdown,
+  headingLevel = 2,
+}: {
   /** Lead.scoreBreakdown as stored (null before the lead was scored) */
   breakdown: unknown;
   headingLevel?: 2 | 3;
@@ -86,7 +91,9 @@ export async function ScoreBreakdownView({ breakdown, headingLevel = 2 }: {
             <tr>
               <th scope="col">{t("breakdown.factor")}</th>
               <th scope="col">{t("breakdown.basisColumn")}</th>
-              <th scope="col" className={styles.points}>{t("breakdown.points")}</th>
+              <th scope="col" className={styles.points}>
+                {t("breakdown.points")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -2,7 +2,19 @@ import Link from "next/link";
 import styles from "./listings-admin.module.css";
 
 /** Previous/next links under `path` that keep the other filters in the URL. */
-export function AdminPager({ path, page, pages, params, labels }: { path: string; page: number; pages: number; params: URLSearchParams; labels: { page: string; previous: string; next: string } }) {
+export function AdminPager({
+  path,
+  page,
+  pages,
+  params,
+  labels,
+}: {
+  path: string;
+  page: number;
+  pages: number;
+  params: URLSearchParams;
+  labels: { page: string; previous: string; next: string };
+}) {
   if (pages <= 1) return null;
   const hrefFor = (target: number) => {
     const next = new URLSearchParams(params);

@@ -32,12 +32,26 @@ export function TextField<T extends FieldValues, O>({
   const error = errorOf(form, name);
   return (
     <Field name={name} label={label} hint={hint} error={error && tv(error)} requiredLabel={required}>
-      <input type={type} inputMode={inputMode} autoComplete="off" {...inputAria(name, error, Boolean(hint))} {...form.register(name)} />
+      <input
+        type={type}
+        inputMode={inputMode}
+        autoComplete="off"
+        {...inputAria(name, error, Boolean(hint))}
+        {...form.register(name)}
+      />
     </Field>
   );
 }
 
-export function TextAreaField<T extends FieldValues, O>({ form, name, label, hint, tv, required, rows = 4 }: Common<T, O> & { rows?: number }) {
+export function TextAreaField<T extends FieldValues, O>({
+  form,
+  name,
+  label,
+  hint,
+  tv,
+  required,
+  rows = 4,
+}: Common<T, O> & { rows?: number }) {
   const error = errorOf(form, name);
   return (
     <Field name={name} label={label} hint={hint} error={error && tv(error)} requiredLabel={required}>

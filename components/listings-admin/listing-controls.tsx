@@ -54,20 +54,22 @@ export function ListingControls({
     <section className="panel" aria-labelledby="listing-controls" data-testid="listing-controls">
       <h2 id="listing-controls">{tc("title")}</h2>
       <div className={styles.controls}>
-        <p className={listing.published ? styles.live : styles.hidden}>{listing.published ? tc("publishedNow") : tc("unpublishedNow")}</p>
+        <p className={listing.published ? styles.live : styles.hidden}>
+          {listing.published ? tc("publishedNow") : tc("unpublishedNow")}
+        </p>
         <button
           type="button"
           className={listing.published ? "button secondary" : "button accent"}
           disabled={pending}
-          onClick={() => run(() => setListingPublishedAction({ id: listing.id, published: !listing.published, updatedAt: token }))}
+          onClick={() =>
+            run(() => setListingPublishedAction({ id: listing.id, published: !listing.published, updatedAt: token }))
+          }
         >
           {listing.published ? tc("unpublish") : tc("publish")}
         </button>
       </div>
       <div className={styles.controls}>
-        <p>
-          {tc("current", { status: statusName(listing.status) })}
-        </p>
+        <p>{tc("current", { status: statusName(listing.status) })}</p>
         {others.map((status) => (
           <button
             key={status}

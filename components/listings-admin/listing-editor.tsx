@@ -9,7 +9,15 @@ import { ListingForm } from "./listing-form";
  * page last saw it): each save moves it on, and a change made elsewhere makes the next save "stale".
  * `children` (the photos) sit between the controls and the form.
  */
-export function ListingEditor({ listing, parks, children }: { listing: EditableListing; parks: { id: string; label: string }[]; children?: ReactNode }) {
+export function ListingEditor({
+  listing,
+  parks,
+  children,
+}: {
+  listing: EditableListing;
+  parks: { id: string; label: string }[];
+  children?: ReactNode;
+}) {
   const [token, setToken] = useState(listing.updatedAt);
   return (
     <>

@@ -2,7 +2,15 @@
 import { useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { useLocale, useTranslations } from "use-intl";
-import { areaUnitsFor, factoryTypes, listingStatuses, priceUnitsFor, statusesFor, type ListingData, type ListingInput } from "@/lib/listings/admin/schema";
+import {
+  areaUnitsFor,
+  factoryTypes,
+  listingStatuses,
+  priceUnitsFor,
+  statusesFor,
+  type ListingData,
+  type ListingInput,
+} from "@/lib/listings/admin/schema";
 import { industries, type IndustryCode } from "@/lib/listings/industries";
 import { deals, listingKinds } from "@/lib/listings/schema";
 import { SelectField, TextAreaField, TextField } from "./form-fields";
@@ -14,22 +22,45 @@ interface SectionProps {
   tv: (key: string) => string;
 }
 
-export function BasicsSection({ form, tv, parks, creating }: SectionProps & { parks: { id: string; label: string }[]; creating: boolean }) {
+export function BasicsSection({
+  form,
+  tv,
+  parks,
+  creating,
+}: SectionProps & { parks: { id: string; label: string }[]; creating: boolean }) {
   const t = useTranslations("listingsAdmin.form");
-  const [kindName, factoryTypeName, dealName, statusName] = [useTranslations("kind"), useTranslations("factoryType"), useTranslations("deal"), useTranslations("status")];
+  const [kindName, factoryTypeName, dealName, statusName] = [
+    useTranslations("kind"),
+    useTranslations("factoryType"),
+    useTranslations("deal"),
+    useTranslations("status"),
+  ];
   const [kind, deal] = useWatch({ control: form.control, name: ["kind", "deal"] });
   const common = { form, tv };
   const required = useTranslations("inquiry")("required");
   return (
     <section className="form-section" aria-labelledby="listing-sectionBasics">
       <h2 id="listing-sectionBasics">{t("sectionBasics")}</h2>
-      <SelectField {...common} name="parkId" label={t("park")} required={required} placeholder={t("choose")} options={parks.map((park) => ({ value: park.id, label: park.label }))} />
+      <SelectField
+        {...common}
+        name="parkId"
+        label={t("park")}
+        required={required}
+        placeholder={t("choose")}
+        options={parks.map((park) => ({ value: park.id, label: park.label }))}
+      />
       <div className="form-row two">
         <TextField {...common} name="title" label={t("title")} required={required} />
         <TextField {...common} name="titleEn" label={t("titleEn")} hint={t("englishHint")} />
       </div>
       <div className="form-row three">
-        <SelectField {...common} name="kind" label={t("kind")} required={required} options={listingKinds.map((value) => ({ value, label: kindName(value) }))} />
+        <SelectField
+          {...common}
+          name="kind"
+          label={t("kind")}
+          required={required}
+          options={listingKinds.map((value) => ({ value, label: kindName(value) }))}
+        />
         {kind === "FACTORY" && (
           <SelectField
             {...common}
@@ -40,7 +71,13 @@ export function BasicsSection({ form, tv, parks, creating }: SectionProps & { pa
             options={factoryTypes.map((value) => ({ value, label: factoryTypeName(value) }))}
           />
         )}
-        <SelectField {...common} name="deal" label={t("deal")} required={required} options={deals.map((value) => ({ value, label: dealName(value) }))} />
+        <SelectField
+          {...common}
+          name="deal"
+          label={t("deal")}
+          required={required}
+          options={deals.map((value) => ({ value, label: dealName(value) }))}
+        />
       </div>
       {creating && (
         <div className="form-row two">
@@ -48,7 +85,9 @@ export function BasicsSection({ form, tv, parks, creating }: SectionProps & { pa
             {...common}
             name="status"
             label={t("status")}
-            options={listingStatuses.filter((value) => statusesFor(deal ?? "SALE").includes(value)).map((value) => ({ value, label: statusName(value) }))}
+            options={listingStatuses
+              .filter((value) => statusesFor(deal ?? "SALE").includes(value))
+              .map((value) => ({ value, label: statusName(value) }))}
           />
           <label className={styles.check}>
             <input type="checkbox" {...form.register("published")} />
@@ -68,7 +107,10 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
   const t = useTranslations("listingsAdmin.form");
   const units = useTranslations("units");
   const required = useTranslations("inquiry")("required");
-  const [kind, deal, areaUnit, priceUnit] = useWatch({ control: form.control, name: ["kind", "deal", "areaUnit", "priceUnit"] });
+  const [kind, deal, areaUnit, priceUnit] = useWatch({
+    control: form.control,
+    name: ["kind", "deal", "areaUnit", "priceUnit"],
+  });
   const allowedAreaUnits = areaUnitsFor(kind ?? "FACTORY");
   const allowedPriceUnits = priceUnitsFor(kind ?? "FACTORY", deal ?? "SALE");
   const { setValue } = form;
@@ -83,7 +125,13 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
       <h2 id="listing-sectionAreaPrice">{t("sectionAreaPrice")}</h2>
       <div className="form-row three">
         <TextField {...common} name="area" label={t("area")} inputMode="decimal" required={required} />
-        <TextField {...common} name="availableArea" label={t("availableArea")} inputMode="decimal" required={required} />
+        <TextField
+          {...common}
+          name="availableArea"
+          label={t("availableArea")}
+          inputMode="decimal"
+          required={required}
+        />
         <SelectField
           {...common}
           name="areaUnit"
@@ -136,7 +184,12 @@ export function SpecsSection({ form, tv }: SectionProps) {
         <div className={styles.checks}>
           {(Object.keys(industries) as IndustryCode[]).map((code) => (
             <label key={code} className={styles.check}>
-              <input type="checkbox" value={code} aria-invalid={industriesError ? true : undefined} {...form.register("industries")} />
+              <input
+                type="checkbox"
+                value={code}
+                aria-invalid={industriesError ? true : undefined}
+                {...form.register("industries")}
+              />
               {industries[code][locale]}
             </label>
           ))}

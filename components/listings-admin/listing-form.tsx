@@ -12,7 +12,8 @@ import { AreaPriceSection, BasicsSection, SpecsSection, TextSection } from "./li
 import { showServerErrors } from "@/components/ui/server-errors";
 import { useRefusalText } from "@/components/ui/refusal";
 
-type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
+type Answer =
+  { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
 /** The edit form's listing and its concurrency token, which the editor shares with the publish/status controls. */
 export interface EditTarget {
@@ -27,7 +28,15 @@ const FIELDS = new Set(Object.keys(listingSchema.in.shape));
  * Create or edit a listing. Validates with the shared schema as staff type; the server action
  * parses it again and answers field errors, which land beside their fields.
  */
-export function ListingForm({ parks, defaults, target }: { parks: { id: string; label: string }[]; defaults: ListingInput; target?: EditTarget }) {
+export function ListingForm({
+  parks,
+  defaults,
+  target,
+}: {
+  parks: { id: string; label: string }[];
+  defaults: ListingInput;
+  target?: EditTarget;
+}) {
   const validation = useValidationMessage();
   const refusal = useRefusalText();
   const tf = useTranslations("listingsAdmin.form");

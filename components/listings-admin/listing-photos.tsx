@@ -52,7 +52,9 @@ export function ListingPhotos({ listingId, photos }: { listingId: string; photos
       if (!(file instanceof File) || file.size === 0) return setFileError(tv("required"));
       if (file.size > MAX_PHOTO_BYTES) return setFileError(tv(`fileSize:${MAX_PHOTO_MB}`));
       if (!detectPhotoType(new Uint8Array(await file.slice(0, 16).arrayBuffer()))) return setFileError(tv("fileType"));
-      const response = await fetch(`/crm/listings/${listingId}/photos`, { method: "POST", body: data }).catch(() => null);
+      const response = await fetch(`/crm/listings/${listingId}/photos`, { method: "POST", body: data }).catch(
+        () => null,
+      );
       const answer: Answer = response ? await response.json().catch(() => ({ ok: false })) : { ok: false };
       if (!answer.ok && answer.fieldErrors?.file) return setFileError(tv(answer.fieldErrors.file));
       if (answer.ok) formRef.current?.reset();
@@ -86,10 +88,20 @@ export function ListingPhotos({ listingId, photos }: { listingId: string; photos
             <p className="meta">{index === 0 ? tp("cover") : tp("photoOf", { n: index + 1 })}</p>
             <PhotoAltForm photo={photo} onDone={(answer) => after(answer, t("form.saved"))} />
             <div className="row-actions">
-              <button type="button" className="button secondary" disabled={pending || index === 0} onClick={() => move(index, -1)}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={pending || index === 0}
+                onClick={() => move(index, -1)}
+              >
                 {tp("moveUp")}
               </button>
-              <button type="button" className="button secondary" disabled={pending || index === photos.length - 1} onClick={() => move(index, 1)}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={pending || index === photos.length - 1}
+                onClick={() => move(index, 1)}
+              >
                 {tp("moveDown")}
               </button>
               <button type="button" className="button secondary" disabled={pending} onClick={() => remove(photo.id)}>
@@ -104,8 +116,18 @@ export function ListingPhotos({ listingId, photos }: { listingId: string; photos
         <p className="notice">{tp("full", { max: MAX_PHOTOS })}</p>
       ) : (
         <form ref={formRef} className={styles.upload} onSubmit={upload} noValidate>
-          <Field name="photo-file" label={tp("file")} hint={tp("fileHint", { mb: MAX_PHOTO_MB, max: MAX_PHOTOS })} error={fileError}>
-            <input type="file" name="file" accept="image/jpeg,image/png,image/webp" {...inputAria("photo-file", fileError, true)} />
+          <Field
+            name="photo-file"
+            label={tp("file")}
+            hint={tp("fileHint", { mb: MAX_PHOTO_MB, max: MAX_PHOTOS })}
+            error={fileError}
+          >
+            <input
+              type="file"
+              name="file"
+              accept="image/jpeg,image/png,image/webp"
+              {...inputAria("photo-file", fileError, true)}
+            />
           </Field>
           <div className="form-row two">
             <Field name="photo-alt" label={tp("alt")} hint={tp("altHint")}>

@@ -32,14 +32,18 @@ export async function ListingTable({ listings }: { listings: StaffListingRow[] }
               </td>
               <td data-label={t.columns.park}>{localized(locale, listing.park.name, listing.park.nameEn)}</td>
               <td data-label={t.columns.kind}>
-                {messages.deal[listing.deal]} · {listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind]}
+                {messages.deal[listing.deal]} ·{" "}
+                {listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind]}
               </td>
               <td data-label={t.columns.area}>{formatArea(listing.area, listing.areaUnit, locale, messages)}</td>
               <td data-label={t.columns.price}>{formatPrice(listing.price, listing.priceUnit, locale, messages)}</td>
               <td data-label={t.columns.status}>
                 <span className={`tag status-${listing.status}`}>{messages.status[listing.status]}</span>
               </td>
-              <td data-label={t.columns.published} className={listing.published ? styles.published : styles.unpublished}>
+              <td
+                data-label={t.columns.published}
+                className={listing.published ? styles.published : styles.unpublished}
+              >
                 {listing.published ? t.publishedOptions.yes : t.publishedOptions.no}
               </td>
               <td data-label={t.columns.photos}>{listing.photoCount}</td>

@@ -11,13 +11,22 @@ import { FormStatus, SelectField, TextAreaField, TextField } from "./form-fields
 import { showServerErrors } from "@/components/ui/server-errors";
 import { useRefusalText } from "@/components/ui/refusal";
 
-type Answer = { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
+type Answer =
+  { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 type ParkOutput = ReturnType<typeof parkSchema.parse>;
 
 const FIELDS = new Set(Object.keys(parkSchema.shape));
 
 /** The admin's park form: create, or edit carrying the park's updatedAt so a concurrent change is reported. */
-export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; owners: { id: string; name: string; active: boolean }[]; target?: { id: string; updatedAt: string } }) {
+export function ParkForm({
+  defaults,
+  owners,
+  target,
+}: {
+  defaults: ParkInput;
+  owners: { id: string; name: string; active: boolean }[];
+  target?: { id: string; updatedAt: string };
+}) {
   const t = useTranslations("listingsAdmin");
   const validation = useValidationMessage();
   const refusal = useRefusalText();
@@ -33,7 +42,9 @@ export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; ow
     async () => {
       setStatus(undefined);
       const raw = form.getValues();
-      const answer: Answer = target ? await updateParkAction({ ...raw, id: target.id, updatedAt: token }) : await createParkAction(raw);
+      const answer: Answer = target
+        ? await updateParkAction({ ...raw, id: target.id, updatedAt: token })
+        : await createParkAction(raw);
       if (answer.ok) {
         if (!target) return router.push(`/crm/listings/parks/${answer.id}?created=1`);
         setToken(answer.updatedAt);
@@ -80,7 +91,10 @@ export function ParkForm({ defaults, owners, target }: { defaults: ParkInput; ow
           label={tf("owner")}
           hint={tf("ownerHint")}
           placeholder={tf("noOwner")}
-          options={owners.map((owner) => ({ value: owner.id, label: owner.active ? owner.name : `${owner.name}${t("parks.inactiveOwner")}` }))}
+          options={owners.map((owner) => ({
+            value: owner.id,
+            label: owner.active ? owner.name : `${owner.name}${t("parks.inactiveOwner")}`,
+          }))}
         />
         <TextAreaField {...common} name="description" label={tf("description")} required={required} rows={5} />
         <TextAreaField {...common} name="descriptionEn" label={tf("descriptionEn")} rows={5} />

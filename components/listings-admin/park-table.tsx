@@ -34,12 +34,20 @@ export async function ParkTable({ parks, editable }: { parks: ParkRow[]; editabl
         <tbody>
           {parks.map((park) => (
             <tr key={park.id} data-park={park.slug}>
-              <td data-label={t.columns.name}>{editable ? <Link href={`/crm/listings/parks/${park.id}`}>{localized(locale, park.name, park.nameEn)}</Link> : localized(locale, park.name, park.nameEn)}</td>
+              <td data-label={t.columns.name}>
+                {editable ? (
+                  <Link href={`/crm/listings/parks/${park.id}`}>{localized(locale, park.name, park.nameEn)}</Link>
+                ) : (
+                  localized(locale, park.name, park.nameEn)
+                )}
+              </td>
               <td data-label={t.columns.slug}>
                 <code>{park.slug}</code>
               </td>
               <td data-label={t.columns.city}>{localized(locale, park.city, park.cityEn)}</td>
-              <td data-label={t.columns.owner}>{park.owner ? `${park.owner.name}${park.owner.active ? "" : t.inactiveOwner}` : t.noOwner}</td>
+              <td data-label={t.columns.owner}>
+                {park.owner ? `${park.owner.name}${park.owner.active ? "" : t.inactiveOwner}` : t.noOwner}
+              </td>
               <td data-label={t.columns.listings}>
                 <Link href={`/crm/listings?park=${park.id}`}>{park.listings}</Link>
               </td>

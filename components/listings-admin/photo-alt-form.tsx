@@ -23,11 +23,23 @@ export function PhotoAltForm({ photo, onDone }: { photo: Photo; onDone: (answer:
     >
       <label>
         <span className="visually-hidden">{tp("alt")}</span>
-        <input type="text" value={alt} maxLength={100} placeholder={tp("alt")} onChange={(event) => setAlt(event.target.value)} />
+        <input
+          type="text"
+          value={alt}
+          maxLength={100}
+          placeholder={tp("alt")}
+          onChange={(event) => setAlt(event.target.value)}
+        />
       </label>
       <label>
         <span className="visually-hidden">{tp("altEn")}</span>
-        <input type="text" value={altEn} maxLength={160} placeholder={tp("altEn")} onChange={(event) => setAltEn(event.target.value)} />
+        <input
+          type="text"
+          value={altEn}
+          maxLength={160}
+          placeholder={tp("altEn")}
+          onChange={(event) => setAltEn(event.target.value)}
+        />
       </label>
       {changed && (
         <button type="submit" className="button secondary" disabled={pending}>

@@ -18,16 +18,24 @@ export async function ListingCard({ listing }: { listing: Listing }) {
         <ul className="tags">
           <li className="tag">{messages.deal[listing.deal]}</li>
           <li className="tag">{kindLabel}</li>
-          {listing.status !== "AVAILABLE" && <li className={`tag status-${listing.status}`}>{messages.status[listing.status]}</li>}
+          {listing.status !== "AVAILABLE" && (
+            <li className={`tag status-${listing.status}`}>{messages.status[listing.status]}</li>
+          )}
         </ul>
         <h3>
           <Link href={`/listings/${listing.id}`}>{localized(locale, listing.title, listing.titleEn)}</Link>
         </h3>
         <p className="price">{formatPrice(listing.price, listing.priceUnit, locale, messages)}</p>
         <p className="meta">
-          {formatArea(listing.area, listing.areaUnit, locale, messages)} · {localized(locale, listing.park.name, listing.park.nameEn)}
+          {formatArea(listing.area, listing.areaUnit, locale, messages)} ·{" "}
+          {localized(locale, listing.park.name, listing.park.nameEn)}
         </p>
-        <p className="meta">{listing.industries.slice(0, 3).map((code) => industryLabel(code, locale)).join(" · ")}</p>
+        <p className="meta">
+          {listing.industries
+            .slice(0, 3)
+            .map((code) => industryLabel(code, locale))
+            .join(" · ")}
+        </p>
       </div>
     </article>
   );

@@ -7,7 +7,17 @@ interface Labels {
 }
 
 /** Previous/next links that keep every other filter in the URL. */
-export function Pagination({ page, pages, params, labels }: { page: number; pages: number; params: URLSearchParams; labels: Labels }) {
+export function Pagination({
+  page,
+  pages,
+  params,
+  labels,
+}: {
+  page: number;
+  pages: number;
+  params: URLSearchParams;
+  labels: Labels;
+}) {
   if (pages <= 1) return null;
   const hrefFor = (target: number) => {
     const next = new URLSearchParams(params);

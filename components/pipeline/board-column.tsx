@@ -25,7 +25,10 @@ export function BoardColumn({
 }) {
   const t = useTranslations("pipeline.column");
   const locale = useLocale() as Locale;
-  const { setNodeRef, isOver } = useDroppable({ id: column.key, data: { name: localized(locale, column.name, column.nameEn) } });
+  const { setNodeRef, isOver } = useDroppable({
+    id: column.key,
+    data: { name: localized(locale, column.name, column.nameEn) },
+  });
   const name = localized(locale, column.name, column.nameEn);
   const count = column.countCapped ? t("countCapped", { count: column.count }) : t("count", { count: column.count });
   const headingId = `column-${column.key}`;
@@ -54,7 +57,10 @@ export function BoardColumn({
         </ol>
       )}
       {more && (
-        <Link className={styles.more} href={`/crm/leads?${new URLSearchParams([...new URLSearchParams(inboxQuery), ["stage", column.key]])}`}>
+        <Link
+          className={styles.more}
+          href={`/crm/leads?${new URLSearchParams([...new URLSearchParams(inboxQuery), ["stage", column.key]])}`}
+        >
           {t("more")}
         </Link>
       )}

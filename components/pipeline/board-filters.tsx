@@ -35,7 +35,14 @@ export async function BoardFilters({ filter, options }: { filter: LeadFilter; op
       <form method="get" action="/crm/pipeline" className={`panel ${styles.form}`} role="search" aria-label={t.title}>
         <div className="field">
           <label htmlFor="board-q">{t.q}</label>
-          <input id="board-q" type="search" name="q" maxLength={100} defaultValue={filter.q ?? ""} placeholder={t.qHint} />
+          <input
+            id="board-q"
+            type="search"
+            name="q"
+            maxLength={100}
+            defaultValue={filter.q ?? ""}
+            placeholder={t.qHint}
+          />
         </div>
         {select(
           "stage",
@@ -55,7 +62,10 @@ export async function BoardFilters({ filter, options }: { filter: LeadFilter; op
         {select(
           "listing",
           t.listing,
-          options.listings.map((listing) => ({ value: listing.id, label: localized(locale, listing.title, listing.titleEn) })),
+          options.listings.map((listing) => ({
+            value: listing.id,
+            label: localized(locale, listing.title, listing.titleEn),
+          })),
         )}
         {select(
           "source",

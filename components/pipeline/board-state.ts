@@ -10,10 +10,16 @@ export function relocate(columns: BoardColumn[], cardId: string, toStageKey: str
   const moved: BoardCard = { ...card, stageKey: toStageKey };
   return columns.map((column) => {
     if (column.key === card.stageKey) {
-      return { ...column, cards: column.cards.filter((other) => other.id !== cardId), count: column.countCapped ? column.count : Math.max(0, column.count - 1) };
+      return {
+        ...column,
+        cards: column.cards.filter((other) => other.id !== cardId),
+        count: column.countCapped ? column.count : Math.max(0, column.count - 1),
+      };
     }
     if (column.key === toStageKey) {
-      const cards = [...column.cards, moved].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+      const cards = [...column.cards, moved].sort(
+        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+      );
       return { ...column, cards, count: column.countCapped ? column.count : column.count + 1 };
     }
     return column;
@@ -26,5 +32,7 @@ export function findCard(columns: BoardColumn[], cardId: string): BoardCard | un
 
 /** Puts keyboard focus back on a card's drag handle once it has re-rendered in its (new) column. */
 export function focusCard(cardId: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-drag-handle="${CSS.escape(cardId)}"]`)?.focus());
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>(`[data-drag-handle="${CSS.escape(cardId)}"]`)?.focus(),
+  );
 }

@@ -18,11 +18,17 @@ export interface StageOption {
 export function LeadCardBody({ card }: { card: BoardCard }) {
   const t = useTranslations("pipeline.card");
   const locale = useLocale() as Locale;
-  const [dealOptions, kindName, units] = [useTranslations("inquiry.dealOptions"), useTranslations("kind"), useTranslations("units")];
+  const [dealOptions, kindName, units] = [
+    useTranslations("inquiry.dealOptions"),
+    useTranslations("kind"),
+    useTranslations("units"),
+  ];
   const need = [
     card.needDeal && dealOptions(card.needDeal === "BUY" ? "buy" : "rent"),
     card.needKind && kindName(card.needKind),
-    card.needArea && card.needAreaUnit && formatArea(card.needArea, card.needAreaUnit, locale, { units: { mu: units("mu"), sqm: units("sqm") } }),
+    card.needArea &&
+      card.needAreaUnit &&
+      formatArea(card.needArea, card.needAreaUnit, locale, { units: { mu: units("mu"), sqm: units("sqm") } }),
   ].filter(Boolean);
   return (
     <>
@@ -72,9 +78,22 @@ export function LeadCard({
   });
   const menuId = `move-${card.id}`;
   return (
-    <article ref={setNodeRef} className={`${styles.card} ${isDragging ? styles.dragging : ""}`} data-lead-id={card.id} aria-busy={pending || undefined}>
+    <article
+      ref={setNodeRef}
+      className={`${styles.card} ${isDragging ? styles.dragging : ""}`}
+      data-lead-id={card.id}
+      aria-busy={pending || undefined}
+    >
       <div className={styles.cardHead}>
-        <button type="button" ref={setActivatorNodeRef} className={styles.handle} aria-label={t("card.drag", { company: card.company })} data-drag-handle={card.id} {...attributes} {...listeners}>
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          className={styles.handle}
+          aria-label={t("card.drag", { company: card.company })}
+          data-drag-handle={card.id}
+          {...attributes}
+          {...listeners}
+        >
           <span aria-hidden="true">⠿</span>
         </button>
         <h3 className={styles.company}>
@@ -85,7 +104,13 @@ export function LeadCard({
       <label className="visually-hidden" htmlFor={menuId}>
         {t("card.moveToLabel", { company: card.company })}
       </label>
-      <select id={menuId} className={styles.moveTo} value="" disabled={pending} onChange={(event) => event.target.value && onMove(card, event.target.value)}>
+      <select
+        id={menuId}
+        className={styles.moveTo}
+        value=""
+        disabled={pending}
+        onChange={(event) => event.target.value && onMove(card, event.target.value)}
+      >
         <option value="">{t("card.moveTo")}</option>
         {stages
           .filter((stage) => stage.key !== card.stageKey)

@@ -20,7 +20,17 @@ export interface LostReasonSetting {
 
 type Action = ReturnType<typeof useConfigAction>;
 
-function ReasonRow({ reason, index, keys, action }: { reason: LostReasonSetting; index: number; keys: string[]; action: Action }) {
+function ReasonRow({
+  reason,
+  index,
+  keys,
+  action,
+}: {
+  reason: LostReasonSetting;
+  index: number;
+  keys: string[];
+  action: Action;
+}) {
   const t = useTranslations("pipeline.settings");
   const {
     register,
@@ -29,9 +39,16 @@ function ReasonRow({ reason, index, keys, action }: { reason: LostReasonSetting;
     getValues,
     formState: { errors },
   } = useForm<LostReasonUpdate>({ resolver: zodResolver(lostReasonUpdateSchema), defaultValues: reason });
-  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
-  const onSubmit = handleSubmit((values) => action.run(() => updateLostReasonAction({ ...values, active: reason.active }), t("saved"), mapErrors));
-  const ids = { name: `reason-${reason.key}-name`, nameEn: `reason-${reason.key}-nameEn`, askPark: `reason-${reason.key}-askPark` };
+  const mapErrors = (fieldErrors: Record<string, string>) =>
+    showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
+  const onSubmit = handleSubmit((values) =>
+    action.run(() => updateLostReasonAction({ ...values, active: reason.active }), t("saved"), mapErrors),
+  );
+  const ids = {
+    name: `reason-${reason.key}-name`,
+    nameEn: `reason-${reason.key}-nameEn`,
+    askPark: `reason-${reason.key}-askPark`,
+  };
   return (
     <li className={`${styles.row} ${reason.active ? "" : styles.retired}`} data-reason={reason.key}>
       <form className={styles.rowForm} onSubmit={onSubmit} noValidate>
@@ -40,12 +57,24 @@ function ReasonRow({ reason, index, keys, action }: { reason: LostReasonSetting;
         </p>
         <div className="field">
           <label htmlFor={ids.name}>{t("name")}</label>
-          <input type="text" id={ids.name} maxLength={40} aria-invalid={errors.name ? true : undefined} {...register("name")} />
+          <input
+            type="text"
+            id={ids.name}
+            maxLength={40}
+            aria-invalid={errors.name ? true : undefined}
+            {...register("name")}
+          />
           {errors.name && <p className="field-error">{action.message(errors.name.message)}</p>}
         </div>
         <div className="field">
           <label htmlFor={ids.nameEn}>{t("nameEn")}</label>
-          <input type="text" id={ids.nameEn} maxLength={60} aria-invalid={errors.nameEn ? true : undefined} {...register("nameEn")} />
+          <input
+            type="text"
+            id={ids.nameEn}
+            maxLength={60}
+            aria-invalid={errors.nameEn ? true : undefined}
+            {...register("nameEn")}
+          />
           {errors.nameEn && <p className="field-error">{action.message(errors.nameEn.message)}</p>}
         </div>
         <label className={styles.check} htmlFor={ids.askPark}>
@@ -56,16 +85,35 @@ function ReasonRow({ reason, index, keys, action }: { reason: LostReasonSetting;
           <button type="submit" className="button secondary" disabled={action.pending}>
             {t("save")}
           </button>
-          <button type="button" className="button secondary" aria-label={t("moveUp", { name: reason.name })} disabled={action.pending || index === 0}
-            onClick={() => action.run(() => reorderLostReasonsAction({ keys: shifted(keys, index, -1) }), t("saved"))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={t("moveUp", { name: reason.name })}
+            disabled={action.pending || index === 0}
+            onClick={() => action.run(() => reorderLostReasonsAction({ keys: shifted(keys, index, -1) }), t("saved"))}
+          >
             ↑
           </button>
-          <button type="button" className="button secondary" aria-label={t("moveDown", { name: reason.name })} disabled={action.pending || index === keys.length - 1}
-            onClick={() => action.run(() => reorderLostReasonsAction({ keys: shifted(keys, index, 1) }), t("saved"))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={t("moveDown", { name: reason.name })}
+            disabled={action.pending || index === keys.length - 1}
+            onClick={() => action.run(() => reorderLostReasonsAction({ keys: shifted(keys, index, 1) }), t("saved"))}
+          >
             ↓
           </button>
-          <button type="button" className="button secondary" disabled={action.pending}
-            onClick={() => action.run(() => updateLostReasonAction({ ...reason, ...getValues(), active: !reason.active }), t("saved"))}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={action.pending}
+            onClick={() =>
+              action.run(
+                () => updateLostReasonAction({ ...reason, ...getValues(), active: !reason.active }),
+                t("saved"),
+              )
+            }
+          >
             {reason.active ? t("retire") : t("restore")}
           </button>
         </div>

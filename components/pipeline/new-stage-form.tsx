@@ -22,19 +22,32 @@ export function NewStageForm() {
     setError,
     reset,
     formState: { errors },
-  } = useForm<StageCreate>({ resolver: zodResolver(stageCreateSchema), defaultValues: { key: "", name: "", nameEn: "", category: "OPEN" } });
+  } = useForm<StageCreate>({
+    resolver: zodResolver(stageCreateSchema),
+    defaultValues: { key: "", name: "", nameEn: "", category: "OPEN" },
+  });
   const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, FIELDS);
   const onSubmit = handleSubmit(async (values) => {
     if (await action.run(() => createStageAction(values), t("added"), mapErrors)) reset();
   });
   return (
-    <form className={`card card-body ${styles.newForm}`} onSubmit={onSubmit} noValidate aria-labelledby="new-stage-heading">
+    <form
+      className={`card card-body ${styles.newForm}`}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="new-stage-heading"
+    >
       <h3 id="new-stage-heading">{t("addStage")}</h3>
       <FormMessage tone={action.status?.ok ? "ok" : "error"} answer={action.status}>
         {action.status?.text}
       </FormMessage>
       <Field name="new-stage-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
-        <input type="text" autoComplete="off" {...inputAria("new-stage-key", errors.key?.message, true)} {...register("key")} />
+        <input
+          type="text"
+          autoComplete="off"
+          {...inputAria("new-stage-key", errors.key?.message, true)}
+          {...register("key")}
+        />
       </Field>
       <Field name="new-stage-name" label={t("name")} error={action.message(errors.name?.message)}>
         <input type="text" {...inputAria("new-stage-name", errors.name?.message)} {...register("name")} />

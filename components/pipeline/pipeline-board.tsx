@@ -35,7 +35,15 @@ type Pending = { card: BoardCard; from: string; to: Column };
  * (someone moved the lead first, or it is not the viewer's), the card goes back with a message.
  * Moves into a lost or signed stage first ask what that stage needs.
  */
-export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { columns: Column[]; lostReasons: LostReasonOption[]; inboxQuery: string }) {
+export function PipelineBoard({
+  columns: loaded,
+  lostReasons,
+  inboxQuery,
+}: {
+  columns: Column[];
+  lostReasons: LostReasonOption[];
+  inboxQuery: string;
+}) {
   const t = useTranslations("pipeline");
   const validation = useValidationMessage();
   const refusal = useRefusalText();
@@ -45,7 +53,8 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
   // Fresh server data (after a save or a refresh) replaces the optimistic picture.
   if (board.loaded !== loaded) setBoard({ loaded, columns: loaded });
   const columns = board.columns;
-  const setColumns = (change: (columns: Column[]) => Column[]) => setBoard((current) => ({ ...current, columns: change(current.columns) }));
+  const setColumns = (change: (columns: Column[]) => Column[]) =>
+    setBoard((current) => ({ ...current, columns: change(current.columns) }));
   const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Pending | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
@@ -75,11 +84,16 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
       const id = over ? String(over.id) : null;
       if (id === announcedOver.current) return undefined;
       announcedOver.current = id;
-      return id ? t("dnd.over", { company: companyOf(active), stage: stageName(id) }) : t("dnd.overNone", { company: companyOf(active) });
+      return id
+        ? t("dnd.over", { company: companyOf(active), stage: stageName(id) })
+        : t("dnd.overNone", { company: companyOf(active) });
     },
     onDragEnd: ({ active, over }) =>
-      over ? t("dnd.end", { company: companyOf(active), stage: stageName(over.id) }) : t("dnd.endNone", { company: companyOf(active) }),
-    onDragCancel: ({ active }) => t("dnd.cancel", { company: companyOf(active), stage: stageName(active.data.current?.stageKey) }),
+      over
+        ? t("dnd.end", { company: companyOf(active), stage: stageName(over.id) })
+        : t("dnd.endNone", { company: companyOf(active) }),
+    onDragCancel: ({ active }) =>
+      t("dnd.cancel", { company: companyOf(active), stage: stageName(active.data.current?.stageKey) }),
   };
 
   const settle = (id: string, busy: boolean) =>
@@ -94,7 +108,10 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
     setColumns((current) => relocate(current, move.card.id, move.from));
     focusCard(move.card.id);
     if (!reason) return;
-    setStatus({ ok: false, text: t("move.rolledBack", { company: move.card.company, stage: stageName(move.to.key), reason }) });
+    setStatus({
+      ok: false,
+      text: t("move.rolledBack", { company: move.card.company, stage: stageName(move.to.key), reason }),
+    });
     // The lead may have moved elsewhere meanwhile: show where it really is now.
     router.refresh();
   };
@@ -107,7 +124,11 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
 
   async function save(move: Pending) {
     settle(move.card.id, true);
-    const answer = await moveLeadStageAction({ leadId: move.card.id, fromStageKey: move.from, toStageKey: move.to.key }).catch(() => null);
+    const answer = await moveLeadStageAction({
+      leadId: move.card.id,
+      fromStageKey: move.from,
+      toStageKey: move.to.key,
+    }).catch(() => null);
     settle(move.card.id, false);
     if (answer?.ok) return saved(move);
     if (!answer) return rollBack(move, t("move.failed"));
@@ -150,7 +171,8 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
         accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
         onDragStart={onDragStart}
         onDragOver={({ over, activatorEvent }) => {
-          if (over && activatorEvent instanceof KeyboardEvent) document.getElementById(`stage-${over.id}`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+          if (over && activatorEvent instanceof KeyboardEvent)
+            document.getElementById(`stage-${over.id}`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
         }}
         onDragEnd={onDragEnd}
         onDragCancel={() => {
@@ -160,7 +182,14 @@ export function PipelineBoard({ columns: loaded, lostReasons, inboxQuery }: { co
       >
         <div className={styles.board}>
           {columns.map((column) => (
-            <BoardColumn key={column.key} column={column} stages={columns} inboxQuery={inboxQuery} pendingIds={pendingIds} onMove={requestMove} />
+            <BoardColumn
+              key={column.key}
+              column={column}
+              stages={columns}
+              inboxQuery={inboxQuery}
+              pendingIds={pendingIds}
+              onMove={requestMove}
+            />
           ))}
         </div>
         <DragOverlay dropAnimation={null}>

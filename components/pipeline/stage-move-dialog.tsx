@@ -82,7 +82,8 @@ export function StageMoveDialog({
     () =>
       stageMoveDetailsSchema.superRefine((details, ctx) => {
         const reason = lostReasons.find((option) => option.key === details.lostReasonKey);
-        for (const [field, message] of Object.entries(stageMoveErrors(category, details, reason))) ctx.addIssue({ code: "custom", path: [field], message });
+        for (const [field, message] of Object.entries(stageMoveErrors(category, details, reason)))
+          ctx.addIssue({ code: "custom", path: [field], message });
       }),
     [category, lostReasons],
   );
@@ -92,7 +93,10 @@ export function StageMoveDialog({
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<StageMoveDetailsInput, unknown, StageMoveDetails>({ resolver: zodResolver(schema), defaultValues: { signedAreaUnit: "SQM" } });
+  } = useForm<StageMoveDetailsInput, unknown, StageMoveDetails>({
+    resolver: zodResolver(schema),
+    defaultValues: { signedAreaUnit: "SQM" },
+  });
   const tv = (key?: string) => (key ? validation(key) : undefined);
   const stageName = localized(locale, toStage.name, toStage.nameEn);
   const chosen = lostReasons.find((reason) => reason.key === watch("lostReasonKey"));
@@ -116,12 +120,23 @@ export function StageMoveDialog({
     }
     if (answer.ok) return onDone(answer.lead);
     if ("error" in answer) return refuse(refusal(answer, t("move.forbidden")));
-    const own = Object.entries(answer.fieldErrors).filter(([field]) => (DETAIL_FIELDS[category] as string[]).includes(field));
+    const own = Object.entries(answer.fieldErrors).filter(([field]) =>
+      (DETAIL_FIELDS[category] as string[]).includes(field),
+    );
     if (!own.length) return refuse(tv(Object.values(answer.fieldErrors)[0]) ?? t("move.failed"));
-    own.forEach(([field, key], index) => setError(field as FieldPath<StageMoveDetailsInput>, { type: "server", message: key }, { shouldFocus: index === 0 }));
+    own.forEach(([field, key], index) =>
+      setError(
+        field as FieldPath<StageMoveDetailsInput>,
+        { type: "server", message: key },
+        { shouldFocus: index === 0 },
+      ),
+    );
   });
 
-  const title = t(`dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, { company: leadLabel ?? "", stage: stageName });
+  const title = t(`dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, {
+    company: leadLabel ?? "",
+    stage: stageName,
+  });
 
   return (
     <dialog
@@ -157,25 +172,62 @@ export function StageMoveDialog({
           </fieldset>
         )}
         {category === "LOST" && chosen?.askPark && (
-          <Field name="lostToPark" label={t("dialog.lostToPark")} requiredLabel={t("dialog.required")} error={tv(errors.lostToPark?.message)}>
-            <input type="text" maxLength={100} {...inputAria("lostToPark", errors.lostToPark?.message)} {...register("lostToPark")} />
+          <Field
+            name="lostToPark"
+            label={t("dialog.lostToPark")}
+            requiredLabel={t("dialog.required")}
+            error={tv(errors.lostToPark?.message)}
+          >
+            <input
+              type="text"
+              maxLength={100}
+              {...inputAria("lostToPark", errors.lostToPark?.message)}
+              {...register("lostToPark")}
+            />
           </Field>
         )}
         {category === "WON" && (
           <>
             <div className={styles.area}>
-              <Field name="signedArea" label={t("dialog.signedArea")} requiredLabel={t("dialog.required")} error={tv(errors.signedArea?.message)}>
-                <input type="text" inputMode="decimal" {...inputAria("signedArea", errors.signedArea?.message)} {...register("signedArea")} />
+              <Field
+                name="signedArea"
+                label={t("dialog.signedArea")}
+                requiredLabel={t("dialog.required")}
+                error={tv(errors.signedArea?.message)}
+              >
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  {...inputAria("signedArea", errors.signedArea?.message)}
+                  {...register("signedArea")}
+                />
               </Field>
-              <Field name="signedAreaUnit" label={t("dialog.signedAreaUnit")} error={tv(errors.signedAreaUnit?.message)}>
-                <select {...inputAria("signedAreaUnit", errors.signedAreaUnit?.message)} {...register("signedAreaUnit")}>
+              <Field
+                name="signedAreaUnit"
+                label={t("dialog.signedAreaUnit")}
+                error={tv(errors.signedAreaUnit?.message)}
+              >
+                <select
+                  {...inputAria("signedAreaUnit", errors.signedAreaUnit?.message)}
+                  {...register("signedAreaUnit")}
+                >
                   <option value="SQM">{units("sqm")}</option>
                   <option value="MU">{units("mu")}</option>
                 </select>
               </Field>
             </div>
-            <Field name="signedAnnualTax" label={t("dialog.signedAnnualTax")} requiredLabel={t("dialog.required")} error={tv(errors.signedAnnualTax?.message)}>
-              <input type="text" inputMode="decimal" {...inputAria("signedAnnualTax", errors.signedAnnualTax?.message)} {...register("signedAnnualTax")} />
+            <Field
+              name="signedAnnualTax"
+              label={t("dialog.signedAnnualTax")}
+              requiredLabel={t("dialog.required")}
+              error={tv(errors.signedAnnualTax?.message)}
+            >
+              <input
+                type="text"
+                inputMode="decimal"
+                {...inputAria("signedAnnualTax", errors.signedAnnualTax?.message)}
+                {...register("signedAnnualTax")}
+              />
             </Field>
           </>
         )}

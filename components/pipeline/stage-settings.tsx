@@ -21,15 +21,29 @@ export interface StageSetting {
 
 type Action = ReturnType<typeof useConfigAction>;
 
-function StageRow({ stage, index, keys, action }: { stage: StageSetting; index: number; keys: string[]; action: Action }) {
+function StageRow({
+  stage,
+  index,
+  keys,
+  action,
+}: {
+  stage: StageSetting;
+  index: number;
+  keys: string[];
+  action: Action;
+}) {
   const t = useTranslations("pipeline.settings");
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<StageRename>({ resolver: zodResolver(stageRenameSchema), defaultValues: { key: stage.key, name: stage.name, nameEn: stage.nameEn } });
-  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
+  } = useForm<StageRename>({
+    resolver: zodResolver(stageRenameSchema),
+    defaultValues: { key: stage.key, name: stage.name, nameEn: stage.nameEn },
+  });
+  const mapErrors = (fieldErrors: Record<string, string>) =>
+    showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
   const onSubmit = handleSubmit((values) => action.run(() => renameStageAction(values), t("saved"), mapErrors));
   const ids = { name: `stage-${stage.key}-name`, nameEn: `stage-${stage.key}-nameEn` };
   return (
@@ -53,16 +67,31 @@ function StageRow({ stage, index, keys, action }: { stage: StageSetting; index: 
           <button type="submit" className="button secondary" disabled={action.pending}>
             {t("save")}
           </button>
-          <button type="button" className="button secondary" aria-label={t("moveUp", { name: stage.name })} disabled={action.pending || index === 0}
-            onClick={() => action.run(() => reorderStagesAction({ keys: shifted(keys, index, -1) }), t("saved"))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={t("moveUp", { name: stage.name })}
+            disabled={action.pending || index === 0}
+            onClick={() => action.run(() => reorderStagesAction({ keys: shifted(keys, index, -1) }), t("saved"))}
+          >
             ↑
           </button>
-          <button type="button" className="button secondary" aria-label={t("moveDown", { name: stage.name })} disabled={action.pending || index === keys.length - 1}
-            onClick={() => action.run(() => reorderStagesAction({ keys: shifted(keys, index, 1) }), t("saved"))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={t("moveDown", { name: stage.name })}
+            disabled={action.pending || index === keys.length - 1}
+            onClick={() => action.run(() => reorderStagesAction({ keys: shifted(keys, index, 1) }), t("saved"))}
+          >
             ↓
           </button>
-          <button type="button" className="button secondary" aria-label={t("removeLabel", { name: stage.name })} disabled={action.pending}
-            onClick={() => action.run(() => deleteStageAction({ key: stage.key }), t("removed"))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={t("removeLabel", { name: stage.name })}
+            disabled={action.pending}
+            onClick={() => action.run(() => deleteStageAction({ key: stage.key }), t("removed"))}
+          >
             {t("remove")}
           </button>
         </div>

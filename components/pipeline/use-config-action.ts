@@ -4,7 +4,8 @@ import { useTranslations } from "use-intl";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { useRefusalText } from "@/components/ui/refusal";
 
-export type ConfigAnswer = { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; error: "forbidden" | "unavailable" };
+export type ConfigAnswer =
+  { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; error: "forbidden" | "unavailable" };
 
 /**
  * Runs one of the pipeline settings actions and turns its answer into a status line. Field errors
@@ -18,7 +19,11 @@ export function useConfigAction() {
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const message = (key?: string) => (key ? validation(key) : undefined);
 
-  const run = (work: () => Promise<ConfigAnswer>, done: string, onFieldErrors?: (errors: Record<string, string>) => string[]) =>
+  const run = (
+    work: () => Promise<ConfigAnswer>,
+    done: string,
+    onFieldErrors?: (errors: Record<string, string>) => string[],
+  ) =>
     new Promise<boolean>((resolve) =>
       startTransition(async () => {
         setStatus(undefined);

@@ -26,7 +26,8 @@ function Chinese({ operator }: { operator: PrivacyOperator }) {
       </p>
       <h2>四、保存多久</h2>
       <p>
-        自最后一次联系起保存 {RETENTION_YEARS} 年；期满或目的已实现后删除或匿名化处理。项目签约落地的，按照法律法规要求的期限保存相关记录。
+        自最后一次联系起保存 {RETENTION_YEARS}{" "}
+        年；期满或目的已实现后删除或匿名化处理。项目签约落地的，按照法律法规要求的期限保存相关记录。
       </p>
       <h2>五、共享与出境</h2>
       <p>
@@ -35,8 +36,9 @@ function Chinese({ operator }: { operator: PrivacyOperator }) {
       </p>
       <h2>六、您的权利</h2>
       <p>
-        您可以随时撤回同意，并要求查阅、复制、更正或删除您的信息：请致电 {operator.phone} 或发送邮件至 {operator.email}，
-        并告知您的手机号或咨询编号。撤回同意与给予同意一样简便，不影响撤回前基于同意已进行的处理。我们会在 15 个工作日内答复。
+        您可以随时撤回同意，并要求查阅、复制、更正或删除您的信息：请致电 {operator.phone} 或发送邮件至 {operator.email}
+        ， 并告知您的手机号或咨询编号。撤回同意与给予同意一样简便，不影响撤回前基于同意已进行的处理。我们会在 15
+        个工作日内答复。
       </p>
     </>
   );
@@ -47,38 +49,40 @@ function English({ operator }: { operator: PrivacyOperator }) {
     <>
       <h2>1. Who collects your information</h2>
       <p>
-        The personal information handler is {operator.nameEn} (&ldquo;the park operator&rdquo;), {operator.addressEn}, telephone {operator.phone},
-        privacy contact {operator.email}.
+        The personal information handler is {operator.nameEn} (&ldquo;the park operator&rdquo;), {operator.addressEn},
+        telephone {operator.phone}, privacy contact {operator.email}.
       </p>
       <h2>2. What we collect</h2>
       <p>
-        What you type in the inquiry form: your need (buy or rent, type of space, area, move-in time), use, expected annual tax, company,
-        contact person and mobile number, and any optional WeChat ID, email, investment, annual output, employees, power need, unified
-        social credit code and message. We also record the listing you asked about with its price and area at that moment, the page,
-        campaign parameters and referring site you came from, and the version and time of your consent to this notice.
+        What you type in the inquiry form: your need (buy or rent, type of space, area, move-in time), use, expected
+        annual tax, company, contact person and mobile number, and any optional WeChat ID, email, investment, annual
+        output, employees, power need, unified social credit code and message. We also record the listing you asked
+        about with its price and area at that moment, the page, campaign parameters and referring site you came from,
+        and the version and time of your consent to this notice.
       </p>
       <h2>3. Why</h2>
       <p>
-        Only to answer your inquiry: to contact you, match you with space and park policies, arrange site visits, screen and negotiate the
-        project, and count the results of our investment promotion. We collect only what that needs, never use it for unrelated marketing and
-        never sell it.
+        Only to answer your inquiry: to contact you, match you with space and park policies, arrange site visits, screen
+        and negotiate the project, and count the results of our investment promotion. We collect only what that needs,
+        never use it for unrelated marketing and never sell it.
       </p>
       <h2>4. How long we keep it</h2>
       <p>
-        {RETENTION_YEARS} years from our last contact with you; then it is deleted or anonymised. Where a project is signed, its records are kept
-        as long as the law requires.
+        {RETENTION_YEARS} years from our last contact with you; then it is deleted or anonymised. Where a project is
+        signed, its records are kept as long as the law requires.
       </p>
       <h2>5. Sharing and transfer abroad</h2>
       <p>
-        Your information is stored in the People&rsquo;s Republic of China and handled only by the park operator&rsquo;s investment staff. If a
-        park approval requires passing it to the park administration or another government department, we tell you first. We do not transfer
-        it abroad; the form uses no foreign captcha or analytics service.
+        Your information is stored in the People&rsquo;s Republic of China and handled only by the park operator&rsquo;s
+        investment staff. If a park approval requires passing it to the park administration or another government
+        department, we tell you first. We do not transfer it abroad; the form uses no foreign captcha or analytics
+        service.
       </p>
       <h2>6. Your rights</h2>
       <p>
-        You may withdraw your consent at any time and ask to see, copy, correct or delete your information: call {operator.phone} or email{" "}
-        {operator.email} with your mobile number or inquiry reference. Withdrawing is as easy as consenting and does not affect processing done
-        before. We answer within 15 working days.
+        You may withdraw your consent at any time and ask to see, copy, correct or delete your information: call{" "}
+        {operator.phone} or email {operator.email} with your mobile number or inquiry reference. Withdrawing is as easy
+        as consenting and does not affect processing done before. We answer within 15 working days.
       </p>
     </>
   );

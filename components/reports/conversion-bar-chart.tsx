@@ -18,7 +18,15 @@ export interface ConversionBar {
  * and industries read better down the side. The table beneath holds the same figures for readers
  * who cannot see the chart, so the chart is one labelled image to assistive technology.
  */
-export function ConversionBarChart({ bars, names, label }: { bars: ConversionBar[]; names: { leads: string; signed: string }; label: string }) {
+export function ConversionBarChart({
+  bars,
+  names,
+  label,
+}: {
+  bars: ConversionBar[];
+  names: { leads: string; signed: string };
+  label: string;
+}) {
   const locale = useLocale() as Locale;
   const count = (value: unknown) => formatFigure(Number(value), "count", locale);
   return (

@@ -19,7 +19,11 @@ export interface ConversionPanel {
  * The dimension switch: every table comes from the server at once, so switching is instant and
  * needs no request. Before hydration the first dimension (source) shows.
  */
-export function ConversionDimensions({ panels, legend, names }: {
+export function ConversionDimensions({
+  panels,
+  legend,
+  names,
+}: {
   panels: ConversionPanel[];
   legend: string;
   names: { leads: string; signed: string };
@@ -32,14 +36,25 @@ export function ConversionDimensions({ panels, legend, names }: {
         <div className="choice-group">
           {panels.map((panel) => (
             <label key={panel.key} className="choice">
-              <input type="radio" name="conversion-dimension" value={panel.key} checked={chosen === panel.key} onChange={() => choose(panel.key)} />
+              <input
+                type="radio"
+                name="conversion-dimension"
+                value={panel.key}
+                checked={chosen === panel.key}
+                onChange={() => choose(panel.key)}
+              />
               {panel.name}
             </label>
           ))}
         </div>
       </fieldset>
       {panels.map((panel) => (
-        <div key={panel.key} className={styles.panel} hidden={chosen !== panel.key} data-conversion-dimension={panel.key}>
+        <div
+          key={panel.key}
+          className={styles.panel}
+          hidden={chosen !== panel.key}
+          data-conversion-dimension={panel.key}
+        >
           <ConversionBarChart bars={panel.bars} names={names} label={panel.chartLabel} />
           {panel.note && <p className={styles.note}>{panel.note}</p>}
           {panel.table}

@@ -16,7 +16,10 @@ const CHART_ROWS = 12;
  */
 export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
   const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
-  const byDimension = conversionDimensions.map((dimension) => ({ dimension, table: tableByKey(tables, `reportsConversion.tables.${dimension}`) }));
+  const byDimension = conversionDimensions.map((dimension) => ({
+    dimension,
+    table: tableByKey(tables, `reportsConversion.tables.${dimension}`),
+  }));
   const total = byDimension[0].table.rows.find((row) => row.row === TOTAL_ROW);
   if (!total) return <p className="notice">{t("reports.empty")}</p>;
   const panels: ConversionPanel[] = byDimension.map(({ dimension, table }) => {
@@ -25,7 +28,13 @@ export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
     return {
       key: dimension,
       name,
-      bars: rows.slice(0, CHART_ROWS).map((row) => ({ label: formatReportCell(table.columns[0], row, locale, t), leads: Number(row.leads), signed: Number(row.signed) })),
+      bars: rows
+        .slice(0, CHART_ROWS)
+        .map((row) => ({
+          label: formatReportCell(table.columns[0], row, locale, t),
+          leads: Number(row.leads),
+          signed: Number(row.signed),
+        })),
       chartLabel: t("reportsConversion.conversion.chart", { dimension: name }),
       note: rows.length > CHART_ROWS ? t("reportsConversion.conversion.chartTop", { count: CHART_ROWS }) : null,
       table: <ReportTableView table={table} />,
@@ -33,7 +42,13 @@ export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
   });
   return (
     <div className={styles.section}>
-      <p>{t("reportsConversion.conversion.summary", { leads: Number(total.leads), inquiries: Number(total.inquiries), signed: Number(total.signed) })}</p>
+      <p>
+        {t("reportsConversion.conversion.summary", {
+          leads: Number(total.leads),
+          inquiries: Number(total.inquiries),
+          signed: Number(total.signed),
+        })}
+      </p>
       <ConversionDimensions
         panels={panels}
         legend={t("reportsConversion.conversion.dimension")}

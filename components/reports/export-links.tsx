@@ -12,10 +12,21 @@ export function ExportLinks({ report, filterQuery }: { report: ReportKey; filter
   return (
     <nav aria-label={t("title")} className={styles.links}>
       {/* Plain links: a download and a new tab are no client-side navigation, and prefetching would export. */}
-      <a className="button secondary" href={`/crm/reports/export?${query}`} download aria-label={t("csvLabel", { report: name })}>
+      <a
+        className="button secondary"
+        href={`/crm/reports/export?${query}`}
+        download
+        aria-label={t("csvLabel", { report: name })}
+      >
         {t("csv")}
       </a>
-      <a className="button secondary" href={`/crm/reports/print?${query}`} target="_blank" rel="noopener" aria-label={t("printLabel", { report: name })}>
+      <a
+        className="button secondary"
+        href={`/crm/reports/print?${query}`}
+        target="_blank"
+        rel="noopener"
+        aria-label={t("printLabel", { report: name })}
+      >
         {t("print")}
       </a>
     </nav>

@@ -18,7 +18,11 @@ export function formatFigure(value: number, kind: FigureKind, locale: Locale): s
     case "percent": {
       let format = percentFormats.get(locale);
       if (!format) {
-        format = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+        format = new Intl.NumberFormat(locale, {
+          style: "percent",
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        });
         percentFormats.set(locale, format);
       }
       return format.format(value);

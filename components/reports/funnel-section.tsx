@@ -13,7 +13,10 @@ export async function FunnelSection({ tables }: { tables: ReportTable[] }) {
   if (funnel.rows.length === 0) return <p className="notice">{t("reports.empty")}</p>;
   const [stage] = funnel.columns;
   const count = (value: unknown) => formatFigure(Number(value), "count", locale);
-  const data = funnel.rows.map((row) => ({ label: formatReportCell(stage, row, locale, t), value: Number(row.reached) }));
+  const data = funnel.rows.map((row) => ({
+    label: formatReportCell(stage, row, locale, t),
+    value: Number(row.reached),
+  }));
   return (
     <>
       <p>{t("reports.funnel.summary", { cohort: count(totals.leads), lost: count(totals.lost) })}</p>

@@ -12,7 +12,8 @@ export async function LossSection({ tables }: { tables: ReportTable[] }) {
   const parks = tableByKey(tables, "reports.tables.lossParks");
   const [total] = tableByKey(tables, "reports.tables.lossTotal").rows;
   if (reasons.rows.length === 0) return <p className="notice">{t("reports.empty")}</p>;
-  const bars = (table: ReportTable) => table.rows.map((row) => ({ label: formatReportCell(table.columns[0], row, locale, t), value: Number(row.leads) }));
+  const bars = (table: ReportTable) =>
+    table.rows.map((row) => ({ label: formatReportCell(table.columns[0], row, locale, t), value: Number(row.leads) }));
   return (
     <>
       <p>{t("reports.loss.summary", { count: formatFigure(Number(total.leads), "count", locale) })}</p>

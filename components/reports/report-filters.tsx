@@ -23,7 +23,12 @@ export async function ReportFilters(props: {
   const { filter, tab, options } = props;
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.reports.filters;
-  const select = (name: "range" | "park" | "kind" | "source" | "owner" | "period", label: string, choices: Choice[], any = true) => (
+  const select = (
+    name: "range" | "park" | "kind" | "source" | "owner" | "period",
+    label: string,
+    choices: Choice[],
+    any = true,
+  ) => (
     <div className="field">
       <label htmlFor={`report-${name}`}>{label}</label>
       <select id={`report-${name}`} name={name} defaultValue={filter[name] ?? ""}>
@@ -45,18 +50,44 @@ export async function ReportFilters(props: {
   return (
     <form method="get" action="/crm/reports" className={`panel ${styles.form}`} aria-label={t.title}>
       <input type="hidden" name="tab" value={tab} />
-      {select("range", t.range, rangePresets.map((preset) => ({ value: preset, label: t.presets[preset] })), false)}
+      {select(
+        "range",
+        t.range,
+        rangePresets.map((preset) => ({ value: preset, label: t.presets[preset] })),
+        false,
+      )}
       {day("from", t.from)}
       {day("to", t.to)}
-      {select("park", t.park, options.parks.map((park) => ({ value: park.id, label: localized(locale, park.name, park.nameEn) })))}
-      {select("kind", t.kind, KINDS.map((kind) => ({ value: kind, label: t.kinds[kind] })))}
-      {select("source", t.source, options.sources.map((source) => ({ value: source, label: source })))}
+      {select(
+        "park",
+        t.park,
+        options.parks.map((park) => ({ value: park.id, label: localized(locale, park.name, park.nameEn) })),
+      )}
+      {select(
+        "kind",
+        t.kind,
+        KINDS.map((kind) => ({ value: kind, label: t.kinds[kind] })),
+      )}
+      {select(
+        "source",
+        t.source,
+        options.sources.map((source) => ({ value: source, label: source })),
+      )}
       {props.managesLeads ? (
-        select("owner", t.owner, options.owners.map((owner) => ({ value: owner.id, label: owner.name })))
+        select(
+          "owner",
+          t.owner,
+          options.owners.map((owner) => ({ value: owner.id, label: owner.name })),
+        )
       ) : (
         <p className={styles.mine}>{t.mine}</p>
       )}
-      {select("period", t.period, periods.map((period) => ({ value: period, label: t.periods[period] })), false)}
+      {select(
+        "period",
+        t.period,
+        periods.map((period) => ({ value: period, label: t.periods[period] })),
+        false,
+      )}
       <div className="actions">
         <button type="submit" className="button">
           {t.apply}

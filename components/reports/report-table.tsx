@@ -27,7 +27,12 @@ export function tableCaptionKey(table: ReportTable): string {
 }
 
 /** One cell as text: the same formatting on screen and on the printable page. */
-export function formatReportCell(column: ReportColumn, row: Record<string, ReportValue>, locale: Locale, t: Translate): string {
+export function formatReportCell(
+  column: ReportColumn,
+  row: Record<string, ReportValue>,
+  locale: Locale,
+  t: Translate,
+): string {
   const value = row[column.key];
   if (value === null || value === undefined || value === "") return t("reports.none");
   if (column.kind === "text") {
@@ -78,7 +83,12 @@ export async function ReportTableView({ table }: { table: ReportTable }) {
               <tr key={index}>
                 {table.columns.map((column, position) =>
                   position === 0 ? (
-                    <th key={column.key} scope="row" className={`${styles.rowHeader} ${numeric(column) ?? ""}`} data-column={column.key}>
+                    <th
+                      key={column.key}
+                      scope="row"
+                      className={`${styles.rowHeader} ${numeric(column) ?? ""}`}
+                      data-column={column.key}
+                    >
                       {formatReportCell(column, row, locale, t)}
                     </th>
                   ) : (

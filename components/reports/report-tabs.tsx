@@ -14,7 +14,11 @@ export async function ReportTabs({ tab, query }: { tab: ReportKey; query: string
       <ul>
         {reportKeys.map((key) => (
           <li key={key}>
-            <Link href={`/crm/reports?tab=${key}${query ? `&${query}` : ""}`} aria-current={key === tab ? "page" : undefined} className={styles.tab}>
+            <Link
+              href={`/crm/reports?tab=${key}${query ? `&${query}` : ""}`}
+              aria-current={key === tab ? "page" : undefined}
+              className={styles.tab}
+            >
               {t[key]}
             </Link>
           </li>

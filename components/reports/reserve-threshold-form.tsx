@@ -5,7 +5,11 @@ import { useTranslations } from "use-intl";
 import { useSettingsSave } from "@/components/settings/use-settings-save";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateReserveThresholdAction } from "@/lib/reports/settings/actions";
-import { reserveThresholdSchema, type ReserveThreshold, type ReserveThresholdInput } from "@/lib/reports/settings/schema";
+import {
+  reserveThresholdSchema,
+  type ReserveThreshold,
+  type ReserveThresholdInput,
+} from "@/lib/reports/settings/schema";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** The admin's one field for the 项目储备库 threshold, on the rules page. */
@@ -25,13 +29,22 @@ export function ReserveThresholdForm({ initial }: { initial: number }) {
   const error = message(errors.threshold?.message);
 
   return (
-    <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateReserveThresholdAction(values)))} noValidate>
+    <form
+      className="panel form-section"
+      onSubmit={handleSubmit((values) => save(() => updateReserveThresholdAction(values)))}
+      noValidate
+    >
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
       <Field name="threshold" label={t("label")} hint={t("hint")} error={error}>
         {/* Text, not a number input: the amount may be typed as people write it (1000万, 0.1亿, 1,000), read by the schema. */}
-        <input type="text" inputMode="decimal" {...inputAria("threshold", errors.threshold?.message, true)} {...register("threshold")} />
+        <input
+          type="text"
+          inputMode="decimal"
+          {...inputAria("threshold", errors.threshold?.message, true)}
+          {...register("threshold")}
+        />
       </Field>
       <div>
         <button className="button" type="submit" disabled={isSubmitting}>

@@ -21,13 +21,32 @@ export interface SpeedBarSeries {
  * table beneath holds the same figures for readers who cannot see the chart, so the chart is one
  * labelled image to assistive technology. `unit` is a message with {value}, e.g. "{value} 小时".
  */
-export function SpeedBarChart({ bars, series, unit, label }: { bars: SpeedBar[]; series: SpeedBarSeries[]; unit: string; label: string }) {
+export function SpeedBarChart({
+  bars,
+  series,
+  unit,
+  label,
+}: {
+  bars: SpeedBar[];
+  series: SpeedBarSeries[];
+  unit: string;
+  label: string;
+}) {
   const locale = useLocale() as Locale;
-  const data = bars.map((bar) => Object.fromEntries([["label", bar.label], ...bar.values.map((value, index) => [`s${index}`, value])]));
-  const withUnit = (value: unknown) => (typeof value === "number" ? unit.replace("{value}", formatNumber(value, locale, 1)) : "—");
+  const data = bars.map((bar) =>
+    Object.fromEntries([["label", bar.label], ...bar.values.map((value, index) => [`s${index}`, value])]),
+  );
+  const withUnit = (value: unknown) =>
+    typeof value === "number" ? unit.replace("{value}", formatNumber(value, locale, 1)) : "—";
   return (
     <figure className={styles.chart} role="img" aria-label={label}>
-      <BarChart responsive data={data} style={{ width: "100%", height: 260 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <BarChart
+        responsive
+        data={data}
+        style={{ width: "100%", height: 260 }}
+        margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(value: number) => formatNumber(value, locale, 1)} tick={{ fontSize: 12 }} width={48} />

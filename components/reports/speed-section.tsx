@@ -11,7 +11,7 @@ const number = (value: ReportValue | undefined) => (typeof value === "number" ? 
 /** A text cell in the page's language (stage and owner rows carry an English twin). */
 function label(row: Record<string, ReportValue>, key: string, locale: Locale): string {
   const english = row[`${key}En`];
-  return String(locale === "en" && typeof english === "string" ? english : row[key] ?? "");
+  return String(locale === "en" && typeof english === "string" ? english : (row[key] ?? ""));
 }
 
 /**
@@ -35,13 +35,18 @@ export async function SpeedSection({ tables }: { tables: ReportTable[] }) {
   return (
     <div className={styles.section}>
       <section className={styles.part} aria-labelledby="speed-response">
-        <h3 id="speed-response" className={styles.heading}>{t("reportsSpeed.headings.response")}</h3>
+        <h3 id="speed-response" className={styles.heading}>
+          {t("reportsSpeed.headings.response")}
+        </h3>
         <p className={styles.definition}>{t("reportsSpeed.definitions.response")}</p>
         <p className={styles.definition}>{t("reportsSpeed.definitions.withinDay")}</p>
         {ownerBars.length > 0 && (
           <SpeedBarChart
             bars={ownerBars}
-            series={[{ name: t("reportsSpeed.charts.median"), color: chartColors.brand }, { name: t("reportsSpeed.charts.p90"), color: chartColors.accent }]}
+            series={[
+              { name: t("reportsSpeed.charts.median"), color: chartColors.brand },
+              { name: t("reportsSpeed.charts.p90"), color: chartColors.accent },
+            ]}
             unit={messages.reports.units.hours}
             label={t("reportsSpeed.charts.response")}
           />
@@ -50,12 +55,17 @@ export async function SpeedSection({ tables }: { tables: ReportTable[] }) {
         {byOwner && <ReportTableView table={byOwner} />}
       </section>
       <section className={styles.part} aria-labelledby="speed-stages">
-        <h3 id="speed-stages" className={styles.heading}>{t("reportsSpeed.headings.stages")}</h3>
+        <h3 id="speed-stages" className={styles.heading}>
+          {t("reportsSpeed.headings.stages")}
+        </h3>
         <p className={styles.definition}>{t("reportsSpeed.definitions.stages")}</p>
         {stageBars.length > 0 && (
           <SpeedBarChart
             bars={stageBars}
-            series={[{ name: t("reportsSpeed.charts.average"), color: chartColors.brand }, { name: t("reportsSpeed.charts.median"), color: chartColors.ok }]}
+            series={[
+              { name: t("reportsSpeed.charts.average"), color: chartColors.brand },
+              { name: t("reportsSpeed.charts.median"), color: chartColors.ok },
+            ]}
             unit={messages.reports.units.days}
             label={t("reportsSpeed.charts.stages")}
           />
@@ -63,7 +73,9 @@ export async function SpeedSection({ tables }: { tables: ReportTable[] }) {
         {stages && <ReportTableView table={stages} />}
       </section>
       <section className={styles.part} aria-labelledby="speed-cycle">
-        <h3 id="speed-cycle" className={styles.heading}>{t("reportsSpeed.headings.cycle")}</h3>
+        <h3 id="speed-cycle" className={styles.heading}>
+          {t("reportsSpeed.headings.cycle")}
+        </h3>
         <p className={styles.definition}>{t("reportsSpeed.definitions.cycle")}</p>
         {cycle && <ReportTableView table={cycle} />}
       </section>

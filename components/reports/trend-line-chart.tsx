@@ -18,9 +18,18 @@ export type TrendPoint = { label: string } & Record<TrendMetric | `${TrendMetric
  * This period against a year earlier, for one metric at a time (counts and 万元 do not share an
  * axis). The table beneath holds every figure, so the chart is one labelled image.
  */
-export function TrendLineChart({ points, text }: {
+export function TrendLineChart({
+  points,
+  text,
+}: {
   points: TrendPoint[];
-  text: { metric: string; thisYear: string; lastYear: string; metrics: Record<TrendMetric, string>; chart: Record<TrendMetric, string> };
+  text: {
+    metric: string;
+    thisYear: string;
+    lastYear: string;
+    metrics: Record<TrendMetric, string>;
+    chart: Record<TrendMetric, string>;
+  };
 }) {
   const locale = useLocale() as Locale;
   const [metric, choose] = useState<TrendMetric>("inquiries");
@@ -34,22 +43,55 @@ export function TrendLineChart({ points, text }: {
         <div className="choice-group">
           {trendMetrics.map((key) => (
             <label key={key} className="choice">
-              <input type="radio" name="trend-metric" value={key} checked={metric === key} onChange={() => choose(key)} />
+              <input
+                type="radio"
+                name="trend-metric"
+                value={key}
+                checked={metric === key}
+                onChange={() => choose(key)}
+              />
               {text.metrics[key]}
             </label>
           ))}
         </div>
       </fieldset>
       <figure className={styles.chart} role="img" aria-label={text.chart[metric]} data-trend-metric={metric}>
-        <LineChart responsive data={points} style={{ width: "100%", height: 300 }} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <LineChart
+          responsive
+          data={points}
+          style={{ width: "100%", height: 300 }}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={format} allowDecimals={kind !== "count"} tick={{ fontSize: 12 }} width={kind === "wan" ? 96 : 48} />
+          <YAxis
+            tickFormatter={format}
+            allowDecimals={kind !== "count"}
+            tick={{ fontSize: 12 }}
+            width={kind === "wan" ? 96 : 48}
+          />
           <Tooltip formatter={format} />
           <Legend />
-          <Line type="monotone" dataKey={metric} name={text.thisYear} stroke={chartColors.brand} strokeWidth={2} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey={metric}
+            name={text.thisYear}
+            stroke={chartColors.brand}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
           {hasLastYear && (
-            <Line type="monotone" dataKey={`${metric}LastYear`} name={text.lastYear} stroke={chartColors.past} strokeDasharray="6 4" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey={`${metric}LastYear`}
+              name={text.lastYear}
+              stroke={chartColors.past}
+              strokeDasharray="6 4"
+              strokeWidth={2}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           )}
         </LineChart>
       </figure>

@@ -16,7 +16,9 @@ export async function TrendSection({ tables }: { tables: ReportTable[] }) {
   const t = await reportTranslator();
   const table = tableByKey(tables, "reportsConversion.tables.trend");
   const sum = (key: string) => table.rows.reduce((total, row) => total + (figure(row[key]) ?? 0), 0);
-  const anything = table.rows.some((row) => METRICS.some((metric) => figure(row[metric]) || figure(row[`${metric}LastYear`]) !== null));
+  const anything = table.rows.some((row) =>
+    METRICS.some((metric) => figure(row[metric]) || figure(row[`${metric}LastYear`]) !== null),
+  );
   // The axis shows the period's name ("2026-10", "2026-W41"), the table its days as well.
   const points = table.rows.map((row) => {
     const point: Record<string, string | number | null> = { label: String(row.period).split(" · ")[0] };
@@ -26,12 +28,21 @@ export async function TrendSection({ tables }: { tables: ReportTable[] }) {
     }
     return point as TrendPoint;
   });
-  const metrics = Object.fromEntries(METRICS.map((metric) => [metric, t(`reportsConversion.trend.metrics.${metric}`)])) as Record<(typeof METRICS)[number], string>;
+  const metrics = Object.fromEntries(
+    METRICS.map((metric) => [metric, t(`reportsConversion.trend.metrics.${metric}`)]),
+  ) as Record<(typeof METRICS)[number], string>;
   return (
     <div className={styles.section}>
       {anything ? (
         <>
-          <p>{t("reportsConversion.trend.summary", { periods: table.rows.length, inquiries: sum("inquiries"), leads: sum("leads"), signed: sum("signed") })}</p>
+          <p>
+            {t("reportsConversion.trend.summary", {
+              periods: table.rows.length,
+              inquiries: sum("inquiries"),
+              leads: sum("leads"),
+              signed: sum("signed"),
+            })}
+          </p>
           <TrendLineChart
             points={points}
             text={{
@@ -39,7 +50,9 @@ export async function TrendSection({ tables }: { tables: ReportTable[] }) {
               thisYear: t("reportsConversion.trend.thisYear"),
               lastYear: t("reportsConversion.trend.lastYear"),
               metrics,
-              chart: Object.fromEntries(METRICS.map((metric) => [metric, t("reportsConversion.trend.chart", { metric: metrics[metric] })])) as typeof metrics,
+              chart: Object.fromEntries(
+                METRICS.map((metric) => [metric, t("reportsConversion.trend.chart", { metric: metrics[metric] })]),
+              ) as typeof metrics,
             }}
           />
         </>

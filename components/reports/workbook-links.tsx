@@ -9,7 +9,8 @@ import { exportQuery } from "@/lib/reports/export/query";
  */
 export function WorkbookLinks({ filterQuery, reserveThreshold }: { filterQuery: string; reserveThreshold?: number }) {
   const t = useTranslations("reportsExport");
-  const workbook = (sheet: "ledger" | "reserve") => `/crm/reports/export/workbook?${exportQuery(filterQuery, { sheet })}`;
+  const workbook = (sheet: "ledger" | "reserve") =>
+    `/crm/reports/export/workbook?${exportQuery(filterQuery, { sheet })}`;
   return (
     <section aria-labelledby="report-exports-heading" className={`panel ${styles.area}`}>
       <h2 id="report-exports-heading">{t("workbooks.title")}</h2>
@@ -25,7 +26,9 @@ export function WorkbookLinks({ filterQuery, reserveThreshold }: { filterQuery: 
             {t("workbooks.download", { name: t("workbooks.reserve") })}
           </a>
           <span className="hint">
-            {reserveThreshold === undefined ? t("workbooks.reserveHintDefault") : t("workbooks.reserveHint", { threshold: reserveThreshold })}
+            {reserveThreshold === undefined
+              ? t("workbooks.reserveHintDefault")
+              : t("workbooks.reserveHint", { threshold: reserveThreshold })}
           </span>
         </li>
         <li>

@@ -19,12 +19,19 @@ export function AssignmentForm({ initial }: { initial: AssignmentSettings }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<AssignmentSettingsInput, unknown, AssignmentSettings>({ resolver: zodResolver(assignmentSettingsSchema), defaultValues: initial });
+  } = useForm<AssignmentSettingsInput, unknown, AssignmentSettings>({
+    resolver: zodResolver(assignmentSettingsSchema),
+    defaultValues: initial,
+  });
   const { status, save, message } = useSettingsSave(setError);
   const error = message(errors.rule?.message);
 
   return (
-    <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateAssignmentSettingsAction(values)))} noValidate>
+    <form
+      className="panel form-section"
+      onSubmit={handleSubmit((values) => save(() => updateAssignmentSettingsAction(values)))}
+      noValidate
+    >
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>

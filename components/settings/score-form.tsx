@@ -22,18 +22,26 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
     defaultValues: {
       weights: initial.weights,
       preferredIndustries: initial.preferredIndustries.join("\n"),
-      vetoes: { bannedIndustries: initial.vetoes.bannedIndustries.join("\n"), minExpectedTax: initial.vetoes.minExpectedTax === null ? "" : String(initial.vetoes.minExpectedTax) },
+      vetoes: {
+        bannedIndustries: initial.vetoes.bannedIndustries.join("\n"),
+        minExpectedTax: initial.vetoes.minExpectedTax === null ? "" : String(initial.vetoes.minExpectedTax),
+      },
     },
   });
   const { status, save, message } = useSettingsSave(setError);
   const weights = useWatch({ control, name: "weights" }) as Record<string, unknown> | undefined;
   const sum = SCORE_FACTORS.reduce((total, factor) => total + (Number(weights?.[factor]) || 0), 0);
-  const weightErrors = errors.weights as (Record<string, { message?: string } | undefined> & { message?: string }) | undefined;
+  const weightErrors = errors.weights as
+    (Record<string, { message?: string } | undefined> & { message?: string }) | undefined;
   const sumError = message(weightErrors?.message);
   const vetoErrors = errors.vetoes;
 
   return (
-    <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateScoreSettingsAction(values)))} noValidate>
+    <form
+      className="panel form-section"
+      onSubmit={handleSubmit((values) => save(() => updateScoreSettingsAction(values)))}
+      noValidate
+    >
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
@@ -45,7 +53,13 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
             const name = `weights.${factor}` as const;
             const error = weightErrors?.[factor]?.message;
             return (
-              <Field key={factor} name={name} label={t(`score.factors.${factor}`)} hint={t(`score.factorHints.${factor}`)} error={message(error)}>
+              <Field
+                key={factor}
+                name={name}
+                label={t(`score.factors.${factor}`)}
+                hint={t(`score.factorHints.${factor}`)}
+                error={message(error)}
+              >
                 <input type="number" min="0" max="100" step="1" {...inputAria(name, error, true)} {...register(name)} />
               </Field>
             );
@@ -60,8 +74,17 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
           </p>
         )}
       </fieldset>
-      <Field name="preferredIndustries" label={t("score.preferredIndustries")} hint={t("score.preferredHint")} error={message(errors.preferredIndustries?.message)}>
-        <textarea rows={4} {...inputAria("preferredIndustries", errors.preferredIndustries?.message, true)} {...register("preferredIndustries")} />
+      <Field
+        name="preferredIndustries"
+        label={t("score.preferredIndustries")}
+        hint={t("score.preferredHint")}
+        error={message(errors.preferredIndustries?.message)}
+      >
+        <textarea
+          rows={4}
+          {...inputAria("preferredIndustries", errors.preferredIndustries?.message, true)}
+          {...register("preferredIndustries")}
+        />
       </Field>
       <Field
         name="vetoes.bannedIndustries"
@@ -69,7 +92,11 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
         hint={t("score.bannedHint")}
         error={message(vetoErrors?.bannedIndustries?.message)}
       >
-        <textarea rows={3} {...inputAria("vetoes.bannedIndustries", vetoErrors?.bannedIndustries?.message, true)} {...register("vetoes.bannedIndustries")} />
+        <textarea
+          rows={3}
+          {...inputAria("vetoes.bannedIndustries", vetoErrors?.bannedIndustries?.message, true)}
+          {...register("vetoes.bannedIndustries")}
+        />
       </Field>
       <Field
         name="vetoes.minExpectedTax"
@@ -77,7 +104,12 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
         hint={t("score.minExpectedTaxHint")}
         error={message(vetoErrors?.minExpectedTax?.message)}
       >
-        <input type="text" inputMode="decimal" {...inputAria("vetoes.minExpectedTax", vetoErrors?.minExpectedTax?.message, true)} {...register("vetoes.minExpectedTax")} />
+        <input
+          type="text"
+          inputMode="decimal"
+          {...inputAria("vetoes.minExpectedTax", vetoErrors?.minExpectedTax?.message, true)}
+          {...register("vetoes.minExpectedTax")}
+        />
       </Field>
       <div>
         <button className="button" type="submit" disabled={isSubmitting}>

@@ -36,7 +36,11 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
   const daysError = message(errors.days?.message ?? errors.days?.root?.message);
 
   return (
-    <form className="panel form-section" onSubmit={handleSubmit((values) => save(() => updateWorkingHoursSettingsAction(values)))} noValidate>
+    <form
+      className="panel form-section"
+      onSubmit={handleSubmit((values) => save(() => updateWorkingHoursSettingsAction(values)))}
+      noValidate
+    >
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
@@ -59,12 +63,29 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
       </fieldset>
       <div className={styles.times}>
         <Field name="start" label={t("start")} error={message(errors.start?.message)}>
-          <input type="text" inputMode="numeric" placeholder="09:00" {...inputAria("start", errors.start?.message)} {...register("start")} />
+          <input
+            type="text"
+            inputMode="numeric"
+            placeholder="09:00"
+            {...inputAria("start", errors.start?.message)}
+            {...register("start")}
+          />
         </Field>
         <Field name="end" label={t("end")} error={message(errors.end?.message)}>
-          <input type="text" inputMode="numeric" placeholder="18:00" {...inputAria("end", errors.end?.message)} {...register("end")} />
+          <input
+            type="text"
+            inputMode="numeric"
+            placeholder="18:00"
+            {...inputAria("end", errors.end?.message)}
+            {...register("end")}
+          />
         </Field>
-        <Field name="firstResponseHours" label={t("firstResponseHours")} hint={t("firstResponseHint")} error={message(errors.firstResponseHours?.message)}>
+        <Field
+          name="firstResponseHours"
+          label={t("firstResponseHours")}
+          hint={t("firstResponseHint")}
+          error={message(errors.firstResponseHours?.message)}
+        >
           <input
             type="number"
             min="0.25"

@@ -11,7 +11,9 @@ export function refusalText(
   forbidden: string,
 ): string {
   // "database_unavailable" is the 503 body of the route handlers the forms also fetch (photo uploads).
-  return answer.error === "unavailable" || answer.error === "database_unavailable" ? t("errors.databaseUnsaved") : forbidden;
+  return answer.error === "unavailable" || answer.error === "database_unavailable"
+    ? t("errors.databaseUnsaved")
+    : forbidden;
 }
 
 /** refusalText for a client component, which translates its own texts with its own namespace. */

@@ -12,6 +12,8 @@ export function showServerErrors<T extends FieldValues>(
 ): string[] {
   const known = fields && new Set(fields);
   const placed = Object.entries(fieldErrors).filter(([field]) => !known || known.has(field.split(".")[0]));
-  placed.forEach(([field, key], index) => setError(field as Path<T>, { type: "server", message: key }, { shouldFocus: index === 0 }));
+  placed.forEach(([field, key], index) =>
+    setError(field as Path<T>, { type: "server", message: key }, { shouldFocus: index === 0 }),
+  );
   return placed.map(([field]) => field);
 }

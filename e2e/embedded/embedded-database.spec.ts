@@ -45,7 +45,9 @@ test.describe("on a 390×844 phone", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("需求已收到");
   });
 
-  test("[SPAM] a fast post with the hidden field filled is refused, and the refusal is in view and focused", async ({ page }) => {
+  test("[SPAM] a fast post with the hidden field filled is refused, and the refusal is in view and focused", async ({
+    page,
+  }) => {
     await page.goto("/inquire");
     const form = page.getByTestId("inquiry-form");
     await expect(form.locator('input[name="scripted"]')).toBeAttached();
@@ -69,7 +71,9 @@ test.describe("on a 390×844 phone", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("[SPAM] a bare post seconds after the form was shown is held back and keeps what was typed", async ({ page }) => {
+  test("[SPAM] a bare post seconds after the form was shown is held back and keeps what was typed", async ({
+    page,
+  }) => {
     await page.goto("/inquire");
     const form = page.getByTestId("inquiry-form");
     await fillInquiry(form, { company: "快速提交测试有限公司", honeypot: "" });
@@ -106,12 +110,18 @@ test("[PARTNER] sends inquiries as JSON: created, replayed, refused with reasons
     phone: uniquePhone(),
     consent: true,
   };
-  const created = await request.post("/api/inquiries", { data: body, headers: { "Idempotency-Key": `e2e-${body.phone}` } });
+  const created = await request.post("/api/inquiries", {
+    data: body,
+    headers: { "Idempotency-Key": `e2e-${body.phone}` },
+  });
   expect(created.status()).toBe(201);
   const first = await created.json();
   expect(first).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^PL-\d{6}-[0-9A-Z]{5}$/) });
 
-  const replay = await request.post("/api/inquiries", { data: body, headers: { "Idempotency-Key": `e2e-${body.phone}` } });
+  const replay = await request.post("/api/inquiries", {
+    data: body,
+    headers: { "Idempotency-Key": `e2e-${body.phone}` },
+  });
   expect(replay.status()).toBe(201);
   expect(await replay.json()).toEqual(first);
   expect(replay.headers()["idempotent-replayed"]).toBe("true");
@@ -119,15 +129,28 @@ test("[PARTNER] sends inquiries as JSON: created, replayed, refused with reasons
   const invalid = await request.post("/api/inquiries", { data: { ...body, phone: "123", consent: false, extra: 1 } });
   expect(invalid.status()).toBe(400);
   expect(await invalid.json()).toEqual({
-    errors: { phone: "请输入 11 位中国大陆手机号（可带 +86）", consent: "请阅读并勾选同意隐私声明", extra: "不支持的字段" },
+    errors: {
+      phone: "请输入 11 位中国大陆手机号（可带 +86）",
+      consent: "请阅读并勾选同意隐私声明",
+      extra: "不支持的字段",
+    },
   });
-  const english = await request.post("/api/inquiries", { data: { ...body, phone: "123" }, headers: { "Accept-Language": "en-US,en" } });
+  const english = await request.post("/api/inquiries", {
+    data: { ...body, phone: "123" },
+    headers: { "Accept-Language": "en-US,en" },
+  });
   expect((await english.json()).errors.phone).toBe("Enter a mainland China mobile number: 11 digits, +86 allowed");
 
-  const wrongType = await request.post("/api/inquiries", { data: "phone=1", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  const wrongType = await request.post("/api/inquiries", {
+    data: "phone=1",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
   expect(wrongType.status()).toBe(415);
   const oversized = await request.post("/api/inquiries", { data: { ...body, message: "x".repeat(20_000) } });
   expect(oversized.status()).toBe(413);
-  const broken = await request.post("/api/inquiries", { data: "{not json", headers: { "Content-Type": "application/json" } });
+  const broken = await request.post("/api/inquiries", {
+    data: "{not json",
+    headers: { "Content-Type": "application/json" },
+  });
   expect(broken.status()).toBe(400);
 });

@@ -42,7 +42,9 @@ function embeddedEnv(): NodeJS.ProcessEnv {
 // Believed, each forged address would start a counter of its own and every answer be "invalid".
 const throttledFromTheFifth = ["invalid", "invalid", "invalid", "invalid", "throttled", "throttled"];
 
-test("[ANYONE] a forged X-Forwarded-For or peer header does not dodge the per-address sign-in limit under `npm start`", async ({ request }) => {
+test("[ANYONE] a forged X-Forwarded-For or peer header does not dodge the per-address sign-in limit under `npm start`", async ({
+  request,
+}) => {
   expect(await failuresFromForgedAddresses(request)).toEqual(throttledFromTheFifth);
 });
 
@@ -54,14 +56,21 @@ test.describe("under plain `next start`", () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     dataDir = mkdtempSync(path.join(tmpdir(), "parklead-e2e-next-start-"));
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(NEXT_START_PORT), "-H", "127.0.0.1"], {
-      cwd: root,
-      env: { ...embeddedEnv(), PARKLEAD_DATA_DIR: dataDir, AUTH_TRUST_HOST: "1", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    server = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(NEXT_START_PORT), "-H", "127.0.0.1"],
+      {
+        cwd: root,
+        env: { ...embeddedEnv(), PARKLEAD_DATA_DIR: dataDir, AUTH_TRUST_HOST: "1", NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     const baseURL = `http://127.0.0.1:${NEXT_START_PORT}`;
     await expect
-      .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => undefined))?.status, { timeout: 150_000, intervals: [500] })
+      .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => undefined))?.status, {
+        timeout: 150_000,
+        intervals: [500],
+      })
       .toBe(200);
     api = await playwrightRequest.newContext({ baseURL });
   });
@@ -85,7 +94,12 @@ test("[OPERATOR] with PostgreSQL and no NEXTAUTH_SECRET the server refuses to st
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     // Nothing listens on port 9: the secret is checked before the database is opened.
-    env: { ...embeddedEnv(), PARKLEAD_SKIP_BUILD: "1", PORT: String(NEXT_START_PORT + 1), DATABASE_URL: "postgresql://parklead@127.0.0.1:9/parklead" },
+    env: {
+      ...embeddedEnv(),
+      PARKLEAD_SKIP_BUILD: "1",
+      PORT: String(NEXT_START_PORT + 1),
+      DATABASE_URL: "postgresql://parklead@127.0.0.1:9/parklead",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -95,5 +109,7 @@ test("[OPERATOR] with PostgreSQL and no NEXTAUTH_SECRET the server refuses to st
   expect(code).not.toBe(0);
   const reasons = output.split("\n").filter((line) => line.includes("NEXTAUTH_SECRET"));
   expect(reasons).toHaveLength(1);
-  expect(reasons[0]).toContain("NEXTAUTH_SECRET must be set with DATABASE_URL (make one with: openssl rand -base64 32)");
+  expect(reasons[0]).toContain(
+    "NEXTAUTH_SECRET must be set with DATABASE_URL (make one with: openssl rand -base64 32)",
+  );
 });

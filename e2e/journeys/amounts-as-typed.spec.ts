@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
 
-test("[INVESTOR] types amounts as people write them (3.5亿, １２００, 300万), sees what was understood, and 5元 is refused with the form expected", async ({ page }) => {
+test("[INVESTOR] types amounts as people write them (3.5亿, １２００, 300万), sees what was understood, and 5元 is refused with the form expected", async ({
+  page,
+}) => {
   await page.goto("/inquire");
   const form = page.getByTestId("inquiry-form");
   const tax = form.getByLabel("预计年税收（万元）");

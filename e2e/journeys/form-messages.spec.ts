@@ -11,7 +11,9 @@ const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_A
 test.describe("on a 390×844 phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("[ADMIN] a listing save refused because someone else changed it is scrolled into view and focused", async ({ page }) => {
+  test("[ADMIN] a listing save refused because someone else changed it is scrolled into view and focused", async ({
+    page,
+  }) => {
     const [listing] = await queryE2eDatabase<{ id: string }>(`SELECT "id" FROM "Listing" ORDER BY "createdAt" LIMIT 1`);
     await signIn(page, admin.email, admin.password);
     await page.goto(`/crm/listings/${listing.id}`);
@@ -19,7 +21,9 @@ test.describe("on a 390×844 phone", () => {
     const message = form.locator(".form-alert, .form-ok").first();
 
     // Someone else saves the listing meanwhile.
-    await queryE2eDatabase(`UPDATE "Listing" SET "updatedAt" = now() + interval '1 second' WHERE "id" = $1`, [listing.id]);
+    await queryE2eDatabase(`UPDATE "Listing" SET "updatedAt" = now() + interval '1 second' WHERE "id" = $1`, [
+      listing.id,
+    ]);
     const save = form.getByRole("button", { name: "保存修改" });
     await save.scrollIntoViewIfNeeded();
     await expect(message).not.toBeInViewport();

@@ -18,7 +18,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) console.push(message.text());
   });
-  return async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...console];
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
+    ...console,
+  ];
 }
 
 /** Opens a page and checks it carries a nonce policy that its own scripts match, and ran with no violation. */
@@ -31,7 +34,9 @@ async function visit(page: Page, path: string, violations: () => Promise<string[
   expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(response.headers()["permissions-policy"]).toContain("camera=()");
   // Next put this response's nonce on every script it rendered.
-  const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
   for (const scriptNonce of scripts) expect(scriptNonce).toBe(nonce);
   expect(await violations(), `CSP violations on ${path}`).toEqual([]);
@@ -75,7 +80,10 @@ test("[ADMIN] every workspace page runs under a nonce Content-Security-Policy wi
     await visit(page, path, violations);
   }
   await page.goto("/crm/listings");
-  const listing = await page.locator('a[href^="/crm/listings/"]:not([href$="/new"]):not([href*="/parks"])').first().getAttribute("href");
+  const listing = await page
+    .locator('a[href^="/crm/listings/"]:not([href$="/new"]):not([href*="/parks"])')
+    .first()
+    .getAttribute("href");
   await visit(page, listing!, violations);
 
   const phone = uniquePhone();
@@ -91,13 +99,19 @@ test("[ADMIN] every workspace page runs under a nonce Content-Security-Policy wi
     },
   });
   expect(sent.status()).toBe(201);
-  const [lead] = await queryE2eDatabase<{ leadId: string }>(`SELECT "leadId" FROM "Inquiry" WHERE "phone" = $1`, [phone]);
+  const [lead] = await queryE2eDatabase<{ leadId: string }>(`SELECT "leadId" FROM "Inquiry" WHERE "phone" = $1`, [
+    phone,
+  ]);
   await visit(page, `/crm/leads/${lead.leadId}`, violations);
 });
 
-test("[VISITOR] headers: Permissions-Policy everywhere, a strict policy on JSON, no HSTS on plain http whatever the client claims", async ({ request }) => {
+test("[VISITOR] headers: Permissions-Policy everywhere, a strict policy on JSON, no HSTS on plain http whatever the client claims", async ({
+  request,
+}) => {
   const home = await request.get("/", { headers: { "X-Forwarded-Proto": "https" } });
-  expect(home.headers()["permissions-policy"]).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\).*payment=\(\).*usb=\(\)/);
+  expect(home.headers()["permissions-policy"]).toMatch(
+    /camera=\(\).*geolocation=\(\).*microphone=\(\).*payment=\(\).*usb=\(\)/,
+  );
   expect(home.headers()["strict-transport-security"]).toBeUndefined();
   expect(home.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
 
@@ -127,7 +141,9 @@ test("[PARTNER] a chunked body past the cap is answered 413 and the connection i
     });
   });
   socket.on("connect", () => {
-    socket.write(`POST /api/inquiries HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    socket.write(
+      `POST /api/inquiries HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = `${"x".repeat(4096)}`;
     // Keeps sending, as a client that never reads the answer would: 4 KB every 20 ms.
     sending = setInterval(() => {

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
 
-test("[INVESTOR] on a phone, filters the catalogue, opens a listing, corrects the form and sends an inquiry", async ({ page }) => {
+test("[INVESTOR] on a phone, filters the catalogue, opens a listing, corrects the form and sends an inquiry", async ({
+  page,
+}) => {
   await page.goto("/listings");
   const total = Number((await page.getByTestId("listing-count").textContent())?.match(/\d+/)?.[0]);
   expect(total).toBeGreaterThanOrEqual(12);
@@ -62,13 +64,29 @@ test("[INVESTOR] on a phone, filters the catalogue, opens a listing, corrects th
   const reference = (await page.getByTestId("inquiry-reference").textContent())!.trim();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("需求已收到");
 
-  const rows = await queryE2eDatabase<{ reference: string; listingId: string; listingPrice: string; company: string; locale: string; stageKey: string; needArea: string }>(
+  const rows = await queryE2eDatabase<{
+    reference: string;
+    listingId: string;
+    listingPrice: string;
+    company: string;
+    locale: string;
+    stageKey: string;
+    needArea: string;
+  }>(
     `SELECT i."reference", i."listingId", i."listingPrice"::text, i."company", i."locale", l."stageKey", i."needArea"::text
        FROM "Inquiry" i JOIN "Lead" l ON l."id" = i."leadId" WHERE i."phone" = $1`,
     [phone],
   );
   expect(rows).toEqual([
-    { reference, listingId, listingPrice: "5800.00", company: "上海精工机器人有限公司", locale: "zh-CN", stageKey: "new", needArea: "2400.00" },
+    {
+      reference,
+      listingId,
+      listingPrice: "5800.00",
+      company: "上海精工机器人有限公司",
+      locale: "zh-CN",
+      stageKey: "new",
+      needArea: "2400.00",
+    },
   ]);
 });
 
@@ -103,19 +121,38 @@ test("[INVESTOR] in English, sends a general inquiry from “Tell us your need�
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We have your inquiry");
   const reference = (await page.getByTestId("inquiry-reference").textContent())!.trim();
-  const rows = await queryE2eDatabase<{ reference: string; listingId: string | null; locale: string; email: string; needDeal: string; needKind: string; sourcePage: string }>(
+  const rows = await queryE2eDatabase<{
+    reference: string;
+    listingId: string | null;
+    locale: string;
+    email: string;
+    needDeal: string;
+    needKind: string;
+    sourcePage: string;
+  }>(
     `SELECT "reference", "listingId", "locale", "email", "needDeal"::text, "needKind"::text, "sourcePage" FROM "Inquiry" WHERE "phone" = $1`,
     [phone],
   );
   expect(rows).toEqual([
-    { reference, listingId: null, locale: "en", email: "anna@nordic-automation.example", needDeal: "RENT", needKind: "OFFICE", sourcePage: "/inquire" },
+    {
+      reference,
+      listingId: null,
+      locale: "en",
+      email: "anna@nordic-automation.example",
+      needDeal: "RENT",
+      needKind: "OFFICE",
+      sourcePage: "/inquire",
+    },
   ]);
 });
 
 test.describe("on a 390×844 phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("[INVESTOR] a submit refused as a whole (too many from this phone) is scrolled into view and focused", async ({ page, request }) => {
+  test("[INVESTOR] a submit refused as a whole (too many from this phone) is scrolled into view and focused", async ({
+    page,
+    request,
+  }) => {
     const phone = uniquePhone();
     const body = {
       need: { deal: "rent", kind: "factory", area: 1200, areaUnit: "sqm" },
@@ -127,7 +164,8 @@ test.describe("on a 390×844 phone", () => {
       consent: true,
     };
     // The phone's hourly allowance (8) used up through the API, as a partner site might.
-    for (let sent = 0; sent < 8; sent += 1) expect((await request.post("/api/inquiries", { data: body })).status()).toBe(201);
+    for (let sent = 0; sent < 8; sent += 1)
+      expect((await request.post("/api/inquiries", { data: body })).status()).toBe(201);
 
     await page.goto("/inquire");
     const form = page.getByTestId("inquiry-form");
@@ -147,7 +185,9 @@ test.describe("on a 390×844 phone", () => {
     await expect(alert).toContainText("提交过于频繁");
     await expect(alert).toBeFocused();
     await expect(alert).toBeInViewport();
-    const rows = await queryE2eDatabase<{ count: string }>(`SELECT count(*)::text FROM "Inquiry" WHERE "phone" = $1`, [phone]);
+    const rows = await queryE2eDatabase<{ count: string }>(`SELECT count(*)::text FROM "Inquiry" WHERE "phone" = $1`, [
+      phone,
+    ]);
     expect(rows).toEqual([{ count: "8" }]);
   });
 });

@@ -9,7 +9,10 @@ function tomorrowInShanghai(): string {
   return new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
 }
 
-test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follow-up for tomorrow 10:00", async ({ page, browser }) => {
+test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follow-up for tomorrow 10:00", async ({
+  page,
+  browser,
+}) => {
   const staff = await makeWorkspaceUser("STAFF", "跟进专员");
   const phone = uniquePhone();
   const company = `平湖跟进测试${phone.slice(-6)}精密机械有限公司`;
@@ -39,7 +42,9 @@ test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follo
   await adminPage.getByLabel("分配给").selectOption({ label: staff.name });
   await expect(adminPage.getByText(`已分配给 ${staff.name}`)).toBeVisible();
   await adminContext.close();
-  expect(await queryE2eDatabase(`SELECT "ownerId" FROM "Lead" WHERE "id" = $1`, [lead.id])).toEqual([{ ownerId: staff.id }]);
+  expect(await queryE2eDatabase(`SELECT "ownerId" FROM "Lead" WHERE "id" = $1`, [lead.id])).toEqual([
+    { ownerId: staff.id },
+  ]);
 
   // The officer signs in, finds the lead by its company and opens it.
   await page.context().clearCookies();
@@ -70,8 +75,17 @@ test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follo
     `SELECT "actorId", "body", "details" FROM "Activity" WHERE "leadId" = $1 AND "kind" = 'CALL'`,
     [lead.id],
   );
-  expect(calls).toEqual([{ actorId: staff.id, body: "已电话联系周经理，对 2400 m² 厂房有兴趣，约下周实地考察", details: { outcome: "reached" } }]);
-  const [responded] = await queryE2eDatabase<{ firstRespondedAt: Date | null }>(`SELECT "firstRespondedAt" FROM "Lead" WHERE "id" = $1`, [lead.id]);
+  expect(calls).toEqual([
+    {
+      actorId: staff.id,
+      body: "已电话联系周经理，对 2400 m² 厂房有兴趣，约下周实地考察",
+      details: { outcome: "reached" },
+    },
+  ]);
+  const [responded] = await queryE2eDatabase<{ firstRespondedAt: Date | null }>(
+    `SELECT "firstRespondedAt" FROM "Lead" WHERE "id" = $1`,
+    [lead.id],
+  );
   expect(responded.firstRespondedAt).not.toBeNull();
 
   // Schedules the follow-up for tomorrow 10:00 Beijing time.
@@ -82,7 +96,13 @@ test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follo
   await tasks.getByRole("button", { name: "添加跟进" }).click();
   await expect(tasks.getByText("已添加跟进")).toBeVisible();
   await expect(page.getByTestId("lead-tasks")).toContainText("带周经理看 A3 栋");
-  const stored = await queryE2eDatabase<{ title: string; dueAt: Date; assigneeId: string; doneAt: Date | null; nextFollowUpAt: Date }>(
+  const stored = await queryE2eDatabase<{
+    title: string;
+    dueAt: Date;
+    assigneeId: string;
+    doneAt: Date | null;
+    nextFollowUpAt: Date;
+  }>(
     `SELECT t."title", t."dueAt", t."assigneeId", t."doneAt", l."nextFollowUpAt" FROM "Task" t JOIN "Lead" l ON l."id" = t."leadId" WHERE t."leadId" = $1`,
     [lead.id],
   );

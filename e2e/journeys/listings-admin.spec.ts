@@ -4,20 +4,25 @@ import { queryE2eDatabase } from "../support/database";
 import { makeWorkspaceUser, signIn } from "../support/workspace";
 
 // A 1×1 PNG, uploaded under a .jpg name: accepted and served by what its bytes are.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 async function createStaff(): Promise<{ email: string; password: string }> {
   const email = `listings-staff-${Date.now()}@e2e.test`;
   const password = "staff-password-1";
-  await queryE2eDatabase(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, '王专员', $3, 'STAFF', now())`, [
-    `e2e-staff-${Date.now()}`,
-    email,
-    await hashPassword(password),
-  ]);
+  await queryE2eDatabase(
+    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, '王专员', $3, 'STAFF', now())`,
+    [`e2e-staff-${Date.now()}`, email, await hashPassword(password)],
+  );
   return { email, password };
 }
 
-test("[STAFF] creates a listing with a photo, publishes it for the public catalogue, then marks it leased", async ({ page, request }) => {
+test("[STAFF] creates a listing with a photo, publishes it for the public catalogue, then marks it leased", async ({
+  page,
+  request,
+}) => {
   const staff = await makeWorkspaceUser("STAFF", "房源专员");
   await signIn(page, staff.email, staff.password);
 
@@ -82,8 +87,16 @@ test("[STAFF] creates a listing with a photo, publishes it for the public catalo
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.locator(".tags .tag.status-LEASED")).toHaveText("已出租");
 
-  const audit = await queryE2eDatabase<{ action: string }>(`SELECT "action" FROM "AuditEntry" WHERE "entityId" = $1 ORDER BY "createdAt"`, [id]);
-  expect(audit.map((entry) => entry.action)).toEqual(["listing.create", "listing.photo_add", "listing.publish", "listing.status"]);
+  const audit = await queryE2eDatabase<{ action: string }>(
+    `SELECT "action" FROM "AuditEntry" WHERE "entityId" = $1 ORDER BY "createdAt"`,
+    [id],
+  );
+  expect(audit.map((entry) => entry.action)).toEqual([
+    "listing.create",
+    "listing.photo_add",
+    "listing.publish",
+    "listing.status",
+  ]);
 });
 
 test("[STAFF] reads the parks but gets no admin form; a made-up listing id is not found", async ({ page }) => {

@@ -43,7 +43,10 @@ test("[MANAGER] reassigns a lead and merges duplicates", async ({ page, request 
   });
   expect(created.status()).toBe(201);
 
-  const leads = await queryE2eDatabase<{ id: string; phone: string; companyKey: string }>(`SELECT "id", "phone", "companyKey" FROM "Lead" WHERE "phone" = ANY($1)`, [[phone, otherPhone]]);
+  const leads = await queryE2eDatabase<{ id: string; phone: string; companyKey: string }>(
+    `SELECT "id", "phone", "companyKey" FROM "Lead" WHERE "phone" = ANY($1)`,
+    [[phone, otherPhone]],
+  );
   const survivor = leads.find((lead) => lead.phone === phone)!;
   const duplicate = leads.find((lead) => lead.phone === otherPhone)!;
   expect(survivor.id).not.toBe(duplicate.id);
@@ -61,7 +64,9 @@ test("[MANAGER] reassigns a lead and merges duplicates", async ({ page, request 
   // Reassigns it to an officer.
   await page.getByLabel("分配给").selectOption({ label: staff.name });
   await expect(page.getByText(`已分配给 ${staff.name}`)).toBeVisible();
-  expect(await queryE2eDatabase(`SELECT "ownerId" FROM "Lead" WHERE "id" = $1`, [survivor.id])).toEqual([{ ownerId: staff.id }]);
+  expect(await queryE2eDatabase(`SELECT "ownerId" FROM "Lead" WHERE "id" = $1`, [survivor.id])).toEqual([
+    { ownerId: staff.id },
+  ]);
 
   // Sees the duplicate and why, reads what the merge will do, and merges it into this lead.
   const panel = page.getByTestId("duplicates-panel");
@@ -78,15 +83,24 @@ test("[MANAGER] reassigns a lead and merges duplicates", async ({ page, request 
   await expect(panel.locator("[data-testid=duplicate]")).toHaveCount(0);
 
   // Every inquiry now belongs to the survivor; the merged lead is an archived tombstone pointing at it.
-  const inquiries = await queryE2eDatabase<{ leadId: string }>(`SELECT "leadId" FROM "Inquiry" WHERE "phone" = ANY($1)`, [[phone, otherPhone]]);
+  const inquiries = await queryE2eDatabase<{ leadId: string }>(
+    `SELECT "leadId" FROM "Inquiry" WHERE "phone" = ANY($1)`,
+    [[phone, otherPhone]],
+  );
   expect(inquiries).toEqual([{ leadId: survivor.id }, { leadId: survivor.id }]);
   const [tombstone] = await queryE2eDatabase<{ mergedIntoId: string; archived: boolean; phone: string }>(
     `SELECT "mergedIntoId", "archivedAt" IS NOT NULL AS "archived", "phone" FROM "Lead" WHERE "id" = $1`,
     [duplicate.id],
   );
   expect(tombstone).toEqual({ mergedIntoId: survivor.id, archived: true, phone: otherPhone });
-  const [kept] = await queryE2eDatabase<{ ownerId: string; wechat: string; phone: string }>(`SELECT "ownerId", "wechat", "phone" FROM "Lead" WHERE "id" = $1`, [survivor.id]);
+  const [kept] = await queryE2eDatabase<{ ownerId: string; wechat: string; phone: string }>(
+    `SELECT "ownerId", "wechat", "phone" FROM "Lead" WHERE "id" = $1`,
+    [survivor.id],
+  );
   expect(kept).toEqual({ ownerId: staff.id, wechat: `qian_${tag}`, phone });
-  const audit = await queryE2eDatabase(`SELECT 1 FROM "AuditEntry" WHERE "action" = 'lead.merge' AND "entityId" = $1 AND "actorId" = $2`, [survivor.id, manager.id]);
+  const audit = await queryE2eDatabase(
+    `SELECT 1 FROM "AuditEntry" WHERE "action" = 'lead.merge' AND "entityId" = $1 AND "actorId" = $2`,
+    [survivor.id, manager.id],
+  );
   expect(audit).toHaveLength(1);
 });

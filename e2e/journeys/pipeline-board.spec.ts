@@ -8,10 +8,21 @@ async function leadFromInquiry(request: APIRequestContext, ownerId: string) {
   const phone = uniquePhone();
   const company = `嘉兴看板${phone.slice(-6)}智能装备有限公司`;
   const created = await request.post("/api/inquiries", {
-    data: { need: { deal: "rent", kind: "factory", area: 5000, areaUnit: "sqm" }, use: "智能装备总装", expectedAnnualTax: 260, company, contactName: "沈经理", phone, consent: true },
+    data: {
+      need: { deal: "rent", kind: "factory", area: 5000, areaUnit: "sqm" },
+      use: "智能装备总装",
+      expectedAnnualTax: 260,
+      company,
+      contactName: "沈经理",
+      phone,
+      consent: true,
+    },
   });
   expect(created.status()).toBe(201);
-  const [lead] = await queryE2eDatabase<{ id: string }>(`UPDATE "Lead" SET "ownerId" = $2 WHERE "phone" = $1 RETURNING "id"`, [phone, ownerId]);
+  const [lead] = await queryE2eDatabase<{ id: string }>(
+    `UPDATE "Lead" SET "ownerId" = $2 WHERE "phone" = $1 RETURNING "id"`,
+    [phone, ownerId],
+  );
   return { id: lead.id, company };
 }
 
@@ -42,24 +53,38 @@ test("[STAFF] moves a lead to 实地考察 with the keyboard", async ({ page, re
   await expect(page.getByRole("status").filter({ hasText: `已把 ${lead.company} 移到「实地考察」` })).toBeVisible();
   await expect(page.locator(`section[data-stage="site_visit"] [data-lead-id="${lead.id}"]`)).toBeVisible();
   await expect.poll(() => stageOf(lead.id)).toBe("site_visit");
-  const changes = await queryE2eDatabase(`SELECT "fromKey", "toKey", "actorId" FROM "StageChange" WHERE "leadId" = $1 AND "toKey" = 'site_visit'`, [lead.id]);
+  const changes = await queryE2eDatabase(
+    `SELECT "fromKey", "toKey", "actorId" FROM "StageChange" WHERE "leadId" = $1 AND "toKey" = 'site_visit'`,
+    [lead.id],
+  );
   expect(changes).toEqual([{ fromKey: "new", toKey: "site_visit", actorId: staff.id }]);
   // Focus stays on the card in its new column, so the next move can follow from the keyboard.
   await expect(handle).toBeFocused();
 
   // A colleague moves the lead on meanwhile; the officer's next move (from the "move to…" menu) is refused and put back.
-  await queryE2eDatabase(`UPDATE "Lead" SET "stageKey" = 'negotiation', "version" = "version" + 1 WHERE "id" = $1`, [lead.id]);
+  await queryE2eDatabase(`UPDATE "Lead" SET "stageKey" = 'negotiation', "version" = "version" + 1 WHERE "id" = $1`, [
+    lead.id,
+  ]);
   await page.getByLabel(`把 ${lead.company} 移动到其他阶段`).selectOption({ label: "项目预审" });
-  await expect(page.getByRole("status").filter({ hasText: `${lead.company} 未能移到「项目预审」，已放回：该线索的阶段已被他人改变，请刷新后再试` })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `${lead.company} 未能移到「项目预审」，已放回：该线索的阶段已被他人改变，请刷新后再试` }),
+  ).toBeVisible();
   await expect(page.locator(`section[data-stage="negotiation"] [data-lead-id="${lead.id}"]`)).toBeVisible();
   expect(await stageOf(lead.id)).toBe("negotiation");
-  expect(await queryE2eDatabase(`SELECT 1 FROM "StageChange" WHERE "leadId" = $1 AND "toKey" = 'screening'`, [lead.id])).toHaveLength(0);
+  expect(
+    await queryE2eDatabase(`SELECT 1 FROM "StageChange" WHERE "leadId" = $1 AND "toKey" = 'screening'`, [lead.id]),
+  ).toHaveLength(0);
 });
 
 test.describe("with a mouse on a wide screen", () => {
   test.use({ viewport: { width: 1800, height: 1000 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
 
-  test("[STAFF] drags a lead to 流失, which asks the lost reason and which park; cancelling puts it back", async ({ page, request }) => {
+  test("[STAFF] drags a lead to 流失, which asks the lost reason and which park; cancelling puts it back", async ({
+    page,
+    request,
+  }) => {
     const staff = await makeWorkspaceUser("STAFF", "看板专员");
     const lead = await leadFromInquiry(request, staff.id);
     await signIn(page, staff.email, staff.password);
@@ -96,14 +121,22 @@ test.describe("with a mouse on a wide screen", () => {
     await expect(page.locator(`section[data-stage="lost"] [data-lead-id="${lead.id}"]`)).toBeVisible();
 
     await expect.poll(() => stageOf(lead.id)).toBe("lost");
-    const [stored] = await queryE2eDatabase(`SELECT "lostReasonKey", "lostToPark" FROM "Lead" WHERE "id" = $1`, [lead.id]);
+    const [stored] = await queryE2eDatabase(`SELECT "lostReasonKey", "lostToPark" FROM "Lead" WHERE "id" = $1`, [
+      lead.id,
+    ]);
     expect(stored).toEqual({ lostReasonKey: "other_park", lostToPark: "嘉善经济技术开发区" });
-    const changes = await queryE2eDatabase(`SELECT "fromKey", "toKey", "lostReasonKey" FROM "StageChange" WHERE "leadId" = $1 AND "toKey" = 'lost'`, [lead.id]);
+    const changes = await queryE2eDatabase(
+      `SELECT "fromKey", "toKey", "lostReasonKey" FROM "StageChange" WHERE "leadId" = $1 AND "toKey" = 'lost'`,
+      [lead.id],
+    );
     expect(changes).toEqual([{ fromKey: "new", toKey: "lost", lostReasonKey: "other_park" }]);
   });
 });
 
-test("[ADMIN] adds a lost reason and a stage, then removes the empty stage; staff are refused the page", async ({ page, browser }) => {
+test("[ADMIN] adds a lost reason and a stage, then removes the empty stage; staff are refused the page", async ({
+  page,
+  browser,
+}) => {
   const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
   const tag = randomBytes(3).toString("hex");
   await signIn(page, admin.email, admin.password);
@@ -117,7 +150,9 @@ test("[ADMIN] adds a lost reason and a stage, then removes the empty stage; staf
   await reasonForm.getByRole("button", { name: "添加流失原因" }).click();
   await expect(reasonForm.getByText("已添加")).toBeVisible();
   await expect(page.locator(`li[data-reason="quota_${tag}"]`)).toBeVisible();
-  expect(await queryE2eDatabase(`SELECT "active" FROM "LostReason" WHERE "key" = $1`, [`quota_${tag}`])).toEqual([{ active: true }]);
+  expect(await queryE2eDatabase(`SELECT "active" FROM "LostReason" WHERE "key" = $1`, [`quota_${tag}`])).toEqual([
+    { active: true },
+  ]);
 
   const stageForm = page.locator("form", { has: page.getByRole("heading", { name: "添加阶段" }) });
   await stageForm.getByLabel("标识").fill("new");
@@ -132,10 +167,11 @@ test("[ADMIN] adds a lost reason and a stage, then removes the empty stage; staf
   await expect(row).toBeVisible();
   await row.getByRole("button", { name: "删除 已注册" }).click();
   await expect(row).toHaveCount(0);
-  expect(await queryE2eDatabase(`SELECT "action" FROM "AuditEntry" WHERE "entityId" = $1 ORDER BY "createdAt"`, [`registered_${tag}`])).toEqual([
-    { action: "stage.create" },
-    { action: "stage.delete" },
-  ]);
+  expect(
+    await queryE2eDatabase(`SELECT "action" FROM "AuditEntry" WHERE "entityId" = $1 ORDER BY "createdAt"`, [
+      `registered_${tag}`,
+    ]),
+  ).toEqual([{ action: "stage.create" }, { action: "stage.delete" }]);
 
   const staff = await makeWorkspaceUser("STAFF", "看板专员");
   const staffContext = await browser.newContext();

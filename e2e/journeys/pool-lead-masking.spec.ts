@@ -6,7 +6,9 @@ import { makeWorkspaceUser, signIn } from "../support/workspace";
  * A pool lead whose WeChat ID and email are its phone, and whose message repeats it: the page an
  * officer loads (HTML and the data React is sent with it) holds none of it until they claim the lead.
  */
-test("[STAFF] sees a pool lead's phone, WeChat ID, email and message masked, saves an edit without writing the masks back, and sees all after claiming", async ({ page }) => {
+test("[STAFF] sees a pool lead's phone, WeChat ID, email and message masked, saves an edit without writing the masks back, and sees all after claiming", async ({
+  page,
+}) => {
   const staff = await makeWorkspaceUser("STAFF", "公共池专员");
   const phone = uniquePhone();
   const company = `公共池遮蔽测试${phone.slice(-6)}精工有限公司`;
@@ -46,13 +48,15 @@ test("[STAFF] sees a pool lead's phone, WeChat ID, email and message masked, sav
   await form.getByLabel("行业").fill("通用设备制造");
   await form.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByTestId("lead-edit-status")).toHaveText("已保存");
-  expect(await queryE2eDatabase(`SELECT "wechat", "email", "industry" FROM "Lead" WHERE "id" = $1`, [lead.id])).toEqual([
-    { wechat: phone, email: `${phone}@139.com`, industry: "通用设备制造" },
-  ]);
+  expect(await queryE2eDatabase(`SELECT "wechat", "email", "industry" FROM "Lead" WHERE "id" = $1`, [lead.id])).toEqual(
+    [{ wechat: phone, email: `${phone}@139.com`, industry: "通用设备制造" }],
+  );
 
   await page.getByRole("button", { name: "领取这条线索" }).click();
   await expect(page.getByTestId("lead-phone")).toHaveText(phone);
   await expect(form.getByLabel("微信号")).toHaveValue(phone);
   await expect(form.getByLabel("微信号")).not.toHaveAttribute("readonly", "");
-  await expect(page.getByTestId("lead-inquiry")).toContainText(`请打 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)} 找我`);
+  await expect(page.getByTestId("lead-inquiry")).toContainText(
+    `请打 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)} 找我`,
+  );
 });

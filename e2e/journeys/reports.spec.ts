@@ -26,22 +26,39 @@ async function makeLead(spec: { parkId: string; ownerId: string; created: Date; 
     `INSERT INTO "Lead" ("id", "phone", "company", "contactName", "source", "parkId", "ownerId", "stageKey", "stageChangedAt", "lostReasonKey",
        "needKind", "expectedAnnualTax", "createdAt", "lastInquiryAt", "updatedAt")
      VALUES ($1, $2, $3, '报表联系人', 'e2e', $4, $5, $6, $7, $8, 'FACTORY', 100, $9, $9, now())`,
-    [leadId, uniquePhone(), `报表旅程${leadId.slice(-6)}有限公司`, spec.parkId, spec.ownerId, stageKey, changedAt, lostReasonKey ?? null, spec.created],
+    [
+      leadId,
+      uniquePhone(),
+      `报表旅程${leadId.slice(-6)}有限公司`,
+      spec.parkId,
+      spec.ownerId,
+      stageKey,
+      changedAt,
+      lostReasonKey ?? null,
+      spec.created,
+    ],
   );
   let from: string | null = null;
   for (const [to, when, reason] of spec.history) {
-    await queryE2eDatabase(`INSERT INTO "StageChange" ("id", "leadId", "fromKey", "toKey", "changedAt", "lostReasonKey") VALUES ($1, $2, $3, $4, $5, $6)`, [
-      id(), leadId, from, to, when, reason ?? null,
-    ]);
+    await queryE2eDatabase(
+      `INSERT INTO "StageChange" ("id", "leadId", "fromKey", "toKey", "changedAt", "lostReasonKey") VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id(), leadId, from, to, when, reason ?? null],
+    );
     from = to;
   }
 }
 
 const funnelCell = (page: Page, stage: string, column: string) =>
-  page.locator('table[data-report-table="reports.tables.funnel"] tr', { has: page.locator("th", { hasText: stage }) }).locator(`td[data-column="${column}"]`);
-const cohortCell = (page: Page, column: string) => page.locator(`table[data-report-table="reports.tables.funnelCohort"] [data-column="${column}"]`);
+  page
+    .locator('table[data-report-table="reports.tables.funnel"] tr', { has: page.locator("th", { hasText: stage }) })
+    .locator(`td[data-column="${column}"]`);
+const cohortCell = (page: Page, column: string) =>
+  page.locator(`table[data-report-table="reports.tables.funnelCohort"] [data-column="${column}"]`);
 
-test("[MANAGER] changes the range and the filters, sees the figures change and exports a CSV; [STAFF] sees only their own", async ({ page, browser }) => {
+test("[MANAGER] changes the range and the filters, sees the figures change and exports a CSV; [STAFF] sees only their own", async ({
+  page,
+  browser,
+}) => {
   const manager = await makeWorkspaceUser("MANAGER", "报表经理");
   const officerA = await makeWorkspaceUser("STAFF", "报表专员甲");
   const officerB = await makeWorkspaceUser("STAFF", "报表专员乙");
@@ -56,9 +73,34 @@ test("[MANAGER] changes the range and the filters, sees the figures change and e
   const lastMonth = shanghaiMonthStart(-1);
   const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
   // This month: A's lead reached site visit, B's lead was contacted. Last month: A's lead was lost from new.
-  await makeLead({ parkId, ownerId: officerA.id, created: at(thisMonth, 1), history: [["new", at(thisMonth, 1)], ["contacted", at(thisMonth, 2)], ["site_visit", at(thisMonth, 3)]] });
-  await makeLead({ parkId, ownerId: officerB.id, created: at(thisMonth, 1), history: [["new", at(thisMonth, 1)], ["contacted", at(thisMonth, 2)]] });
-  await makeLead({ parkId, ownerId: officerA.id, created: at(lastMonth, 600), history: [["new", at(lastMonth, 600)], ["lost", at(lastMonth, 700), "price"]] });
+  await makeLead({
+    parkId,
+    ownerId: officerA.id,
+    created: at(thisMonth, 1),
+    history: [
+      ["new", at(thisMonth, 1)],
+      ["contacted", at(thisMonth, 2)],
+      ["site_visit", at(thisMonth, 3)],
+    ],
+  });
+  await makeLead({
+    parkId,
+    ownerId: officerB.id,
+    created: at(thisMonth, 1),
+    history: [
+      ["new", at(thisMonth, 1)],
+      ["contacted", at(thisMonth, 2)],
+    ],
+  });
+  await makeLead({
+    parkId,
+    ownerId: officerA.id,
+    created: at(lastMonth, 600),
+    history: [
+      ["new", at(lastMonth, 600)],
+      ["lost", at(lastMonth, 700), "price"],
+    ],
+  });
 
   await signIn(page, manager.email, manager.password);
   await page.getByRole("link", { name: "报表" }).click();
@@ -110,7 +152,10 @@ test("[MANAGER] changes the range and the filters, sees the figures change and e
   expect(lines[1]).toBe(`${columns.stage},${columns.reached},${columns.toNext}（%）,${columns.overallRate}（%）`);
   expect(lines).toContain("新线索,1,100,100");
   expect(lines).toContain("已联系,1,0,100");
-  const audited = await queryE2eDatabase<{ n: string }>(`SELECT count(*) AS n FROM "AuditEntry" WHERE "action" = 'report.export' AND "actorId" = $1`, [manager.id]);
+  const audited = await queryE2eDatabase<{ n: string }>(
+    `SELECT count(*) AS n FROM "AuditEntry" WHERE "action" = 'report.export' AND "actorId" = $1`,
+    [manager.id],
+  );
   expect(Number(audited[0].n)).toBe(1);
 
   // Officer A sees only their own lead, whatever owner the URL names, and picks no owner.

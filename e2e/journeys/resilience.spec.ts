@@ -43,7 +43,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("[INVESTOR] while the database is down the form says so and keeps the input; sent again later, it is stored once", async ({ page }) => {
+test("[INVESTOR] while the database is down the form says so and keeps the input; sent again later, it is stored once", async ({
+  page,
+}) => {
   const url = new URL(process.env.E2E_DATABASE_URL!);
   const name = url.pathname.slice(1);
   url.pathname = "/postgres";
@@ -65,12 +67,19 @@ test("[INVESTOR] while the database is down the form says so and keeps the input
     const api = await page.request.post("/api/inquiries", {
       data: {
         need: { deal: "buy", kind: "land", area: 50, areaUnit: "mu", timeline: "6m" },
-        use: "新材料：高性能复合材料生产", expectedAnnualTax: 1500, company: "断库测试新材料有限公司",
-        contactName: "赵总", phone: uniquePhone(), consent: true,
+        use: "新材料：高性能复合材料生产",
+        expectedAnnualTax: 1500,
+        company: "断库测试新材料有限公司",
+        contactName: "赵总",
+        phone: uniquePhone(),
+        consent: true,
       },
     });
     expect(api.status()).toBe(503);
-    expect(await api.json()).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
+    expect(await api.json()).toMatchObject({
+      error: "database_unavailable",
+      message: expect.stringContaining("数据库暂时不可用"),
+    });
     // A page: the first to meet the outage may still be a 500, but it says why; the next ones are
     // answered 503 by proxy.ts at once, until the database is back.
     const viewer = await page.context().newPage();
@@ -91,6 +100,8 @@ test("[INVESTOR] while the database is down the form says so and keeps the input
     await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
     await admin.end();
   }
-  const rows = await queryE2eDatabase<{ count: string }>(`SELECT count(*)::text FROM "Inquiry" WHERE "phone" = $1`, [phone]);
+  const rows = await queryE2eDatabase<{ count: string }>(`SELECT count(*)::text FROM "Inquiry" WHERE "phone" = $1`, [
+    phone,
+  ]);
   expect(rows).toEqual([{ count: "1" }]);
 });

@@ -14,7 +14,10 @@ test("[ANONYMOUS] is sent from any workspace page to the sign-in page and sees n
   expect(html).not.toContain(admin.email);
 });
 
-test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and is signed out once deactivated", async ({ page, browser }) => {
+test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and is signed out once deactivated", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, admin.email, "wrong password", { landsOn: false });
   await expect(page.locator(".form-alert")).toHaveText("邮箱或密码不正确");
   await page.getByLabel("密码").fill(admin.password);
@@ -37,9 +40,15 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
   await expect(form.getByText(`已添加 ${email}`)).toBeVisible();
   await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("招商专员");
 
-  const [stored] = await queryE2eDatabase<{ id: string; role: string; active: boolean }>(`SELECT "id", "role", "active" FROM "User" WHERE "email" = $1`, [email]);
+  const [stored] = await queryE2eDatabase<{ id: string; role: string; active: boolean }>(
+    `SELECT "id", "role", "active" FROM "User" WHERE "email" = $1`,
+    [email],
+  );
   expect(stored).toMatchObject({ role: "STAFF", active: true });
-  const audit = await queryE2eDatabase(`SELECT 1 FROM "AuditEntry" WHERE "action" = 'user.create' AND "entityId" = $1`, [stored.id]);
+  const audit = await queryE2eDatabase(
+    `SELECT 1 FROM "AuditEntry" WHERE "action" = 'user.create' AND "entityId" = $1`,
+    [stored.id],
+  );
   expect(audit).toHaveLength(1);
 
   const staffContext = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
@@ -56,7 +65,9 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
 
   await page.locator(`tr[data-email="${email}"]`).getByRole("button", { name: "停用" }).click();
   await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("已停用");
-  expect((await queryE2eDatabase<{ active: boolean }>(`SELECT "active" FROM "User" WHERE "id" = $1`, [stored.id]))[0].active).toBe(false);
+  expect(
+    (await queryE2eDatabase<{ active: boolean }>(`SELECT "active" FROM "User" WHERE "id" = $1`, [stored.id]))[0].active,
+  ).toBe(false);
 
   await staff.goto("/crm");
   await expect(staff).toHaveURL(/\/login/);
@@ -65,7 +76,10 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
   await staffContext.close();
 });
 
-test("[STAFF] signs out, and a copy of the session cookie taken before no longer opens the workspace", async ({ page, browser }) => {
+test("[STAFF] signs out, and a copy of the session cookie taken before no longer opens the workspace", async ({
+  page,
+  browser,
+}) => {
   const user = await makeWorkspaceUser("STAFF", "退出");
   await signIn(page, user.email, user.password);
   const copied = await page.context().cookies();
@@ -73,7 +87,10 @@ test("[STAFF] signs out, and a copy of the session cookie taken before no longer
 
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
-  const [{ sessionVersion }] = await queryE2eDatabase<{ sessionVersion: number }>(`SELECT "sessionVersion" FROM "User" WHERE "id" = $1`, [user.id]);
+  const [{ sessionVersion }] = await queryE2eDatabase<{ sessionVersion: number }>(
+    `SELECT "sessionVersion" FROM "User" WHERE "id" = $1`,
+    [user.id],
+  );
   expect(sessionVersion).toBe(1);
 
   const elsewhere = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });

@@ -1,7 +1,10 @@
 import pg from "pg";
 
 /** The journeys' own PostgreSQL database (created by scripts/e2e-server.mjs), for checking what the UI stored. */
-export async function queryE2eDatabase<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function queryE2eDatabase<T extends pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is not set");
   const client = new pg.Client({ connectionString: url });

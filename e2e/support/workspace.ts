@@ -4,7 +4,12 @@ import { hashPassword } from "../../lib/auth/password";
 import { queryE2eDatabase } from "./database";
 
 /** Signs in through the /login form; `landsOn` false for journeys that expect the form to refuse. */
-export async function signIn(page: Page, email: string, password: string, { landsOn = true }: { landsOn?: boolean } = {}) {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  { landsOn = true }: { landsOn?: boolean } = {},
+) {
   await page.goto("/login");
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
@@ -28,8 +33,9 @@ export async function makeWorkspaceUser(role: "STAFF" | "MANAGER", label: string
     name: `${label}${stamp.slice(-4)}`,
     password: `${role.toLowerCase()}-password-${stamp}`,
   };
-  await queryE2eDatabase(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`, [
-    user.id, user.email, user.name, await hashPassword(user.password), role,
-  ]);
+  await queryE2eDatabase(
+    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
+    [user.id, user.email, user.name, await hashPassword(user.password), role],
+  );
   return user;
 }

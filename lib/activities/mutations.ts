@@ -19,7 +19,10 @@ export async function logActivity(db: Database, viewer: Viewer | null, input: un
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { leadId, kind, body, outcome, occurredAt } = parsed.data;
   return db.$transaction(async (tx): Promise<LogActivityResult> => {
-    const lead = await tx.lead.findFirst({ where: { id: leadId, ...leadsVisibleTo(viewer), mergedIntoId: null, erasedAt: null }, select: { id: true } });
+    const lead = await tx.lead.findFirst({
+      where: { id: leadId, ...leadsVisibleTo(viewer), mergedIntoId: null, erasedAt: null },
+      select: { id: true },
+    });
     if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
     const at = occurredAt ?? new Date();
     const activity = await recordActivity(tx, {

@@ -16,7 +16,6 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** Clocks of a phone and the server differ a little; "now" typed on the phone must still pass. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-
 /** A moment typed in a datetime-local input (Asia/Shanghai); blank means "now". */
 const occurredAt = z
   .string({ error: "dateTime" })
@@ -41,7 +40,10 @@ export const logActivitySchema = z
       leadId: recordId,
       kind: z.enum(LOGGED_KINDS, { error: "choice" }),
       /** only for calls: whether the investor was reached */
-      outcome: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(CALL_OUTCOMES, { error: "choice" }).optional()),
+      outcome: z.preprocess(
+        (value) => (value === "" || value === null ? undefined : value),
+        z.enum(CALL_OUTCOMES, { error: "choice" }).optional(),
+      ),
       body: text({ max: 5000, multiline: true }),
       occurredAt,
     },

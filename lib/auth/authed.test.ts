@@ -13,7 +13,9 @@ vi.mock("../db/client", () => ({
     throw new Error("not used here");
   },
 }));
-vi.mock("./session", () => ({ getViewer: async () => ({ id: "u1", email: "a@example.cn", name: "王芳", role: "STAFF" }) }));
+vi.mock("./session", () => ({
+  getViewer: async () => ({ id: "u1", email: "a@example.cn", name: "王芳", role: "STAFF" }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 afterEach(() => {
@@ -30,7 +32,10 @@ describe("actions when the database cannot be opened", () => {
     opening.error = Object.assign(new Error(message), { code });
     const { createTaskAction } = await import("../tasks/actions");
     const { updateLeadAction } = await import("../leads/edit/actions");
-    await expect(createTaskAction({ leadId: "l1", title: "回访" })).resolves.toEqual({ ok: false, error: "unavailable" });
+    await expect(createTaskAction({ leadId: "l1", title: "回访" })).resolves.toEqual({
+      ok: false,
+      error: "unavailable",
+    });
     await expect(updateLeadAction({ leadId: "l1" })).resolves.toEqual({ ok: false, error: "unavailable" });
   });
 

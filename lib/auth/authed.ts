@@ -14,7 +14,9 @@ export type Unavailable = { ok: false; error: "unavailable" };
  * The database being down (opening it, at the session check or in the work) is an answer too, not a throw:
  * a thrown action reaches the browser as a bare 500 and the form as a crash.
  */
-export async function asViewer<T>(work: (viewer: Viewer | null, db: Database) => Promise<T>): Promise<T | Forbidden | Unavailable> {
+export async function asViewer<T>(
+  work: (viewer: Viewer | null, db: Database) => Promise<T>,
+): Promise<T | Forbidden | Unavailable> {
   try {
     // Opened inside the guard: after a restart while the database is down, the first open fails too.
     const db = await getDb();

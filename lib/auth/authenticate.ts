@@ -51,7 +51,13 @@ let decoyHash: Promise<string> | undefined;
  * verification against a decoy hash) and gets the same answers as a known one with a wrong
  * password; only a correct password learns that an account is inactive.
  */
-export async function authenticate(db: Database, email: string, password: string, ip: string | undefined, now = new Date()): Promise<Authentication> {
+export async function authenticate(
+  db: Database,
+  email: string,
+  password: string,
+  ip: string | undefined,
+  now = new Date(),
+): Promise<Authentication> {
   const normalised = email.trim().toLowerCase();
   const keys = throttleKeys(normalised, ip ?? UNKNOWN_ADDRESS);
 
@@ -78,7 +84,10 @@ export async function authenticate(db: Database, email: string, password: string
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await db.loginThrottle.deleteMany({ where: { key: { in: [keys.pair, keys.address] } } });
   logEvent("auth.signed_in", { user: user.id });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 function throttled(retryAfterSeconds: number): Authentication {
@@ -87,7 +96,11 @@ function throttled(retryAfterSeconds: number): Authentication {
 }
 
 /** Counts one failure on both counters in one statement (so instances racing on them count each). */
-async function recordFailure(db: Database, keys: { pair: string; address: string }, now: Date): Promise<{ pair: number; address: number }> {
+async function recordFailure(
+  db: Database,
+  keys: { pair: string; address: string },
+  now: Date,
+): Promise<{ pair: number; address: number }> {
   const runStartedAfter = new Date(now.getTime() - RUN_ENDS_AFTER_SECONDS * 1000);
   const rows = await db.$queryRaw<{ key: string; failures: number }[]>`
     INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt") VALUES (${keys.pair}, 1, ${now}), (${keys.address}, 1, ${now})

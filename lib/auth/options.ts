@@ -36,8 +36,15 @@ export function authOptions(): Promise<AuthOptions> {
             .catch((error) => {
               throw noteIfDatabaseUnavailable(error, "auth.sign_in") ? new Error("unavailable") : error;
             });
-          if (!result.ok) throw new Error(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);
-          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
+          if (!result.ok)
+            throw new Error(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            name: result.user.name,
+            role: result.user.role,
+            sessionVersion: result.user.sessionVersion,
+          };
         },
       }),
     ],

@@ -47,7 +47,9 @@ describe("serverSecret", () => {
     vi.stubEnv("DATABASE_URL", "postgresql://parklead@db.invalid/parklead");
     const { serverSecret, SecretMissing } = await freshSecretModule();
     expect(serverSecret).toThrow(SecretMissing);
-    expect(serverSecret).toThrow(/^NEXTAUTH_SECRET must be set with DATABASE_URL \(make one with: openssl rand -base64 32\)$/);
+    expect(serverSecret).toThrow(
+      /^NEXTAUTH_SECRET must be set with DATABASE_URL \(make one with: openssl rand -base64 32\)$/,
+    );
   });
 
   it("takes NEXTAUTH_SECRET when set, with either database, and writes no file", async () => {

@@ -42,7 +42,8 @@ function secretInDataDir(dataDir: string): string {
   // A file copied in with looser rights is tightened rather than trusted as it is.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const secret = readFileSync(file, "utf8").trim();
-  if (secret.length < 32) throw new SecretMissing(`${file} does not hold a secret of at least 32 characters: delete it to make a new one`);
+  if (secret.length < 32)
+    throw new SecretMissing(`${file} does not hold a secret of at least 32 characters: delete it to make a new one`);
   return secret;
 }
 

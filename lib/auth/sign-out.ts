@@ -8,7 +8,10 @@ import type { Database } from "../db/client";
  * cookie that is still valid may do it, so an old, already-ended cookie cannot sign its owner out
  * again and again.
  */
-export async function endSessions(db: Database, token: { sub?: unknown; sessionVersion?: unknown } | null | undefined): Promise<boolean> {
+export async function endSessions(
+  db: Database,
+  token: { sub?: unknown; sessionVersion?: unknown } | null | undefined,
+): Promise<boolean> {
   if (typeof token?.sub !== "string" || typeof token.sessionVersion !== "number") return false;
   const ended = await db.user.updateMany({
     where: { id: token.sub, sessionVersion: token.sessionVersion },

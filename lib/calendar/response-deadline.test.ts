@@ -33,13 +33,43 @@ describe("the response calendar", () => {
     const rows = responseCalendar(nationalDay, "2026-09-30", "2026-10-12");
     expect(rows).toHaveLength(13);
     const byDay = new Map(rows.map((row) => [row.day, row]));
-    expect(byDay.get("2026-09-30")).toEqual({ day: "2026-09-30", working: true, next1: "2026-10-08", next2: "2026-10-09" });
-    expect(byDay.get("2026-10-01")).toEqual({ day: "2026-10-01", working: false, next1: "2026-10-08", next2: "2026-10-09" });
-    expect(byDay.get("2026-10-08")).toEqual({ day: "2026-10-08", working: true, next1: "2026-10-09", next2: "2026-10-10" });
-    expect(byDay.get("2026-10-09")).toEqual({ day: "2026-10-09", working: true, next1: "2026-10-10", next2: "2026-10-12" });
-    expect(byDay.get("2026-10-11")).toEqual({ day: "2026-10-11", working: false, next1: "2026-10-12", next2: "2026-10-13" });
+    expect(byDay.get("2026-09-30")).toEqual({
+      day: "2026-09-30",
+      working: true,
+      next1: "2026-10-08",
+      next2: "2026-10-09",
+    });
+    expect(byDay.get("2026-10-01")).toEqual({
+      day: "2026-10-01",
+      working: false,
+      next1: "2026-10-08",
+      next2: "2026-10-09",
+    });
+    expect(byDay.get("2026-10-08")).toEqual({
+      day: "2026-10-08",
+      working: true,
+      next1: "2026-10-09",
+      next2: "2026-10-10",
+    });
+    expect(byDay.get("2026-10-09")).toEqual({
+      day: "2026-10-09",
+      working: true,
+      next1: "2026-10-10",
+      next2: "2026-10-12",
+    });
+    expect(byDay.get("2026-10-11")).toEqual({
+      day: "2026-10-11",
+      working: false,
+      next1: "2026-10-12",
+      next2: "2026-10-13",
+    });
     // The last day still gets two working days after it, though they lie beyond the range.
-    expect(byDay.get("2026-10-12")).toEqual({ day: "2026-10-12", working: true, next1: "2026-10-13", next2: "2026-10-14" });
+    expect(byDay.get("2026-10-12")).toEqual({
+      day: "2026-10-12",
+      working: true,
+      next1: "2026-10-13",
+      next2: "2026-10-14",
+    });
   });
 
   it("makes Friday 17:30 due Monday 17:30, Monday 20:00 due Wednesday 09:00 and a holiday due two openings on", () => {
@@ -55,7 +85,11 @@ describe("the response calendar", () => {
   });
 
   it("puts each deadline at the last moment by which no more than one working day has run", () => {
-    for (const calendar of [standard, nationalDay, { ...nationalDay, start: "08:30", end: "17:00", days: [1, 2, 3, 4, 5, 6] }]) {
+    for (const calendar of [
+      standard,
+      nationalDay,
+      { ...nationalDay, start: "08:30", end: "17:00", days: [1, 2, 3, 4, 5, 6] },
+    ]) {
       const length = workingDayHours(calendar);
       // Every 23 minutes for three and a half weeks, so arrivals fall at every time of day.
       for (let time = at("2026-09-25 00:00").getTime(); time < at("2026-10-21 00:00").getTime(); time += 23 * 60_000) {
@@ -71,15 +105,26 @@ describe("the response calendar", () => {
   it("refuses a reversed range and a calendar that never works", () => {
     expect(() => responseCalendar(standard, "2026-10-02", "2026-10-01")).toThrow(/after/);
     const saturdays: WorkingCalendar = { ...standard, days: [6], holidays: [], workdays: [] };
-    expect(responseCalendar(saturdays, "2026-10-01", "2026-10-01")[0]).toMatchObject({ next1: "2026-10-03", next2: "2026-10-10" });
+    expect(responseCalendar(saturdays, "2026-10-01", "2026-10-01")[0]).toMatchObject({
+      next1: "2026-10-03",
+      next2: "2026-10-10",
+    });
     // Every Saturday for eleven and a half years a holiday: no working day in reach.
-    const holidays = Array.from({ length: 600 }, (_, week) => new Date(Date.UTC(2026, 9, 3 + week * 7)).toISOString().slice(0, 10));
+    const holidays = Array.from({ length: 600 }, (_, week) =>
+      new Date(Date.UTC(2026, 9, 3 + week * 7)).toISOString().slice(0, 10),
+    );
     expect(() => responseCalendar({ ...saturdays, holidays }, "2026-10-01", "2026-10-01")).toThrow(/ten years/);
   });
 });
 
 describe("dayResponseDeadline", () => {
-  const calendar = { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00", holidays: ["2026-12-14"], workdays: ["2026-12-26"] };
+  const calendar = {
+    days: [1, 2, 3, 4, 5],
+    start: "09:00",
+    end: "18:00",
+    holidays: ["2026-12-14"],
+    workdays: ["2026-12-26"],
+  };
   const at = (local: string) => new Date(`${local}+08:00`);
   it("is the next working day at the same time for an arrival in working hours, seconds kept", () => {
     expect(dayResponseDeadline(at("2026-12-16T11:00:30"), calendar)).toEqual(at("2026-12-17T11:00:30"));

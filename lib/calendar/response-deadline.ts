@@ -41,7 +41,8 @@ export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toD
   const working: number[] = [];
   let beyond = 0;
   for (let time = first, steps = 0; beyond < 2; time += DAY, steps += 1) {
-    if (steps > (last - first) / DAY + MAX_CALENDAR_DAYS) throw new Error("No working day in ten years: check the working days and holidays");
+    if (steps > (last - first) / DAY + MAX_CALENDAR_DAYS)
+      throw new Error("No working day in ten years: check the working days and holidays");
     if (!isWorkingDay(dayText(time), calendar)) continue;
     working.push(time);
     if (time > last) beyond += 1;
@@ -51,7 +52,12 @@ export function responseCalendar(calendar: WorkingCalendar, fromDay: string, toD
   let next = 0; // index of the first working day after `time`
   for (let time = first; time <= last; time += DAY) {
     while (working[next] <= time) next += 1;
-    rows.push({ day: dayText(time), working: workingSet.has(time), next1: dayText(working[next]), next2: dayText(working[next + 1]) });
+    rows.push({
+      day: dayText(time),
+      working: workingSet.has(time),
+      next1: dayText(working[next]),
+      next2: dayText(working[next + 1]),
+    });
   }
   return rows;
 }

@@ -16,7 +16,14 @@ describe("Shanghai local times from datetime-local inputs", () => {
   });
 
   it("refuses what is not a real moment", () => {
-    for (const value of ["2026-02-30T10:00", "2026-11-27T24:00", "2026-11-27 10:00", "2026-11-27", "tomorrow", "1999-12-31T10:00"]) {
+    for (const value of [
+      "2026-02-30T10:00",
+      "2026-11-27T24:00",
+      "2026-11-27 10:00",
+      "2026-11-27",
+      "tomorrow",
+      "1999-12-31T10:00",
+    ]) {
       expect(parseShanghaiLocal(value), value).toBeNull();
     }
   });

@@ -15,7 +15,12 @@ export function parseShanghaiLocal(value: string): Date | null {
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - SHANGHAI_OFFSET_MS);
   // Date.UTC rolls 2026-02-30 over into March: a rolled-over value was never a real date.
   const back = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  const real = back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day && back.getUTCHours() === hour && back.getUTCMinutes() === minute;
+  const real =
+    back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month - 1 &&
+    back.getUTCDate() === day &&
+    back.getUTCHours() === hour &&
+    back.getUTCMinutes() === minute;
   return real && year >= 2000 && year <= 2100 ? date : null;
 }
 

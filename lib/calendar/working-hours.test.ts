@@ -31,7 +31,10 @@ describe("addWorkingHours", () => {
   });
 
   it("skips holidays and counts make-up working days (调休)", () => {
-    const festive = workingHoursSettingsSchema.parse({ holidays: "2026-10-01\n2026-10-02, 2026-10-05", workdays: ["2026-10-10"] });
+    const festive = workingHoursSettingsSchema.parse({
+      holidays: "2026-10-01\n2026-10-02, 2026-10-05",
+      workdays: ["2026-10-10"],
+    });
     // Wednesday 30 September 17:00 → 1 h that day, holidays Thu 1 and Fri 2, weekend, holiday Mon 5.
     expect(addWorkingHours(at("2026-09-30T17:00:00"), 4, festive)).toEqual(at("2026-10-06T12:00:00"));
     // Saturday 10 October is a make-up working day.
@@ -40,7 +43,11 @@ describe("addWorkingHours", () => {
 
   it("spans several days for a long allowance and follows configured days and hours", () => {
     expect(addWorkingHours(at("2026-11-24T09:00:00"), 20, calendar)).toEqual(at("2026-11-26T11:00:00"));
-    const sixDays = workingHoursSettingsSchema.parse({ days: ["1", "2", "3", "4", "5", "6"], start: "08:30", end: "12:00" });
+    const sixDays = workingHoursSettingsSchema.parse({
+      days: ["1", "2", "3", "4", "5", "6"],
+      start: "08:30",
+      end: "12:00",
+    });
     expect(addWorkingHours(at("2026-11-27T11:00:00"), 2, sixDays)).toEqual(at("2026-11-28T09:30:00"));
   });
 
@@ -78,6 +85,9 @@ describe("Shanghai days", () => {
   it("puts 23:30 UTC on the next Shanghai day", () => {
     expect(shanghaiDay(new Date("2026-11-24T23:30:00Z"))).toBe("2026-11-25");
     expect(shanghaiDay(new Date("2026-11-24T15:59:59Z"))).toBe("2026-11-24");
-    expect(shanghaiDayBounds(new Date("2026-11-24T23:30:00Z"))).toEqual({ start: at("2026-11-25T00:00:00"), end: at("2026-11-26T00:00:00") });
+    expect(shanghaiDayBounds(new Date("2026-11-24T23:30:00Z"))).toEqual({
+      start: at("2026-11-25T00:00:00"),
+      end: at("2026-11-26T00:00:00"),
+    });
   });
 });

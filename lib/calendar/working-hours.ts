@@ -42,7 +42,8 @@ function* workingWindows(from: number, calendar: WorkingCalendar): Generator<[nu
   const close = minutesOf(calendar.end) * MINUTE;
   let midnight = wallDayStart(from);
   for (let day = 0; day < MAX_CALENDAR_DAYS; day++, midnight += DAY) {
-    if (isWorkingDay(new Date(midnight).toISOString().slice(0, 10), calendar)) yield [midnight + open, midnight + close];
+    if (isWorkingDay(new Date(midnight).toISOString().slice(0, 10), calendar))
+      yield [midnight + open, midnight + close];
   }
   throw new Error("No working time in the next ten years: check the working days and holidays");
 }

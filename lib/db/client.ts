@@ -8,7 +8,10 @@ export type DatabaseOpener = () => Promise<OpenedDatabase>;
 
 // On globalThis, not in module scope: Next evaluates this module once per route bundle (and again on
 // every dev-server reload), yet a process holds one database, so one PGlite opens the folder.
-const holder = globalThis as typeof globalThis & { parkleadDatabase?: Promise<OpenedDatabase>; parkleadDatabaseOpener?: DatabaseOpener };
+const holder = globalThis as typeof globalThis & {
+  parkleadDatabase?: Promise<OpenedDatabase>;
+  parkleadDatabaseOpener?: DatabaseOpener;
+};
 
 /**
  * Called by lib/startup before the first use (instrumentation at server start): lib/db cannot import
@@ -25,7 +28,10 @@ export function installDatabaseOpener(open: DatabaseOpener): void {
 export function getOpenedDatabase(): Promise<OpenedDatabase> {
   if (!holder.parkleadDatabase) {
     const open = holder.parkleadDatabaseOpener;
-    if (!open) return Promise.reject(new Error("No database opener is installed: lib/startup installs it at server start (instrumentation.ts)"));
+    if (!open)
+      return Promise.reject(
+        new Error("No database opener is installed: lib/startup installs it at server start (instrumentation.ts)"),
+      );
     holder.parkleadDatabase = open();
     holder.parkleadDatabase.catch(() => {
       holder.parkleadDatabase = undefined;

@@ -22,7 +22,10 @@ export interface LockOptions {
  * and, on Linux, by the time that process started, so a pid reused by an unrelated process after
  * a `kill -9` (common in containers, where pids restart from 1) is not mistaken for the holder.
  */
-export async function lockDataDir(dataDir: string, { waitMs = 5_000, pollMs = 200 }: LockOptions = {}): Promise<() => Promise<void>> {
+export async function lockDataDir(
+  dataDir: string,
+  { waitMs = 5_000, pollMs = 200 }: LockOptions = {},
+): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, "parklead.pid");
   const me = holderId(process.pid);
@@ -48,7 +51,9 @@ export async function lockDataDir(dataDir: string, { waitMs = 5_000, pollMs = 20
         continue;
       }
       const pid = held.split(" ")[0];
-      throw new DataDirInUse(`the data folder ${dataDir} is in use by process ${pid}; stop it first, or set PARKLEAD_DATA_DIR to another folder`);
+      throw new DataDirInUse(
+        `the data folder ${dataDir} is in use by process ${pid}; stop it first, or set PARKLEAD_DATA_DIR to another folder`,
+      );
     }
     await removeStaleLock(lockFile, held);
   }

@@ -15,7 +15,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const current = queue.shift();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const { code, originalCode, errorCode, kind, severity, message, cause, meta, errors } = current as Record<string, unknown>;
+    const { code, originalCode, errorCode, kind, severity, message, cause, meta, errors } = current as Record<
+      string,
+      unknown
+    >;
     if ([code, originalCode, errorCode].some(isUnavailableCode)) return true;
     // 55000 is a broad class (object_not_in_prerequisite_state); only as FATAL, ending the session,
     // is it "database is not currently accepting connections" (ALTER DATABASE … ALLOW_CONNECTIONS false).

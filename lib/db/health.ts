@@ -15,7 +15,10 @@ export async function checkDatabase(timeoutMs = 3000): Promise<boolean> {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error("health check timed out"), { code: "ETIMEDOUT" })), timeoutMs);
+        timer = setTimeout(
+          () => reject(Object.assign(new Error("health check timed out"), { code: "ETIMEDOUT" })),
+          timeoutMs,
+        );
       }),
     ]);
     return true;

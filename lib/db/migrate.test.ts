@@ -5,13 +5,24 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeOnPostgres, freshPglite, freshPostgresDatabase } from "../../tests/support/databases";
-import { applyMigrations, migrationStatus, pgConnection, pgliteConnection, readMigrations, type SqlConnection } from "./migrate";
+import {
+  applyMigrations,
+  migrationStatus,
+  pgConnection,
+  pgliteConnection,
+  readMigrations,
+  type SqlConnection,
+} from "./migrate";
 
 const realMigrations = path.resolve(import.meta.dirname, "../../prisma/migrations");
 const quiet = { log: () => {} };
 
 /** A copy of prisma/migrations that a test may add to without touching the real one. */
-async function scratchMigrations(): Promise<{ dir: string; add(name: string, sql: string): Promise<void>; remove(): Promise<void> }> {
+async function scratchMigrations(): Promise<{
+  dir: string;
+  add(name: string, sql: string): Promise<void>;
+  remove(): Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), "parklead-migrations-"));
   await cp(realMigrations, dir, { recursive: true });
   return {
@@ -34,7 +45,9 @@ interface PrismaMigrationRow {
 
 const recorded = (conn: SqlConnection) =>
   conn
-    .query<PrismaMigrationRow>(`SELECT "migration_name", "checksum", "finished_at", "applied_steps_count", "logs" FROM "_prisma_migrations" ORDER BY "migration_name"`)
+    .query<PrismaMigrationRow>(
+      `SELECT "migration_name", "checksum", "finished_at", "applied_steps_count", "logs" FROM "_prisma_migrations" ORDER BY "migration_name"`,
+    )
     .then((result) => result.rows);
 
 /** The same behaviour is required of both databases; each suite supplies a fresh connection. */
@@ -71,39 +84,64 @@ function runnerContract(open: () => Promise<{ conn: SqlConnection; close(): Prom
     const again = await applyMigrations(conn, { migrationsDir: realMigrations, ...quiet });
     expect(again.applied).toEqual([]);
     expect(await recorded(conn)).toHaveLength(migrations.length);
-    expect(await migrationStatus(conn, { migrationsDir: realMigrations })).toMatchObject({ pending: [], failed: [], modified: [], unknown: [] });
+    expect(await migrationStatus(conn, { migrationsDir: realMigrations })).toMatchObject({
+      pending: [],
+      failed: [],
+      modified: [],
+      unknown: [],
+    });
   });
 
   it("applies only the new migration on the next start", async () => {
     await applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet });
     await scratch.add("29990101000000_add_note", `ALTER TABLE "Park" ADD COLUMN "note" TEXT;`);
-    expect(await migrationStatus(conn, { migrationsDir: scratch.dir })).toMatchObject({ pending: ["29990101000000_add_note"] });
+    expect(await migrationStatus(conn, { migrationsDir: scratch.dir })).toMatchObject({
+      pending: ["29990101000000_add_note"],
+    });
 
     const next = await applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet });
     expect(next.applied).toEqual(["29990101000000_add_note"]);
-    const columns = await conn.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Park' AND column_name = 'note'`);
+    const columns = await conn.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'Park' AND column_name = 'note'`,
+    );
     expect(columns.rows).toHaveLength(1);
   });
 
   it("rolls back a failing migration whole, records the failure and refuses to go on until it is resolved", async () => {
     await applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet });
     // The first statement would succeed alone; the second fails, so neither may remain.
-    await scratch.add("29990101000000_broken", `ALTER TABLE "Park" ADD COLUMN "half" TEXT;\nALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;`);
+    await scratch.add(
+      "29990101000000_broken",
+      `ALTER TABLE "Park" ADD COLUMN "half" TEXT;\nALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;`,
+    );
 
-    await expect(applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet })).rejects.toThrow(/29990101000000_broken failed: .*NoSuchTable/);
-    const half = await conn.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Park' AND column_name = 'half'`);
+    await expect(applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet })).rejects.toThrow(
+      /29990101000000_broken failed: .*NoSuchTable/,
+    );
+    const half = await conn.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'Park' AND column_name = 'half'`,
+    );
     expect(half.rows).toHaveLength(0);
     const broken = (await recorded(conn)).find((row) => row.migration_name === "29990101000000_broken");
     expect(broken?.finished_at).toBeNull();
     expect(broken?.logs).toMatch(/NoSuchTable/);
     expect((await migrationStatus(conn, { migrationsDir: scratch.dir })).failed).toEqual(["29990101000000_broken"]);
 
-    await expect(applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet })).rejects.toThrow(/failed earlier and is not marked as rolled back/);
+    await expect(applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet })).rejects.toThrow(
+      /failed earlier and is not marked as rolled back/,
+    );
 
     // What `prisma migrate resolve --rolled-back` does; after the fix the runner goes on.
-    await conn.query(`UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = '29990101000000_broken'`);
-    await writeFile(path.join(scratch.dir, "29990101000000_broken", "migration.sql"), `ALTER TABLE "Park" ADD COLUMN "half" TEXT;`);
-    expect((await applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet })).applied).toEqual(["29990101000000_broken"]);
+    await conn.query(
+      `UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = '29990101000000_broken'`,
+    );
+    await writeFile(
+      path.join(scratch.dir, "29990101000000_broken", "migration.sql"),
+      `ALTER TABLE "Park" ADD COLUMN "half" TEXT;`,
+    );
+    expect((await applyMigrations(conn, { migrationsDir: scratch.dir, ...quiet })).applied).toEqual([
+      "29990101000000_broken",
+    ]);
   });
 
   it("reports a migration edited after it was applied", async () => {
@@ -148,9 +186,13 @@ describeOnPostgres("the migration runner on PostgreSQL", () => {
       }),
     );
     try {
-      const results = await Promise.all(clients.map((client) => applyMigrations(pgConnection(client), { migrationsDir: realMigrations, ...quiet })));
+      const results = await Promise.all(
+        clients.map((client) => applyMigrations(pgConnection(client), { migrationsDir: realMigrations, ...quiet })),
+      );
       const migrations = await readMigrations(realMigrations);
-      expect(results.flatMap((result) => result.applied).sort()).toEqual(migrations.map((migration) => migration.name).sort());
+      expect(results.flatMap((result) => result.applied).sort()).toEqual(
+        migrations.map((migration) => migration.name).sort(),
+      );
       expect(await recorded(pgConnection(clients[0]))).toHaveLength(migrations.length);
       expect((await clients[0].query(`SELECT count(*)::int AS n FROM "Stage"`)).rows[0].n).toBe(7);
     } finally {

@@ -61,9 +61,14 @@ export interface Migration {
   checksum: string;
 }
 
-export async function readMigrations(migrationsDir = path.resolve(process.cwd(), "prisma/migrations")): Promise<Migration[]> {
+export async function readMigrations(
+  migrationsDir = path.resolve(process.cwd(), "prisma/migrations"),
+): Promise<Migration[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/*turbopackIgnore: true*/ path.join(migrationsDir, name, "migration.sql"), "utf8");
@@ -81,14 +86,20 @@ export async function applyMigrations(
   await conn.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
     await conn.exec(CREATE_MIGRATIONS_TABLE);
-    const rows = (await conn.query<AppliedRow>(`SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations"`)).rows;
+    const rows = (
+      await conn.query<AppliedRow>(
+        `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations"`,
+      )
+    ).rows;
     const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
     if (failed) {
       throw new Error(
         `Migration ${failed.migration_name} failed earlier and is not marked as rolled back; fix the database, then mark it (prisma migrate resolve) before starting again.`,
       );
     }
-    const done = new Map(rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row.checksum]));
+    const done = new Map(
+      rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row.checksum]),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       const checksum = done.get(migration.name);
@@ -108,11 +119,10 @@ export async function applyMigrations(
 
 async function applyOne(conn: SqlConnection, migration: Migration): Promise<void> {
   const id = randomUUID();
-  await conn.query(`INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES ($1, $2, $3, now(), 0)`, [
-    id,
-    migration.checksum,
-    migration.name,
-  ]);
+  await conn.query(
+    `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES ($1, $2, $3, now(), 0)`,
+    [id, migration.checksum, migration.name],
+  );
   try {
     await conn.exec(`BEGIN;\n${migration.sql}\n;COMMIT;`);
   } catch (error) {
@@ -121,7 +131,9 @@ async function applyOne(conn: SqlConnection, migration: Migration): Promise<void
     await conn.query(`UPDATE "_prisma_migrations" SET "logs" = $2 WHERE "id" = $1`, [id, message]);
     throw new Error(`Migration ${migration.name} failed: ${message}`);
   }
-  await conn.query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`, [id]);
+  await conn.query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`, [
+    id,
+  ]);
 }
 
 export interface MigrationStatus {
@@ -136,19 +148,36 @@ export interface MigrationStatus {
 }
 
 /** What `prisma migrate status` reports, read without taking the lock or changing anything. */
-export async function migrationStatus(conn: SqlConnection, options: { migrationsDir?: string } = {}): Promise<MigrationStatus> {
+export async function migrationStatus(
+  conn: SqlConnection,
+  options: { migrationsDir?: string } = {},
+): Promise<MigrationStatus> {
   const migrations = await readMigrations(options.migrationsDir);
-  const exists = (await conn.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS "table"`)).rows[0].table;
+  const exists = (
+    await conn.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS "table"`)
+  ).rows[0].table;
   const rows = exists
-    ? (await conn.query<AppliedRow>(`SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations" ORDER BY "started_at"`)).rows
+    ? (
+        await conn.query<AppliedRow>(
+          `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations" ORDER BY "started_at"`,
+        )
+      ).rows
     : [];
-  const finished = new Map(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]));
+  const finished = new Map(
+    rows
+      .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+      .map((row) => [row.migration_name, row.checksum]),
+  );
   const known = new Set(migrations.map((migration) => migration.name));
   return {
     applied: migrations.filter((migration) => finished.has(migration.name)).map((migration) => migration.name),
     pending: migrations.filter((migration) => !finished.has(migration.name)).map((migration) => migration.name),
-    failed: rows.filter((row) => row.finished_at === null && row.rolled_back_at === null).map((row) => row.migration_name),
-    modified: migrations.filter((migration) => finished.has(migration.name) && finished.get(migration.name) !== migration.checksum).map((migration) => migration.name),
+    failed: rows
+      .filter((row) => row.finished_at === null && row.rolled_back_at === null)
+      .map((row) => row.migration_name),
+    modified: migrations
+      .filter((migration) => finished.has(migration.name) && finished.get(migration.name) !== migration.checksum)
+      .map((migration) => migration.name),
     unknown: [...finished.keys()].filter((name) => !known.has(name)),
   };
 }

@@ -26,7 +26,10 @@ async function openPglite(dataDir: string): Promise<OpenedDatabase> {
   const absolute = path.resolve(dataDir);
   const unlock = await lockDataDir(absolute);
   // Imported here so a PostgreSQL deployment never loads the WebAssembly build.
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const pglite = new PGlite(path.join(absolute, "pgdata"));
   try {
     await pglite.waitReady;
@@ -59,12 +62,14 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenedDataba
   } finally {
     await client.end();
   }
-  const db = new PrismaClient({ adapter: new PrismaPg(
+  const db = new PrismaClient({
+    adapter: new PrismaPg(
       // Prisma keeps DateTime in "timestamp" columns as UTC; raw SQL casting to timestamptz must convert in UTC too.
       // JIT compiling costs more than it saves on the short aggregates the workspace runs.
       { connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: "-c TimeZone=UTC -c jit=off" },
       { onPoolError: (error) => logEvent("database.pool_error", { error: error.message }) },
-    ) });
+    ),
+  });
   return {
     kind: "postgres",
     db,

@@ -7,7 +7,8 @@
  */
 
 /** C0 controls except tab and line breaks, DEL, C1 controls, bidi embeddings/overrides/isolates, non-characters. */
-const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/u;
+const CONTROL_MULTILINE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/u;
 /** In a one-line field, tab and line breaks (including U+2028/U+2029) are refused as well. */
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/u;
 

@@ -10,14 +10,24 @@ const issueOf = (schema: z.ZodType, input: unknown) => {
 };
 
 describe("the field kit's text", () => {
-  it.each(["", " ", "\u3000", "\u00a0", "\u200b", "\u200c\u200d", "\u2060", "\ufeff", "\u180e", "\u3000\u200b", "\t\n", "\u3164"])(
-    "reads %j as blank, so a required field says required",
-    (input) => {
-      expect(isBlank(input)).toBe(true);
-      expect(issueOf(text({ max: 10 }), input)).toBe("required");
-      expect(z.object({ note: optionalText({ max: 10 }) }).parse({ note: input })).toEqual({ note: undefined });
-    },
-  );
+  it.each([
+    "",
+    " ",
+    "\u3000",
+    "\u00a0",
+    "\u200b",
+    "\u200c\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u180e",
+    "\u3000\u200b",
+    "\t\n",
+    "\u3164",
+  ])("reads %j as blank, so a required field says required", (input) => {
+    expect(isBlank(input)).toBe(true);
+    expect(issueOf(text({ max: 10 }), input)).toBe("required");
+    expect(z.object({ note: optionalText({ max: 10 }) }).parse({ note: input })).toEqual({ note: undefined });
+  });
 
   it.each(["a\u0000b", "\ud800", "x\udc00", "\u202eabc", "a\u2066b", "a\u0085b", "a\u007fb", "a\u001bb", "a\ufffe"])(
     "refuses %j, which the database refuses or which reads differently from what it holds",
@@ -35,13 +45,16 @@ describe("the field kit's text", () => {
   });
 
   it("lets the form's own cross-field rules still run, so every error shows at once", () => {
-    const form = z
-      .object({ body: text({ max: 100 }), outcome: z.string().optional() })
-      .superRefine((value, ctx) => {
-        if (!value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "choice" });
-      });
-    const issues = form.safeParse({ body: "\u3000" }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
-    expect(issues).toEqual([["body", "required"], ["outcome", "choice"]]);
+    const form = z.object({ body: text({ max: 100 }), outcome: z.string().optional() }).superRefine((value, ctx) => {
+      if (!value.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "choice" });
+    });
+    const issues = form
+      .safeParse({ body: "\u3000" })
+      .error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(issues).toEqual([
+      ["body", "required"],
+      ["outcome", "choice"],
+    ]);
   });
 
   it("counts length in characters as varchar(n) does, so 𠮷 is one", () => {

@@ -61,13 +61,16 @@ describe("parseNumber: amounts in 万元 as people type them", () => {
 
   it("answers any text with a value that fits Decimal(16, 4) or a message, never anything else", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.stringMatching(/^[-0-9,.１２３万亿千元 ]{0,20}$/), fc.double()), (input) => {
-        const answer = parseNumber(input, { ...WAN, max: 10_000_000 });
-        if (answer.ok) {
-          expect(answer.value).toMatch(/^\d{1,8}(\.\d{1,4})?$/);
-          expect(Number(answer.value)).toBeLessThanOrEqual(10_000_000);
-        } else expect(answer.error).toMatch(/^(amount|tooSmall:0|tooBig:10000000|decimals:4)$/);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: "binary" }), fc.stringMatching(/^[-0-9,.１２３万亿千元 ]{0,20}$/), fc.double()),
+        (input) => {
+          const answer = parseNumber(input, { ...WAN, max: 10_000_000 });
+          if (answer.ok) {
+            expect(answer.value).toMatch(/^\d{1,8}(\.\d{1,4})?$/);
+            expect(Number(answer.value)).toBeLessThanOrEqual(10_000_000);
+          } else expect(answer.error).toMatch(/^(amount|tooSmall:0|tooBig:10000000|decimals:4)$/);
+        },
+      ),
       { seed: 20261206, numRuns: 2000 },
     );
   });

@@ -25,14 +25,26 @@ export interface NumberRules {
 }
 
 /** Powers of ten a unit multiplies a number of 万元 by. */
-const WAN_UNITS: Record<string, number> = { 万: 0, 万元: 0, 十万: 1, 十万元: 1, 百万: 2, 百万元: 2, 千万: 3, 千万元: 3, 亿: 4, 亿元: 4 };
+const WAN_UNITS: Record<string, number> = {
+  万: 0,
+  万元: 0,
+  十万: 1,
+  十万元: 1,
+  百万: 2,
+  百万元: 2,
+  千万: 3,
+  千万元: 3,
+  亿: 4,
+  亿元: 4,
+};
 const SHAPE = /^([0-9][0-9,]*)(?:\.([0-9]+))?\s*(\D*)$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
 
 /** The message for text that is not a number of this kind, which shows the form expected. */
 const formatError = (rules: NumberRules) => (rules.units ? "amount" : rules.decimals === 0 ? "integer" : "number");
 /** Below the least value: one message for a negative number and for a too-small one. */
-const belowMin = (rules: NumberRules) => (rules.exclusive && (rules.min ?? 0) === 0 ? "positive" : `tooSmall:${rules.min ?? 0}`);
+const belowMin = (rules: NumberRules) =>
+  rules.exclusive && (rules.min ?? 0) === 0 ? "positive" : `tooSmall:${rules.min ?? 0}`;
 
 /** Moves the decimal point `places` to the right, exactly. */
 function shift(whole: string, fraction: string, places: number): [string, string] {
@@ -49,7 +61,8 @@ function canonical(whole: string, fraction: string): string {
 function check(whole: string, fraction: string, rules: NumberRules): NumberResult | string {
   const value = canonical(whole, fraction);
   const decimals = value.split(".")[1]?.length ?? 0;
-  if (decimals > rules.decimals) return { ok: false, error: rules.decimals === 0 ? "integer" : `decimals:${rules.decimals}` };
+  if (decimals > rules.decimals)
+    return { ok: false, error: rules.decimals === 0 ? "integer" : `decimals:${rules.decimals}` };
   const number = Number(value);
   if (number > rules.max) return { ok: false, error: `tooBig:${rules.max}` };
   const min = rules.min ?? 0;
@@ -62,7 +75,11 @@ function fromNumber(input: number, rules: NumberRules): NumberResult {
   if (input < 0) return { ok: false, error: belowMin(rules) };
   const text = String(input);
   // Exponent form appears only beyond 1e21 or below 1e-6: too big, or too many decimals, for any column here.
-  if (text.includes("e")) return { ok: false, error: input >= 1 ? `tooBig:${rules.max}` : rules.decimals === 0 ? "integer" : `decimals:${rules.decimals}` };
+  if (text.includes("e"))
+    return {
+      ok: false,
+      error: input >= 1 ? `tooBig:${rules.max}` : rules.decimals === 0 ? "integer" : `decimals:${rules.decimals}`,
+    };
   const [whole, fraction = ""] = text.split(".");
   const checked = check(whole, fraction, rules);
   return typeof checked === "string" ? { ok: true, value: checked, understood: false } : checked;

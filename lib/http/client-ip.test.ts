@@ -46,7 +46,12 @@ describe("clientIp", () => {
     expect(clientIp(seen, 0)).toBe("127.0.0.1");
     // A second install (a second register() in one process) keeps the one stamp.
     stampPeerAddresses();
-    expect(clientIp(await headersSeenByServer({ [PEER_HEADER]: seen.get(PEER_HEADER)!.replace("127.0.0.1", "203.0.113.9") }), 0)).toBe("127.0.0.1");
+    expect(
+      clientIp(
+        await headersSeenByServer({ [PEER_HEADER]: seen.get(PEER_HEADER)!.replace("127.0.0.1", "203.0.113.9") }),
+        0,
+      ),
+    ).toBe("127.0.0.1");
   });
 
   it("takes the address the trusted proxy appended, not what the client claimed", async () => {

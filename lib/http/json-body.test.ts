@@ -10,7 +10,12 @@ function chunked(chunks: number, size: number, type = "application/json"): Reque
       else controller.close();
     },
   });
-  return new Request("http://localhost/api/inquiries", { method: "POST", body, headers: { "content-type": type }, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/api/inquiries", {
+    method: "POST",
+    body,
+    headers: { "content-type": type },
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("readJsonBody and its refusals", () => {

@@ -15,7 +15,8 @@ export type JsonBody = { ok: true; value: unknown } | JsonBodyRefusal;
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<JsonBody> {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
-  if (type !== "application/json") return { ok: false, status: 415, error: "Content-Type must be application/json", unread: true };
+  if (type !== "application/json")
+    return { ok: false, status: 415, error: "Content-Type must be application/json", unread: true };
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return { ok: false, status: 413, error: `Body over ${maxBytes} bytes`, unread: true };
   if (!request.body) return { ok: false, status: 400, error: "Empty body", unread: false };

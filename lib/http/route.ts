@@ -1,6 +1,10 @@
 import "server-only";
 import { noteIfDatabaseUnavailable } from "../db/outage";
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, databaseUnavailableResponse } from "./database-unavailable";
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE,
+  databaseUnavailableResponse,
+} from "./database-unavailable";
 
 /**
  * Wraps a route handler so the database being unavailable — wherever it surfaces: the session

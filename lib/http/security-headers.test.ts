@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, servedOverHttps } from "./security-headers";
 
-const directives = (policy: string) => new Map(policy.split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)]));
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)]));
 
 describe("contentSecurityPolicy", () => {
   it("lets scripts run only with this response's nonce or when loaded by one", () => {
@@ -21,7 +22,9 @@ describe("contentSecurityPolicy", () => {
   it("allows eval only under next dev and upgrades requests only over https", () => {
     const nonce = newNonce();
     expect(contentSecurityPolicy({ nonce })).not.toContain("unsafe-eval");
-    expect(directives(contentSecurityPolicy({ nonce, development: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ nonce, development: true })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
     expect(contentSecurityPolicy({ nonce })).not.toContain("upgrade-insecure-requests");
     expect(directives(contentSecurityPolicy({ nonce, https: true })).has("upgrade-insecure-requests")).toBe(true);
   });

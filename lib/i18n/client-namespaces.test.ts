@@ -17,16 +17,23 @@ describe("the catalogue namespaces each page gives its client components", () =>
     expect(providedIn(path.join(appDir, "layout.tsx"))).toEqual(["errors"]);
   });
 
-  it.each(routes.map((file) => [path.relative(root, file), file]))("%s provides every namespace its client components use", (_, file) => {
-    const provided = new Set(providedTo(appDir, file));
-    const missing = [...clientNamespaces(root, file, topLevel)].flatMap(([component, names]) =>
-      names.filter((name) => !provided.has(name)).map((name) => `${component}: ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
+  it.each(routes.map((file) => [path.relative(root, file), file]))(
+    "%s provides every namespace its client components use",
+    (_, file) => {
+      const provided = new Set(providedTo(appDir, file));
+      const missing = [...clientNamespaces(root, file, topLevel)].flatMap(([component, names]) =>
+        names.filter((name) => !provided.has(name)).map((name) => `${component}: ${name}`),
+      );
+      expect(missing).toEqual([]);
+    },
+  );
 
   it("names only namespaces that exist", () => {
-    const unknown = routes.flatMap((file) => providedIn(file).filter((name) => !topLevel.has(name)).map((name) => `${path.relative(root, file)}: ${name}`));
+    const unknown = routes.flatMap((file) =>
+      providedIn(file)
+        .filter((name) => !topLevel.has(name))
+        .map((name) => `${path.relative(root, file)}: ${name}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -34,7 +41,9 @@ describe("the catalogue namespaces each page gives its client components", () =>
     const unused = routes.flatMap((file) => {
       const below = routes.filter((other) => other.startsWith(path.dirname(file) + path.sep));
       const needed = new Set(below.flatMap((other) => [...clientNamespaces(root, other, topLevel).values()].flat()));
-      return providedIn(file).filter((name) => !needed.has(name)).map((name) => `${path.relative(root, file)}: ${name}`);
+      return providedIn(file)
+        .filter((name) => !needed.has(name))
+        .map((name) => `${path.relative(root, file)}: ${name}`);
     });
     expect(unused).toEqual([]);
   });
@@ -42,7 +51,9 @@ describe("the catalogue namespaces each page gives its client components", () =>
   it("gives a public page a small part of the catalogue, not all of it", () => {
     const whole = Buffer.byteLength(JSON.stringify(zhCN));
     const listing = providedTo(appDir, path.join(appDir, "(public)/listings/[id]/page.tsx"));
-    const sent = Buffer.byteLength(JSON.stringify(Object.fromEntries(listing.map((name) => [name, zhCN[name as keyof typeof zhCN]]))));
+    const sent = Buffer.byteLength(
+      JSON.stringify(Object.fromEntries(listing.map((name) => [name, zhCN[name as keyof typeof zhCN]]))),
+    );
     expect(sent).toBeLessThan(whole / 5);
   });
 });

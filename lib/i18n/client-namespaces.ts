@@ -30,7 +30,13 @@ function resolveImport(root: string, from: string, specifier: string): string | 
   if (specifier.startsWith("@/")) base = path.join(root, specifier.slice(2));
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
   else return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -54,17 +60,21 @@ function importsOf(root: string, file: string): string[] {
     ...[...text.matchAll(/^\s*export\s+(?!type\s)[^'"]*?\sfrom\s+["']([^"']+)["']/gm)].map((match) => match[1]),
     ...[...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]),
   ];
-  return specifiers.map((specifier) => resolveImport(root, file, specifier)).filter((resolved): resolved is string => resolved !== null);
+  return specifiers
+    .map((specifier) => resolveImport(root, file, specifier))
+    .filter((resolved): resolved is string => resolved !== null);
 }
 
-const directive = (file: string, name: string) => new RegExp(`^\\s*(?:\\/\\/[^\\n]*\\n\\s*|\\/\\*[\\s\\S]*?\\*\\/\\s*)*["']${name}["']`).test(source(file));
+const directive = (file: string, name: string) =>
+  new RegExp(`^\\s*(?:\\/\\/[^\\n]*\\n\\s*|\\/\\*[\\s\\S]*?\\*\\/\\s*)*["']${name}["']`).test(source(file));
 
 function namespacesIn(file: string, topLevel: ReadonlySet<string>): string[] {
   const text = source(file);
   const names = new Set<string>();
   for (const match of text.matchAll(/useTranslations\(\s*["'`]([\w]+)/g)) names.add(match[1]);
   for (const match of text.matchAll(/["'`]([A-Za-z]\w*)\.[\w$]/g)) if (topLevel.has(match[1])) names.add(match[1]);
-  for (const match of text.matchAll(/(?:\bmessages|Messages\))\.(\w+)/g)) if (topLevel.has(match[1])) names.add(match[1]);
+  for (const match of text.matchAll(/(?:\bmessages|Messages\))\.(\w+)/g))
+    if (topLevel.has(match[1])) names.add(match[1]);
   return [...names];
 }
 
@@ -83,7 +93,12 @@ export function clientNamespaces(root: string, file: string, topLevel: ReadonlyS
       if (names.length > 0) needed.set(path.relative(root, current), names);
     }
     for (const imported of importsOf(root, current)) {
-      if (imported !== file && routeFileNames.test(path.basename(imported)) && imported.includes(`${path.sep}app${path.sep}`)) continue;
+      if (
+        imported !== file &&
+        routeFileNames.test(path.basename(imported)) &&
+        imported.includes(`${path.sep}app${path.sep}`)
+      )
+        continue;
       visit(imported, client);
     }
   };

@@ -24,7 +24,12 @@ export function formatNumber(value: string | number, locale: Locale, maximumFrac
 }
 
 /** `messages` needs only the two area units, so a client component can pass them from its own translator. */
-export function formatArea(value: string | number, unit: AreaUnit, locale: Locale, messages: { units: Pick<Messages["units"], "mu" | "sqm"> }): string {
+export function formatArea(
+  value: string | number,
+  unit: AreaUnit,
+  locale: Locale,
+  messages: { units: Pick<Messages["units"], "mu" | "sqm"> },
+): string {
   return `${formatNumber(value, locale)} ${unit === "MU" ? messages.units.mu : messages.units.sqm}`;
 }
 
@@ -49,7 +54,12 @@ const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatDate(value: Date, locale: Locale): string {
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+    });
     dateFormats.set(locale, format);
   }
   return format.format(value);
@@ -60,7 +70,12 @@ const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatDateTime(value: Date, locale: Locale): string {
   let format = dateTimeFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short", hour12: false });
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: "Asia/Shanghai",
+      dateStyle: "medium",
+      timeStyle: "short",
+      hour12: false,
+    });
     dateTimeFormats.set(locale, format);
   }
   return format.format(value);

@@ -15,8 +15,28 @@ describe("message catalogues", () => {
   });
 
   it("have a message for every key the inquiry path can produce", () => {
-    const produced = ["required", "invalid", "tooShort", "tooLong", "number", "integer", "positive", "tooSmall", "tooBig", "decimals",
-      "phone", "email", "wechat", "creditCode", "choice", "consent", "unknownField", "listingGone", "idempotencyKey", "idempotencyKeyReused"];
+    const produced = [
+      "required",
+      "invalid",
+      "tooShort",
+      "tooLong",
+      "number",
+      "integer",
+      "positive",
+      "tooSmall",
+      "tooBig",
+      "decimals",
+      "phone",
+      "email",
+      "wechat",
+      "creditCode",
+      "choice",
+      "consent",
+      "unknownField",
+      "listingGone",
+      "idempotencyKey",
+      "idempotencyKeyReused",
+    ];
     const missing = produced.filter((key) => !(key in zhCN.validation));
     expect(missing).toEqual([]);
   });

@@ -15,7 +15,9 @@ export const getLocale = cache(async (): Promise<Locale> => {
 export const getMessages = cache(async () => loadMessages(await getLocale()));
 
 /** A server component's translator, for one namespace ("listing", "leadPage.header") or the whole catalogue. */
-export function getTranslations<const N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>>(namespace: N): Promise<Translator<N>>;
+export function getTranslations<const N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>>(
+  namespace: N,
+): Promise<Translator<N>>;
 // Last, so ReturnType<typeof getTranslations> stays the whole-catalogue translator.
 export function getTranslations(): Promise<Translator<never>>;
 export async function getTranslations(namespace?: string) {
@@ -23,7 +25,9 @@ export async function getTranslations(namespace?: string) {
   return createTranslator({ locale, messages: await getMessages(), namespace: namespace as never });
 }
 
-type Translator<N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>> = ReturnType<typeof createTranslator<Messages, N>>;
+type Translator<N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>> = ReturnType<
+  typeof createTranslator<Messages, N>
+>;
 
 export async function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: await loadMessages(locale) });

@@ -7,5 +7,6 @@ import { validationMessage } from "./validation";
  */
 export function useValidationMessage(): (key: string) => string {
   const t = useTranslations("validation");
-  return (key) => validationMessage((path, values) => t(path.replace(/^validation\./, "") as never, values as never), key);
+  return (key) =>
+    validationMessage((path, values) => t(path.replace(/^validation\./, "") as never, values as never), key);
 }

@@ -19,7 +19,11 @@ export async function sendInquiry(_previous: InquiryFormState, formData: FormDat
   const values = Object.fromEntries(
     [...formData.entries()].filter(([name, value]) => typeof value === "string" && !name.startsWith("$ACTION")),
   ) as Record<string, string>;
-  const fail = (state: Omit<InquiryFormState, "status" | "values">): InquiryFormState => ({ status: "error", values, ...state });
+  const fail = (state: Omit<InquiryFormState, "status" | "values">): InquiryFormState => ({
+    status: "error",
+    values,
+    ...state,
+  });
 
   const verdict = judgeSubmission({
     honeypot: values[formMetaFields.honeypot],

@@ -21,7 +21,8 @@ describe("inquiryFromFormData", () => {
       website: "",
       sourcePage: "/inquire",
       $ACTION_ID_abc: "",
-    })) form.append(name, value);
+    }))
+      form.append(name, value);
 
     const inquiry = inquiryFromFormData(form);
     expect(inquiry).toEqual({

@@ -77,14 +77,26 @@ export async function submitInquiry(db: Database, input: unknown, context: Submi
       );
       if (!stored.allowed) {
         const verdict = verdictOf(counters, stored.counts, now);
-        logEvent("inquiry.rate_limited", { scope: verdict.allowed ? "unknown" : verdict.scope, channel: context.channel });
-        return { ok: false, reason: "rateLimited", retryAfterSeconds: verdict.allowed ? 60 : verdict.retryAfterSeconds };
+        logEvent("inquiry.rate_limited", {
+          scope: verdict.allowed ? "unknown" : verdict.scope,
+          channel: context.channel,
+        });
+        return {
+          ok: false,
+          reason: "rateLimited",
+          retryAfterSeconds: verdict.allowed ? 60 : verdict.retryAfterSeconds,
+        };
       }
       if (!stored.inquiry) {
         counted = true;
         continue;
       }
-      logEvent("inquiry.created", { id: stored.inquiry.id, lead: stored.inquiry.leadId, channel: context.channel, listing: Boolean(listing) });
+      logEvent("inquiry.created", {
+        id: stored.inquiry.id,
+        lead: stored.inquiry.leadId,
+        channel: context.channel,
+        listing: Boolean(listing),
+      });
       if (Math.random() < 0.01) void pruneRateLimitCounters(db, now).catch(() => {});
       return { ok: true, id: stored.inquiry.id, reference: stored.inquiry.reference, replayed: false };
     } catch (error) {
@@ -134,4 +146,3 @@ function uniqueViolationTarget(error: unknown): string | null {
   if (/reference/.test(text)) return "reference";
   return "other";
 }
-

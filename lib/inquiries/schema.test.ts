@@ -36,12 +36,17 @@ describe("inquirySchema", () => {
     expect(inquirySchema.parse({ ...valid, phone }).phone).toBe(expected);
   });
 
-  it.each(["12812345678", "1381234567", "138123456789", "+85291234567", "021-12345678", "abcdefghijk", "+86 128 1234 5678"])(
-    "rejects %s as a phone with a specific message",
-    (phone) => {
-      expect(errorsOf({ ...valid, phone })).toEqual({ phone: "phone" });
-    },
-  );
+  it.each([
+    "12812345678",
+    "1381234567",
+    "138123456789",
+    "+85291234567",
+    "021-12345678",
+    "abcdefghijk",
+    "+86 128 1234 5678",
+  ])("rejects %s as a phone with a specific message", (phone) => {
+    expect(errorsOf({ ...valid, phone })).toEqual({ phone: "phone" });
+  });
 
   it("says a missing field is required, not malformed", () => {
     const { phone: _phone, company: _company, ...rest } = valid;
@@ -57,7 +62,12 @@ describe("inquirySchema", () => {
   });
 
   it("keeps amounts exact as decimal strings, from numbers or text", () => {
-    const parsed = inquirySchema.parse({ ...valid, expectedAnnualTax: "1,234.5678", investment: 0.1, annualOutput: "0012" });
+    const parsed = inquirySchema.parse({
+      ...valid,
+      expectedAnnualTax: "1,234.5678",
+      investment: 0.1,
+      annualOutput: "0012",
+    });
     expect(parsed.expectedAnnualTax).toBe("1234.5678");
     expect(parsed.investment).toBe("0.1");
     expect(parsed.annualOutput).toBe("12");
@@ -99,7 +109,15 @@ describe("inquirySchema", () => {
   });
 
   it("refuses text PostgreSQL would refuse or that reads differently from what it holds", () => {
-    expect(errorsOf({ ...valid, company: "上海\u0000公司", contactName: "王\ud800", use: "生产\u202e用途", message: "a\u0007b" })).toEqual({
+    expect(
+      errorsOf({
+        ...valid,
+        company: "上海\u0000公司",
+        contactName: "王\ud800",
+        use: "生产\u202e用途",
+        message: "a\u0007b",
+      }),
+    ).toEqual({
       company: "characters",
       contactName: "characters",
       use: "characters",
@@ -114,7 +132,9 @@ describe("inquirySchema", () => {
   });
 
   it("validates the need's choices", () => {
-    expect(errorsOf({ ...valid, need: { ...valid.need, deal: "lease", kind: "shop", areaUnit: "acre", timeline: "soon" } })).toEqual({
+    expect(
+      errorsOf({ ...valid, need: { ...valid.need, deal: "lease", kind: "shop", areaUnit: "acre", timeline: "soon" } }),
+    ).toEqual({
       "need.deal": "choice",
       "need.kind": "choice",
       "need.areaUnit": "choice",
@@ -132,15 +152,37 @@ describe("inquirySchema", () => {
   });
 
   it("stores text as typed, only trimmed", () => {
-    const parsed = inquirySchema.parse({ ...valid, company: "  <b>公司</b> & Co.  ", message: "<script>alert(1)</script>" });
+    const parsed = inquirySchema.parse({
+      ...valid,
+      company: "  <b>公司</b> & Co.  ",
+      message: "<script>alert(1)</script>",
+    });
     expect(parsed.company).toBe("<b>公司</b> & Co.");
     expect(parsed.message).toBe("<script>alert(1)</script>");
   });
 
   it("checks optional extras only when given", () => {
-    const blanks = { ...valid, wechat: "", email: "", investment: "", employees: "", powerKva: "", creditCode: "", message: "" };
+    const blanks = {
+      ...valid,
+      wechat: "",
+      email: "",
+      investment: "",
+      employees: "",
+      powerKva: "",
+      creditCode: "",
+      message: "",
+    };
     expect(inquirySchema.parse(blanks).email).toBeUndefined();
-    expect(errorsOf({ ...valid, email: "not-an-email", wechat: "a b", employees: "3.5", powerKva: -1, creditCode: "91110108551385082A" })).toEqual({
+    expect(
+      errorsOf({
+        ...valid,
+        email: "not-an-email",
+        wechat: "a b",
+        employees: "3.5",
+        powerKva: -1,
+        creditCode: "91110108551385082A",
+      }),
+    ).toEqual({
       email: "email",
       wechat: "wechat",
       employees: "integer",
@@ -154,7 +196,10 @@ describe("inquirySchema", () => {
   });
 
   it("rejects unknown fields, at the top and inside need", () => {
-    expect(errorsOf({ ...valid, isAdmin: true, need: { ...valid.need, floor: 3 } })).toEqual({ isAdmin: "unknownField", "need.floor": "unknownField" });
+    expect(errorsOf({ ...valid, isAdmin: true, need: { ...valid.need, floor: 3 } })).toEqual({
+      isAdmin: "unknownField",
+      "need.floor": "unknownField",
+    });
   });
 
   it("rejects a malformed listing id", () => {

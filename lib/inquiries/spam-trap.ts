@@ -46,7 +46,13 @@ export interface SubmissionSignals {
   now?: number;
 }
 
-export function judgeSubmission({ honeypot, renderStamp, scripted, minFillMs, now = Date.now() }: SubmissionSignals): SpamVerdict {
+export function judgeSubmission({
+  honeypot,
+  renderStamp,
+  scripted,
+  minFillMs,
+  now = Date.now(),
+}: SubmissionSignals): SpamVerdict {
   const shownAt = renderTimeOf(renderStamp);
   // 0 turns the time trap off (and with it the need for a stamp).
   const tooFast = minFillMs > 0 && (shownAt === undefined || now - shownAt < minFillMs);

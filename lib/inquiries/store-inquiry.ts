@@ -17,9 +17,22 @@ import type { RateLimitCounters } from "../limits/rate-limit";
 import type { Inquiry } from "./schema";
 import type { SubmissionContext } from "./mutations";
 
-const timeline = { now: "NOW", "3m": "WITHIN_3_MONTHS", "6m": "WITHIN_6_MONTHS", "12m": "WITHIN_12_MONTHS", later: "LATER" } as const;
+const timeline = {
+  now: "NOW",
+  "3m": "WITHIN_3_MONTHS",
+  "6m": "WITHIN_6_MONTHS",
+  "12m": "WITHIN_12_MONTHS",
+  later: "LATER",
+} as const;
 
-export type InquiryListing = { id: string; parkId: string; price: Prisma.Decimal; priceUnit: string; area: Prisma.Decimal; areaUnit: string };
+export type InquiryListing = {
+  id: string;
+  parkId: string;
+  price: Prisma.Decimal;
+  priceUnit: string;
+  area: Prisma.Decimal;
+  areaUnit: string;
+};
 
 /** The lock class first inquiries from one phone queue on, for tests that hold it. */
 export { NEW_PHONE_LOCK } from "../leads/intake/intake";
@@ -35,7 +48,8 @@ export interface Stored {
 
 /** Counts the attempt against the rate limits; `allowed` says whether every limit still holds. */
 function rateLimitSql(counters: RateLimitCounters | null): Prisma.Sql {
-  if (!counters) return Prisma.sql`hits AS (SELECT NULL::text AS "key", 0 AS "count" WHERE false), allowed AS (SELECT true AS "ok")`;
+  if (!counters)
+    return Prisma.sql`hits AS (SELECT NULL::text AS "key", 0 AS "count" WHERE false), allowed AS (SELECT true AS "ok")`;
   return Prisma.sql`hits AS (
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
       SELECT k, w, 1 FROM unnest(${counters.keys}::text[], ${counters.windowStarts}::timestamptz[]) AS t(k, w)
@@ -123,7 +137,15 @@ export async function storeInquiry(
   const need = needOf(inquiry);
   const leadSql = intake.target ? existingLeadSql(inquiry, intake.target, intake) : newLeadSql(inquiry, intake, source);
   const id = newId();
-  const rows = await db.$queryRaw<{ counts: Record<string, number> | null; allowed: boolean; id: string | null; reference: string | null; leadId: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      counts: Record<string, number> | null;
+      allowed: boolean;
+      id: string | null;
+      reference: string | null;
+      leadId: string | null;
+    }[]
+  >`
     WITH ${rateLimitSql(counters)}, ${leadSql}, stored AS (
     INSERT INTO "Inquiry" ("id", "reference", "idempotencyKey", "requestHash", "leadId", "listingId",
       "listingPrice", "listingPriceUnit", "listingArea", "listingAreaUnit",
@@ -155,6 +177,7 @@ export async function storeInquiry(
   return {
     counts: row.counts ?? {},
     allowed: row.allowed,
-    inquiry: row.id && row.reference && row.leadId ? { id: row.id, reference: row.reference, leadId: row.leadId } : null,
+    inquiry:
+      row.id && row.reference && row.leadId ? { id: row.id, reference: row.reference, leadId: row.leadId } : null,
   };
 }

@@ -52,7 +52,14 @@ export function phoneFor(viewer: Viewer, lead: { ownerId: string | null; phone: 
 
 /** The lead's own WeChat ID and email, which maskedText also looks for in free text. */
 type Known = { wechat?: string | null; email?: string | null };
-type ContactFields = { ownerId: string | null; phone: string; wechat?: string | null; email?: string | null; notes?: string | null; use?: string | null };
+type ContactFields = {
+  ownerId: string | null;
+  phone: string;
+  wechat?: string | null;
+  email?: string | null;
+  notes?: string | null;
+  use?: string | null;
+};
 
 /** The lead fields masked for a viewer who may not see its phone, and how. */
 const MASKED_FIELDS = ["phone", "wechat", "email", "notes", "use"] as const;
@@ -99,7 +106,11 @@ const IDENTIFIER_KEYS = new Set(["mergedId", "from", "to", "rule", "lostReasonKe
  * where the lead's contacts are masked, values under phone, wechat and email are masked as those
  * fields are, and every other text as free text.
  */
-export function detailsFor(viewer: Viewer, lead: { ownerId: string | null } & Known, details: Prisma.JsonValue): Prisma.JsonValue {
+export function detailsFor(
+  viewer: Viewer,
+  lead: { ownerId: string | null } & Known,
+  details: Prisma.JsonValue,
+): Prisma.JsonValue {
   if (maySeePhone(viewer, lead)) return details;
   const walk = (node: Prisma.JsonValue, key: string): Prisma.JsonValue => {
     if (typeof node === "string") {
@@ -108,7 +119,9 @@ export function detailsFor(viewer: Viewer, lead: { ownerId: string | null } & Kn
     }
     if (Array.isArray(node)) return node.map((child) => walk(child, key));
     if (node === null || typeof node !== "object") return node;
-    return Object.fromEntries(Object.entries(node).map(([childKey, child]) => [childKey, walk(child ?? null, childKey)]));
+    return Object.fromEntries(
+      Object.entries(node).map(([childKey, child]) => [childKey, walk(child ?? null, childKey)]),
+    );
   };
   return walk(details, "");
 }

@@ -43,7 +43,9 @@ type LegacyLead = LeadScoreFields & {
  * nothing.
  */
 export async function backfillLeads(db: Database): Promise<number> {
-  const [{ pending }] = await db.$queryRaw<{ pending: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Lead" WHERE "companyKey" = '') AS "pending"`;
+  const [{ pending }] = await db.$queryRaw<
+    { pending: boolean }[]
+  >`SELECT EXISTS (SELECT 1 FROM "Lead" WHERE "companyKey" = '') AS "pending"`;
   if (!pending) return 0;
   // A name that folds to nothing would be picked again forever; it is left as it is.
   const unfoldable: string[] = [];
@@ -60,7 +62,14 @@ export async function backfillLeads(db: Database): Promise<number> {
       if (key === "") unfoldable.push(lead.id);
       // An erased lead keeps only its company searchable, as the erasure left it.
       const person = lead.erasedAt ? { contactName: "", phone: "" } : lead;
-      const tokens = leadSearchTokens({ company: lead.company, contactName: person.contactName, phone: person.phone, wechat: lead.wechat, email: lead.email, notes: lead.notes });
+      const tokens = leadSearchTokens({
+        company: lead.company,
+        contactName: person.contactName,
+        phone: person.phone,
+        wechat: lead.wechat,
+        email: lead.email,
+        notes: lead.notes,
+      });
       const breakdown = scoreLead(lead, score);
       return { id: lead.id, key, tokens: JSON.stringify(tokens), breakdown };
     });
@@ -83,7 +92,9 @@ export async function backfillLeads(db: Database): Promise<number> {
  * Filled here by the calendar of now, at every start, in batches as above; a second run finds nothing.
  */
 export async function backfillResponseDeadlines(db: Database): Promise<number> {
-  const [{ pending }] = await db.$queryRaw<{ pending: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Lead" WHERE "dayResponseDueAt" IS NULL) AS "pending"`;
+  const [{ pending }] = await db.$queryRaw<
+    { pending: boolean }[]
+  >`SELECT EXISTS (SELECT 1 FROM "Lead" WHERE "dayResponseDueAt" IS NULL) AS "pending"`;
   if (!pending) return 0;
   const { workingHours } = await readSettings(db);
   return inBatches(db, "leads.deadlinesBackfilled", async (tx) => {

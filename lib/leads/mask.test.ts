@@ -85,7 +85,9 @@ describe("maskedText", () => {
   });
 
   it("masks the lead's own WeChat ID wherever it stands alone, in any case, but not inside a longer word", () => {
-    expect(maskedText("加微信 LiMing_88 或 liming_88 详谈", { wechat: "liming_88" })).toBe("加微信 Li****88 或 li****88 详谈");
+    expect(maskedText("加微信 LiMing_88 或 liming_88 详谈", { wechat: "liming_88" })).toBe(
+      "加微信 Li****88 或 li****88 详谈",
+    );
     expect(maskedText("xliming_88y", { wechat: "liming_88" })).toBe("xliming_88y");
   });
 
@@ -109,8 +111,11 @@ describe("maskedText", () => {
 });
 
 describe("searchesOnlyUnmaskedText", () => {
-  it.each(["厂房", "王总", "精密轴承", "白天。"])("lets %s search masked notes", (term) => expect(searchesOnlyUnmaskedText(term)).toBe(true));
-  it.each(["138", "5678", "wx", "zhang", "@139", "139.com", "厂房138", "１３８", "（白天）", "－", "·", "—"])("keeps %s away from masked notes", (term) =>
-    expect(searchesOnlyUnmaskedText(term)).toBe(false),
+  it.each(["厂房", "王总", "精密轴承", "白天。"])("lets %s search masked notes", (term) =>
+    expect(searchesOnlyUnmaskedText(term)).toBe(true),
+  );
+  it.each(["138", "5678", "wx", "zhang", "@139", "139.com", "厂房138", "１３８", "（白天）", "－", "·", "—"])(
+    "keeps %s away from masked notes",
+    (term) => expect(searchesOnlyUnmaskedText(term)).toBe(false),
   );
 });

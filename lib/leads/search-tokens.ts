@@ -39,7 +39,14 @@ export function leadSearchTokens(fields: {
   notes?: string | null;
 }): string[] {
   const tokens = new Set<string>();
-  const text = [fields.company, fields.contactName, fields.phone, fields.wechat, fields.email, fields.notes?.slice(0, NOTE_CHARS)]
+  const text = [
+    fields.company,
+    fields.contactName,
+    fields.phone,
+    fields.wechat,
+    fields.email,
+    fields.notes?.slice(0, NOTE_CHARS),
+  ]
     .filter(Boolean)
     .join(" ");
   const normalised = normalise(text);
@@ -69,7 +76,8 @@ export function searchTermsOf(query: string): SearchTerm[] {
         else for (let index = 0; index + 1 < chars.length; index++) tokens.add(chars[index] + chars[index + 1]);
       }
       for (const [word] of text.replace(HAN, " ").matchAll(WORD)) {
-        if (/^\d+$/.test(word) && word.length > 4) for (let start = 0; start + 4 <= word.length; start++) tokens.add(word.slice(start, start + 4));
+        if (/^\d+$/.test(word) && word.length > 4)
+          for (let start = 0; start + 4 <= word.length; start++) tokens.add(word.slice(start, start + 4));
         else if (word.length >= 2) tokens.add(word.slice(0, MAX_PREFIX));
       }
       return { text, tokens: [...tokens] };

@@ -21,7 +21,8 @@ export const inquiryRateLimits: RateLimit[] = [
   { scope: "phone", limit: 8, windowSeconds: 3600 },
 ];
 
-export type RateLimitVerdict = { allowed: true } | { allowed: false; scope: RateLimit["scope"]; retryAfterSeconds: number };
+export type RateLimitVerdict =
+  { allowed: true } | { allowed: false; scope: RateLimit["scope"]; retryAfterSeconds: number };
 
 /** The fixed-window counters one attempt increments, as arrays ready for unnest() in SQL. */
 export interface RateLimitCounters {
@@ -42,7 +43,11 @@ export function counterKey(scope: RateLimit["scope"], value: string): string {
   return `${scope}:${keyedDigest(`rate-limit:${scope}`, value)}`;
 }
 
-export function rateLimitCounters(subjects: Partial<Record<RateLimit["scope"], string>>, now: Date, limits = inquiryRateLimits): RateLimitCounters {
+export function rateLimitCounters(
+  subjects: Partial<Record<RateLimit["scope"], string>>,
+  now: Date,
+  limits = inquiryRateLimits,
+): RateLimitCounters {
   const counted = limits
     .filter((limit) => subjects[limit.scope])
     .map((limit) => {
@@ -63,7 +68,11 @@ export function verdictOf(counters: RateLimitCounters, counts: Record<string, nu
   for (const limit of counters.counted) {
     if ((counts[limit.key] ?? 0) > limit.limit) {
       const windowEnd = limit.windowStart.getTime() + limit.windowSeconds * 1000;
-      return { allowed: false, scope: limit.scope, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
+      return {
+        allowed: false,
+        scope: limit.scope,
+        retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
+      };
     }
   }
   return { allowed: true };
@@ -72,13 +81,17 @@ export function verdictOf(counters: RateLimitCounters, counts: Record<string, nu
 /** Drops every window of these phones' counters: an erased person leaves no key derived from their phone. */
 export async function dropPhoneCounters(tx: Prisma.TransactionClient, phones: string[]): Promise<number> {
   if (!phones.length) return 0;
-  const { count } = await tx.rateLimitCounter.deleteMany({ where: { key: { in: phones.map((phone) => counterKey("phone", phone)) } } });
+  const { count } = await tx.rateLimitCounter.deleteMany({
+    where: { key: { in: phones.map((phone) => counterKey("phone", phone)) } },
+  });
   return count;
 }
 
 /** Old windows are useless; dropping them keeps the table at a few rows per active visitor. */
 export async function pruneRateLimitCounters(db: Database, now = new Date()): Promise<number> {
   const longest = Math.max(...inquiryRateLimits.map((limit) => limit.windowSeconds));
-  const { count } = await db.rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } } });
+  const { count } = await db.rateLimitCounter.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } },
+  });
   return count;
 }

@@ -16,8 +16,19 @@ type Tx = Prisma.TransactionClient;
 type Value = string | null;
 
 const AUDITED = [
-  "slug", "name", "nameEn", "city", "cityEn", "address", "addressEn", "description", "descriptionEn", "totalAreaMu",
-  "operatorName", "contactPhone", "ownerId",
+  "slug",
+  "name",
+  "nameEn",
+  "city",
+  "cityEn",
+  "address",
+  "addressEn",
+  "description",
+  "descriptionEn",
+  "totalAreaMu",
+  "operatorName",
+  "contactPhone",
+  "ownerId",
 ] as const;
 
 function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown>) {
@@ -25,7 +36,8 @@ function changesBetween(before: Record<string, unknown> | null, after: Record<st
   const changes: Record<string, [Value, Value]> = {};
   for (const field of AUDITED) {
     const [from, to] = [plain(before?.[field]), plain(after[field])];
-    const equal = from === to || (field === "totalAreaMu" && from !== null && to !== null && Number(from) === Number(to));
+    const equal =
+      from === to || (field === "totalAreaMu" && from !== null && to !== null && Number(from) === Number(to));
     if (!equal) changes[field] = [from, to];
   }
   return changes;
@@ -50,9 +62,16 @@ export async function createPark(db: Database, viewer: Viewer | null, input: unk
     return await db.$transaction(async (tx): Promise<ParkResult> => {
       const problem = await ownerProblem(tx, data.ownerId);
       if (problem) return { ok: false, fieldErrors: problem };
-      if (await tx.park.findUnique({ where: { slug: data.slug }, select: { id: true } })) return { ok: false, fieldErrors: { slug: "keyTaken" } };
+      if (await tx.park.findUnique({ where: { slug: data.slug }, select: { id: true } }))
+        return { ok: false, fieldErrors: { slug: "keyTaken" } };
       const park = await tx.park.create({ data });
-      await recordAudit(tx, { actorId: viewer.id, action: "park.create", entityType: "Park", entityId: park.id, details: changesBetween(null, data) });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "park.create",
+        entityType: "Park",
+        entityId: park.id,
+        details: changesBetween(null, data),
+      });
       return { ok: true, id: park.id, updatedAt: park.updatedAt.toISOString() };
     });
   } catch (error) {
@@ -72,18 +91,26 @@ export async function updatePark(db: Database, viewer: Viewer | null, input: unk
     return await db.$transaction(async (tx): Promise<ParkResult> => {
       const current = await tx.park.findUnique({ where: { id } });
       if (!current) return { ok: false, fieldErrors: { id: "notFound" } };
-      if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false, fieldErrors: { updatedAt: "stale" } };
+      if (current.updatedAt.getTime() !== updatedAt.getTime())
+        return { ok: false, fieldErrors: { updatedAt: "stale" } };
       const changes = changesBetween(current, data);
       if (Object.keys(changes).length === 0) return { ok: true, id, updatedAt: current.updatedAt.toISOString() };
       if (changes.ownerId) {
         const problem = await ownerProblem(tx, data.ownerId);
         if (problem) return { ok: false, fieldErrors: problem };
       }
-      if (changes.slug && (await tx.park.findUnique({ where: { slug: data.slug }, select: { id: true } }))) return { ok: false, fieldErrors: { slug: "keyTaken" } };
+      if (changes.slug && (await tx.park.findUnique({ where: { slug: data.slug }, select: { id: true } })))
+        return { ok: false, fieldErrors: { slug: "keyTaken" } };
       const stamp = new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1));
       const saved = await tx.park.updateMany({ where: { id, updatedAt }, data: { ...data, updatedAt: stamp } });
       if (saved.count === 0) return { ok: false, fieldErrors: { updatedAt: "stale" } };
-      await recordAudit(tx, { actorId: viewer.id, action: "park.update", entityType: "Park", entityId: id, details: changes });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "park.update",
+        entityType: "Park",
+        entityId: id,
+        details: changes,
+      });
       return { ok: true, id, updatedAt: stamp.toISOString() };
     });
   } catch (error) {

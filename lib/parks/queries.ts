@@ -47,7 +47,15 @@ export async function parkForEdit(db: Database, viewer: Viewer | null, id: strin
     contactPhone: park.contactPhone,
     ownerId: park.ownerId ?? "",
   };
-  return { id: park.id, slug: park.slug, name: park.name, nameEn: park.nameEn, ownerId: park.ownerId, updatedAt: park.updatedAt.toISOString(), values };
+  return {
+    id: park.id,
+    slug: park.slug,
+    name: park.name,
+    nameEn: park.nameEn,
+    ownerId: park.ownerId,
+    updatedAt: park.updatedAt.toISOString(),
+    values,
+  };
 }
 
 /** Who may own a park: active users, for the admin's owner picker; plus the current owner, shown as deactivated. */

@@ -11,7 +11,13 @@ import { englishText, optionalDecimal, text } from "../listings/admin/fields";
 export const PARK_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const fields = {
-  slug: z.string({ error: "required" }).trim().toLowerCase().min(1, "required").max(60, "tooLong:60").regex(PARK_SLUG, "slug"),
+  slug: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .min(1, "required")
+    .max(60, "tooLong:60")
+    .regex(PARK_SLUG, "slug"),
   name: text(100),
   nameEn: englishText(160),
   city: text(60),
@@ -25,7 +31,13 @@ const fields = {
   /** Landline, mobile or 400 number as the park prints it: digits, spaces, +, -, parentheses. */
   contactPhone: text(30).pipe(z.string().regex(/^[0-9+()\- ]{5,30}$/, "contactPhone")),
   /** Who gets new leads from this park under the "park owner" assignment rule; blank: nobody. */
-  ownerId: z.string("notFound").trim().max(40, "notFound").regex(/^[A-Za-z0-9_-]*$/, "notFound").optional().transform((value) => value || null),
+  ownerId: z
+    .string("notFound")
+    .trim()
+    .max(40, "notFound")
+    .regex(/^[A-Za-z0-9_-]*$/, "notFound")
+    .optional()
+    .transform((value) => value || null),
 };
 
 export const parkSchema = z.strictObject(fields, { error: "unknownField" });

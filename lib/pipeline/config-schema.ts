@@ -8,7 +8,9 @@ import { configKey, stageCategories } from "../leads/stage/schema";
  * is fixed, since leads already in it carry the lost or signed figures their category asked for.
  */
 
-const strict = { error: (issue: { code: string }) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") };
+const strict = {
+  error: (issue: { code: string }) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid"),
+};
 const name = (max: number) => text({ max });
 const order = z.array(configKey, "required").min(1, "required").max(100, "tooMany:100");
 

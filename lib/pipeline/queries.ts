@@ -83,7 +83,10 @@ export async function loadBoard(
   const perColumn = options.perColumn ?? BOARD_CARDS_PER_COLUMN;
   const cap = options.countCap ?? BOARD_COUNT_CAP;
   const where = leadFilterWhere(filter, viewer, now);
-  const stages = await db.stage.findMany({ orderBy: { position: "asc" }, select: { key: true, name: true, nameEn: true, category: true } });
+  const stages = await db.stage.findMany({
+    orderBy: { position: "asc" },
+    select: { key: true, name: true, nameEn: true, category: true },
+  });
 
   const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const loaded = await Promise.all(
@@ -93,25 +96,35 @@ export async function loadBoard(
       const inStage = { AND: [where, { stageKey: stage.key }] };
       const rows = await db.lead.findMany({ where: inStage, orderBy: order, take: perColumn, select: cardSelect });
       // Ordered like the cards, so the capped count walks the same index instead of the primary key.
-      const count = rows.length < perColumn ? rows.length : await db.lead.count({ where: inStage, orderBy: order, take: cap + 1 });
+      const count =
+        rows.length < perColumn ? rows.length : await db.lead.count({ where: inStage, orderBy: order, take: cap + 1 });
       return { stage, rows, count };
     }),
   );
-  const ownerIds = [...new Set(loaded.flatMap(({ rows }) => rows.flatMap((row) => (row.ownerId ? [row.ownerId] : []))))];
-  const owners = new Map((await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((user) => [user.id, user]));
+  const ownerIds = [
+    ...new Set(loaded.flatMap(({ rows }) => rows.flatMap((row) => (row.ownerId ? [row.ownerId] : [])))),
+  ];
+  const owners = new Map(
+    (await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((user) => [
+      user.id,
+      user,
+    ]),
+  );
   const columns = loaded.map(({ stage, rows, count }): BoardColumn => ({
     ...stage,
     count: Math.min(count, cap),
     countCapped: count > cap,
-    cards: rows.map(({ nextFollowUpAt, firstRespondedAt, firstResponseDueAt, needArea, expectedAnnualTax, ownerId, ...lead }) => ({
-      ...lead,
-      owner: ownerId ? (owners.get(ownerId) ?? null) : null,
-      needArea: needArea?.toString() ?? null,
-      expectedAnnualTax: expectedAnnualTax?.toString() ?? null,
-      ageDays: Math.max(0, Math.floor((now.getTime() - lead.createdAt.getTime()) / 86_400_000)),
-      overdue: nextFollowUpAt !== null && nextFollowUpAt < now,
-      late: firstRespondedAt === null && firstResponseDueAt !== null && firstResponseDueAt < now,
-    })),
+    cards: rows.map(
+      ({ nextFollowUpAt, firstRespondedAt, firstResponseDueAt, needArea, expectedAnnualTax, ownerId, ...lead }) => ({
+        ...lead,
+        owner: ownerId ? (owners.get(ownerId) ?? null) : null,
+        needArea: needArea?.toString() ?? null,
+        expectedAnnualTax: expectedAnnualTax?.toString() ?? null,
+        ageDays: Math.max(0, Math.floor((now.getTime() - lead.createdAt.getTime()) / 86_400_000)),
+        overdue: nextFollowUpAt !== null && nextFollowUpAt < now,
+        late: firstRespondedAt === null && firstResponseDueAt !== null && firstResponseDueAt < now,
+      }),
+    ),
   }));
   return { columns };
 }
@@ -119,13 +132,20 @@ export async function loadBoard(
 /** Stages in board order, for pickers (the lead page's stage menu, the inbox's bulk change). */
 export async function listStages(db: Database, viewer: Viewer | null) {
   assertRole(viewer, WORKSPACE_ROLES, "read the stages");
-  return db.stage.findMany({ orderBy: { position: "asc" }, select: { key: true, name: true, nameEn: true, category: true } });
+  return db.stage.findMany({
+    orderBy: { position: "asc" },
+    select: { key: true, name: true, nameEn: true, category: true },
+  });
 }
 
 /** The lost reasons a move to a lost stage may choose from: active ones, in the admin's order. */
 export async function activeLostReasons(db: Database, viewer: Viewer | null) {
   assertRole(viewer, WORKSPACE_ROLES, "read the lost reasons");
-  return db.lostReason.findMany({ where: { active: true }, orderBy: { position: "asc" }, select: { key: true, name: true, nameEn: true, askPark: true } });
+  return db.lostReason.findMany({
+    where: { active: true },
+    orderBy: { position: "asc" },
+    select: { key: true, name: true, nameEn: true, askPark: true },
+  });
 }
 
 /** Everything the admin's pipeline settings page edits, retired reasons included. */
@@ -135,6 +155,8 @@ export async function pipelineConfig(db: Database, viewer: Viewer | null) {
     db.stage.findMany({ orderBy: { position: "asc" } }),
     db.lostReason.findMany({ orderBy: { position: "asc" } }),
   ]);
-  const used = await Promise.all(stages.map((stage) => db.lead.findFirst({ where: { stageKey: stage.key }, select: { id: true } })));
+  const used = await Promise.all(
+    stages.map((stage) => db.lead.findFirst({ where: { stageKey: stage.key }, select: { id: true } })),
+  );
   return { stages: stages.map((stage, index) => ({ ...stage, inUse: used[index] !== null })), lostReasons };
 }

@@ -9,7 +9,11 @@ export const rangePresets = ["this_month", "last_month", "this_quarter", "this_y
 export type RangePreset = (typeof rangePresets)[number];
 export const periods = ["week", "month"] as const;
 
-const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const id = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 /** A real day in the years the app knows: 2026-13-45 is a notice, never an Invalid Date thrown into the page. */
 const day = calendarDay;
 
@@ -30,7 +34,8 @@ export const reportFilterSchema = z
     if (filter.range !== "custom") return;
     if (!filter.from) ctx.addIssue({ code: "custom", path: ["from"], message: "required" });
     if (!filter.to) ctx.addIssue({ code: "custom", path: ["to"], message: "required" });
-    if (filter.from && filter.to && filter.from > filter.to) ctx.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
+    if (filter.from && filter.to && filter.from > filter.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "endBeforeStart" });
   });
 export type ReportFilter = z.output<typeof reportFilterSchema>;
 
@@ -101,11 +106,21 @@ export function resolveRange(filter: Pick<ReportFilter, "range" | "from" | "to">
       toDay = filter.to;
       break;
   }
-  return { from: shanghaiDayStart(fromDay), to: new Date(shanghaiDayStart(toDay).getTime() + 86_400_000), fromDay, toDay };
+  return {
+    from: shanghaiDayStart(fromDay),
+    to: new Date(shanghaiDayStart(toDay).getTime() + 86_400_000),
+    fromDay,
+    toDay,
+  };
 }
 
 /** The view's narrowing by owner (staff: always themselves), park, kind and source, over `column`. */
-function narrowing(filter: ReportFilter, viewer: Viewer, column: (name: string) => Prisma.Sql, kind: (value: string) => Prisma.Sql): Prisma.Sql[] {
+function narrowing(
+  filter: ReportFilter,
+  viewer: Viewer,
+  column: (name: string) => Prisma.Sql,
+  kind: (value: string) => Prisma.Sql,
+): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   const owner = managesLeads(viewer) ? filter.owner : viewer.id;
   if (owner) conditions.push(Prisma.sql`${column("ownerId")} = ${owner}`);
@@ -126,7 +141,10 @@ const columnOf = (alias: string) => (name: string) => Prisma.raw(`"${alias}"."${
 export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"): Prisma.Sql {
   const column = columnOf(alias);
   const kind = (value: string) => Prisma.sql`${value}::"ListingKind"`;
-  return Prisma.join([Prisma.sql`${column("mergedIntoId")} IS NULL`, ...narrowing(filter, viewer, column, kind)], " AND ");
+  return Prisma.join(
+    [Prisma.sql`${column("mergedIntoId")} IS NULL`, ...narrowing(filter, viewer, column, kind)],
+    " AND ",
+  );
 }
 
 /**
@@ -134,7 +152,10 @@ export function reportLeadsSql(filter: ReportFilter, viewer: Viewer, alias = "l"
  * never tallied, and the kind is kept as text.
  */
 export function reportTallySql(filter: ReportFilter, viewer: Viewer, alias = "t"): Prisma.Sql {
-  return Prisma.join([Prisma.sql`true`, ...narrowing(filter, viewer, columnOf(alias), (value) => Prisma.sql`${value}`)], " AND ");
+  return Prisma.join(
+    [Prisma.sql`true`, ...narrowing(filter, viewer, columnOf(alias), (value) => Prisma.sql`${value}`)],
+    " AND ",
+  );
 }
 
 /**

@@ -32,13 +32,18 @@ describe("the reports page's view from the URL", () => {
       expect(view.invalid).toContain("from");
       expect(view.filter.range).toBe("this_month");
     }
-    expect(reportViewOf({ source: "baidu\u0000" })).toMatchObject({ invalid: ["source"], filter: { range: "this_month" } });
+    expect(reportViewOf({ source: "baidu\u0000" })).toMatchObject({
+      invalid: ["source"],
+      filter: { range: "this_month" },
+    });
   });
 
   it("writes the filter back as URL parameters, the custom days only for a custom range", () => {
     expect(reportQueryOf({ range: "custom", from: "2026-10-01", to: "2026-10-31", period: "week", kind: "LAND" })).toBe(
       "range=custom&period=week&kind=LAND&from=2026-10-01&to=2026-10-31",
     );
-    expect(reportQueryOf({ range: "this_year", from: "2026-10-01", to: "2026-10-31", period: "month" })).toBe("range=this_year&period=month");
+    expect(reportQueryOf({ range: "this_year", from: "2026-10-01", to: "2026-10-31", period: "month" })).toBe(
+      "range=this_year&period=month",
+    );
   });
 });

@@ -33,5 +33,7 @@ export function reportViewOf(params: UrlParams): ReportView {
 export function reportQueryOf(filter: ReportFilter): string {
   const { from, to, ...rest } = filter;
   const entries = Object.entries({ ...rest, ...(filter.range === "custom" ? { from, to } : {}) });
-  return new URLSearchParams(entries.filter((entry): entry is [string, string] => typeof entry[1] === "string")).toString();
+  return new URLSearchParams(
+    entries.filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  ).toString();
 }

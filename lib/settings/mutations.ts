@@ -9,14 +9,20 @@ import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { parseStoredSetting } from "./queries";
 import { settingSchemas, type SettingKey } from "./schema";
 
-export type SettingsResult = { ok: true; changed: boolean; rescored?: number } | { ok: false; fieldErrors: FieldErrors };
+export type SettingsResult =
+  { ok: true; changed: boolean; rescored?: number } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * Admins only; the section is validated whole, stored whole, and audited with its value before and after.
  * A section whose change has to be carried out elsewhere saves through this and then does it: the score
  * section re-scores every lead (lib/leads/score/mutations.ts), so settings never import what they configure.
  */
-export async function saveSettingsSection(db: Database, viewer: Viewer | null, key: SettingKey, input: unknown): Promise<SettingsResult> {
+export async function saveSettingsSection(
+  db: Database,
+  viewer: Viewer | null,
+  key: SettingKey,
+  input: unknown,
+): Promise<SettingsResult> {
   assertRole(viewer, ["ADMIN"], "change settings");
   const parsed = settingSchemas[key].safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -43,6 +49,10 @@ export function updateAssignmentSettings(db: Database, viewer: Viewer | null, in
   return saveSettingsSection(db, viewer, "assignment", input);
 }
 
-export function updateWorkingHoursSettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
+export function updateWorkingHoursSettings(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<SettingsResult> {
   return saveSettingsSection(db, viewer, "workingHours", input);
 }

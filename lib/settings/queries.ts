@@ -25,7 +25,10 @@ export function parseStoredSetting<K extends SettingKey>(key: K, stored: unknown
  * No access check: the rules apply to every inquiry, including anonymous ones.
  */
 export async function readSettings(db: Reader): Promise<Settings> {
-  const rows = await db.setting.findMany({ where: { key: { in: [...SETTING_KEYS] } }, select: { key: true, value: true } });
+  const rows = await db.setting.findMany({
+    where: { key: { in: [...SETTING_KEYS] } },
+    select: { key: true, value: true },
+  });
   const stored = new Map(rows.map((row) => [row.key, row.value]));
   return {
     assignment: parseStoredSetting("assignment", stored.get("assignment")),

@@ -4,15 +4,33 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, settingSchemas, workingHoursSettingsSch
 describe("settings schemas", () => {
   it("fill every section from nothing with the documented defaults", () => {
     expect(DEFAULT_SETTINGS.assignment).toEqual({ rule: "round_robin" });
-    expect(DEFAULT_SETTINGS.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00", firstResponseHours: 4, holidays: [], workdays: [] });
+    expect(DEFAULT_SETTINGS.workingHours).toEqual({
+      days: [1, 2, 3, 4, 5],
+      start: "09:00",
+      end: "18:00",
+      firstResponseHours: 4,
+      holidays: [],
+      workdays: [],
+    });
     expect(Object.values(DEFAULT_SETTINGS.score.weights).reduce((sum, weight) => sum + weight, 0)).toBe(100);
     expect(DEFAULT_SETTINGS.score.vetoes.minExpectedTax).toBeNull();
   });
 
   it("accept their own output again unchanged, as the server does after the form's resolver", () => {
     const fromForm = {
-      workingHours: { days: ["5", "1", "3", "3"], start: "08:30", end: "17:00", firstResponseHours: "2.5", holidays: "2026-10-02\n2026-10-01", workdays: "" },
-      score: { weights: DEFAULT_SETTINGS.score.weights, preferredIndustries: "新能源，新材料", vetoes: { bannedIndustries: "电镀", minExpectedTax: "50" } },
+      workingHours: {
+        days: ["5", "1", "3", "3"],
+        start: "08:30",
+        end: "17:00",
+        firstResponseHours: "2.5",
+        holidays: "2026-10-02\n2026-10-01",
+        workdays: "",
+      },
+      score: {
+        weights: DEFAULT_SETTINGS.score.weights,
+        preferredIndustries: "新能源，新材料",
+        vetoes: { bannedIndustries: "电镀", minExpectedTax: "50" },
+      },
       assignment: { rule: "park_owner" },
     };
     for (const key of SETTING_KEYS) {
@@ -28,8 +46,22 @@ describe("settings schemas", () => {
   });
 
   it("name the field of each mistake", () => {
-    const result = workingHoursSettingsSchema.safeParse({ days: ["8"], start: "24:00", end: "7:00", firstResponseHours: "abc", workdays: ["2026-13-01"] });
-    const errors = Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
-    expect(errors).toEqual({ "days.0": "choice", start: "time", end: "time", firstResponseHours: "number", workdays: "date" });
+    const result = workingHoursSettingsSchema.safeParse({
+      days: ["8"],
+      start: "24:00",
+      end: "7:00",
+      firstResponseHours: "abc",
+      workdays: ["2026-13-01"],
+    });
+    const errors = Object.fromEntries(
+      (result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]),
+    );
+    expect(errors).toEqual({
+      "days.0": "choice",
+      start: "time",
+      end: "time",
+      firstResponseHours: "number",
+      workdays: "date",
+    });
   });
 });

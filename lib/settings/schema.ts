@@ -62,7 +62,9 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const workingHoursSettingsSchema = z
   .strictObject({
     days: z
-      .array(z.coerce.number({ error: "choice" }).int("choice").min(1, "choice").max(7, "choice"), { error: "required" })
+      .array(z.coerce.number({ error: "choice" }).int("choice").min(1, "choice").max(7, "choice"), {
+        error: "required",
+      })
       .min(1, "required")
       .default([1, 2, 3, 4, 5])
       .transform((days) => [...new Set(days)].sort()),
@@ -117,9 +119,31 @@ export const DEFAULT_WEIGHTS: Record<ScoreFactor, number> = {
 
 /** The park's 主导产业; a lead whose industry or use names one is a fit. */
 export const DEFAULT_PREFERRED_INDUSTRIES = [
-  "智能制造", "高端装备", "电子信息", "半导体", "集成电路", "芯片", "生物医药", "医疗器械", "新材料", "新能源",
-  "汽车零部件", "数字经济", "人工智能", "机器人", "软件", "研发",
-  "smart manufacturing", "semiconductor", "biomed", "medical device", "new material", "new energy", "auto parts", "robot", "software",
+  "智能制造",
+  "高端装备",
+  "电子信息",
+  "半导体",
+  "集成电路",
+  "芯片",
+  "生物医药",
+  "医疗器械",
+  "新材料",
+  "新能源",
+  "汽车零部件",
+  "数字经济",
+  "人工智能",
+  "机器人",
+  "软件",
+  "研发",
+  "smart manufacturing",
+  "semiconductor",
+  "biomed",
+  "medical device",
+  "new material",
+  "new energy",
+  "auto parts",
+  "robot",
+  "software",
 ];
 
 /** Industries the park refuses outright (一票否决), as typical 负面清单 entries. */
@@ -128,13 +152,18 @@ export const DEFAULT_BANNED_INDUSTRIES = ["电镀", "印染", "制革", "炼焦"
 const weight = z.coerce.number({ error: "integer" }).int("integer").min(0, "tooSmall:0").max(100, "tooBig:100");
 
 const weightsSchema = z
-  .strictObject(Object.fromEntries(SCORE_FACTORS.map((factor) => [factor, weight.default(DEFAULT_WEIGHTS[factor])])) as Record<
-    ScoreFactor,
-    z.ZodDefault<typeof weight>
-  >)
+  .strictObject(
+    Object.fromEntries(SCORE_FACTORS.map((factor) => [factor, weight.default(DEFAULT_WEIGHTS[factor])])) as Record<
+      ScoreFactor,
+      z.ZodDefault<typeof weight>
+    >,
+  )
   .default(DEFAULT_WEIGHTS)
   .superRefine((weights, ctx) => {
-    const sum = SCORE_FACTORS.reduce((total, factor) => total + (Number.isFinite(weights[factor]) ? weights[factor] : 0), 0);
+    const sum = SCORE_FACTORS.reduce(
+      (total, factor) => total + (Number.isFinite(weights[factor]) ? weights[factor] : 0),
+      0,
+    );
     if (sum !== 100) ctx.addIssue({ code: "custom", message: `weightsSum:${sum}` });
   });
 

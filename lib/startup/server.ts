@@ -14,7 +14,13 @@ export function installAppDatabase(): void {
     const firstAdmin = { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, generate: !config.DATABASE_URL };
     return openAppDatabase(
       config.DATABASE_URL
-        ? { kind: "postgres", url: config.DATABASE_URL, poolSize: config.PARKLEAD_DB_POOL_SIZE, seedDemo: config.PARKLEAD_SEED_DEMO === "1", firstAdmin }
+        ? {
+            kind: "postgres",
+            url: config.DATABASE_URL,
+            poolSize: config.PARKLEAD_DB_POOL_SIZE,
+            seedDemo: config.PARKLEAD_SEED_DEMO === "1",
+            firstAdmin,
+          }
         : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true, firstAdmin },
     );
   });
@@ -54,7 +60,10 @@ function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
     closing = true;
     logEvent("server.stopping", { signal });
     opening
-      .then((opened) => opened.close(), () => undefined)
+      .then(
+        (opened) => opened.close(),
+        () => undefined,
+      )
       .catch((error) => logEvent("database.close_failed", { error: String(error) }))
       .finally(() => process.exit(0));
   };
@@ -70,7 +79,10 @@ function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
  * so register() must not throw: it calls this instead.
  */
 export function stopFailedStart(error: unknown): never {
-  logEvent("server.start_failed", { error: error instanceof Error ? error.name : typeof error, reason: oneLine(error) });
+  logEvent("server.start_failed", {
+    error: error instanceof Error ? error.name : typeof error,
+    reason: oneLine(error),
+  });
   process.exit(1);
 }
 

@@ -38,10 +38,16 @@ export async function createTask(db: Database, viewer: Viewer | null, input: unk
     if (assignee !== viewer.id && assignee !== lead.ownerId && !managesLeads(viewer)) {
       return { ok: false, fieldErrors: { assigneeId: "invalid" } };
     }
-    if (assignee !== viewer.id && !(await tx.user.findFirst({ where: { id: assignee, active: true }, select: { id: true } }))) {
+    if (
+      assignee !== viewer.id &&
+      !(await tx.user.findFirst({ where: { id: assignee, active: true }, select: { id: true } }))
+    ) {
       return { ok: false, fieldErrors: { assigneeId: "notFound" } };
     }
-    const task = await tx.task.create({ data: { leadId, title, dueAt, assigneeId: assignee, createdById: viewer.id }, select: { id: true } });
+    const task = await tx.task.create({
+      data: { leadId, title, dueAt, assigneeId: assignee, createdById: viewer.id },
+      select: { id: true },
+    });
     await refreshNextFollowUp(tx, leadId);
     return { ok: true, id: task.id, leadId };
   });
@@ -61,7 +67,10 @@ export async function setTaskDone(db: Database, viewer: Viewer | null, input: un
     if (!task) return { ok: false, fieldErrors: { taskId: "notFound" } };
     await lockLead(tx, task.leadId);
     // Completing twice keeps the first completion time: only a change of state writes.
-    await tx.task.updateMany({ where: { id: task.id, doneAt: done ? null : { not: null } }, data: { doneAt: done ? new Date() : null } });
+    await tx.task.updateMany({
+      where: { id: task.id, doneAt: done ? null : { not: null } },
+      data: { doneAt: done ? new Date() : null },
+    });
     await refreshNextFollowUp(tx, task.leadId);
     return { ok: true, id: task.id, leadId: task.leadId };
   });

@@ -22,7 +22,9 @@ const dueAt = z
     return date;
   });
 
-const strict = { error: (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") };
+const strict = {
+  error: (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid"),
+};
 
 export const newTaskSchema = z.strictObject(
   {

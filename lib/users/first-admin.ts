@@ -9,7 +9,10 @@ export const DEMO_ADMIN_EMAIL = "admin@parklead.local";
  * The first admin of an empty workspace: ADMIN_EMAIL/ADMIN_PASSWORD when set; on the embedded demo
  * database, a generated password printed once. Concurrent instances race harmlessly on the email.
  */
-export async function ensureFirstAdmin(db: Database, options: { email?: string; password?: string; generate: boolean }): Promise<void> {
+export async function ensureFirstAdmin(
+  db: Database,
+  options: { email?: string; password?: string; generate: boolean },
+): Promise<void> {
   if ((await db.user.count()) > 0) return;
   if (!options.email || !options.password) {
     if (!options.generate) {

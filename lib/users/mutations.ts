@@ -11,16 +11,30 @@ import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 export type UserResult<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
 
 /** An admin creates a user with a first password that they hand over; the email must be new. */
-export async function createUser(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult<{ id: string }>> {
+export async function createUser(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<UserResult<{ id: string }>> {
   assertRole(viewer, ["ADMIN"], "create users");
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { email, name, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const [created] = await tx.user.createManyAndReturn({ data: [{ email, name, role, passwordHash }], skipDuplicates: true, select: { id: true } });
+    const [created] = await tx.user.createManyAndReturn({
+      data: [{ email, name, role, passwordHash }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
     if (!created) return { ok: false as const, fieldErrors: { email: "emailTaken" } };
-    await recordAudit(tx, { actorId: viewer.id, action: "user.create", entityType: "User", entityId: created.id, details: { email, name, role } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.create",
+      entityType: "User",
+      entityId: created.id,
+      details: { email, name, role },
+    });
     return { ok: true as const, id: created.id };
   });
 }
@@ -41,7 +55,8 @@ async function changeUser(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) return { ok: false as const, fieldErrors: { userId: "notFound" } };
-    const losesAdmin = user.role === "ADMIN" && user.active && (change.active === false || (change.role && change.role !== "ADMIN"));
+    const losesAdmin =
+      user.role === "ADMIN" && user.active && (change.active === false || (change.role && change.role !== "ADMIN"));
     if (losesAdmin && (await tx.user.count({ where: { role: "ADMIN", active: true } })) <= 1) {
       return { ok: false as const, fieldErrors: { userId: "lastAdmin" } };
     }
@@ -69,16 +84,32 @@ export async function setUserActive(db: Database, viewer: Viewer | null, input: 
   assertRole(viewer, ["ADMIN"], "deactivate users");
   const parsed = userActiveSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  return changeUser(db, viewer, parsed.data.userId, { active: parsed.data.active }, parsed.data.active ? "user.reactivate" : "user.deactivate");
+  return changeUser(
+    db,
+    viewer,
+    parsed.data.userId,
+    { active: parsed.data.active },
+    parsed.data.active ? "user.reactivate" : "user.deactivate",
+  );
 }
 
 /** A new one-time password for the admin to hand over; the old one and every session stop working. */
-export async function resetUserPassword(db: Database, viewer: Viewer | null, input: unknown): Promise<UserResult<{ password: string }>> {
+export async function resetUserPassword(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<UserResult<{ password: string }>> {
   assertRole(viewer, ["ADMIN"], "reset passwords");
   const parsed = userIdSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const password = generatePassword();
-  const result = await changeUser(db, viewer, parsed.data.userId, { passwordHash: await hashPassword(password) }, "user.password_reset");
+  const result = await changeUser(
+    db,
+    viewer,
+    parsed.data.userId,
+    { passwordHash: await hashPassword(password) },
+    "user.password_reset",
+  );
   return result.ok ? { ok: true, password } : result;
 }
 
@@ -98,7 +129,13 @@ export async function setUserAway(db: Database, viewer: Viewer | null, input: un
     if (!user) return { ok: false as const, fieldErrors: { userId: "notFound" } };
     if (user.away === away) return { ok: true as const };
     await tx.user.update({ where: { id: userId }, data: { away } });
-    await recordAudit(tx, { actorId: viewer.id, action: "user.away", entityType: "User", entityId: userId, details: { away: [user.away, away] } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.away",
+      entityType: "User",
+      entityId: userId,
+      details: { away: [user.away, away] },
+    });
     return { ok: true as const };
   });
 }

@@ -7,6 +7,15 @@ export async function listUsers(db: Database, viewer: Viewer | null) {
   assertRole(viewer, ["ADMIN"], "list users");
   return db.user.findMany({
     orderBy: [{ active: "desc" }, { role: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, away: true, lastLoginAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      away: true,
+      lastLoginAt: true,
+      createdAt: true,
+    },
   });
 }

@@ -10,7 +10,13 @@ import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { lockDataDir } from "../../lib/db/data-dir-lock.ts";
-import { applyMigrations, migrationStatus, pgConnection, pgliteConnection, type SqlConnection } from "../../lib/db/migrate.ts";
+import {
+  applyMigrations,
+  migrationStatus,
+  pgConnection,
+  pgliteConnection,
+  type SqlConnection,
+} from "../../lib/db/migrate.ts";
 import { createMigration, sqlFromEmpty, sqlFromMigrations } from "./engine.mts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -68,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
       return changed ? 2 : 0;
     }
     case "deploy": {
-      const { applied } = await withConfiguredDatabase((conn) => applyMigrations(conn, { migrationsDir, log: () => {} }));
+      const { applied } = await withConfiguredDatabase((conn) =>
+        applyMigrations(conn, { migrationsDir, log: () => {} }),
+      );
       console.log(applied.length ? `Applied ${applied.join(", ")}` : "No pending migrations.");
       return 0;
     }
@@ -81,8 +89,10 @@ async function main(argv: string[]): Promise<number> {
         ["changed after being applied", status.modified],
         ["in the database but not in prisma/migrations", status.unknown],
       ];
-      for (const [label, names] of lines) if (names.length) console.log(`${label}:\n${names.map((name) => `  ${name}`).join("\n")}`);
-      const healthy = !status.pending.length && !status.failed.length && !status.modified.length && !status.unknown.length;
+      for (const [label, names] of lines)
+        if (names.length) console.log(`${label}:\n${names.map((name) => `  ${name}`).join("\n")}`);
+      const healthy =
+        !status.pending.length && !status.failed.length && !status.modified.length && !status.unknown.length;
       console.log(healthy ? "Database schema is up to date." : "Database schema is NOT up to date.");
       return healthy ? 0 : 1;
     }

@@ -22,7 +22,9 @@ function instantiate(): Promise<void> {
     const require = createRequire(import.meta.url);
     const packageDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
     const bytes = await readFile(path.join(packageDir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+    });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
@@ -63,7 +65,10 @@ export async function openSchemaEngine(schema: string, schemaPath = "schema.pris
 
 export async function migrationList(migrationsDir: string): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockfilePath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
@@ -104,7 +109,10 @@ export async function sqlFromEmpty(schema: string): Promise<string> {
 }
 
 /** The SQL still needed after the migrations to reach `schema`; `changed` is false when they agree. */
-export async function sqlFromMigrations(schema: string, migrationsDir: string): Promise<{ changed: boolean; sql: string }> {
+export async function sqlFromMigrations(
+  schema: string,
+  migrationsDir: string,
+): Promise<{ changed: boolean; sql: string }> {
   const session = await openSchemaEngine(schema);
   try {
     const result = await session.engine.diff({

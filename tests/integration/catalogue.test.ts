@@ -19,9 +19,17 @@ describe("listing catalogue on the demo data", () => {
   });
 
   it("filters by park, kind and deal", async () => {
-    const { listings, total } = await searchListings(opened.db, { park: "pinghu-zhangjiang", kind: "FACTORY", deal: "SALE" });
+    const { listings, total } = await searchListings(opened.db, {
+      park: "pinghu-zhangjiang",
+      kind: "FACTORY",
+      deal: "SALE",
+    });
     expect(total).toBe(4);
-    expect(listings.every((listing) => listing.park.slug === "pinghu-zhangjiang" && listing.kind === "FACTORY" && listing.deal === "SALE")).toBe(true);
+    expect(
+      listings.every(
+        (listing) => listing.park.slug === "pinghu-zhangjiang" && listing.kind === "FACTORY" && listing.deal === "SALE",
+      ),
+    ).toBe(true);
   });
 
   it("compares areas in m² whether a listing states m² or 亩", async () => {

@@ -24,8 +24,10 @@ vi.mock("@/lib/auth/session", async (original) => ({
 }));
 
 // A 1×1 PNG: the upload's checks pass and the listing lookup is what meets the outage.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 describeOnPostgres("every door while the database is unavailable", () => {
   let server: Outage;
@@ -58,7 +60,9 @@ describeOnPostgres("every door while the database is unavailable", () => {
       const downloads = [
         (await import("@/app/crm/leads/export/route")).GET(new Request(url("/crm/leads/export"))),
         (await import("@/app/crm/reports/export/route")).GET(new Request(url("/crm/reports/export?report=funnel"))),
-        (await import("@/app/crm/reports/export/workbook/route")).GET(new Request(url("/crm/reports/export/workbook?sheet=ledger"))),
+        (await import("@/app/crm/reports/export/workbook/route")).GET(
+          new Request(url("/crm/reports/export/workbook?sheet=ledger")),
+        ),
       ];
       for (const response of await Promise.all(downloads)) {
         expect(response.status).toBe(503);
@@ -71,20 +75,30 @@ describeOnPostgres("every door while the database is unavailable", () => {
       form.set("file", new File([PNG], "photo.png", { type: "image/png" }));
       form.set("alt", "厂房外景");
       const { POST: upload } = await import("@/app/crm/listings/[id]/photos/route");
-      const uploaded = await upload(new Request(url("/crm/listings/cm0000000000000000000000a/photos"), { method: "POST", body: form }), {
-        params: Promise.resolve({ id: "cm0000000000000000000000a" }),
-      });
+      const uploaded = await upload(
+        new Request(url("/crm/listings/cm0000000000000000000000a/photos"), { method: "POST", body: form }),
+        {
+          params: Promise.resolve({ id: "cm0000000000000000000000a" }),
+        },
+      );
       expect(uploaded.status).toBe(503);
       expect(uploaded.headers.get("retry-after")).toBe("5");
-      expect(await uploaded.json()).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
+      expect(await uploaded.json()).toMatchObject({
+        error: "database_unavailable",
+        message: expect.stringContaining("数据库暂时不可用"),
+      });
 
       const { claimLeadAction } = await import("@/lib/leads/assign/actions");
       expect(await claimLeadAction("cm0000000000000000000000b")).toEqual({ ok: false, error: "unavailable" });
 
       // next-auth turns what authorize() throws into the form's error code.
       const { authOptions } = await import("@/lib/auth/options");
-      const credentials = (await authOptions()).providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } };
-      await expect(credentials.options.authorize({ email: "m@example.cn", password: "irrelevant-pass" }, { headers: {} })).rejects.toThrow(/^unavailable$/);
+      const credentials = (await authOptions()).providers[0] as unknown as {
+        options: { authorize: (c: unknown, r: unknown) => Promise<unknown> };
+      };
+      await expect(
+        credentials.options.authorize({ email: "m@example.cn", password: "irrelevant-pass" }, { headers: {} }),
+      ).rejects.toThrow(/^unavailable$/);
 
       // The doors above marked the instance: page views are 503 at once, with the page's CSP; actions pass.
       expect(databaseMarkedDown()).toBe(true);
@@ -114,7 +128,8 @@ describeOnPostgres("every door while the database is unavailable", () => {
     await admin.connect();
     try {
       await admin.query(`ALTER DATABASE parklead ALLOW_CONNECTIONS ${closed ? "false" : "true"}`);
-      if (closed) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parklead'`);
+      if (closed)
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parklead'`);
     } finally {
       await admin.end();
     }

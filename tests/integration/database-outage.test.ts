@@ -34,7 +34,10 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
     vi.spyOn(console, "log").mockImplementation(() => {});
     server = await startAppOnOutagePostgres(6);
     process.env.PARKLEAD_FORM_MIN_FILL_MS = "0";
-    const [inquiries, health] = await Promise.all([import("@/app/api/inquiries/route"), import("@/app/api/health/route")]);
+    const [inquiries, health] = await Promise.all([
+      import("@/app/api/inquiries/route"),
+      import("@/app/api/health/route"),
+    ]);
     routes = { POST: inquiries.POST, GET: health.GET };
   });
 
@@ -60,11 +63,20 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
         const body = inquiryBody();
         const key = crypto.randomUUID();
         for (;;) {
-          const response = await routes.POST(new Request("http://localhost/api/inquiries", {
-            method: "POST",
-            headers: { "content-type": "application/json", "idempotency-key": key, "x-parklead-peer": ip, "x-forwarded-for": ip },
-            body: JSON.stringify(body),
-          })).catch(() => new Response(null, { status: 500 })); // what Next answers when a route handler throws
+          const response = await routes
+            .POST(
+              new Request("http://localhost/api/inquiries", {
+                method: "POST",
+                headers: {
+                  "content-type": "application/json",
+                  "idempotency-key": key,
+                  "x-parklead-peer": ip,
+                  "x-forwarded-for": ip,
+                },
+                body: JSON.stringify(body),
+              }),
+            )
+            .catch(() => new Response(null, { status: 500 })); // what Next answers when a route handler throws
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (response.status === 201) {
             acknowledged.set(body.phone, ((await response.json()) as { reference: string }).reference);
@@ -123,12 +135,19 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
     while (databaseMarkedDown() && Date.now() < markClearedBy) await sleep(100);
 
     expect([...statuses.keys()].sort()).toEqual([201, 503]);
-    expect(unavailableBodies[0]).toMatchObject({ error: "database_unavailable", message: expect.stringContaining("数据库暂时不可用") });
+    expect(unavailableBodies[0]).toMatchObject({
+      error: "database_unavailable",
+      message: expect.stringContaining("数据库暂时不可用"),
+    });
     expect(healthDuringOutage.every((status) => status === 503)).toBe(true);
     expect(healthyAfterMs).toBeGreaterThanOrEqual(0);
     expect(markedDuringOutage).toEqual([true, true, true]);
     expect(databaseMarkedDown()).toBe(false);
-    expect(formWhileDown).toMatchObject({ status: "error", formError: "unavailable", values: { company: expect.stringContaining("门测电机") } });
+    expect(formWhileDown).toMatchObject({
+      status: "error",
+      formError: "unavailable",
+      values: { company: expect.stringContaining("门测电机") },
+    });
 
     const reader = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await reader.connect();
@@ -149,7 +168,8 @@ describeOnPostgres("database outage under a stream of inquiries", () => {
     await admin.connect();
     try {
       await admin.query(`ALTER DATABASE parklead ALLOW_CONNECTIONS ${closed ? "false" : "true"}`);
-      if (closed) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parklead'`);
+      if (closed)
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'parklead'`);
     } finally {
       await admin.end();
     }

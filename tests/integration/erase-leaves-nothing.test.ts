@@ -31,7 +31,8 @@ const phoneOf = (n: number) => `137${run}${String(n).padStart(4, "0")}`;
 const tag = () => `${run}${String(++counter).padStart(3, "0")}`;
 
 /** Old unkeyed forms that must not exist any more: anyone could recompute them from a phone or a body. */
-const unkeyedCounterKey = (value: string) => createHash("sha256").update(`parklead-rate:phone:${value}`).digest("base64url").slice(0, 22);
+const unkeyedCounterKey = (value: string) =>
+  createHash("sha256").update(`parklead-rate:phone:${value}`).digest("base64url").slice(0, 22);
 
 function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => Promise<void> }>) {
   let opened: OpenedDatabase;
@@ -120,7 +121,12 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       locale: "zh-CN",
       idempotencyKey: key,
       clientIp: "203.0.113.9",
-      source: { page: "/listings/x", utmSource: "wechat", utmMedium: "social", referrer: "https://mp.weixin.qq.com/s/abc" },
+      source: {
+        page: "/listings/x",
+        utmSource: "wechat",
+        utmMedium: "social",
+        referrer: "https://mp.weixin.qq.com/s/abc",
+      },
     });
 
     // The public path: a keyed inquiry, its retry, a second inquiry, and the same person's second phone.
@@ -143,12 +149,23 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       notes: person.notes,
     });
     expect(edited).toMatchObject({ ok: true });
-    expect(await logActivity(db(), viewers.manager, { leadId: lead.id, kind: "NOTE", body: person.note })).toMatchObject({ ok: true });
-    expect(await createTask(db(), viewers.manager, { leadId: lead.id, title: person.taskTitle, dueAt: "2030-01-02T10:00" })).toMatchObject({ ok: true });
+    expect(
+      await logActivity(db(), viewers.manager, { leadId: lead.id, kind: "NOTE", body: person.note }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await createTask(db(), viewers.manager, { leadId: lead.id, title: person.taskTitle, dueAt: "2030-01-02T10:00" }),
+    ).toMatchObject({ ok: true });
 
     // A manager merges the person's second lead into the first.
-    const [survivor, merged] = await Promise.all([lead.id, secondLead.id].map((id) => db().lead.findUniqueOrThrow({ where: { id } })));
-    const mergedResult = await mergeLeads(db(), viewers.manager, { survivorId: survivor.id, mergedId: merged.id, survivorVersion: survivor.version, mergedVersion: merged.version });
+    const [survivor, merged] = await Promise.all(
+      [lead.id, secondLead.id].map((id) => db().lead.findUniqueOrThrow({ where: { id } })),
+    );
+    const mergedResult = await mergeLeads(db(), viewers.manager, {
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      survivorVersion: survivor.version,
+      mergedVersion: merged.version,
+    });
     expect(mergedResult).toMatchObject({ ok: true });
 
     // An officer searches and exports by the phone and by the name (the audit keeps every export).
@@ -163,8 +180,16 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     // What was stored is found before the erase, so the scan below is able to see it.
     const personal = Object.values(person);
     const derived = [
-      ...[person.phone, person.secondPhone].flatMap((phone) => [typedPhone(phone), unkeyedCounterKey(phone), ...rateLimitCounters({ phone }, new Date()).keys]),
-      ...[body(person.phone, person.message), body(person.phone, person.secondMessage), body(person.secondPhone, person.message)].flatMap((input) => {
+      ...[person.phone, person.secondPhone].flatMap((phone) => [
+        typedPhone(phone),
+        unkeyedCounterKey(phone),
+        ...rateLimitCounters({ phone }, new Date()).keys,
+      ]),
+      ...[
+        body(person.phone, person.message),
+        body(person.phone, person.secondMessage),
+        body(person.secondPhone, person.message),
+      ].flatMap((input) => {
         const inquiry = inquirySchema.parse(input);
         return [createHash("sha256").update(canonical(inquiry)).digest("hex"), requestHashOf(inquiry)];
       }),
@@ -175,7 +200,11 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
     }
 
-    const erased = await eraseLeadPersonalData(db(), viewers.admin, { leadId: lead.id, confirm: company, reason: `客户 ${person.phone} 来电要求删除` });
+    const erased = await eraseLeadPersonalData(db(), viewers.admin, {
+      leadId: lead.id,
+      confirm: company,
+      reason: `客户 ${person.phone} 来电要求删除`,
+    });
     expect(erased).toMatchObject({ ok: true, leads: 2, inquiries: 3 });
 
     expect(await occurrences([...personal, ...derived])).toEqual([]);
@@ -184,10 +213,20 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     expect(logs.filter((line) => personal.some((value) => line.includes(value)))).toEqual([]);
     // Search tokens are fragments (prefixes, pairs, four-digit runs): none of the person's may be left on the leads.
     const personalTokens = new Set(
-      leadSearchTokens({ company: "", contactName: `${person.contactName} ${person.newContactName}`, phone: `${person.phone} ${person.secondPhone}`, wechat: `${person.wechat} ${person.newWechat}`, email: `${person.email} ${person.newEmail}`, notes: person.notes }),
+      leadSearchTokens({
+        company: "",
+        contactName: `${person.contactName} ${person.newContactName}`,
+        phone: `${person.phone} ${person.secondPhone}`,
+        wechat: `${person.wechat} ${person.newWechat}`,
+        email: `${person.email} ${person.newEmail}`,
+        notes: person.notes,
+      }),
     );
     for (const token of leadSearchTokens({ company, contactName: "", phone: "" })) personalTokens.delete(token);
-    const leads = await db().lead.findMany({ where: { id: { in: [lead.id, secondLead.id] } }, select: { searchTokens: true } });
+    const leads = await db().lead.findMany({
+      where: { id: { in: [lead.id, secondLead.id] } },
+      select: { searchTokens: true },
+    });
     expect(leads.flatMap((row) => row.searchTokens).filter((token) => personalTokens.has(token))).toEqual([]);
     // The erased person can no longer be found by any door.
     for (const q of [person.phone, person.contactName, person.phone.slice(-4)]) {
@@ -200,7 +239,9 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
 /** The canonical JSON the request hash was once an unkeyed sha256 of (sorted keys). */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, node) =>
-    node && typeof node === "object" && !Array.isArray(node) ? Object.fromEntries(Object.entries(node).sort(([a], [b]) => a.localeCompare(b))) : node,
+    node && typeof node === "object" && !Array.isArray(node)
+      ? Object.fromEntries(Object.entries(node).sort(([a], [b]) => a.localeCompare(b)))
+      : node,
   );
 }
 

@@ -26,7 +26,8 @@ interface Child {
 function run(script: string, args: string[], env: Record<string, string | undefined>): Child {
   const base = { ...process.env };
   // The test runner's own settings must not leak into the server's environment.
-  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "PARKLEAD_DB_POOL_SIZE", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete base[name];
+  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "PARKLEAD_DB_POOL_SIZE", "ADMIN_EMAIL", "ADMIN_PASSWORD"])
+    delete base[name];
   const child = spawn(process.execPath, ["--conditions", "react-server", "--import", "tsx", script, ...args], {
     cwd: ROOT,
     env: { ...base, NEXT_RUNTIME: "nodejs", ...env },
@@ -101,7 +102,10 @@ describe("a server that cannot start stops", () => {
   /** Exit status 1 and exactly one line, server.start_failed, whose reason matches. */
   async function expectStopped(child: Child, reason: RegExp) {
     const code = await child.exit();
-    expect(code, `still running; events: ${JSON.stringify(child.events)} stderr: ${child.stderr().slice(0, 1000)}`).toBe(1);
+    expect(
+      code,
+      `still running; events: ${JSON.stringify(child.events)} stderr: ${child.stderr().slice(0, 1000)}`,
+    ).toBe(1);
     const failures = child.events.filter((line) => line.event === "server.start_failed");
     expect(failures).toHaveLength(1);
     expect(String(failures[0].reason)).toMatch(reason);
@@ -115,7 +119,9 @@ describe("a server that cannot start stops", () => {
   });
 
   it("PostgreSQL without NEXTAUTH_SECRET: exit 1 before the database is tried", async () => {
-    const child = track(startLikeNext({ DATABASE_URL: `postgresql://parklead@127.0.0.1:${await closedPort()}/parklead` }));
+    const child = track(
+      startLikeNext({ DATABASE_URL: `postgresql://parklead@127.0.0.1:${await closedPort()}/parklead` }),
+    );
     await expectStopped(child, /NEXTAUTH_SECRET must be set with DATABASE_URL/);
     expect(child.events.some((line) => line.event === "database.unavailable_at_start")).toBe(false);
   });
@@ -133,10 +139,12 @@ describe("a server that cannot start stops", () => {
   });
 
   it("PostgreSQL down at start is not a failed start: the server stays up to answer 503 and retry", async () => {
-    const child = track(startLikeNext({
-      DATABASE_URL: `postgresql://parklead@127.0.0.1:${await closedPort()}/parklead`,
-      NEXTAUTH_SECRET: "parklead-start-test-secret-0123456789abcdef",
-    }));
+    const child = track(
+      startLikeNext({
+        DATABASE_URL: `postgresql://parklead@127.0.0.1:${await closedPort()}/parklead`,
+        NEXTAUTH_SECRET: "parklead-start-test-secret-0123456789abcdef",
+      }),
+    );
     await child.waitFor("database.unavailable_at_start");
     expect(await child.exit(1_500)).toBeNull();
     expect(child.events.some((line) => line.event === "server.start_failed")).toBe(false);
@@ -145,7 +153,8 @@ describe("a server that cannot start stops", () => {
   it("kill -9 mid-write, then a restart: the dead holder's lock is taken over and every acknowledged write is there", async () => {
     const writer = track(run("tests/support/embedded-writer.ts", ["write"], { PARKLEAD_DATA_DIR: dataDir }));
     await writer.waitFor("database.ready", 60_000);
-    while (writer.events.filter((line) => line.event === "writer.acked").length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (writer.events.filter((line) => line.event === "writer.acked").length < 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     writer.process.kill("SIGKILL");
     await writer.exit();
     const acknowledged = writer.events.filter((line) => line.event === "writer.acked").map((line) => line.key);

@@ -50,13 +50,19 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
   it("seeds the demo parks and at least 12 listings, including the seed page's project", async () => {
     const listings = await opened.db.listing.findMany({ include: { park: true } });
     expect(listings.length).toBeGreaterThanOrEqual(12);
-    expect(listings.some((listing) => listing.title.includes("科创智谷") && listing.park.name === "张江长三角科技城平湖园")).toBe(true);
+    expect(
+      listings.some((listing) => listing.title.includes("科创智谷") && listing.park.name === "张江长三角科技城平湖园"),
+    ).toBe(true);
     expect(new Set(listings.map((listing) => listing.kind))).toEqual(new Set(["FACTORY", "OFFICE", "LAND"]));
   });
 
   it("stores an inquiry with its listing snapshot, consent and source, and starts a lead in stage new", async () => {
     const listing = await opened.db.listing.findFirstOrThrow({ where: { kind: "FACTORY", deal: "SALE" } });
-    const result = await submitInquiry(opened.db, inquiry({ listingId: listing.id, phone: "+86 138-0000-0001" }), context);
+    const result = await submitInquiry(
+      opened.db,
+      inquiry({ listingId: listing.id, phone: "+86 138-0000-0001" }),
+      context,
+    );
     expect(result).toMatchObject({ ok: true, replayed: false });
     if (!result.ok) return;
     expect(result.reference).toMatch(/^PL-\d{6}-[0-9A-Z]{5}$/);
@@ -90,7 +96,12 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
     const first = await submitInquiry(opened.db, inquiry({ phone }), context);
     const second = await submitInquiry(
       opened.db,
-      inquiry({ phone: `+86${phone}`, company: "上海某某电机有限责任公司", wechat: "wang_motor", need: { deal: "rent", kind: "land", area: "30", areaUnit: "mu" } }),
+      inquiry({
+        phone: `+86${phone}`,
+        company: "上海某某电机有限责任公司",
+        wechat: "wang_motor",
+        need: { deal: "rent", kind: "land", area: "30", areaUnit: "mu" },
+      }),
       context,
     );
     expect(first.ok && second.ok).toBe(true);
@@ -120,7 +131,10 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
     const phones = [newPhone(), newPhone(), newPhone(), newPhone()];
     const distinct = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        submitInquiry(opened.db, inquiry({ phone: phones[i % 4], use: `并发咨询 ${i}` }), { ...context, idempotencyKey: `burst-${phones[0]}-${i}` }),
+        submitInquiry(opened.db, inquiry({ phone: phones[i % 4], use: `并发咨询 ${i}` }), {
+          ...context,
+          idempotencyKey: `burst-${phones[0]}-${i}`,
+        }),
       ),
     );
     expect(distinct.every((result) => result.ok)).toBe(true);
@@ -129,7 +143,9 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
 
     const body = inquiry();
     const key = `same-${body.phone}`;
-    const retries = await Promise.all(Array.from({ length: 20 }, () => submitInquiry(opened.db, body, { ...context, idempotencyKey: key })));
+    const retries = await Promise.all(
+      Array.from({ length: 20 }, () => submitInquiry(opened.db, body, { ...context, idempotencyKey: key })),
+    );
     // Every retry that got through answers with the one inquiry; beyond the per-phone limit a
     // retry storm is told to wait, which is what a limit is for.
     const ids = new Set(retries.flatMap((result) => (result.ok ? [result.id] : [])));
@@ -142,7 +158,8 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
   it("rate-limits per phone and per IP, with the time to wait", async () => {
     const phone = newPhone();
     const results = [];
-    for (let i = 0; i < 9; i++) results.push(await submitInquiry(opened.db, inquiry({ phone, use: `第 ${i} 次咨询` }), context));
+    for (let i = 0; i < 9; i++)
+      results.push(await submitInquiry(opened.db, inquiry({ phone, use: `第 ${i} 次咨询` }), context));
     expect(results.slice(0, 8).every((result) => result.ok)).toBe(true);
     expect(results[8]).toMatchObject({ ok: false, reason: "rateLimited" });
     const limited = results[8] as { retryAfterSeconds: number };
@@ -159,7 +176,11 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
 
   it("refuses an inquiry about a listing that does not exist and stores nothing", async () => {
     const body = inquiry({ listingId: "no-such-listing" });
-    expect(await submitInquiry(opened.db, body, context)).toEqual({ ok: false, reason: "invalid", fieldErrors: { listingId: "listingGone" } });
+    expect(await submitInquiry(opened.db, body, context)).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { listingId: "listingGone" },
+    });
     expect(await opened.db.lead.count({ where: { phone: body.phone as string } })).toBe(0);
   });
 
@@ -182,7 +203,11 @@ function inquiryPathSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup:
   it("returns validation errors without touching the database", async () => {
     const before = await opened.db.inquiry.count();
     const result = await submitInquiry(opened.db, { ...inquiry(), phone: "12345", consent: false, extra: 1 }, context);
-    expect(result).toEqual({ ok: false, reason: "invalid", fieldErrors: { phone: "phone", consent: "consent", extra: "unknownField" } });
+    expect(result).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { phone: "phone", consent: "consent", extra: "unknownField" },
+    });
     expect(await opened.db.inquiry.count()).toBe(before);
   });
 }
@@ -192,7 +217,13 @@ describe("inquiry path on PGlite", () => {
   inquiryPathSuite(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "parklead-pglite-"));
     const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
-    return { opened, cleanup: async () => { await opened.close(); await rm(dataDir, { recursive: true, force: true }); } };
+    return {
+      opened,
+      cleanup: async () => {
+        await opened.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   });
 });
 
@@ -200,7 +231,13 @@ describeOnPostgres("inquiry path on PostgreSQL", () => {
   inquiryPathSuite(async () => {
     const database = await freshPostgresDatabase();
     const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
-    return { opened, cleanup: async () => { await opened.close(); await database.drop(); } };
+    return {
+      opened,
+      cleanup: async () => {
+        await opened.close();
+        await database.drop();
+      },
+    };
   });
 });
 
@@ -241,9 +278,12 @@ describe("the embedded database across restarts", () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
     await rm(dataDir, { recursive: true, force: true });
 
-    const refused = await openAppDatabase({ kind: "postgres", url: "postgresql://nobody@127.0.0.1:1/none", poolSize: 1, seedDemo: false }).catch(
-      (caught: unknown) => caught,
-    );
+    const refused = await openAppDatabase({
+      kind: "postgres",
+      url: "postgresql://nobody@127.0.0.1:1/none",
+      poolSize: 1,
+      seedDemo: false,
+    }).catch((caught: unknown) => caught);
     expect(isDatabaseUnavailable(refused)).toBe(true);
   });
 });

@@ -47,12 +47,20 @@ function writtenColumns(sql: string): { table: string; verb: "INSERT" | "UPDATE"
     writes.push({ table, verb: "INSERT", columns: [...list.matchAll(/"(\w+)"/g)].map(([, column]) => column) });
   }
   for (const [, table, assignments] of sql.matchAll(/UPDATE "(\w+)"(?: AS \w+)? SET([\s\S]*?)\bWHERE\b/g)) {
-    writes.push({ table, verb: "UPDATE", columns: [...assignments.matchAll(/"(\w+)" =/g)].map(([, column]) => column) });
+    writes.push({
+      table,
+      verb: "UPDATE",
+      columns: [...assignments.matchAll(/"(\w+)" =/g)].map(([, column]) => column),
+    });
   }
   // An upsert's update names columns of the table its INSERT writes: the nearest one before it.
   for (const conflict of sql.matchAll(/ON CONFLICT \([^)]*\) DO UPDATE SET ([^\n]*)/g)) {
     const table = [...sql.slice(0, conflict.index).matchAll(/INSERT INTO "(\w+)"/g)].at(-1)?.[1] ?? "?";
-    writes.push({ table, verb: "UPDATE", columns: [...conflict[1].matchAll(/"(\w+)" =/g)].map(([, column]) => column) });
+    writes.push({
+      table,
+      verb: "UPDATE",
+      columns: [...conflict[1].matchAll(/"(\w+)" =/g)].map(([, column]) => column),
+    });
   }
   return writes;
 }

@@ -40,7 +40,9 @@ describe("the keyed personal hashes migration on a database with data in it", ()
   });
 
   it("keeps only the length of an export's search text", async () => {
-    const { rows } = await conn.query<{ id: string; details: unknown }>(`SELECT "id", "details" FROM "AuditEntry" ORDER BY "id"`);
+    const { rows } = await conn.query<{ id: string; details: unknown }>(
+      `SELECT "id", "details" FROM "AuditEntry" ORDER BY "id"`,
+    );
     expect(rows).toEqual([
       { id: "e1", details: { filter: { stage: "new" }, search: { characters: 11 }, sort: "received", rows: 1 } },
       { id: "e2", details: { filter: {}, sort: "score", rows: 9 } },

@@ -51,7 +51,9 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
   let leads: Seeded[] = [];
 
   async function makeUser(role: Role, label: string): Promise<Viewer> {
-    const user = await opened.db.user.create({ data: { email: `${label}-${process.pid}@inbox.test`, name: label, role, passwordHash: "x" } });
+    const user = await opened.db.user.create({
+      data: { email: `${label}-${process.pid}@inbox.test`, name: label, role, passwordHash: "x" },
+    });
     return { id: user.id, email: user.email, name: user.name, role };
   }
 
@@ -65,7 +67,10 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     const listing = await db.listing.findFirstOrThrow({ select: { id: true, parkId: true } });
     const owners = [viewers.staffA.id, viewers.staffB.id, null, viewers.manager.id];
     const stages = ["new", "contacted", "site_visit", "negotiation", "lost"];
-    const base = (i: number, fields: Partial<Seeded> & Pick<Seeded, "id" | "company" | "contactName" | "phone">): Seeded => ({
+    const base = (
+      i: number,
+      fields: Partial<Seeded> & Pick<Seeded, "id" | "company" | "contactName" | "phone">,
+    ): Seeded => ({
       ownerId: owners[i % 4],
       stageKey: stages[i % 5],
       source: ["baidu", "direct", "expo"][i % 3],
@@ -83,19 +88,71 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     });
     // 37 and 130 share no factor: ids are a permutation of creation order.
     leads = Array.from({ length: GENERATED }, (_, i) =>
-      base(i, { id: `l${String((i * 37) % GENERATED).padStart(4, "0")}x`, company: `测试企业${i}号有限公司`, contactName: `联系人${i}`, phone: `150${String(i).padStart(8, "0")}` }),
+      base(i, {
+        id: `l${String((i * 37) % GENERATED).padStart(4, "0")}x`,
+        company: `测试企业${i}号有限公司`,
+        contactName: `联系人${i}`,
+        phone: `150${String(i).padStart(8, "0")}`,
+      }),
     );
     leads.push(
-      base(2, { id: "s001", company: "苏州精密机械有限公司", contactName: "王伟", phone: "13812345678", ownerId: null }),
-      base(1, { id: "s002", company: "杭州精工制造有限公司", contactName: "王小伟", phone: "13912345679", ownerId: viewers.staffB.id }),
-      base(0, { id: "s003", company: "Acme Robotics (Suzhou) Co., Ltd.", contactName: "李娜", phone: "13913800000", ownerId: viewers.staffA.id }),
-      base(3, { id: "s004", company: "Pacme Trading", contactName: "赵敏", phone: "13700000001", ownerId: viewers.manager.id }),
-      base(4, { id: "s005", company: "苏州精密机械有限责任公司", contactName: "陈静", phone: "13600000002", ownerId: viewers.staffA.id }),
-      base(5, { id: "s006", company: "ACME Robotics（Suzhou）Co.,Ltd.", contactName: "周", phone: "13600000003", mergedIntoId: "s003" }),
-      base(6, { id: "s007", company: '=HYPERLINK("http://x.test","点我")', contactName: 'Smith, "JJ"', phone: "13600000004", ownerId: viewers.staffA.id }),
+      base(2, {
+        id: "s001",
+        company: "苏州精密机械有限公司",
+        contactName: "王伟",
+        phone: "13812345678",
+        ownerId: null,
+      }),
+      base(1, {
+        id: "s002",
+        company: "杭州精工制造有限公司",
+        contactName: "王小伟",
+        phone: "13912345679",
+        ownerId: viewers.staffB.id,
+      }),
+      base(0, {
+        id: "s003",
+        company: "Acme Robotics (Suzhou) Co., Ltd.",
+        contactName: "李娜",
+        phone: "13913800000",
+        ownerId: viewers.staffA.id,
+      }),
+      base(3, {
+        id: "s004",
+        company: "Pacme Trading",
+        contactName: "赵敏",
+        phone: "13700000001",
+        ownerId: viewers.manager.id,
+      }),
+      base(4, {
+        id: "s005",
+        company: "苏州精密机械有限责任公司",
+        contactName: "陈静",
+        phone: "13600000002",
+        ownerId: viewers.staffA.id,
+      }),
+      base(5, {
+        id: "s006",
+        company: "ACME Robotics（Suzhou）Co.,Ltd.",
+        contactName: "周",
+        phone: "13600000003",
+        mergedIntoId: "s003",
+      }),
+      base(6, {
+        id: "s007",
+        company: '=HYPERLINK("http://x.test","点我")',
+        contactName: 'Smith, "JJ"',
+        phone: "13600000004",
+        ownerId: viewers.staffA.id,
+      }),
     );
     await db.lead.createMany({
-      data: leads.map((lead) => ({ ...lead, mergedIntoId: null, companyKey: companyKey(lead.company), searchTokens: leadSearchTokens(lead) })),
+      data: leads.map((lead) => ({
+        ...lead,
+        mergedIntoId: null,
+        companyKey: companyKey(lead.company),
+        searchTokens: leadSearchTokens(lead),
+      })),
     });
     await db.lead.update({ where: { id: "s006" }, data: { mergedIntoId: "s003" } });
   });
@@ -104,9 +161,14 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
   });
 
   const live = () => leads.filter((lead) => !lead.mergedIntoId && !lead.archivedAt);
-  const visibleTo = (viewer: Viewer) => live().filter((lead) => viewer.role !== "STAFF" || lead.ownerId === viewer.id || lead.ownerId === null);
+  const visibleTo = (viewer: Viewer) =>
+    live().filter((lead) => viewer.role !== "STAFF" || lead.ownerId === viewer.id || lead.ownerId === null);
   const valueOf = (lead: Seeded, sort: InboxSort) =>
-    sort === "received" ? lead.createdAt.getTime() : sort === "score" ? lead.score : (lead.lastActivityAt?.getTime() ?? null);
+    sort === "received"
+      ? lead.createdAt.getTime()
+      : sort === "score"
+        ? lead.score
+        : (lead.lastActivityAt?.getTime() ?? null);
 
   /** The oracle: values in the direction, rows without one last, ties broken by id the same way. */
   function expectedOrder(rows: Seeded[], sort: InboxSort, direction: Direction): string[] {
@@ -133,7 +195,10 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     while (pages.at(-1)!.next) pages.push(await page(viewer, { ...query, cursor: pages.at(-1)!.next }));
     const back: InboxPage[] = [pages.at(-1)!];
     while (back.at(-1)!.previous) back.push(await page(viewer, { ...query, cursor: back.at(-1)!.previous }));
-    return { forward: pages.map((p) => p.rows.map((row) => row.id)), backward: back.reverse().map((p) => p.rows.map((row) => row.id)) };
+    return {
+      forward: pages.map((p) => p.rows.map((row) => row.id)),
+      backward: back.reverse().map((p) => p.rows.map((row) => row.id)),
+    };
   }
 
   describe("keyset pagination", () => {
@@ -165,7 +230,13 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     it("leads back from a page left empty (every row after the cursor gone) to the 50 rows before the cursor's row", async () => {
       const order = expectedOrder(live(), "received", "desc");
       const last = leads.find((lead) => lead.id === order.at(-1))!;
-      const cursor = encodeCursor({ sort: "received", direction: "desc", way: "after", value: last.createdAt.toISOString(), id: last.id });
+      const cursor = encodeCursor({
+        sort: "received",
+        direction: "desc",
+        way: "after",
+        value: last.createdAt.toISOString(),
+        id: last.id,
+      });
       const empty = await page(viewers.manager, { filter: {}, cursor });
       expect(empty).toMatchObject({ rows: [], next: null, paged: true });
       const back = await page(viewers.manager, { filter: {}, cursor: empty.previous });
@@ -175,13 +246,19 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     it("answers a tampered cursor, or one from another order, with a field error", async () => {
       const first = await page(viewers.manager, { filter: {} });
       const tampered = first.next!.slice(0, -3) + "AAA";
-      expect(await listInbox(opened.db, viewers.manager, { filter: {}, cursor: tampered }, NOW)).toEqual({ ok: false, fieldErrors: { cursor: "invalid" } });
-      expect(await listInbox(opened.db, viewers.manager, { filter: {}, sort: "score", cursor: first.next }, NOW)).toEqual({ ok: false, fieldErrors: { cursor: "invalid" } });
+      expect(await listInbox(opened.db, viewers.manager, { filter: {}, cursor: tampered }, NOW)).toEqual({
+        ok: false,
+        fieldErrors: { cursor: "invalid" },
+      });
+      expect(
+        await listInbox(opened.db, viewers.manager, { filter: {}, sort: "score", cursor: first.next }, NOW),
+      ).toEqual({ ok: false, fieldErrors: { cursor: "invalid" } });
     });
   });
 
   describe("filters", () => {
-    const all = async (viewer: Viewer, filter: Record<string, string>) => (await walk(viewer, { filter })).forward.flat().sort();
+    const all = async (viewer: Viewer, filter: Record<string, string>) =>
+      (await walk(viewer, { filter })).forward.flat().sort();
     const ids = (rows: Seeded[]) => rows.map((lead) => lead.id).sort();
     const shanghaiDay = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -195,13 +272,29 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
         [manager, { owner: "unassigned" }, live().filter((lead) => lead.ownerId === null)],
         [staffA, { owner: "mine" }, live().filter((lead) => lead.ownerId === staffA.id)],
         [manager, { park: leads.find((lead) => lead.parkId)!.parkId! }, live().filter((lead) => lead.parkId)],
-        [manager, { listing: leads.find((lead) => lead.listingId)!.listingId! }, live().filter((lead) => lead.listingId)],
+        [
+          manager,
+          { listing: leads.find((lead) => lead.listingId)!.listingId! },
+          live().filter((lead) => lead.listingId),
+        ],
         [manager, { source: "expo" }, live().filter((lead) => lead.source === "expo")],
-        [manager, { from, to }, live().filter((lead) => shanghaiDay(lead.createdAt) >= from && shanghaiDay(lead.createdAt) <= to)],
+        [
+          manager,
+          { from, to },
+          live().filter((lead) => shanghaiDay(lead.createdAt) >= from && shanghaiDay(lead.createdAt) <= to),
+        ],
         [manager, { overdue: "1" }, live().filter((lead) => lead.nextFollowUpAt && lead.nextFollowUpAt < NOW)],
-        [manager, { late: "1" }, live().filter((lead) => !lead.firstRespondedAt && lead.firstResponseDueAt && lead.firstResponseDueAt < NOW)],
+        [
+          manager,
+          { late: "1" },
+          live().filter((lead) => !lead.firstRespondedAt && lead.firstResponseDueAt && lead.firstResponseDueAt < NOW),
+        ],
         [manager, { archived: "1" }, leads.filter((lead) => lead.archivedAt && !lead.mergedIntoId)],
-        [manager, { stage: "new", owner: staffA.id, source: "baidu" }, live().filter((lead) => lead.stageKey === "new" && lead.ownerId === staffA.id && lead.source === "baidu")],
+        [
+          manager,
+          { stage: "new", owner: staffA.id, source: "baidu" },
+          live().filter((lead) => lead.stageKey === "new" && lead.ownerId === staffA.id && lead.source === "baidu"),
+        ],
       ];
       for (const [viewer, filter, expected] of cases) {
         expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
@@ -237,37 +330,60 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
 
     it("flag a company another live lead shares (a merged-away one does not count), and never list merged leads", async () => {
       const rows = (await page(viewers.manager, { filter: { q: "苏州" } })).rows;
-      expect(rows.filter((row) => row.duplicate).map((row) => row.id).sort()).toEqual(["s001", "s005"]);
-      expect((await page(viewers.manager, { filter: { q: "acme" } })).rows).toMatchObject([{ id: "s003", duplicate: false }]);
+      expect(
+        rows
+          .filter((row) => row.duplicate)
+          .map((row) => row.id)
+          .sort(),
+      ).toEqual(["s001", "s005"]);
+      expect((await page(viewers.manager, { filter: { q: "acme" } })).rows).toMatchObject([
+        { id: "s003", duplicate: false },
+      ]);
       expect((await page(viewers.manager, { filter: { q: "13600000003" } })).rows).toEqual([]);
       const generated = (await page(viewers.manager, { filter: { overdue: "1", late: "1" } })).rows[0];
-      expect(generated).toMatchObject({ overdue: true, late: true, duplicate: false, stage: { key: expect.any(String), name: expect.any(String) } });
+      expect(generated).toMatchObject({
+        overdue: true,
+        late: true,
+        duplicate: false,
+        stage: { key: expect.any(String), name: expect.any(String) },
+      });
     });
 
     it("offer the filter form's choices: staff choose only themselves as owner", async () => {
       const managerOptions = await inboxFilterOptions(opened.db, viewers.manager);
       expect(managerOptions.sources).toEqual(["baidu", "direct", "expo"]);
       expect(managerOptions.stages.map((stage) => stage.key)).toContain("site_visit");
-      expect(managerOptions.owners.map((owner) => owner.id)).toEqual(expect.arrayContaining([viewers.staffA.id, viewers.staffB.id, viewers.manager.id]));
-      expect((await inboxFilterOptions(opened.db, viewers.staffA)).owners).toEqual([{ id: viewers.staffA.id, name: viewers.staffA.name }]);
+      expect(managerOptions.owners.map((owner) => owner.id)).toEqual(
+        expect.arrayContaining([viewers.staffA.id, viewers.staffB.id, viewers.manager.id]),
+      );
+      expect((await inboxFilterOptions(opened.db, viewers.staffA)).owners).toEqual([
+        { id: viewers.staffA.id, name: viewers.staffA.name },
+      ]);
     });
   });
 
   describe("who may do what", () => {
-    const found = async (viewer: Viewer, q: string) => (await page(viewer, { filter: { q } })).rows.map((row) => row.id);
+    const found = async (viewer: Viewer, q: string) =>
+      (await page(viewer, { filter: { q } })).rows.map((row) => row.id);
 
     it("[ANONYMOUS] cannot read the inbox, its options or export", async () => {
       await expect(listInbox(opened.db, null, { filter: {} })).rejects.toBeInstanceOf(AccessDenied);
       await expect(inboxFilterOptions(opened.db, null)).rejects.toBeInstanceOf(AccessDenied);
       const before = await opened.db.auditEntry.count({ where: { action: "lead.export" } });
-      await expect(exportLeadsCsv(opened.db, null, { filter: {} }, { locale: "zh-CN" })).rejects.toBeInstanceOf(AccessDenied);
+      await expect(exportLeadsCsv(opened.db, null, { filter: {} }, { locale: "zh-CN" })).rejects.toBeInstanceOf(
+        AccessDenied,
+      );
       expect(await opened.db.auditEntry.count({ where: { action: "lead.export" } })).toBe(before);
     });
 
     it("[STAFF] cannot bulk assign; a manager can, in one audited batch", async () => {
       const ids = ["l0003x", "l0040x"];
-      await expect(assignLeads(opened.db, viewers.staffA, { leadIds: ids, ownerId: viewers.staffA.id })).rejects.toBeInstanceOf(AccessDenied);
-      expect(await assignLeads(opened.db, viewers.manager, { leadIds: ids, ownerId: viewers.staffB.id })).toMatchObject({ ok: true });
+      await expect(
+        assignLeads(opened.db, viewers.staffA, { leadIds: ids, ownerId: viewers.staffA.id }),
+      ).rejects.toBeInstanceOf(AccessDenied);
+      expect(await assignLeads(opened.db, viewers.manager, { leadIds: ids, ownerId: viewers.staffB.id })).toMatchObject(
+        { ok: true },
+      );
       const rows = await opened.db.lead.findMany({ where: { id: { in: ids } }, select: { ownerId: true } });
       expect(rows.map((row) => row.ownerId)).toEqual([viewers.staffB.id, viewers.staffB.id]);
       await assignLeads(opened.db, viewers.manager, { leadIds: ids, ownerId: null });
@@ -275,9 +391,14 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     });
 
     it("[STAFF] claims a pool lead once; it then shows with its phone in full", async () => {
-      const pool = leads.find((lead) => lead.ownerId === null && !lead.archivedAt && !lead.mergedIntoId && lead.id.startsWith("l"))!;
+      const pool = leads.find(
+        (lead) => lead.ownerId === null && !lead.archivedAt && !lead.mergedIntoId && lead.id.startsWith("l"),
+      )!;
       expect(await claimLead(opened.db, viewers.staffA, { leadId: pool.id })).toEqual({ ok: true, changed: 1 });
-      expect(await claimLead(opened.db, viewers.staffB, { leadId: pool.id })).toEqual({ ok: false, fieldErrors: { leadId: "alreadyClaimed" } });
+      expect(await claimLead(opened.db, viewers.staffB, { leadId: pool.id })).toEqual({
+        ok: false,
+        fieldErrors: { leadId: "alreadyClaimed" },
+      });
       pool.ownerId = viewers.staffA.id;
       const row = (await page(viewers.staffA, { filter: { q: pool.phone } })).rows[0];
       expect(row).toMatchObject({ id: pool.id, phone: pool.phone, owner: { id: viewers.staffA.id } });
@@ -286,7 +407,12 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
   });
 
   describe("CSV export", () => {
-    async function exported(viewer: Viewer, input: Record<string, unknown>, locale: "zh-CN" | "en" = "zh-CN", batchSize?: number) {
+    async function exported(
+      viewer: Viewer,
+      input: Record<string, unknown>,
+      locale: "zh-CN" | "en" = "zh-CN",
+      batchSize?: number,
+    ) {
       const result = await exportLeadsCsv(opened.db, viewer, input, { locale, now: NOW, batchSize });
       if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
       const bytes = new Uint8Array(await new Response(result.body).arrayBuffer());
@@ -297,12 +423,21 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       const { result, bytes, text } = await exported(viewers.manager, { filter: {}, sort: "score" }, "zh-CN", 7);
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = text.slice(1).split("\r\n").filter(Boolean);
-      expect(lines[0]).toBe("阶段,负责人,公司,联系人,手机号,租售,类型,需求面积,面积单位,预计年税收（万元）,准入评分,来源,房源,园区,收到时间,最近跟进,下次跟进");
+      expect(lines[0]).toBe(
+        "阶段,负责人,公司,联系人,手机号,租售,类型,需求面积,面积单位,预计年税收（万元）,准入评分,来源,房源,园区,收到时间,最近跟进,下次跟进",
+      );
       expect(result.rows).toBe(live().length);
       const phones = lines.slice(1).map((line) => line.match(/,(1\d{10}),/)?.[1]);
-      expect(phones.sort()).toEqual(live().map((lead) => lead.phone).sort());
+      expect(phones.sort()).toEqual(
+        live()
+          .map((lead) => lead.phone)
+          .sort(),
+      );
       expect(result.filename).toMatch(/^线索-\d{8}-\d{4}\.csv$/);
-      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { action: "lead.export", actorId: viewers.manager.id }, orderBy: { createdAt: "desc" } });
+      const audit = await opened.db.auditEntry.findFirstOrThrow({
+        where: { action: "lead.export", actorId: viewers.manager.id },
+        orderBy: { createdAt: "desc" },
+      });
       expect(audit.details).toMatchObject({ filter: {}, sort: "score", rows: live().length });
     });
 
@@ -322,12 +457,22 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       const others = await exported(viewers.staffA, { filter: { owner: viewers.staffB.id } });
       expect(others.result.rows).toBe(0);
       expect(others.text.slice(1).split("\r\n").filter(Boolean)).toHaveLength(1);
-      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { action: "lead.export", actorId: viewers.staffA.id }, orderBy: { createdAt: "desc" } });
+      const audit = await opened.db.auditEntry.findFirstOrThrow({
+        where: { action: "lead.export", actorId: viewers.staffA.id },
+        orderBy: { createdAt: "desc" },
+      });
       expect(audit.details).toMatchObject({ filter: { owner: viewers.staffB.id }, rows: 0 });
     });
 
     it("refuses an unreadable filter instead of exporting more than asked", async () => {
-      expect(await exportLeadsCsv(opened.db, viewers.manager, { filter: { from: "2026-02-30", stage: "Not A Key" } }, { locale: "zh-CN" })).toEqual({
+      expect(
+        await exportLeadsCsv(
+          opened.db,
+          viewers.manager,
+          { filter: { from: "2026-02-30", stage: "Not A Key" } },
+          { locale: "zh-CN" },
+        ),
+      ).toEqual({
         ok: false,
         fieldErrors: { "filter.stage": "invalid", "filter.from": "date" },
       });

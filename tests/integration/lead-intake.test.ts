@@ -67,7 +67,9 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
 
   async function makeUser(role: Role, state: { active?: boolean; away?: boolean } = {}): Promise<Viewer> {
     const email = `${role.toLowerCase()}-${unique()}@park.test`;
-    const user = await db().user.create({ data: { email, name: `${role} ${counter}`, role, passwordHash: "unused", ...state } });
+    const user = await db().user.create({
+      data: { email, name: `${role} ${counter}`, role, passwordHash: "unused", ...state },
+    });
     return { id: user.id, email, name: user.name, role };
   }
 
@@ -130,9 +132,12 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect(lead.scoreBreakdown).toEqual(expected);
     expect(lead.score).toBeGreaterThan(40);
 
-    expect(await db().stageChange.findMany({ where: { leadId: lead.id }, select: { fromKey: true, toKey: true, changedAt: true } })).toEqual([
-      { fromKey: null, toKey: "new", changedAt: FRIDAY_5PM },
-    ]);
+    expect(
+      await db().stageChange.findMany({
+        where: { leadId: lead.id },
+        select: { fromKey: true, toKey: true, changedAt: true },
+      }),
+    ).toEqual([{ fromKey: null, toKey: "new", changedAt: FRIDAY_5PM }]);
     const owner = await db().activity.findFirstOrThrow({ where: { leadId: lead.id, kind: "OWNER" } });
     expect(owner).toMatchObject({ actorId: null, details: { from: null, to: officer.id, rule: "round_robin" } });
     expect((await db().user.findUniqueOrThrow({ where: { id: officer.id } })).lastAssignedAt).not.toBeNull();
@@ -154,7 +159,8 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect(owners.slice(0, 3).sort()).toEqual(staff.map((user) => user.id).sort());
     expect(owners.slice(3, 6)).toEqual(owners.slice(0, 3));
     expect(owners[6]).toBe(owners[0]);
-    for (const ineligible of [away.id, gone.id, viewers.manager.id, viewers.admin.id]) expect(owners).not.toContain(ineligible);
+    for (const ineligible of [away.id, gone.id, viewers.manager.id, viewers.admin.id])
+      expect(owners).not.toContain(ineligible);
   });
 
   it("[round-robin] leaves the lead in the unassigned pool when nobody is eligible, with its deadline", async () => {
@@ -170,11 +176,16 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     const parkOwner = await makeUser("MANAGER");
     const listing = await db().listing.findFirstOrThrow({ where: { published: true } });
     await db().park.update({ where: { id: listing.parkId }, data: { ownerId: parkOwner.id } });
-    expect(await updateAssignmentSettings(db(), viewers.admin, { rule: "park_owner" })).toMatchObject({ ok: true, changed: true });
+    expect(await updateAssignmentSettings(db(), viewers.admin, { rule: "park_owner" })).toMatchObject({
+      ok: true,
+      changed: true,
+    });
 
     const owned = await submit(inquiry({ listingId: listing.id }));
     expect(owned.lead.ownerId).toBe(parkOwner.id);
-    expect(await db().activity.findFirstOrThrow({ where: { leadId: owned.lead.id, kind: "OWNER" } })).toMatchObject({ details: { rule: "park_owner" } });
+    expect(await db().activity.findFirstOrThrow({ where: { leadId: owned.lead.id, kind: "OWNER" } })).toMatchObject({
+      details: { rule: "park_owner" },
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: parkOwner.id } })).lastAssignedAt).toBeNull();
 
     expect((await submit(inquiry())).lead.ownerId).toBe(officer.id);
@@ -187,7 +198,12 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
   });
 
   it("uses changed working hours on the next inquiry", async () => {
-    await updateWorkingHoursSettings(db(), viewers.admin, { firstResponseHours: 2, start: "08:30", end: "17:30", holidays: "2026-11-30" });
+    await updateWorkingHoursSettings(db(), viewers.admin, {
+      firstResponseHours: 2,
+      start: "08:30",
+      end: "17:30",
+      holidays: "2026-11-30",
+    });
     const { lead } = await submit(inquiry());
     // After 17:00 Friday: 30 minutes, then Monday is a holiday, so Tuesday 08:30 + 1.5 h.
     expect(lead.firstResponseDueAt).toEqual(new Date("2026-12-01T10:00:00+08:00"));
@@ -198,10 +214,20 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     await onlyEligibleStaff(2);
     const phone = newPhone();
     const first = await submit(inquiry({ phone, creditCode: undefined }));
-    await db().lead.update({ where: { id: first.lead.id }, data: { stageKey: "contacted", industry: "半导体封装", notes: "已电话沟通" } });
+    await db().lead.update({
+      where: { id: first.lead.id },
+      data: { stageKey: "contacted", industry: "半导体封装", notes: "已电话沟通" },
+    });
     const later = new Date(FRIDAY_5PM.getTime() + 3 * 86_400_000);
     const second = await submit(
-      inquiry({ phone, company: "平湖某某电机有限公司", need: { deal: "rent", kind: "factory", area: "3000", areaUnit: "sqm" }, investment: undefined, employees: "150", expectedAnnualTax: "900" }),
+      inquiry({
+        phone,
+        company: "平湖某某电机有限公司",
+        need: { deal: "rent", kind: "factory", area: "3000", areaUnit: "sqm" },
+        investment: undefined,
+        employees: "150",
+        expectedAnnualTax: "900",
+      }),
       { now: later },
     );
     const lead = second.lead;
@@ -223,7 +249,11 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect(lead.investment?.toString()).toBe("5000");
     expect(lead.score).toBe(scoreLead(lead, DEFAULT_SETTINGS.score).total);
     expect(lead.score).not.toBe(first.lead.score);
-    expect((lead.scoreBreakdown as { parts: { key: string; value: unknown }[] }).parts.find((part) => part.key === "technology")?.value).toBe("半导体");
+    expect(
+      (lead.scoreBreakdown as { parts: { key: string; value: unknown }[] }).parts.find(
+        (part) => part.key === "technology",
+      )?.value,
+    ).toBe("半导体");
     expect(lead.searchTokens).toEqual(expect.arrayContaining(["沟通"]));
     expect(await db().stageChange.count({ where: { leadId: lead.id } })).toBe(1);
     expect(await db().inquiry.count({ where: { leadId: lead.id } })).toBe(2);
@@ -249,7 +279,10 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect(joined.leadId).toBe(survivor.id);
     expect(await db().lead.count()).toBe(leads);
     expect(joined.lead).toMatchObject({ use: "汽车零部件电镀", vetoed: true, score: 0, ownerId: survivor.ownerId });
-    expect(await db().lead.findUniqueOrThrow({ where: { id: merged.id } })).toMatchObject({ use: merged.use, version: merged.version });
+    expect(await db().lead.findUniqueOrThrow({ where: { id: merged.id } })).toMatchObject({
+      use: merged.use,
+      version: merged.version,
+    });
   });
 
   it("re-reads the lead when it changed between reading and writing, so the edit is not lost", async () => {
@@ -281,11 +314,16 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     const phone = newPhone();
     const results = await Promise.all([
       ...Array.from({ length: 12 }, () => submitInquiry(db(), inquiry(), context)),
-      ...Array.from({ length: 5 }, (_, i) => submitInquiry(db(), inquiry({ phone, use: `同一手机号并发咨询 ${i}` }), context)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        submitInquiry(db(), inquiry({ phone, use: `同一手机号并发咨询 ${i}` }), context),
+      ),
     ]);
     expect(results.every((result) => result.ok)).toBe(true);
     const ids = results.flatMap((result) => (result.ok ? [result.id] : []));
-    const leads = await db().lead.findMany({ where: { inquiries: { some: { id: { in: ids } } } }, include: { _count: { select: { inquiries: true, stageChanges: true } } } });
+    const leads = await db().lead.findMany({
+      where: { inquiries: { some: { id: { in: ids } } } },
+      include: { _count: { select: { inquiries: true, stageChanges: true } } },
+    });
     expect(leads).toHaveLength(13);
     expect(leads.find((lead) => lead.phone === phone)?._count).toEqual({ inquiries: 5, stageChanges: 1 });
     const eligible = new Set(staff.map((user) => user.id));
@@ -295,15 +333,34 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
 
   it("refuses invalid settings with field errors and stores nothing", async () => {
     const admin = viewers.admin;
-    expect(await updateAssignmentSettings(db(), admin, { rule: "random" })).toEqual({ ok: false, fieldErrors: { rule: "choice" } });
-    expect(await updateWorkingHoursSettings(db(), admin, { start: "18:00", end: "09:00" })).toEqual({ ok: false, fieldErrors: { end: "endBeforeStart" } });
-    expect(await updateWorkingHoursSettings(db(), admin, { start: "9am", holidays: "2026-02-30", days: [], firstResponseHours: "0" })).toEqual({
+    expect(await updateAssignmentSettings(db(), admin, { rule: "random" })).toEqual({
+      ok: false,
+      fieldErrors: { rule: "choice" },
+    });
+    expect(await updateWorkingHoursSettings(db(), admin, { start: "18:00", end: "09:00" })).toEqual({
+      ok: false,
+      fieldErrors: { end: "endBeforeStart" },
+    });
+    expect(
+      await updateWorkingHoursSettings(db(), admin, {
+        start: "9am",
+        holidays: "2026-02-30",
+        days: [],
+        firstResponseHours: "0",
+      }),
+    ).toEqual({
       ok: false,
       fieldErrors: { start: "time", holidays: "date", days: "required", firstResponseHours: "positive" },
     });
     const weights = { ...DEFAULT_SETTINGS.score.weights, tax: 11 };
-    expect(await updateScoreSettings(db(), admin, { weights })).toEqual({ ok: false, fieldErrors: { weights: "weightsSum:95" } });
-    expect(await updateScoreSettings(db(), admin, { weights: DEFAULT_SETTINGS.score.weights, extra: 1 })).toEqual({ ok: false, fieldErrors: { extra: "unknownField" } });
+    expect(await updateScoreSettings(db(), admin, { weights })).toEqual({
+      ok: false,
+      fieldErrors: { weights: "weightsSum:95" },
+    });
+    expect(await updateScoreSettings(db(), admin, { weights: DEFAULT_SETTINGS.score.weights, extra: 1 })).toEqual({
+      ok: false,
+      fieldErrors: { extra: "unknownField" },
+    });
     expect(await db().setting.count()).toBe(0);
   });
 
@@ -314,10 +371,22 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
       await expect(updateScoreSettings(db(), viewer, {})).rejects.toThrow(AccessDenied);
     }
     expect(await db().setting.count()).toBe(0);
-    expect(await updateWorkingHoursSettings(db(), viewers.admin, { firstResponseHours: 8 })).toEqual({ ok: true, changed: true });
-    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "settings.update", entityId: "workingHours" }, orderBy: { createdAt: "desc" } });
-    expect(entry).toMatchObject({ actorId: viewers.admin.id, details: { before: { firstResponseHours: 4 }, after: { firstResponseHours: 8 } } });
-    expect(await updateWorkingHoursSettings(db(), viewers.admin, { firstResponseHours: 8 })).toEqual({ ok: true, changed: false });
+    expect(await updateWorkingHoursSettings(db(), viewers.admin, { firstResponseHours: 8 })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    const entry = await db().auditEntry.findFirstOrThrow({
+      where: { action: "settings.update", entityId: "workingHours" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(entry).toMatchObject({
+      actorId: viewers.admin.id,
+      details: { before: { firstResponseHours: 4 }, after: { firstResponseHours: 8 } },
+    });
+    expect(await updateWorkingHoursSettings(db(), viewers.admin, { firstResponseHours: 8 })).toEqual({
+      ok: true,
+      changed: false,
+    });
   });
 
   it("[ANONYMOUS, STAFF, MANAGER] cannot set another user away; everyone can set themselves; [ADMIN] anyone, audited", async () => {
@@ -328,9 +397,18 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).away).toBe(false);
     expect(await setUserAway(db(), target, { userId: target.id, away: true })).toEqual({ ok: true });
     expect(await setUserAway(db(), viewers.admin, { userId: target.id, away: false })).toEqual({ ok: true });
-    expect(await setUserAway(db(), viewers.admin, { userId: "nobody", away: true })).toEqual({ ok: false, fieldErrors: { userId: "notFound" } });
-    expect(await setUserAway(db(), viewers.admin, { userId: target.id, away: "yes" })).toEqual({ ok: false, fieldErrors: { away: "invalid" } });
-    const entries = await db().auditEntry.findMany({ where: { action: "user.away", entityId: target.id }, orderBy: { createdAt: "asc" } });
+    expect(await setUserAway(db(), viewers.admin, { userId: "nobody", away: true })).toEqual({
+      ok: false,
+      fieldErrors: { userId: "notFound" },
+    });
+    expect(await setUserAway(db(), viewers.admin, { userId: target.id, away: "yes" })).toEqual({
+      ok: false,
+      fieldErrors: { away: "invalid" },
+    });
+    const entries = await db().auditEntry.findMany({
+      where: { action: "user.away", entityId: target.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries.map((entry) => [entry.actorId, entry.details])).toEqual([
       [target.id, { away: [false, true] }],
       [viewers.admin.id, { away: [true, false] }],
@@ -340,11 +418,16 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
   it("re-scores every lead when the score settings change, and rescoreLead follows an edit", async () => {
     const lead = (await submit(inquiry({ use: "服装加工" }))).lead;
     expect(lead.vetoed).toBe(false);
-    const answer = await updateScoreSettings(db(), viewers.admin, { vetoes: { bannedIndustries: "服装", minExpectedTax: "" } });
+    const answer = await updateScoreSettings(db(), viewers.admin, {
+      vetoes: { bannedIndustries: "服装", minExpectedTax: "" },
+    });
     expect(answer).toMatchObject({ ok: true, changed: true });
     expect(answer.ok && answer.rescored).toBeGreaterThanOrEqual(1);
     expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ vetoed: true, score: 0 });
-    const others = await db().lead.findMany({ where: { use: { not: { contains: "服装" } }, mergedIntoId: null }, take: 20 });
+    const others = await db().lead.findMany({
+      where: { use: { not: { contains: "服装" } }, mergedIntoId: null },
+      take: 20,
+    });
     for (const other of others) expect(other.vetoed).toBe(false);
 
     await db().$transaction(async (tx) => {
@@ -386,7 +469,9 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
       VALUES (${`legacy${unique()}`}, ${phone}, '旧线索有限公司', '赵先生', '仓储', 10, ${new Date("2026-11-28T10:00:00+08:00")}, now())`;
     expect(await backfillResponseDeadlines(db())).toBeGreaterThanOrEqual(1);
     // Saturday: the clock starts Monday 09:00, so it is due Tuesday 09:00.
-    expect((await db().lead.findUniqueOrThrow({ where: { phone } })).dayResponseDueAt).toEqual(new Date("2026-12-01T09:00:00+08:00"));
+    expect((await db().lead.findUniqueOrThrow({ where: { phone } })).dayResponseDueAt).toEqual(
+      new Date("2026-12-01T09:00:00+08:00"),
+    );
     expect(await backfillResponseDeadlines(db())).toBe(0);
   });
 
@@ -397,8 +482,18 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     const now = new Date("2026-11-30T15:00:00+08:00");
     await db().task.createMany({
       data: [
-        { leadId: lead.id, assigneeId: officer.id, title: "回电确认面积", dueAt: new Date("2026-11-30T17:00:00+08:00") },
-        { leadId: lead.id, assigneeId: officer.id, title: "发送房源资料", dueAt: new Date("2026-11-30T10:00:00+08:00") },
+        {
+          leadId: lead.id,
+          assigneeId: officer.id,
+          title: "回电确认面积",
+          dueAt: new Date("2026-11-30T17:00:00+08:00"),
+        },
+        {
+          leadId: lead.id,
+          assigneeId: officer.id,
+          title: "发送房源资料",
+          dueAt: new Date("2026-11-30T10:00:00+08:00"),
+        },
         { leadId: lead.id, assigneeId: officer.id, title: "明天再联系", dueAt: new Date("2026-12-01T10:00:00+08:00") },
       ],
     });
@@ -419,30 +514,31 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     expect((await dashboardSummary(db(), officer, now)).overdue.leads).toEqual([]);
   });
 
-  if (postgres) it("skips an officer whose away switch is being saved, and never waits for a free one", async () => {
-    const [first, second] = await onlyEligibleStaff(2);
-    await withSecondSession(async (client) => {
-      await client.query("BEGIN");
-      await client.query(`UPDATE "User" SET "away" = true WHERE "id" = $1`, [first.id]);
-      // Resolves while the switch is uncommitted: the locked officer is skipped, not waited for.
-      expect((await submit(inquiry())).lead.ownerId).toBe(second.id);
-      await db().user.update({ where: { id: second.id }, data: { away: true } });
-      // Now the only candidate is the locked one: the intake waits, re-checks and finds them away.
-      const pending = submit(inquiry());
-      await untilWaitingOnLocks(client, 1);
-      await client.query("COMMIT");
-      expect((await pending).lead.ownerId).toBeNull();
+  if (postgres)
+    it("skips an officer whose away switch is being saved, and never waits for a free one", async () => {
+      const [first, second] = await onlyEligibleStaff(2);
+      await withSecondSession(async (client) => {
+        await client.query("BEGIN");
+        await client.query(`UPDATE "User" SET "away" = true WHERE "id" = $1`, [first.id]);
+        // Resolves while the switch is uncommitted: the locked officer is skipped, not waited for.
+        expect((await submit(inquiry())).lead.ownerId).toBe(second.id);
+        await db().user.update({ where: { id: second.id }, data: { away: true } });
+        // Now the only candidate is the locked one: the intake waits, re-checks and finds them away.
+        const pending = submit(inquiry());
+        await untilWaitingOnLocks(client, 1);
+        await client.query("COMMIT");
+        expect((await pending).lead.ownerId).toBeNull();
 
-      // Every eligible officer busy with another lead: wait for one rather than leave the lead unassigned.
-      const [third] = await onlyEligibleStaff(1);
-      await client.query("BEGIN");
-      await client.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [third.id]);
-      const waiting = submit(inquiry());
-      await untilWaitingOnLocks(client, 1);
-      await client.query("COMMIT");
-      expect((await waiting).lead.ownerId).toBe(third.id);
+        // Every eligible officer busy with another lead: wait for one rather than leave the lead unassigned.
+        const [third] = await onlyEligibleStaff(1);
+        await client.query("BEGIN");
+        await client.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [third.id]);
+        const waiting = submit(inquiry());
+        await untilWaitingOnLocks(client, 1);
+        await client.query("COMMIT");
+        expect((await waiting).lead.ownerId).toBe(third.id);
+      });
     });
-  });
 
   /** A second session on the suite's database, beside the app's pool, for holding locks. */
   async function withSecondSession(run: (client: pg.Client) => Promise<void>) {
@@ -461,45 +557,48 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
     await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [NEW_PHONE_LOCK, phone]);
   }
 
-  if (postgres) it("shares out the leads that wait while every officer is busy, instead of queueing them behind one officer", async () => {
-    const staff = await onlyEligibleStaff(3);
-    await withSecondSession(async (client) => {
-      await client.query("BEGIN");
-      await client.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [staff.map((user) => user.id)]);
-      const waiting = Promise.all(Array.from({ length: 9 }, () => submit(inquiry())));
-      await untilWaitingOnLocks(client, 9);
-      await client.query("COMMIT");
-      const owners = (await waiting).map((stored) => stored.lead.ownerId);
-      expect(staff.map((user) => owners.filter((owner) => owner === user.id).length)).toEqual([3, 3, 3]);
+  if (postgres)
+    it("shares out the leads that wait while every officer is busy, instead of queueing them behind one officer", async () => {
+      const staff = await onlyEligibleStaff(3);
+      await withSecondSession(async (client) => {
+        await client.query("BEGIN");
+        await client.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [staff.map((user) => user.id)]);
+        const waiting = Promise.all(Array.from({ length: 9 }, () => submit(inquiry())));
+        await untilWaitingOnLocks(client, 9);
+        await client.query("COMMIT");
+        const owners = (await waiting).map((stored) => stored.lead.ownerId);
+        expect(staff.map((user) => owners.filter((owner) => owner === user.id).length)).toEqual([3, 3, 3]);
+      });
     });
-  });
 
-  if (postgres) it("passes over an officer given a lead after the intake began, though its snapshot still shows them next", async () => {
-    const [next, after] = await onlyEligibleStaff(2);
-    const phone = newPhone();
-    await withSecondSession(async (client) => {
-      // The intake takes its snapshot, then waits on the phone while `next` is given another lead.
-      await holdPhone(client, phone);
-      const pending = submit(inquiry({ phone }));
-      await untilWaitingOnLocks(client, 1);
-      await client.query(`UPDATE "User" SET "lastAssignedAt" = clock_timestamp() WHERE "id" = $1`, [next.id]);
-      await client.query("COMMIT");
-      expect((await pending).lead.ownerId).toBe(after.id);
+  if (postgres)
+    it("passes over an officer given a lead after the intake began, though its snapshot still shows them next", async () => {
+      const [next, after] = await onlyEligibleStaff(2);
+      const phone = newPhone();
+      await withSecondSession(async (client) => {
+        // The intake takes its snapshot, then waits on the phone while `next` is given another lead.
+        await holdPhone(client, phone);
+        const pending = submit(inquiry({ phone }));
+        await untilWaitingOnLocks(client, 1);
+        await client.query(`UPDATE "User" SET "lastAssignedAt" = clock_timestamp() WHERE "id" = $1`, [next.id]);
+        await client.query("COMMIT");
+        expect((await pending).lead.ownerId).toBe(after.id);
+      });
     });
-  });
 
-  if (postgres) it("lets a first inquiry that waits on another from the same phone hold no officer meanwhile", async () => {
-    const [officer] = await onlyEligibleStaff(1);
-    const phone = newPhone();
-    await withSecondSession(async (client) => {
-      await holdPhone(client, phone);
-      const samePhone = submit(inquiry({ phone }));
-      await untilWaitingOnLocks(client, 1);
-      expect((await submit(inquiry())).lead.ownerId).toBe(officer.id);
-      await client.query("COMMIT");
-      expect((await samePhone).lead.ownerId).toBe(officer.id);
+  if (postgres)
+    it("lets a first inquiry that waits on another from the same phone hold no officer meanwhile", async () => {
+      const [officer] = await onlyEligibleStaff(1);
+      const phone = newPhone();
+      await withSecondSession(async (client) => {
+        await holdPhone(client, phone);
+        const samePhone = submit(inquiry({ phone }));
+        await untilWaitingOnLocks(client, 1);
+        expect((await submit(inquiry())).lead.ownerId).toBe(officer.id);
+        await client.query("COMMIT");
+        expect((await samePhone).lead.ownerId).toBe(officer.id);
+      });
     });
-  });
 
   // Every intake, move, merge and reassignment above went through the database triggers that keep the report tallies.
   it("kept the report tallies equal to a recount of every lead and inquiry", async () => {
@@ -508,17 +607,36 @@ function leadIntakeSuite(open: () => Promise<Suite>, { postgres }: { postgres: b
 }
 
 describe("lead intake on PGlite", () => {
-  leadIntakeSuite(async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-intake-"));
-    const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
-    return { opened, cleanup: async () => { await opened.close(); await rm(dataDir, { recursive: true, force: true }); } };
-  }, { postgres: false });
+  leadIntakeSuite(
+    async () => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), "parklead-intake-"));
+      const opened = await openAppDatabase({ kind: "pglite", dataDir, seedDemo: true });
+      return {
+        opened,
+        cleanup: async () => {
+          await opened.close();
+          await rm(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+    { postgres: false },
+  );
 });
 
 describeOnPostgres("lead intake on PostgreSQL", () => {
-  leadIntakeSuite(async () => {
-    const database = await freshPostgresDatabase();
-    const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
-    return { opened, url: database.url, cleanup: async () => { await opened.close(); await database.drop(); } };
-  }, { postgres: true });
+  leadIntakeSuite(
+    async () => {
+      const database = await freshPostgresDatabase();
+      const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 25, seedDemo: true });
+      return {
+        opened,
+        url: database.url,
+        cleanup: async () => {
+          await opened.close();
+          await database.drop();
+        },
+      };
+    },
+    { postgres: true },
+  );
 });

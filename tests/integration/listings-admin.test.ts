@@ -8,7 +8,12 @@ import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin/mutations";
 import { listingForEdit, listListingsForStaff } from "@/lib/listings/admin/queries";
-import { addListingPhoto, removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "@/lib/listings/photos/mutations";
+import {
+  addListingPhoto,
+  removeListingPhoto,
+  reorderListingPhotos,
+  updateListingPhotoAlt,
+} from "@/lib/listings/photos/mutations";
 import { latestListings, publicListingById, searchListings } from "@/lib/listings/queries";
 import { createPark, updatePark } from "@/lib/parks/mutations";
 import { listParks, parkForEdit, parkOwnerOptions } from "@/lib/parks/queries";
@@ -19,10 +24,14 @@ import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support
 
 let counter = 0;
 const unique = (label: string) => `${label}-${process.pid}-${++counter}`;
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
-const factoryLease = (parkId: string, overrides: Record<string, unknown> = {}) => leaseInput(parkId, unique("测试厂房"), overrides);
+const factoryLease = (parkId: string, overrides: Record<string, unknown> = {}) =>
+  leaseInput(parkId, unique("测试厂房"), overrides);
 
 /** The edit form's fields of a listing input: status and publication have their own doors. */
 function asEdit(input: Record<string, unknown>, id: string, updatedAt: string) {
@@ -42,7 +51,9 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
   let deactivatedId: string;
 
   async function makeUser(role: Role, active = true) {
-    const user = await opened.db.user.create({ data: { email: `${unique(role.toLowerCase())}@park.test`, name: `${role} 测试`, role, active, passwordHash: "x" } });
+    const user = await opened.db.user.create({
+      data: { email: `${unique(role.toLowerCase())}@park.test`, name: `${role} 测试`, role, active, passwordHash: "x" },
+    });
     return { id: user.id, email: user.email, name: user.name, role };
   }
   async function newListing(overrides: Record<string, unknown> = {}) {
@@ -52,7 +63,8 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
     return { ...created, input };
   }
   const photoFile = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => new File([bytes], name, { type });
-  const storedFiles = async (listingId: string) => readdir(path.join(storageDir, "listings", listingId)).catch(() => [] as string[]);
+  const storedFiles = async (listingId: string) =>
+    readdir(path.join(storageDir, "listings", listingId)).catch(() => [] as string[]);
 
   beforeAll(async () => {
     ({ opened, cleanup } = await open());
@@ -77,19 +89,38 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
         const { id, updatedAt, input } = await newListing();
         return updateListing(opened.db, viewer, asEdit({ ...input, title: unique("改名") }, id, updatedAt));
       },
-      setListingPublished: async (viewer) => setListingPublished(opened.db, viewer, { id: (await newListing()).id, published: true }),
-      setListingStatus: async (viewer) => setListingStatus(opened.db, viewer, { id: (await newListing()).id, status: "RESERVED" }),
+      setListingPublished: async (viewer) =>
+        setListingPublished(opened.db, viewer, { id: (await newListing()).id, published: true }),
+      setListingStatus: async (viewer) =>
+        setListingStatus(opened.db, viewer, { id: (await newListing()).id, status: "RESERVED" }),
       listListingsForStaff: (viewer) => listListingsForStaff(opened.db, viewer, {}),
       listingForEdit: async (viewer) => listingForEdit(opened.db, viewer, (await newListing()).id),
-      addListingPhoto: async (viewer) => addListingPhoto(opened.db, viewer, { listingId: (await newListing()).id, file: photoFile(PNG, "a.png", "image/png") }, storage),
+      addListingPhoto: async (viewer) =>
+        addListingPhoto(
+          opened.db,
+          viewer,
+          { listingId: (await newListing()).id, file: photoFile(PNG, "a.png", "image/png") },
+          storage,
+        ),
       removeListingPhoto: async (viewer) => {
-        const added = await addListingPhoto(opened.db, viewers.staff, { listingId: (await newListing()).id, file: photoFile(PNG, "a.png", "image/png") }, storage);
+        const added = await addListingPhoto(
+          opened.db,
+          viewers.staff,
+          { listingId: (await newListing()).id, file: photoFile(PNG, "a.png", "image/png") },
+          storage,
+        );
         if (!added.ok) throw new Error("upload failed");
         return removeListingPhoto(opened.db, viewer, { photoId: added.id }, storage);
       },
-      reorderListingPhotos: async (viewer) => reorderListingPhotos(opened.db, viewer, { listingId: (await newListing()).id, photoIds: [] }),
+      reorderListingPhotos: async (viewer) =>
+        reorderListingPhotos(opened.db, viewer, { listingId: (await newListing()).id, photoIds: [] }),
       updateListingPhotoAlt: async (viewer) => {
-        const added = await addListingPhoto(opened.db, viewers.staff, { listingId: (await newListing()).id, file: photoFile(PNG, "a.png", "image/png") }, storage);
+        const added = await addListingPhoto(
+          opened.db,
+          viewers.staff,
+          { listingId: (await newListing()).id, file: photoFile(PNG, "a.png", "image/png") },
+          storage,
+        );
         if (!added.ok) throw new Error("upload failed");
         return updateListingPhotoAlt(opened.db, viewer, { photoId: added.id, alt: "新说明" });
       },
@@ -99,7 +130,12 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       createPark: (viewer) => createPark(opened.db, viewer, parkInput()),
       updatePark: async (viewer) => {
         const park = await opened.db.park.findUniqueOrThrow({ where: { slug: "dushangang" } });
-        return updatePark(opened.db, viewer, { ...(await parkValues(park.id)), id: park.id, updatedAt: park.updatedAt.toISOString(), operatorName: unique("运营方") });
+        return updatePark(opened.db, viewer, {
+          ...(await parkValues(park.id)),
+          id: park.id,
+          updatedAt: park.updatedAt.toISOString(),
+          operatorName: unique("运营方"),
+        });
       },
       parkForEdit: (viewer) => parkForEdit(opened.db, viewer, parkId),
       parkOwnerOptions: (viewer) => parkOwnerOptions(opened.db, viewer),
@@ -126,9 +162,20 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
 
   function parkInput(overrides: Record<string, unknown> = {}) {
     return {
-      slug: unique("test-park"), name: unique("测试园区"), nameEn: "Test park", city: "浙江 嘉兴", cityEn: "Jiaxing", address: "测试大道 1 号",
-      addressEn: "", description: "测试用园区。", descriptionEn: "", totalAreaMu: "1200.5", operatorName: "测试招商中心",
-      contactPhone: "0573-8500 0000", ownerId: "", ...overrides,
+      slug: unique("test-park"),
+      name: unique("测试园区"),
+      nameEn: "Test park",
+      city: "浙江 嘉兴",
+      cityEn: "Jiaxing",
+      address: "测试大道 1 号",
+      addressEn: "",
+      description: "测试用园区。",
+      descriptionEn: "",
+      totalAreaMu: "1200.5",
+      operatorName: "测试招商中心",
+      contactPhone: "0573-8500 0000",
+      ownerId: "",
+      ...overrides,
     };
   }
   async function parkValues(id: string) {
@@ -141,44 +188,105 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
     it("[STAFF] creates a listing with the comparable area and unit price the seed computes, audited", async () => {
       // The demo's 30 亩 land at 38 万元/亩, entered again through the form.
       const seeded = await opened.db.listing.findFirstOrThrow({ where: { kind: "LAND", area: 30 } });
-      const created = await createListing(opened.db, viewers.staff, factoryLease(parkId, {
-        kind: "LAND", factoryType: "STANDARD", deal: "SALE", area: "30", availableArea: "30", areaUnit: "MU", price: "38", priceUnit: "WAN_PER_MU",
-      }));
+      const created = await createListing(
+        opened.db,
+        viewers.staff,
+        factoryLease(parkId, {
+          kind: "LAND",
+          factoryType: "STANDARD",
+          deal: "SALE",
+          area: "30",
+          availableArea: "30",
+          areaUnit: "MU",
+          price: "38",
+          priceUnit: "WAN_PER_MU",
+        }),
+      );
       if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
       const row = await opened.db.listing.findUniqueOrThrow({ where: { id: created.id } });
       expect(row.areaSqm.toString()).toBe(seeded.areaSqm.toString());
       expect(row.unitPrice.toString()).toBe(seeded.unitPrice.toString());
       // A factory type left in the form after switching to land is not stored.
-      expect(row).toMatchObject({ kind: "LAND", factoryType: null, published: false, highlights: ["带 10 吨行车", "独门独院"], highlightsEn: [], titleEn: "Test factory" });
-      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: created.id, action: "listing.create" } });
-      expect(audit).toMatchObject({ actorId: viewers.staff.id, entityType: "Listing", details: { area: [null, "30"], priceUnit: [null, "WAN_PER_MU"] } });
+      expect(row).toMatchObject({
+        kind: "LAND",
+        factoryType: null,
+        published: false,
+        highlights: ["带 10 吨行车", "独门独院"],
+        highlightsEn: [],
+        titleEn: "Test factory",
+      });
+      const audit = await opened.db.auditEntry.findFirstOrThrow({
+        where: { entityId: created.id, action: "listing.create" },
+      });
+      expect(audit).toMatchObject({
+        actorId: viewers.staff.id,
+        entityType: "Listing",
+        details: { area: [null, "30"], priceUnit: [null, "WAN_PER_MU"] },
+      });
     });
 
     it("refuses bad input with a key per field, and stores nothing", async () => {
       const before = await opened.db.listing.count();
-      const answer = await createListing(opened.db, viewers.staff, factoryLease(parkId, {
-        title: "  ", availableArea: "6000", priceUnit: "YUAN_PER_SQM", factoryType: "", areaUnit: "MU", floorHeightM: "abc", storeys: "1.5",
-        availableFrom: "2027-02-30", industries: ["gambling"],
-      }));
+      const answer = await createListing(
+        opened.db,
+        viewers.staff,
+        factoryLease(parkId, {
+          title: "  ",
+          availableArea: "6000",
+          priceUnit: "YUAN_PER_SQM",
+          factoryType: "",
+          areaUnit: "MU",
+          floorHeightM: "abc",
+          storeys: "1.5",
+          availableFrom: "2027-02-30",
+          industries: ["gambling"],
+        }),
+      );
       expect(answer).toEqual({
         ok: false,
         fieldErrors: {
-          title: "required", floorHeightM: "number", storeys: "integer", availableFrom: "date", "industries.0": "choice",
-          factoryType: "choice", areaUnit: "unitMismatch", priceUnit: "unitMismatch", availableArea: "availableArea",
+          title: "required",
+          floorHeightM: "number",
+          storeys: "integer",
+          availableFrom: "date",
+          "industries.0": "choice",
+          factoryType: "choice",
+          areaUnit: "unitMismatch",
+          priceUnit: "unitMismatch",
+          availableArea: "availableArea",
         },
       });
       // A sale cannot be priced per day, a factory not per 亩, a lease cannot be sold.
-      expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, { deal: "SALE", priceUnit: "YUAN_PER_SQM_MONTH" }))).toMatchObject({ fieldErrors: { priceUnit: "unitMismatch" } });
-      expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, { deal: "SALE", priceUnit: "WAN_PER_MU" }))).toMatchObject({ fieldErrors: { priceUnit: "unitMismatch" } });
-      expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, { status: "SOLD" }))).toMatchObject({ fieldErrors: { status: "statusDeal" } });
-      expect(await createListing(opened.db, viewers.staff, factoryLease("no-such-park"))).toEqual({ ok: false, fieldErrors: { parkId: "notFound" } });
-      expect(await createListing(opened.db, viewers.staff, { ...factoryLease(parkId), areaSqm: "1" })).toMatchObject({ fieldErrors: { areaSqm: "unknownField" } });
+      expect(
+        await createListing(
+          opened.db,
+          viewers.staff,
+          factoryLease(parkId, { deal: "SALE", priceUnit: "YUAN_PER_SQM_MONTH" }),
+        ),
+      ).toMatchObject({ fieldErrors: { priceUnit: "unitMismatch" } });
+      expect(
+        await createListing(opened.db, viewers.staff, factoryLease(parkId, { deal: "SALE", priceUnit: "WAN_PER_MU" })),
+      ).toMatchObject({ fieldErrors: { priceUnit: "unitMismatch" } });
+      expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, { status: "SOLD" }))).toMatchObject({
+        fieldErrors: { status: "statusDeal" },
+      });
+      expect(await createListing(opened.db, viewers.staff, factoryLease("no-such-park"))).toEqual({
+        ok: false,
+        fieldErrors: { parkId: "notFound" },
+      });
+      expect(await createListing(opened.db, viewers.staff, { ...factoryLease(parkId), areaSqm: "1" })).toMatchObject({
+        fieldErrors: { areaSqm: "unknownField" },
+      });
       expect(await opened.db.listing.count()).toBe(before);
     });
 
     it("[MANAGER] edits a listing, audited as before/after; an edit from a stale form is refused and changes nothing", async () => {
       const { id, updatedAt, input } = await newListing();
-      const saved = await updateListing(opened.db, viewers.manager, asEdit({ ...input, price: "0.8", availableArea: "2500" }, id, updatedAt));
+      const saved = await updateListing(
+        opened.db,
+        viewers.manager,
+        asEdit({ ...input, price: "0.8", availableArea: "2500" }, id, updatedAt),
+      );
       if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
       expect(saved.updatedAt).not.toBe(updatedAt);
       const row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
@@ -186,7 +294,11 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "listing.update" } });
       expect(audit.details).toEqual({ price: ["0.75", "0.8"], availableArea: ["3000", "2500"] });
 
-      const stale = await updateListing(opened.db, viewers.staff, asEdit({ ...input, title: "覆盖别人的修改" }, id, updatedAt));
+      const stale = await updateListing(
+        opened.db,
+        viewers.staff,
+        asEdit({ ...input, title: "覆盖别人的修改" }, id, updatedAt),
+      );
       expect(stale).toEqual({ ok: false, fieldErrors: { updatedAt: "stale" } });
       expect((await opened.db.listing.findUniqueOrThrow({ where: { id } })).title).toBe(input.title);
     });
@@ -194,7 +306,9 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
     it("lets exactly one of two concurrent edits from the same form win", async () => {
       const { id, updatedAt, input } = await newListing();
       const results = await Promise.all(
-        ["甲的修改", "乙的修改"].map((title) => updateListing(opened.db, viewers.staff, asEdit({ ...input, title }, id, updatedAt))),
+        ["甲的修改", "乙的修改"].map((title) =>
+          updateListing(opened.db, viewers.staff, asEdit({ ...input, title }, id, updatedAt)),
+        ),
       );
       expect(results.filter((result) => result.ok)).toHaveLength(1);
       expect(results.find((result) => !result.ok)).toEqual({ ok: false, fieldErrors: { updatedAt: "stale" } });
@@ -203,10 +317,17 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
 
     it("lists every listing for staff, unpublished included, with filters", async () => {
       const { id } = await newListing({ status: "RESERVED" });
-      const hidden = await listListingsForStaff(opened.db, viewers.staff, { published: "no", status: "RESERVED", park: parkId, kind: "FACTORY" });
+      const hidden = await listListingsForStaff(opened.db, viewers.staff, {
+        published: "no",
+        status: "RESERVED",
+        park: parkId,
+        kind: "FACTORY",
+      });
       expect(hidden.listings.map((row) => row.id)).toContain(id);
       expect(hidden.listings.every((row) => !row.published && row.status === "RESERVED")).toBe(true);
-      expect((await listListingsForStaff(opened.db, viewers.staff, { published: "yes" })).listings.map((row) => row.id)).not.toContain(id);
+      expect(
+        (await listListingsForStaff(opened.db, viewers.staff, { published: "yes" })).listings.map((row) => row.id),
+      ).not.toContain(id);
       // A bad filter value is dropped, not an error.
       expect((await listListingsForStaff(opened.db, viewers.staff, { kind: "CASTLE", page: "-3" })).filter).toEqual({});
     });
@@ -215,7 +336,10 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
   describe("publication and status on the public pages", () => {
     it("[STAFF] publishes a listing: it appears in the catalogue and on its page; unpublished, it disappears again", async () => {
       const { id, input } = await newListing();
-      const inCatalogue = async () => (await searchListings(opened.db, { park: "pinghu-zhangjiang", kind: "FACTORY", deal: "LEASE" })).listings.some((card) => card.id === id);
+      const inCatalogue = async () =>
+        (await searchListings(opened.db, { park: "pinghu-zhangjiang", kind: "FACTORY", deal: "LEASE" })).listings.some(
+          (card) => card.id === id,
+        );
       expect(await inCatalogue()).toBe(false);
       expect(await publicListingById(opened.db, id)).toBeNull();
 
@@ -227,7 +351,9 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       expect(await setListingPublished(opened.db, viewers.staff, { id, published: false })).toMatchObject({ ok: true });
       expect(await inCatalogue()).toBe(false);
       expect(await publicListingById(opened.db, id)).toBeNull();
-      const actions = (await opened.db.auditEntry.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } })).map((entry) => [entry.action, entry.details]);
+      const actions = (
+        await opened.db.auditEntry.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } })
+      ).map((entry) => [entry.action, entry.details]);
       expect(actions.slice(1)).toEqual([
         ["listing.publish", { published: [false, true] }],
         ["listing.unpublish", { published: [true, false] }],
@@ -238,7 +364,10 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       const { id } = await newListing({ published: true });
       expect(await setListingStatus(opened.db, viewers.staff, { id, status: "LEASED" })).toMatchObject({ ok: true });
       expect(await publicListingById(opened.db, id)).toMatchObject({ status: "LEASED" });
-      expect(await setListingStatus(opened.db, viewers.staff, { id, status: "SOLD" })).toEqual({ ok: false, fieldErrors: { status: "statusDeal" } });
+      expect(await setListingStatus(opened.db, viewers.staff, { id, status: "SOLD" })).toEqual({
+        ok: false,
+        fieldErrors: { status: "statusDeal" },
+      });
       const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "listing.status" } });
       expect(audit).toMatchObject({ actorId: viewers.staff.id, details: { status: ["AVAILABLE", "LEASED"] } });
     });
@@ -247,8 +376,17 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       const { id, updatedAt, input } = await newListing();
       const moved = await setListingStatus(opened.db, viewers.staff, { id, status: "LEASED", updatedAt });
       if (!moved.ok) throw new Error("status change failed");
-      expect(await setListingPublished(opened.db, viewers.staff, { id, published: true, updatedAt })).toEqual({ ok: false, fieldErrors: { updatedAt: "stale" } });
-      expect(await updateListing(opened.db, viewers.staff, asEdit({ ...input, deal: "SALE", priceUnit: "YUAN_PER_SQM", price: "4000" }, id, moved.updatedAt))).toEqual({
+      expect(await setListingPublished(opened.db, viewers.staff, { id, published: true, updatedAt })).toEqual({
+        ok: false,
+        fieldErrors: { updatedAt: "stale" },
+      });
+      expect(
+        await updateListing(
+          opened.db,
+          viewers.staff,
+          asEdit({ ...input, deal: "SALE", priceUnit: "YUAN_PER_SQM", price: "4000" }, id, moved.updatedAt),
+        ),
+      ).toEqual({
         ok: false,
         fieldErrors: { deal: "statusDeal" },
       });
@@ -258,52 +396,113 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
   describe("photos", () => {
     it("[STAFF] uploads a PNG named .jpg, stored and served as the PNG it is, audited; removal deletes the file after the row", async () => {
       const { id } = await newListing();
-      const added = await addListingPhoto(opened.db, viewers.staff, { listingId: id, file: photoFile(PNG, "photo.jpg", "image/jpeg"), alt: "厂房外观" }, storage);
+      const added = await addListingPhoto(
+        opened.db,
+        viewers.staff,
+        { listingId: id, file: photoFile(PNG, "photo.jpg", "image/jpeg"), alt: "厂房外观" },
+        storage,
+      );
       if (!added.ok) throw new Error(JSON.stringify(added.fieldErrors));
       const photo = await opened.db.listingPhoto.findUniqueOrThrow({ where: { id: added.id } });
-      expect(photo).toMatchObject({ contentType: "image/png", bytes: PNG.length, alt: "厂房外观", altEn: "Test factory", position: 0 });
+      expect(photo).toMatchObject({
+        contentType: "image/png",
+        bytes: PNG.length,
+        alt: "厂房外观",
+        altEn: "Test factory",
+        position: 0,
+      });
       expect(photo.storageKey).toMatch(new RegExp(`^listings/${id}/[0-9a-f]{32}\\.png$`));
       expect(photo.url).toBe(`/media/${photo.storageKey}`);
       expect(await storage.get(photo.storageKey!)).toEqual({ bytes: new Uint8Array(PNG), contentType: "image/png" });
-      expect(await opened.db.auditEntry.findFirst({ where: { entityId: id, action: "listing.photo_add" } })).toMatchObject({ details: { photoId: added.id, contentType: "image/png" } });
+      expect(
+        await opened.db.auditEntry.findFirst({ where: { entityId: id, action: "listing.photo_add" } }),
+      ).toMatchObject({ details: { photoId: added.id, contentType: "image/png" } });
 
-      expect(await removeListingPhoto(opened.db, viewers.staff, { photoId: added.id }, storage)).toEqual({ ok: true, listingId: id });
+      expect(await removeListingPhoto(opened.db, viewers.staff, { photoId: added.id }, storage)).toEqual({
+        ok: true,
+        listingId: id,
+      });
       expect(await opened.db.listingPhoto.findUnique({ where: { id: added.id } })).toBeNull();
       expect(await storage.get(photo.storageKey!)).toBeNull();
-      expect(await opened.db.auditEntry.findFirst({ where: { entityId: id, action: "listing.photo_remove" } })).toMatchObject({ details: { photoId: added.id } });
-      expect(await removeListingPhoto(opened.db, viewers.staff, { photoId: added.id }, storage)).toEqual({ ok: false, fieldErrors: { photoId: "notFound" } });
+      expect(
+        await opened.db.auditEntry.findFirst({ where: { entityId: id, action: "listing.photo_remove" } }),
+      ).toMatchObject({ details: { photoId: added.id } });
+      expect(await removeListingPhoto(opened.db, viewers.staff, { photoId: added.id }, storage)).toEqual({
+        ok: false,
+        fieldErrors: { photoId: "notFound" },
+      });
     });
 
     it("refuses a text file named .jpg and a file over 5 MB, storing nothing", async () => {
       const { id } = await newListing();
       const text = photoFile(new TextEncoder().encode("<script>alert(1)</script>"), "photo.jpg", "image/jpeg");
-      expect(await addListingPhoto(opened.db, viewers.staff, { listingId: id, file: text }, storage)).toEqual({ ok: false, fieldErrors: { file: "fileType" } });
+      expect(await addListingPhoto(opened.db, viewers.staff, { listingId: id, file: text }, storage)).toEqual({
+        ok: false,
+        fieldErrors: { file: "fileType" },
+      });
       const big = new Uint8Array(5 * 1024 * 1024 + 1);
       big.set(JPEG);
-      expect(await addListingPhoto(opened.db, viewers.staff, { listingId: id, file: photoFile(big, "big.jpg", "image/jpeg") }, storage)).toEqual({ ok: false, fieldErrors: { file: "fileSize:5" } });
-      expect(await addListingPhoto(opened.db, viewers.staff, { listingId: id }, storage)).toEqual({ ok: false, fieldErrors: { file: "required" } });
-      expect(await addListingPhoto(opened.db, viewers.staff, { listingId: "nope", file: photoFile(PNG, "a.png", "image/png") }, storage)).toEqual({ ok: false, fieldErrors: { listingId: "notFound" } });
+      expect(
+        await addListingPhoto(
+          opened.db,
+          viewers.staff,
+          { listingId: id, file: photoFile(big, "big.jpg", "image/jpeg") },
+          storage,
+        ),
+      ).toEqual({ ok: false, fieldErrors: { file: "fileSize:5" } });
+      expect(await addListingPhoto(opened.db, viewers.staff, { listingId: id }, storage)).toEqual({
+        ok: false,
+        fieldErrors: { file: "required" },
+      });
+      expect(
+        await addListingPhoto(
+          opened.db,
+          viewers.staff,
+          { listingId: "nope", file: photoFile(PNG, "a.png", "image/png") },
+          storage,
+        ),
+      ).toEqual({ ok: false, fieldErrors: { listingId: "notFound" } });
       expect(await opened.db.listingPhoto.count({ where: { listingId: id } })).toBe(0);
       expect(await storedFiles(id)).toEqual([]);
     });
 
     it("holds at most 12 photos, even when uploads race; reorders only the current set", async () => {
       const { id } = await newListing();
-      const results = await Promise.all(Array.from({ length: 14 }, (_, index) =>
-        addListingPhoto(opened.db, viewers.staff, { listingId: id, file: photoFile(index % 2 ? PNG : JPEG, `p${index}.jpg`, "image/jpeg") }, storage)));
+      const results = await Promise.all(
+        Array.from({ length: 14 }, (_, index) =>
+          addListingPhoto(
+            opened.db,
+            viewers.staff,
+            { listingId: id, file: photoFile(index % 2 ? PNG : JPEG, `p${index}.jpg`, "image/jpeg") },
+            storage,
+          ),
+        ),
+      );
       expect(results.filter((result) => result.ok)).toHaveLength(12);
-      expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, fieldErrors: { file: "tooMany:12" } }, { ok: false, fieldErrors: { file: "tooMany:12" } }]);
+      expect(results.filter((result) => !result.ok)).toEqual([
+        { ok: false, fieldErrors: { file: "tooMany:12" } },
+        { ok: false, fieldErrors: { file: "tooMany:12" } },
+      ]);
       const photos = await opened.db.listingPhoto.findMany({ where: { listingId: id }, orderBy: { position: "asc" } });
       expect(photos.map((photo) => photo.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       // Refused uploads leave no file behind: 12 photos, each with its ".meta".
       expect(await storedFiles(id)).toHaveLength(24);
 
       const reversed = photos.map((photo) => photo.id).reverse();
-      expect(await reorderListingPhotos(opened.db, viewers.staff, { listingId: id, photoIds: reversed })).toEqual({ ok: true });
+      expect(await reorderListingPhotos(opened.db, viewers.staff, { listingId: id, photoIds: reversed })).toEqual({
+        ok: true,
+      });
       const after = await opened.db.listingPhoto.findMany({ where: { listingId: id }, orderBy: { position: "asc" } });
       expect(after.map((photo) => photo.id)).toEqual(reversed);
-      expect(await reorderListingPhotos(opened.db, viewers.staff, { listingId: id, photoIds: reversed.slice(1) })).toEqual({ ok: false, fieldErrors: { photoIds: "stale" } });
-      expect(await reorderListingPhotos(opened.db, viewers.staff, { listingId: id, photoIds: [reversed[0], ...reversed.slice(0, 11)] })).toEqual({ ok: false, fieldErrors: { photoIds: "stale" } });
+      expect(
+        await reorderListingPhotos(opened.db, viewers.staff, { listingId: id, photoIds: reversed.slice(1) }),
+      ).toEqual({ ok: false, fieldErrors: { photoIds: "stale" } });
+      expect(
+        await reorderListingPhotos(opened.db, viewers.staff, {
+          listingId: id,
+          photoIds: [reversed[0], ...reversed.slice(0, 11)],
+        }),
+      ).toEqual({ ok: false, fieldErrors: { photoIds: "stale" } });
     });
   });
 
@@ -312,36 +511,94 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       const input = parkInput({ ownerId: viewers.staff.id });
       const created = await createPark(opened.db, viewers.admin, input);
       if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
-      expect(await opened.db.park.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ slug: input.slug, ownerId: viewers.staff.id, nameEn: "Test park", addressEn: "" });
-      expect(await opened.db.auditEntry.findFirst({ where: { entityId: created.id, action: "park.create" } })).toMatchObject({
+      expect(await opened.db.park.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+        slug: input.slug,
+        ownerId: viewers.staff.id,
+        nameEn: "Test park",
+        addressEn: "",
+      });
+      expect(
+        await opened.db.auditEntry.findFirst({ where: { entityId: created.id, action: "park.create" } }),
+      ).toMatchObject({
         actorId: viewers.admin.id,
         details: { slug: [null, input.slug], ownerId: [null, viewers.staff.id] },
       });
 
-      expect(await createPark(opened.db, viewers.admin, parkInput({ slug: input.slug }))).toEqual({ ok: false, fieldErrors: { slug: "keyTaken" } });
-      expect(await createPark(opened.db, viewers.admin, parkInput({ slug: "Bad Slug!", name: "", contactPhone: "call me", totalAreaMu: "-1" }))).toEqual({
+      expect(await createPark(opened.db, viewers.admin, parkInput({ slug: input.slug }))).toEqual({
+        ok: false,
+        fieldErrors: { slug: "keyTaken" },
+      });
+      expect(
+        await createPark(
+          opened.db,
+          viewers.admin,
+          parkInput({ slug: "Bad Slug!", name: "", contactPhone: "call me", totalAreaMu: "-1" }),
+        ),
+      ).toEqual({
         ok: false,
         fieldErrors: { slug: "slug", name: "required", contactPhone: "contactPhone", totalAreaMu: "tooSmall:0" },
       });
-      expect(await createPark(opened.db, viewers.admin, parkInput({ ownerId: deactivatedId }))).toEqual({ ok: false, fieldErrors: { ownerId: "ownerInactive" } });
-      expect(await createPark(opened.db, viewers.admin, parkInput({ ownerId: "no-such-user" }))).toEqual({ ok: false, fieldErrors: { ownerId: "notFound" } });
+      expect(await createPark(opened.db, viewers.admin, parkInput({ ownerId: deactivatedId }))).toEqual({
+        ok: false,
+        fieldErrors: { ownerId: "ownerInactive" },
+      });
+      expect(await createPark(opened.db, viewers.admin, parkInput({ ownerId: "no-such-user" }))).toEqual({
+        ok: false,
+        fieldErrors: { ownerId: "notFound" },
+      });
 
       const values = await parkValues(created.id);
-      const edited = await updatePark(opened.db, viewers.admin, { ...values, id: created.id, updatedAt: created.updatedAt, ownerId: viewers.manager.id, totalAreaMu: "1200.50" });
+      const edited = await updatePark(opened.db, viewers.admin, {
+        ...values,
+        id: created.id,
+        updatedAt: created.updatedAt,
+        ownerId: viewers.manager.id,
+        totalAreaMu: "1200.50",
+      });
       expect(edited).toMatchObject({ ok: true });
-      expect(await opened.db.auditEntry.findFirst({ where: { entityId: created.id, action: "park.update" } })).toMatchObject({
+      expect(
+        await opened.db.auditEntry.findFirst({ where: { entityId: created.id, action: "park.update" } }),
+      ).toMatchObject({
         details: { ownerId: [viewers.staff.id, viewers.manager.id] },
       });
-      expect(await updatePark(opened.db, viewers.admin, { ...values, id: created.id, updatedAt: created.updatedAt, name: "旧表单" })).toEqual({ ok: false, fieldErrors: { updatedAt: "stale" } });
+      expect(
+        await updatePark(opened.db, viewers.admin, {
+          ...values,
+          id: created.id,
+          updatedAt: created.updatedAt,
+          name: "旧表单",
+        }),
+      ).toEqual({ ok: false, fieldErrors: { updatedAt: "stale" } });
       if (!edited.ok) return;
-      expect(await updatePark(opened.db, viewers.admin, { ...values, id: created.id, updatedAt: edited.updatedAt, slug: "pinghu-etdz" })).toEqual({ ok: false, fieldErrors: { slug: "keyTaken" } });
-      expect(await updatePark(opened.db, viewers.admin, { ...values, id: created.id, updatedAt: edited.updatedAt, ownerId: deactivatedId })).toEqual({ ok: false, fieldErrors: { ownerId: "ownerInactive" } });
+      expect(
+        await updatePark(opened.db, viewers.admin, {
+          ...values,
+          id: created.id,
+          updatedAt: edited.updatedAt,
+          slug: "pinghu-etdz",
+        }),
+      ).toEqual({ ok: false, fieldErrors: { slug: "keyTaken" } });
+      expect(
+        await updatePark(opened.db, viewers.admin, {
+          ...values,
+          id: created.id,
+          updatedAt: edited.updatedAt,
+          ownerId: deactivatedId,
+        }),
+      ).toEqual({ ok: false, fieldErrors: { ownerId: "ownerInactive" } });
     });
 
     it("[STAFF] reads parks but cannot create or change one", async () => {
       expect((await listParks(opened.db, viewers.staff)).map((park) => park.slug)).toContain("pinghu-zhangjiang");
       const park = await opened.db.park.findUniqueOrThrow({ where: { id: parkId } });
-      await expect(updatePark(opened.db, viewers.staff, { ...(await parkValues(parkId)), id: parkId, updatedAt: park.updatedAt.toISOString(), name: "专员改名" })).rejects.toBeInstanceOf(AccessDenied);
+      await expect(
+        updatePark(opened.db, viewers.staff, {
+          ...(await parkValues(parkId)),
+          id: parkId,
+          updatedAt: park.updatedAt.toISOString(),
+          name: "专员改名",
+        }),
+      ).rejects.toBeInstanceOf(AccessDenied);
       await expect(createPark(opened.db, viewers.manager, parkInput())).rejects.toBeInstanceOf(AccessDenied);
       expect((await opened.db.park.findUniqueOrThrow({ where: { id: parkId } })).name).toBe(park.name);
     });
@@ -349,7 +606,9 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
 }
 
 describe("listings management on PGlite", () => listingsAdminSuite(() => openTestPglite({ seedDemo: true })));
-describeOnPostgres("listings management on PostgreSQL", () => listingsAdminSuite(() => openTestPostgres({ seedDemo: true, poolSize: 8 })));
+describeOnPostgres("listings management on PostgreSQL", () =>
+  listingsAdminSuite(() => openTestPostgres({ seedDemo: true, poolSize: 8 })),
+);
 
 describe("the media route", () => {
   let dir: string;
@@ -366,18 +625,27 @@ describe("the media route", () => {
     const { GET } = await import("@/app/media/[...key]/route");
     const key = "listings/abc/0123456789abcdef0123456789abcdef.png";
     await localDiskStorage(dir).put(key, new Uint8Array(PNG), "image/png");
-    const get = (segments: string[]) => GET(new Request(`http://localhost/media/${segments.join("/")}`), { params: Promise.resolve({ key: segments }) });
+    const get = (segments: string[]) =>
+      GET(new Request(`http://localhost/media/${segments.join("/")}`), { params: Promise.resolve({ key: segments }) });
 
     const found = await get(key.split("/"));
     expect(found.status).toBe(200);
-    expect(Object.fromEntries(["content-type", "cache-control", "x-content-type-options"].map((name) => [name, found.headers.get(name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ["content-type", "cache-control", "x-content-type-options"].map((name) => [name, found.headers.get(name)]),
+      ),
+    ).toEqual({
       "content-type": "image/png",
       "cache-control": "public, max-age=31536000, immutable",
       "x-content-type-options": "nosniff",
     });
     expect(Buffer.from(await found.arrayBuffer()).equals(PNG)).toBe(true);
 
-    for (const segments of [["listings", "abc", "missing.png"], ["..", "..", "etc", "passwd"], ["listings", "abc", "0123456789abcdef0123456789abcdef.png.meta"]]) {
+    for (const segments of [
+      ["listings", "abc", "missing.png"],
+      ["..", "..", "etc", "passwd"],
+      ["listings", "abc", "0123456789abcdef0123456789abcdef.png.meta"],
+    ]) {
       const response = await get(segments);
       expect(response.status, segments.join("/")).toBe(404);
       expect(response.headers.get("cache-control")).toBe("no-store");

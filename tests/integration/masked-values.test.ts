@@ -28,7 +28,8 @@ const run = `${process.pid % 10_000}`.padStart(4, "0");
 const nextPhone = () => `158${run}${String(++counter).padStart(4, "0")}`;
 const unique = (label: string) => `${label}${run}${++counter}`;
 /** A company name unique to the run that holds no digit, so only the phone can match a digit probe. */
-const companyName = () => `澄湖精机${Array.from(`${run}${++counter}`, (digit) => "〇一二三四五六七八九"[Number(digit)]).join("")}有限公司`;
+const companyName = () =>
+  `澄湖精机${Array.from(`${run}${++counter}`, (digit) => "〇一二三四五六七八九"[Number(digit)]).join("")}有限公司`;
 
 /** What an officer would type, trying to recover a masked phone: its prefixes, runs and spaced forms. */
 function probesOf(phone: string): string[] {
@@ -59,7 +60,14 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     const phone = nextPhone();
     const contactName = "周先生";
     const lead = await db().lead.create({
-      data: { phone, company, companyKey: companyKey(company), contactName, ownerId, searchTokens: leadSearchTokens({ company, contactName, phone }) },
+      data: {
+        phone,
+        company,
+        companyKey: companyKey(company),
+        contactName,
+        ownerId,
+        searchTokens: leadSearchTokens({ company, contactName, phone }),
+      },
     });
     for (const from of [phone, ...inquiryPhones]) {
       await db().inquiry.create({
@@ -92,7 +100,8 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     if (!page.ok) throw new Error(JSON.stringify(page.fieldErrors));
     return page.rows.map((row) => row.id);
   };
-  const boardIds = async (viewer: Viewer, q: string) => (await loadBoard(db(), viewer, { q })).columns.flatMap((column) => column.cards.map((card) => card.id));
+  const boardIds = async (viewer: Viewer, q: string) =>
+    (await loadBoard(db(), viewer, { q })).columns.flatMap((column) => column.cards.map((card) => card.id));
   const exportedRows = async (viewer: Viewer, q: string) => {
     const result = await exportLeadsCsv(db(), viewer, { filter: { q } }, { locale: "zh-CN" });
     if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
@@ -122,7 +131,9 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     }
     // Unmasked fields still find it: the company is shown, so searching it reveals nothing.
     expect(await inboxIds(viewers.staff, pool.company)).toEqual([pool.id]);
-    expect((await exportedRows(viewers.staff, pool.company)).text).toContain(`${pool.phone.slice(0, 3)}****${pool.phone.slice(-4)}`);
+    expect((await exportedRows(viewers.staff, pool.company)).text).toContain(
+      `${pool.phone.slice(0, 3)}****${pool.phone.slice(-4)}`,
+    );
     expect((await exportedRows(viewers.staff, pool.company)).text).not.toContain(pool.phone);
     // A manager sees every phone, so finds it by any part of it.
     expect(await inboxIds(viewers.manager, pool.phone.slice(3, 9))).toContain(pool.id);
@@ -147,16 +158,27 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     expect(JSON.stringify(fromPool)).not.toContain(pool.phone);
 
     // A manager sees both phones, so is told.
-    expect((await findDuplicates(db(), viewers.manager, own.id))?.duplicates).toMatchObject([{ id: pool.id, reasons: ["phone"] }]);
+    expect((await findDuplicates(db(), viewers.manager, own.id))?.duplicates).toMatchObject([
+      { id: pool.id, reasons: ["phone"] },
+    ]);
     // Once the officer has claimed the pool lead, both phones are theirs to see.
     expect(await claimLead(db(), viewers.staff, { leadId: pool.id })).toEqual({ ok: true, changed: 1 });
-    expect((await findDuplicates(db(), viewers.staff, own.id))?.duplicates).toMatchObject([{ id: pool.id, reasons: ["phone"], phone: pool.phone }]);
+    expect((await findDuplicates(db(), viewers.staff, own.id))?.duplicates).toMatchObject([
+      { id: pool.id, reasons: ["phone"], phone: pool.phone },
+    ]);
   });
 
   it("[STAFF] a pool lead's page carries none of its phones in full, not even in a merge line of its timeline", async () => {
     const pool = await makeLead(null);
     const mergedPhone = nextPhone();
-    await db().activity.create({ data: { leadId: pool.id, actorId: viewers.manager.id, kind: "MERGE", details: { mergedId: "x-merged", company: pool.company, phone: mergedPhone } } });
+    await db().activity.create({
+      data: {
+        leadId: pool.id,
+        actorId: viewers.manager.id,
+        kind: "MERGE",
+        details: { mergedId: "x-merged", company: pool.company, phone: mergedPhone },
+      },
+    });
 
     const shown = JSON.stringify(await leadDetail(db(), viewers.staff, pool.id));
     expect(shown).toContain(`${pool.phone.slice(0, 3)}****${pool.phone.slice(-4)}`);
@@ -177,7 +199,10 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     const pool = await makeLead(null, [], null);
     const phone = pool.phone;
     const spaced = `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
-    await db().inquiry.updateMany({ where: { leadId: pool.id }, data: { message: `您好，我的手机 ${spaced}，邮箱 ${personal}，微信同号。` } });
+    await db().inquiry.updateMany({
+      where: { leadId: pool.id },
+      data: { message: `您好，我的手机 ${spaced}，邮箱 ${personal}，微信同号。` },
+    });
     const edited = await updateLead(db(), viewers.manager, {
       leadId: pool.id,
       version: 1,
@@ -186,8 +211,23 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
       notes: `${marker}：客户说加微信${phone}，或发邮件到 ${personal}`,
     });
     expect(edited).toMatchObject({ ok: true, changed: ["wechat", "email", "notes"] });
-    await db().activity.create({ data: { leadId: pool.id, actorId: viewers.manager.id, kind: "NOTE", body: `已发短信到 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` } });
-    await db().task.create({ data: { leadId: pool.id, assigneeId: viewers.staff.id, createdById: viewers.manager.id, title: `回电 ${phone}`, dueAt: new Date(Date.now() - 3600_000) } });
+    await db().activity.create({
+      data: {
+        leadId: pool.id,
+        actorId: viewers.manager.id,
+        kind: "NOTE",
+        body: `已发短信到 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`,
+      },
+    });
+    await db().task.create({
+      data: {
+        leadId: pool.id,
+        assigneeId: viewers.staff.id,
+        createdById: viewers.manager.id,
+        title: `回电 ${phone}`,
+        dueAt: new Date(Date.now() - 3600_000),
+      },
+    });
     const lead = await db().lead.findUniqueOrThrow({ where: { id: pool.id } });
     return { lead, phone, personal, marker, spaced };
   }
@@ -212,7 +252,12 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     const page = await leadDetail(db(), viewers.staff, lead.id);
     const shown = JSON.stringify(page);
     for (const form of hidden) expect({ form, shown: shown.includes(form) }).toEqual({ form, shown: false });
-    expect(page?.lead).toMatchObject({ phone: maskedPhone, wechat: maskHandle(phone), email: `${maskHandle(phone)}@139.com`, phoneMasked: true });
+    expect(page?.lead).toMatchObject({
+      phone: maskedPhone,
+      wechat: maskHandle(phone),
+      email: `${maskHandle(phone)}@139.com`,
+      phoneMasked: true,
+    });
     expect(page?.lead.maskedFields).toEqual(["wechat", "email", "notes"]);
     expect(page?.inquiries[0].message).toContain(`+86 ${maskedPhone}`);
     expect(page?.lead.notes).toContain(marker);
@@ -224,7 +269,17 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     for (const form of hidden) expect(duplicates).not.toContain(form);
 
     // What an officer would type to find out the hidden phone, WeChat ID or email.
-    const probes = [...probesOf(phone), `${phone}@139.com`, "@139", "139.com", personal, personal.slice(0, 6), "example.com", "zhou", phone.slice(0, 2)];
+    const probes = [
+      ...probesOf(phone),
+      `${phone}@139.com`,
+      "@139",
+      "139.com",
+      personal,
+      personal.slice(0, 6),
+      "example.com",
+      "zhou",
+      phone.slice(0, 2),
+    ];
     for (const q of probes) {
       expect({ q, found: (await inboxIds(viewers.staff, q)).includes(lead.id) }).toEqual({ q, found: false });
     }
@@ -241,11 +296,19 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     // Managers see and find everything.
     const managed = JSON.stringify(await leadDetail(db(), viewers.manager, lead.id));
     for (const form of [phone, `${phone}@139.com`, personal, spaced]) expect(managed).toContain(form);
-    for (const q of [`${phone}@139.com`, personal, "zhou"]) expect(await inboxIds(viewers.manager, q)).toContain(lead.id);
+    for (const q of [`${phone}@139.com`, personal, "zhou"])
+      expect(await inboxIds(viewers.manager, q)).toContain(lead.id);
 
     expect(await claimLead(db(), viewers.staff, { leadId: lead.id })).toEqual({ ok: true, changed: 1 });
     const claimed = await leadDetail(db(), viewers.staff, lead.id);
-    expect(claimed?.lead).toMatchObject({ phone, wechat: phone, email: `${phone}@139.com`, notes: lead.notes, phoneMasked: false, maskedFields: [] });
+    expect(claimed?.lead).toMatchObject({
+      phone,
+      wechat: phone,
+      email: `${phone}@139.com`,
+      notes: lead.notes,
+      phoneMasked: false,
+      maskedFields: [],
+    });
     expect(claimed?.inquiries[0].message).toContain(spaced);
     expect(claimed?.tasks[0].title).toBe(`回电 ${phone}`);
     expect(JSON.stringify(claimed?.timeline)).toContain(`${phone}@139.com`);
@@ -259,36 +322,61 @@ function maskedSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
   it("[STAFF] edits a pool lead without writing its masks back, may not change what is masked until claiming, then may", async () => {
     const { lead, phone, personal } = await makeTalkativePoolLead();
     const stored = { wechat: lead.wechat, email: lead.email, notes: lead.notes };
-    const storedNow = async () => db().lead.findUniqueOrThrow({ where: { id: lead.id }, select: { wechat: true, email: true, notes: true, version: true } });
+    const storedNow = async () =>
+      db().lead.findUniqueOrThrow({
+        where: { id: lead.id },
+        select: { wechat: true, email: true, notes: true, version: true },
+      });
     /** What the lead page's form sends: every field as the viewer was shown it. */
     const formOf = async (viewer: Viewer) => {
       const { lead: shown } = (await leadDetail(db(), viewer, lead.id))!;
-      const values = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, shown[field] === null ? "" : String(shown[field])])) as Record<(typeof EDITABLE_FIELDS)[number], string>;
+      const values = Object.fromEntries(
+        EDITABLE_FIELDS.map((field) => [field, shown[field] === null ? "" : String(shown[field])]),
+      ) as Record<(typeof EDITABLE_FIELDS)[number], string>;
       return { ...values, leadId: shown.id, version: shown.version };
     };
 
     // The whole form as shown, with one real change: the change is saved, the masks are not.
     const form = await formOf(viewers.staff);
     expect(form.wechat).toBe(maskHandle(phone));
-    expect(await updateLead(db(), viewers.staff, { ...form, industry: "精密机械" })).toEqual({ ok: true, version: form.version + 1, changed: ["industry"] });
+    expect(await updateLead(db(), viewers.staff, { ...form, industry: "精密机械" })).toEqual({
+      ok: true,
+      version: form.version + 1,
+      changed: ["industry"],
+    });
     expect(await storedNow()).toMatchObject({ ...stored, version: form.version + 1 });
 
     // Changing or clearing what is shown masked is refused, and nothing is saved.
     const current = await formOf(viewers.staff);
-    for (const attempt of [{ wechat: "wxid_guess01" }, { email: "" }, { notes: "清空" }, { email: `${phone}@139.com` }]) {
+    for (const attempt of [
+      { wechat: "wxid_guess01" },
+      { email: "" },
+      { notes: "清空" },
+      { email: `${phone}@139.com` },
+    ]) {
       const field = Object.keys(attempt)[0];
-      expect(await updateLead(db(), viewers.staff, { ...current, ...attempt, company: "改名有限公司" })).toEqual({ ok: false, fieldErrors: { [field]: "claimFirst" } });
+      expect(await updateLead(db(), viewers.staff, { ...current, ...attempt, company: "改名有限公司" })).toEqual({
+        ok: false,
+        fieldErrors: { [field]: "claimFirst" },
+      });
     }
     expect(await storedNow()).toMatchObject({ ...stored, version: current.version });
 
     // Claimed in another tab: the form still holds the masks, which are left out, never saved.
     expect(await claimLead(db(), viewers.staff, { leadId: lead.id })).toEqual({ ok: true, changed: 1 });
-    expect(await updateLead(db(), viewers.staff, { ...current, employees: "40" })).toEqual({ ok: true, version: current.version + 1, changed: ["employees"] });
+    expect(await updateLead(db(), viewers.staff, { ...current, employees: "40" })).toEqual({
+      ok: true,
+      version: current.version + 1,
+      changed: ["employees"],
+    });
     expect(await storedNow()).toMatchObject(stored);
     // Now theirs: shown in full, and theirs to change.
     const theirs = await formOf(viewers.staff);
     expect(theirs).toMatchObject({ wechat: phone, email: `${phone}@139.com` });
-    expect(await updateLead(db(), viewers.staff, { ...theirs, email: personal })).toMatchObject({ ok: true, changed: ["email"] });
+    expect(await updateLead(db(), viewers.staff, { ...theirs, email: personal })).toMatchObject({
+      ok: true,
+      changed: ["email"],
+    });
     expect((await storedNow()).email).toBe(personal);
   });
 }

@@ -37,8 +37,28 @@ import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
 import * as reportSettingsActions from "@/lib/reports/settings/actions";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
-  doorsOnDisk, doorListingInput, inquiryBody, inquiryForm, isExported, leadState, listingEdit, listingState, makeLead, makeListing, makeLostReason,
-  makePark, makeStage, makeTask, makeUser, parkInput, PNG, unique, uniqueIp, uniqueKey, uniquePhone, type Person,
+  doorsOnDisk,
+  doorListingInput,
+  inquiryBody,
+  inquiryForm,
+  isExported,
+  leadState,
+  listingEdit,
+  listingState,
+  makeLead,
+  makeListing,
+  makeLostReason,
+  makePark,
+  makeStage,
+  makeTask,
+  makeUser,
+  parkInput,
+  PNG,
+  unique,
+  uniqueIp,
+  uniqueKey,
+  uniquePhone,
+  type Person,
 } from "../support/door-fixtures";
 
 /*
@@ -133,12 +153,25 @@ interface Row {
   source: string;
 }
 
-const is = (outcomes: Partial<Expected>): Expected => ({ anonymous: "denied", staff: "denied", manager: "denied", admin: "denied", deactivated: "denied", ...outcomes });
+const is = (outcomes: Partial<Expected>): Expected => ({
+  anonymous: "denied",
+  staff: "denied",
+  manager: "denied",
+  admin: "denied",
+  deactivated: "denied",
+  ...outcomes,
+});
 const ADMIN_ONLY = is({ admin: "allowed" });
 const LEAD_MANAGERS = is({ manager: "allowed", admin: "allowed" });
 const WORKSPACE = is({ staff: "allowed", manager: "allowed", admin: "allowed" });
 const OTHERS_LEAD = is({ staff: "notFound", manager: "allowed", admin: "allowed" });
-const PUBLIC: Expected = { anonymous: "allowed", staff: "allowed", manager: "allowed", admin: "allowed", deactivated: "allowed" };
+const PUBLIC: Expected = {
+  anonymous: "allowed",
+  staff: "allowed",
+  manager: "allowed",
+  admin: "allowed",
+  deactivated: "allowed",
+};
 
 /** A server action's answer; anything but these four (a field error of bad input) fails the test. */
 function answerOf(result: unknown): Outcome {
@@ -191,7 +224,12 @@ function form(fields: Record<string, string | string[]>): FormData {
 
 const nameOf = (doorId: string) => doorId.split("#")[1];
 const row = (doorId: string, on: string, expected: Expected, prepare: Row["prepare"], name = nameOf(doorId)): Row => ({
-  door: doorId, name, on, expected, prepare, source: String(prepare),
+  door: doorId,
+  name,
+  on,
+  expected,
+  prepare,
+  source: String(prepare),
 });
 
 type Lead = Awaited<ReturnType<typeof makeLead>>;
@@ -201,7 +239,13 @@ const OWNERS = {
   "on a pool lead": () => null,
 };
 /** A door that works one fresh lead, with the lead's state checked after the call. */
-function leadRow(doorId: string, on: keyof typeof OWNERS, expected: Expected, call: (lead: Lead, world: World) => Promise<Outcome>, options: { archived?: boolean; name?: string } = {}): Row {
+function leadRow(
+  doorId: string,
+  on: keyof typeof OWNERS,
+  expected: Expected,
+  call: (lead: Lead, world: World) => Promise<Outcome>,
+  options: { archived?: boolean; name?: string } = {},
+): Row {
   const prepare = async (world: World): Promise<Prepared> => {
     const lead = await makeLead(world.db, OWNERS[on](world), options);
     return { call: () => call(lead, world), state: () => leadState(world.db, lead.id) };
@@ -209,7 +253,13 @@ function leadRow(doorId: string, on: keyof typeof OWNERS, expected: Expected, ca
   return { ...row(doorId, on, expected, prepare, options.name), source: String(call) };
 }
 /** A page's read of one fresh lead; reads change nothing, so there is no state to compare. */
-function readRow(doorId: string, on: keyof typeof OWNERS, expected: Expected, call: (lead: Lead, world: World) => Promise<Outcome>, name = `read ${nameOf(doorId)}`): Row {
+function readRow(
+  doorId: string,
+  on: keyof typeof OWNERS,
+  expected: Expected,
+  call: (lead: Lead, world: World) => Promise<Outcome>,
+  name = `read ${nameOf(doorId)}`,
+): Row {
   const prepare = async (world: World): Promise<Prepared> => {
     const lead = await makeLead(world.db, OWNERS[on](world));
     return { call: () => call(lead, world) };
@@ -231,7 +281,11 @@ const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
 const DUE = "2030-01-15T10:00";
 
-const userState = (db: Database, id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { role: true, active: true, away: true, sessionVersion: true, passwordHash: true } });
+const userState = (db: Database, id: string) =>
+  db.user.findUniqueOrThrow({
+    where: { id },
+    select: { role: true, active: true, away: true, sessionVersion: true, passwordHash: true },
+  });
 const settingState = (db: Database, key: string) => db.setting.findUnique({ where: { key }, select: { value: true } });
 /** The full order with two keys swapped. */
 function swapped(keys: string[], a: string, b: string) {
@@ -252,7 +306,10 @@ function taskRow(on: "on another officer's lead" | "on the staff caller's own le
   const prepare = async (world: World): Promise<Prepared> => {
     const lead = await makeLead(world.db, OWNERS[on](world));
     const task = await makeTask(world.db, lead.id, lead.ownerId!);
-    return { call: async () => answerOf(await taskActions.setTaskDoneAction({ taskId: task.id, done: true })), state: () => leadState(world.db, lead.id) };
+    return {
+      call: async () => answerOf(await taskActions.setTaskDoneAction({ taskId: task.id, done: true })),
+      state: () => leadState(world.db, lead.id),
+    };
   };
   return row("lib/tasks/actions.ts#setTaskDoneAction", on, expected, prepare);
 }
@@ -262,25 +319,40 @@ const ROWS: Row[] = [
   row(`${USERS}#createUserAction`, "creating a user", ADMIN_ONLY, async (world) => {
     const email = `${unique("invitee")}@park.test`;
     return {
-      call: async () => answerOf(await userActions.createUserAction({ email, name: "新同事", role: "STAFF", password: "first password" })),
+      call: async () =>
+        answerOf(
+          await userActions.createUserAction({ email, name: "新同事", role: "STAFF", password: "first password" }),
+        ),
       state: () => world.db.user.count({ where: { email } }),
     };
   }),
   row(`${USERS}#changeUserRoleAction`, "on another user", ADMIN_ONLY, async (world) => {
     const user = await makeUser(world.db, "STAFF");
-    return { call: async () => answerOf(await userActions.changeUserRoleAction({ userId: user.id, role: "MANAGER" })), state: () => userState(world.db, user.id) };
+    return {
+      call: async () => answerOf(await userActions.changeUserRoleAction({ userId: user.id, role: "MANAGER" })),
+      state: () => userState(world.db, user.id),
+    };
   }),
   row(`${USERS}#setUserActiveAction`, "deactivating another user", ADMIN_ONLY, async (world) => {
     const user = await makeUser(world.db, "STAFF");
-    return { call: async () => answerOf(await userActions.setUserActiveAction({ userId: user.id, active: false })), state: () => userState(world.db, user.id) };
+    return {
+      call: async () => answerOf(await userActions.setUserActiveAction({ userId: user.id, active: false })),
+      state: () => userState(world.db, user.id),
+    };
   }),
   row(`${USERS}#resetUserPasswordAction`, "on another user", ADMIN_ONLY, async (world) => {
     const user = await makeUser(world.db, "STAFF");
-    return { call: async () => answerOf(await userActions.resetUserPasswordAction({ userId: user.id })), state: () => userState(world.db, user.id) };
+    return {
+      call: async () => answerOf(await userActions.resetUserPasswordAction({ userId: user.id })),
+      state: () => userState(world.db, user.id),
+    };
   }),
   row(`${USERS}#setUserAwayAction`, "on another user", ADMIN_ONLY, async (world) => {
     const user = await makeUser(world.db, "STAFF");
-    return { call: async () => answerOf(await userActions.setUserAwayAction({ userId: user.id, away: true })), state: () => userState(world.db, user.id) };
+    return {
+      call: async () => answerOf(await userActions.setUserAwayAction({ userId: user.id, away: true })),
+      state: () => userState(world.db, user.id),
+    };
   }),
   row(`${USERS}#setUserAwayAction`, "on themselves", WORKSPACE, async (world, actor) => {
     const userId = actor?.id ?? (await makeUser(world.db, "STAFF")).id;
@@ -293,26 +365,49 @@ const ROWS: Row[] = [
   }),
 
   // Settings and pipeline configuration: the admin's.
-  settingRow("updateAssignmentSettingsAction", "assignment", () => settingsActions.updateAssignmentSettingsAction({ rule: "round_robin" })),
-  settingRow("updateWorkingHoursSettingsAction", "workingHours", () => settingsActions.updateWorkingHoursSettingsAction({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" })),
-  settingRow("updateScoreSettingsAction", "score", () => scoreActions.updateScoreSettingsAction({ vetoes: { bannedIndustries: "电镀、印染、制革、炼焦", minExpectedTax: "" } }), SCORE),
+  settingRow("updateAssignmentSettingsAction", "assignment", () =>
+    settingsActions.updateAssignmentSettingsAction({ rule: "round_robin" }),
+  ),
+  settingRow("updateWorkingHoursSettingsAction", "workingHours", () =>
+    settingsActions.updateWorkingHoursSettingsAction({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }),
+  ),
+  settingRow(
+    "updateScoreSettingsAction",
+    "score",
+    () =>
+      scoreActions.updateScoreSettingsAction({
+        vetoes: { bannedIndustries: "电镀、印染、制革、炼焦", minExpectedTax: "" },
+      }),
+    SCORE,
+  ),
   row(`${PIPELINE}#createStageAction`, "adding a stage", ADMIN_ONLY, async (world) => {
     const key = uniqueKey("door");
     return {
-      call: async () => answerOf(await pipelineActions.createStageAction({ key, name: "门测新阶段", nameEn: "Door new stage", category: "OPEN" })),
+      call: async () =>
+        answerOf(
+          await pipelineActions.createStageAction({
+            key,
+            name: "门测新阶段",
+            nameEn: "Door new stage",
+            category: "OPEN",
+          }),
+        ),
       state: () => world.db.stage.count({ where: { key } }),
     };
   }),
   row(`${PIPELINE}#renameStageAction`, "on a stage", ADMIN_ONLY, async (world) => {
     const stage = await makeStage(world.db);
     return {
-      call: async () => answerOf(await pipelineActions.renameStageAction({ key: stage.key, name: "门测改名", nameEn: "Renamed" })),
+      call: async () =>
+        answerOf(await pipelineActions.renameStageAction({ key: stage.key, name: "门测改名", nameEn: "Renamed" })),
       state: () => world.db.stage.findUnique({ where: { key: stage.key } }),
     };
   }),
   row(`${PIPELINE}#reorderStagesAction`, "swapping two stages", ADMIN_ONLY, async (world) => {
     const [a, b] = [await makeStage(world.db), await makeStage(world.db)];
-    const keys = (await world.db.stage.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map((stage) => stage.key);
+    const keys = (await world.db.stage.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map(
+      (stage) => stage.key,
+    );
     return {
       call: async () => answerOf(await pipelineActions.reorderStagesAction({ keys: swapped(keys, a.key, b.key) })),
       state: () => world.db.stage.findMany({ where: { key: { in: [a.key, b.key] } }, orderBy: { key: "asc" } }),
@@ -320,43 +415,78 @@ const ROWS: Row[] = [
   }),
   row(`${PIPELINE}#deleteStageAction`, "on an empty stage", ADMIN_ONLY, async (world) => {
     const stage = await makeStage(world.db);
-    return { call: async () => answerOf(await pipelineActions.deleteStageAction({ key: stage.key })), state: () => world.db.stage.count({ where: { key: stage.key } }) };
+    return {
+      call: async () => answerOf(await pipelineActions.deleteStageAction({ key: stage.key })),
+      state: () => world.db.stage.count({ where: { key: stage.key } }),
+    };
   }),
   row(`${PIPELINE}#createLostReasonAction`, "adding a lost reason", ADMIN_ONLY, async (world) => {
     const key = uniqueKey("door");
     return {
-      call: async () => answerOf(await pipelineActions.createLostReasonAction({ key, name: "门测原因", nameEn: "Door reason" })),
+      call: async () =>
+        answerOf(await pipelineActions.createLostReasonAction({ key, name: "门测原因", nameEn: "Door reason" })),
       state: () => world.db.lostReason.count({ where: { key } }),
     };
   }),
   row(`${PIPELINE}#updateLostReasonAction`, "on a lost reason", ADMIN_ONLY, async (world) => {
     const reason = await makeLostReason(world.db);
     return {
-      call: async () => answerOf(await pipelineActions.updateLostReasonAction({ key: reason.key, name: "门测改名", nameEn: "Renamed", askPark: true, active: true })),
+      call: async () =>
+        answerOf(
+          await pipelineActions.updateLostReasonAction({
+            key: reason.key,
+            name: "门测改名",
+            nameEn: "Renamed",
+            askPark: true,
+            active: true,
+          }),
+        ),
       state: () => world.db.lostReason.findUnique({ where: { key: reason.key } }),
     };
   }),
-  row("lib/reports/settings/actions.ts#updateReserveThresholdAction", "saving the reserve threshold", ADMIN_ONLY, async (world) => {
-    await world.db.setting.deleteMany({ where: { key: "reports.reserveThreshold" } });
-    return {
-      call: async () => answerOf(await reportSettingsActions.updateReserveThresholdAction({ threshold: "800" })),
-      state: () => settingState(world.db, "reports.reserveThreshold"),
-    };
-  }),
-  row("app/crm/reports/export/route.ts#GET", "a report as CSV", WORKSPACE, async () => ({
-    call: async () => statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=funnel")), 200),
-  }), "GET /crm/reports/export"),
-  row("app/crm/reports/export/workbook/route.ts#GET", "the project ledger as .xlsx", WORKSPACE, async () => ({
-    call: async () => {
-      const response = await reportWorkbookRoute.GET(new Request("http://localhost/crm/reports/export/workbook?sheet=ledger"));
-      const outcome = await statusOf(response, 200);
-      await response.arrayBuffer();
-      return outcome;
+  row(
+    "lib/reports/settings/actions.ts#updateReserveThresholdAction",
+    "saving the reserve threshold",
+    ADMIN_ONLY,
+    async (world) => {
+      await world.db.setting.deleteMany({ where: { key: "reports.reserveThreshold" } });
+      return {
+        call: async () => answerOf(await reportSettingsActions.updateReserveThresholdAction({ threshold: "800" })),
+        state: () => settingState(world.db, "reports.reserveThreshold"),
+      };
     },
-  }), "GET /crm/reports/export/workbook"),
+  ),
+  row(
+    "app/crm/reports/export/route.ts#GET",
+    "a report as CSV",
+    WORKSPACE,
+    async () => ({
+      call: async () =>
+        statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=funnel")), 200),
+    }),
+    "GET /crm/reports/export",
+  ),
+  row(
+    "app/crm/reports/export/workbook/route.ts#GET",
+    "the project ledger as .xlsx",
+    WORKSPACE,
+    async () => ({
+      call: async () => {
+        const response = await reportWorkbookRoute.GET(
+          new Request("http://localhost/crm/reports/export/workbook?sheet=ledger"),
+        );
+        const outcome = await statusOf(response, 200);
+        await response.arrayBuffer();
+        return outcome;
+      },
+    }),
+    "GET /crm/reports/export/workbook",
+  ),
   row(`${PIPELINE}#reorderLostReasonsAction`, "swapping two lost reasons", ADMIN_ONLY, async (world) => {
     const [a, b] = [await makeLostReason(world.db), await makeLostReason(world.db)];
-    const keys = (await world.db.lostReason.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map((reason) => reason.key);
+    const keys = (await world.db.lostReason.findMany({ orderBy: { position: "asc" }, select: { key: true } })).map(
+      (reason) => reason.key,
+    );
     return {
       call: async () => answerOf(await pipelineActions.reorderLostReasonsAction({ keys: swapped(keys, a.key, b.key) })),
       state: () => world.db.lostReason.findMany({ where: { key: { in: [a.key, b.key] } }, orderBy: { key: "asc" } }),
@@ -365,57 +495,163 @@ const ROWS: Row[] = [
 
   // Lead doors: staff work their own leads and the pool; another officer's lead reads as missing.
   leadRow(`${PIPELINE}#moveLeadStageAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }))),
+    answerOf(
+      await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }),
+    ),
+  ),
   leadRow(`${PIPELINE}#moveLeadStageAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }))),
+    answerOf(
+      await pipelineActions.moveLeadStageAction({ leadId: lead.id, fromStageKey: "new", toStageKey: "contacted" }),
+    ),
+  ),
   leadRow(`${PIPELINE}#moveLeadsStageAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await pipelineActions.moveLeadsStageAction({ leadIds: [lead.id], toStageKey: "site_visit" }))),
+    answerOf(await pipelineActions.moveLeadsStageAction({ leadIds: [lead.id], toStageKey: "site_visit" })),
+  ),
   leadRow(`${EDIT}#updateLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await editActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
+    answerOf(
+      await editActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }),
+    ),
+  ),
   leadRow(`${EDIT}#updateLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await editActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }))),
-  leadRow(`${ASSIGN}#claimLeadAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await assignActions.claimLeadAction(lead.id))),
-  leadRow(`${ASSIGN}#claimLeadAction`, "on another officer's lead", is({ staff: "taken", manager: "taken", admin: "taken" }), async (lead) =>
-    answerOf(await assignActions.claimLeadAction(lead.id))),
+    answerOf(
+      await editActions.updateLeadAction({ leadId: lead.id, version: lead.version, notes: "门测：客户想要独门独院" }),
+    ),
+  ),
+  leadRow(`${ASSIGN}#claimLeadAction`, "on a pool lead", WORKSPACE, async (lead) =>
+    answerOf(await assignActions.claimLeadAction(lead.id)),
+  ),
+  leadRow(
+    `${ASSIGN}#claimLeadAction`,
+    "on another officer's lead",
+    is({ staff: "taken", manager: "taken", admin: "taken" }),
+    async (lead) => answerOf(await assignActions.claimLeadAction(lead.id)),
+  ),
   leadRow(`${ASSIGN}#assignLeadAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
-    answerOf(await assignActions.assignLeadAction(lead.id, world.receiver.id))),
-  leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", LEAD_MANAGERS, async (lead, world) =>
-    answerOf(await inboxActions.bulkLeadsAction(null, form({ intent: "assign", ownerId: world.receiver.id, leadIds: [lead.id] }))), { name: "bulkLeadsAction (assign)" }),
-  leadRow(`${INBOX}#bulkLeadsAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await inboxActions.bulkLeadsAction(null, form({ intent: "stage", toStageKey: "contacted", leadIds: [lead.id] }))), { name: "bulkLeadsAction (stage)" }),
-  leadRow(`${INBOX}#claimFromInboxAction`, "on a pool lead", WORKSPACE, async (lead) => answerOf(await inboxActions.claimFromInboxAction(null, form({ leadId: lead.id })))),
+    answerOf(await assignActions.assignLeadAction(lead.id, world.receiver.id)),
+  ),
+  leadRow(
+    `${INBOX}#bulkLeadsAction`,
+    "on another officer's lead",
+    LEAD_MANAGERS,
+    async (lead, world) =>
+      answerOf(
+        await inboxActions.bulkLeadsAction(
+          null,
+          form({ intent: "assign", ownerId: world.receiver.id, leadIds: [lead.id] }),
+        ),
+      ),
+    { name: "bulkLeadsAction (assign)" },
+  ),
+  leadRow(
+    `${INBOX}#bulkLeadsAction`,
+    "on another officer's lead",
+    OTHERS_LEAD,
+    async (lead) =>
+      answerOf(
+        await inboxActions.bulkLeadsAction(
+          null,
+          form({ intent: "stage", toStageKey: "contacted", leadIds: [lead.id] }),
+        ),
+      ),
+    { name: "bulkLeadsAction (stage)" },
+  ),
+  leadRow(`${INBOX}#claimFromInboxAction`, "on a pool lead", WORKSPACE, async (lead) =>
+    answerOf(await inboxActions.claimFromInboxAction(null, form({ leadId: lead.id }))),
+  ),
   leadRow(`${ARCHIVE}#archiveLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await archiveActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
+    answerOf(await archiveActions.archiveLeadAction({ leadId: lead.id, version: lead.version })),
+  ),
   leadRow(`${ARCHIVE}#archiveLeadAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await archiveActions.archiveLeadAction({ leadId: lead.id, version: lead.version }))),
-  leadRow(`${ARCHIVE}#restoreLeadAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await archiveActions.restoreLeadAction({ leadId: lead.id, version: lead.version })), { archived: true }),
+    answerOf(await archiveActions.archiveLeadAction({ leadId: lead.id, version: lead.version })),
+  ),
+  leadRow(
+    `${ARCHIVE}#restoreLeadAction`,
+    "on another officer's lead",
+    OTHERS_LEAD,
+    async (lead) => answerOf(await archiveActions.restoreLeadAction({ leadId: lead.id, version: lead.version })),
+    { archived: true },
+  ),
   leadRow(`${ERASE}#eraseLeadPersonalDataAction`, "on another officer's lead", ADMIN_ONLY, async (lead) =>
-    answerOf(await eraseActions.eraseLeadPersonalDataAction({ leadId: lead.id, confirm: lead.company, reason: "PIPL 删除请求，2026-11-27 邮件" }))),
+    answerOf(
+      await eraseActions.eraseLeadPersonalDataAction({
+        leadId: lead.id,
+        confirm: lead.company,
+        reason: "PIPL 删除请求，2026-11-27 邮件",
+      }),
+    ),
+  ),
   row(`${MERGE}#mergeLeadsAction`, "on two of another officer's leads", LEAD_MANAGERS, async (world) => {
-    const [survivor, merged] = [await makeLead(world.db, world.otherStaff.id), await makeLead(world.db, world.otherStaff.id)];
+    const [survivor, merged] = [
+      await makeLead(world.db, world.otherStaff.id),
+      await makeLead(world.db, world.otherStaff.id),
+    ];
     return {
-      call: async () => answerOf(await mergeActions.mergeLeadsAction({ survivorId: survivor.id, mergedId: merged.id, survivorVersion: survivor.version, mergedVersion: merged.version })),
+      call: async () =>
+        answerOf(
+          await mergeActions.mergeLeadsAction({
+            survivorId: survivor.id,
+            mergedId: merged.id,
+            survivorVersion: survivor.version,
+            mergedVersion: merged.version,
+          }),
+        ),
       state: async () => [await leadState(world.db, survivor.id), await leadState(world.db, merged.id)],
     };
   }),
   leadRow("lib/activities/actions.ts#logActivityAction", "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await activityActions.logActivityAction({ leadId: lead.id, kind: "CALL", outcome: "reached", body: "门测：约了下周看厂" }))),
+    answerOf(
+      await activityActions.logActivityAction({
+        leadId: lead.id,
+        kind: "CALL",
+        outcome: "reached",
+        body: "门测：约了下周看厂",
+      }),
+    ),
+  ),
   leadRow("lib/activities/actions.ts#logActivityAction", "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await activityActions.logActivityAction({ leadId: lead.id, kind: "CALL", outcome: "reached", body: "门测：约了下周看厂" }))),
+    answerOf(
+      await activityActions.logActivityAction({
+        leadId: lead.id,
+        kind: "CALL",
+        outcome: "reached",
+        body: "门测：约了下周看厂",
+      }),
+    ),
+  ),
   leadRow("lib/tasks/actions.ts#createTaskAction", "on another officer's lead", OTHERS_LEAD, async (lead) =>
-    answerOf(await taskActions.createTaskAction({ leadId: lead.id, title: "门测：回访", dueAt: DUE }))),
+    answerOf(await taskActions.createTaskAction({ leadId: lead.id, title: "门测：回访", dueAt: DUE })),
+  ),
   leadRow("lib/tasks/actions.ts#createTaskAction", "on the staff caller's own lead", WORKSPACE, async (lead) =>
-    answerOf(await taskActions.createTaskAction({ leadId: lead.id, title: "门测：回访", dueAt: DUE }))),
+    answerOf(await taskActions.createTaskAction({ leadId: lead.id, title: "门测：回访", dueAt: DUE })),
+  ),
   taskRow("on another officer's lead", OTHERS_LEAD),
   taskRow("on the staff caller's own lead", WORKSPACE),
 
   // What the lead pages read: null or missing rows, never an error, for a lead outside the scope.
-  readRow("lib/leads/detail/queries.ts#leadDetail", "on another officer's lead", OTHERS_LEAD, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
-  readRow("lib/leads/detail/queries.ts#leadDetail", "on the staff caller's own lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
-  readRow("lib/leads/detail/queries.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) => readAs((viewer) => leadDetail(world.db, viewer, lead.id), (page) => page !== null)),
+  readRow("lib/leads/detail/queries.ts#leadDetail", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
+    readAs(
+      (viewer) => leadDetail(world.db, viewer, lead.id),
+      (page) => page !== null,
+    ),
+  ),
+  readRow("lib/leads/detail/queries.ts#leadDetail", "on the staff caller's own lead", WORKSPACE, (lead, world) =>
+    readAs(
+      (viewer) => leadDetail(world.db, viewer, lead.id),
+      (page) => page !== null,
+    ),
+  ),
+  readRow("lib/leads/detail/queries.ts#leadDetail", "on a pool lead", WORKSPACE, (lead, world) =>
+    readAs(
+      (viewer) => leadDetail(world.db, viewer, lead.id),
+      (page) => page !== null,
+    ),
+  ),
   readRow("lib/leads/duplicates/queries.ts#findDuplicates", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
-    readAs((viewer) => findDuplicates(world.db, viewer, lead.id), (found) => found !== null)),
+    readAs(
+      (viewer) => findDuplicates(world.db, viewer, lead.id),
+      (found) => found !== null,
+    ),
+  ),
   readRow("lib/leads/inbox/queries.ts#listInbox", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
     readAs(
       (viewer) => listInbox(world.db, viewer, { filter: { owner: world.otherStaff.id } }),
@@ -423,72 +659,140 @@ const ROWS: Row[] = [
         if (!page.ok) throw new Error(`listInbox refused its input: ${JSON.stringify(page.fieldErrors)}`);
         return page.rows.some((shown) => shown.id === lead.id);
       },
-    )),
+    ),
+  ),
   readRow("lib/pipeline/queries.ts#loadBoard", "on another officer's lead", OTHERS_LEAD, (lead, world) =>
-    readAs((viewer) => loadBoard(world.db, viewer, { owner: world.otherStaff.id }), (board) => board.columns.some((column) => column.cards.some((card) => card.id === lead.id)))),
-  readRow("app/crm/leads/export/route.ts#GET", "on another officer's lead", OTHERS_LEAD, async (lead, world) => {
-    const response = await exportRoute.GET(new Request(`http://localhost/crm/leads/export?owner=${world.otherStaff.id}`));
-    const outcome = await statusOf(response, 200);
-    return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
-  }, "GET /crm/leads/export"),
-  readRow("app/crm/leads/export/route.ts#GET", "on the staff caller's own lead", WORKSPACE, async (lead, world) => {
-    const response = await exportRoute.GET(new Request(`http://localhost/crm/leads/export?owner=${world.staff.id}`));
-    const outcome = await statusOf(response, 200);
-    return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
-  }, "GET /crm/leads/export"),
+    readAs(
+      (viewer) => loadBoard(world.db, viewer, { owner: world.otherStaff.id }),
+      (board) => board.columns.some((column) => column.cards.some((card) => card.id === lead.id)),
+    ),
+  ),
+  readRow(
+    "app/crm/leads/export/route.ts#GET",
+    "on another officer's lead",
+    OTHERS_LEAD,
+    async (lead, world) => {
+      const response = await exportRoute.GET(
+        new Request(`http://localhost/crm/leads/export?owner=${world.otherStaff.id}`),
+      );
+      const outcome = await statusOf(response, 200);
+      return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
+    },
+    "GET /crm/leads/export",
+  ),
+  readRow(
+    "app/crm/leads/export/route.ts#GET",
+    "on the staff caller's own lead",
+    WORKSPACE,
+    async (lead, world) => {
+      const response = await exportRoute.GET(new Request(`http://localhost/crm/leads/export?owner=${world.staff.id}`));
+      const outcome = await statusOf(response, 200);
+      return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
+    },
+    "GET /crm/leads/export",
+  ),
 
   // Listings: every workspace role; parks: the admin's.
   row(`${LISTINGS}#createListingAction`, "a new listing", WORKSPACE, async (world) => {
     const input = doorListingInput(world.parkId);
-    return { call: async () => answerOf(await listingActions.createListingAction(input)), state: () => world.db.listing.count({ where: { title: input.title } }) };
+    return {
+      call: async () => answerOf(await listingActions.createListingAction(input)),
+      state: () => world.db.listing.count({ where: { title: input.title } }),
+    };
   }),
   row(`${LISTINGS}#updateListingAction`, "on a listing", WORKSPACE, async (world) => {
     const { listing } = await makeListing(world.db, world.parkId);
-    return { call: async () => answerOf(await listingActions.updateListingAction(listingEdit(world.parkId, listing))), state: () => listingState(world.db, listing.id) };
+    return {
+      call: async () => answerOf(await listingActions.updateListingAction(listingEdit(world.parkId, listing))),
+      state: () => listingState(world.db, listing.id),
+    };
   }),
   row(`${LISTINGS}#setListingPublishedAction`, "on a listing", WORKSPACE, async (world) => {
     const { listing } = await makeListing(world.db, world.parkId);
-    return { call: async () => answerOf(await listingActions.setListingPublishedAction({ id: listing.id, published: true })), state: () => listingState(world.db, listing.id) };
+    return {
+      call: async () => answerOf(await listingActions.setListingPublishedAction({ id: listing.id, published: true })),
+      state: () => listingState(world.db, listing.id),
+    };
   }),
   row(`${LISTINGS}#setListingStatusAction`, "on a listing", WORKSPACE, async (world) => {
     const { listing } = await makeListing(world.db, world.parkId);
-    return { call: async () => answerOf(await listingActions.setListingStatusAction({ id: listing.id, status: "RESERVED" })), state: () => listingState(world.db, listing.id) };
+    return {
+      call: async () => answerOf(await listingActions.setListingStatusAction({ id: listing.id, status: "RESERVED" })),
+      state: () => listingState(world.db, listing.id),
+    };
   }),
   row(`${LISTINGS}#removeListingPhotoAction`, "on a listing's photo", WORKSPACE, async (world) => {
     const { listing, photos } = await makeListing(world.db, world.parkId, 1);
-    return { call: async () => answerOf(await listingActions.removeListingPhotoAction({ photoId: photos[0].id })), state: () => listingState(world.db, listing.id) };
+    return {
+      call: async () => answerOf(await listingActions.removeListingPhotoAction({ photoId: photos[0].id })),
+      state: () => listingState(world.db, listing.id),
+    };
   }),
   row(`${LISTINGS}#reorderListingPhotosAction`, "on a listing's photos", WORKSPACE, async (world) => {
     const { listing, photos } = await makeListing(world.db, world.parkId, 2);
     return {
-      call: async () => answerOf(await listingActions.reorderListingPhotosAction({ listingId: listing.id, photoIds: [photos[1].id, photos[0].id] })),
+      call: async () =>
+        answerOf(
+          await listingActions.reorderListingPhotosAction({
+            listingId: listing.id,
+            photoIds: [photos[1].id, photos[0].id],
+          }),
+        ),
       state: () => listingState(world.db, listing.id),
     };
   }),
   row(`${LISTINGS}#updateListingPhotoAltAction`, "on a listing's photo", WORKSPACE, async (world) => {
     const { listing, photos } = await makeListing(world.db, world.parkId, 1);
     return {
-      call: async () => answerOf(await listingActions.updateListingPhotoAltAction({ photoId: photos[0].id, alt: "门测：车间内景", altEn: "Workshop" })),
+      call: async () =>
+        answerOf(
+          await listingActions.updateListingPhotoAltAction({
+            photoId: photos[0].id,
+            alt: "门测：车间内景",
+            altEn: "Workshop",
+          }),
+        ),
       state: () => listingState(world.db, listing.id),
     };
   }),
-  row("app/crm/listings/[id]/photos/route.ts#POST", "on a listing", WORKSPACE, async (world) => {
-    const { listing } = await makeListing(world.db, world.parkId);
-    const upload = () => {
-      const body = form({ alt: "门测：厂房外景" });
-      body.set("file", new File([new Uint8Array(PNG)], "outside.png", { type: "image/png" }));
-      return new Request(`http://localhost/crm/listings/${listing.id}/photos`, { method: "POST", body });
-    };
-    return { call: async () => statusOf(await photosRoute.POST(upload(), { params: Promise.resolve({ id: listing.id }) }), 201), state: () => listingState(world.db, listing.id) };
-  }, "POST /crm/listings/[id]/photos"),
+  row(
+    "app/crm/listings/[id]/photos/route.ts#POST",
+    "on a listing",
+    WORKSPACE,
+    async (world) => {
+      const { listing } = await makeListing(world.db, world.parkId);
+      const upload = () => {
+        const body = form({ alt: "门测：厂房外景" });
+        body.set("file", new File([new Uint8Array(PNG)], "outside.png", { type: "image/png" }));
+        return new Request(`http://localhost/crm/listings/${listing.id}/photos`, { method: "POST", body });
+      };
+      return {
+        call: async () =>
+          statusOf(await photosRoute.POST(upload(), { params: Promise.resolve({ id: listing.id }) }), 201),
+        state: () => listingState(world.db, listing.id),
+      };
+    },
+    "POST /crm/listings/[id]/photos",
+  ),
   row(`${PARKS}#createParkAction`, "a new park", ADMIN_ONLY, async (world) => {
     const input = parkInput();
-    return { call: async () => answerOf(await parkActions.createParkAction(input)), state: () => world.db.park.count({ where: { slug: input.slug } }) };
+    return {
+      call: async () => answerOf(await parkActions.createParkAction(input)),
+      state: () => world.db.park.count({ where: { slug: input.slug } }),
+    };
   }),
   row(`${PARKS}#updateParkAction`, "on a park", ADMIN_ONLY, async (world) => {
     const park = await makePark(world.db);
-    const input = { ...parkInput(park.slug), name: "门测产业园（二期）", id: park.id, updatedAt: park.updatedAt.toISOString() };
-    return { call: async () => answerOf(await parkActions.updateParkAction(input)), state: () => world.db.park.findUnique({ where: { id: park.id } }) };
+    const input = {
+      ...parkInput(park.slug),
+      name: "门测产业园（二期）",
+      id: park.id,
+      updatedAt: park.updatedAt.toISOString(),
+    };
+    return {
+      call: async () => answerOf(await parkActions.updateParkAction(input)),
+      state: () => world.db.park.findUnique({ where: { id: park.id } }),
+    };
   }),
 
   // Public doors: the same answer whoever asks.
@@ -496,35 +800,70 @@ const ROWS: Row[] = [
     const phone = uniquePhone();
     door.headers = new Headers({ "x-forwarded-for": uniqueIp() });
     return {
-      call: () => redirectsTo(() => inquiryActions.sendInquiry({ status: "idle" }, inquiryForm(phone)), /^\/inquire\/sent\//),
+      call: () =>
+        redirectsTo(() => inquiryActions.sendInquiry({ status: "idle" }, inquiryForm(phone)), /^\/inquire\/sent\//),
       state: () => world.db.inquiry.count({ where: { phone } }),
     };
   }),
   row("lib/i18n/actions.ts#switchLocale", "to English", PUBLIC, async () => {
     door.headers = new Headers({ referer: "http://localhost/listings?kind=factory" });
-    return { call: () => redirectsTo(() => localeActions.switchLocale(form({ locale: "en" })), /^\/listings\?kind=factory$/), state: async () => door.cookies.get("locale") ?? null };
+    return {
+      call: () => redirectsTo(() => localeActions.switchLocale(form({ locale: "en" })), /^\/listings\?kind=factory$/),
+      state: async () => door.cookies.get("locale") ?? null,
+    };
   }),
-  row("app/api/inquiries/route.ts#POST", "a new inquiry", PUBLIC, async (world) => {
-    const body = inquiryBody();
-    const request = new Request("http://localhost/api/inquiries", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": uniqueIp() },
-      body: JSON.stringify(body),
-    });
-    return { call: async () => statusOf(await inquiriesRoute.POST(request), 201), state: () => world.db.inquiry.count({ where: { phone: body.phone } }) };
-  }, "POST /api/inquiries"),
-  row("app/api/health/route.ts#GET", "the database check", PUBLIC, async () => ({ call: async () => statusOf(await healthRoute.GET(), 200) }), "GET /api/health"),
-  row("app/media/[...key]/route.ts#GET", "a stored photo", PUBLIC, async () => {
-    const key = newStorageKey("listings/door-test", "png");
-    await getStorage().put(key, new Uint8Array(PNG), "image/png");
-    return { call: async () => statusOf(await mediaRoute.GET(new Request(`http://localhost/media/${key}`), { params: Promise.resolve({ key: key.split("/") }) }), 200) };
-  }, "GET /media/[...key]"),
+  row(
+    "app/api/inquiries/route.ts#POST",
+    "a new inquiry",
+    PUBLIC,
+    async (world) => {
+      const body = inquiryBody();
+      const request = new Request("http://localhost/api/inquiries", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": uniqueIp() },
+        body: JSON.stringify(body),
+      });
+      return {
+        call: async () => statusOf(await inquiriesRoute.POST(request), 201),
+        state: () => world.db.inquiry.count({ where: { phone: body.phone } }),
+      };
+    },
+    "POST /api/inquiries",
+  ),
+  row(
+    "app/api/health/route.ts#GET",
+    "the database check",
+    PUBLIC,
+    async () => ({ call: async () => statusOf(await healthRoute.GET(), 200) }),
+    "GET /api/health",
+  ),
+  row(
+    "app/media/[...key]/route.ts#GET",
+    "a stored photo",
+    PUBLIC,
+    async () => {
+      const key = newStorageKey("listings/door-test", "png");
+      await getStorage().put(key, new Uint8Array(PNG), "image/png");
+      return {
+        call: async () =>
+          statusOf(
+            await mediaRoute.GET(new Request(`http://localhost/media/${key}`), {
+              params: Promise.resolve({ key: key.split("/") }),
+            }),
+            200,
+          ),
+      };
+    },
+    "GET /media/[...key]",
+  ),
 ];
 
 /** Doors not in the table, each with the reason. */
 const NOT_IN_TABLE: Record<string, string> = {
-  "app/api/auth/[...nextauth]/route.ts#GET": "next-auth's own handler is the sign-in door; sign-in, throttling and inactive users are tested in workspace-access",
-  "app/api/auth/[...nextauth]/route.ts#POST": "next-auth's own handler is the sign-in door; sign-in, throttling and inactive users are tested in workspace-access",
+  "app/api/auth/[...nextauth]/route.ts#GET":
+    "next-auth's own handler is the sign-in door; sign-in, throttling and inactive users are tested in workspace-access",
+  "app/api/auth/[...nextauth]/route.ts#POST":
+    "next-auth's own handler is the sign-in door; sign-in, throttling and inactive users are tested in workspace-access",
 };
 
 const titleOf = (row: Row) => `${row.name} ${row.on}`;
@@ -532,7 +871,8 @@ const titleOf = (row: Row) => `${row.name} ${row.on}`;
 function matrix(): string {
   const width = Math.max(...ROWS.map((row) => titleOf(row).length));
   const lines = [["door".padEnd(width), ...CALLERS.map((caller) => caller.padEnd(11))].join(" | ")];
-  for (const row of ROWS) lines.push([titleOf(row).padEnd(width), ...CALLERS.map((caller) => row.expected[caller].padEnd(11))].join(" | "));
+  for (const row of ROWS)
+    lines.push([titleOf(row).padEnd(width), ...CALLERS.map((caller) => row.expected[caller].padEnd(11))].join(" | "));
   for (const [doorId, reason] of Object.entries(NOT_IN_TABLE)) lines.push(`${doorId}: not in the table: ${reason}`);
   return lines.join("\n");
 }
@@ -550,7 +890,11 @@ describe("the permissions table", () => {
 });
 
 const CASES = ROWS.flatMap((row) =>
-  CALLERS.map((caller) => ({ title: `[${caller.toUpperCase()}] ${titleOf(row)} → ${row.expected[caller]}`, row, caller })),
+  CALLERS.map((caller) => ({
+    title: `[${caller.toUpperCase()}] ${titleOf(row)} → ${row.expected[caller]}`,
+    row,
+    caller,
+  })),
 );
 
 async function makeWorld(db: Database): Promise<World> {
@@ -570,7 +914,10 @@ async function makeWorld(db: Database): Promise<World> {
 /** The claims a signed-in caller's cookie holds: valid-looking for the deactivated one too. */
 async function claimsOf(world: World, caller: Caller): Promise<SessionClaims | null> {
   if (caller === "anonymous") return null;
-  const user = await world.db.user.findUniqueOrThrow({ where: { id: world[caller].id }, select: { id: true, sessionVersion: true } });
+  const user = await world.db.user.findUniqueOrThrow({
+    where: { id: world[caller].id },
+    select: { id: true, sessionVersion: true },
+  });
   return { userId: user.id, sessionVersion: user.sessionVersion };
 }
 

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 // One trusted proxy in front, read once by env(): set before proxy.ts first runs. Workers run other
 // files after this one in the same process, so the environment is put back.
 const before = { proxies: process.env.PARKLEAD_TRUSTED_PROXIES, url: process.env.NEXTAUTH_URL };
-const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
+const restore = (name: string, value: string | undefined) =>
+  value === undefined ? delete process.env[name] : (process.env[name] = value);
 beforeAll(() => {
   process.env.PARKLEAD_TRUSTED_PROXIES = "1";
   delete process.env.NEXTAUTH_URL;
@@ -18,7 +19,8 @@ afterAll(() => {
 });
 
 const load = async () => (await import("@/proxy")).proxy;
-const page = (path: string, headers: Record<string, string> = {}) => new NextRequest(new URL(path, "http://parks.example.cn"), { headers });
+const page = (path: string, headers: Record<string, string> = {}) =>
+  new NextRequest(new URL(path, "http://parks.example.cn"), { headers });
 
 describe("proxy.ts: the headers of every page", () => {
   it("gives each page its own nonce policy and hands the same policy to Next for its scripts", async () => {

@@ -40,13 +40,31 @@ describe("the report tallies migration on a database with leads in it", () => {
     );
     expect(rows).toEqual([
       // A went as far as negotiation before moving back; its first inquiry came by cpc; new 2 h, negotiation 46 h.
-      { id: "A", reachedStageKey: "negotiation", inquiryCount: 2, firstUtmMedium: "cpc", firstReferrer: "https://www.baidu.com/s",
-        stayStageKeys: ["new", "negotiation"], staySeconds: [7200, 165600] },
-      { id: "B", reachedStageKey: "new", inquiryCount: 0, firstUtmMedium: null, firstReferrer: null, stayStageKeys: [], staySeconds: [] },
+      {
+        id: "A",
+        reachedStageKey: "negotiation",
+        inquiryCount: 2,
+        firstUtmMedium: "cpc",
+        firstReferrer: "https://www.baidu.com/s",
+        stayStageKeys: ["new", "negotiation"],
+        staySeconds: [7200, 165600],
+      },
+      {
+        id: "B",
+        reachedStageKey: "new",
+        inquiryCount: 0,
+        firstUtmMedium: null,
+        firstReferrer: null,
+        stayStageKeys: [],
+        staySeconds: [],
+      },
     ]);
     const inquiries = await conn.query(`SELECT "leadSource", "leadNeedKind" FROM "Inquiry" ORDER BY "id"`);
     // A was stored without a kind of need.
-    expect(inquiries.rows).toEqual([{ leadSource: "baidu", leadNeedKind: null }, { leadSource: "baidu", leadNeedKind: null }]);
+    expect(inquiries.rows).toEqual([
+      { leadSource: "baidu", leadNeedKind: null },
+      { leadSource: "baidu", leadNeedKind: null },
+    ]);
   });
 
   it("counts the tallies once: October holds two leads, A's two inquiries and A's two stays", async () => {

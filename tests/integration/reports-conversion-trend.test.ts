@@ -28,7 +28,17 @@ import { at, closeTo, filterOf, october, pick, reportTable, reportViewer as view
 
 const tableOf = (tables: ReportTable[], key: string) => reportTable(tables, `reportsConversion.tables.${key}`);
 const FIGURES = ["inquiries", "leads", "signed", "signedRate", "signedTax"];
-const TREND = ["period", "inquiries", "inquiriesLastYear", "leads", "leadsLastYear", "signed", "signedLastYear", "signedTax", "signedTaxLastYear"];
+const TREND = [
+  "period",
+  "inquiries",
+  "inquiriesLastYear",
+  "leads",
+  "leadsLastYear",
+  "signed",
+  "signedLastYear",
+  "signedTax",
+  "signedTaxLastYear",
+];
 
 function reportsSuite(open: () => Promise<TestDatabase>) {
   let database: TestDatabase;
@@ -44,7 +54,10 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
     await db.inquiry.updateMany({ where: { leadId: lead, createdAt: at(local) }, data });
     await db.lead.updateMany({
       where: { id: lead, createdAt: at(local) },
-      data: { ...("utmMedium" in data ? { firstUtmMedium: data.utmMedium } : {}), ...("referrer" in data ? { firstReferrer: data.referrer } : {}) },
+      data: {
+        ...("utmMedium" in data ? { firstUtmMedium: data.utmMedium } : {}),
+        ...("referrer" in data ? { firstReferrer: data.referrer } : {}),
+      },
     });
   };
 
@@ -75,50 +88,93 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
   describe("conversion", () => {
     it("[MANAGER] October by source, medium and referring site of the first inquiry", async () => {
       const tables = await conversion(october());
-      expect(tables.map((table) => table.key.split(".").pop())).toEqual(["source", "medium", "referrer", "listing", "park", "owner", "industry"]);
+      expect(tables.map((table) => table.key.split(".").pop())).toEqual([
+        "source",
+        "medium",
+        "referrer",
+        "listing",
+        "park",
+        "owner",
+        "industry",
+      ]);
       // baidu L1 L2 L5: 1+2+1 inquiries, L1 signed (180); direct L3 L6: 1+2 inquiries. Total 7 / 5 / 1 (0.2) / 180.
-      expect(pick(tableOf(tables, "source"), ["source", ...FIGURES])).toEqual(closeTo([
-        ["baidu", 4, 3, 1, 1 / 3, 180], ["direct", 3, 2, 0, 0, 0], ["合计", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "source"), ["source", ...FIGURES])).toEqual(
+        closeTo([
+          ["baidu", 4, 3, 1, 1 / 3, 180],
+          ["direct", 3, 2, 0, 0, 0],
+          ["合计", 7, 5, 1, 0.2, 180],
+        ]),
+      );
       // cpc L1 L2 (" cpc " trimmed; L2's later "email" ignored); direct L3 (empty) L5 L6 (L7's "social" is not L6's first).
-      expect(pick(tableOf(tables, "medium"), ["medium", ...FIGURES])).toEqual(closeTo([
-        ["direct", 4, 3, 0, 0, 0], ["cpc", 3, 2, 1, 0.5, 180], ["合计", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "medium"), ["medium", ...FIGURES])).toEqual(
+        closeTo([
+          ["direct", 4, 3, 0, 0, 0],
+          ["cpc", 3, 2, 1, 0.5, 180],
+          ["合计", 7, 5, 1, 0.2, 180],
+        ]),
+      );
       // direct L5 ("not a url") L6; then one lead each, signed first, then by name: www. and port and user dropped.
-      expect(pick(tableOf(tables, "referrer"), ["referrer", ...FIGURES])).toEqual(closeTo([
-        ["direct", 3, 2, 0, 0, 0], ["baidu.com", 1, 1, 1, 1, 180], ["m.baidu.com", 2, 1, 0, 0, 0], ["zhihu.com", 1, 1, 0, 0, 0],
-        ["合计", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "referrer"), ["referrer", ...FIGURES])).toEqual(
+        closeTo([
+          ["direct", 3, 2, 0, 0, 0],
+          ["baidu.com", 1, 1, 1, 1, 180],
+          ["m.baidu.com", 2, 1, 0, 0, 0],
+          ["zhihu.com", 1, 1, 0, 0, 0],
+          ["合计", 7, 5, 1, 0.2, 180],
+        ]),
+      );
     });
 
     it("[MANAGER] October by listing, park, owner and industry, with the rows that have none", async () => {
       const tables = await conversion(october());
       // no listing: L2 L5 L6 (2+1+2); LP1: L1 signed; LP2: L3.
-      expect(pick(tableOf(tables, "listing"), ["listing", "listingEn", ...FIGURES])).toEqual(closeTo([
-        ["未关联房源", "No listing", 5, 3, 0, 0, 0], ["报表厂房r2", "报表厂房r2", 1, 1, 1, 1, 180], ["报表办公r2", "报表办公r2", 1, 1, 0, 0, 0],
-        ["合计", "Total", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "listing"), ["listing", "listingEn", ...FIGURES])).toEqual(
+        closeTo([
+          ["未关联房源", "No listing", 5, 3, 0, 0, 0],
+          ["报表厂房r2", "报表厂房r2", 1, 1, 1, 1, 180],
+          ["报表办公r2", "报表办公r2", 1, 1, 0, 0, 0],
+          ["合计", "Total", 7, 5, 1, 0.2, 180],
+        ]),
+      );
       // P1: L1 L2 L5; P2: L3 L6.
-      expect(pick(tableOf(tables, "park"), ["park", "parkEn", ...FIGURES])).toEqual(closeTo([
-        [P1, "p1", 4, 3, 1, 1 / 3, 180], [P2, "p2", 3, 2, 0, 0, 0], ["合计", "Total", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "park"), ["park", "parkEn", ...FIGURES])).toEqual(
+        closeTo([
+          [P1, "p1", 4, 3, 1, 1 / 3, 180],
+          [P2, "p2", 3, 2, 0, 0, 0],
+          ["合计", "Total", 7, 5, 1, 0.2, 180],
+        ]),
+      );
       // A: L1 L2 L6 (1+2+2); B: L3; unassigned: L5 — ties of one lead put the unassigned row last.
-      expect(pick(tableOf(tables, "owner"), ["owner", ...FIGURES])).toEqual(closeTo([
-        [A, 5, 3, 1, 1 / 3, 180], [B, 1, 1, 0, 0, 0], ["未分配", 1, 1, 0, 0, 0], ["合计", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "owner"), ["owner", ...FIGURES])).toEqual(
+        closeTo([
+          [A, 5, 3, 1, 1 / 3, 180],
+          [B, 1, 1, 0, 0, 0],
+          ["未分配", 1, 1, 0, 0, 0],
+          ["合计", 7, 5, 1, 0.2, 180],
+        ]),
+      );
       // 精密机械: L1 L5; then one lead each by code point: 新 (U+65B0) 电 (U+7535) 软 (U+8F6F).
-      expect(pick(tableOf(tables, "industry"), ["industry", ...FIGURES])).toEqual(closeTo([
-        ["精密机械", 2, 2, 1, 0.5, 180], ["新能源", 2, 1, 0, 0, 0], ["电子元件", 2, 1, 0, 0, 0], ["软件开发", 1, 1, 0, 0, 0],
-        ["合计", 7, 5, 1, 0.2, 180],
-      ]));
+      expect(pick(tableOf(tables, "industry"), ["industry", ...FIGURES])).toEqual(
+        closeTo([
+          ["精密机械", 2, 2, 1, 0.5, 180],
+          ["新能源", 2, 1, 0, 0, 0],
+          ["电子元件", 2, 1, 0, 0, 0],
+          ["软件开发", 1, 1, 0, 0, 0],
+          ["合计", 7, 5, 1, 0.2, 180],
+        ]),
+      );
       expect(tableOf(tables, "owner").rows.at(-1)?.row).toBe("total");
     });
 
     it("[MANAGER] owner=A keeps A's cohort: L1 L2 L6", async () => {
       const tables = await conversion(october({ owner: fixture.users.a }));
-      expect(pick(tableOf(tables, "park"), ["park", ...FIGURES])).toEqual(closeTo([
-        [P1, 3, 2, 1, 0.5, 180], [P2, 2, 1, 0, 0, 0], ["合计", 5, 3, 1, 1 / 3, 180],
-      ]));
+      expect(pick(tableOf(tables, "park"), ["park", ...FIGURES])).toEqual(
+        closeTo([
+          [P1, 3, 2, 1, 0.5, 180],
+          [P2, 2, 1, 0, 0, 0],
+          ["合计", 5, 3, 1, 1 / 3, 180],
+        ]),
+      );
     });
 
     it("[MANAGER] L4, created in September and signed in October, is not in October's cohort", async () => {
@@ -129,7 +185,12 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
     it("[STAFF] sees their own leads only, whatever owner the URL names", async () => {
       const tables = await conversion(october({ owner: fixture.users.a }), staffB);
       // B's cohort is L3 alone.
-      expect(pick(tableOf(tables, "owner"), ["owner", ...FIGURES])).toEqual(closeTo([[B, 1, 1, 0, 0, 0], ["合计", 1, 1, 0, 0, 0]]));
+      expect(pick(tableOf(tables, "owner"), ["owner", ...FIGURES])).toEqual(
+        closeTo([
+          [B, 1, 1, 0, 0, 0],
+          ["合计", 1, 1, 0, 0, 0],
+        ]),
+      );
     });
 
     it("says nothing for an empty range: tables without rows", async () => {
@@ -145,7 +206,9 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       // and L4 (created in September, signed 10-18, 450) = 2 / 630. 2025-10: L8's inquiry, creation and signing (120).
       const table = await trend(october());
       expect(table.columns.map((column) => column.key)).toEqual(TREND);
-      expect(pick(table, [...TREND, "start", "end"])).toEqual([["2026-10", 7, 1, 5, 1, 2, 1, 630, 120, "2026-10-01", "2026-10-31"]]);
+      expect(pick(table, [...TREND, "start", "end"])).toEqual([
+        ["2026-10", 7, 1, 5, 1, 2, 1, 630, 120, "2026-10-01", "2026-10-31"],
+      ]);
     });
 
     it("[MANAGER] October by ISO week, whole weeks from Monday, beside the same week numbers of 2025", async () => {
@@ -196,35 +259,88 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
   describe("edge leads of a park of their own (Asia/Shanghai days, an inquiry older than its lead, signings undone and redone)", () => {
     let park: string;
     beforeAll(async () => {
-      park = (await db.park.create({
-        data: {
-          slug: "r2-edge", name: "报表园区R2", nameEn: "r2", city: "平湖", cityEn: "Pinghu", address: "", addressEn: "", description: "",
-          descriptionEn: "", operatorName: "", contactPhone: "0573-00000000",
-        },
-      })).id;
+      park = (
+        await db.park.create({
+          data: {
+            slug: "r2-edge",
+            name: "报表园区R2",
+            nameEn: "r2",
+            city: "平湖",
+            cityEn: "Pinghu",
+            address: "",
+            addressEn: "",
+            description: "",
+            descriptionEn: "",
+            operatorName: "",
+            contactPhone: "0573-00000000",
+          },
+        })
+      ).id;
       const { a, b } = fixture.users;
       // E1 10-01 07:00 (UTC 09-30); E2 10-31 23:30; E3 11-01 00:30 (UTC 10-31); E4 10-10 10:00 with its own inquiry and an
       // older one (10-02) as a merge leaves it. Y1 signed, was lost, signed again on 10-15, then moved to a later WON stage
       // (from WON: no new signing). Y2 signed on 10-05 but moved back to negotiation: not signed now, never counted.
       // E5 2025-12-30.
-      await db.stage.create({ data: { key: "registered", name: "注册", nameEn: "Registered", position: 8, category: "WON" } });
+      await db.stage.create({
+        data: { key: "registered", name: "注册", nameEn: "Registered", position: 8, category: "WON" },
+      });
       const leads: [string, string | null, number | null, [string, string][], [string, string][]][] = [
         ["E1", a, null, [["new", "2026-10-01 07:00"]], []],
         ["E2", b, null, [["new", "2026-10-31 23:30"]], []],
         ["E3", b, null, [["new", "2026-11-01 00:30"]], []],
-        ["E4", a, null, [["new", "2026-10-10 10:00"]], [["2026-10-02 10:00", "expo"], ["2026-10-10 10:00", "cpc"]]],
+        [
+          "E4",
+          a,
+          null,
+          [["new", "2026-10-10 10:00"]],
+          [
+            ["2026-10-02 10:00", "expo"],
+            ["2026-10-10 10:00", "cpc"],
+          ],
+        ],
         // In 2026-W01 (2025-12-29..2026-01-04), the week a wrong "week 53 of 2025" would land on.
         ["E5", a, null, [["new", "2025-12-30 10:00"]], []],
-        ["Y1", a, 77, [["new", "2026-09-01 10:00"], ["signed", "2026-09-10 10:00"], ["lost", "2026-09-20 10:00"], ["signed", "2026-10-15 10:00"], ["registered", "2026-10-20 10:00"]], []],
-        ["Y2", a, null, [["new", "2026-09-01 10:00"], ["signed", "2026-10-05 10:00"], ["negotiation", "2026-10-08 10:00"]], []],
+        [
+          "Y1",
+          a,
+          77,
+          [
+            ["new", "2026-09-01 10:00"],
+            ["signed", "2026-09-10 10:00"],
+            ["lost", "2026-09-20 10:00"],
+            ["signed", "2026-10-15 10:00"],
+            ["registered", "2026-10-20 10:00"],
+          ],
+          [],
+        ],
+        [
+          "Y2",
+          a,
+          null,
+          [
+            ["new", "2026-09-01 10:00"],
+            ["signed", "2026-10-05 10:00"],
+            ["negotiation", "2026-10-08 10:00"],
+          ],
+          [],
+        ],
       ];
       for (const [key, owner, tax, history, inquiries] of leads) {
         const own = inquiries.find(([when]) => when === history[0][1]);
         const lead = await db.lead.create({
           data: {
-            phone: `1360000${key}`, company: `${key}边界测试有限公司`, contactName: key, source: "baidu", parkId: park, ownerId: owner,
-            stageKey: history[0][0], signedAnnualTax: tax, createdAt: at(history[0][1]), lastInquiryAt: at(history[0][1]),
-            inquiryCount: inquiries.length, firstUtmMedium: own?.[1] ?? null,
+            phone: `1360000${key}`,
+            company: `${key}边界测试有限公司`,
+            contactName: key,
+            source: "baidu",
+            parkId: park,
+            ownerId: owner,
+            stageKey: history[0][0],
+            signedAnnualTax: tax,
+            createdAt: at(history[0][1]),
+            lastInquiryAt: at(history[0][1]),
+            inquiryCount: inquiries.length,
+            firstUtmMedium: own?.[1] ?? null,
           },
         });
         // Moved as lib/leads/stage.ts moves: a lead signs when it enters a won stage from one that is not.
@@ -234,17 +350,39 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
           await db.stageChange.create({ data: { leadId: lead.id, fromKey: from, toKey: to, changedAt: at(when) } });
           if (from !== null) {
             const signs = won.has(to) && !won.has(from);
-            await db.lead.update({ where: { id: lead.id }, data: { stageKey: to, ...(signs ? { signedAt: at(when) } : won.has(to) ? {} : { signedAt: null }) } });
+            await db.lead.update({
+              where: { id: lead.id },
+              data: { stageKey: to, ...(signs ? { signedAt: at(when) } : won.has(to) ? {} : { signedAt: null }) },
+            });
           }
           from = to;
         }
         for (const [when, medium] of inquiries) {
           await db.inquiry.create({
             data: {
-              reference: `R-r2-${key}-${medium}`, requestHash: "fixture", leadId: lead.id, needDeal: "RENT", needKind: "FACTORY", needArea: 2000,
-              needAreaUnit: "SQM", use: "", expectedAnnualTax: 10, company: `${key}边界测试有限公司`, contactName: key, phone: `1360000${key}`,
-              consentNoticeVersion: "fixture", consentedAt: at(when), channel: "FORM", locale: "zh-CN", utmSource: "baidu", utmMedium: medium,
-              leadOwnerId: owner, leadParkId: park, leadNeedKind: "FACTORY", leadSource: "baidu", createdAt: at(when),
+              reference: `R-r2-${key}-${medium}`,
+              requestHash: "fixture",
+              leadId: lead.id,
+              needDeal: "RENT",
+              needKind: "FACTORY",
+              needArea: 2000,
+              needAreaUnit: "SQM",
+              use: "",
+              expectedAnnualTax: 10,
+              company: `${key}边界测试有限公司`,
+              contactName: key,
+              phone: `1360000${key}`,
+              consentNoticeVersion: "fixture",
+              consentedAt: at(when),
+              channel: "FORM",
+              locale: "zh-CN",
+              utmSource: "baidu",
+              utmMedium: medium,
+              leadOwnerId: owner,
+              leadParkId: park,
+              leadNeedKind: "FACTORY",
+              leadSource: "baidu",
+              createdAt: at(when),
             },
           });
         }
@@ -254,26 +392,44 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
     it("conversion: E1 (10-01 07:00, UTC September) and E2 (10-31 23:30) are October's, E3 (11-01 00:30, UTC October) is not", async () => {
       const tables = await conversion(october({ park }));
       // cohort E1 E2 E4; E4's two inquiries are both in October; its medium is its own first inquiry's (cpc), not the older expo.
-      expect(pick(tableOf(tables, "medium"), ["medium", ...FIGURES])).toEqual(closeTo([
-        ["direct", 0, 2, 0, 0, 0], ["cpc", 2, 1, 0, 0, 0], ["合计", 2, 3, 0, 0, 0],
-      ]));
+      expect(pick(tableOf(tables, "medium"), ["medium", ...FIGURES])).toEqual(
+        closeTo([
+          ["direct", 0, 2, 0, 0, 0],
+          ["cpc", 2, 1, 0, 0, 0],
+          ["合计", 2, 3, 0, 0, 0],
+        ]),
+      );
       // Neither industry nor use given.
-      expect(pick(tableOf(tables, "industry"), ["industry", ...FIGURES])).toEqual(closeTo([["未填写", 2, 3, 0, 0, 0], ["合计", 2, 3, 0, 0, 0]]));
-      expect(pick(tableOf(tables, "owner"), ["owner", "leads"])).toEqual([[A, 2], [B, 1], ["合计", 3]]);
+      expect(pick(tableOf(tables, "industry"), ["industry", ...FIGURES])).toEqual(
+        closeTo([
+          ["未填写", 2, 3, 0, 0, 0],
+          ["合计", 2, 3, 0, 0, 0],
+        ]),
+      );
+      expect(pick(tableOf(tables, "owner"), ["owner", "leads"])).toEqual([
+        [A, 2],
+        [B, 1],
+        ["合计", 3],
+      ]);
     });
 
     it("trend: months by Shanghai days; weeks are whole, so W44 also holds E3 of November 1st; Y1 signed on 10-15", async () => {
       // inquiries E4's two; new E1 E2 E4; signed Y1 (latest entry into WON from a stage not WON: 10-15, tax 77), Y2 not signed now.
       expect(pick(await trend(october({ park })), TREND)).toEqual([["2026-10", 2, null, 3, null, 1, null, 77, null]]);
       expect(pick(await trend(october({ park, period: "week" })), ["period", "inquiries", "leads", "signed"])).toEqual([
-        ["2026-W40 · 09-28–10-04", 1, 1, 0], ["2026-W41 · 10-05–10-11", 1, 1, 0], ["2026-W42 · 10-12–10-18", 0, 0, 1],
-        ["2026-W43 · 10-19–10-25", 0, 0, 0], ["2026-W44 · 10-26–11-01", 0, 2, 0],
+        ["2026-W40 · 09-28–10-04", 1, 1, 0],
+        ["2026-W41 · 10-05–10-11", 1, 1, 0],
+        ["2026-W42 · 10-12–10-18", 0, 0, 1],
+        ["2026-W43 · 10-19–10-25", 0, 0, 0],
+        ["2026-W44 · 10-26–11-01", 0, 2, 0],
       ]);
     });
 
     it("trend: ISO week 53 has no previous period; 2027-W01 sits beside 2026-W01 (E5)", async () => {
       // 2026-W53 is 12-28..2027-01-03 and 2025 had 52 weeks; to_date('2025-53') would give 2025-12-29, i.e. 2026-W01.
-      const table = await trend(filterOf({ range: "custom", from: "2026-12-28", to: "2027-01-04", period: "week", park }));
+      const table = await trend(
+        filterOf({ range: "custom", from: "2026-12-28", to: "2027-01-04", period: "week", park }),
+      );
       expect(pick(table, ["period", "start", "end", "leads", "leadsLastYear", "inquiriesLastYear"])).toEqual([
         ["2026-W53 · 12-28–01-03", "2026-12-28", "2027-01-03", 0, null, null],
         ["2027-W01 · 01-04–01-10", "2027-01-04", "2027-01-10", 0, 1, 0],

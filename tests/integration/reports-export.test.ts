@@ -21,7 +21,11 @@ import { renderInLocale } from "../support/render-server";
  * and revalidation. The database holds the fixture and nothing else.
  */
 
-const door = vi.hoisted(() => ({ opened: undefined as OpenedDatabase | undefined, claims: null as SessionClaims | null, locale: "zh-CN" }));
+const door = vi.hoisted(() => ({
+  opened: undefined as OpenedDatabase | undefined,
+  claims: null as SessionClaims | null,
+  locale: "zh-CN",
+}));
 vi.mock("@/lib/db/client", () => ({
   getOpenedDatabase: async () => door.opened,
   getDb: async () => {
@@ -60,29 +64,57 @@ function exportSuite(open: () => Promise<TestDatabase>) {
     door.claims = userId ? { userId, sessionVersion: 0 } : null;
   };
   const csv = (query: string) => csvRoute.GET(new Request(`http://localhost/crm/reports/export?${query}`));
-  const workbook = (query: string) => workbookRoute.GET(new Request(`http://localhost/crm/reports/export/workbook?${query}`));
-  const audits = (action: string) => database.opened.db.auditEntry.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
+  const workbook = (query: string) =>
+    workbookRoute.GET(new Request(`http://localhost/crm/reports/export/workbook?${query}`));
+  const audits = (action: string) =>
+    database.opened.db.auditEntry.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
   async function sheetOf(response: Response): Promise<ExcelJS.Worksheet> {
-    expect(response.status, await response.clone().text().catch(() => "")).toBe(200);
+    expect(
+      response.status,
+      await response
+        .clone()
+        .text()
+        .catch(() => ""),
+    ).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
     return book.worksheets[0];
   }
-  const companies = (sheet: ExcelJS.Worksheet) => sheet.getColumn(2).values.slice(4).map((value) => String(value).replace(/报表测试有限公司.*/, ""));
+  const companies = (sheet: ExcelJS.Worksheet) =>
+    sheet
+      .getColumn(2)
+      .values.slice(4)
+      .map((value) => String(value).replace(/报表测试有限公司.*/, ""));
 
   beforeAll(async () => {
     database = await open();
     door.opened = database.opened;
     const { db } = database.opened;
     fixture = await seedReportFixture(db, "fx");
-    admin = (await db.user.create({ data: { email: "admin-fx@report.test", name: "管理员fx", role: "ADMIN", passwordHash: "unused" } })).id;
+    admin = (
+      await db.user.create({
+        data: { email: "admin-fx@report.test", name: "管理员fx", role: "ADMIN", passwordHash: "unused" },
+      })
+    ).id;
     // An open land project from 2025 (outside October's ledger and funnel), for the reserve's 亩均税收.
     landLead = (
       await db.lead.create({
         data: {
-          phone: "13900009999", company: "土地项目有限公司fx", contactName: "土地", industry: "新材料", needKind: "LAND", needArea: 40, needAreaUnit: "MU",
-          expectedAnnualTax: 400, investment: 30000, source: "wechat", parkId: fixture.parks.p2, stageKey: "screening", ownerId: fixture.users.b,
-          createdAt: at("2025-05-06 09:00"), lastInquiryAt: at("2025-05-06 09:00"),
+          phone: "13900009999",
+          company: "土地项目有限公司fx",
+          contactName: "土地",
+          industry: "新材料",
+          needKind: "LAND",
+          needArea: 40,
+          needAreaUnit: "MU",
+          expectedAnnualTax: 400,
+          investment: 30000,
+          source: "wechat",
+          parkId: fixture.parks.p2,
+          stageKey: "screening",
+          ownerId: fixture.users.b,
+          createdAt: at("2025-05-06 09:00"),
+          lastInquiryAt: at("2025-05-06 09:00"),
         },
       })
     ).id;
@@ -133,7 +165,11 @@ function exportSuite(open: () => Promise<TestDatabase>) {
     it("[MANAGER] audits the export with the report, the format and the filter", async () => {
       const [entry] = (await audits("report.export")).filter((row) => row.entityId === "funnel");
       expect(entry).toMatchObject({ actorId: fixture.users.manager, entityType: "Report" });
-      expect(entry.details).toMatchObject({ report: "funnel", format: "csv", filter: { range: "custom", from: "2026-10-01", to: "2026-10-31" } });
+      expect(entry.details).toMatchObject({
+        report: "funnel",
+        format: "csv",
+        filter: { range: "custom", from: "2026-10-01", to: "2026-10-31" },
+      });
     });
 
     it("[STAFF] gets their own figures only, whatever owner the URL names", async () => {
@@ -158,10 +194,18 @@ function exportSuite(open: () => Promise<TestDatabase>) {
       try {
         const response = await csv(`report=pipeline&${OCTOBER}&park=${fixture.parks.p2}`);
         const lines = (await response.text()).split("\r\n");
-        expect(response.headers.get("content-disposition")).toContain(encodeURIComponent(`${en.reports.tabs.pipeline.replace(/\s+/g, "-")}_2026-10-01_2026-10-31.csv`));
+        expect(response.headers.get("content-disposition")).toContain(
+          encodeURIComponent(`${en.reports.tabs.pipeline.replace(/\s+/g, "-")}_2026-10-01_2026-10-31.csv`),
+        );
         // A snapshot says so instead of naming the period; the park goes by its English name.
-        expect(lines[0]).toMatch(new RegExp(`^${en.reports.tables.pipeline},"?Live figures as of .+ \\(the period does not apply\\)"?,Park: p2$`));
-        expect(lines[1]).toBe(`Stage,${en.reports.columns.leads},${en.reports.columns.tax} (RMB 10k),${en.reports.columns.areaSqm},${en.reports.columns.areaMu},${en.reports.columns.investment} (RMB 10k)`);
+        expect(lines[0]).toMatch(
+          new RegExp(
+            `^${en.reports.tables.pipeline},"?Live figures as of .+ \\(the period does not apply\\)"?,Park: p2$`,
+          ),
+        );
+        expect(lines[1]).toBe(
+          `Stage,${en.reports.columns.leads},${en.reports.columns.tax} (RMB 10k),${en.reports.columns.areaSqm},${en.reports.columns.areaMu},${en.reports.columns.investment} (RMB 10k)`,
+        );
         // Park P2's open leads now: L3 at site visit (tax 50), L6 and the 2025 land project at screening (300 + 400).
         expect(lines).toContain("Site visit,1,50,500,0.75,800");
         expect(lines).toContain("Screening,2,700,30666.8,46,36000");
@@ -183,7 +227,15 @@ function exportSuite(open: () => Promise<TestDatabase>) {
     it("neutralises a cell that a spreadsheet would run as a formula", async () => {
       as(fixture.users.manager);
       await database.opened.db.lead.create({
-        data: { phone: "13900008888", company: "公式测试", contactName: "x", industry: "=HYPERLINK(\"http://evil\")", source: "@SUM(A1)", createdAt: at("2027-10-10 10:00"), lastInquiryAt: at("2027-10-10 10:00") },
+        data: {
+          phone: "13900008888",
+          company: "公式测试",
+          contactName: "x",
+          industry: '=HYPERLINK("http://evil")',
+          source: "@SUM(A1)",
+          createdAt: at("2027-10-10 10:00"),
+          lastInquiryAt: at("2027-10-10 10:00"),
+        },
       });
       const body = await (await csv("report=conversion&range=custom&from=2027-10-01&to=2027-10-31")).text();
       expect(body).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -203,21 +255,55 @@ function exportSuite(open: () => Promise<TestDatabase>) {
     it("[MANAGER] lists every project received or moved in October, in the order received, with numbers and dates as such", async () => {
       as(fixture.users.manager);
       const response = await workbook(`sheet=ledger&${OCTOBER}`);
-      expect(response.headers.get("content-disposition")).toContain(encodeURIComponent("招商台账_2026-10-01_2026-10-31.xlsx"));
+      expect(response.headers.get("content-disposition")).toContain(
+        encodeURIComponent("招商台账_2026-10-01_2026-10-31.xlsx"),
+      );
       const sheet = await sheetOf(response);
       expect(sheet.getCell("A1").value).toBe("招商台账（2026年10月1日 至 2026年10月31日）");
       expect(String(sheet.getCell("A2").value)).toContain("筛选条件：全部线索");
       expect(sheet.getRow(3).values).toEqual([
-        undefined, "序号", "公司", "行业/用途", "投资额（万元）", "预计年税收（万元）", "需求面积", "面积单位", "阶段", "负责人", "来源", "园区",
-        "收到日期", "最近跟进", "签约日期", "签约面积", "签约面积单位", "签约税收（万元）",
+        undefined,
+        "序号",
+        "公司",
+        "行业/用途",
+        "投资额（万元）",
+        "预计年税收（万元）",
+        "需求面积",
+        "面积单位",
+        "阶段",
+        "负责人",
+        "来源",
+        "园区",
+        "收到日期",
+        "最近跟进",
+        "签约日期",
+        "签约面积",
+        "签约面积单位",
+        "签约税收（万元）",
       ]);
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
       // L4 came in September but moved stage in October; L7 was merged away; L8 (2025), L9 (November) and the land project are outside.
       expect(companies(sheet)).toEqual(["L4", "L6", "L1", "L2", "L3", "L5"]);
       const l1 = sheet.getRow(6);
       expect(l1.values).toEqual([
-        undefined, 3, "L1报表测试有限公司fx", "精密机械", 5000, 200, 3000, "m²", "签约", "officer-a-fx", "baidu", "报表园区一fx",
-        cellTime("2026-10-08 10:00"), cellTime("2026-10-08 10:30"), cellTime("2026-10-25 10:00"), 2800, "m²", 180,
+        undefined,
+        3,
+        "L1报表测试有限公司fx",
+        "精密机械",
+        5000,
+        200,
+        3000,
+        "m²",
+        "签约",
+        "officer-a-fx",
+        "baidu",
+        "报表园区一fx",
+        cellTime("2026-10-08 10:00"),
+        cellTime("2026-10-08 10:30"),
+        cellTime("2026-10-25 10:00"),
+        2800,
+        "m²",
+        180,
       ]);
       expect(l1.getCell(4).numFmt).toBe("#,##0.00");
       expect(l1.getCell(12).numFmt).toBe("yyyy-mm-dd hh:mm");
@@ -249,8 +335,14 @@ function exportSuite(open: () => Promise<TestDatabase>) {
       as(fixture.users.a);
       const sheet = await sheetOf(await workbook(`sheet=ledger&${OCTOBER}`));
       expect(companies(sheet)).toEqual(["L6", "L1", "L2"]);
-      const entry = (await audits("report.export")).find((row) => row.entityId === "ledger" && row.actorId === fixture.users.a);
-      expect(entry?.details).toMatchObject({ report: "ledger", format: "xlsx", filter: { from: "2026-10-01", to: "2026-10-31" } });
+      const entry = (await audits("report.export")).find(
+        (row) => row.entityId === "ledger" && row.actorId === fixture.users.a,
+      );
+      expect(entry?.details).toMatchObject({
+        report: "ledger",
+        format: "xlsx",
+        filter: { from: "2026-10-01", to: "2026-10-31" },
+      });
     });
   });
 
@@ -259,7 +351,9 @@ function exportSuite(open: () => Promise<TestDatabase>) {
       as(fixture.users.manager);
       const response = await workbook(`sheet=reserve&${OCTOBER}`);
       // A snapshot, named by the day it was taken.
-      expect(response.headers.get("content-disposition")).toMatch(/filename="reserve_\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%82%A8%E5%A4%87%E5%BA%93_/);
+      expect(response.headers.get("content-disposition")).toMatch(
+        /filename="reserve_\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%82%A8%E5%A4%87%E5%BA%93_/,
+      );
       const sheet = await sheetOf(response);
       expect(sheet.getCell("A1").value).toBe("项目储备库（投资额门槛：1,000 万元）");
       expect(sheet.getRow(3).getCell(18).value).toBe("亩均税收（万元/亩）");
@@ -279,8 +373,14 @@ function exportSuite(open: () => Promise<TestDatabase>) {
 
     it("[ADMIN] gets a field error for a threshold that is not a number", async () => {
       as(admin);
-      expect(await updateReserveThresholdAction({ threshold: "abc" })).toEqual({ ok: false, fieldErrors: { threshold: "amount" } });
-      expect(await updateReserveThresholdAction({ threshold: "" })).toEqual({ ok: false, fieldErrors: { threshold: "required" } });
+      expect(await updateReserveThresholdAction({ threshold: "abc" })).toEqual({
+        ok: false,
+        fieldErrors: { threshold: "amount" },
+      });
+      expect(await updateReserveThresholdAction({ threshold: "" })).toEqual({
+        ok: false,
+        fieldErrors: { threshold: "required" },
+      });
     });
 
     it("[ADMIN] lowers it to 500 万元: audited, and the next reserve follows", async () => {
@@ -305,7 +405,15 @@ function exportSuite(open: () => Promise<TestDatabase>) {
   describe("the printable page", () => {
     it("[MANAGER] prints every report with the period, the filters, the time and who printed it; audited when opened", async () => {
       as(fixture.users.manager);
-      const page = await PrintReportsPage({ searchParams: Promise.resolve({ report: "all", range: "custom", from: "2026-10-01", to: "2026-10-31", park: fixture.parks.p1 }) });
+      const page = await PrintReportsPage({
+        searchParams: Promise.resolve({
+          report: "all",
+          range: "custom",
+          from: "2026-10-01",
+          to: "2026-10-31",
+          park: fixture.parks.p1,
+        }),
+      });
       // As a page renders: the report sections are async server components.
       const html = await renderInLocale(page, "zh-CN");
       expect(html).toContain("全部报表");
@@ -314,15 +422,23 @@ function exportSuite(open: () => Promise<TestDatabase>) {
       expect(html).toContain("manager-fx");
       // The pipeline shows the present, and its paper says so.
       expect(html).toMatch(/截至 .+ 的实时数据（不受统计期间影响）/);
-      for (const tab of ["funnel", "conversion", "speed", "loss", "trend", "pipeline"] as const) expect(html).toContain(zhCN.reports.tabs[tab]);
+      for (const tab of ["funnel", "conversion", "speed", "loss", "trend", "pipeline"] as const)
+        expect(html).toContain(zhCN.reports.tabs[tab]);
       const entry = (await audits("report.print")).at(-1);
-      expect(entry).toMatchObject({ actorId: fixture.users.manager, entityId: "all", details: { report: "all", format: "print", filter: { park: fixture.parks.p1 } } });
+      expect(entry).toMatchObject({
+        actorId: fixture.users.manager,
+        entityId: "all",
+        details: { report: "all", format: "print", filter: { park: fixture.parks.p1 } },
+      });
     });
 
     it("[STAFF] is told which parameter is wrong instead of getting other figures, and nothing is audited", async () => {
       as(fixture.users.a);
       const before = (await audits("report.print")).length;
-      const html = await renderInLocale(await PrintReportsPage({ searchParams: Promise.resolve({ report: "everything" }) }), "zh-CN");
+      const html = await renderInLocale(
+        await PrintReportsPage({ searchParams: Promise.resolve({ report: "everything" }) }),
+        "zh-CN",
+      );
       expect(html).toContain(`打印条件有误：${zhCN.reports.tabs.label}。`);
       expect(await audits("report.print")).toHaveLength(before);
     });

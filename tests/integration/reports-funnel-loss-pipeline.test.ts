@@ -9,7 +9,14 @@ import { pipelineReport } from "@/lib/reports/pipeline/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { seedReportFixture, type ReportFixture } from "../support/report-fixture";
 import { seedEdgeLeads, type EdgeLeads } from "../support/report-edge-leads";
-import { closeTo, filterOf, october, pick, reportTable as tableOf, reportViewer as viewer } from "../support/report-views";
+import {
+  closeTo,
+  filterOf,
+  october,
+  pick,
+  reportTable as tableOf,
+  reportViewer as viewer,
+} from "../support/report-views";
 
 /*
  * Every figure of the funnel, loss and pipeline reports against the reports' fixture (see the header
@@ -36,7 +43,10 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
     // L3's loss named the park, as lib/leads/stage.ts records it on the timeline; reopening it cleared Lead.lostToPark.
     await db.activity.create({
       data: {
-        leadId: fixture.leads.l3, actorId: fixture.users.b, kind: "STAGE", occurredAt: new Date("2026-10-16T10:00:00+08:00"),
+        leadId: fixture.leads.l3,
+        actorId: fixture.users.b,
+        kind: "STAGE",
+        occurredAt: new Date("2026-10-16T10:00:00+08:00"),
         details: { from: "contacted", to: "lost", lostReasonKey: "other_park", lostToPark: "苏州工业园区" },
       },
     });
@@ -71,8 +81,15 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
     it("[MANAGER] reads the same month through the this_month preset in Asia/Shanghai", async () => {
       const custom = await funnelReport(db, manager, october());
       // 2026-10-31 20:00 UTC is already 1 November in Shanghai: this_month is then November (only L9).
-      const lateUtc = await funnelReport(db, manager, filterOf({ range: "this_month" }), new Date("2026-10-31T20:00:00Z"));
-      expect(await funnelReport(db, manager, filterOf({ range: "this_month" }), new Date("2026-10-31T15:00:00Z"))).toEqual(custom);
+      const lateUtc = await funnelReport(
+        db,
+        manager,
+        filterOf({ range: "this_month" }),
+        new Date("2026-10-31T20:00:00Z"),
+      );
+      expect(
+        await funnelReport(db, manager, filterOf({ range: "this_month" }), new Date("2026-10-31T15:00:00Z")),
+      ).toEqual(custom);
       expect(tableOf(lateUtc, COHORT).rows).toEqual([{ leads: 1, lost: 0, lostRate: 0 }]);
     });
 
@@ -107,16 +124,39 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
     it("[STAFF] sees only their own leads' funnel, whatever owner the URL names", async () => {
       // A owns L1 L2 L6 in the cohort: furthest signed, negotiation, screening.
       const own = await funnelReport(db, staffA, october({ owner: fixture.users.b }));
-      expect(pick(tableOf(own, FUNNEL), ["stageKey", "reached"])).toEqual([["new", 3], ["contacted", 3], ["site_visit", 3], ["screening", 3], ["negotiation", 2], ["signed", 1]]);
+      expect(pick(tableOf(own, FUNNEL), ["stageKey", "reached"])).toEqual([
+        ["new", 3],
+        ["contacted", 3],
+        ["site_visit", 3],
+        ["screening", 3],
+        ["negotiation", 2],
+        ["signed", 1],
+      ]);
       expect(tableOf(own, COHORT).rows).toEqual([{ leads: 3, lost: 1, lostRate: expect.closeTo(1 / 3, 9) }]);
       // B owns L3 only; a manager filtering on B sees the same.
       const b = pick(tableOf(await funnelReport(db, staffB, october()), FUNNEL), ["stageKey", "reached"]);
-      expect(b).toEqual([["new", 1], ["contacted", 1], ["site_visit", 1], ["screening", 0], ["negotiation", 0], ["signed", 0]]);
-      expect(pick(tableOf(await funnelReport(db, manager, october({ owner: fixture.users.b })), FUNNEL), ["stageKey", "reached"])).toEqual(b);
+      expect(b).toEqual([
+        ["new", 1],
+        ["contacted", 1],
+        ["site_visit", 1],
+        ["screening", 0],
+        ["negotiation", 0],
+        ["signed", 0],
+      ]);
+      expect(
+        pick(tableOf(await funnelReport(db, manager, october({ owner: fixture.users.b })), FUNNEL), [
+          "stageKey",
+          "reached",
+        ]),
+      ).toEqual(b);
     });
 
     it("says an empty range is empty", async () => {
-      const tables = await funnelReport(db, manager, filterOf({ range: "custom", from: "2026-12-01", to: "2026-12-31" }));
+      const tables = await funnelReport(
+        db,
+        manager,
+        filterOf({ range: "custom", from: "2026-12-01", to: "2026-12-31" }),
+      );
       expect(tableOf(tables, FUNNEL).rows).toEqual([]);
       expect(tableOf(tables, COHORT).rows).toEqual([{ leads: 0, lost: 0, lostRate: null }]);
     });
@@ -127,7 +167,9 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       const tables = await lossReport(db, manager, october());
       // L2 lost 10-20 from negotiation (price); L3 lost 10-16 from contacted (other_park, 苏州工业园区),
       // reopened since but the loss happened in October. Ties in count go by the reasons' order (price 4, other_park 5).
-      expect(pick(tableOf(tables, "reports.tables.lossReasons"), ["reasonKey", "reason", "reasonEn", "leads", "share"])).toEqual([
+      expect(
+        pick(tableOf(tables, "reports.tables.lossReasons"), ["reasonKey", "reason", "reasonEn", "leads", "share"]),
+      ).toEqual([
         ["price", "价格", "Price", 1, 0.5],
         ["other_park", "选择其他园区", "Chose another park", 1, 0.5],
       ]);
@@ -142,15 +184,28 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
 
     it("[MANAGER] narrows by park; September holds no loss", async () => {
       const p1 = await lossReport(db, manager, october({ park: fixture.parks.p1 }));
-      expect(pick(tableOf(p1, "reports.tables.lossReasons"), ["reasonKey", "leads", "share"])).toEqual([["price", 1, 1]]);
+      expect(pick(tableOf(p1, "reports.tables.lossReasons"), ["reasonKey", "leads", "share"])).toEqual([
+        ["price", 1, 1],
+      ]);
       expect(tableOf(p1, "reports.tables.lossParks").rows).toEqual([]);
-      const september = await lossReport(db, manager, filterOf({ range: "custom", from: "2026-09-01", to: "2026-09-30" }));
+      const september = await lossReport(
+        db,
+        manager,
+        filterOf({ range: "custom", from: "2026-09-01", to: "2026-09-30" }),
+      );
       expect(september.map((table) => table.rows)).toEqual([[{ leads: 0 }], [], [], []]);
     });
 
     it("[STAFF] sees only the losses of their own leads", async () => {
-      expect(pick(tableOf(await lossReport(db, staffA, october()), "reports.tables.lossReasons"), ["reasonKey", "leads"])).toEqual([["price", 1]]);
-      expect(pick(tableOf(await lossReport(db, staffB, october({ owner: fixture.users.a })), "reports.tables.lossReasons"), ["reasonKey", "leads"])).toEqual([["other_park", 1]]);
+      expect(
+        pick(tableOf(await lossReport(db, staffA, october()), "reports.tables.lossReasons"), ["reasonKey", "leads"]),
+      ).toEqual([["price", 1]]);
+      expect(
+        pick(tableOf(await lossReport(db, staffB, october({ owner: fixture.users.a })), "reports.tables.lossReasons"), [
+          "reasonKey",
+          "leads",
+        ]),
+      ).toEqual([["other_park", 1]]);
     });
   });
 
@@ -159,24 +214,43 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       // Open now: L5 new (80 tax, 1000 inv, 1000 m²), L9 new (60, 900, 800 m²), L3 site_visit (50, 800, 500 m²),
       // L6 screening (300, 6000, 4000 m²). L1 L4 L8 signed, L2 lost, L7 merged. 亩 = m² / 666.67, to 2 places.
       const tables = await pipelineReport(db, manager, october());
-      expect(pick(tableOf(tables, "reports.tables.pipeline"), ["stageKey", "leads", "tax", "areaSqm", "areaMu", "investment"])).toEqual([
+      expect(
+        pick(tableOf(tables, "reports.tables.pipeline"), [
+          "stageKey",
+          "leads",
+          "tax",
+          "areaSqm",
+          "areaMu",
+          "investment",
+        ]),
+      ).toEqual([
         ["new", 2, 140, 1800, 2.7, 1900],
         ["contacted", 0, 0, 0, 0, 0],
         ["site_visit", 1, 50, 500, 0.75, 800],
         ["screening", 1, 300, 4000, 6, 6000],
         ["negotiation", 0, 0, 0, 0, 0],
       ]);
-      expect(tableOf(tables, "reports.tables.pipelineTotal").rows).toEqual([{ leads: 4, tax: 490, areaSqm: 6300, areaMu: 9.45, investment: 8700 }]);
-      expect(await pipelineReport(db, manager, filterOf({ range: "custom", from: "2020-01-01", to: "2020-01-31" }))).toEqual(tables);
+      expect(tableOf(tables, "reports.tables.pipelineTotal").rows).toEqual([
+        { leads: 4, tax: 490, areaSqm: 6300, areaMu: 9.45, investment: 8700 },
+      ]);
+      expect(
+        await pipelineReport(db, manager, filterOf({ range: "custom", from: "2020-01-01", to: "2020-01-31" })),
+      ).toEqual(tables);
     });
 
     it("[MANAGER] narrows by kind; [STAFF] sees only their own open leads", async () => {
       const office = await pipelineReport(db, manager, october({ kind: "OFFICE" }));
-      expect(tableOf(office, "reports.tables.pipelineTotal").rows).toEqual([{ leads: 1, tax: 50, areaSqm: 500, areaMu: 0.75, investment: 800 }]);
+      expect(tableOf(office, "reports.tables.pipelineTotal").rows).toEqual([
+        { leads: 1, tax: 50, areaSqm: 500, areaMu: 0.75, investment: 800 },
+      ]);
       // A: L9 (new) and L6 (screening); L5 is in the pool, not A's.
       const own = await pipelineReport(db, staffA, october());
       expect(pick(tableOf(own, "reports.tables.pipeline"), ["stageKey", "leads", "tax"])).toEqual([
-        ["new", 1, 60], ["contacted", 0, 0], ["site_visit", 0, 0], ["screening", 1, 300], ["negotiation", 0, 0],
+        ["new", 1, 60],
+        ["contacted", 0, 0],
+        ["site_visit", 0, 0],
+        ["screening", 1, 300],
+        ["negotiation", 0, 0],
       ]);
     });
   });
@@ -216,11 +290,19 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       // named on the lead only: no timeline line).
       const tables = await lossReport(db, manager, october({ park: edge.park }));
       expect(tableOf(tables, "reports.tables.lossTotal").rows).toEqual([{ leads: 1 }]);
-      expect(pick(tableOf(tables, "reports.tables.lossReasons"), ["reasonKey", "leads", "share"])).toEqual([["other_park", 1, 1]]);
-      expect(pick(tableOf(tables, "reports.tables.lossStages"), ["stageKey", "leads", "share"])).toEqual([["negotiation", 1, 1]]);
+      expect(pick(tableOf(tables, "reports.tables.lossReasons"), ["reasonKey", "leads", "share"])).toEqual([
+        ["other_park", 1, 1],
+      ]);
+      expect(pick(tableOf(tables, "reports.tables.lossStages"), ["stageKey", "leads", "share"])).toEqual([
+        ["negotiation", 1, 1],
+      ]);
       expect(tableOf(tables, "reports.tables.lossParks").rows).toEqual([{ park: "嘉兴科技城", leads: 1 }]);
       // Up to 10-10 only the first loss is in the range.
-      const early = await lossReport(db, manager, filterOf({ range: "custom", from: "2026-10-01", to: "2026-10-10", park: edge.park }));
+      const early = await lossReport(
+        db,
+        manager,
+        filterOf({ range: "custom", from: "2026-10-01", to: "2026-10-10", park: edge.park }),
+      );
       expect(pick(tableOf(early, "reports.tables.lossStages"), ["stageKey", "leads"])).toEqual([["contacted", 1]]);
       expect(pick(tableOf(early, "reports.tables.lossReasons"), ["reasonKey", "leads"])).toEqual([["no_response", 1]]);
     });
@@ -230,7 +312,16 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       // contacted: X2 (15 亩 = 10000.05 m², 90, 2500) and X5 (1000 m², 20, 300) → 11000.05 m² = 16.49999… → 16.50 亩.
       // X4 is open but archived; X1 is lost; X7 is merged away.
       const tables = await pipelineReport(db, manager, october({ park: edge.park }));
-      expect(pick(tableOf(tables, "reports.tables.pipeline"), ["stageKey", "leads", "tax", "areaSqm", "areaMu", "investment"])).toEqual([
+      expect(
+        pick(tableOf(tables, "reports.tables.pipeline"), [
+          "stageKey",
+          "leads",
+          "tax",
+          "areaSqm",
+          "areaMu",
+          "investment",
+        ]),
+      ).toEqual([
         ["new", 2, 40, 900, 1.35, 500],
         ["contacted", 2, 110, 11000.05, 16.5, 2800],
         ["site_visit", 0, 0, 0, 0, 0],
@@ -238,7 +329,9 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
         ["negotiation", 0, 0, 0, 0, 0],
       ]);
       // 11900.05 m² / 666.67 = 17.84998… → 17.85 亩.
-      expect(tableOf(tables, "reports.tables.pipelineTotal").rows).toEqual([{ leads: 4, tax: 150, areaSqm: 11900.05, areaMu: 17.85, investment: 3300 }]);
+      expect(tableOf(tables, "reports.tables.pipelineTotal").rows).toEqual([
+        { leads: 4, tax: 150, areaSqm: 11900.05, areaMu: 17.85, investment: 3300 },
+      ]);
     });
   });
 }

@@ -17,7 +17,13 @@ import { renderInLocale } from "../support/render-server";
 // The section reads the page's locale from the request's cookie, as on a page.
 vi.mock("next/headers", async () => ({ cookies: (await import("../support/render-server")).localeCookies }));
 
-const view = (from: string, to: string, extra: Partial<ReportFilter> = {}): ReportFilter => ({ range: "custom", from, to, period: "month", ...extra });
+const view = (from: string, to: string, extra: Partial<ReportFilter> = {}): ReportFilter => ({
+  range: "custom",
+  from,
+  to,
+  period: "month",
+  ...extra,
+});
 const october = view("2026-10-01", "2026-10-31");
 const NOW = at("2026-11-30 12:00");
 const close = (value: number) => expect.closeTo(value, 6);
@@ -28,11 +34,24 @@ function rowsOf(tables: ReportTable[], key: string): Record<string, ReportValue>
   if (!table) throw new Error(`no table ${key}`);
   return table.rows;
 }
-const response = (leads: number, answered: number, median: number | null, p90: number | null, withinHour: number, withinDay: number) => ({
-  leads, answered, unanswered: leads - answered, median: median === null ? null : close(median), p90: p90 === null ? null : close(p90),
-  withinHour: close(withinHour), withinDay: close(withinDay),
+const response = (
+  leads: number,
+  answered: number,
+  median: number | null,
+  p90: number | null,
+  withinHour: number,
+  withinDay: number,
+) => ({
+  leads,
+  answered,
+  unanswered: leads - answered,
+  median: median === null ? null : close(median),
+  p90: p90 === null ? null : close(p90),
+  withinHour: close(withinHour),
+  withinDay: close(withinDay),
 });
-const stage = (stageKey: string, stays: number, average: number, median: number) => expect.objectContaining({ stageKey, stays, average: close(average), median: close(median) });
+const stage = (stageKey: string, stays: number, average: number, median: number) =>
+  expect.objectContaining({ stageKey, stays, average: close(average), median: close(median) });
 
 function speedSuite(open: () => Promise<TestDatabase>) {
   let database: TestDatabase;
@@ -57,7 +76,12 @@ function speedSuite(open: () => Promise<TestDatabase>) {
     expect(rowsOf(tables, "response")).toEqual([response(5, 4, 8, 49.3, 0.4, 0.8)]);
     expect(rowsOf(tables, "responseByOwner")).toEqual([
       // A: L1 0.5, L2 64, L6 1 → median 1; p90 at 0.9·2 = 1.8: 1 + 0.8·63 = 51.4; within 1 h: L1, L6.
-      { ownerId: fixture.users.a, owner: "officer-a-sp", ownerEn: "officer-a-sp", ...response(3, 3, 1, 51.4, 2 / 3, 1) },
+      {
+        ownerId: fixture.users.a,
+        owner: "officer-a-sp",
+        ownerEn: "officer-a-sp",
+        ...response(3, 3, 1, 51.4, 2 / 3, 1),
+      },
       // B: L3 15 h.
       { ownerId: fixture.users.b, owner: "officer-b-sp", ownerEn: "officer-b-sp", ...response(1, 1, 15, 15, 0, 1) },
       // Unassigned: L5, never answered: in the denominators, not in the median.
@@ -87,7 +111,9 @@ function speedSuite(open: () => Promise<TestDatabase>) {
 
   it("[MANAGER] October: cycle time to signing counts L4, created in September and signed in October", async () => {
     // L1 10-08 10:00 → 10-25 10:00 = 17 d; L4 09-20 10:00 → 10-18 10:00 = 28 d; L8 signed in 2025 is outside.
-    expect(rowsOf(await speedReport(database.opened.db, manager, october, NOW), "cycle")).toEqual([{ signed: 2, average: close(22.5), median: close(22.5) }]);
+    expect(rowsOf(await speedReport(database.opened.db, manager, october, NOW), "cycle")).toEqual([
+      { signed: 2, average: close(22.5), median: close(22.5) },
+    ]);
   });
 
   it("[MANAGER] a park filter keeps only that park's leads", async () => {
@@ -107,12 +133,20 @@ function speedSuite(open: () => Promise<TestDatabase>) {
   });
 
   it("[STAFF] sees only their own leads, whatever owner the view names", async () => {
-    const tables = await speedReport(database.opened.db, staff(fixture.users.a), { ...october, owner: fixture.users.b }, NOW);
+    const tables = await speedReport(
+      database.opened.db,
+      staff(fixture.users.a),
+      { ...october, owner: fixture.users.b },
+      NOW,
+    );
     // A: L1, L2, L6 (as above).
     expect(rowsOf(tables, "response")).toEqual([response(3, 3, 1, 51.4, 2 / 3, 1)]);
     expect(rowsOf(tables, "responseByOwner").map((row) => row.ownerId)).toEqual([fixture.users.a]);
     // new: 0.5, 64, 1, 25 h → 90.5 / 4 = 22.625 h, median (1 + 25) / 2 = 13 h; contacted: 47.5, 48.5, 139 h → 78.33 h, median 48.5 h.
-    expect(rowsOf(tables, "stages").slice(0, 2)).toEqual([stage("new", 4, 22.625 / 24, 13 / 24), stage("contacted", 3, 235 / 3 / 24, 48.5 / 24)]);
+    expect(rowsOf(tables, "stages").slice(0, 2)).toEqual([
+      stage("new", 4, 22.625 / 24, 13 / 24),
+      stage("contacted", 3, 235 / 3 / 24, 48.5 / 24),
+    ]);
     expect(rowsOf(tables, "cycle")).toEqual([{ signed: 1, average: close(17), median: close(17) }]);
     // B's only signing is L4 (28 d); B's cohort is L3 alone.
     const b = await speedReport(database.opened.db, staff(fixture.users.b), october, NOW);
@@ -123,26 +157,48 @@ function speedSuite(open: () => Promise<TestDatabase>) {
   it("says an empty range is empty", async () => {
     const tables = await speedReport(database.opened.db, manager, view("2030-01-01", "2030-01-31"), NOW);
     expect(tables.map((table) => [table.key, table.rows.length])).toEqual([
-      ["reportsSpeed.tables.response", 0], ["reportsSpeed.tables.responseByOwner", 0], ["reportsSpeed.tables.stages", 0], ["reportsSpeed.tables.cycle", 0],
+      ["reportsSpeed.tables.response", 0],
+      ["reportsSpeed.tables.responseByOwner", 0],
+      ["reportsSpeed.tables.stages", 0],
+      ["reportsSpeed.tables.cycle", 0],
     ]);
   });
 
   it("dates a lead signed twice by its last signing, and times the stays its moves completed", async () => {
     const { db } = database.opened;
     const lead = await db.lead.create({
-      data: { phone: "13700000001", company: "二次签约", contactName: "二次签约", createdAt: at("2027-03-01 10:00"), stageChangedAt: at("2027-03-01 10:00") },
+      data: {
+        phone: "13700000001",
+        company: "二次签约",
+        contactName: "二次签约",
+        createdAt: at("2027-03-01 10:00"),
+        stageChangedAt: at("2027-03-01 10:00"),
+      },
     });
     // Moved as lib/leads/stage.ts moves: entering the won stage signs, leaving it undoes the signing.
-    const moves: [string, string][] = [["signed", "2027-03-10 10:00"], ["lost", "2027-03-20 10:00"], ["signed", "2027-04-05 10:00"]];
+    const moves: [string, string][] = [
+      ["signed", "2027-03-10 10:00"],
+      ["lost", "2027-03-20 10:00"],
+      ["signed", "2027-04-05 10:00"],
+    ];
     for (const [stageKey, when] of moves) {
-      await db.lead.update({ where: { id: lead.id }, data: { stageKey, stageChangedAt: at(when), signedAt: stageKey === "signed" ? at(when) : null } });
+      await db.lead.update({
+        where: { id: lead.id },
+        data: { stageKey, stageChangedAt: at(when), signedAt: stageKey === "signed" ? at(when) : null },
+      });
     }
     // March holds a signing, but the lead's last one is in April: March counts none, April counts it (03-01 → 04-05 = 35 d).
     expect(rowsOf(await speedReport(db, manager, view("2027-03-01", "2027-03-31"), NOW), "cycle")).toEqual([]);
-    expect(rowsOf(await speedReport(db, manager, view("2027-04-01", "2027-04-30"), NOW), "cycle")).toEqual([{ signed: 1, average: close(35), median: close(35) }]);
+    expect(rowsOf(await speedReport(db, manager, view("2027-04-01", "2027-04-30"), NOW), "cycle")).toEqual([
+      { signed: 1, average: close(35), median: close(35) },
+    ]);
     // Its stays: new 9 d, signed 10 d (left for lost), lost 16 d; the second signing is still going on.
     const stays = rowsOf(await speedReport(db, manager, view("2027-03-01", "2027-03-31"), NOW), "stages");
-    expect(stays.filter((row) => Number(row.stays) > 0)).toEqual([stage("new", 1, 9, 9), stage("signed", 1, 10, 10), stage("lost", 1, 16, 16)]);
+    expect(stays.filter((row) => Number(row.stays) > 0)).toEqual([
+      stage("new", 1, 9, 9),
+      stage("signed", 1, 10, 10),
+      stage("lost", 1, 16, 16),
+    ]);
   });
 
   it("shows the figures under their charts in Chinese and English, and an empty range as empty", async () => {
@@ -169,7 +225,11 @@ function speedSuite(open: () => Promise<TestDatabase>) {
   describe("within 1 working day, against the working-hours settings", () => {
     // December 2026: Mon 12-14, Thu 12-24 and Fri 12-25 are holidays, Sat 12-26 is a make-up working day.
     const december = view("2026-12-01", "2026-12-31");
-    const calendar = { ...DEFAULT_SETTINGS.workingHours, holidays: ["2026-12-14", "2026-12-24", "2026-12-25"], workdays: ["2026-12-26"] };
+    const calendar = {
+      ...DEFAULT_SETTINGS.workingHours,
+      holidays: ["2026-12-14", "2026-12-24", "2026-12-25"],
+      workdays: ["2026-12-26"],
+    };
     // [arrival, response, within 1 working day at 09:00–18:00, within at 10:00–16:00]
     const cases: Record<string, [string, string, 0 | 1, 0 | 1]> = {
       friEveningHolidayMonday: ["2026-12-11 17:30", "2026-12-15 17:00", 1, 1], // due Tue 17:30 (Mon is off); at 10–16 due Wed 10:00
@@ -190,25 +250,51 @@ function speedSuite(open: () => Promise<TestDatabase>) {
     // the cases arrive once under 09:00–18:00 and once more, as "<case>-short", under 10:00–16:00.
     beforeAll(async () => {
       const { db } = database.opened;
-      for (const [suffix, hours] of [["", calendar], ["-short", shorter]] as const) {
+      for (const [suffix, hours] of [
+        ["", calendar],
+        ["-short", shorter],
+      ] as const) {
         for (const [name, [arrival, answer]] of Object.entries(cases)) {
-          const owner = await db.user.create({ data: { email: `${name}${suffix}@speed.test`, name: `${name}${suffix}`, role: "STAFF", passwordHash: "unused" } });
+          const owner = await db.user.create({
+            data: {
+              email: `${name}${suffix}@speed.test`,
+              name: `${name}${suffix}`,
+              role: "STAFF",
+              passwordHash: "unused",
+            },
+          });
           await db.lead.create({
-            data: { phone: `1380000${suffix ? "1" : "0"}${String(Object.keys(cases).indexOf(name)).padStart(3, "0")}`, company: name, contactName: name,
-              ownerId: owner.id, createdAt: at(arrival), dayResponseDueAt: dayResponseDeadline(at(arrival), hours), firstRespondedAt: answer ? at(answer) : null },
+            data: {
+              phone: `1380000${suffix ? "1" : "0"}${String(Object.keys(cases).indexOf(name)).padStart(3, "0")}`,
+              company: name,
+              contactName: name,
+              ownerId: owner.id,
+              createdAt: at(arrival),
+              dayResponseDueAt: dayResponseDeadline(at(arrival), hours),
+              firstRespondedAt: answer ? at(answer) : null,
+            },
           });
         }
       }
     });
 
     async function withinDayByOwner(suffix: string): Promise<Record<string, ReportValue>> {
-      const rows = rowsOf(await speedReport(database.opened.db, manager, december, at("2027-01-31 12:00")), "responseByOwner");
+      const rows = rowsOf(
+        await speedReport(database.opened.db, manager, december, at("2027-01-31 12:00")),
+        "responseByOwner",
+      );
       const short = (row: Record<string, ReportValue>) => String(row.owner).endsWith("-short");
-      return Object.fromEntries(rows.filter((row) => short(row) === (suffix === "-short")).map((row) => [String(row.owner).replace("-short", ""), row.withinDay]));
+      return Object.fromEntries(
+        rows
+          .filter((row) => short(row) === (suffix === "-short"))
+          .map((row) => [String(row.owner).replace("-short", ""), row.withinDay]),
+      );
     }
 
     it("follows weekends, holidays, make-up days and the opening and closing times", async () => {
-      expect(await withinDayByOwner("")).toEqual(Object.fromEntries(Object.entries(cases).map(([name, [, , expected]]) => [name, expected])));
+      expect(await withinDayByOwner("")).toEqual(
+        Object.fromEntries(Object.entries(cases).map(([name, [, , expected]]) => [name, expected])),
+      );
       // The same answer as lib/calendar/working-hours: no more than one working day (9 h) of working time had run.
       for (const [arrival, answer, expected] of Object.values(cases)) {
         if (answer) expect(workingHoursBetween(at(arrival), at(answer), calendar) <= 9 ? 1 : 0).toBe(expected);
@@ -216,7 +302,9 @@ function speedSuite(open: () => Promise<TestDatabase>) {
     });
 
     it("counts each lead by the working hours in force when it arrived", async () => {
-      expect(await withinDayByOwner("-short")).toEqual(Object.fromEntries(Object.entries(cases).map(([name, [, , , expected]]) => [name, expected])));
+      expect(await withinDayByOwner("-short")).toEqual(
+        Object.fromEntries(Object.entries(cases).map(([name, [, , , expected]]) => [name, expected])),
+      );
       for (const [arrival, answer, , expected] of Object.values(cases)) {
         if (answer) expect(workingHoursBetween(at(arrival), at(answer), shorter) <= 6 ? 1 : 0).toBe(expected);
       }

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, pgliteConnection, type SqlConnection } from "../../lib/db/migrate";
-import { createMigration, migrationDirectoryName, sqlFromEmpty, sqlFromMigrations } from "../../scripts/prisma-engine/engine.mts";
+import {
+  createMigration,
+  migrationDirectoryName,
+  sqlFromEmpty,
+  sqlFromMigrations,
+} from "../../scripts/prisma-engine/engine.mts";
 import { freshPglite } from "../support/databases";
 
 const root = path.resolve(import.meta.dirname, "../..");

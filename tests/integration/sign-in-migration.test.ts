@@ -34,10 +34,14 @@ describe("the sign-in migration on a database with data in it", () => {
   });
 
   it("unlocks every account: no account-wide lock is left to hold", async () => {
-    const columns = await conn.query<{ column_name: string }>(`SELECT "column_name" FROM information_schema.columns WHERE "table_name" = 'User'`);
+    const columns = await conn.query<{ column_name: string }>(
+      `SELECT "column_name" FROM information_schema.columns WHERE "table_name" = 'User'`,
+    );
     expect(columns.rows.map((row) => row.column_name)).not.toEqual(expect.arrayContaining(["failedLogins"]));
     expect(columns.rows.map((row) => row.column_name)).not.toEqual(expect.arrayContaining(["lockedUntil"]));
-    expect((await conn.query(`SELECT "email", "active" FROM "User"`)).rows).toEqual([{ email: "boss@park.test", active: true }]);
+    expect((await conn.query(`SELECT "email", "active" FROM "User"`)).rows).toEqual([
+      { email: "boss@park.test", active: true },
+    ]);
   });
 
   it("drops the counters kept under an unkeyed hash", async () => {

@@ -29,12 +29,19 @@ afterAll(async () => {
 let counter = 0;
 async function signedIn(): Promise<{ userId: string; token: JWT }> {
   const email = `sign-out-${process.pid}-${++counter}@park.test`;
-  await opened.db.user.create({ data: { email, name: "退出测试", role: "STAFF", passwordHash: await hashPassword("correct horse battery") } });
+  await opened.db.user.create({
+    data: { email, name: "退出测试", role: "STAFF", passwordHash: await hashPassword("correct horse battery") },
+  });
   const result = await authenticate(opened.db, email, "correct horse battery", "10.8.0.1");
   if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
   // The claims next-auth signs into the cookie, made by the app's own jwt callback.
   const options = await authOptions();
-  const token = (await options.callbacks!.jwt!({ token: { sub: undefined }, user: result.user, account: null, trigger: "signIn" })) as JWT;
+  const token = (await options.callbacks!.jwt!({
+    token: { sub: undefined },
+    user: result.user,
+    account: null,
+    trigger: "signIn",
+  })) as JWT;
   return { userId: result.user.id, token };
 }
 
@@ -44,7 +51,9 @@ describe("signing out", () => {
   it("ends the session on the server: the cookie's claims, copied before, no longer stand for the user", async () => {
     const { userId, token } = await signedIn();
     expect(await viewerForSession(opened.db, claimsOf(token))).toMatchObject({ id: userId });
-    await (await authOptions()).events!.signOut!({ token, session: undefined as never });
+    await (
+      await authOptions()
+    ).events!.signOut!({ token, session: undefined as never });
     expect(await viewerForSession(opened.db, claimsOf(token))).toBeNull();
   });
 
@@ -61,7 +70,9 @@ describe("signing out", () => {
     const again = await authenticate(opened.db, user.email, "correct horse battery", "10.8.0.2");
     if (!again.ok) throw new Error("sign-in failed");
     expect(await endSessions(opened.db, phone)).toBe(false);
-    expect(await viewerForSession(opened.db, { userId, sessionVersion: again.user.sessionVersion })).toMatchObject({ id: userId });
+    expect(await viewerForSession(opened.db, { userId, sessionVersion: again.user.sessionVersion })).toMatchObject({
+      id: userId,
+    });
   });
 
   it("ignores a token without a user or version", async () => {

@@ -26,7 +26,9 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
 
   async function makeUser(role: Role, password = "correct horse battery", active = true): Promise<Viewer> {
     const email = uniqueEmail(role.toLowerCase());
-    const user = await opened.db.user.create({ data: { email, name: `${role} 测试`, role, active, passwordHash: await hashPassword(password) } });
+    const user = await opened.db.user.create({
+      data: { email, name: `${role} 测试`, role, active, passwordHash: await hashPassword(password) },
+    });
     return { id: user.id, email, name: user.name, role };
   }
 
@@ -45,12 +47,21 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
     it("accepts the right password, whatever the email's case, and refuses a wrong one", async () => {
       const ok = await authenticate(opened.db, viewers.staff.email.toUpperCase(), "correct horse battery", "10.1.0.1");
       expect(ok).toMatchObject({ ok: true, user: { id: viewers.staff.id, role: "STAFF" } });
-      expect(await authenticate(opened.db, viewers.staff.email, "wrong", "10.1.0.1")).toEqual({ ok: false, reason: "invalid" });
-      expect(await authenticate(opened.db, "nobody@park.test", "wrong", "10.1.0.1")).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(opened.db, viewers.staff.email, "wrong", "10.1.0.1")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+      expect(await authenticate(opened.db, "nobody@park.test", "wrong", "10.1.0.1")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     });
 
     it("refuses a deactivated user even with the right password", async () => {
-      expect(await authenticate(opened.db, viewers.deactivated.email, "correct horse battery", "10.1.0.2")).toEqual({ ok: false, reason: "inactive" });
+      expect(await authenticate(opened.db, viewers.deactivated.email, "correct horse battery", "10.1.0.2")).toEqual({
+        ok: false,
+        reason: "inactive",
+      });
     });
 
     it("lets the owner sign in from their address while an attacker fails again and again from another", async () => {
@@ -58,12 +69,18 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
       const start = new Date("2026-11-25T01:00:00Z");
       const attacker = `10.2.${process.pid % 250}.66`;
       const answers = [];
-      for (let attempt = 0; attempt < 12; attempt++) answers.push(await authenticate(opened.db, owner.email, `guess ${attempt}`, attacker, start));
+      for (let attempt = 0; attempt < 12; attempt++)
+        answers.push(await authenticate(opened.db, owner.email, `guess ${attempt}`, attacker, start));
       expect(answers.slice(0, 4)).toEqual(Array(4).fill({ ok: false, reason: "invalid" }));
       expect(answers.slice(4)).toEqual(Array(8).fill({ ok: false, reason: "throttled", retryAfterSeconds: 60 }));
-      expect(await authenticate(opened.db, owner.email, "correct horse battery", `10.2.${process.pid % 250}.67`, start)).toMatchObject({ ok: true });
+      expect(
+        await authenticate(opened.db, owner.email, "correct horse battery", `10.2.${process.pid % 250}.67`, start),
+      ).toMatchObject({ ok: true });
       // The attacker's address stays slowed down for this email, even with the right password.
-      expect(await authenticate(opened.db, owner.email, "correct horse battery", attacker, start)).toMatchObject({ ok: false, reason: "throttled" });
+      expect(await authenticate(opened.db, owner.email, "correct horse battery", attacker, start)).toMatchObject({
+        ok: false,
+        reason: "throttled",
+      });
       const row = await opened.db.user.findUniqueOrThrow({ where: { id: owner.id } });
       expect(row).toMatchObject({ active: true, lastLoginAt: start });
     });
@@ -75,14 +92,31 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
       for (let attempt = 1; attempt <= 4; attempt++) {
         expect(await authenticate(opened.db, user.email, "wrong", ip, start)).toEqual({ ok: false, reason: "invalid" });
       }
-      expect(await authenticate(opened.db, user.email, "wrong", ip, start)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 60 });
+      expect(await authenticate(opened.db, user.email, "wrong", ip, start)).toEqual({
+        ok: false,
+        reason: "throttled",
+        retryAfterSeconds: 60,
+      });
       const soon = new Date(start.getTime() + 30_000);
-      expect(await authenticate(opened.db, user.email, "correct horse battery", ip, soon)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 30 });
+      expect(await authenticate(opened.db, user.email, "correct horse battery", ip, soon)).toEqual({
+        ok: false,
+        reason: "throttled",
+        retryAfterSeconds: 30,
+      });
       const later = new Date(start.getTime() + 61_000);
-      expect(await authenticate(opened.db, user.email, "wrong", ip, later)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 120 });
+      expect(await authenticate(opened.db, user.email, "wrong", ip, later)).toEqual({
+        ok: false,
+        reason: "throttled",
+        retryAfterSeconds: 120,
+      });
       const muchLater = new Date(later.getTime() + 121_000);
-      expect(await authenticate(opened.db, user.email, "correct horse battery", ip, muchLater)).toMatchObject({ ok: true });
-      expect(await authenticate(opened.db, user.email, "wrong", ip, muchLater)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(opened.db, user.email, "correct horse battery", ip, muchLater)).toMatchObject({
+        ok: true,
+      });
+      expect(await authenticate(opened.db, user.email, "wrong", ip, muchLater)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     });
 
     it("answers an unknown email exactly as a known one: the same reasons, throttled after the same count", async () => {
@@ -90,28 +124,59 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
       const start = new Date("2026-11-25T04:00:00Z");
       const run = async (email: string, ip: string) => {
         const answers = [];
-        for (let attempt = 0; attempt < 7; attempt++) answers.push(await authenticate(opened.db, email, "wrong password", ip, new Date(start.getTime() + attempt * 1000)));
+        for (let attempt = 0; attempt < 7; attempt++)
+          answers.push(
+            await authenticate(opened.db, email, "wrong password", ip, new Date(start.getTime() + attempt * 1000)),
+          );
         return answers;
       };
       const forKnown = await run(known.email, `10.4.${process.pid % 250}.1`);
       const forUnknown = await run(uniqueEmail("nobody"), `10.4.${process.pid % 250}.2`);
       expect(forUnknown).toEqual(forKnown);
-      expect(forKnown.map(reasonOf)).toEqual(["invalid", "invalid", "invalid", "invalid", "throttled", "throttled", "throttled"]);
+      expect(forKnown.map(reasonOf)).toEqual([
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "throttled",
+        "throttled",
+        "throttled",
+      ]);
     });
 
     it("slows an address down after ten failures in a row across emails; a success clears it", async () => {
       const ip = `10.5.${process.pid % 250}.9`;
       const start = new Date("2026-11-25T03:00:00Z");
       const sprayed = [];
-      for (let attempt = 1; attempt <= 10; attempt++) sprayed.push(await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, start));
+      for (let attempt = 1; attempt <= 10; attempt++)
+        sprayed.push(await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, start));
       expect(sprayed.map(reasonOf)).toEqual([...Array(9).fill("invalid"), "throttled"]);
-      const blocked = await authenticate(opened.db, viewers.manager.email, "correct horse battery", ip, new Date(start.getTime() + 1000));
+      const blocked = await authenticate(
+        opened.db,
+        viewers.manager.email,
+        "correct horse battery",
+        ip,
+        new Date(start.getTime() + 1000),
+      );
       expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 59 });
       // Another address is not affected.
-      expect(await authenticate(opened.db, viewers.manager.email, "correct horse battery", `10.5.${process.pid % 250}.10`, start)).toMatchObject({ ok: true });
+      expect(
+        await authenticate(
+          opened.db,
+          viewers.manager.email,
+          "correct horse battery",
+          `10.5.${process.pid % 250}.10`,
+          start,
+        ),
+      ).toMatchObject({ ok: true });
       const after = new Date(start.getTime() + 61_000);
-      expect(await authenticate(opened.db, viewers.manager.email, "correct horse battery", ip, after)).toMatchObject({ ok: true });
-      expect(await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, after)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(opened.db, viewers.manager.email, "correct horse battery", ip, after)).toMatchObject({
+        ok: true,
+      });
+      expect(await authenticate(opened.db, uniqueEmail("guess"), "guess", ip, after)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     });
 
     it("doubles the delay with each further failure up to 15 minutes", () => {
@@ -124,9 +189,16 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
     const doors = {
       listUsers: (viewer: Viewer | null) => listUsers(opened.db, viewer),
       createUser: (viewer: Viewer | null) =>
-        createUser(opened.db, viewer, { email: uniqueEmail("new"), name: "新同事", role: "STAFF", password: "first password" }),
-      changeUserRole: (viewer: Viewer | null) => changeUserRole(opened.db, viewer, { userId: viewers.staff.id, role: "STAFF" }),
-      setUserActive: (viewer: Viewer | null) => setUserActive(opened.db, viewer, { userId: viewers.staff.id, active: true }),
+        createUser(opened.db, viewer, {
+          email: uniqueEmail("new"),
+          name: "新同事",
+          role: "STAFF",
+          password: "first password",
+        }),
+      changeUserRole: (viewer: Viewer | null) =>
+        changeUserRole(opened.db, viewer, { userId: viewers.staff.id, role: "STAFF" }),
+      setUserActive: (viewer: Viewer | null) =>
+        setUserActive(opened.db, viewer, { userId: viewers.staff.id, active: true }),
       resetUserPassword: async (viewer: Viewer | null) => {
         const target = await makeUser("STAFF");
         return resetUserPassword(opened.db, viewer, { userId: target.id });
@@ -155,19 +227,38 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
   describe("admin changes", () => {
     it("creates a user once per email, audited, with field errors for bad input", async () => {
       const email = uniqueEmail("invitee");
-      const created = await createUser(opened.db, viewers.admin, { email: ` ${email.toUpperCase()} `, name: "李招商", role: "STAFF", password: "first password" });
+      const created = await createUser(opened.db, viewers.admin, {
+        email: ` ${email.toUpperCase()} `,
+        name: "李招商",
+        role: "STAFF",
+        password: "first password",
+      });
       expect(created).toMatchObject({ ok: true });
-      expect(await createUser(opened.db, viewers.admin, { email, name: "重复", role: "STAFF", password: "first password" })).toEqual({
+      expect(
+        await createUser(opened.db, viewers.admin, { email, name: "重复", role: "STAFF", password: "first password" }),
+      ).toEqual({
         ok: false,
         fieldErrors: { email: "emailTaken" },
       });
-      expect(await createUser(opened.db, viewers.admin, { email: "not an email", name: "", role: "BOSS", password: "short" })).toEqual({
+      expect(
+        await createUser(opened.db, viewers.admin, {
+          email: "not an email",
+          name: "",
+          role: "BOSS",
+          password: "short",
+        }),
+      ).toEqual({
         ok: false,
         fieldErrors: { email: "email", name: "required", role: "required", password: "tooShort:10" },
       });
       if (!created.ok) return;
-      expect(await authenticate(opened.db, email, "first password", "10.4.0.1")).toMatchObject({ ok: true, user: { role: "STAFF" } });
-      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: created.id, action: "user.create" } });
+      expect(await authenticate(opened.db, email, "first password", "10.4.0.1")).toMatchObject({
+        ok: true,
+        user: { role: "STAFF" },
+      });
+      const audit = await opened.db.auditEntry.findFirstOrThrow({
+        where: { entityId: created.id, action: "user.create" },
+      });
       expect(audit).toMatchObject({ actorId: viewers.admin.id, details: { email, role: "STAFF" } });
       expect(JSON.stringify(audit.details)).not.toContain("first password");
     });
@@ -178,15 +269,26 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
       const start = await version();
       await setUserActive(opened.db, viewers.admin, { userId: user.id, active: false });
       expect(await version()).toBe(start + 1);
-      expect(await authenticate(opened.db, user.email, "correct horse battery", "10.5.0.1")).toEqual({ ok: false, reason: "inactive" });
+      expect(await authenticate(opened.db, user.email, "correct horse battery", "10.5.0.1")).toEqual({
+        ok: false,
+        reason: "inactive",
+      });
       await setUserActive(opened.db, viewers.admin, { userId: user.id, active: true });
       await changeUserRole(opened.db, viewers.admin, { userId: user.id, role: "MANAGER" });
       const reset = await resetUserPassword(opened.db, viewers.admin, { userId: user.id });
       expect(await version()).toBe(start + 4);
       if (!reset.ok) throw new Error("reset failed");
-      expect(await authenticate(opened.db, user.email, "correct horse battery", "10.5.0.1")).toEqual({ ok: false, reason: "invalid" });
-      expect(await authenticate(opened.db, user.email, reset.password, "10.5.0.1")).toMatchObject({ ok: true, user: { role: "MANAGER" } });
-      const actions = (await opened.db.auditEntry.findMany({ where: { entityId: user.id }, orderBy: { createdAt: "asc" } })).map((entry) => entry.action);
+      expect(await authenticate(opened.db, user.email, "correct horse battery", "10.5.0.1")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+      expect(await authenticate(opened.db, user.email, reset.password, "10.5.0.1")).toMatchObject({
+        ok: true,
+        user: { role: "MANAGER" },
+      });
+      const actions = (
+        await opened.db.auditEntry.findMany({ where: { entityId: user.id }, orderBy: { createdAt: "asc" } })
+      ).map((entry) => entry.action);
       expect(actions).toEqual(["user.deactivate", "user.reactivate", "user.role", "user.password_reset"]);
     });
 
@@ -226,7 +328,10 @@ describe("the embedded demo's first admin", () => {
       expect(shown).toHaveLength(1);
       const password = shown[0].match(/password:\s+(\S+)/)?.[1];
       expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{16}$/);
-      expect(await authenticate(opened.db, DEMO_ADMIN_EMAIL, password!, "10.7.0.1")).toMatchObject({ ok: true, user: { role: "ADMIN" } });
+      expect(await authenticate(opened.db, DEMO_ADMIN_EMAIL, password!, "10.7.0.1")).toMatchObject({
+        ok: true,
+        user: { role: "ADMIN" },
+      });
       print.mockClear();
       await ensureFirstAdmin(opened.db, { generate: true });
       expect(print.mock.calls.some((call) => String(call[0]).includes("Parklead admin"))).toBe(false);
@@ -269,12 +374,18 @@ describeOnPostgres("workspace access on PostgreSQL", () => {
   it("creates the first admin once when two instances start on an empty database together", async () => {
     const database = await freshPostgresDatabase();
     const firstAdmin = { email: "Boss@Park.test", password: "a long password", generate: false };
-    const instances = await Promise.all([0, 1].map(() => openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2, seedDemo: false, firstAdmin })));
+    const instances = await Promise.all(
+      [0, 1].map(() =>
+        openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2, seedDemo: false, firstAdmin }),
+      ),
+    );
     try {
       const admins = await instances[0].db.user.findMany();
       expect(admins).toHaveLength(1);
       expect(admins[0]).toMatchObject({ email: "boss@park.test", role: "ADMIN", active: true });
-      expect(await authenticate(instances[1].db, "boss@park.test", "a long password", "10.6.0.1")).toMatchObject({ ok: true });
+      expect(await authenticate(instances[1].db, "boss@park.test", "a long password", "10.6.0.1")).toMatchObject({
+        ok: true,
+      });
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
       await database.drop();

@@ -31,7 +31,10 @@ export async function databaseBefore(migration: string) {
     migrate: () => applyMigrations(conn, { migrationsDir, log: () => {} }),
     /** Applies the migration alone (and none after it). */
     migrateOnlyIt: async () =>
-      applyMigrations(conn, { migrationsDir: await migrationsWhere((name) => name <= migration || name === "migration_lock.toml"), log: () => {} }),
+      applyMigrations(conn, {
+        migrationsDir: await migrationsWhere((name) => name <= migration || name === "migration_lock.toml"),
+        log: () => {},
+      }),
     async close() {
       await database.close();
       await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));

@@ -58,7 +58,9 @@ export const describeOnPostgres = ((name: string, body: () => void) => {
   if (process.env.CI) throw new Error(`${name}: TEST_DATABASE_URL must be set in CI`);
   if (!warned) {
     warned = true;
-    console.warn("[tests] TEST_DATABASE_URL is not set: PostgreSQL suites are skipped (npm test starts a throwaway server when one is installed)");
+    console.warn(
+      "[tests] TEST_DATABASE_URL is not set: PostgreSQL suites are skipped (npm test starts a throwaway server when one is installed)",
+    );
   }
   return describe.skip(name, body);
 }) as (name: string, body: () => void) => void;
@@ -82,7 +84,10 @@ export async function openTestPglite({ seedDemo = false }: { seedDemo?: boolean 
 }
 
 /** A fresh database on the throwaway PostgreSQL server, migrated (and seeded when asked), dropped afterwards. */
-export async function openTestPostgres({ seedDemo = false, poolSize = 4 }: { seedDemo?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
+export async function openTestPostgres({
+  seedDemo = false,
+  poolSize = 4,
+}: { seedDemo?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
   const database = await freshPostgresDatabase();
   const opened = await openAppDatabase({ kind: "postgres", url: database.url, poolSize, seedDemo });
   return {

@@ -19,11 +19,15 @@ export const unique = (label: string) => `${label}-${process.pid}-${++counter}`;
 /** A stage or lost-reason key: lower-case letters, digits and underscores. */
 export const uniqueKey = (label: string) => `${label}_${process.pid}_${++counter}`;
 /** A mainland mobile no other fixture uses, so leads never join and rate limits never bite. */
-export const uniquePhone = () => `137${String(process.pid % 10_000).padStart(4, "0")}${String(++counter).padStart(4, "0")}`;
+export const uniquePhone = () =>
+  `137${String(process.pid % 10_000).padStart(4, "0")}${String(++counter).padStart(4, "0")}`;
 /** A documentation address (TEST-NET-2) per call, so the per-address inquiry limit never bites. */
 export const uniqueIp = () => `198.51.${Math.floor(++counter / 250) % 250}.${counter % 250}`;
 
-export const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+export const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 export interface Person {
   id: string;
@@ -34,7 +38,13 @@ export interface Person {
 
 export async function makeUser(db: Database, role: Role, active = true): Promise<Person> {
   const user = await db.user.create({
-    data: { email: `${unique(role.toLowerCase())}@park.test`, name: `${role} 门测`, role, active, passwordHash: "not used" },
+    data: {
+      email: `${unique(role.toLowerCase())}@park.test`,
+      name: `${role} 门测`,
+      role,
+      active,
+      passwordHash: "not used",
+    },
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
@@ -68,7 +78,14 @@ export async function leadState(db: Database, leadId: string) {
   const lead = await db.lead.findUniqueOrThrow({
     where: { id: leadId },
     select: {
-      version: true, stageKey: true, ownerId: true, archivedAt: true, erasedAt: true, mergedIntoId: true, contactName: true, notes: true,
+      version: true,
+      stageKey: true,
+      ownerId: true,
+      archivedAt: true,
+      erasedAt: true,
+      mergedIntoId: true,
+      contactName: true,
+      notes: true,
       _count: { select: { activities: true, stageChanges: true } },
       tasks: { select: { id: true, doneAt: true }, orderBy: { id: "asc" } },
     },
@@ -78,7 +95,9 @@ export async function leadState(db: Database, leadId: string) {
 }
 
 export async function makeTask(db: Database, leadId: string, assigneeId: string) {
-  return db.task.create({ data: { leadId, assigneeId, title: "回访：确认用地指标", dueAt: new Date(Date.now() + 86_400_000) } });
+  return db.task.create({
+    data: { leadId, assigneeId, title: "回访：确认用地指标", dueAt: new Date(Date.now() + 86_400_000) },
+  });
 }
 
 export function doorListingInput(parkId: string) {
@@ -89,15 +108,34 @@ export function doorListingInput(parkId: string) {
 export async function makeListing(db: Database, parkId: string, photos = 0) {
   const listing = await db.listing.create({
     data: {
-      parkId, title: unique("门测厂房"), titleEn: "Door test factory", kind: "FACTORY", factoryType: "SINGLE_STOREY", deal: "LEASE",
-      published: false, area: "5000", availableArea: "3000", areaUnit: "SQM", areaSqm: "5000", price: "0.75",
-      priceUnit: "YUAN_PER_SQM_DAY", unitPrice: "0.75", industries: ["smart-manufacturing"], highlights: [], highlightsEn: [],
-      description: "单层钢结构厂房，可分割。", descriptionEn: "",
+      parkId,
+      title: unique("门测厂房"),
+      titleEn: "Door test factory",
+      kind: "FACTORY",
+      factoryType: "SINGLE_STOREY",
+      deal: "LEASE",
+      published: false,
+      area: "5000",
+      availableArea: "3000",
+      areaUnit: "SQM",
+      areaSqm: "5000",
+      price: "0.75",
+      priceUnit: "YUAN_PER_SQM_DAY",
+      unitPrice: "0.75",
+      industries: ["smart-manufacturing"],
+      highlights: [],
+      highlightsEn: [],
+      description: "单层钢结构厂房，可分割。",
+      descriptionEn: "",
     },
   });
   const rows = [];
   for (let position = 0; position < photos; position++) {
-    rows.push(await db.listingPhoto.create({ data: { listingId: listing.id, url: `/demo/${position}.jpg`, alt: "厂房外景", altEn: "Outside", position } }));
+    rows.push(
+      await db.listingPhoto.create({
+        data: { listingId: listing.id, url: `/demo/${position}.jpg`, alt: "厂房外景", altEn: "Outside", position },
+      }),
+    );
   }
   return { listing, photos: rows };
 }
@@ -105,7 +143,13 @@ export async function makeListing(db: Database, parkId: string, photos = 0) {
 export async function listingState(db: Database, listingId: string) {
   return db.listing.findUniqueOrThrow({
     where: { id: listingId },
-    select: { title: true, published: true, status: true, updatedAt: true, photos: { select: { id: true, alt: true, position: true }, orderBy: { id: "asc" } } },
+    select: {
+      title: true,
+      published: true,
+      status: true,
+      updatedAt: true,
+      photos: { select: { id: true, alt: true, position: true }, orderBy: { id: "asc" } },
+    },
   });
 }
 
@@ -118,8 +162,19 @@ export function listingEdit(parkId: string, listing: { id: string; updatedAt: Da
 /** The admin's park form, complete and valid. */
 export function parkInput(slug = unique("door-park")) {
   return {
-    slug, name: "门测产业园", nameEn: "Door Test Park", city: "嘉兴", cityEn: "Jiaxing", address: "平湖市门测大道 8 号", addressEn: "",
-    description: "智能制造产业园。", descriptionEn: "", totalAreaMu: "1200", operatorName: "门测园区运营有限公司", contactPhone: "0573-85000000", ownerId: "",
+    slug,
+    name: "门测产业园",
+    nameEn: "Door Test Park",
+    city: "嘉兴",
+    cityEn: "Jiaxing",
+    address: "平湖市门测大道 8 号",
+    addressEn: "",
+    description: "智能制造产业园。",
+    descriptionEn: "",
+    totalAreaMu: "1200",
+    operatorName: "门测园区运营有限公司",
+    contactPhone: "0573-85000000",
+    ownerId: "",
   };
 }
 
@@ -131,12 +186,22 @@ export async function makePark(db: Database) {
 /** An empty stage after every other, as an admin would add one. */
 export async function makeStage(db: Database) {
   const last = await db.stage.aggregate({ _max: { position: true } });
-  return db.stage.create({ data: { key: uniqueKey("door"), name: "门测阶段", nameEn: "Door stage", category: "OPEN", position: (last._max.position ?? 0) + 1 } });
+  return db.stage.create({
+    data: {
+      key: uniqueKey("door"),
+      name: "门测阶段",
+      nameEn: "Door stage",
+      category: "OPEN",
+      position: (last._max.position ?? 0) + 1,
+    },
+  });
 }
 
 export async function makeLostReason(db: Database) {
   const last = await db.lostReason.aggregate({ _max: { position: true } });
-  return db.lostReason.create({ data: { key: uniqueKey("door"), name: "门测原因", nameEn: "Door reason", position: (last._max.position ?? 0) + 1 } });
+  return db.lostReason.create({
+    data: { key: uniqueKey("door"), name: "门测原因", nameEn: "Door reason", position: (last._max.position ?? 0) + 1 },
+  });
 }
 
 /** The public inquiry as JSON (POST /api/inquiries) or, flattened, as the form posts it. */
@@ -156,7 +221,8 @@ export function inquiryForm(phone: string): FormData {
   const body = inquiryBody(phone);
   const form = new FormData();
   for (const [name, value] of Object.entries(body.need)) form.set(`need.${name}`, value);
-  for (const name of ["use", "expectedAnnualTax", "company", "contactName", "phone"] as const) form.set(name, body[name]);
+  for (const name of ["use", "expectedAnnualTax", "company", "contactName", "phone"] as const)
+    form.set(name, body[name]);
   form.set("consent", "on");
   form.set("website", "");
   // Shown a minute ago by the server, as the time trap expects of a real form.
@@ -172,16 +238,30 @@ const SOURCE = /\.(ts|tsx)$/;
 function sourceFiles(root: string, folder: string): string[] {
   return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const relative = `${folder}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "generated" ? [] : sourceFiles(root, relative);
+    if (entry.isDirectory())
+      return entry.name === "node_modules" || entry.name === "generated" ? [] : sourceFiles(root, relative);
     return SOURCE.test(entry.name) && !entry.name.endsWith(".test.ts") ? [relative] : [];
   });
 }
 
 /** The names a module exports as values: functions, constants, and `export { a as B }`. */
 export function exportedNames(source: string): string[] {
-  const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]);
+  const names = [
+    ...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm),
+  ].map((match) => match[1]);
   for (const [, list] of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
-    names.push(...list.split(",").map((item) => item.trim().split(/\s+as\s+/).pop()!.trim()).filter(Boolean));
+    names.push(
+      ...list
+        .split(",")
+        .map((item) =>
+          item
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!
+            .trim(),
+        )
+        .filter(Boolean),
+    );
   }
   return names;
 }
@@ -200,7 +280,12 @@ export function doorsOnDisk(root: string): string[] {
     if (moduleWide) doors.push(...exportedNames(source).map((name) => `${file}#${name}`));
     // A directive is a statement of its own; the words inside an expression (a scanner's argument) are not one.
     else if (/^\s*["']use server["'];?\s*$/m.test(code)) doors.push(`${file}#inline`);
-    if (/\/route\.(ts|tsx)$/.test(file)) doors.push(...exportedNames(source).filter((name) => HTTP_METHODS.includes(name)).map((name) => `${file}#${name}`));
+    if (/\/route\.(ts|tsx)$/.test(file))
+      doors.push(
+        ...exportedNames(source)
+          .filter((name) => HTTP_METHODS.includes(name))
+          .map((name) => `${file}#${name}`),
+      );
   }
   return doors.sort();
 }

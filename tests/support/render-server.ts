@@ -14,12 +14,16 @@ import { loadMessages, type Locale } from "@/lib/i18n/messages";
 let requested: Locale = "zh-CN";
 
 /** For vi.mock("next/headers", …): the request's cookies hold the locale of the render under way. */
-export const localeCookies = async () => ({ get: (name: string) => (name === "locale" ? { name, value: requested } : undefined) });
+export const localeCookies = async () => ({
+  get: (name: string) => (name === "locale" ? { name, value: requested } : undefined),
+});
 
 export async function renderInLocale(element: ReactElement, locale: Locale): Promise<string> {
   requested = locale;
   const messages = await loadMessages(locale);
-  const { prelude } = await prerenderToNodeStream(createElement(IntlProvider, { locale, messages, timeZone: "Asia/Shanghai", children: element }));
+  const { prelude } = await prerenderToNodeStream(
+    createElement(IntlProvider, { locale, messages, timeZone: "Asia/Shanghai", children: element }),
+  );
   let html = "";
   for await (const chunk of prelude) html += chunk;
   return html;

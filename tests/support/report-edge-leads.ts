@@ -41,8 +41,17 @@ interface EdgeLead {
 export async function seedEdgeLeads(db: Database, fixture: ReportFixture): Promise<EdgeLeads> {
   const park = await db.park.create({
     data: {
-      slug: `p3-edge-${fixture.parks.p1}`, name: "报表园区三", nameEn: "p3", city: "平湖", cityEn: "Pinghu", address: "", addressEn: "",
-      description: "", descriptionEn: "", operatorName: "", contactPhone: "0573-00000000",
+      slug: `p3-edge-${fixture.parks.p1}`,
+      name: "报表园区三",
+      nameEn: "p3",
+      city: "平湖",
+      cityEn: "Pinghu",
+      address: "",
+      addressEn: "",
+      description: "",
+      descriptionEn: "",
+      operatorName: "",
+      contactPhone: "0573-00000000",
     },
   });
   let phone = 0;
@@ -53,37 +62,129 @@ export async function seedEdgeLeads(db: Database, fixture: ReportFixture): Promi
     phone += 1;
     const row = await db.lead.create({
       data: {
-        phone: `1370000${String(phone).padStart(4, "0")}`, company: `${spec.key}边界测试有限公司`, contactName: `联系人${spec.key}`,
-        needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit, expectedAnnualTax: spec.tax, investment: spec.investment,
-        source: "baidu", parkId: park.id, ownerId: spec.owner, stageKey: firstStage, stageChangedAt: at(created), lostReasonKey: lostReasonKey ?? null,
-        lostToPark: spec.lostToPark ?? null, archivedAt: spec.archived ? at("2026-10-20 10:00") : null, createdAt: at(created), lastInquiryAt: at(created),
+        phone: `1370000${String(phone).padStart(4, "0")}`,
+        company: `${spec.key}边界测试有限公司`,
+        contactName: `联系人${spec.key}`,
+        needDeal: "RENT",
+        needKind: spec.kind,
+        needArea: spec.area,
+        needAreaUnit: spec.unit,
+        expectedAnnualTax: spec.tax,
+        investment: spec.investment,
+        source: "baidu",
+        parkId: park.id,
+        ownerId: spec.owner,
+        stageKey: firstStage,
+        stageChangedAt: at(created),
+        lostReasonKey: lostReasonKey ?? null,
+        lostToPark: spec.lostToPark ?? null,
+        archivedAt: spec.archived ? at("2026-10-20 10:00") : null,
+        createdAt: at(created),
+        lastInquiryAt: at(created),
       },
     });
     let from: string | null = null;
     for (const [to, when, reason] of spec.history) {
-      await db.stageChange.create({ data: { leadId: row.id, fromKey: from, toKey: to, changedAt: at(when), lostReasonKey: reason ?? null } });
-      if (from !== null) await db.lead.update({ where: { id: row.id }, data: { stageKey: to, stageChangedAt: at(when) } });
+      await db.stageChange.create({
+        data: { leadId: row.id, fromKey: from, toKey: to, changedAt: at(when), lostReasonKey: reason ?? null },
+      });
+      if (from !== null)
+        await db.lead.update({ where: { id: row.id }, data: { stageKey: to, stageChangedAt: at(when) } });
       from = to;
     }
     return row.id;
   }
   const { a, b } = fixture.users;
   const x1 = await lead({
-    key: "X1", owner: a, kind: "FACTORY", area: 5000, unit: "SQM", tax: 150, investment: 4000, lostToPark: "嘉兴科技城",
-    history: [["new", "2026-10-01 07:00"], ["contacted", "2026-10-03 10:00"], ["lost", "2026-10-05 10:00", "no_response"], ["contacted", "2026-10-07 10:00"],
-      ["negotiation", "2026-10-09 10:00"], ["lost", "2026-10-12 10:00", "other_park"]],
+    key: "X1",
+    owner: a,
+    kind: "FACTORY",
+    area: 5000,
+    unit: "SQM",
+    tax: 150,
+    investment: 4000,
+    lostToPark: "嘉兴科技城",
+    history: [
+      ["new", "2026-10-01 07:00"],
+      ["contacted", "2026-10-03 10:00"],
+      ["lost", "2026-10-05 10:00", "no_response"],
+      ["contacted", "2026-10-07 10:00"],
+      ["negotiation", "2026-10-09 10:00"],
+      ["lost", "2026-10-12 10:00", "other_park"],
+    ],
   });
-  const x2 = await lead({ key: "X2", owner: b, kind: "FACTORY", area: 15, unit: "MU", tax: 90, investment: 2500, history: [["new", "2026-10-31 23:30"], ["contacted", "2026-11-01 09:00"]] });
-  const x3 = await lead({ key: "X3", owner: b, kind: "OFFICE", area: 300, unit: "SQM", tax: 10, investment: 100, history: [["new", "2026-11-01 00:30"]] });
-  const x4 = await lead({ key: "X4", owner: a, kind: "FACTORY", area: 2000, unit: "SQM", tax: 999, investment: 9999, archived: true, history: [["new", "2026-10-10 10:00"]] });
+  const x2 = await lead({
+    key: "X2",
+    owner: b,
+    kind: "FACTORY",
+    area: 15,
+    unit: "MU",
+    tax: 90,
+    investment: 2500,
+    history: [
+      ["new", "2026-10-31 23:30"],
+      ["contacted", "2026-11-01 09:00"],
+    ],
+  });
+  const x3 = await lead({
+    key: "X3",
+    owner: b,
+    kind: "OFFICE",
+    area: 300,
+    unit: "SQM",
+    tax: 10,
+    investment: 100,
+    history: [["new", "2026-11-01 00:30"]],
+  });
+  const x4 = await lead({
+    key: "X4",
+    owner: a,
+    kind: "FACTORY",
+    area: 2000,
+    unit: "SQM",
+    tax: 999,
+    investment: 9999,
+    archived: true,
+    history: [["new", "2026-10-10 10:00"]],
+  });
   const x5 = await lead({
-    key: "X5", owner: a, kind: "FACTORY", area: 1000, unit: "SQM", tax: 20, investment: 300,
-    history: [["new", "2026-10-15 10:00"], ["contacted", "2026-10-16 10:00"], ["negotiation", "2026-10-18 10:00"], ["contacted", "2026-10-20 10:00"]],
+    key: "X5",
+    owner: a,
+    kind: "FACTORY",
+    area: 1000,
+    unit: "SQM",
+    tax: 20,
+    investment: 300,
+    history: [
+      ["new", "2026-10-15 10:00"],
+      ["contacted", "2026-10-16 10:00"],
+      ["negotiation", "2026-10-18 10:00"],
+      ["contacted", "2026-10-20 10:00"],
+    ],
   });
-  const x6 = await lead({ key: "X6", owner: b, kind: "FACTORY", area: 600, unit: "SQM", tax: 30, investment: 400, history: [["new", "2026-10-20 10:00"]] });
+  const x6 = await lead({
+    key: "X6",
+    owner: b,
+    kind: "FACTORY",
+    area: 600,
+    unit: "SQM",
+    tax: 30,
+    investment: 400,
+    history: [["new", "2026-10-20 10:00"]],
+  });
   const x7 = await lead({
-    key: "X7", owner: b, kind: "FACTORY", area: 600, unit: "SQM", tax: 30, investment: 400,
-    history: [["new", "2026-09-10 10:00"], ["contacted", "2026-09-11 10:00"], ["site_visit", "2026-09-15 10:00"]],
+    key: "X7",
+    owner: b,
+    kind: "FACTORY",
+    area: 600,
+    unit: "SQM",
+    tax: 30,
+    investment: 400,
+    history: [
+      ["new", "2026-09-10 10:00"],
+      ["contacted", "2026-09-11 10:00"],
+      ["site_visit", "2026-09-15 10:00"],
+    ],
   });
   // As lib/leads/merge/mutations.ts leaves a merge: the tombstone points at the survivor, which now holds its history.
   await db.lead.update({ where: { id: x7 }, data: { mergedIntoId: x6, archivedAt: at("2026-10-21 10:00") } });

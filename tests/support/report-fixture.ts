@@ -44,66 +44,168 @@ type History = [string, string, { lostReasonKey?: string }?][];
 
 export async function seedReportFixture(db: Database, tag: string): Promise<ReportFixture> {
   const user = (name: string, role: "STAFF" | "MANAGER") =>
-    db.user.create({ data: { email: `${name}-${tag}@report.test`, name: `${name}-${tag}`, role, passwordHash: "unused" } });
-  const [a, b, manager] = [await user("officer-a", "STAFF"), await user("officer-b", "STAFF"), await user("manager", "MANAGER")];
+    db.user.create({
+      data: { email: `${name}-${tag}@report.test`, name: `${name}-${tag}`, role, passwordHash: "unused" },
+    });
+  const [a, b, manager] = [
+    await user("officer-a", "STAFF"),
+    await user("officer-b", "STAFF"),
+    await user("manager", "MANAGER"),
+  ];
   const park = (slug: string, name: string) =>
     db.park.create({
       data: {
-        slug: `${slug}-${tag}`, name, nameEn: slug, city: "平湖", cityEn: "Pinghu", address: "", addressEn: "", description: "",
-        descriptionEn: "", operatorName: "", contactPhone: "0573-00000000",
+        slug: `${slug}-${tag}`,
+        name,
+        nameEn: slug,
+        city: "平湖",
+        cityEn: "Pinghu",
+        address: "",
+        addressEn: "",
+        description: "",
+        descriptionEn: "",
+        operatorName: "",
+        contactPhone: "0573-00000000",
       },
     });
   const [p1, p2] = [await park("p1", `报表园区一${tag}`), await park("p2", `报表园区二${tag}`)];
   const listing = (parkId: string, title: string, kind: "FACTORY" | "OFFICE") =>
     db.listing.create({
       data: {
-        parkId, title, titleEn: title, kind, factoryType: kind === "FACTORY" ? "STANDARD" : null, deal: "LEASE", area: 5000, availableArea: 5000,
-        areaUnit: "SQM", areaSqm: 5000, price: 25, priceUnit: "YUAN_PER_SQM_MONTH", unitPrice: 25, description: "", descriptionEn: "",
+        parkId,
+        title,
+        titleEn: title,
+        kind,
+        factoryType: kind === "FACTORY" ? "STANDARD" : null,
+        deal: "LEASE",
+        area: 5000,
+        availableArea: 5000,
+        areaUnit: "SQM",
+        areaSqm: 5000,
+        price: 25,
+        priceUnit: "YUAN_PER_SQM_MONTH",
+        unitPrice: 25,
+        description: "",
+        descriptionEn: "",
       },
     });
-  const [lp1, lp2] = [await listing(p1.id, `报表厂房${tag}`, "FACTORY"), await listing(p2.id, `报表办公${tag}`, "OFFICE")];
+  const [lp1, lp2] = [
+    await listing(p1.id, `报表厂房${tag}`, "FACTORY"),
+    await listing(p2.id, `报表办公${tag}`, "OFFICE"),
+  ];
 
   let phone = 0;
   async function lead(spec: {
-    key: string; created: string; owner: string | null; parkId: string; listingId?: string; kind: "FACTORY" | "OFFICE" | "LAND";
-    source: string; use: string; tax: number; investment: number; area: number; unit: "SQM" | "MU"; history: History;
-    respondedAt?: string; signed?: { area: number; unit: "SQM" | "MU"; tax: number }; lostToPark?: string; inquiries: string[];
+    key: string;
+    created: string;
+    owner: string | null;
+    parkId: string;
+    listingId?: string;
+    kind: "FACTORY" | "OFFICE" | "LAND";
+    source: string;
+    use: string;
+    tax: number;
+    investment: number;
+    area: number;
+    unit: "SQM" | "MU";
+    history: History;
+    respondedAt?: string;
+    signed?: { area: number; unit: "SQM" | "MU"; tax: number };
+    lostToPark?: string;
+    inquiries: string[];
   }): Promise<string> {
     const last = spec.history[spec.history.length - 1];
     const stageKey = last[0];
-    const lostReasonKey = stageKey === "lost" ? last[2]?.lostReasonKey ?? null : null;
+    const lostReasonKey = stageKey === "lost" ? (last[2]?.lostReasonKey ?? null) : null;
     const signedAt = stageKey === "signed" ? at(last[1]) : null;
     phone += 1;
     const created = await db.lead.create({
       data: {
         phone: `139${tag.slice(0, 4).padStart(4, "0")}${String(phone).padStart(4, "0")}`,
-        company: `${spec.key}报表测试有限公司${tag}`, companyKey: `${spec.key}报表测试有限公司${tag}`, contactName: `联系人${spec.key}`,
-        industry: spec.use, use: spec.use, needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit,
-        expectedAnnualTax: spec.tax, investment: spec.investment, source: spec.source, listingId: spec.listingId ?? null, parkId: spec.parkId,
-        stageKey: spec.history[0][0], stageChangedAt: at(spec.history[0][1]), ownerId: spec.owner, assignedAt: spec.owner ? at(spec.created) : null,
-        firstRespondedAt: spec.respondedAt ? at(spec.respondedAt) : null, lastActivityAt: spec.respondedAt ? at(spec.respondedAt) : null,
-        lostReasonKey, lostToPark: spec.lostToPark ?? null, signedAt, signedArea: spec.signed?.area ?? null,
-        signedAreaUnit: spec.signed?.unit ?? null, signedAnnualTax: spec.signed?.tax ?? null,
-        lastInquiryAt: at(spec.inquiries[spec.inquiries.length - 1]), createdAt: at(spec.created), inquiryCount: spec.inquiries.length,
+        company: `${spec.key}报表测试有限公司${tag}`,
+        companyKey: `${spec.key}报表测试有限公司${tag}`,
+        contactName: `联系人${spec.key}`,
+        industry: spec.use,
+        use: spec.use,
+        needDeal: "RENT",
+        needKind: spec.kind,
+        needArea: spec.area,
+        needAreaUnit: spec.unit,
+        expectedAnnualTax: spec.tax,
+        investment: spec.investment,
+        source: spec.source,
+        listingId: spec.listingId ?? null,
+        parkId: spec.parkId,
+        stageKey: spec.history[0][0],
+        stageChangedAt: at(spec.history[0][1]),
+        ownerId: spec.owner,
+        assignedAt: spec.owner ? at(spec.created) : null,
+        firstRespondedAt: spec.respondedAt ? at(spec.respondedAt) : null,
+        lastActivityAt: spec.respondedAt ? at(spec.respondedAt) : null,
+        lostReasonKey,
+        lostToPark: spec.lostToPark ?? null,
+        signedAt,
+        signedArea: spec.signed?.area ?? null,
+        signedAreaUnit: spec.signed?.unit ?? null,
+        signedAnnualTax: spec.signed?.tax ?? null,
+        lastInquiryAt: at(spec.inquiries[spec.inquiries.length - 1]),
+        createdAt: at(spec.created),
+        inquiryCount: spec.inquiries.length,
         dayResponseDueAt: dayResponseDeadline(at(spec.created), DEFAULT_SETTINGS.workingHours),
       },
     });
     // Moved stage by stage, as the workspace moves it, so the database keeps how far it got.
     let from: string | null = null;
     for (const [to, when, extra] of spec.history) {
-      await db.stageChange.create({ data: { leadId: created.id, fromKey: from, toKey: to, changedAt: at(when), lostReasonKey: extra?.lostReasonKey ?? null } });
-      if (from !== null) await db.lead.update({ where: { id: created.id }, data: { stageKey: to, stageChangedAt: at(when) } });
+      await db.stageChange.create({
+        data: {
+          leadId: created.id,
+          fromKey: from,
+          toKey: to,
+          changedAt: at(when),
+          lostReasonKey: extra?.lostReasonKey ?? null,
+        },
+      });
+      if (from !== null)
+        await db.lead.update({ where: { id: created.id }, data: { stageKey: to, stageChangedAt: at(when) } });
       from = to;
     }
-    if (spec.respondedAt) await db.activity.create({ data: { leadId: created.id, actorId: spec.owner, kind: "CALL", body: "首次回电", occurredAt: at(spec.respondedAt) } });
+    if (spec.respondedAt)
+      await db.activity.create({
+        data: {
+          leadId: created.id,
+          actorId: spec.owner,
+          kind: "CALL",
+          body: "首次回电",
+          occurredAt: at(spec.respondedAt),
+        },
+      });
     for (const [index, when] of spec.inquiries.entries()) {
       await db.inquiry.create({
         data: {
-          reference: `R${tag}${spec.key}${index}`, requestHash: "fixture", leadId: created.id, listingId: spec.listingId ?? null,
-          needDeal: "RENT", needKind: spec.kind, needArea: spec.area, needAreaUnit: spec.unit, use: spec.use, expectedAnnualTax: spec.tax,
-          company: `${spec.key}报表测试有限公司${tag}`, contactName: `联系人${spec.key}`, phone: `139${String(phone).padStart(8, "0")}`,
-          consentNoticeVersion: "fixture", consentedAt: at(when), channel: "FORM", locale: "zh-CN", utmSource: spec.source === "direct" ? null : spec.source,
-          leadOwnerId: spec.owner, leadParkId: spec.parkId, leadNeedKind: spec.kind, leadSource: spec.source, createdAt: at(when),
+          reference: `R${tag}${spec.key}${index}`,
+          requestHash: "fixture",
+          leadId: created.id,
+          listingId: spec.listingId ?? null,
+          needDeal: "RENT",
+          needKind: spec.kind,
+          needArea: spec.area,
+          needAreaUnit: spec.unit,
+          use: spec.use,
+          expectedAnnualTax: spec.tax,
+          company: `${spec.key}报表测试有限公司${tag}`,
+          contactName: `联系人${spec.key}`,
+          phone: `139${String(phone).padStart(8, "0")}`,
+          consentNoticeVersion: "fixture",
+          consentedAt: at(when),
+          channel: "FORM",
+          locale: "zh-CN",
+          utmSource: spec.source === "direct" ? null : spec.source,
+          leadOwnerId: spec.owner,
+          leadParkId: spec.parkId,
+          leadNeedKind: spec.kind,
+          leadSource: spec.source,
+          createdAt: at(when),
         },
       });
     }
@@ -111,45 +213,148 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
   }
 
   const l1 = await lead({
-    key: "L1", created: "2026-10-08 10:00", owner: a.id, parkId: p1.id, listingId: lp1.id, kind: "FACTORY", source: "baidu", use: "精密机械",
-    tax: 200, investment: 5000, area: 3000, unit: "SQM", respondedAt: "2026-10-08 10:30", signed: { area: 2800, unit: "SQM", tax: 180 },
-    history: [["new", "2026-10-08 10:00"], ["contacted", "2026-10-08 10:30"], ["site_visit", "2026-10-10 10:00"], ["screening", "2026-10-15 10:00"],
-      ["negotiation", "2026-10-20 10:00"], ["signed", "2026-10-25 10:00"]],
+    key: "L1",
+    created: "2026-10-08 10:00",
+    owner: a.id,
+    parkId: p1.id,
+    listingId: lp1.id,
+    kind: "FACTORY",
+    source: "baidu",
+    use: "精密机械",
+    tax: 200,
+    investment: 5000,
+    area: 3000,
+    unit: "SQM",
+    respondedAt: "2026-10-08 10:30",
+    signed: { area: 2800, unit: "SQM", tax: 180 },
+    history: [
+      ["new", "2026-10-08 10:00"],
+      ["contacted", "2026-10-08 10:30"],
+      ["site_visit", "2026-10-10 10:00"],
+      ["screening", "2026-10-15 10:00"],
+      ["negotiation", "2026-10-20 10:00"],
+      ["signed", "2026-10-25 10:00"],
+    ],
     inquiries: ["2026-10-08 10:00"],
   });
   const l2 = await lead({
-    key: "L2", created: "2026-10-09 17:30", owner: a.id, parkId: p1.id, kind: "FACTORY", source: "baidu", use: "新能源", tax: 100,
-    investment: 3000, area: 20, unit: "MU", respondedAt: "2026-10-12 09:30",
-    history: [["new", "2026-10-09 17:30"], ["contacted", "2026-10-12 09:30"], ["negotiation", "2026-10-14 10:00"], ["lost", "2026-10-20 10:00", { lostReasonKey: "price" }]],
+    key: "L2",
+    created: "2026-10-09 17:30",
+    owner: a.id,
+    parkId: p1.id,
+    kind: "FACTORY",
+    source: "baidu",
+    use: "新能源",
+    tax: 100,
+    investment: 3000,
+    area: 20,
+    unit: "MU",
+    respondedAt: "2026-10-12 09:30",
+    history: [
+      ["new", "2026-10-09 17:30"],
+      ["contacted", "2026-10-12 09:30"],
+      ["negotiation", "2026-10-14 10:00"],
+      ["lost", "2026-10-20 10:00", { lostReasonKey: "price" }],
+    ],
     inquiries: ["2026-10-09 17:30", "2026-10-11 12:00"],
   });
   const l3 = await lead({
-    key: "L3", created: "2026-10-12 20:00", owner: b.id, parkId: p2.id, listingId: lp2.id, kind: "OFFICE", source: "direct", use: "软件开发",
-    tax: 50, investment: 800, area: 500, unit: "SQM", respondedAt: "2026-10-13 11:00",
-    history: [["new", "2026-10-12 20:00"], ["contacted", "2026-10-13 11:00"], ["lost", "2026-10-16 10:00", { lostReasonKey: "other_park" }],
-      ["contacted", "2026-10-21 10:00"], ["site_visit", "2026-10-22 10:00"]],
+    key: "L3",
+    created: "2026-10-12 20:00",
+    owner: b.id,
+    parkId: p2.id,
+    listingId: lp2.id,
+    kind: "OFFICE",
+    source: "direct",
+    use: "软件开发",
+    tax: 50,
+    investment: 800,
+    area: 500,
+    unit: "SQM",
+    respondedAt: "2026-10-13 11:00",
+    history: [
+      ["new", "2026-10-12 20:00"],
+      ["contacted", "2026-10-13 11:00"],
+      ["lost", "2026-10-16 10:00", { lostReasonKey: "other_park" }],
+      ["contacted", "2026-10-21 10:00"],
+      ["site_visit", "2026-10-22 10:00"],
+    ],
     inquiries: ["2026-10-12 20:00"],
   });
   const l4 = await lead({
-    key: "L4", created: "2026-09-20 10:00", owner: b.id, parkId: p2.id, kind: "LAND", source: "wechat", use: "生物医药", tax: 500,
-    investment: 20000, area: 50, unit: "MU", respondedAt: "2026-09-21 10:00", signed: { area: 48, unit: "MU", tax: 450 },
-    history: [["new", "2026-09-20 10:00"], ["contacted", "2026-09-21 10:00"], ["site_visit", "2026-09-25 10:00"], ["negotiation", "2026-10-05 10:00"],
-      ["signed", "2026-10-18 10:00"]],
+    key: "L4",
+    created: "2026-09-20 10:00",
+    owner: b.id,
+    parkId: p2.id,
+    kind: "LAND",
+    source: "wechat",
+    use: "生物医药",
+    tax: 500,
+    investment: 20000,
+    area: 50,
+    unit: "MU",
+    respondedAt: "2026-09-21 10:00",
+    signed: { area: 48, unit: "MU", tax: 450 },
+    history: [
+      ["new", "2026-09-20 10:00"],
+      ["contacted", "2026-09-21 10:00"],
+      ["site_visit", "2026-09-25 10:00"],
+      ["negotiation", "2026-10-05 10:00"],
+      ["signed", "2026-10-18 10:00"],
+    ],
     inquiries: ["2026-09-20 10:00"],
   });
   const l5 = await lead({
-    key: "L5", created: "2026-10-20 09:00", owner: null, parkId: p1.id, kind: "FACTORY", source: "baidu", use: "精密机械", tax: 80,
-    investment: 1000, area: 1000, unit: "SQM", history: [["new", "2026-10-20 09:00"]], inquiries: ["2026-10-20 09:00"],
+    key: "L5",
+    created: "2026-10-20 09:00",
+    owner: null,
+    parkId: p1.id,
+    kind: "FACTORY",
+    source: "baidu",
+    use: "精密机械",
+    tax: 80,
+    investment: 1000,
+    area: 1000,
+    unit: "SQM",
+    history: [["new", "2026-10-20 09:00"]],
+    inquiries: ["2026-10-20 09:00"],
   });
   const l6 = await lead({
-    key: "L6", created: "2026-10-05 14:00", owner: a.id, parkId: p2.id, kind: "FACTORY", source: "direct", use: "电子元件", tax: 300,
-    investment: 6000, area: 4000, unit: "SQM", respondedAt: "2026-10-05 15:00",
-    history: [["new", "2026-10-05 14:00"], ["contacted", "2026-10-05 15:00"], ["screening", "2026-10-11 10:00"]],
+    key: "L6",
+    created: "2026-10-05 14:00",
+    owner: a.id,
+    parkId: p2.id,
+    kind: "FACTORY",
+    source: "direct",
+    use: "电子元件",
+    tax: 300,
+    investment: 6000,
+    area: 4000,
+    unit: "SQM",
+    respondedAt: "2026-10-05 15:00",
+    history: [
+      ["new", "2026-10-05 14:00"],
+      ["contacted", "2026-10-05 15:00"],
+      ["screening", "2026-10-11 10:00"],
+    ],
     inquiries: ["2026-10-05 14:00"],
   });
   const l7 = await lead({
-    key: "L7", created: "2026-10-06 09:00", owner: a.id, parkId: p2.id, kind: "FACTORY", source: "direct", use: "电子元件", tax: 300,
-    investment: 6000, area: 4000, unit: "SQM", history: [["new", "2026-10-06 09:00"], ["contacted", "2026-10-07 10:00"]],
+    key: "L7",
+    created: "2026-10-06 09:00",
+    owner: a.id,
+    parkId: p2.id,
+    kind: "FACTORY",
+    source: "direct",
+    use: "电子元件",
+    tax: 300,
+    investment: 6000,
+    area: 4000,
+    unit: "SQM",
+    history: [
+      ["new", "2026-10-06 09:00"],
+      ["contacted", "2026-10-07 10:00"],
+    ],
     inquiries: ["2026-10-06 09:00"],
   });
   // The merge moved L7's inquiry and stage history to L6, as lib/leads/merge/mutations.ts does.
@@ -158,14 +363,40 @@ export async function seedReportFixture(db: Database, tag: string): Promise<Repo
   // The tombstone, last, as lib/leads/merge/mutations.ts leaves it.
   await db.lead.update({ where: { id: l7 }, data: { mergedIntoId: l6, archivedAt: at("2026-10-10 12:00") } });
   const l8 = await lead({
-    key: "L8", created: "2025-10-15 10:00", owner: a.id, parkId: p1.id, kind: "FACTORY", source: "baidu", use: "精密机械", tax: 120,
-    investment: 2000, area: 1500, unit: "SQM", respondedAt: "2025-10-15 11:00", signed: { area: 1500, unit: "SQM", tax: 120 },
-    history: [["new", "2025-10-15 10:00"], ["contacted", "2025-10-15 11:00"], ["signed", "2025-10-28 10:00"]],
+    key: "L8",
+    created: "2025-10-15 10:00",
+    owner: a.id,
+    parkId: p1.id,
+    kind: "FACTORY",
+    source: "baidu",
+    use: "精密机械",
+    tax: 120,
+    investment: 2000,
+    area: 1500,
+    unit: "SQM",
+    respondedAt: "2025-10-15 11:00",
+    signed: { area: 1500, unit: "SQM", tax: 120 },
+    history: [
+      ["new", "2025-10-15 10:00"],
+      ["contacted", "2025-10-15 11:00"],
+      ["signed", "2025-10-28 10:00"],
+    ],
     inquiries: ["2025-10-15 10:00"],
   });
   const l9 = await lead({
-    key: "L9", created: "2026-11-02 10:00", owner: a.id, parkId: p1.id, kind: "FACTORY", source: "baidu", use: "精密机械", tax: 60,
-    investment: 900, area: 800, unit: "SQM", history: [["new", "2026-11-02 10:00"]], inquiries: ["2026-11-02 10:00"],
+    key: "L9",
+    created: "2026-11-02 10:00",
+    owner: a.id,
+    parkId: p1.id,
+    kind: "FACTORY",
+    source: "baidu",
+    use: "精密机械",
+    tax: 60,
+    investment: 900,
+    area: 800,
+    unit: "SQM",
+    history: [["new", "2026-11-02 10:00"]],
+    inquiries: ["2026-11-02 10:00"],
   });
   return {
     users: { a: a.id, b: b.id, manager: manager.id },

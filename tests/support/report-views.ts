@@ -16,9 +16,15 @@ export function filterOf(params: Record<string, string>): ReportFilter {
 }
 
 /** October 2026, the fixture's month. */
-export const october = (extra: Record<string, string> = {}) => filterOf({ range: "custom", from: "2026-10-01", to: "2026-10-31", ...extra });
+export const october = (extra: Record<string, string> = {}) =>
+  filterOf({ range: "custom", from: "2026-10-01", to: "2026-10-31", ...extra });
 
-export const reportViewer = (id: string, role: Viewer["role"]): Viewer => ({ id, email: `${id}@report.test`, name: id, role });
+export const reportViewer = (id: string, role: Viewer["role"]): Viewer => ({
+  id,
+  email: `${id}@report.test`,
+  name: id,
+  role,
+});
 
 export function reportTable(tables: ReportTable[], key: string): ReportTable {
   const table = tables.find((candidate) => candidate.key === key);
@@ -30,4 +36,5 @@ export function reportTable(tables: ReportTable[], key: string): ReportTable {
 export const pick = (table: ReportTable, keys: string[]) => table.rows.map((row) => keys.map((key) => row[key]));
 
 /** Expected rows with their numbers compared to nine decimals. */
-export const closeTo = (expected: ReportValue[][]) => expected.map((row) => row.map((value) => (typeof value === "number" ? expect.closeTo(value, 9) : value)));
+export const closeTo = (expected: ReportValue[][]) =>
+  expected.map((row) => row.map((value) => (typeof value === "number" ? expect.closeTo(value, 9) : value)));

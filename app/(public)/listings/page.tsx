@@ -39,7 +39,8 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
   const [result, parks] = await Promise.all([searchListings(db, filter), parksWithListingCounts(db)]);
 
   const kept = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) if (name !== "page" && value !== undefined) kept.set(name, String(value));
+  for (const [name, value] of Object.entries(filter))
+    if (name !== "page" && value !== undefined) kept.set(name, String(value));
 
   return (
     <div className="catalogue">
@@ -77,7 +78,11 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
           page={result.page}
           pages={result.pages}
           params={kept}
-          labels={{ page: t("listings.page", { page: result.page, pages: result.pages }), previous: messages.listings.previous, next: messages.listings.next }}
+          labels={{
+            page: t("listings.page", { page: result.page, pages: result.pages }),
+            previous: messages.listings.previous,
+            next: messages.listings.next,
+          }}
         />
       </section>
     </div>

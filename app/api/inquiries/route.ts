@@ -25,7 +25,8 @@ export async function POST(request: Request) {
   if (!body.ok) return bodyRefusal(body);
 
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
-  if (key === false) return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKey") } }, { status: 400 });
+  if (key === false)
+    return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKey") } }, { status: 400 });
 
   try {
     const result = await submitInquiry(await getDb(), body.value, {
@@ -48,25 +49,43 @@ export async function POST(request: Request) {
     switch (result.reason) {
       case "invalid":
         return NextResponse.json(
-          { errors: Object.fromEntries(await Promise.all(Object.entries(result.fieldErrors).map(async ([field, key]) => [field, await message(key)]))) },
+          {
+            errors: Object.fromEntries(
+              await Promise.all(
+                Object.entries(result.fieldErrors).map(async ([field, key]) => [field, await message(key)]),
+              ),
+            ),
+          },
           { status: 400 },
         );
       case "rateLimited": {
         const t = await translator();
         return NextResponse.json(
-          { errors: { form: t("inquiry.rateLimited", { minutes: Math.ceil(result.retryAfterSeconds / 60), phone: privacyOperator().phone }) } },
+          {
+            errors: {
+              form: t("inquiry.rateLimited", {
+                minutes: Math.ceil(result.retryAfterSeconds / 60),
+                phone: privacyOperator().phone,
+              }),
+            },
+          },
           { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
         );
       }
       case "keyReused":
-        return NextResponse.json({ errors: { idempotencyKey: await message("idempotencyKeyReused") } }, { status: 422 });
+        return NextResponse.json(
+          { errors: { idempotencyKey: await message("idempotencyKeyReused") } },
+          { status: 422 },
+        );
     }
   } catch (error) {
     // Marks this instance too, so its page views answer 503 until the database is back.
     if (noteIfDatabaseUnavailable(error, "api.inquiries")) {
       const t = await translator();
       // The common 503 body, plus the form-level message this door's other refusals carry.
-      return databaseUnavailableResponse({ errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) } });
+      return databaseUnavailableResponse({
+        errors: { form: t("inquiry.unavailable", { phone: privacyOperator().phone }) },
+      });
     }
     throw error;
   }

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).crm.audit.title };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireRole("ADMIN");
   const [locale, messages, db, params] = await Promise.all([getLocale(), getMessages(), getDb(), searchParams]);
   const entries = await listAuditEntries(db, viewer, parseAuditCursor(params.before));

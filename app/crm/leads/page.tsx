@@ -20,9 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).inbox.title };
 }
 
-export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LeadsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireUser();
-  const [params, db, locale, messages, t] = await Promise.all([searchParams, getDb(), getLocale(), getMessages(), getTranslations()]);
+  const [params, db, locale, messages, t] = await Promise.all([
+    searchParams,
+    getDb(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+  ]);
   const { query, invalid } = parseInboxParams(params);
   const now = new Date();
   const [first, options] = await Promise.all([listInbox(db, viewer, query, now), inboxFilterOptions(db, viewer)]);
@@ -62,8 +72,16 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         <BulkActions
           canAssign={canAssign}
           owners={options.owners.map((owner) => ({ key: owner.id, label: owner.name }))}
-          stages={options.stages.map((stage) => ({ key: stage.key, label: localized(locale, stage.name, stage.nameEn), category: stage.category }))}
-          lostReasons={options.lostReasons.map((reason) => ({ key: reason.key, label: localized(locale, reason.name, reason.nameEn), askPark: reason.askPark }))}
+          stages={options.stages.map((stage) => ({
+            key: stage.key,
+            label: localized(locale, stage.name, stage.nameEn),
+            category: stage.category,
+          }))}
+          lostReasons={options.lostReasons.map((reason) => ({
+            key: reason.key,
+            label: localized(locale, reason.name, reason.nameEn),
+            askPark: reason.askPark,
+          }))}
         />
         {result.rows.length === 0 ? (
           <p className="panel">{text.empty}</p>

@@ -20,13 +20,22 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function StaffListingsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireUser();
-  const [params, db, locale, messages, t] = await Promise.all([searchParams, getDb(), getLocale(), getMessages(), getTranslations()]);
-  const raw = Object.fromEntries(["park", "kind", "status", "published", "page"].map((name) => [name, first(params[name])]));
+  const [params, db, locale, messages, t] = await Promise.all([
+    searchParams,
+    getDb(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+  ]);
+  const raw = Object.fromEntries(
+    ["park", "kind", "status", "published", "page"].map((name) => [name, first(params[name])]),
+  );
   const [result, parks] = await Promise.all([listListingsForStaff(db, viewer, raw), listParks(db, viewer)]);
   const text = messages.listingsAdmin;
 
   const kept = new URLSearchParams();
-  for (const [name, value] of Object.entries(result.filter)) if (name !== "page" && value !== undefined) kept.set(name, String(value));
+  for (const [name, value] of Object.entries(result.filter))
+    if (name !== "page" && value !== undefined) kept.set(name, String(value));
 
   return (
     <>
@@ -41,7 +50,10 @@ export default async function StaffListingsPage({ searchParams }: { searchParams
           </Link>
         </div>
       </div>
-      <ListingAdminFilters filter={result.filter} parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))} />
+      <ListingAdminFilters
+        filter={result.filter}
+        parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))}
+      />
       <p className="meta" data-testid="staff-listing-count">
         {t("listingsAdmin.count", { count: result.total })}
       </p>
@@ -51,7 +63,11 @@ export default async function StaffListingsPage({ searchParams }: { searchParams
         page={result.page}
         pages={result.pages}
         params={kept}
-        labels={{ page: t("listingsAdmin.page", { page: result.page, pages: result.pages }), previous: text.previous, next: text.next }}
+        labels={{
+          page: t("listingsAdmin.page", { page: result.page, pages: result.pages }),
+          previous: text.previous,
+          next: text.next,
+        }}
       />
     </>
   );

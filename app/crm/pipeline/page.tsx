@@ -13,15 +13,37 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).pipeline.title };
 }
 
-export default async function PipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [viewer, messages, t, db, params] = await Promise.all([requireUser(), getMessages(), getTranslations(), getDb(), searchParams]);
+export default async function PipelinePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [viewer, messages, t, db, params] = await Promise.all([
+    requireUser(),
+    getMessages(),
+    getTranslations(),
+    getDb(),
+    searchParams,
+  ]);
   const { filter, invalid } = boardFilterOf(params);
-  const [board, options, lostReasons] = await Promise.all([loadBoard(db, viewer, filter), inboxFilterOptions(db, viewer), activeLostReasons(db, viewer)]);
+  const [board, options, lostReasons] = await Promise.all([
+    loadBoard(db, viewer, filter),
+    inboxFilterOptions(db, viewer),
+    activeLostReasons(db, viewer),
+  ]);
   return (
     <I18nProvider namespaces={["inquiry", "kind", "pipeline", "units", "validation"]}>
       <>
         <h1>{messages.pipeline.title}</h1>
-        {invalid.length > 0 && <p className="notice">{t("pipeline.filters.invalid", { fields: invalid.map((field) => (messages.pipeline.filters as Record<string, string>)[field] ?? field).join("、") })}</p>}
+        {invalid.length > 0 && (
+          <p className="notice">
+            {t("pipeline.filters.invalid", {
+              fields: invalid
+                .map((field) => (messages.pipeline.filters as Record<string, string>)[field] ?? field)
+                .join("、"),
+            })}
+          </p>
+        )}
         <BoardFilters filter={filter} options={options} />
         <PipelineBoard columns={board.columns} lostReasons={lostReasons} inboxQuery={inboxQueryOf(filter)} />
       </>

@@ -41,11 +41,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<UrlParams> }) {
-  const [viewer, locale, messages, t, db, params] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb(), searchParams]);
+  const [viewer, locale, messages, t, db, params] = await Promise.all([
+    requireUser(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+    getDb(),
+    searchParams,
+  ]);
   const { filter, tab, invalid } = reportViewOf(params);
   const now = new Date();
   // Only the chosen tab's report runs: each tab is its own URL.
-  const [options, tables, reserveThreshold] = await Promise.all([inboxFilterOptions(db, viewer), reports[tab](db, viewer, filter, now), readReserveThreshold(db)]);
+  const [options, tables, reserveThreshold] = await Promise.all([
+    inboxFilterOptions(db, viewer),
+    reports[tab](db, viewer, filter, now),
+    readReserveThreshold(db),
+  ]);
   const range = resolveRange(filter, now);
   const query = reportQueryOf(filter);
   const Section = sections[tab];
@@ -59,9 +70,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </p>
         )}
         {/* Keyed by the view: after a client-side navigation (a tab, "defaults") the fields show the new view, not the old one's values. */}
-        <ReportFilters key={`${tab}?${query}`} filter={filter} tab={tab} options={options} managesLeads={managesLeads(viewer)} />
+        <ReportFilters
+          key={`${tab}?${query}`}
+          filter={filter}
+          tab={tab}
+          options={options}
+          managesLeads={managesLeads(viewer)}
+        />
         <p className={styles.range} data-testid="report-range">
-          {t("reports.rangeText", { from: formatDate(range.from, locale), to: formatDate(new Date(range.to.getTime() - 1), locale) })}
+          {t("reports.rangeText", {
+            from: formatDate(range.from, locale),
+            to: formatDate(new Date(range.to.getTime() - 1), locale),
+          })}
           {!managesLeads(viewer) && <span className={styles.scope}>{messages.reports.staffScope}</span>}
         </p>
         <ReportTabs tab={tab} query={query} />

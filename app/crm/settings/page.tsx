@@ -54,7 +54,9 @@ export default async function SettingsPage() {
                     </td>
                     <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : text.never}</td>
                     <td>
-                      <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active, away: user.away }} />
+                      <UserRowActions
+                        user={{ id: user.id, name: user.name, role: user.role, active: user.active, away: user.away }}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -10,7 +10,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
   const key = (await params).key.join("/");
   const stored = isStorageKey(key) ? await getStorage().get(key) : null;
   if (!stored) {
-    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+    return new Response("Not found", {
+      status: 404,
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
   }
   return new Response(Buffer.from(stored.bytes), {
     headers: {

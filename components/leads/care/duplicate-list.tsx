@@ -27,7 +27,13 @@ export interface DuplicateItem {
 
 type Status = { ok: boolean; text: string };
 
-export function DuplicateList({ survivor, items }: { survivor: { id: string; version: number }; items: DuplicateItem[] }) {
+export function DuplicateList({
+  survivor,
+  items,
+}: {
+  survivor: { id: string; version: number };
+  items: DuplicateItem[];
+}) {
   const t = useTranslations("leadCare");
   // Kept here, not in the item, so the outcome stays on screen after the merged lead leaves the list.
   const [status, setStatus] = useState<Status>();
@@ -85,7 +91,12 @@ function MergeDialog({
   const merge = () =>
     startTransition(async () => {
       setError(undefined);
-      const answer = await mergeLeadsAction({ survivorId: survivor.id, mergedId: item.id, survivorVersion: survivor.version, mergedVersion: item.version });
+      const answer = await mergeLeadsAction({
+        survivorId: survivor.id,
+        mergedId: item.id,
+        survivorVersion: survivor.version,
+        mergedVersion: item.version,
+      });
       if (answer.ok) {
         dialog.current?.close();
         onDone({ ok: true, text: t("merge.done", { company: item.company, ...answer.moved }) });

@@ -13,13 +13,20 @@ import styles from "./care.module.css";
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
 /** The confirmation's sentences: what moves, what fills in, where the stage ends up, what stays. */
-function mergePreview(t: Translator, survivor: MergeSide, duplicate: DuplicateLead, stageName: (stage: MergeSide["stage"]) => string): string[] {
+function mergePreview(
+  t: Translator,
+  survivor: MergeSide,
+  duplicate: DuplicateLead,
+  stageName: (stage: MergeSide["stage"]) => string,
+): string[] {
   const plan = planMerge(survivor, duplicate);
   const stage = plan.stageKey === survivor.stageKey ? survivor.stage : duplicate.stage;
   return [
     t("leadCare.merge.moves", duplicate.counts),
     plan.filled.length
-      ? t("leadCare.merge.fills", { fields: plan.filled.map((field) => t(`leadCare.fields.${field}`)).join(t("leadCare.listSeparator")) })
+      ? t("leadCare.merge.fills", {
+          fields: plan.filled.map((field) => t(`leadCare.fields.${field}`)).join(t("leadCare.listSeparator")),
+        })
       : t("leadCare.merge.fillsNone"),
     t(`leadCare.merge.stage.${plan.stageRule}`, { stage: stageName(stage) }),
     t("leadCare.merge.keeps"),

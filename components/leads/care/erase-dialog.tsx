@@ -13,7 +13,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useRefusalText } from "@/components/ui/refusal";
 
 /** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
-export function EraseDialog({ lead, onDone }: { lead: { id: string; company: string }; onDone: (status: { ok: boolean; text: string }) => void }) {
+export function EraseDialog({
+  lead,
+  onDone,
+}: {
+  lead: { id: string; company: string };
+  onDone: (status: { ok: boolean; text: string }) => void;
+}) {
   const t = useTranslations("leadCare");
   const validation = useValidationMessage();
   const refusal = useRefusalText();
@@ -27,7 +33,10 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<EraseLead>({ resolver: zodResolver(eraseLeadSchema), defaultValues: { leadId: lead.id, confirm: "", reason: "" } });
+  } = useForm<EraseLead>({
+    resolver: zodResolver(eraseLeadSchema),
+    defaultValues: { leadId: lead.id, confirm: "", reason: "" },
+  });
   const matches = confirmsCompany(watch("confirm") ?? "", lead.company);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -45,7 +54,8 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
       setAlert(refusal(answer, t("care.forbidden")));
     } else {
       for (const [field, key] of Object.entries(answer.fieldErrors)) {
-        if (field === "confirm" || field === "reason") setError(field as FieldPath<EraseLead>, { type: "server", message: key });
+        if (field === "confirm" || field === "reason")
+          setError(field as FieldPath<EraseLead>, { type: "server", message: key });
         else setAlert(tv(key));
       }
     }
@@ -64,10 +74,24 @@ export function EraseDialog({ lead, onDone }: { lead: { id: string; company: str
             {alert}
           </FormMessage>
           <input type="hidden" {...register("leadId")} />
-          <Field name="erase-confirm" label={t("erase.confirm", { company: lead.company })} error={tv(errors.confirm?.message)}>
-            <input type="text" autoComplete="off" {...inputAria("erase-confirm", errors.confirm?.message)} {...register("confirm")} />
+          <Field
+            name="erase-confirm"
+            label={t("erase.confirm", { company: lead.company })}
+            error={tv(errors.confirm?.message)}
+          >
+            <input
+              type="text"
+              autoComplete="off"
+              {...inputAria("erase-confirm", errors.confirm?.message)}
+              {...register("confirm")}
+            />
           </Field>
-          <Field name="erase-reason" label={t("erase.reason")} hint={t("erase.reasonHint")} error={tv(errors.reason?.message)}>
+          <Field
+            name="erase-reason"
+            label={t("erase.reason")}
+            hint={t("erase.reasonHint")}
+            error={tv(errors.reason?.message)}
+          >
             <textarea {...inputAria("erase-reason", errors.reason?.message, true)} {...register("reason")} />
           </Field>
           <div className={styles.dialogActions}>

@@ -21,7 +21,13 @@ export async function ContactCard({ detail }: { detail: LeadDetail }) {
         <dd>{lead.contactName}</dd>
         <dt>{text.phone}</dt>
         <dd data-testid="lead-phone">
-          {lead.phoneMasked ? <span className={styles.mono}>{lead.phone}</span> : <a href={`tel:${lead.phone}`} className={styles.mono}>{lead.phone}</a>}
+          {lead.phoneMasked ? (
+            <span className={styles.mono}>{lead.phone}</span>
+          ) : (
+            <a href={`tel:${lead.phone}`} className={styles.mono}>
+              {lead.phone}
+            </a>
+          )}
         </dd>
         {rows.map(([label, value]) =>
           value ? (

@@ -7,7 +7,13 @@ import styles from "./lead-detail.module.css";
  * The text an officer sends the investor about a listing, with the public page's full address.
  * The clipboard needs a secure context; where it is refused the text stays shown to copy by hand.
  */
-export function CopyPitch({ path, template }: { path: string; template: { title: string; park: string; deal: string; area: string; price: string } }) {
+export function CopyPitch({
+  path,
+  template,
+}: {
+  path: string;
+  template: { title: string; park: string; deal: string; area: string; price: string };
+}) {
   const t = useTranslations("leadPage");
   const id = useId();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
@@ -37,7 +43,13 @@ export function CopyPitch({ path, template }: { path: string; template: { title:
           <label className="visually-hidden" htmlFor={id}>
             {t("matches.text")}
           </label>
-          <textarea id={id} className={styles.pitch} readOnly value={text} onFocus={(event) => event.currentTarget.select()} />
+          <textarea
+            id={id}
+            className={styles.pitch}
+            readOnly
+            value={text}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </>
       )}
     </div>

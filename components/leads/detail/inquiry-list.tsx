@@ -5,7 +5,13 @@ import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
-const TIMELINES = { NOW: "now", WITHIN_3_MONTHS: "3m", WITHIN_6_MONTHS: "6m", WITHIN_12_MONTHS: "12m", LATER: "later" } as const;
+const TIMELINES = {
+  NOW: "now",
+  WITHIN_3_MONTHS: "3m",
+  WITHIN_6_MONTHS: "6m",
+  WITHIN_12_MONTHS: "12m",
+  LATER: "later",
+} as const;
 
 /** Every inquiry of the lead, newest first, with the listing as it was priced when the investor asked. */
 export async function InquiryList({ detail }: { detail: LeadDetail }) {
@@ -17,7 +23,9 @@ export async function InquiryList({ detail }: { detail: LeadDetail }) {
       <h2 id="inquiries-heading">{t("leadPage.inquiries.title", { count: detail.inquiries.length })}</h2>
       <ol className={styles.list}>
         {detail.inquiries.map((inquiry) => {
-          const utm = [inquiry.utmSource, inquiry.utmMedium, inquiry.utmCampaign, inquiry.utmTerm, inquiry.utmContent].filter(Boolean).join(" / ");
+          const utm = [inquiry.utmSource, inquiry.utmMedium, inquiry.utmCampaign, inquiry.utmTerm, inquiry.utmContent]
+            .filter(Boolean)
+            .join(" / ");
           return (
             <li key={inquiry.id} className={styles.item} data-testid="lead-inquiry">
               <div className={styles.itemHead}>
@@ -28,7 +36,9 @@ export async function InquiryList({ detail }: { detail: LeadDetail }) {
               </div>
               {inquiry.listing ? (
                 <p className={styles.body}>
-                  <Link href={`/listings/${inquiry.listing.id}`}>{localized(locale, inquiry.listing.title, inquiry.listing.titleEn)}</Link>
+                  <Link href={`/listings/${inquiry.listing.id}`}>
+                    {localized(locale, inquiry.listing.title, inquiry.listing.titleEn)}
+                  </Link>
                   {" · "}
                   {localized(locale, inquiry.listing.park.name, inquiry.listing.park.nameEn)}
                 </p>
@@ -86,7 +96,10 @@ export async function InquiryList({ detail }: { detail: LeadDetail }) {
                 )}
               </dl>
               <p className="meta">
-                {t("leadPage.inquiries.consent", { version: inquiry.consentNoticeVersion, date: formatDateTime(inquiry.consentedAt, locale) })}
+                {t("leadPage.inquiries.consent", {
+                  version: inquiry.consentNoticeVersion,
+                  date: formatDateTime(inquiry.consentedAt, locale),
+                })}
               </p>
             </li>
           );

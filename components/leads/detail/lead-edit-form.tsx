@@ -7,7 +7,14 @@ import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateLeadAction } from "@/lib/leads/edit/actions";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
-import { AREA_UNITS, leadEditSchema, NEED_DEALS, NEED_KINDS, type EditableField, type LeadEdit } from "@/lib/leads/edit/schema";
+import {
+  AREA_UNITS,
+  leadEditSchema,
+  NEED_DEALS,
+  NEED_KINDS,
+  type EditableField,
+  type LeadEdit,
+} from "@/lib/leads/edit/schema";
 import styles from "./lead-detail.module.css";
 import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
@@ -17,23 +24,26 @@ export type LeadEditValues = Record<EditableField, string> & { leadId: string; v
 // The schema takes unknown input (blank clears a field); the form always gives it text.
 const editResolver = zodResolver(leadEditSchema) as unknown as Resolver<LeadEditValues, unknown, LeadEdit>;
 
-const TEXT_FIELDS: { name: EditableField; type?: string; inputMode?: "decimal" | "numeric"; hint?: "industryHint" }[] = [
-  { name: "company" },
-  { name: "contactName" },
-  { name: "wechat" },
-  { name: "email", type: "email" },
-  { name: "creditCode" },
-  { name: "industry", hint: "industryHint" },
-  { name: "use" },
-  { name: "expectedAnnualTax", inputMode: "decimal" },
-  { name: "investment", inputMode: "decimal" },
-  { name: "annualOutput", inputMode: "decimal" },
-  { name: "employees", inputMode: "numeric" },
-];
+const TEXT_FIELDS: { name: EditableField; type?: string; inputMode?: "decimal" | "numeric"; hint?: "industryHint" }[] =
+  [
+    { name: "company" },
+    { name: "contactName" },
+    { name: "wechat" },
+    { name: "email", type: "email" },
+    { name: "creditCode" },
+    { name: "industry", hint: "industryHint" },
+    { name: "use" },
+    { name: "expectedAnnualTax", inputMode: "decimal" },
+    { name: "investment", inputMode: "decimal" },
+    { name: "annualOutput", inputMode: "decimal" },
+    { name: "employees", inputMode: "numeric" },
+  ];
 
 /** The values without the fields shown masked: those are neither checked nor sent (a mask is no WeChat ID). */
 function withoutMasked(values: LeadEditValues, masked: readonly EditableField[]): LeadEditValues {
-  return Object.fromEntries(Object.entries(values).filter(([name]) => !masked.includes(name as EditableField))) as LeadEditValues;
+  return Object.fromEntries(
+    Object.entries(values).filter(([name]) => !masked.includes(name as EditableField)),
+  ) as LeadEditValues;
 }
 
 /**
@@ -96,7 +106,13 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
   };
 
   const input = (name: EditableField, props: { type?: string; inputMode?: "decimal" | "numeric" } = {}) => (
-    <input type={props.type ?? "text"} inputMode={props.inputMode} readOnly={masked.includes(name)} {...inputAria(`lead.${name}`, errors[name]?.message)} {...register(name)} />
+    <input
+      type={props.type ?? "text"}
+      inputMode={props.inputMode}
+      readOnly={masked.includes(name)}
+      {...inputAria(`lead.${name}`, errors[name]?.message)}
+      {...register(name)}
+    />
   );
 
   return (
@@ -104,7 +120,13 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
       <p className="hint">{t("edit.phoneHint")}</p>
       <div className="form-row two">
         {TEXT_FIELDS.map((field) => (
-          <Field key={field.name} name={`lead.${field.name}`} label={t(`fields.${field.name}`)} hint={masked.includes(field.name) ? t("edit.maskedHint") : field.hint && t(`edit.${field.hint}`)} error={tv(errors[field.name]?.message)}>
+          <Field
+            key={field.name}
+            name={`lead.${field.name}`}
+            label={t(`fields.${field.name}`)}
+            hint={masked.includes(field.name) ? t("edit.maskedHint") : field.hint && t(`edit.${field.hint}`)}
+            error={tv(errors[field.name]?.message)}
+          >
             {input(field.name, field)}
           </Field>
         ))}
@@ -142,8 +164,17 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
           </select>
         </Field>
       </div>
-      <Field name="lead.notes" label={t("fields.notes")} hint={masked.includes("notes") ? t("edit.maskedHint") : undefined} error={tv(errors.notes?.message)}>
-        <textarea readOnly={masked.includes("notes")} {...inputAria("lead.notes", errors.notes?.message)} {...register("notes")} />
+      <Field
+        name="lead.notes"
+        label={t("fields.notes")}
+        hint={masked.includes("notes") ? t("edit.maskedHint") : undefined}
+        error={tv(errors.notes?.message)}
+      >
+        <textarea
+          readOnly={masked.includes("notes")}
+          {...inputAria("lead.notes", errors.notes?.message)}
+          {...register("notes")}
+        />
       </Field>
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status} as="div" testId="lead-edit-status">
         {status?.text}

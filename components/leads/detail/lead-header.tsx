@@ -31,12 +31,16 @@ export async function LeadHeader({ detail, controls, now }: { detail: LeadDetail
           {lead.vetoed && <strong className={styles.late}> · {text.vetoed}</strong>}
         </li>
         <li>{t("leadPage.header.received", { date: formatDateTime(lead.createdAt, locale) })}</li>
-        {lead.lastActivityAt && <li>{t("leadPage.header.lastActivity", { date: formatDateTime(lead.lastActivityAt, locale) })}</li>}
+        {lead.lastActivityAt && (
+          <li>{t("leadPage.header.lastActivity", { date: formatDateTime(lead.lastActivityAt, locale) })}</li>
+        )}
         {lead.firstRespondedAt ? (
           <li>{t("leadPage.header.responded", { date: formatDateTime(lead.firstRespondedAt, locale) })}</li>
         ) : lead.firstResponseDueAt ? (
           <li className={late ? styles.late : undefined}>
-            {late ? text.late : t("leadPage.header.responseDue", { date: formatDateTime(lead.firstResponseDueAt, locale) })}
+            {late
+              ? text.late
+              : t("leadPage.header.responseDue", { date: formatDateTime(lead.firstResponseDueAt, locale) })}
           </li>
         ) : null}
       </ul>
@@ -48,7 +52,10 @@ export async function LeadHeader({ detail, controls, now }: { detail: LeadDetail
       )}
       {lead.signedArea && lead.signedAreaUnit && lead.signedAnnualTax && (
         <p className="meta">
-          {t("leadPage.header.signed", { area: formatArea(lead.signedArea, lead.signedAreaUnit, locale, messages), tax: formatWan(lead.signedAnnualTax, locale) })}
+          {t("leadPage.header.signed", {
+            area: formatArea(lead.signedArea, lead.signedAreaUnit, locale, messages),
+            tax: formatWan(lead.signedAnnualTax, locale),
+          })}
         </p>
       )}
       {lead.mergedIntoId && (

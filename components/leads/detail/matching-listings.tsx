@@ -41,7 +41,8 @@ export async function MatchingListings({ detail }: { detail: LeadDetail }) {
                 </p>
                 {listing.matchedIndustries.length > 0 && (
                   <p className="meta">
-                    {text.industryFit}: {listing.matchedIndustries.map((code) => industryLabel(code, locale)).join("、")}
+                    {text.industryFit}:{" "}
+                    {listing.matchedIndustries.map((code) => industryLabel(code, locale)).join("、")}
                   </p>
                 )}
                 <CopyPitch path={path} template={{ title, park, deal: messages.deal[listing.deal], area, price }} />

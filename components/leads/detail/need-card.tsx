@@ -22,14 +22,22 @@ export async function NeedCard({ detail }: { detail: LeadDetail }) {
   const rows: [string, string | null][] = [
     [text.deal, lead.needDeal && messages.leadPage.needDeal[lead.needDeal]],
     [text.kind, lead.needKind && messages.kind[lead.needKind]],
-    [text.area, lead.needArea && lead.needAreaUnit ? formatArea(lead.needArea, lead.needAreaUnit, locale, messages) : null],
+    [
+      text.area,
+      lead.needArea && lead.needAreaUnit ? formatArea(lead.needArea, lead.needAreaUnit, locale, messages) : null,
+    ],
     [text.use, lead.use],
     [text.industry, lead.industry],
     [text.tax, lead.expectedAnnualTax && formatWan(lead.expectedAnnualTax, locale)],
     [text.taxPerMu, perMu && t("leadPage.need.perMu", { value: formatWan(perMu, locale) })],
     [text.investment, lead.investment && formatWan(lead.investment, locale)],
     [text.output, lead.annualOutput && formatWan(lead.annualOutput, locale)],
-    [text.employees, lead.employees === null ? null : t("leadPage.need.employeesValue", { count: formatNumber(lead.employees, locale) })],
+    [
+      text.employees,
+      lead.employees === null
+        ? null
+        : t("leadPage.need.employeesValue", { count: formatNumber(lead.employees, locale) }),
+    ],
     [text.source, lead.source],
     [text.notes, lead.notes],
   ];

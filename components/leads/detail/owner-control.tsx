@@ -7,7 +7,15 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useRefusalText } from "@/components/ui/refusal";
 
 /** A manager gives the lead to someone or returns it to the pool; it saves on choosing. */
-export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; ownerId: string | null; assignees: { id: string; name: string }[] }) {
+export function OwnerControl({
+  leadId,
+  ownerId,
+  assignees,
+}: {
+  leadId: string;
+  ownerId: string | null;
+  assignees: { id: string; name: string }[];
+}) {
   const t = useTranslations("leadPage");
   const validation = useValidationMessage();
   const refusal = useRefusalText();
@@ -26,7 +34,12 @@ export function OwnerControl({ leadId, ownerId, assignees }: { leadId: string; o
   return (
     <div className="field">
       <label htmlFor="lead-owner">{t("owner.label")}</label>
-      <select id="lead-owner" defaultValue={ownerId ?? ""} disabled={pending} onChange={(event) => change(event.target.value)}>
+      <select
+        id="lead-owner"
+        defaultValue={ownerId ?? ""}
+        disabled={pending}
+        onChange={(event) => change(event.target.value)}
+      >
         <option value="">{t("owner.pool")}</option>
         {assignees.map((user) => (
           <option key={user.id} value={user.id}>

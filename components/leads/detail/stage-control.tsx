@@ -11,7 +11,19 @@ import { FormMessage } from "@/components/ui/form-message";
  * Moves the lead to another stage: choosing one opens the pipeline's move dialog, which asks what
  * a lost or signed stage needs and saves the move; cancelling leaves the stage as it was.
  */
-export function StageControl({ leadId, company, stageKey, stages, lostReasons }: { leadId: string; company: string; stageKey: string; stages: StageMoveTarget[]; lostReasons: LostReasonOption[] }) {
+export function StageControl({
+  leadId,
+  company,
+  stageKey,
+  stages,
+  lostReasons,
+}: {
+  leadId: string;
+  company: string;
+  stageKey: string;
+  stages: StageMoveTarget[];
+  lostReasons: LostReasonOption[];
+}) {
   const t = useTranslations("leadPage");
   const pipeline = useTranslations("pipeline");
   const locale = useLocale() as Locale;
@@ -47,7 +59,10 @@ export function StageControl({ leadId, company, stageKey, stages, lostReasons }:
           toStage={target}
           lostReasons={lostReasons}
           onDone={() => {
-            setMessage({ ok: true, text: pipeline("move.moved", { company, stage: localized(locale, target.name, target.nameEn) }) });
+            setMessage({
+              ok: true,
+              text: pipeline("move.moved", { company, stage: localized(locale, target.name, target.nameEn) }),
+            });
             setTarget(undefined);
             router.refresh();
           }}

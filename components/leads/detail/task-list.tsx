@@ -18,7 +18,12 @@ export async function TaskList({ detail }: { detail: LeadDetail }) {
       ) : (
         <ul className={styles.list} data-testid="lead-tasks">
           {detail.tasks.map((task) => (
-            <li key={task.id} className={styles.item} data-overdue={task.overdue || undefined} data-done={task.doneAt ? true : undefined}>
+            <li
+              key={task.id}
+              className={styles.item}
+              data-overdue={task.overdue || undefined}
+              data-done={task.doneAt ? true : undefined}
+            >
               <div className={styles.itemHead}>
                 <strong className={task.doneAt ? styles.done : undefined}>{task.title}</strong>
                 {detail.can.work && <TaskToggle taskId={task.id} done={task.doneAt !== null} title={task.title} />}

@@ -24,7 +24,13 @@ export function TaskToggle({ taskId, done, title }: { taskId: string; done: bool
     });
   return (
     <span className="row-actions">
-      <button type="button" className={`button secondary ${styles.smallButton}`} onClick={toggle} disabled={pending} aria-label={`${label}: ${title}`}>
+      <button
+        type="button"
+        className={`button secondary ${styles.smallButton}`}
+        onClick={toggle}
+        disabled={pending}
+        aria-label={`${label}: ${title}`}
+      >
         {label}
       </button>
       {error && (

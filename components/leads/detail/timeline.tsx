@@ -12,7 +12,9 @@ type Details = Record<string, unknown> | null;
 /** What changed on a line: stage and owner moves by name, edits as field: before → after. */
 function changeOf(entry: Activity, detail: LeadDetail, locale: Locale, messages: Messages): string[] {
   const text = messages.leadPage;
-  const details = (entry.details && typeof entry.details === "object" && !Array.isArray(entry.details) ? entry.details : null) as Details;
+  const details = (
+    entry.details && typeof entry.details === "object" && !Array.isArray(entry.details) ? entry.details : null
+  ) as Details;
   if (!details) return [];
   if (entry.kind === "CALL" && typeof details.outcome === "string") {
     return [text.outcomes[details.outcome as keyof typeof text.outcomes] ?? details.outcome];
@@ -60,7 +62,10 @@ export async function Timeline({ detail }: { detail: LeadDetail }) {
             <div className={styles.itemHead}>
               <strong>
                 {t("leadPage.timeline.inquiry", { reference: entry.reference })}
-                {entry.listing && t("leadPage.timeline.onListing", { title: localized(locale, entry.listing.title, entry.listing.titleEn) })}
+                {entry.listing &&
+                  t("leadPage.timeline.onListing", {
+                    title: localized(locale, entry.listing.title, entry.listing.titleEn),
+                  })}
               </strong>
               <time className="meta" dateTime={entry.at.toISOString()}>
                 {formatDateTime(entry.at, locale)}

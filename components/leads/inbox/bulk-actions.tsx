@@ -65,7 +65,13 @@ export function BulkActions({
   else if (state) message = tv(Object.values(errors)[0]) ?? "";
 
   return (
-    <form id={BULK_FORM_ID} action={action} onSubmit={submit} className={`panel ${styles.bulk}`} aria-label={t("bulk.title")}>
+    <form
+      id={BULK_FORM_ID}
+      action={action}
+      onSubmit={submit}
+      className={`panel ${styles.bulk}`}
+      aria-label={t("bulk.title")}
+    >
       <p className={styles.selected} aria-live="polite">
         {t("bulk.selected", { count })}
       </p>
@@ -88,7 +94,13 @@ export function BulkActions({
       )}
       <div className={styles.bulkGroup}>
         <label htmlFor="bulk-stage">{t("bulk.moveTo")}</label>
-        <select id="bulk-stage" name="toStageKey" value={stageKey} onChange={(event) => setStageKey(event.target.value)} aria-invalid={errors.toStageKey ? true : undefined}>
+        <select
+          id="bulk-stage"
+          name="toStageKey"
+          value={stageKey}
+          onChange={(event) => setStageKey(event.target.value)}
+          aria-invalid={errors.toStageKey ? true : undefined}
+        >
           <option value="">{t("bulk.choose")}</option>
           {stages.map((stage) => (
             <option key={stage.key} value={stage.key}>
@@ -99,7 +111,13 @@ export function BulkActions({
         {(category === "LOST" || errors.lostReasonKey) && (
           <>
             <label htmlFor="bulk-reason">{t("bulk.lostReason")}</label>
-            <select id="bulk-reason" name="lostReasonKey" value={reasonKey} onChange={(event) => setReasonKey(event.target.value)} aria-invalid={errors.lostReasonKey ? true : undefined}>
+            <select
+              id="bulk-reason"
+              name="lostReasonKey"
+              value={reasonKey}
+              onChange={(event) => setReasonKey(event.target.value)}
+              aria-invalid={errors.lostReasonKey ? true : undefined}
+            >
               <option value="">{t("bulk.choose")}</option>
               {lostReasons.map((reason) => (
                 <option key={reason.key} value={reason.key}>
@@ -110,7 +128,13 @@ export function BulkActions({
             {askPark && (
               <>
                 <label htmlFor="bulk-park">{t("bulk.lostToPark")}</label>
-                <input id="bulk-park" type="text" name="lostToPark" maxLength={100} aria-invalid={errors.lostToPark ? true : undefined} />
+                <input
+                  id="bulk-park"
+                  type="text"
+                  name="lostToPark"
+                  maxLength={100}
+                  aria-invalid={errors.lostToPark ? true : undefined}
+                />
               </>
             )}
           </>
@@ -118,14 +142,26 @@ export function BulkActions({
         {(category === "WON" || errors.signedArea || errors.signedAnnualTax) && (
           <>
             <label htmlFor="bulk-area">{t("bulk.signedArea")}</label>
-            <input id="bulk-area" type="text" inputMode="decimal" name="signedArea" aria-invalid={errors.signedArea ? true : undefined} />
+            <input
+              id="bulk-area"
+              type="text"
+              inputMode="decimal"
+              name="signedArea"
+              aria-invalid={errors.signedArea ? true : undefined}
+            />
             <label htmlFor="bulk-unit">{t("bulk.signedAreaUnit")}</label>
             <select id="bulk-unit" name="signedAreaUnit" defaultValue="SQM">
               <option value="SQM">{units("sqm")}</option>
               <option value="MU">{units("mu")}</option>
             </select>
             <label htmlFor="bulk-tax">{t("bulk.signedAnnualTax")}</label>
-            <input id="bulk-tax" type="text" inputMode="decimal" name="signedAnnualTax" aria-invalid={errors.signedAnnualTax ? true : undefined} />
+            <input
+              id="bulk-tax"
+              type="text"
+              inputMode="decimal"
+              name="signedAnnualTax"
+              aria-invalid={errors.signedAnnualTax ? true : undefined}
+            />
           </>
         )}
         <button type="submit" name="intent" value="stage" className="button secondary" disabled={pending}>

@@ -10,7 +10,15 @@ import styles from "./inbox.module.css";
  * exported, and it works before (or without) JavaScript. The search box stays in view; the rest
  * stays folded (on a phone it is taller than the screen) with the number of filters in use shown.
  */
-export async function InboxFilters({ view, options, showOwners }: { view: InboxView; options: InboxFilterOptions; showOwners: boolean }) {
+export async function InboxFilters({
+  view,
+  options,
+  showOwners,
+}: {
+  view: InboxView;
+  options: InboxFilterOptions;
+  showOwners: boolean;
+}) {
   const [locale, messages, translate] = await Promise.all([getLocale(), getMessages(), getTranslations("inbox")]);
   const t = messages.inbox;
   const { filter } = view;
@@ -23,7 +31,14 @@ export async function InboxFilters({ view, options, showOwners }: { view: InboxV
         <label htmlFor="inbox-q" className="visually-hidden">
           {t.search}
         </label>
-        <input id="inbox-q" type="search" name="q" maxLength={100} defaultValue={filter.q ?? ""} placeholder={t.searchPlaceholder} />
+        <input
+          id="inbox-q"
+          type="search"
+          name="q"
+          maxLength={100}
+          defaultValue={filter.q ?? ""}
+          placeholder={t.searchPlaceholder}
+        />
         <button type="submit" className="button">
           {t.search}
         </button>
@@ -31,15 +46,45 @@ export async function InboxFilters({ view, options, showOwners }: { view: InboxV
       <details>
         <summary>{active ? translate("filtersActive", { count: active }) : t.filters}</summary>
         <div className={styles.filterGrid}>
-          <Choice id="stage" label={t.stage} value={filter.stage} any={t.any}
-            options={options.stages.map((stage) => [stage.key, localized(locale, stage.name, stage.nameEn)])} />
-          <Choice id="owner" label={t.owner} value={filter.owner} any={t.any}
-            options={[["mine", t.mine], ["unassigned", t.unassigned], ...(showOwners ? options.owners.map((owner): [string, string] => [owner.id, owner.name]) : [])]} />
-          <Choice id="park" label={t.park} value={filter.park} any={t.any}
-            options={options.parks.map((park) => [park.id, localized(locale, park.name, park.nameEn)])} />
-          <Choice id="listing" label={t.listing} value={filter.listing} any={t.any}
-            options={options.listings.map((listing) => [listing.id, localized(locale, listing.title, listing.titleEn)])} />
-          <Choice id="source" label={t.source} value={filter.source} any={t.any} options={options.sources.map((source) => [source, source])} />
+          <Choice
+            id="stage"
+            label={t.stage}
+            value={filter.stage}
+            any={t.any}
+            options={options.stages.map((stage) => [stage.key, localized(locale, stage.name, stage.nameEn)])}
+          />
+          <Choice
+            id="owner"
+            label={t.owner}
+            value={filter.owner}
+            any={t.any}
+            options={[
+              ["mine", t.mine],
+              ["unassigned", t.unassigned],
+              ...(showOwners ? options.owners.map((owner): [string, string] => [owner.id, owner.name]) : []),
+            ]}
+          />
+          <Choice
+            id="park"
+            label={t.park}
+            value={filter.park}
+            any={t.any}
+            options={options.parks.map((park) => [park.id, localized(locale, park.name, park.nameEn)])}
+          />
+          <Choice
+            id="listing"
+            label={t.listing}
+            value={filter.listing}
+            any={t.any}
+            options={options.listings.map((listing) => [listing.id, localized(locale, listing.title, listing.titleEn)])}
+          />
+          <Choice
+            id="source"
+            label={t.source}
+            value={filter.source}
+            any={t.any}
+            options={options.sources.map((source) => [source, source])}
+          />
           <div className="field">
             <label htmlFor="inbox-from">{t.from}</label>
             <input id="inbox-from" type="date" name="from" defaultValue={filter.from ?? ""} />
@@ -62,7 +107,10 @@ export async function InboxFilters({ view, options, showOwners }: { view: InboxV
           <button type="submit" className="button">
             {t.apply}
           </button>
-          <Link href={inboxHref({ filter: {}, sort: view.sort, direction: view.direction })} className="button secondary">
+          <Link
+            href={inboxHref({ filter: {}, sort: view.sort, direction: view.direction })}
+            className="button secondary"
+          >
             {t.reset}
           </Link>
         </div>
@@ -71,7 +119,19 @@ export async function InboxFilters({ view, options, showOwners }: { view: InboxV
   );
 }
 
-function Choice({ id, label, value, any, options }: { id: string; label: string; value?: string; any: string; options: [string, string][] }) {
+function Choice({
+  id,
+  label,
+  value,
+  any,
+  options,
+}: {
+  id: string;
+  label: string;
+  value?: string;
+  any: string;
+  options: [string, string][];
+}) {
   return (
     <div className="field">
       <label htmlFor={`inbox-${id}`}>{label}</label>

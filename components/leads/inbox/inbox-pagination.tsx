@@ -3,7 +3,17 @@ import { getMessages } from "@/lib/i18n/server";
 import { inboxHref, type InboxView } from "./inbox-href";
 
 /** Keyset paging: previous and next carry a cursor, never a page number, so deep pages stay cheap. */
-export async function InboxPagination({ view, next, previous, paged }: { view: InboxView; next: string | null; previous: string | null; paged: boolean }) {
+export async function InboxPagination({
+  view,
+  next,
+  previous,
+  paged,
+}: {
+  view: InboxView;
+  next: string | null;
+  previous: string | null;
+  paged: boolean;
+}) {
   if (!next && !previous && !paged) return null;
   const t = (await getMessages()).inbox.pages;
   const base = { filter: view.filter, sort: view.sort, direction: view.direction };

@@ -29,7 +29,13 @@ function age(createdAt: Date, now: Date, t: Translate): string {
 function need(row: InboxRow, locale: Locale, messages: Messages): string {
   if (!row.need) return "—";
   const { deal, kind, area, unit } = row.need;
-  return [deal && messages.inbox.deal[deal], kind && messages.kind[kind], area && unit && formatArea(area, unit, locale, messages)].filter(Boolean).join(" · ");
+  return [
+    deal && messages.inbox.deal[deal],
+    kind && messages.kind[kind],
+    area && unit && formatArea(area, unit, locale, messages),
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** A column header that sorts by its column; a second click turns the order round. */
@@ -60,25 +66,46 @@ export async function InboxTable({ rows, view, now }: Props) {
               <SelectPage label={columns.selectPage} />
             </th>
             <th scope="col">{columns.stage}</th>
-            <th scope="col" className={styles.sticky}>{columns.company}</th>
+            <th scope="col" className={styles.sticky}>
+              {columns.company}
+            </th>
             <th scope="col">{columns.owner}</th>
             <th scope="col">{columns.need}</th>
             <th scope="col">{columns.tax}</th>
             <SortHeader sort="score" label={columns.score} title={t("sortBy", { column: columns.score })} view={view} />
             <th scope="col">{columns.source}</th>
             <th scope="col">{columns.listing}</th>
-            <SortHeader sort="activity" label={columns.activity} title={t("sortBy", { column: columns.activity })} view={view} />
-            <SortHeader sort="received" label={columns.received} title={t("sortBy", { column: columns.received })} view={view} />
+            <SortHeader
+              sort="activity"
+              label={columns.activity}
+              title={t("sortBy", { column: columns.activity })}
+              view={view}
+            />
+            <SortHeader
+              sort="received"
+              label={columns.received}
+              title={t("sortBy", { column: columns.received })}
+              view={view}
+            />
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-lead-id={row.id}>
               <td>
-                <input type="checkbox" name="leadIds" value={row.id} form={BULK_FORM_ID} aria-label={`${columns.select} ${row.company}`} className={styles.check} />
+                <input
+                  type="checkbox"
+                  name="leadIds"
+                  value={row.id}
+                  form={BULK_FORM_ID}
+                  aria-label={`${columns.select} ${row.company}`}
+                  className={styles.check}
+                />
               </td>
               <td>
-                <span className={`tag ${styles[`stage${row.stage.category}`]}`}>{localized(locale, row.stage.name, row.stage.nameEn)}</span>
+                <span className={`tag ${styles[`stage${row.stage.category}`]}`}>
+                  {localized(locale, row.stage.name, row.stage.nameEn)}
+                </span>
               </td>
               <td className={styles.sticky}>
                 <Link href={`/crm/leads/${row.id}`} className={styles.company}>
@@ -89,9 +116,19 @@ export async function InboxTable({ rows, view, now }: Props) {
                 </div>
                 <Flags row={row} flags={text.flags} />
               </td>
-              <td>{row.owner ? row.owner.name : row.archived ? text.unassigned : <ClaimForm leadId={row.id} label={text.unassigned} />}</td>
+              <td>
+                {row.owner ? (
+                  row.owner.name
+                ) : row.archived ? (
+                  text.unassigned
+                ) : (
+                  <ClaimForm leadId={row.id} label={text.unassigned} />
+                )}
+              </td>
               <td>{need(row, locale, messages)}</td>
-              <td className={styles.number}>{row.expectedAnnualTax === null ? "—" : formatNumber(row.expectedAnnualTax, locale, 4)}</td>
+              <td className={styles.number}>
+                {row.expectedAnnualTax === null ? "—" : formatNumber(row.expectedAnnualTax, locale, 4)}
+              </td>
               <td className={styles.number}>{row.score ?? "—"}</td>
               <td>{row.source}</td>
               <td>{row.listing ? localized(locale, row.listing.title, row.listing.titleEn) : "—"}</td>
@@ -107,11 +144,31 @@ export async function InboxTable({ rows, view, now }: Props) {
 
 function Flags({ row, flags }: { row: InboxRow; flags: Messages["inbox"]["flags"] }) {
   const shown = [
-    row.overdue && <span key="overdue" className={`tag ${styles.warn}`}>{flags.overdue}</span>,
-    row.late && <span key="late" className={`tag ${styles.warn}`}>{flags.late}</span>,
-    row.duplicate && <span key="duplicate" className="tag" title={flags.duplicateHint}>{flags.duplicate}</span>,
-    row.vetoed && <span key="vetoed" className={`tag ${styles.warn}`}>{flags.vetoed}</span>,
-    row.archived && <span key="archived" className="tag">{flags.archived}</span>,
+    row.overdue && (
+      <span key="overdue" className={`tag ${styles.warn}`}>
+        {flags.overdue}
+      </span>
+    ),
+    row.late && (
+      <span key="late" className={`tag ${styles.warn}`}>
+        {flags.late}
+      </span>
+    ),
+    row.duplicate && (
+      <span key="duplicate" className="tag" title={flags.duplicateHint}>
+        {flags.duplicate}
+      </span>
+    ),
+    row.vetoed && (
+      <span key="vetoed" className={`tag ${styles.warn}`}>
+        {flags.vetoed}
+      </span>
+    ),
+    row.archived && (
+      <span key="archived" className="tag">
+        {flags.archived}
+      </span>
+    ),
   ].filter(Boolean);
   return shown.length ? <div className="tags">{shown}</div> : null;
 }

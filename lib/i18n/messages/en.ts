@@ -17,7 +17,8 @@ export const en: Messages = {
     nav: { home: "Home", listings: "Listings", inquire: "Tell us your need", privacy: "Privacy" },
     language: "Language",
     switchTo: "中文",
-    footer: "Tell us your need, use, expected tax, company, contact person and mobile number, and we will match you quickly.",
+    footer:
+      "Tell us your need, use, expected tax, company, contact person and mobile number, and we will match you quickly.",
     skipToContent: "Skip to content",
   },
   home: {
@@ -29,7 +30,11 @@ export const en: Messages = {
     parks: "Parks",
     parkListings: "{count} for sale or lease",
     stepsTitle: "Three steps",
-    steps: ["Browse listings or send your need", "An officer calls back and arranges a site visit", "Screening, negotiation and signing"],
+    steps: [
+      "Browse listings or send your need",
+      "An officer calls back and arranges a site visit",
+      "Screening, negotiation and signing",
+    ],
   },
   listings: {
     title: "Listings",
@@ -48,7 +53,13 @@ export const en: Messages = {
     apply: "Show results",
     reset: "Clear",
     any: "Any",
-    sorts: { newest: "Newest", area_asc: "Area: small to large", area_desc: "Area: large to small", price_asc: "Price: low to high", price_desc: "Price: high to low" },
+    sorts: {
+      newest: "Newest",
+      area_asc: "Area: small to large",
+      area_desc: "Area: large to small",
+      price_asc: "Price: low to high",
+      price_desc: "Price: high to low",
+    },
     page: "Page {page} of {pages}",
     pageNumber: "Page",
     previous: "Previous",
@@ -58,7 +69,11 @@ export const en: Messages = {
     invalidFilter: "Some filters were invalid and ignored: {fields}",
   },
   kind: { FACTORY: "Factory", OFFICE: "R&D office", LAND: "Industrial land" },
-  factoryType: { STANDARD: "Standard factory", SINGLE_STOREY: "Single-storey factory", MULTI_STOREY: "Multi-storey factory" },
+  factoryType: {
+    STANDARD: "Standard factory",
+    SINGLE_STOREY: "Single-storey factory",
+    MULTI_STOREY: "Multi-storey factory",
+  },
   deal: { SALE: "For sale", LEASE: "For lease" },
   status: { AVAILABLE: "Available", RESERVED: "Reserved", LEASED: "Leased", SOLD: "Sold" },
   listing: {
@@ -88,7 +103,8 @@ export const en: Messages = {
   },
   inquiry: {
     pageTitle: "Tell us your need",
-    pageLead: "Tell us your need, use, expected tax, company, contact person and mobile number, and we will match you with the right park and space.",
+    pageLead:
+      "Tell us your need, use, expected tax, company, contact person and mobile number, and we will match you with the right park and space.",
     sectionNeed: "Need",
     sectionCompany: "Company and contact",
     sectionMore: "More (optional)",
@@ -100,7 +116,13 @@ export const en: Messages = {
     areaUnit: "Area unit",
     areaUnitOptions: { sqm: "m²", mu: "mu" },
     timeline: "Move-in",
-    timelineOptions: { now: "Any time", "3m": "Within 3 months", "6m": "Within 6 months", "12m": "Within a year", later: "Later than a year" },
+    timelineOptions: {
+      now: "Any time",
+      "3m": "Within 3 months",
+      "6m": "Within 6 months",
+      "12m": "Within a year",
+      later: "Later than a year",
+    },
     choose: "Choose",
     use: "Use",
     useHint: "Industry, and what you will make or do there",
@@ -118,17 +140,20 @@ export const en: Messages = {
     powerKva: "Power need (kVA)",
     creditCode: "Unified social credit code",
     message: "Message",
-    consent: "I have read and agree to the privacy notice, and allow the park operator to process this information to handle my inquiry.",
+    consent:
+      "I have read and agree to the privacy notice, and allow the park operator to process this information to handle my inquiry.",
     privacyLink: "Read the privacy notice",
     submit: "Send",
     submitting: "Sending…",
     required: "required",
     listingContext: "About: {title}",
-    errorsSummary: "{count, plural, one {One field needs} other {# fields need}} attention; see the fields marked in red.",
+    errorsSummary:
+      "{count, plural, one {One field needs} other {# fields need}} attention; see the fields marked in red.",
     tooFast: "That was quick. Please check your details and press Send again.",
     rejected: "We could not accept this submission. Please call {phone}.",
     rateLimited: "Too many submissions. Please try again in {minutes} minutes, or call {phone}.",
-    unavailable: "We cannot save your inquiry right now. What you typed is still here; please try again shortly, or call {phone}.",
+    unavailable:
+      "We cannot save your inquiry right now. What you typed is still here; please try again shortly, or call {phone}.",
     keyReused: "This submission clashes with an earlier one. Please reload the page and send again.",
   },
   confirmation: {
@@ -232,7 +257,15 @@ export const en: Messages = {
   },
   crm: {
     name: "Workspace",
-    nav: { dashboard: "Dashboard", leads: "Leads", pipeline: "Pipeline", listings: "Listings", reports: "Reports", settings: "Users & settings", audit: "Audit log" },
+    nav: {
+      dashboard: "Dashboard",
+      leads: "Leads",
+      pipeline: "Pipeline",
+      listings: "Listings",
+      reports: "Reports",
+      settings: "Users & settings",
+      audit: "Audit log",
+    },
     roles: { STAFF: "Promotion officer", MANAGER: "Manager", ADMIN: "Admin" },
     dashboard: {
       title: "Dashboard",
@@ -282,9 +315,34 @@ export const en: Messages = {
       older: "Older entries",
       // Grouped by the part before the dot of an audit action ("lead.assign"): use-intl keys may not contain dots.
       actions: {
-        user: { create: "Added user", role: "Changed role", deactivate: "Deactivated user", reactivate: "Reactivated user", password_reset: "Reset password", away: "Set away" },
-        lead: { assign: "Assigned leads", claim: "Claimed lead", stage: "Moved stage", update: "Edited lead", merge: "Merged leads", archive: "Archived lead", unarchive: "Restored lead", erase: "Erased personal data (PIPL)", export: "Exported leads" },
-        listing: { create: "Created listing", update: "Edited listing", publish: "Published listing", unpublish: "Unpublished listing", status: "Changed listing status", photo_add: "Uploaded listing photo", photo_remove: "Removed listing photo" },
+        user: {
+          create: "Added user",
+          role: "Changed role",
+          deactivate: "Deactivated user",
+          reactivate: "Reactivated user",
+          password_reset: "Reset password",
+          away: "Set away",
+        },
+        lead: {
+          assign: "Assigned leads",
+          claim: "Claimed lead",
+          stage: "Moved stage",
+          update: "Edited lead",
+          merge: "Merged leads",
+          archive: "Archived lead",
+          unarchive: "Restored lead",
+          erase: "Erased personal data (PIPL)",
+          export: "Exported leads",
+        },
+        listing: {
+          create: "Created listing",
+          update: "Edited listing",
+          publish: "Published listing",
+          unpublish: "Unpublished listing",
+          status: "Changed listing status",
+          photo_add: "Uploaded listing photo",
+          photo_remove: "Removed listing photo",
+        },
         park: { create: "Created park", update: "Edited park" },
         settings: { update: "Changed settings" },
         stage: { create: "Added stage", update: "Edited stage", delete: "Removed stage" },

@@ -16,7 +16,8 @@ export const leadCareEn: typeof leadCareZhCN = {
   merge: {
     open: "Merge into this lead",
     title: "Merge “{company}” into this lead",
-    moves: "Moving to this lead: {inquiries} inquiries, {activities} activities, {tasks} follow-up tasks, {stageChanges} stage records — nothing is lost.",
+    moves:
+      "Moving to this lead: {inquiries} inquiries, {activities} activities, {tasks} follow-up tasks, {stageChanges} stage records — nothing is lost.",
     fills: "Empty fields of this lead take the other lead's values: {fields}.",
     fillsNone: "This lead has no empty fields to fill.",
     keeps: "This lead keeps its phone, company name and owner (an unassigned lead takes the other's owner).",
@@ -25,7 +26,8 @@ export const leadCareEn: typeof leadCareZhCN = {
       kept: "Stage: both leads are open; this lead keeps its stage, “{stage}”.",
       closed: "Stage: one of the leads is signed or lost, so this lead keeps its stage, “{stage}”.",
     },
-    tombstone: "The merged lead is archived and kept as it is, pointing to this lead; new inquiries from its phone come to this lead. A merge cannot be undone.",
+    tombstone:
+      "The merged lead is archived and kept as it is, pointing to this lead; new inquiries from its phone come to this lead. A merge cannot be undone.",
     confirm: "Merge",
     cancel: "Cancel",
     merging: "Merging…",
@@ -74,7 +76,8 @@ export const leadCareEn: typeof leadCareZhCN = {
   },
   groups: {
     title: "Possible duplicates",
-    intro: "Open leads whose company names are the same once normalised (full/half width, case, spaces, 有限责任公司 vs 有限公司). Open a lead to see why and merge; duplicates by phone show on the lead page.",
+    intro:
+      "Open leads whose company names are the same once normalised (full/half width, case, spaces, 有限责任公司 vs 有限公司). Open a lead to see why and merge; duplicates by phone show on the lead page.",
     company: "Company",
     count: "Leads",
     leads: "Leads",

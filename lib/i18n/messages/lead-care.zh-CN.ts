@@ -15,7 +15,8 @@ export const leadCareZhCN = {
   merge: {
     open: "合并到本线索",
     title: "将「{company}」合并到本线索",
-    moves: "将移到本线索：{inquiries} 条咨询、{activities} 条动态、{tasks} 个跟进任务、{stageChanges} 条阶段记录，一条不少。",
+    moves:
+      "将移到本线索：{inquiries} 条咨询、{activities} 条动态、{tasks} 个跟进任务、{stageChanges} 条阶段记录，一条不少。",
     fills: "本线索为空的字段将取对方的值：{fields}。",
     fillsNone: "本线索没有需要补充的空白字段。",
     keeps: "本线索的手机号、公司名称和负责人保持不变（本线索未分配时取对方的负责人）。",
@@ -73,7 +74,8 @@ export const leadCareZhCN = {
   },
   groups: {
     title: "可能重复的线索",
-    intro: "公司名称归一化后相同（全角/半角、大小写、空格、有限责任公司与有限公司）的在办线索。打开一条线索查看原因并合并；同一手机号的重复在线索页上显示。",
+    intro:
+      "公司名称归一化后相同（全角/半角、大小写、空格、有限责任公司与有限公司）的在办线索。打开一条线索查看原因并合并；同一手机号的重复在线索页上显示。",
     company: "公司",
     count: "条数",
     leads: "线索",

@@ -24,7 +24,12 @@ export const leadPageEn: typeof leadPageZhCN = {
     signed: "Signed area {area} · expected annual tax {tax}",
   },
   stage: { label: "Stage" },
-  owner: { label: "Assign to", pool: "Pool (unassigned)", assigned: "Assigned to {name}", returned: "Returned to the pool" },
+  owner: {
+    label: "Assign to",
+    pool: "Pool (unassigned)",
+    assigned: "Assigned to {name}",
+    returned: "Returned to the pool",
+  },
   contact: {
     title: "Contact",
     contactName: "Contact person",
@@ -132,7 +137,13 @@ export const leadPageEn: typeof leadPageZhCN = {
     saving: "Logging…",
     saved: "Logged",
   },
-  outcomes: { reached: "Reached", noAnswer: "No answer", busy: "Busy or declined", wrongNumber: "Wrong number", callBack: "Call back later" },
+  outcomes: {
+    reached: "Reached",
+    noAnswer: "No answer",
+    busy: "Busy or declined",
+    wrongNumber: "Wrong number",
+    callBack: "Call back later",
+  },
   tasks: {
     title: "Follow-ups",
     empty: "No follow-ups",

@@ -131,7 +131,13 @@ export const leadPageZhCN = {
     saving: "正在记录…",
     saved: "已记录",
   },
-  outcomes: { reached: "已接通", noAnswer: "无人接听", busy: "占线或拒接", wrongNumber: "号码有误", callBack: "约定回电" },
+  outcomes: {
+    reached: "已接通",
+    noAnswer: "无人接听",
+    busy: "占线或拒接",
+    wrongNumber: "号码有误",
+    callBack: "约定回电",
+  },
   tasks: {
     title: "跟进待办",
     empty: "没有待办",

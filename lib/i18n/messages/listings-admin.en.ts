@@ -141,7 +141,7 @@ export const listingsAdminEn: typeof listingsAdminZhCN = {
       operatorName: "Operator",
       contactPhone: "Investment hotline",
       owner: "Owner",
-      ownerHint: "Under the \"park owner\" assignment rule, new leads from this park go to this person",
+      ownerHint: 'Under the "park owner" assignment rule, new leads from this park go to this person',
       noOwner: "None",
       create: "Create park",
       save: "Save changes",

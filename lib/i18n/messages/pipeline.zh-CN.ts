@@ -74,7 +74,8 @@ export const pipelineZhCN = {
   settings: {
     title: "阶段与流失原因",
     stages: "阶段",
-    stagesHint: "阶段标识和类别创建后不能修改。签约阶段有且只有一个，至少保留一个流失阶段；新线索从「{start}」开始；仍有线索的阶段不能删除。",
+    stagesHint:
+      "阶段标识和类别创建后不能修改。签约阶段有且只有一个，至少保留一个流失阶段；新线索从「{start}」开始；仍有线索的阶段不能删除。",
     key: "标识",
     keyHint: "小写字母、数字或下划线，例如 registered；创建后不能修改",
     name: "中文名称",

@@ -41,7 +41,8 @@ export const reportsExportEn: typeof reportsExportZhCN = {
     ledgerHint: "Projects received or moved to another stage in the period, one row each.",
     reserve: "Project reserve (项目储备库)",
     reserveHint: "Open projects investing at least {threshold} × RMB 10k, whenever received.",
-    reserveHintDefault: "Open projects investing at least the threshold the admin set (default 1000 × RMB 10k), whenever received.",
+    reserveHintDefault:
+      "Open projects investing at least the threshold the admin set (default 1000 × RMB 10k), whenever received.",
     printAll: "Print all reports",
     printAllHint: "Every report for these filters on one page, ready to save as PDF.",
     download: "Download {name} (.xlsx)",
@@ -52,7 +53,8 @@ export const reportsExportEn: typeof reportsExportZhCN = {
     period: "Period: {range}",
     filter: "Filters: {filters}",
     threshold: "Investment threshold: {threshold} × RMB 10k",
-    truncated: "Excel holds at most 1,048,576 rows: only the first {rows} are here. Narrow the filters and export in parts.",
+    truncated:
+      "Excel holds at most 1,048,576 rows: only the first {rows} are here. Narrow the filters and export in parts.",
     unassigned: "Unassigned",
     columns: {
       index: "No.",

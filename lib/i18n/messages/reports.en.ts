@@ -21,7 +21,13 @@ export const reportsEn: typeof reportsZhCN = {
     mine: "My figures",
     apply: "Show",
     reset: "Defaults",
-    presets: { this_month: "This month", last_month: "Last month", this_quarter: "This quarter", this_year: "This year", custom: "Custom" },
+    presets: {
+      this_month: "This month",
+      last_month: "Last month",
+      this_quarter: "This quarter",
+      this_year: "This year",
+      custom: "Custom",
+    },
     kinds: { FACTORY: "Factory", OFFICE: "R&D office", LAND: "Industrial land" },
     periods: { week: "Weekly", month: "Monthly" },
   },
@@ -62,12 +68,14 @@ export const reportsEn: typeof reportsZhCN = {
   },
   funnel: {
     summary: "{cohort} leads created in the range; {lost} of them are lost now.",
-    definition: "Counted from each lead's stage history: skipped stages count as passed; lost or reopened leads count as far as they ever got.",
+    definition:
+      "Counted from each lead's stage history: skipped stages count as passed; lost or reopened leads count as far as they ever got.",
     chart: "Funnel of the leads that reached each stage",
   },
   loss: {
     summary: "{count} leads lost in the range.",
-    definition: "Counted when a lead entered the lost stage; a lead lost more than once in the range counts once, by its latest loss.",
+    definition:
+      "Counted when a lead entered the lost stage; a lead lost more than once in the range counts once, by its latest loss.",
     reasonChart: "Bar chart of lost leads by reason",
     stageChart: "Bar chart of lost leads by the stage they were lost from",
   },

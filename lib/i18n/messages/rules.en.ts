@@ -13,7 +13,8 @@ export const rulesEn: typeof rulesZhCN = {
     rule: "Rule",
     rules: {
       round_robin: "Round-robin: in turn among active promotion officers who are not away",
-      park_owner: "Park owner: the owner of the inquired listing's park; round-robin when the park has none, or the owner is deactivated or away",
+      park_owner:
+        "Park owner: the owner of the inquired listing's park; round-robin when the park has none, or the owner is deactivated or away",
     },
     hint: "When no promotion officer qualifies, a new lead waits in the unassigned pool to be claimed or assigned.",
   },
@@ -25,7 +26,8 @@ export const rulesEn: typeof rulesZhCN = {
     start: "Opens at",
     end: "Closes at",
     firstResponseHours: "First response within (working hours)",
-    firstResponseHint: "A new lead must be answered (a call, note, visit, email or stage move logged) within this time.",
+    firstResponseHint:
+      "A new lead must be answered (a call, note, visit, email or stage move logged) within this time.",
     holidays: "Holidays",
     holidaysHint: "These days do not count as working time. One date per line, YYYY-MM-DD.",
     workdays: "Make-up working days",
@@ -53,7 +55,8 @@ export const rulesEn: typeof rulesZhCN = {
       intensity: "Investment per mu: half at CNY 1.5 million/mu (standard-land bar), full from CNY 5 million/mu",
       tax: "Tax per mu: half at CNY 80,000/mu (standard-land bar), full from CNY 500,000/mu; total tax when the area is unknown",
       land: "Full for 10–100 mu of land or 1,000–10,000 m² of buildings, less for much smaller or larger",
-      investor: "A credit code earns 40%; investment and output from CNY 20 million add more, full from CNY 100 million",
+      investor:
+        "A credit code earns 40%; investment and output from CNY 20 million add more, full from CNY 100 million",
       output: "Output per mu: full from CNY 10 million/mu; total output when the area is unknown",
       industry: "Industry or use names one of the preferred industries below",
       technology: "Industry or use mentions R&D, high-tech, chips, software and the like",
@@ -61,7 +64,8 @@ export const rulesEn: typeof rulesZhCN = {
       employment: "Full from 300 jobs",
     },
     preferredIndustries: "Preferred industries",
-    preferredHint: "One per line, or separated by commas; matched against the lead's industry and use, ignoring case and full-width forms.",
+    preferredHint:
+      "One per line, or separated by commas; matched against the lead's industry and use, ignoring case and full-width forms.",
     bannedIndustries: "Banned industries (veto)",
     bannedHint: "A lead whose industry or use contains any of these words scores 0.",
     minExpectedTax: "Minimum expected annual tax (CNY 10k, veto)",
@@ -81,7 +85,12 @@ export const rulesEn: typeof rulesZhCN = {
     basisColumn: "Based on",
     points: "Points",
     pointsOf: "{points} / {weight}",
-    signals: { creditCode: "Has a credit code", investment: "Sizeable investment", output: "Sizeable output", none: "No sign of strength" },
+    signals: {
+      creditCode: "Has a credit code",
+      investment: "Sizeable investment",
+      output: "Sizeable output",
+      none: "No sign of strength",
+    },
     basis: {
       unknown: "No data",
       total: "{amount}",

@@ -80,7 +80,12 @@ export const rulesZhCN = {
     basisColumn: "依据",
     points: "得分",
     pointsOf: "{points} / {weight}",
-    signals: { creditCode: "有统一社会信用代码", investment: "投资额较大", output: "年产值较大", none: "无明显实力信号" },
+    signals: {
+      creditCode: "有统一社会信用代码",
+      investment: "投资额较大",
+      output: "年产值较大",
+      none: "无明显实力信号",
+    },
     basis: {
       unknown: "缺少数据",
       total: "{amount}",

@@ -15,7 +15,12 @@ export type ArchiveResult = { ok: true; version: number } | { ok: false; fieldEr
  * brings it back. Staff may do it to the leads they may work (their own and the pool), managers to
  * every lead. Leads are never hard-deleted: this is the only way one goes away.
  */
-async function setArchived(db: Database, viewer: Viewer | null, input: unknown, archive: boolean): Promise<ArchiveResult> {
+async function setArchived(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  archive: boolean,
+): Promise<ArchiveResult> {
   assertRole(viewer, WORKSPACE_ROLES, archive ? "archive leads" : "restore leads");
   const parsed = leadArchiveSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -24,18 +29,38 @@ async function setArchived(db: Database, viewer: Viewer | null, input: unknown, 
     const now = new Date();
     // One conditional update: the version and the archive state in the WHERE settle any race.
     const changed = await tx.lead.updateMany({
-      where: { id: leadId, ...leadsVisibleTo(viewer), mergedIntoId: null, version, archivedAt: archive ? null : { not: null } },
+      where: {
+        id: leadId,
+        ...leadsVisibleTo(viewer),
+        mergedIntoId: null,
+        version,
+        archivedAt: archive ? null : { not: null },
+      },
       data: { archivedAt: archive ? now : null, version: { increment: 1 } },
     });
     if (changed.count === 0) {
-      const lead = await tx.lead.findFirst({ where: { id: leadId, ...leadsVisibleTo(viewer) }, select: { version: true, archivedAt: true, mergedIntoId: true } });
+      const lead = await tx.lead.findFirst({
+        where: { id: leadId, ...leadsVisibleTo(viewer) },
+        select: { version: true, archivedAt: true, mergedIntoId: true },
+      });
       if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
       if (lead.mergedIntoId) return { ok: false, fieldErrors: { leadId: "merged" } };
       if (lead.version !== version) return { ok: false, fieldErrors: { version: "stale" } };
       return { ok: false, fieldErrors: { leadId: archive ? "archived" : "notArchived" } };
     }
-    await recordActivity(tx, { leadId, actorId: viewer.id, kind: "ARCHIVE", details: { archived: archive }, occurredAt: now });
-    await recordAudit(tx, { actorId: viewer.id, action: archive ? "lead.archive" : "lead.unarchive", entityType: "Lead", entityId: leadId });
+    await recordActivity(tx, {
+      leadId,
+      actorId: viewer.id,
+      kind: "ARCHIVE",
+      details: { archived: archive },
+      occurredAt: now,
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: archive ? "lead.archive" : "lead.unarchive",
+      entityType: "Lead",
+      entityId: leadId,
+    });
     return { ok: true, version: version + 1 };
   });
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-const leadId = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const leadId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 
 /** Reassigning one or many leads (the lead page's owner picker and the inbox's bulk assign). */
 export const assignLeadsSchema = z.strictObject({

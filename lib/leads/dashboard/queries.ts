@@ -11,7 +11,8 @@ import { workingHoursBetween } from "../../calendar/working-hours";
 const LIST = 10;
 /** Leads people work: not merged away, not archived. */
 const LIVE = { mergedIntoId: null, archivedAt: null } satisfies Prisma.LeadWhereInput;
-const lateAt = (now: Date) => ({ firstRespondedAt: null, firstResponseDueAt: { lt: now } }) satisfies Prisma.LeadWhereInput;
+const lateAt = (now: Date) =>
+  ({ firstRespondedAt: null, firstResponseDueAt: { lt: now } }) satisfies Prisma.LeadWhereInput;
 
 const leadRow = {
   id: true,
@@ -44,23 +45,48 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskRow }>;
 export async function dashboardSummary(db: Database, viewer: Viewer | null, now = new Date()) {
   assertRole(viewer, WORKSPACE_ROLES, "read the dashboard");
   const mine = { ownerId: viewer.id, ...LIVE } satisfies Prisma.LeadWhereInput;
-  const myTasks = { assigneeId: viewer.id, doneAt: null, lead: { ...leadsVisibleTo(viewer), ...LIVE } } satisfies Prisma.TaskWhereInput;
+  const myTasks = {
+    assigneeId: viewer.id,
+    doneAt: null,
+    lead: { ...leadsVisibleTo(viewer), ...LIVE },
+  } satisfies Prisma.TaskWhereInput;
   const today = shanghaiDayBounds(now);
   const newWhere = { ...mine, stageKey: "new" };
   const dueTodayWhere = { ...myTasks, dueAt: { gte: now, lt: today.end } };
   const overdueWhere = { ...myTasks, dueAt: { lt: now } };
   const myLateWhere = { ...mine, ...lateAt(now) };
 
-  const [me, settings, myNew, myNewCount, dueToday, dueTodayCount, overdueTasks, overdueTaskCount, myLate, myLateCount] = await Promise.all([
+  const [
+    me,
+    settings,
+    myNew,
+    myNewCount,
+    dueToday,
+    dueTodayCount,
+    overdueTasks,
+    overdueTaskCount,
+    myLate,
+    myLateCount,
+  ] = await Promise.all([
     db.user.findUnique({ where: { id: viewer.id }, select: { away: true } }),
     readSettings(db),
-    db.lead.findMany({ where: newWhere, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIST, select: leadRow }),
+    db.lead.findMany({
+      where: newWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: LIST,
+      select: leadRow,
+    }),
     db.lead.count({ where: newWhere }),
     db.task.findMany({ where: dueTodayWhere, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST, select: taskRow }),
     db.task.count({ where: dueTodayWhere }),
     db.task.findMany({ where: overdueWhere, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST, select: taskRow }),
     db.task.count({ where: overdueWhere }),
-    db.lead.findMany({ where: myLateWhere, orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }], take: LIST, select: leadRow }),
+    db.lead.findMany({
+      where: myLateWhere,
+      orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }],
+      take: LIST,
+      select: leadRow,
+    }),
     db.lead.count({ where: myLateWhere }),
   ]);
   // A task on a pool lead may name its phone ("call 138…"): titles are masked as the lead's contacts are.
@@ -70,7 +96,9 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
     lead,
   });
   const lateBy = (lead: { firstResponseDueAt: Date | null }) =>
-    lead.firstResponseDueAt ? Math.round(workingHoursBetween(lead.firstResponseDueAt, now, settings.workingHours) * 10) / 10 : 0;
+    lead.firstResponseDueAt
+      ? Math.round(workingHoursBetween(lead.firstResponseDueAt, now, settings.workingHours) * 10) / 10
+      : 0;
 
   return {
     away: me?.away ?? false,
@@ -86,11 +114,21 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
   };
 }
 
-async function managerSummary(db: Database, viewer: Viewer, now: Date, lateBy: (lead: { firstResponseDueAt: Date | null }) => number) {
+async function managerSummary(
+  db: Database,
+  viewer: Viewer,
+  now: Date,
+  lateBy: (lead: { firstResponseDueAt: Date | null }) => number,
+) {
   assertRole(viewer, LEAD_MANAGERS, "read every lead's deadlines");
   const lateWhere = { ...LIVE, ...lateAt(now) };
   const [late, lateCount, stages, counts] = await Promise.all([
-    db.lead.findMany({ where: lateWhere, orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }], take: LIST, select: leadRow }),
+    db.lead.findMany({
+      where: lateWhere,
+      orderBy: [{ firstResponseDueAt: "asc" }, { id: "asc" }],
+      take: LIST,
+      select: leadRow,
+    }),
     db.lead.count({ where: lateWhere }),
     db.stage.findMany({ orderBy: { position: "asc" } }),
     db.lead.groupBy({ by: ["stageKey"], where: LIVE, _count: { _all: true } }),
@@ -98,7 +136,12 @@ async function managerSummary(db: Database, viewer: Viewer, now: Date, lateBy: (
   const countOf = new Map(counts.map((row) => [row.stageKey, row._count._all]));
   return {
     late: { leads: late.map((lead) => ({ ...lead, lateBy: lateBy(lead) })), count: lateCount },
-    stages: stages.map((stage) => ({ key: stage.key, name: stage.name, nameEn: stage.nameEn, leads: countOf.get(stage.key) ?? 0 })),
+    stages: stages.map((stage) => ({
+      key: stage.key,
+      name: stage.name,
+      nameEn: stage.nameEn,
+      leads: countOf.get(stage.key) ?? 0,
+    })),
   };
 }
 

@@ -63,7 +63,10 @@ export async function matchingListings(db: Database, need: Need, limit = MATCH_L
   // Available area is stored in the listing's own unit: ask each unit for the range in that unit.
   const inRange = (unit: "SQM" | "MU", per: Decimal.Value) => ({
     areaUnit: unit,
-    availableArea: { gte: low.div(per).toDecimalPlaces(2, Decimal.ROUND_UP).toString(), lte: high.div(per).toDecimalPlaces(2, Decimal.ROUND_DOWN).toString() },
+    availableArea: {
+      gte: low.div(per).toDecimalPlaces(2, Decimal.ROUND_UP).toString(),
+      lte: high.div(per).toDecimalPlaces(2, Decimal.ROUND_DOWN).toString(),
+    },
   });
   const rows = await db.listing.findMany({
     where: {

@@ -67,11 +67,20 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
       lostReason: { select: { name: true, nameEn: true } },
       inquiries: { select: inquirySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
       activities: {
-        select: { id: true, kind: true, body: true, details: true, occurredAt: true, actor: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          body: true,
+          details: true,
+          occurredAt: true,
+          actor: { select: { id: true, name: true } },
+        },
         orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
         take: TIMELINE_LIMIT,
       },
-      tasks: { select: { id: true, title: true, dueAt: true, doneAt: true, assignee: { select: { id: true, name: true } } } },
+      tasks: {
+        select: { id: true, title: true, dueAt: true, doneAt: true, assignee: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!lead) return null;
@@ -81,7 +90,13 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
   const [matches, names, assignees] = await Promise.all([
     matchingListings(db, lead),
     namesOf(db, activities),
-    managesLeads(viewer) ? db.user.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }) : [],
+    managesLeads(viewer)
+      ? db.user.findMany({
+          where: { active: true },
+          select: { id: true, name: true, role: true },
+          orderBy: { name: "asc" },
+        })
+      : [],
   ]);
 
   const timeline = [
@@ -92,7 +107,13 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
       details: detailsFor(viewer, lead, activity.details),
       at: activity.occurredAt,
     })),
-    ...inquiries.map((inquiry) => ({ type: "inquiry" as const, id: inquiry.id, reference: inquiry.reference, listing: inquiry.listing, at: inquiry.createdAt })),
+    ...inquiries.map((inquiry) => ({
+      type: "inquiry" as const,
+      id: inquiry.id,
+      reference: inquiry.reference,
+      listing: inquiry.listing,
+      at: inquiry.createdAt,
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 
   return {
@@ -154,7 +175,9 @@ async function namesOf(db: Database, activities: { kind: string; details: Prisma
   }
   const [users, stages] = await Promise.all([
     ids.users.size ? db.user.findMany({ where: { id: { in: [...ids.users] } }, select: { id: true, name: true } }) : [],
-    ids.stages.size ? db.stage.findMany({ where: { key: { in: [...ids.stages] } }, select: { key: true, name: true, nameEn: true } }) : [],
+    ids.stages.size
+      ? db.stage.findMany({ where: { key: { in: [...ids.stages] } }, select: { key: true, name: true, nameEn: true } })
+      : [],
   ]);
   return {
     users: Object.fromEntries(users.map((user) => [user.id, user.name])),

@@ -42,7 +42,11 @@ const LIVE = { mergedIntoId: null, erasedAt: null } satisfies Prisma.LeadWhereIn
  * "Same phone" is only said where the viewer may see both phones: that a pool lead shares a number
  * with one of the officer's own leads would tell them the number the pool lead shows masked.
  */
-export async function findDuplicates(db: Database, viewer: Viewer | null, leadId: string): Promise<DuplicatesOf | null> {
+export async function findDuplicates(
+  db: Database,
+  viewer: Viewer | null,
+  leadId: string,
+): Promise<DuplicatesOf | null> {
   assertRole(viewer, WORKSPACE_ROLES, "read leads");
   if (typeof leadId !== "string" || !/^[A-Za-z0-9_-]{1,40}$/.test(leadId)) return null;
   const lead = await db.lead.findFirst({ where: { id: leadId, ...leadsVisibleTo(viewer) }, select: mergeSelect });
@@ -54,7 +58,11 @@ export async function findDuplicates(db: Database, viewer: Viewer | null, leadId
   let phones: string[] = [];
   let samePhoneLeads = new Set<string>();
   if (maySeePhone(viewer, lead)) {
-    const inquiryPhones = await db.inquiry.findMany({ where: { leadId }, select: { phone: true }, distinct: ["phone"] });
+    const inquiryPhones = await db.inquiry.findMany({
+      where: { leadId },
+      select: { phone: true },
+      distinct: ["phone"],
+    });
     phones = [...new Set([lead.phone, ...inquiryPhones.map((inquiry) => inquiry.phone)])];
     // Inquiry_phone_idx and the lead indexes below: index reads only.
     const viaInquiries = await db.inquiry.findMany({
@@ -64,7 +72,9 @@ export async function findDuplicates(db: Database, viewer: Viewer | null, leadId
       take: 100,
     });
     samePhoneLeads = new Set(viaInquiries.map((inquiry) => inquiry.leadId));
-    matches.push({ AND: [phonesVisibleTo(viewer), { OR: [{ phone: { in: phones } }, { id: { in: [...samePhoneLeads] } }] }] });
+    matches.push({
+      AND: [phonesVisibleTo(viewer), { OR: [{ phone: { in: phones } }, { id: { in: [...samePhoneLeads] } }] }],
+    });
   }
   if (lead.companyKey) matches.push({ companyKey: lead.companyKey });
   if (!matches.length) return { lead: shown, duplicates: [] };
@@ -124,14 +134,19 @@ export interface DuplicateGroup {
   }[];
 }
 
-export type DuplicateGroupsResult = { ok: true; groups: DuplicateGroup[]; nextCursor: string | null } | { ok: false; fieldErrors: FieldErrors };
+export type DuplicateGroupsResult =
+  { ok: true; groups: DuplicateGroup[]; nextCursor: string | null } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * The managers' "possible duplicates": live leads sharing a normalised company, one group per
  * company key in key order, paged by key (keyset), so a page reads the company-key index from
  * where the last one stopped rather than counting every group before it.
  */
-export async function duplicateGroups(db: Database, viewer: Viewer | null, input: unknown): Promise<DuplicateGroupsResult> {
+export async function duplicateGroups(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<DuplicateGroupsResult> {
   assertRole(viewer, LEAD_MANAGERS, "list duplicate leads");
   const parsed = duplicateGroupsSchema.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };

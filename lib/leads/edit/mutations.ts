@@ -14,8 +14,7 @@ import { rescoreLead } from "../score/score";
 import { leadSearchTokens } from "../search-tokens";
 
 export type LeadEditResult =
-  | { ok: true; version: number; changed: EditableField[] }
-  | { ok: false; fieldErrors: FieldErrors };
+  { ok: true; version: number; changed: EditableField[] } | { ok: false; fieldErrors: FieldErrors };
 
 type Value = string | number | null;
 const DECIMAL_FIELDS = new Set<EditableField>(["needArea", "expectedAnnualTax", "investment", "annualOutput"]);
@@ -44,7 +43,11 @@ const ID = /^[A-Za-z0-9_-]{1,40}$/;
  * other value for a field the viewer sees masked is refused ("claimFirst"): changing or clearing a
  * WeChat ID, email or notes one cannot read would be blind, and they are the pool lead's owner's.
  */
-function unmasked(viewer: Viewer, lead: Lead, input: Record<string, unknown>): { input: Record<string, unknown>; refused: FieldErrors } {
+function unmasked(
+  viewer: Viewer,
+  lead: Lead,
+  input: Record<string, unknown>,
+): { input: Record<string, unknown>; refused: FieldErrors } {
   const shown = maskedContact(lead);
   const kept = { ...input };
   const refused: FieldErrors = {};
@@ -65,13 +68,16 @@ function unmasked(viewer: Viewer, lead: Lead, input: Record<string, unknown>): {
  */
 export async function updateLead(db: Database, viewer: Viewer | null, input: unknown): Promise<LeadEditResult> {
   assertRole(viewer, WORKSPACE_ROLES, "edit leads");
-  const raw = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : null;
+  const raw =
+    typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : null;
   return db.$transaction(async (tx): Promise<LeadEditResult> => {
     // The lead is read before parsing: a masked WeChat ID (wx****78) is no valid WeChat ID, and
     // only the lead tells whether a value is its mask.
     const lead =
       raw && typeof raw.leadId === "string" && ID.test(raw.leadId)
-        ? await tx.lead.findFirst({ where: { id: raw.leadId, ...leadsVisibleTo(viewer), mergedIntoId: null, erasedAt: null } })
+        ? await tx.lead.findFirst({
+            where: { id: raw.leadId, ...leadsVisibleTo(viewer), mergedIntoId: null, erasedAt: null },
+          })
         : null;
     const safe = lead && raw ? unmasked(viewer, lead, raw) : { input, refused: {} };
     const parsed = leadEditSchema.safeParse(safe.input);
@@ -112,7 +118,13 @@ export async function updateLead(db: Database, viewer: Viewer | null, input: unk
 
     await rescoreLead(tx, lead.id);
     await recordActivity(tx, { leadId: lead.id, actorId: viewer.id, kind: "EDIT", details: changes });
-    await recordAudit(tx, { actorId: viewer.id, action: "lead.update", entityType: "Lead", entityId: lead.id, details: changes });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "lead.update",
+      entityType: "Lead",
+      entityId: lead.id,
+      details: changes,
+    });
     return { ok: true, version: edit.version + 1, changed };
   });
 }

@@ -6,8 +6,23 @@ const base = { leadId: "lead_1", version: "3" };
 
 describe("the lead edit schema", () => {
   it("leaves absent fields out, clears blank ones and keeps amounts as exact decimal strings", () => {
-    const parsed = leadEditSchema.parse({ ...base, company: " 平湖精工有限公司 ", wechat: "  ", expectedAnnualTax: "1,260.5000", employees: "80", creditCode: "" });
-    expect(parsed).toEqual({ leadId: "lead_1", version: 3, company: "平湖精工有限公司", wechat: null, expectedAnnualTax: "1260.5", employees: 80, creditCode: null });
+    const parsed = leadEditSchema.parse({
+      ...base,
+      company: " 平湖精工有限公司 ",
+      wechat: "  ",
+      expectedAnnualTax: "1,260.5000",
+      employees: "80",
+      creditCode: "",
+    });
+    expect(parsed).toEqual({
+      leadId: "lead_1",
+      version: 3,
+      company: "平湖精工有限公司",
+      wechat: null,
+      expectedAnnualTax: "1260.5",
+      employees: 80,
+      creditCode: null,
+    });
   });
 
   it("names each bad field with a validation key", () => {
@@ -35,10 +50,27 @@ describe("the lead edit schema", () => {
   });
 
   it("reads amounts in 万元 as the inquiry form does, and refuses text the database cannot hold", () => {
-    const parsed = leadEditSchema.parse({ ...base, expectedAnnualTax: "3.5亿", investment: "１，２００", needArea: "１２００", employees: "1,000" });
+    const parsed = leadEditSchema.parse({
+      ...base,
+      expectedAnnualTax: "3.5亿",
+      investment: "１，２００",
+      needArea: "１２００",
+      employees: "1,000",
+    });
     expect(parsed).toMatchObject({ expectedAnnualTax: "35000", investment: "1200", needArea: "1200", employees: 1000 });
-    const result = leadEditSchema.safeParse({ ...base, company: "\u3000\u200b", notes: "备注\u0000", industry: "\ud800", use: "用途\u202e" });
-    expect(fieldErrorsOf(result.error!)).toEqual({ company: "required", notes: "characters", industry: "characters", use: "characters" });
+    const result = leadEditSchema.safeParse({
+      ...base,
+      company: "\u3000\u200b",
+      notes: "备注\u0000",
+      industry: "\ud800",
+      use: "用途\u202e",
+    });
+    expect(fieldErrorsOf(result.error!)).toEqual({
+      company: "required",
+      notes: "characters",
+      industry: "characters",
+      use: "characters",
+    });
   });
 
   it("asks for the unit of an area", () => {

@@ -57,8 +57,14 @@ async function leadWithTombstones(tx: Tx, leadId: string): Promise<string[]> {
 /** The person's values as they were before the erasure, on the lead, its tombstones and their inquiries. */
 async function personalValuesOf(tx: Tx, ids: string[]) {
   const [leads, inquiries] = await Promise.all([
-    tx.lead.findMany({ where: { id: { in: ids } }, select: { phone: true, contactName: true, wechat: true, email: true, creditCode: true } }),
-    tx.inquiry.findMany({ where: { leadId: { in: ids } }, select: { phone: true, contactName: true, wechat: true, email: true, creditCode: true } }),
+    tx.lead.findMany({
+      where: { id: { in: ids } },
+      select: { phone: true, contactName: true, wechat: true, email: true, creditCode: true },
+    }),
+    tx.inquiry.findMany({
+      where: { leadId: { in: ids } },
+      select: { phone: true, contactName: true, wechat: true, email: true, creditCode: true },
+    }),
   ]);
   const rows = [...leads, ...inquiries];
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => !!value))];
@@ -85,7 +91,8 @@ export function redactReason(reason: string, values: { phones: string[]; texts: 
   return reason.replace(new RegExp(patterns.join("|"), "giu"), REDACTED);
 }
 
-export type EraseResult = { ok: true; inquiries: number; activities: number; leads: number } | { ok: false; fieldErrors: FieldErrors };
+export type EraseResult =
+  { ok: true; inquiries: number; activities: number; leads: number } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * An admin's answer to a PIPL deletion request (art. 47): in one transaction, the person's name,
@@ -106,7 +113,10 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
 
   return db.$transaction(async (tx): Promise<EraseResult> => {
     await tx.$queryRaw`SELECT "id" FROM "Lead" WHERE "id" = ${leadId} FOR UPDATE`;
-    const lead = await tx.lead.findUnique({ where: { id: leadId }, select: { id: true, company: true, erasedAt: true, mergedIntoId: true } });
+    const lead = await tx.lead.findUnique({
+      where: { id: leadId },
+      select: { id: true, company: true, erasedAt: true, mergedIntoId: true },
+    });
     if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
     if (lead.erasedAt) return { ok: false, fieldErrors: { leadId: "erased" } };
     if (lead.mergedIntoId) return { ok: false, fieldErrors: { leadId: "merged" } };
@@ -135,26 +145,49 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
     const inquiries = await tx.inquiry.updateMany({
       where: { leadId: { in: ids } },
       // The idempotency key goes too: clients are free to build it from the phone (order-138…-1).
-      data: { contactName: ERASED_NAME, phone: erasedPhone(leadId), wechat: null, email: null, message: null, creditCode: null, idempotencyKey: null, requestHash: ERASED_REQUEST_HASH },
+      data: {
+        contactName: ERASED_NAME,
+        phone: erasedPhone(leadId),
+        wechat: null,
+        email: null,
+        message: null,
+        creditCode: null,
+        idempotencyKey: null,
+        requestHash: ERASED_REQUEST_HASH,
+      },
     });
     // Rate-limit counters are keyed digests of the phone: keyed or not, they are derived from it.
     await dropPhoneCounters(tx, values.phones);
     const activities = await tx.activity.updateMany({ where: { leadId: { in: ids } }, data: { body: null } });
-    for (const activity of await tx.activity.findMany({ where: { leadId: { in: ids } }, select: { id: true, details: true } })) {
+    for (const activity of await tx.activity.findMany({
+      where: { leadId: { in: ids } },
+      select: { id: true, details: true },
+    })) {
       const details = activity.details === null ? null : scrubbed(activity.details);
-      if (details !== null) await tx.activity.update({ where: { id: activity.id }, data: { details: details as Prisma.InputJsonValue } });
+      if (details !== null)
+        await tx.activity.update({ where: { id: activity.id }, data: { details: details as Prisma.InputJsonValue } });
     }
     await tx.task.updateMany({ where: { leadId: { in: ids } }, data: { title: ERASED_NAME } });
-    const entries = await tx.auditEntry.findMany({ where: { entityType: "Lead", entityId: { in: ids } }, select: { id: true, details: true } });
+    const entries = await tx.auditEntry.findMany({
+      where: { entityType: "Lead", entityId: { in: ids } },
+      select: { id: true, details: true },
+    });
     for (const entry of entries) {
       const details = entry.details === null ? null : scrubbed(entry.details);
-      if (details !== null) await tx.auditEntry.update({ where: { id: entry.id }, data: { details: details as Prisma.InputJsonValue } });
+      if (details !== null)
+        await tx.auditEntry.update({ where: { id: entry.id }, data: { details: details as Prisma.InputJsonValue } });
     }
 
     const counts = { inquiries: inquiries.count, activities: activities.count, leads: ids.length };
     const kept = { reason: redactReason(reason, values), ...counts };
     await recordActivity(tx, { leadId, actorId: viewer.id, kind: "ERASE", details: kept, occurredAt: now });
-    await recordAudit(tx, { actorId: viewer.id, action: "lead.erase", entityType: "Lead", entityId: leadId, details: kept });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "lead.erase",
+      entityType: "Lead",
+      entityId: leadId,
+      details: kept,
+    });
     return { ok: true, ...counts };
   });
 }

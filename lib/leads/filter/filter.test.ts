@@ -19,7 +19,13 @@ describe("lead filters from the URL", () => {
   });
 
   it("refuses days outside the app's years and search text the database would refuse", () => {
-    for (const params of [{ from: "0000-01-01" }, { to: "+275760-09-13" }, { q: "精密\u0000" }, { source: "\ud800" }, { q: "a\u202eb" }]) {
+    for (const params of [
+      { from: "0000-01-01" },
+      { to: "+275760-09-13" },
+      { q: "精密\u0000" },
+      { source: "\ud800" },
+      { q: "a\u202eb" },
+    ]) {
       const parsed = parseLeadFilter(params);
       expect(parsed.success).toBe(false);
     }

@@ -6,7 +6,11 @@ import { leadsVisibleTo, phonesVisibleTo } from "../access";
 import { searchesOnlyUnmaskedText } from "../mask";
 import { searchTermsOf } from "../search-tokens";
 
-const id = z.string().trim().max(40).regex(/^[A-Za-z0-9_-]+$/, "invalid");
+const id = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 /** A real calendar day in the app's years: 2026-02-30, 2026-13-01 and 0000-01-01 are refused, not rolled over or sent to the database. */
 const day = calendarDay;
 const flag = z.enum(["1"]);
@@ -16,7 +20,12 @@ const flag = z.enum(["1"]);
  * `owner` is a user id, "mine" or "unassigned".
  */
 export const leadFilterSchema = z.strictObject({
-  stage: z.string().trim().max(40).regex(/^[a-z0-9_]+$/, "invalid").optional(),
+  stage: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[a-z0-9_]+$/, "invalid")
+    .optional(),
   owner: z.union([z.enum(["mine", "unassigned"]), id]).optional(),
   park: id.optional(),
   listing: id.optional(),

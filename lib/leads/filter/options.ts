@@ -11,14 +11,24 @@ import { managesLeads, WORKSPACE_ROLES } from "../access";
 export async function inboxFilterOptions(db: Database, viewer: Viewer | null) {
   assertRole(viewer, WORKSPACE_ROLES, "read the lead inbox");
   const [stages, owners, parks, listings, sources, lostReasons] = await Promise.all([
-    db.stage.findMany({ orderBy: { position: "asc" }, select: { key: true, name: true, nameEn: true, category: true } }),
+    db.stage.findMany({
+      orderBy: { position: "asc" },
+      select: { key: true, name: true, nameEn: true, category: true },
+    }),
     managesLeads(viewer)
       ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } })
       : Promise.resolve([{ id: viewer.id, name: viewer.name }]),
     db.park.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, nameEn: true } }),
-    db.listing.findMany({ orderBy: [{ parkId: "asc" }, { title: "asc" }], select: { id: true, title: true, titleEn: true } }),
+    db.listing.findMany({
+      orderBy: [{ parkId: "asc" }, { title: "asc" }],
+      select: { id: true, title: true, titleEn: true },
+    }),
     distinctSources(db),
-    db.lostReason.findMany({ where: { active: true }, orderBy: { position: "asc" }, select: { key: true, name: true, nameEn: true, askPark: true } }),
+    db.lostReason.findMany({
+      where: { active: true },
+      orderBy: { position: "asc" },
+      select: { key: true, name: true, nameEn: true, askPark: true },
+    }),
   ]);
   return { stages, owners, parks, listings, sources, lostReasons };
 }

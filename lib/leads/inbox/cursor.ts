@@ -42,17 +42,31 @@ const payloadSchema = z.strictObject({
   d: z.enum(directions),
   w: z.enum(["after", "before"]),
   v: z.union([z.string(), z.number(), z.null()]),
-  i: z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/),
+  i: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 
 export function encodeCursor(cursor: InboxCursor): string {
-  const payload: z.infer<typeof payloadSchema> = { s: cursor.sort, d: cursor.direction, w: cursor.way, v: cursor.value, i: cursor.id };
+  const payload: z.infer<typeof payloadSchema> = {
+    s: cursor.sort,
+    d: cursor.direction,
+    w: cursor.way,
+    v: cursor.value,
+    i: cursor.id,
+  };
   return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
 }
 
 export class CursorError extends Error {
   constructor(readonly reason: "malformed" | "otherOrder") {
-    super(reason === "malformed" ? "The page cursor is malformed or was altered" : "The page cursor belongs to another sort order");
+    super(
+      reason === "malformed"
+        ? "The page cursor is malformed or was altered"
+        : "The page cursor belongs to another sort order",
+    );
     this.name = "CursorError";
   }
 }

@@ -43,7 +43,25 @@ export function shanghaiDateTime(value: Date | null): string {
 
 function header(messages: Messages): string[] {
   const t = messages.inbox.csv;
-  return [t.stage, t.owner, t.company, t.contact, t.phone, t.deal, t.kind, t.area, t.areaUnit, t.tax, t.score, t.source, t.listing, t.park, t.received, t.lastActivity, t.nextFollowUp];
+  return [
+    t.stage,
+    t.owner,
+    t.company,
+    t.contact,
+    t.phone,
+    t.deal,
+    t.kind,
+    t.area,
+    t.areaUnit,
+    t.tax,
+    t.score,
+    t.source,
+    t.listing,
+    t.park,
+    t.received,
+    t.lastActivity,
+    t.nextFollowUp,
+  ];
 }
 
 function cells(row: LeadRow, viewer: Viewer, locale: Locale, messages: Messages): (string | number | null)[] {
@@ -77,14 +95,21 @@ export function auditedFilter({ q, ...filter }: LeadFilter) {
   return { filter, ...(q ? { search: { characters: Array.from(q).length } } : {}) };
 }
 
-export type ExportResult = { ok: true; filename: string; rows: number; body: ReadableStream<Uint8Array> } | { ok: false; fieldErrors: FieldErrors };
+export type ExportResult =
+  | { ok: true; filename: string; rows: number; body: ReadableStream<Uint8Array> }
+  | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * The leads of the inbox filter the viewer may see, as CSV in their language. The export is
  * audited ("lead.export": filter without the search text, order, row count) before the first byte leaves; staff get
  * their own and pool leads only, with pool phones masked as on screen.
  */
-export async function exportLeadsCsv(db: Database, viewer: Viewer | null, input: unknown, options: { locale: Locale; now?: Date; batchSize?: number }): Promise<ExportResult> {
+export async function exportLeadsCsv(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  options: { locale: Locale; now?: Date; batchSize?: number },
+): Promise<ExportResult> {
   assertRole(viewer, WORKSPACE_ROLES, "export leads");
   const parsed = inboxQuerySchema.omit({ cursor: true }).safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -114,13 +139,17 @@ export async function exportLeadsCsv(db: Database, viewer: Viewer | null, input:
       }
       const batch = await readInOrder(db, { where, sort, direction, from, take: batchSize });
       if (batch.length) {
-        controller.enqueue(encoder.encode(batch.map((row) => csvLine(cells(row, viewer, options.locale, messages))).join("")));
+        controller.enqueue(
+          encoder.encode(batch.map((row) => csvLine(cells(row, viewer, options.locale, messages))).join("")),
+        );
         const last = batch[batch.length - 1];
         from = { value: sortValueOf(sort, last), id: last.id };
       }
       if (batch.length < batchSize) controller.close();
     },
   });
-  const stamp = shanghaiDateTime(now).replace(/[-: ]/g, "").replace(/^(\d{8})/, "$1-");
+  const stamp = shanghaiDateTime(now)
+    .replace(/[-: ]/g, "")
+    .replace(/^(\d{8})/, "$1-");
   return { ok: true, filename: `${messages.inbox.csv.filename}-${stamp}.csv`, rows, body };
 }

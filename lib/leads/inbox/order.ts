@@ -103,7 +103,14 @@ function runOrder(sort: InboxSort, run: Run, order: Direction): Prisma.LeadOrder
  */
 export async function readInOrder(
   db: Database,
-  options: { where: Prisma.LeadWhereInput; sort: InboxSort; direction: Direction; from: Position | null; take: number; backwards?: boolean },
+  options: {
+    where: Prisma.LeadWhereInput;
+    sort: InboxSort;
+    direction: Direction;
+    from: Position | null;
+    take: number;
+    backwards?: boolean;
+  },
 ): Promise<LeadRow[]> {
   const { where, sort, direction, from, take, backwards = false } = options;
   const order: Direction = backwards === (direction === "desc") ? "asc" : "desc";

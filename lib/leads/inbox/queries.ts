@@ -19,7 +19,12 @@ export interface InboxRow {
   phone: string;
   owner: { id: string; name: string } | null;
   stage: LeadRow["stage"];
-  need: { deal: "BUY" | "RENT" | null; kind: "FACTORY" | "OFFICE" | "LAND" | null; area: string | null; unit: "SQM" | "MU" | null } | null;
+  need: {
+    deal: "BUY" | "RENT" | null;
+    kind: "FACTORY" | "OFFICE" | "LAND" | null;
+    area: string | null;
+    unit: "SQM" | "MU" | null;
+  } | null;
   /** 万元 a year, exact */
   expectedAnnualTax: string | null;
   score: number | null;
@@ -73,7 +78,9 @@ function toInboxRow(viewer: Viewer, row: LeadRow, now: Date, duplicates: Set<str
     phone: phoneFor(viewer, row),
     owner: row.owner,
     stage: row.stage,
-    need: hasNeed ? { deal: row.needDeal, kind: row.needKind, area: row.needArea?.toFixed() ?? null, unit: row.needAreaUnit } : null,
+    need: hasNeed
+      ? { deal: row.needDeal, kind: row.needKind, area: row.needArea?.toFixed() ?? null, unit: row.needAreaUnit }
+      : null,
     expectedAnnualTax: row.expectedAnnualTax?.toFixed() ?? null,
     score: row.score,
     vetoed: row.vetoed,
@@ -94,7 +101,12 @@ function toInboxRow(viewer: Viewer, row: LeadRow, now: Date, duplicates: Set<str
  * One page (50 rows) of the leads the viewer may see under a filter, in a keyset order. A
  * cursor that was altered or belongs to another order is answered with field error `cursor`.
  */
-export async function listInbox(db: Database, viewer: Viewer | null, input: unknown, now = new Date()): Promise<InboxResult> {
+export async function listInbox(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  now = new Date(),
+): Promise<InboxResult> {
   assertRole(viewer, WORKSPACE_ROLES, "read the lead inbox");
   const parsed = inboxQuerySchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -108,7 +120,8 @@ export async function listInbox(db: Database, viewer: Viewer | null, input: unkn
   }
   const where = leadFilterWhere(filter, viewer, now);
   const take = INBOX_PAGE_SIZE + 1;
-  const read = (from: InboxCursor | null, backwards: boolean) => readInOrder(db, { where, sort, direction, from, take, backwards });
+  const read = (from: InboxCursor | null, backwards: boolean) =>
+    readInOrder(db, { where, sort, direction, from, take, backwards });
   const at = (way: "after" | "before", { value, id }: Position) => encodeCursor({ sort, direction, way, value, id });
   const positionOf = (row: LeadRow): Position => ({ value: sortValueOf(sort, row), id: row.id });
 
@@ -133,5 +146,13 @@ export async function listInbox(db: Database, viewer: Viewer | null, input: unkn
     if (from) previous = page.length ? at("before", positionOf(page[0])) : at("before", from);
   }
   const duplicates = await duplicateIds(db, page);
-  return { ok: true, rows: page.map((row) => toInboxRow(viewer, row, now, duplicates)), sort, direction, next, previous, paged };
+  return {
+    ok: true,
+    rows: page.map((row) => toInboxRow(viewer, row, now, duplicates)),
+    sort,
+    direction,
+    next,
+    previous,
+    paged,
+  };
 }

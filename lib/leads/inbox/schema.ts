@@ -48,8 +48,19 @@ export function parseInboxParams(params: Record<string, string | string[] | unde
 export function inboxParamLabel(name: string, messages: Messages): string {
   const t = messages.inbox;
   const labels: Record<string, string> = {
-    q: t.search, stage: t.stage, owner: t.owner, park: t.park, listing: t.listing, source: t.source, from: t.from, to: t.to,
-    overdue: t.overdue, late: t.late, archived: t.archived, sort: t.sort, dir: t.sort,
+    q: t.search,
+    stage: t.stage,
+    owner: t.owner,
+    park: t.park,
+    listing: t.listing,
+    source: t.source,
+    from: t.from,
+    to: t.to,
+    overdue: t.overdue,
+    late: t.late,
+    archived: t.archived,
+    sort: t.sort,
+    dir: t.sort,
   };
   return labels[name] ?? name;
 }
@@ -60,6 +71,8 @@ export function inboxParamLabel(name: string, messages: Messages): string {
  */
 export function inboxInputOf(params: URLSearchParams) {
   const value = (name: string) => params.get(name)?.trim() || undefined;
-  const filter = Object.fromEntries(Object.keys(leadFilterSchema.shape).flatMap((name) => (value(name) ? [[name, value(name)]] : [])));
+  const filter = Object.fromEntries(
+    Object.keys(leadFilterSchema.shape).flatMap((name) => (value(name) ? [[name, value(name)]] : [])),
+  );
   return { filter, sort: value("sort"), direction: value("dir") };
 }

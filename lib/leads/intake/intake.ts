@@ -58,7 +58,21 @@ export function needOf(inquiry: IntakeInquiry) {
  * an erasure, another inquiry) makes the intake read again rather than overwrite it.
  */
 export function fingerprintSql(alias: string): Prisma.Sql {
-  const columns = ["company", "contactName", "phone", "wechat", "email", "notes", "creditCode", "industry", "investment", "annualOutput", "employees", "erasedAt", "mergedIntoId"];
+  const columns = [
+    "company",
+    "contactName",
+    "phone",
+    "wechat",
+    "email",
+    "notes",
+    "creditCode",
+    "industry",
+    "investment",
+    "annualOutput",
+    "employees",
+    "erasedAt",
+    "mergedIntoId",
+  ];
   return Prisma.raw(`md5(ROW(${columns.map((column) => `"${alias}"."${column}"`).join(", ")})::text)`);
 }
 
@@ -108,7 +122,8 @@ export interface IntakeContext {
   now: Date;
 }
 
-const textOf = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : value.toString());
+const textOf = (value: { toString(): string } | null | undefined) =>
+  value === null || value === undefined ? null : value.toString();
 
 /** A new lead's values; its owner is chosen inside the statement, where concurrent inquiries meet. */
 export function newLeadValues(inquiry: IntakeInquiry, context: IntakeContext) {

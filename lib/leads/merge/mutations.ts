@@ -33,7 +33,12 @@ async function moveHistory(tx: Tx, from: string, to: string): Promise<MovedCount
   const activities = await tx.activity.updateMany({ where, data });
   const tasks = await tx.task.updateMany({ where, data });
   const stageChanges = await tx.stageChange.updateMany({ where, data });
-  return { inquiries: inquiries.count, activities: activities.count, tasks: tasks.count, stageChanges: stageChanges.count };
+  return {
+    inquiries: inquiries.count,
+    activities: activities.count,
+    tasks: tasks.count,
+    stageChanges: stageChanges.count,
+  };
 }
 
 /**
@@ -85,7 +90,15 @@ export async function mergeLeads(db: Database, viewer: Viewer | null, input: unk
       },
     });
     if (stageMoves) {
-      await tx.stageChange.create({ data: { leadId: survivorId, fromKey: survivor.stageKey, toKey: plan.stageKey, actorId: viewer.id, changedAt: now } });
+      await tx.stageChange.create({
+        data: {
+          leadId: survivorId,
+          fromKey: survivor.stageKey,
+          toKey: plan.stageKey,
+          actorId: viewer.id,
+          changedAt: now,
+        },
+      });
     }
     await tx.lead.update({
       where: { id: mergedId },
@@ -103,7 +116,13 @@ export async function mergeLeads(db: Database, viewer: Viewer | null, input: unk
     await recordActivity(tx, { leadId: survivorId, actorId: viewer.id, kind: "MERGE", details, occurredAt: now });
     await refreshNextFollowUp(tx, survivorId);
     await rescoreLead(tx, survivorId);
-    await recordAudit(tx, { actorId: viewer.id, action: "lead.merge", entityType: "Lead", entityId: survivorId, details });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "lead.merge",
+      entityType: "Lead",
+      entityId: survivorId,
+      details,
+    });
     return { ok: true, survivorId, moved, filled: plan.filled, stageKey: plan.stageKey, stageRule: plan.stageRule };
   });
 }

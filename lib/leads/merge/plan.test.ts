@@ -59,7 +59,12 @@ describe("planMerge", () => {
   });
 
   it("fills only empty fields, moves an area with its unit, appends notes once and keeps the survivor's owner", () => {
-    const survivor = side("new", { email: "a@x.cn", notes: "第一次沟通", ownerId: "u1", lastInquiryAt: new Date("2026-11-02T00:00:00Z") });
+    const survivor = side("new", {
+      email: "a@x.cn",
+      notes: "第一次沟通",
+      ownerId: "u1",
+      lastInquiryAt: new Date("2026-11-02T00:00:00Z"),
+    });
     const merged = side("new", {
       email: "b@x.cn",
       wechat: "wx_b",
@@ -79,14 +84,19 @@ describe("planMerge", () => {
       firstRespondedAt: new Date("2026-10-30T00:00:00Z"),
     });
     expect(planMerge(side("new", { notes: "同一条" }), side("new", { notes: "同一条" })).filled).toEqual([]);
-    expect(planMerge(side("new"), side("new", { ownerId: "u2", assignedAt: new Date(0) })).data).toMatchObject({ ownerId: "u2", assignedAt: new Date(0) });
+    expect(planMerge(side("new"), side("new", { ownerId: "u2", assignedAt: new Date(0) })).data).toMatchObject({
+      ownerId: "u2",
+      assignedAt: new Date(0),
+    });
   });
 });
 
 describe("merge and erase input", () => {
   it("refuses merging a lead with itself and says which version is missing", () => {
     const same = mergeLeadsSchema.safeParse({ survivorId: "a", mergedId: "a", survivorVersion: 1, mergedVersion: "2" });
-    expect(same.success ? null : same.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["mergedId", "sameLead"]]);
+    expect(same.success ? null : same.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["mergedId", "sameLead"],
+    ]);
     expect(mergeLeadsSchema.safeParse({ survivorId: "a", mergedId: "b", survivorVersion: 0 }).success).toBe(false);
   });
 

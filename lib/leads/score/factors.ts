@@ -12,17 +12,7 @@ import type { ScoreFactor } from "../../settings/schema";
 export const SQM_PER_MU = 666.67;
 
 export type Basis =
-  | "unknown"
-  | "total"
-  | "perMu"
-  | "mu"
-  | "sqm"
-  | "signals"
-  | "match"
-  | "noMatch"
-  | "clean"
-  | "polluting"
-  | "count";
+  "unknown" | "total" | "perMu" | "mu" | "sqm" | "signals" | "match" | "noMatch" | "clean" | "polluting" | "count";
 
 export interface Judgement {
   share: number;
@@ -55,38 +45,127 @@ function tier(value: number, tiers: Tiers, floor = 0): number {
 }
 
 /** 万元 of total investment; 1000 万元 is the usual bar of a 项目储备库. */
-const INVESTMENT: Tiers = [[50_000, 1], [20_000, 0.85], [10_000, 0.7], [5_000, 0.55], [1_000, 0.35], [500, 0.2]];
+const INVESTMENT: Tiers = [
+  [50_000, 1],
+  [20_000, 0.85],
+  [10_000, 0.7],
+  [5_000, 0.55],
+  [1_000, 0.35],
+  [500, 0.2],
+];
 /** 万元 invested per 亩; 150 is the 标准地 threshold. */
-const INTENSITY: Tiers = [[500, 1], [300, 0.8], [200, 0.65], [150, 0.5], [100, 0.25]];
+const INTENSITY: Tiers = [
+  [500, 1],
+  [300, 0.8],
+  [200, 0.65],
+  [150, 0.5],
+  [100, 0.25],
+];
 /** 万元 of tax a year per 亩 (亩均税收); 8 is the 标准地 threshold. */
-const TAX_PER_MU: Tiers = [[50, 1], [30, 0.8], [15, 0.65], [8, 0.5], [4, 0.25]];
+const TAX_PER_MU: Tiers = [
+  [50, 1],
+  [30, 0.8],
+  [15, 0.65],
+  [8, 0.5],
+  [4, 0.25],
+];
 /** 万元 of tax a year, when the area is not known. */
-const TAX_TOTAL: Tiers = [[1_000, 1], [500, 0.8], [200, 0.6], [100, 0.4], [50, 0.2]];
+const TAX_TOTAL: Tiers = [
+  [1_000, 1],
+  [500, 0.8],
+  [200, 0.6],
+  [100, 0.4],
+  [50, 0.2],
+];
 /** 万元 of output a year per 亩. */
-const OUTPUT_PER_MU: Tiers = [[1_000, 1], [500, 0.75], [300, 0.5], [150, 0.25]];
+const OUTPUT_PER_MU: Tiers = [
+  [1_000, 1],
+  [500, 0.75],
+  [300, 0.5],
+  [150, 0.25],
+];
 /** 万元 of output a year, when the area is not known. */
-const OUTPUT_TOTAL: Tiers = [[100_000, 1], [20_000, 0.75], [5_000, 0.5], [1_000, 0.25]];
-const EMPLOYEES: Tiers = [[300, 1], [100, 0.8], [50, 0.6], [20, 0.4]];
+const OUTPUT_TOTAL: Tiers = [
+  [100_000, 1],
+  [20_000, 0.75],
+  [5_000, 0.5],
+  [1_000, 0.25],
+];
+const EMPLOYEES: Tiers = [
+  [300, 1],
+  [100, 0.8],
+  [50, 0.6],
+  [20, 0.4],
+];
 
 /**
  * Area wanted against what a park typically has to offer: a land parcel of 10–100 亩, factory or
  * office space of 1,000–10,000 m². Much smaller fragments the park's stock, much larger is rarely
  * available; both earn less. Bands are [from, to] inclusive.
  */
-const LAND_BANDS: readonly (readonly [number, number, number])[] = [[10, 100, 1], [5, 200, 0.6], [2, 500, 0.3]];
-const FLOOR_BANDS: readonly (readonly [number, number, number])[] = [[1_000, 10_000, 1], [500, 30_000, 0.6], [200, 60_000, 0.3]];
+const LAND_BANDS: readonly (readonly [number, number, number])[] = [
+  [10, 100, 1],
+  [5, 200, 0.6],
+  [2, 500, 0.3],
+];
+const FLOOR_BANDS: readonly (readonly [number, number, number])[] = [
+  [1_000, 10_000, 1],
+  [500, 30_000, 0.6],
+  [200, 60_000, 0.3],
+];
 
 /** Words in an industry or use that suggest research, high technology or 专精特新. */
 export const TECHNOLOGY_WORDS = [
-  "研发", "高新", "专精特新", "专利", "芯片", "集成电路", "半导体", "人工智能", "软件", "算法", "机器人", "智能", "精密",
-  "生物", "光电", "激光", "传感", "新材料", "r&d", "high-tech", "hi-tech", "patent", "chip", "semiconductor", "software",
-  "robot", "laser", "sensor",
+  "研发",
+  "高新",
+  "专精特新",
+  "专利",
+  "芯片",
+  "集成电路",
+  "半导体",
+  "人工智能",
+  "软件",
+  "算法",
+  "机器人",
+  "智能",
+  "精密",
+  "生物",
+  "光电",
+  "激光",
+  "传感",
+  "新材料",
+  "r&d",
+  "high-tech",
+  "hi-tech",
+  "patent",
+  "chip",
+  "semiconductor",
+  "software",
+  "robot",
+  "laser",
+  "sensor",
 ];
 
 /** Processes that usually fail or delay an environmental assessment (环评); banned ones are vetoes instead. */
 export const POLLUTING_WORDS = [
-  "化工", "铸造", "喷涂", "喷漆", "酸洗", "冶炼", "熔炼", "造纸", "危废", "染料", "农药", "橡胶", "锻造", "发酵",
-  "chemical", "foundry", "smelting", "pickling",
+  "化工",
+  "铸造",
+  "喷涂",
+  "喷漆",
+  "酸洗",
+  "冶炼",
+  "熔炼",
+  "造纸",
+  "危废",
+  "染料",
+  "农药",
+  "橡胶",
+  "锻造",
+  "发酵",
+  "chemical",
+  "foundry",
+  "smelting",
+  "pickling",
 ];
 
 const unknown: Judgement = { share: 0, value: null, basis: "unknown" };
@@ -94,7 +173,8 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 const firstWord = (text: string, words: readonly string[]) => words.find((word) => word !== "" && text.includes(word));
 
 export const judges: Record<ScoreFactor, (inputs: ScoreInputs) => Judgement> = {
-  investment: ({ investment }) => (investment === null ? unknown : { share: tier(investment, INVESTMENT, 0.1), value: investment, basis: "total" }),
+  investment: ({ investment }) =>
+    investment === null ? unknown : { share: tier(investment, INVESTMENT, 0.1), value: investment, basis: "total" },
 
   intensity: ({ investment, areaMu }) => {
     if (investment === null || !areaMu) return unknown;
@@ -158,5 +238,6 @@ export const judges: Record<ScoreFactor, (inputs: ScoreInputs) => Judgement> = {
     return word ? { share: 0, value: word, basis: "polluting" } : { share: 1, value: null, basis: "clean" };
   },
 
-  employment: ({ employees }) => (employees === null ? unknown : { share: tier(employees, EMPLOYEES, 0.2), value: employees, basis: "count" }),
+  employment: ({ employees }) =>
+    employees === null ? unknown : { share: tier(employees, EMPLOYEES, 0.2), value: employees, basis: "count" },
 };

@@ -40,7 +40,10 @@ export async function rescoreAllLeads(db: Database): Promise<number> {
         FROM "Lead" WHERE "id" > ${after} ORDER BY "id" LIMIT ${BATCH} FOR UPDATE`;
       if (rows.length === 0) return null;
       const { score } = await readSettings(tx);
-      const written = await writeScores(tx, rows.map((row) => ({ id: row.id, breakdown: scoreLead(row, score) })));
+      const written = await writeScores(
+        tx,
+        rows.map((row) => ({ id: row.id, breakdown: scoreLead(row, score) })),
+      );
       return { last: rows[rows.length - 1].id, written, full: rows.length === BATCH };
     });
     if (!batch) break;
@@ -56,7 +59,11 @@ export async function rescoreAllLeads(db: Database): Promise<number> {
  * unchanged does too, so a re-scoring cut short (a lost connection, a restart) is finished by
  * pressing save again.
  */
-export async function updateScoreSettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
+export async function updateScoreSettings(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<SettingsResult> {
   const saved = await saveSettingsSection(db, viewer, "score", input);
   if (!saved.ok) return saved;
   return { ...saved, rescored: await rescoreAllLeads(db) };

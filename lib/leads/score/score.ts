@@ -78,7 +78,11 @@ function inputsOf(lead: LeadScoreFields, settings: ScoreSettings): ScoreInputs {
     employees: typeof lead.employees === "number" && lead.employees >= 0 ? lead.employees : null,
     areaMu: known ? (inMu ? area : area / SQM_PER_MU) : null,
     // Land is judged in 亩 and buildings in m², whichever unit the investor typed.
-    area: known ? (land ? { value: inMu ? area : round(area / SQM_PER_MU, 2), unit: "mu" } : { value: inMu ? round(area * SQM_PER_MU, 0) : area, unit: "sqm" }) : null,
+    area: known
+      ? land
+        ? { value: inMu ? area : round(area / SQM_PER_MU, 2), unit: "mu" }
+        : { value: inMu ? round(area * SQM_PER_MU, 0) : area, unit: "sqm" }
+      : null,
     land,
     hasCreditCode: Boolean(lead.creditCode?.trim()),
     text: [lead.industry, lead.use].filter(Boolean).join(" ").normalize("NFKC").toLowerCase().trim(),
@@ -103,7 +107,8 @@ export function scoreLead(lead: LeadScoreFields, settings: ScoreSettings): Score
   }
   const minimum = settings.vetoes.minExpectedTax;
   // An unknown tax is not a veto: the tax factor already earns nothing for it.
-  if (minimum !== null && inputs.tax !== null && inputs.tax < minimum) vetoes.push({ rule: "minExpectedTax", detail: String(minimum) });
+  if (minimum !== null && inputs.tax !== null && inputs.tax < minimum)
+    vetoes.push({ rule: "minExpectedTax", detail: String(minimum) });
 
   const sum = parts.reduce((total, part) => total + part.points, 0);
   const total = vetoes.length ? 0 : Math.min(100, Math.max(0, Math.round(sum)));
@@ -112,7 +117,11 @@ export function scoreLead(lead: LeadScoreFields, settings: ScoreSettings): Score
 
 /** The Lead columns a breakdown is stored in. */
 export function scoreColumns(breakdown: ScoreBreakdown) {
-  return { score: breakdown.total, scoreBreakdown: breakdown as unknown as Prisma.InputJsonValue, vetoed: breakdown.vetoed };
+  return {
+    score: breakdown.total,
+    scoreBreakdown: breakdown as unknown as Prisma.InputJsonValue,
+    vetoed: breakdown.vetoed,
+  };
 }
 
 /**

@@ -13,7 +13,12 @@ export const signedAreaUnits = ["SQM", "MU"] as const;
 
 const leadId = recordId;
 /** Stage and lost-reason keys: stable identifiers, lower-case letters, digits and underscores. */
-export const configKey = z.string("required").trim().min(1, "required").max(40, "tooLong:40").regex(/^[a-z0-9_]+$/, "invalid");
+export const configKey = z
+  .string("required")
+  .trim()
+  .min(1, "required")
+  .max(40, "tooLong:40")
+  .regex(/^[a-z0-9_]+$/, "invalid");
 
 /** What a move into a lost or won stage adds; every field optional here, required by `stageMoveErrors`. */
 export const stageMoveDetailsShape = {
@@ -26,7 +31,9 @@ export const stageMoveDetailsShape = {
   signedAnnualTax: optional(amount({ max: 10_000_000, positive: true })),
 };
 
-export const stageMoveDetailsSchema = z.strictObject(stageMoveDetailsShape, { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") });
+export const stageMoveDetailsSchema = z.strictObject(stageMoveDetailsShape, {
+  error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid"),
+});
 export type StageMoveDetails = z.output<typeof stageMoveDetailsSchema>;
 export type StageMoveDetailsInput = z.input<typeof stageMoveDetailsSchema>;
 
@@ -52,7 +59,11 @@ export type MoveLeadsStage = z.output<typeof moveLeadsStageSchema>;
  * What a move into a stage of `category` is missing. `reason` is the chosen lost reason as the
  * caller found it among the active ones (undefined when the key is unknown or retired).
  */
-export function stageMoveErrors(category: StageCategory, details: StageMoveDetails, reason: { askPark: boolean } | undefined): FieldErrors {
+export function stageMoveErrors(
+  category: StageCategory,
+  details: StageMoveDetails,
+  reason: { askPark: boolean } | undefined,
+): FieldErrors {
   const errors: FieldErrors = {};
   if (category === "LOST") {
     if (!details.lostReasonKey || !reason) errors.lostReasonKey = "lostReasonRequired";
@@ -70,7 +81,12 @@ export function stageMoveErrors(category: StageCategory, details: StageMoveDetai
  * The lead's lost/won fields after a move into a stage of `category`: a lost stage keeps the
  * reason, a won stage the signed figures, an open stage neither, so nothing stale survives a move back.
  */
-export function stageOutcome(category: StageCategory, details: StageMoveDetails, reason: { askPark: boolean } | undefined, now: Date) {
+export function stageOutcome(
+  category: StageCategory,
+  details: StageMoveDetails,
+  reason: { askPark: boolean } | undefined,
+  now: Date,
+) {
   const lost = category === "LOST";
   const won = category === "WON";
   return {

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { cleanText, lengthOf } from "../../forms/clean-text";
-import { decimal as kitDecimal, isCalendarDay, isMissing, optionalText as kitOptionalText, text as kitText } from "../../forms/fields";
+import {
+  decimal as kitDecimal,
+  isCalendarDay,
+  isMissing,
+  optionalText as kitOptionalText,
+  text as kitText,
+} from "../../forms/fields";
 import { parseNumber } from "../../forms/numbers";
 
 /*
@@ -41,7 +47,8 @@ export const text = (max: number) => kitText({ max, multiline: max > 1000 });
 /** Optional text stored as null when blank. */
 export const optionalText = (max: number) => kitOptionalText({ max }).transform((value) => value ?? null);
 /** The English twin of a required Chinese text: blank is stored as "", and the Chinese shows instead. */
-export const englishText = (max: number) => kitOptionalText({ max, multiline: max > 1000 }).transform((value) => value ?? "");
+export const englishText = (max: number) =>
+  kitOptionalText({ max, multiline: max > 1000 }).transform((value) => value ?? "");
 
 /** One item per line (the form's textarea) or a list; blank lines dropped. */
 export const lines = (items: number, length: number) =>
@@ -53,7 +60,8 @@ export const lines = (items: number, length: number) =>
       const list = cleaned.flatMap((line) => (line.ok && line.value ? [line.value] : []));
       if (cleaned.some((line) => !line.ok)) ctx.addIssue({ code: "custom", message: "characters" });
       else if (list.length > items) ctx.addIssue({ code: "custom", message: `tooMany:${items}` });
-      else if (list.some((line) => lengthOf(line) > length)) ctx.addIssue({ code: "custom", message: `tooLong:${length}` });
+      else if (list.some((line) => lengthOf(line) > length))
+        ctx.addIssue({ code: "custom", message: `tooLong:${length}` });
       return list;
     });
 

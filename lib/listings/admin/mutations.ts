@@ -6,7 +6,14 @@ import type { Role } from "../../auth/schema";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
-import { listingPublishSchema, listingSchema, listingStatusSchema, listingUpdateSchema, statusesFor, type ListingData } from "./schema";
+import {
+  listingPublishSchema,
+  listingSchema,
+  listingStatusSchema,
+  listingUpdateSchema,
+  statusesFor,
+  type ListingData,
+} from "./schema";
 import { areaInSqm, unitPrice } from "../units";
 
 /** Every workspace role manages listings; parks are the admin's (lib/parks). */
@@ -19,10 +26,36 @@ type Fields = Omit<ListingData, "status" | "published">;
 type Value = string | number | boolean | string[] | null;
 
 const AUDITED = [
-  "parkId", "title", "titleEn", "kind", "factoryType", "deal", "status", "published", "address", "addressEn", "area",
-  "availableArea", "areaUnit", "price", "priceUnit", "floorHeightM", "floorLoadKgPerSqm", "powerKva", "propertyTermYears",
-  "landUseType", "landUseTypeEn", "structure", "structureEn", "storeys", "industries", "highlights", "highlightsEn",
-  "description", "descriptionEn", "availableFrom",
+  "parkId",
+  "title",
+  "titleEn",
+  "kind",
+  "factoryType",
+  "deal",
+  "status",
+  "published",
+  "address",
+  "addressEn",
+  "area",
+  "availableArea",
+  "areaUnit",
+  "price",
+  "priceUnit",
+  "floorHeightM",
+  "floorLoadKgPerSqm",
+  "powerKva",
+  "propertyTermYears",
+  "landUseType",
+  "landUseTypeEn",
+  "structure",
+  "structureEn",
+  "storeys",
+  "industries",
+  "highlights",
+  "highlightsEn",
+  "description",
+  "descriptionEn",
+  "availableFrom",
 ] as const satisfies readonly (keyof Listing)[];
 
 /** A column as the audit log shows it: decimals as strings, dates as YYYY-MM-DD. */
@@ -34,7 +67,12 @@ function plain(value: unknown): Value {
 }
 
 function same(before: Value, after: Value): boolean {
-  if (typeof before === "string" && typeof after === "string" && /^\d+(\.\d+)?$/.test(before) && /^\d+(\.\d+)?$/.test(after)) {
+  if (
+    typeof before === "string" &&
+    typeof after === "string" &&
+    /^\d+(\.\d+)?$/.test(before) &&
+    /^\d+(\.\d+)?$/.test(after)
+  ) {
     return Number(before) === Number(after);
   }
   return JSON.stringify(before) === JSON.stringify(after);
@@ -54,7 +92,11 @@ function changesBetween(before: Partial<Record<string, unknown>> | null, after: 
 /** The stored columns of the form's fields, with the comparable area and price the catalogue sorts by (as the seed computes them). */
 function columnsOf(fields: Fields) {
   const areaSqm = areaInSqm(fields.area, fields.areaUnit);
-  return { ...fields, areaSqm: areaSqm.toString(), unitPrice: unitPrice(fields.price, fields.priceUnit, areaSqm).toString() };
+  return {
+    ...fields,
+    areaSqm: areaSqm.toString(),
+    unitPrice: unitPrice(fields.price, fields.priceUnit, areaSqm).toString(),
+  };
 }
 
 /** Strictly later than the last change, so a token taken in the same millisecond still goes stale. */
@@ -66,9 +108,16 @@ export async function createListing(db: Database, viewer: Viewer | null, input: 
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const data = parsed.data;
   return db.$transaction(async (tx): Promise<Saved> => {
-    if (!(await tx.park.findUnique({ where: { id: data.parkId }, select: { id: true } }))) return { ok: false, fieldErrors: { parkId: "notFound" } };
+    if (!(await tx.park.findUnique({ where: { id: data.parkId }, select: { id: true } })))
+      return { ok: false, fieldErrors: { parkId: "notFound" } };
     const created = await tx.listing.create({ data: columnsOf(data) });
-    await recordAudit(tx, { actorId: viewer.id, action: "listing.create", entityType: "Listing", entityId: created.id, details: changesBetween(null, data) });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "listing.create",
+      entityType: "Listing",
+      entityId: created.id,
+      details: changesBetween(null, data),
+    });
     return { ok: true, id: created.id, updatedAt: created.updatedAt.toISOString() };
   });
 }
@@ -88,16 +137,28 @@ export async function updateListing(db: Database, viewer: Viewer | null, input: 
     if (!current) return { ok: false, fieldErrors: { id: "notFound" } };
     if (current.updatedAt.getTime() !== updatedAt.getTime()) return { ok: false, fieldErrors: { updatedAt: "stale" } };
     if (!statusesFor(fields.deal).includes(current.status)) return { ok: false, fieldErrors: { deal: "statusDeal" } };
-    if (fields.parkId !== current.parkId && !(await tx.park.findUnique({ where: { id: fields.parkId }, select: { id: true } }))) {
+    if (
+      fields.parkId !== current.parkId &&
+      !(await tx.park.findUnique({ where: { id: fields.parkId }, select: { id: true } }))
+    ) {
       return { ok: false, fieldErrors: { parkId: "notFound" } };
     }
     const changes = changesBetween(current, fields);
     if (Object.keys(changes).length === 0) return { ok: true, id, updatedAt: current.updatedAt.toISOString() };
     const stamp = nextStamp(current.updatedAt);
     // updatedAt in the WHERE settles a race with a change committed since the read above.
-    const saved = await tx.listing.updateMany({ where: { id, updatedAt }, data: { ...columnsOf(fields), updatedAt: stamp } });
+    const saved = await tx.listing.updateMany({
+      where: { id, updatedAt },
+      data: { ...columnsOf(fields), updatedAt: stamp },
+    });
     if (saved.count === 0) return { ok: false, fieldErrors: { updatedAt: "stale" } };
-    await recordAudit(tx, { actorId: viewer.id, action: "listing.update", entityType: "Listing", entityId: id, details: changes });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "listing.update",
+      entityType: "Listing",
+      entityId: id,
+      details: changes,
+    });
     return { ok: true, id, updatedAt: stamp.toISOString() };
   });
 }
@@ -107,19 +168,31 @@ async function changeListing(
   db: Database,
   viewer: Viewer,
   target: { id: string; updatedAt?: Date },
-  change: (current: Listing) => { data: Prisma.ListingUpdateManyMutationInput; action: string } | { error: FieldErrors } | null,
+  change: (
+    current: Listing,
+  ) => { data: Prisma.ListingUpdateManyMutationInput; action: string } | { error: FieldErrors } | null,
 ): Promise<Saved> {
   return db.$transaction(async (tx): Promise<Saved> => {
     const current = await tx.listing.findUnique({ where: { id: target.id } });
     if (!current) return { ok: false, fieldErrors: { id: "notFound" } };
-    if (target.updatedAt && current.updatedAt.getTime() !== target.updatedAt.getTime()) return { ok: false, fieldErrors: { updatedAt: "stale" } };
+    if (target.updatedAt && current.updatedAt.getTime() !== target.updatedAt.getTime())
+      return { ok: false, fieldErrors: { updatedAt: "stale" } };
     const planned = change(current);
     if (planned === null) return { ok: true, id: current.id, updatedAt: current.updatedAt.toISOString() };
     if ("error" in planned) return { ok: false, fieldErrors: planned.error };
     const stamp = nextStamp(current.updatedAt);
-    const saved = await tx.listing.updateMany({ where: { id: current.id, updatedAt: current.updatedAt }, data: { ...planned.data, updatedAt: stamp } });
+    const saved = await tx.listing.updateMany({
+      where: { id: current.id, updatedAt: current.updatedAt },
+      data: { ...planned.data, updatedAt: stamp },
+    });
     if (saved.count === 0) return { ok: false, fieldErrors: { updatedAt: "stale" } };
-    await recordAudit(tx, { actorId: viewer.id, action: planned.action, entityType: "Listing", entityId: current.id, details: changesBetween(current, planned.data) });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: planned.action,
+      entityType: "Listing",
+      entityId: current.id,
+      details: changesBetween(current, planned.data),
+    });
     return { ok: true, id: current.id, updatedAt: stamp.toISOString() };
   });
 }
@@ -131,7 +204,9 @@ export async function setListingPublished(db: Database, viewer: Viewer | null, i
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { published } = parsed.data;
   return changeListing(db, viewer, parsed.data, (current) =>
-    current.published === published ? null : { data: { published }, action: published ? "listing.publish" : "listing.unpublish" },
+    current.published === published
+      ? null
+      : { data: { published }, action: published ? "listing.publish" : "listing.unpublish" },
   );
 }
 

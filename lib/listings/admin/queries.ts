@@ -68,7 +68,10 @@ export async function listingForEdit(db: Database, viewer: Viewer | null, id: st
   assertRole(viewer, LISTING_MANAGERS, "edit listings");
   const row = await db.listing.findUnique({
     where: { id },
-    include: { photos: { orderBy: [{ position: "asc" }, { id: "asc" }] }, park: { select: { name: true, nameEn: true } } },
+    include: {
+      photos: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+      park: { select: { name: true, nameEn: true } },
+    },
   });
   if (!row) return null;
   const values: ListingInput = {
@@ -113,7 +116,14 @@ export async function listingForEdit(db: Database, viewer: Viewer | null, id: st
     updatedAt: row.updatedAt.toISOString(),
     park: row.park,
     values,
-    photos: row.photos.map((photo) => ({ id: photo.id, url: photo.url, alt: photo.alt, altEn: photo.altEn, bytes: photo.bytes, contentType: photo.contentType })),
+    photos: row.photos.map((photo) => ({
+      id: photo.id,
+      url: photo.url,
+      alt: photo.alt,
+      altEn: photo.altEn,
+      bytes: photo.bytes,
+      contentType: photo.contentType,
+    })),
   };
 }
 

@@ -2,21 +2,56 @@ import { describe, expect, it } from "vitest";
 import { listingAdminFilterSchema, listingSchema, priceUnitsFor, statusesFor } from "./schema";
 
 const valid = {
-  parkId: "park-1", title: "A1 栋", kind: "OFFICE", deal: "LEASE", status: "AVAILABLE", published: true, area: "1,200", availableArea: "0",
-  areaUnit: "SQM", price: "035.50", priceUnit: "YUAN_PER_SQM_MONTH", description: "研发楼",
+  parkId: "park-1",
+  title: "A1 栋",
+  kind: "OFFICE",
+  deal: "LEASE",
+  status: "AVAILABLE",
+  published: true,
+  area: "1,200",
+  availableArea: "0",
+  areaUnit: "SQM",
+  price: "035.50",
+  priceUnit: "YUAN_PER_SQM_MONTH",
+  description: "研发楼",
 };
 
 describe("listing schema", () => {
   it("keeps amounts as exact decimal strings, blanks as null, lines as lists", () => {
-    const parsed = listingSchema.parse({ ...valid, highlights: " 近地铁 \r\n\n带装修 ", floorHeightM: "", powerKva: 630, availableFrom: "2027-03-01" });
-    expect(parsed).toMatchObject({ area: "1200", availableArea: "0", price: "35.5", floorHeightM: null, powerKva: 630, titleEn: "", highlights: ["近地铁", "带装修"] });
+    const parsed = listingSchema.parse({
+      ...valid,
+      highlights: " 近地铁 \r\n\n带装修 ",
+      floorHeightM: "",
+      powerKva: 630,
+      availableFrom: "2027-03-01",
+    });
+    expect(parsed).toMatchObject({
+      area: "1200",
+      availableArea: "0",
+      price: "35.5",
+      floorHeightM: null,
+      powerKva: 630,
+      titleEn: "",
+      highlights: ["近地铁", "带装修"],
+    });
     expect(parsed.availableFrom?.toISOString()).toBe("2027-03-01T00:00:00.000Z");
   });
 
   it("names each bad amount precisely", () => {
-    const errors = listingSchema.safeParse({ ...valid, area: "-5", price: "1.234", availableArea: "", storeys: "0", powerKva: "2000000" }).error?.issues;
+    const errors = listingSchema.safeParse({
+      ...valid,
+      area: "-5",
+      price: "1.234",
+      availableArea: "",
+      storeys: "0",
+      powerKva: "2000000",
+    }).error?.issues;
     expect(Object.fromEntries((errors ?? []).map((issue) => [issue.path.join("."), issue.message]))).toEqual({
-      area: "tooSmall:1", price: "decimals:2", availableArea: "required", storeys: "tooSmall:1", powerKva: "tooBig:1000000",
+      area: "tooSmall:1",
+      price: "decimals:2",
+      availableArea: "required",
+      storeys: "tooSmall:1",
+      powerKva: "tooBig:1000000",
     });
   });
 
@@ -29,6 +64,10 @@ describe("listing schema", () => {
   });
 
   it("drops bad filter values one by one", () => {
-    expect(listingAdminFilterSchema.parse({ kind: "LAND", status: "GONE", published: "no", page: "2" })).toEqual({ kind: "LAND", published: "no", page: 2 });
+    expect(listingAdminFilterSchema.parse({ kind: "LAND", status: "GONE", published: "no", page: "2" })).toEqual({
+      kind: "LAND",
+      published: "no",
+      page: 2,
+    });
   });
 });

@@ -12,7 +12,13 @@ import { deals, listingKinds } from "../schema";
 export const factoryTypes = ["STANDARD", "SINGLE_STOREY", "MULTI_STOREY"] as const;
 export const listingStatuses = ["AVAILABLE", "RESERVED", "LEASED", "SOLD"] as const;
 export const areaUnits = ["SQM", "MU"] as const;
-export const priceUnits = ["YUAN_PER_SQM", "WAN_TOTAL", "WAN_PER_MU", "YUAN_PER_SQM_DAY", "YUAN_PER_SQM_MONTH"] as const;
+export const priceUnits = [
+  "YUAN_PER_SQM",
+  "WAN_TOTAL",
+  "WAN_PER_MU",
+  "YUAN_PER_SQM_DAY",
+  "YUAN_PER_SQM_MONTH",
+] as const;
 const industryCodes = Object.keys(industries) as [IndustryCode, ...IndustryCode[]];
 
 type Kind = (typeof listingKinds)[number];
@@ -63,7 +69,11 @@ const fields = {
   structure: optionalText(60),
   structureEn: optionalText(100),
   storeys: optionalInt(1, 200),
-  industries: z.array(z.enum(industryCodes, { error: "choice" })).max(industryCodes.length, "choice").optional().transform((value) => value ?? []),
+  industries: z
+    .array(z.enum(industryCodes, { error: "choice" }))
+    .max(industryCodes.length, "choice")
+    .optional()
+    .transform((value) => value ?? []),
   highlights: lines(10, 40),
   highlightsEn: lines(10, 80),
   description: text(4000),
@@ -94,20 +104,30 @@ function checkConsistency(value: Consistency, ctx: z.RefinementCtx) {
   const kind = oneOf(listingKinds, value.kind) ? value.kind : undefined;
   const deal = oneOf(deals, value.deal) ? value.deal : undefined;
   if (kind === "FACTORY" && !value.factoryType) issue("factoryType", "choice");
-  if (kind && oneOf(areaUnits, value.areaUnit) && !areaUnitsFor(kind).includes(value.areaUnit)) issue("areaUnit", "unitMismatch");
-  if (kind && deal && oneOf(priceUnits, value.priceUnit) && !priceUnitsFor(kind, deal).includes(value.priceUnit)) issue("priceUnit", "unitMismatch");
-  if (isAmount(value.area) && isAmount(value.availableArea) && Number(value.availableArea) > Number(value.area)) issue("availableArea", "availableArea");
-  if (deal && oneOf(listingStatuses, value.status) && !statusesFor(deal).includes(value.status)) issue("status", "statusDeal");
+  if (kind && oneOf(areaUnits, value.areaUnit) && !areaUnitsFor(kind).includes(value.areaUnit))
+    issue("areaUnit", "unitMismatch");
+  if (kind && deal && oneOf(priceUnits, value.priceUnit) && !priceUnitsFor(kind, deal).includes(value.priceUnit))
+    issue("priceUnit", "unitMismatch");
+  if (isAmount(value.area) && isAmount(value.availableArea) && Number(value.availableArea) > Number(value.area))
+    issue("availableArea", "availableArea");
+  if (deal && oneOf(listingStatuses, value.status) && !statusesFor(deal).includes(value.status))
+    issue("status", "statusDeal");
 }
 const always = { when: () => true };
 
 /** Only a factory has a factory type; a stale choice left in the form after switching kind is dropped. */
 function settle<T extends { kind: Kind; factoryType?: string | null }>(value: T) {
-  return { ...value, factoryType: value.kind === "FACTORY" ? (value.factoryType as (typeof factoryTypes)[number]) : null };
+  return {
+    ...value,
+    factoryType: value.kind === "FACTORY" ? (value.factoryType as (typeof factoryTypes)[number]) : null,
+  };
 }
 
 export const listingSchema = z
-  .strictObject({ ...fields, status: choice(listingStatuses), published: z.boolean({ error: "choice" }) }, { error: "unknownField" })
+  .strictObject(
+    { ...fields, status: choice(listingStatuses), published: z.boolean({ error: "choice" }) },
+    { error: "unknownField" },
+  )
   .superRefine(checkConsistency, always)
   .transform(settle);
 export type ListingInput = z.input<typeof listingSchema>;
@@ -129,7 +149,10 @@ export type ListingUpdateInput = z.input<typeof listingUpdateSchema>;
 const listingRef = {
   id: existingId,
   /** When given, the change is refused if the listing moved on since (the edit page's controls). */
-  updatedAt: z.iso.datetime({ error: "stale" }).optional().transform((value) => (value ? new Date(value) : undefined)),
+  updatedAt: z.iso
+    .datetime({ error: "stale" })
+    .optional()
+    .transform((value) => (value ? new Date(value) : undefined)),
 };
 export const listingPublishSchema = z.strictObject({ ...listingRef, published: z.boolean({ error: "choice" }) });
 export const listingStatusSchema = z.strictObject({ ...listingRef, status: choice(listingStatuses) });

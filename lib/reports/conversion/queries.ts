@@ -21,7 +21,12 @@ import type { ReportTable } from "../table";
  * it does not change Lead.source); "direct" when empty. Industry is Lead.industry, else the inquiry's
  * 用途 (Lead.use), trimmed. Read from the created tallies (lib/reports/tallies).
  */
-export async function conversionReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
+export async function conversionReport(
+  db: Database,
+  viewer: Viewer | null,
+  filter: ReportFilter,
+  now = new Date(),
+): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the conversion report");
   await foldReportTallies(db);
   const range = resolveRange(filter, now);

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { conversionTables, type ConversionGroup } from "./tables";
 
-const group = (dimension: ConversionGroup["dimension"], value: string | null, leads: number, signed = 0, label: string | null = null): ConversionGroup => ({
-  dimension, value, label, labelEn: label ? `${label} (en)` : null, inquiries: leads + 1, leads, signed, signedRate: leads ? signed / leads : null, signedTax: signed * 100,
+const group = (
+  dimension: ConversionGroup["dimension"],
+  value: string | null,
+  leads: number,
+  signed = 0,
+  label: string | null = null,
+): ConversionGroup => ({
+  dimension,
+  value,
+  label,
+  labelEn: label ? `${label} (en)` : null,
+  inquiries: leads + 1,
+  leads,
+  signed,
+  signedRate: leads ? signed / leads : null,
+  signedTax: signed * 100,
 });
 
 describe("the conversion tables", () => {
@@ -16,20 +30,56 @@ describe("the conversion tables", () => {
     ]);
     const owner = tables.find((table) => table.key === "reportsConversion.tables.owner");
     expect(owner?.columns.map((column) => [column.key, column.kind])).toEqual([
-      ["owner", "text"], ["inquiries", "count"], ["leads", "count"], ["signed", "count"], ["signedRate", "percent"], ["signedTax", "wan"],
+      ["owner", "text"],
+      ["inquiries", "count"],
+      ["leads", "count"],
+      ["signed", "count"],
+      ["signedRate", "percent"],
+      ["signedTax", "wan"],
     ]);
     expect(owner?.rows).toEqual([
-      { owner: "officer-a", ownerEn: "officer-a (en)", inquiries: 3, leads: 2, signed: 1, signedRate: 0.5, signedTax: 100 },
+      {
+        owner: "officer-a",
+        ownerEn: "officer-a (en)",
+        inquiries: 3,
+        leads: 2,
+        signed: 1,
+        signedRate: 0.5,
+        signedTax: 100,
+      },
       { owner: "未分配", ownerEn: "Unassigned", inquiries: 2, leads: 1, signed: 0, signedRate: 0, signedTax: 0 },
-      { owner: "合计", ownerEn: "Total", row: "total", inquiries: 4, leads: 3, signed: 1, signedRate: 1 / 3, signedTax: 100 },
+      {
+        owner: "合计",
+        ownerEn: "Total",
+        row: "total",
+        inquiries: 4,
+        leads: 3,
+        signed: 1,
+        signedRate: 1 / 3,
+        signedTax: 100,
+      },
     ]);
-    expect(tables.find((table) => table.key === "reportsConversion.tables.listing")?.rows[0]).toMatchObject({ listing: "未关联房源", listingEn: "No listing" });
-    expect(tables.find((table) => table.key === "reportsConversion.tables.park")?.rows[0]).toMatchObject({ park: "园区一", parkEn: "园区一 (en)" });
+    expect(tables.find((table) => table.key === "reportsConversion.tables.listing")?.rows[0]).toMatchObject({
+      listing: "未关联房源",
+      listingEn: "No listing",
+    });
+    expect(tables.find((table) => table.key === "reportsConversion.tables.park")?.rows[0]).toMatchObject({
+      park: "园区一",
+      parkEn: "园区一 (en)",
+    });
   });
 
   it("give every table without rows when the cohort is empty", () => {
     const tables = conversionTables([group("total", null, 0)]);
-    expect(tables.map((table) => table.key.split(".").pop())).toEqual(["source", "medium", "referrer", "listing", "park", "owner", "industry"]);
+    expect(tables.map((table) => table.key.split(".").pop())).toEqual([
+      "source",
+      "medium",
+      "referrer",
+      "listing",
+      "park",
+      "owner",
+      "industry",
+    ]);
     expect(tables.every((table) => table.rows.length === 0)).toBe(true);
   });
 });

@@ -46,7 +46,13 @@ const missing: Record<ConversionDimension, keyof typeof zh.rows | null> = {
 };
 
 function figures(group: ConversionGroup): Record<string, ReportValue> {
-  return { inquiries: group.inquiries, leads: group.leads, signed: group.signed, signedRate: group.signedRate, signedTax: group.signedTax };
+  return {
+    inquiries: group.inquiries,
+    leads: group.leads,
+    signed: group.signed,
+    signedRate: group.signedRate,
+    signedTax: group.signedTax,
+  };
 }
 
 function nameOf(dimension: ConversionDimension, group: ConversionGroup): { name: string; nameEn: string | null } {

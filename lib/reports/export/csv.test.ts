@@ -15,12 +15,17 @@ const table: ReportTable = {
   ],
   rows: [
     { stage: "洽谈", stageEn: "Negotiation", leads: 1234567, rate: 2 / 3, tax: 12345.678912, areaSqm: 3333.335 },
-    { stage: "=HYPERLINK(\"http://x\")", leads: 0, rate: null, tax: -0.00001, areaSqm: null },
+    { stage: '=HYPERLINK("http://x")', leads: 0, rate: null, tax: -0.00001, areaSqm: null },
   ],
 };
 
 describe("the report CSV", () => {
-  const zh = reportCsv([table, { ...table, key: "funnel", rows: [] }], { locale: "zh-CN", messages: zhCN, range: "本月：2026年10月1日 至 2026年10月31日", filters: "全部线索" });
+  const zh = reportCsv([table, { ...table, key: "funnel", rows: [] }], {
+    locale: "zh-CN",
+    messages: zhCN,
+    range: "本月：2026年10月1日 至 2026年10月31日",
+    filters: "全部线索",
+  });
   const lines = zh.split("\r\n");
 
   it("starts with the byte-order mark Excel needs to read UTF-8", () => {
@@ -47,8 +52,12 @@ describe("the report CSV", () => {
   });
 
   it("uses English headers, units and the English twin of a text cell in English", () => {
-    const english = reportCsv([table], { locale: "en", messages: en, range: "This month", filters: "All leads" }).split("\r\n");
-    expect(english[1]).toBe(`Stage,${en.reports.columns.leads},${en.reports.columns.rate} (%),${en.reports.columns.tax} (RMB 10k),${en.reports.columns.areaSqm}`);
+    const english = reportCsv([table], { locale: "en", messages: en, range: "This month", filters: "All leads" }).split(
+      "\r\n",
+    );
+    expect(english[1]).toBe(
+      `Stage,${en.reports.columns.leads},${en.reports.columns.rate} (%),${en.reports.columns.tax} (RMB 10k),${en.reports.columns.areaSqm}`,
+    );
     expect(english[2].startsWith("Negotiation,1234567,")).toBe(true);
   });
 });
@@ -61,8 +70,12 @@ describe("report labels and cells", () => {
   });
 
   it("puts hours and days in the header, in the UI language", () => {
-    expect(columnHeader({ key: "m", label: "reports.columns.count", kind: "hours" }, zhCN)).toBe(`${zhCN.reports.columns.count}（小时）`);
-    expect(columnHeader({ key: "m", label: "reports.columns.count", kind: "days" }, en)).toBe(`${en.reports.columns.count} (days)`);
+    expect(columnHeader({ key: "m", label: "reports.columns.count", kind: "hours" }, zhCN)).toBe(
+      `${zhCN.reports.columns.count}（小时）`,
+    );
+    expect(columnHeader({ key: "m", label: "reports.columns.count", kind: "days" }, en)).toBe(
+      `${en.reports.columns.count} (days)`,
+    );
   });
 
   it("rounds hours to 2 decimals and never writes -0 or a non-finite number", () => {

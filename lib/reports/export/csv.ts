@@ -56,7 +56,11 @@ export function columnHeader(column: ReportColumn, messages: Messages): string {
  * A cell as the CSV holds it: rates as percentages, every number rounded to its kind's decimals,
  * text in English from the row's `<column key>En` twin when there is one (as on screen).
  */
-export function plainValue(column: ReportColumn, row: Record<string, ReportValue>, locale: Locale): string | number | null {
+export function plainValue(
+  column: ReportColumn,
+  row: Record<string, ReportValue>,
+  locale: Locale,
+): string | number | null {
   const value = row[column.key] ?? null;
   const kind = column.kind;
   if (kind === "text" || typeof value !== "number") {

@@ -9,6 +9,8 @@ describe("exportQuery", () => {
   });
 
   it("replaces a report the query already named and encodes what it sets", () => {
-    expect(exportQuery("report=funnel&source=百度 推广", { report: "all" })).toBe("report=all&source=%E7%99%BE%E5%BA%A6+%E6%8E%A8%E5%B9%BF");
+    expect(exportQuery("report=funnel&source=百度 推广", { report: "all" })).toBe(
+      "report=all&source=%E7%99%BE%E5%BA%A6+%E6%8E%A8%E5%B9%BF",
+    );
   });
 });

@@ -23,7 +23,10 @@ import { reportKeys, type ReportKey, type ReportTable } from "../table";
 const reportKeySchema = z.enum(reportKeys, "choice");
 const printKeySchema = z.enum([...reportKeys, "all"], "choice");
 
-function readView<K extends string>(params: UrlParams, keySchema: z.ZodType<K>): { ok: true; key: K; filter: ReportFilter } | { ok: false; fieldErrors: FieldErrors } {
+function readView<K extends string>(
+  params: UrlParams,
+  keySchema: z.ZodType<K>,
+): { ok: true; key: K; filter: ReportFilter } | { ok: false; fieldErrors: FieldErrors } {
   const key = keySchema.safeParse(firstParam(params.report));
   const filter = parseReportFilter(params);
   const fieldErrors: FieldErrors = {
@@ -49,13 +52,20 @@ export interface ExportFile {
 const SNAPSHOTS: readonly ReportKey[] = ["pipeline"];
 
 function snapshotNote(key: ReportKey, options: { locale: Locale; messages: Messages; now: Date }): string | null {
-  return SNAPSHOTS.includes(key) ? options.messages.reportsExport.snapshot.replace("{time}", formatDateTime(options.now, options.locale)) : null;
+  return SNAPSHOTS.includes(key)
+    ? options.messages.reportsExport.snapshot.replace("{time}", formatDateTime(options.now, options.locale))
+    : null;
 }
 
 export type CsvExport = ({ ok: true; body: string } & ExportFile) | { ok: false; fieldErrors: FieldErrors };
 
 /** GET /crm/reports/export: one report's tables as UTF-8 CSV with a BOM; audited "report.export". */
-export async function exportReportCsv(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<CsvExport> {
+export async function exportReportCsv(
+  db: Database,
+  viewer: Viewer | null,
+  params: UrlParams,
+  options: { locale: Locale; now?: Date },
+): Promise<CsvExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export reports");
   const view = readView(params, reportKeySchema);
   if (!view.ok) return view;
@@ -74,7 +84,12 @@ export async function exportReportCsv(db: Database, viewer: Viewer | null, param
     entityId: view.key,
     details: { report: view.key, format: "csv", filter: view.filter, locale: options.locale },
   });
-  return { ok: true, filename: `${exportName(messages.reports.tabs[view.key], words)}.csv`, fallback: `${exportName(view.key, words)}.csv`, body };
+  return {
+    ok: true,
+    filename: `${exportName(messages.reports.tabs[view.key], words)}.csv`,
+    fallback: `${exportName(view.key, words)}.csv`,
+    body,
+  };
 }
 
 export interface PrintedReport {
@@ -89,7 +104,12 @@ export type PrintView =
   | { ok: false; fieldErrors: FieldErrors };
 
 /** The printable page's content: one report or all of them; audited "report.print" when opened. */
-export async function printableReports(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; messages: Messages; now?: Date }): Promise<PrintView> {
+export async function printableReports(
+  db: Database,
+  viewer: Viewer | null,
+  params: UrlParams,
+  options: { locale: Locale; messages: Messages; now?: Date },
+): Promise<PrintView> {
   assertRole(viewer, WORKSPACE_ROLES, "print reports");
   const view = readView(params, printKeySchema);
   if (!view.ok) return view;

@@ -8,7 +8,10 @@ import { invalidFields } from "./view";
 /* The HTTP answers of the export routes, so each route only picks the export and hands its result here. */
 
 function plain(status: number, body: string): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** A download: filename* carries the name in the UI language (RFC 6266), `fallback` an ASCII one for old clients. */
@@ -25,7 +28,10 @@ export function attachment(body: BodyInit, file: { filename: string; fallback: s
 /** 400 naming the parameters that could not be read, in the viewer's language. */
 export async function invalidView(fieldErrors: FieldErrors, locale: Locale): Promise<Response> {
   const messages = await loadMessages(locale);
-  return plain(400, messages.reportsExport.invalid.replace("{fields}", invalidFields(Object.keys(fieldErrors), messages)));
+  return plain(
+    400,
+    messages.reportsExport.invalid.replace("{fields}", invalidFields(Object.keys(fieldErrors), messages)),
+  );
 }
 
 /** 401 for a visitor who is not signed in, 403 for a signed-in user without a workspace role. */

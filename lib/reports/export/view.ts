@@ -21,14 +21,26 @@ export interface ViewInWords {
   filters: string;
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
-export async function describeView(db: Database, viewer: Viewer, filter: ReportFilter, options: { locale: Locale; messages: Messages; now: Date }): Promise<ViewInWords> {
+export async function describeView(
+  db: Database,
+  viewer: Viewer,
+  filter: ReportFilter,
+  options: { locale: Locale; messages: Messages; now: Date },
+): Promise<ViewInWords> {
   const { locale, messages, now } = options;
   const text = messages.reportsExport;
   const range = resolveRange(filter, now);
-  const days = fill(text.range, { from: formatDate(shanghaiDayStart(range.fromDay), locale), to: formatDate(shanghaiDayStart(range.toDay), locale) });
-  const period = filter.range === "custom" ? days : fill(text.presetRange, { preset: messages.reports.filters.presets[filter.range], range: days });
+  const days = fill(text.range, {
+    from: formatDate(shanghaiDayStart(range.fromDay), locale),
+    to: formatDate(shanghaiDayStart(range.toDay), locale),
+  });
+  const period =
+    filter.range === "custom"
+      ? days
+      : fill(text.presetRange, { preset: messages.reports.filters.presets[filter.range], range: days });
 
   // Staff always see their own figures (reportLeadsSql), whatever the URL says: the words say so too.
   const ownerId = managesLeads(viewer) ? filter.owner : viewer.id;
@@ -37,10 +49,12 @@ export async function describeView(db: Database, viewer: Viewer, filter: ReportF
     ownerId && ownerId !== viewer.id ? db.user.findUnique({ where: { id: ownerId }, select: { name: true } }) : null,
   ]);
   const parts: string[] = [];
-  if (filter.park) parts.push(fill(text.filters.park, { name: park ? localized(locale, park.name, park.nameEn) : filter.park }));
+  if (filter.park)
+    parts.push(fill(text.filters.park, { name: park ? localized(locale, park.name, park.nameEn) : filter.park }));
   if (filter.kind) parts.push(fill(text.filters.kind, { name: messages.kind[filter.kind] }));
   if (filter.source) parts.push(fill(text.filters.source, { name: filter.source }));
-  if (ownerId) parts.push(fill(text.filters.owner, { name: ownerId === viewer.id ? viewer.name : (owner?.name ?? ownerId) }));
+  if (ownerId)
+    parts.push(fill(text.filters.owner, { name: ownerId === viewer.id ? viewer.name : (owner?.name ?? ownerId) }));
   return { range, period, filters: parts.length ? parts.join(text.filters.separator) : text.filters.none };
 }
 

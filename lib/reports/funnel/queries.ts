@@ -32,7 +32,12 @@ interface FunnelRow {
   lostRate: number | null;
 }
 
-export async function funnelReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
+export async function funnelReport(
+  db: Database,
+  viewer: Viewer | null,
+  filter: ReportFilter,
+  now = new Date(),
+): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
   await foldReportTallies(db);
   const range = resolveRange(filter, now);
@@ -76,7 +81,17 @@ export async function funnelReport(db: Database, viewer: Viewer | null, filter: 
         { key: "overall", label: "reports.columns.overallRate", kind: "percent" },
       ],
       // An empty cohort has no funnel to draw: no rows, so the page says the range is empty.
-      rows: cohort === 0 ? [] : rows.map((row) => ({ stage: row.name, stageEn: row.nameEn, stageKey: row.key, reached: row.reached, toNext: row.toNext, overall: row.overall })),
+      rows:
+        cohort === 0
+          ? []
+          : rows.map((row) => ({
+              stage: row.name,
+              stageEn: row.nameEn,
+              stageKey: row.key,
+              reached: row.reached,
+              toNext: row.toNext,
+              overall: row.overall,
+            })),
     },
     {
       key: "reports.tables.funnelCohort",

@@ -23,7 +23,8 @@ import { projectColumns, projectWorkbook } from "./sheet";
  * then the period's new leads along Lead_createdAt_id_idx — never a scan of every older lead.
  */
 
-export type WorkbookExport = ({ ok: true; body: ReadableStream<Uint8Array> } & ExportFile) | { ok: false; fieldErrors: FieldErrors };
+export type WorkbookExport =
+  ({ ok: true; body: ReadableStream<Uint8Array> } & ExportFile) | { ok: false; fieldErrors: FieldErrors };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -33,11 +34,19 @@ export async function* ledgerRows(db: Database, from: Date, to: Date, scope: Pri
     WHERE ${scope} AND l."createdAt" < ${instant(from)}
       AND l."id" IN (SELECT c."leadId" FROM "StageChange" c WHERE c."changedAt" >= ${instant(from)} AND c."changedAt" < ${instant(to)})
     ORDER BY l."createdAt", l."id"`;
-  yield* projectRowsOf(db, moved.map((row) => row.id));
+  yield* projectRowsOf(
+    db,
+    moved.map((row) => row.id),
+  );
   yield* projectRows(db, Prisma.sql`${scope} AND l."createdAt" >= ${instant(from)} AND l."createdAt" < ${instant(to)}`);
 }
 
-export async function exportLedger(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
+export async function exportLedger(
+  db: Database,
+  viewer: Viewer | null,
+  params: UrlParams,
+  options: { locale: Locale; now?: Date },
+): Promise<WorkbookExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export the project ledger");
   const parsed = parseReportFilter(params);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -67,5 +76,10 @@ export async function exportLedger(db: Database, viewer: Viewer | null, params: 
     locale,
     messages,
   });
-  return { ok: true, filename: `${exportName(text.workbooks.ledger, words)}.xlsx`, fallback: `${exportName("ledger", words)}.xlsx`, body };
+  return {
+    ok: true,
+    filename: `${exportName(text.workbooks.ledger, words)}.xlsx`,
+    fallback: `${exportName("ledger", words)}.xlsx`,
+    body,
+  };
 }

@@ -35,7 +35,12 @@ export async function reserveWhere(db: Database, threshold: number, scope: Prism
     AND l."stageKey" = ANY(${open.map((stage) => stage.key)}::text[])`;
 }
 
-export async function exportReserve(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
+export async function exportReserve(
+  db: Database,
+  viewer: Viewer | null,
+  params: UrlParams,
+  options: { locale: Locale; now?: Date },
+): Promise<WorkbookExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export the project reserve");
   const parsed = parseReportFilter(params);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -43,7 +48,10 @@ export async function exportReserve(db: Database, viewer: Viewer | null, params:
   const now = options.now ?? new Date();
   const { locale } = options;
   const messages = await loadMessages(locale);
-  const [words, threshold] = await Promise.all([describeView(db, viewer, filter, { locale, messages, now }), readReserveThreshold(db)]);
+  const [words, threshold] = await Promise.all([
+    describeView(db, viewer, filter, { locale, messages, now }),
+    readReserveThreshold(db),
+  ]);
   const where = await reserveWhere(db, threshold, reportLeadsSql(filter, viewer, "l"));
   const text = messages.reportsExport;
   await recordAudit(db, {
@@ -57,7 +65,11 @@ export async function exportReserve(db: Database, viewer: Viewer | null, params:
   const body = projectWorkbook({
     sheetName: text.workbooks.reserve,
     title: text.sheet.titled.replace("{name}", text.workbooks.reserve).replace("{detail}", thresholdText),
-    notes: [thresholdText, text.sheet.filter.replace("{filters}", words.filters), text.sheet.exportedAt.replace("{time}", formatDateTime(now, locale))],
+    notes: [
+      thresholdText,
+      text.sheet.filter.replace("{filters}", words.filters),
+      text.sheet.exportedAt.replace("{time}", formatDateTime(now, locale)),
+    ],
     columns: projectColumns,
     rows: projectRows(db, where),
     locale,
@@ -65,5 +77,10 @@ export async function exportReserve(db: Database, viewer: Viewer | null, params:
   });
   // A snapshot: named by the day it was taken (Asia/Shanghai).
   const day = shanghaiDay(now);
-  return { ok: true, filename: `${text.workbooks.reserve}_${day}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, "-"), fallback: `reserve_${day}.xlsx`, body };
+  return {
+    ok: true,
+    filename: `${text.workbooks.reserve}_${day}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, "-"),
+    fallback: `reserve_${day}.xlsx`,
+    body,
+  };
 }

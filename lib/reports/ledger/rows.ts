@@ -62,10 +62,16 @@ function selectRows(where: Prisma.Sql, batchSize: number): Prisma.Sql {
 }
 
 /** Every lead matching `where` (a condition over "Lead" aliased l), in the order received, one batch at a time. */
-export async function* projectRows(db: Database, where: Prisma.Sql, batchSize = ROW_BATCH): AsyncGenerator<ProjectRow[]> {
+export async function* projectRows(
+  db: Database,
+  where: Prisma.Sql,
+  batchSize = ROW_BATCH,
+): AsyncGenerator<ProjectRow[]> {
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
-    const position: Prisma.Sql = after ? Prisma.sql`AND (l."createdAt", l."id") > (${instant(after.createdAt)}, ${after.id})` : Prisma.empty;
+    const position: Prisma.Sql = after
+      ? Prisma.sql`AND (l."createdAt", l."id") > (${instant(after.createdAt)}, ${after.id})`
+      : Prisma.empty;
     const batch = await db.$queryRaw<ProjectRow[]>(selectRows(Prisma.sql`${where} ${position}`, batchSize));
     if (batch.length) yield batch;
     if (batch.length < batchSize) return;
@@ -77,6 +83,8 @@ export async function* projectRows(db: Database, where: Prisma.Sql, batchSize = 
 /** The leads of `ids` (already in the order wanted), read a batch of ids at a time. */
 export async function* projectRowsOf(db: Database, ids: string[], batchSize = ROW_BATCH): AsyncGenerator<ProjectRow[]> {
   for (let start = 0; start < ids.length; start += batchSize) {
-    yield db.$queryRaw<ProjectRow[]>(selectRows(Prisma.sql`l."id" = ANY(${ids.slice(start, start + batchSize)}::text[])`, batchSize));
+    yield db.$queryRaw<ProjectRow[]>(
+      selectRows(Prisma.sql`l."id" = ANY(${ids.slice(start, start + batchSize)}::text[])`, batchSize),
+    );
   }
 }

@@ -38,13 +38,40 @@ describe("a workbook longer than Excel allows", () => {
       for (let batch = 0; batch < 5; batch++) {
         batchesRead += 1;
         yield [1, 2].map((n) => ({
-          id: `${batch}-${n}`, company: `公司${batch}-${n}`, industry: null, use: null, needKind: null, investment: 1000, tax: null, needArea: null, needAreaUnit: null,
-          stageName: "新线索", stageNameEn: "New", ownerName: null, source: "direct", parkName: null, parkNameEn: null, createdAt: new Date("2026-10-08T02:00:00Z"),
-          lastActivityAt: null, signedAt: null, signedArea: null, signedAreaUnit: null, signedTax: null,
+          id: `${batch}-${n}`,
+          company: `公司${batch}-${n}`,
+          industry: null,
+          use: null,
+          needKind: null,
+          investment: 1000,
+          tax: null,
+          needArea: null,
+          needAreaUnit: null,
+          stageName: "新线索",
+          stageNameEn: "New",
+          ownerName: null,
+          source: "direct",
+          parkName: null,
+          parkNameEn: null,
+          createdAt: new Date("2026-10-08T02:00:00Z"),
+          lastActivityAt: null,
+          signedAt: null,
+          signedArea: null,
+          signedAreaUnit: null,
+          signedTax: null,
         }));
       }
     }
-    const body = projectWorkbook({ sheetName: "s", title: "t", notes: ["n"], columns: ["index", "company"], rows: rows(), locale: "zh-CN", messages: zhCN, maxRows: 7 });
+    const body = projectWorkbook({
+      sheetName: "s",
+      title: "t",
+      notes: ["n"],
+      columns: ["index", "company"],
+      rows: rows(),
+      locale: "zh-CN",
+      messages: zhCN,
+      maxRows: 7,
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await new Response(body).arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0];

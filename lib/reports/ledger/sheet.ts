@@ -17,8 +17,24 @@ import type { ProjectRow } from "./rows";
  */
 
 export const projectColumns = [
-  "index", "company", "industry", "investment", "tax", "needArea", "needAreaUnit", "stage", "owner", "source", "park",
-  "received", "lastActivity", "signedAt", "signedArea", "signedAreaUnit", "signedTax", "taxPerMu",
+  "index",
+  "company",
+  "industry",
+  "investment",
+  "tax",
+  "needArea",
+  "needAreaUnit",
+  "stage",
+  "owner",
+  "source",
+  "park",
+  "received",
+  "lastActivity",
+  "signedAt",
+  "signedArea",
+  "signedAreaUnit",
+  "signedTax",
+  "taxPerMu",
 ] as const;
 export type ProjectColumn = (typeof projectColumns)[number];
 
@@ -44,12 +60,20 @@ interface Context {
   locale: Locale;
   messages: Messages;
 }
-const unit = (value: ProjectRow["needAreaUnit"], { messages }: Context) => (value === null ? null : value === "MU" ? messages.units.mu : messages.units.sqm);
+const unit = (value: ProjectRow["needAreaUnit"], { messages }: Context) =>
+  value === null ? null : value === "MU" ? messages.units.mu : messages.units.sqm;
 
-const COLUMNS: Record<ProjectColumn, { width: number; numFmt?: string; value: (row: ProjectRow, index: number, context: Context) => Cell }> = {
+const COLUMNS: Record<
+  ProjectColumn,
+  { width: number; numFmt?: string; value: (row: ProjectRow, index: number, context: Context) => Cell }
+> = {
   index: { width: 6, value: (_row, index) => index },
   company: { width: 32, value: (row) => row.company },
-  industry: { width: 20, value: (row) => (row.industry && row.use && row.industry !== row.use ? `${row.industry} / ${row.use}` : (row.industry ?? row.use)) },
+  industry: {
+    width: 20,
+    value: (row) =>
+      row.industry && row.use && row.industry !== row.use ? `${row.industry} / ${row.use}` : (row.industry ?? row.use),
+  },
   investment: { width: 14, numFmt: WAN, value: (row) => row.investment },
   tax: { width: 16, numFmt: WAN, value: (row) => row.tax },
   needArea: { width: 12, numFmt: AREA, value: (row) => row.needArea },
@@ -57,7 +81,11 @@ const COLUMNS: Record<ProjectColumn, { width: number; numFmt?: string; value: (r
   stage: { width: 10, value: (row, _index, { locale }) => localized(locale, row.stageName, row.stageNameEn) },
   owner: { width: 12, value: (row, _index, { messages }) => row.ownerName ?? messages.reportsExport.sheet.unassigned },
   source: { width: 12, value: (row) => row.source },
-  park: { width: 20, value: (row, _index, { locale }) => (row.parkName === null ? null : localized(locale, row.parkName, row.parkNameEn)) },
+  park: {
+    width: 20,
+    value: (row, _index, { locale }) =>
+      row.parkName === null ? null : localized(locale, row.parkName, row.parkNameEn),
+  },
   received: { width: 17, numFmt: DATE_TIME, value: (row) => excelDate(row.createdAt) },
   lastActivity: { width: 17, numFmt: DATE_TIME, value: (row) => excelDate(row.lastActivityAt) },
   signedAt: { width: 12, numFmt: DATE, value: (row) => excelDate(row.signedAt) },
@@ -90,7 +118,10 @@ async function caughtUp(out: PassThrough): Promise<void> {
   if (!out.writableNeedDrain || out.destroyed) return;
   const settled = new AbortController();
   try {
-    await Promise.race([once(out, "drain", { signal: settled.signal }), once(out, "close", { signal: settled.signal })]);
+    await Promise.race([
+      once(out, "drain", { signal: settled.signal }),
+      once(out, "close", { signal: settled.signal }),
+    ]);
   } finally {
     settled.abort();
   }
@@ -151,7 +182,10 @@ async function writeSheet(out: PassThrough, sheet: ProjectSheet): Promise<void> 
 export function projectWorkbook(sheet: ProjectSheet): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   writeSheet(out, sheet).catch((error: unknown) => {
-    logEvent("report.workbook.failed", { sheet: sheet.sheetName, error: error instanceof Error ? error.message : String(error) });
+    logEvent("report.workbook.failed", {
+      sheet: sheet.sheetName,
+      error: error instanceof Error ? error.message : String(error),
+    });
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   // Read only when the reader asks (pull), so a slow download holds the writer back instead of

@@ -9,7 +9,12 @@ import { exportLedger, type WorkbookExport } from "./export";
 import { exportReserve } from "./reserve";
 
 /** GET /crm/reports/export/workbook?sheet=ledger|reserve: the workbook named, after the access check. */
-export async function exportWorkbook(db: Database, viewer: Viewer | null, params: UrlParams, options: { locale: Locale; now?: Date }): Promise<WorkbookExport> {
+export async function exportWorkbook(
+  db: Database,
+  viewer: Viewer | null,
+  params: UrlParams,
+  options: { locale: Locale; now?: Date },
+): Promise<WorkbookExport> {
   assertRole(viewer, WORKSPACE_ROLES, "export workbooks");
   const sheet = firstParam(params.sheet);
   if (sheet === "ledger") return exportLedger(db, viewer, params, options);

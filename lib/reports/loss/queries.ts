@@ -25,11 +25,18 @@ interface LossRow {
   share: number | null;
 }
 
-export async function lossReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
+export async function lossReport(
+  db: Database,
+  viewer: Viewer | null,
+  filter: ReportFilter,
+  now = new Date(),
+): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
   const range = resolveRange(filter, now);
   // Named, not joined: the stage table is too small for the planner to know, and a join would read every move.
-  const lostKeys = (await db.stage.findMany({ where: { category: "LOST" }, select: { key: true } })).map((stage) => stage.key);
+  const lostKeys = (await db.stage.findMany({ where: { category: "LOST" }, select: { key: true } })).map(
+    (stage) => stage.key,
+  );
   const rows = await db.$queryRaw<LossRow[]>`
     WITH latest AS (
       SELECT DISTINCT ON (c."leadId") c."leadId", c."fromKey", c."lostReasonKey", c."changedAt"
@@ -79,7 +86,13 @@ export async function lossReport(db: Database, viewer: Viewer | null, filter: Re
         { key: "leads", label: "reports.columns.leads", kind: "count" },
         { key: "share", label: "reports.columns.share", kind: "percent" },
       ],
-      rows: of("reason").map((row) => ({ reason: row.name, reasonEn: row.nameEn, reasonKey: row.key, leads: row.leads, share: row.share })),
+      rows: of("reason").map((row) => ({
+        reason: row.name,
+        reasonEn: row.nameEn,
+        reasonKey: row.key,
+        leads: row.leads,
+        share: row.share,
+      })),
     },
     {
       key: "reports.tables.lossStages",
@@ -88,7 +101,13 @@ export async function lossReport(db: Database, viewer: Viewer | null, filter: Re
         { key: "leads", label: "reports.columns.leads", kind: "count" },
         { key: "share", label: "reports.columns.share", kind: "percent" },
       ],
-      rows: of("stage").map((row) => ({ stage: row.name, stageEn: row.nameEn, stageKey: row.key, leads: row.leads, share: row.share })),
+      rows: of("stage").map((row) => ({
+        stage: row.name,
+        stageEn: row.nameEn,
+        stageKey: row.key,
+        leads: row.leads,
+        share: row.share,
+      })),
     },
     {
       key: "reports.tables.lossParks",

@@ -27,7 +27,12 @@ interface PipelineRow {
   investment: number;
 }
 
-export async function pipelineReport(db: Database, viewer: Viewer | null, filter: ReportFilter, _now = new Date()): Promise<ReportTable[]> {
+export async function pipelineReport(
+  db: Database,
+  viewer: Viewer | null,
+  filter: ReportFilter,
+  _now = new Date(),
+): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
   await foldReportTallies(db);
   const rows = await db.$queryRaw<PipelineRow[]>`
@@ -60,13 +65,24 @@ export async function pipelineReport(db: Database, viewer: Viewer | null, filter
     { key: "areaMu", label: "reports.columns.areaMu", kind: "area" },
     { key: "investment", label: "reports.columns.investment", kind: "wan" },
   ];
-  const figures = (row: PipelineRow) => ({ leads: row.leads, tax: row.tax, areaSqm: row.areaSqm, areaMu: row.areaMu, investment: row.investment });
+  const figures = (row: PipelineRow) => ({
+    leads: row.leads,
+    tax: row.tax,
+    areaSqm: row.areaSqm,
+    areaMu: row.areaMu,
+    investment: row.investment,
+  });
   const total = rows.find((row) => row.total);
   return [
     {
       key: "reports.tables.pipeline",
       columns: [{ key: "stage", label: "reports.columns.stage", kind: "text" }, ...columns],
-      rows: total && total.leads > 0 ? rows.filter((row) => !row.total).map((row) => ({ stage: row.name, stageEn: row.nameEn, stageKey: row.key, ...figures(row) })) : [],
+      rows:
+        total && total.leads > 0
+          ? rows
+              .filter((row) => !row.total)
+              .map((row) => ({ stage: row.name, stageEn: row.nameEn, stageKey: row.key, ...figures(row) }))
+          : [],
     },
     { key: "reports.tables.pipelineTotal", columns, rows: total ? [figures(total)] : [] },
   ];

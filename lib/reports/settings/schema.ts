@@ -22,4 +22,9 @@ export type ReserveThresholdInput = z.input<typeof reserveThresholdSchema>;
 export type ReserveThreshold = z.output<typeof reserveThresholdSchema>;
 
 /** The stored value read back: a missing or unreadable one is the default, so an export never fails on it. */
-export const storedReserveThreshold = z.number().min(0).max(MAX).catch(DEFAULT_RESERVE_THRESHOLD).default(DEFAULT_RESERVE_THRESHOLD);
+export const storedReserveThreshold = z
+  .number()
+  .min(0)
+  .max(MAX)
+  .catch(DEFAULT_RESERVE_THRESHOLD)
+  .default(DEFAULT_RESERVE_THRESHOLD);

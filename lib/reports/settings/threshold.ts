@@ -17,7 +17,11 @@ export async function readReserveThreshold(db: Reader): Promise<number> {
 }
 
 /** Admins only; audited as a settings change with the value before and after. */
-export async function updateReserveThreshold(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
+export async function updateReserveThreshold(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<SettingsResult> {
   assertRole(viewer, ["ADMIN"], "change the reserve threshold");
   const parsed = reserveThresholdSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -28,7 +32,11 @@ export async function updateReserveThreshold(db: Database, viewer: Viewer | null
     const row = await tx.setting.findUnique({ where: { key: RESERVE_THRESHOLD_KEY }, select: { value: true } });
     const before = storedReserveThreshold.parse(row?.value);
     if (row && before === after) return { ok: true as const, changed: false };
-    await tx.setting.upsert({ where: { key: RESERVE_THRESHOLD_KEY }, create: { key: RESERVE_THRESHOLD_KEY, value: after }, update: { value: after } });
+    await tx.setting.upsert({
+      where: { key: RESERVE_THRESHOLD_KEY },
+      create: { key: RESERVE_THRESHOLD_KEY, value: after },
+      update: { value: after },
+    });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "settings.update",

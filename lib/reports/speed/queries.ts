@@ -33,12 +33,21 @@ function responseRow(figures: ResponseFigures) {
   return { leads, answered, unanswered: leads - answered, median, p90, withinHour, withinDay };
 }
 
-export async function speedReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
+export async function speedReport(
+  db: Database,
+  viewer: Viewer | null,
+  filter: ReportFilter,
+  now = new Date(),
+): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the reports");
   await foldReportTallies(db);
   const range = resolveRange(filter, now);
   const scope = reportTallySql(filter, viewer, "t");
-  const [response, stages, cycle] = await Promise.all([responseFigures(db, scope, range), stageStays(db, scope, range), cycleFigures(db, scope, range)]);
+  const [response, stages, cycle] = await Promise.all([
+    responseFigures(db, scope, range),
+    stageStays(db, scope, range),
+    cycleFigures(db, scope, range),
+  ]);
   const overall = response.filter((row) => row.overall);
   const owners = response.filter((row) => !row.overall);
   return [
@@ -63,7 +72,14 @@ export async function speedReport(db: Database, viewer: Viewer | null, filter: R
       ],
       // No completed stay at all: nothing to chart, so the page says the range is empty.
       rows: stages.some((row) => row.stays > 0)
-        ? stages.map((row) => ({ stageKey: row.key, stage: row.name, stageEn: row.nameEn, stays: row.stays, average: row.average, median: row.median }))
+        ? stages.map((row) => ({
+            stageKey: row.key,
+            stage: row.name,
+            stageEn: row.nameEn,
+            stays: row.stays,
+            average: row.average,
+            median: row.median,
+          }))
         : [],
     },
     {

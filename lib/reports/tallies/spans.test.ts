@@ -11,8 +11,12 @@ describe("tallySpans", () => {
   });
 
   it("reads a range of whole months from month rows alone, across a year end", () => {
-    expect(tallySpans("2025-12-01", "2026-02-28")).toEqual([{ grain: "month", from: "2025-12-01", until: "2026-03-01" }]);
-    expect(tallySpans("2026-01-01", "2026-12-31")).toEqual([{ grain: "month", from: "2026-01-01", until: "2027-01-01" }]);
+    expect(tallySpans("2025-12-01", "2026-02-28")).toEqual([
+      { grain: "month", from: "2025-12-01", until: "2026-03-01" },
+    ]);
+    expect(tallySpans("2026-01-01", "2026-12-31")).toEqual([
+      { grain: "month", from: "2026-01-01", until: "2027-01-01" },
+    ]);
   });
 
   it("reads a range inside one month, or one day, from day rows", () => {
@@ -22,13 +26,18 @@ describe("tallySpans", () => {
   });
 
   it("keeps a leap day and a month that starts the range but ends before a whole month", () => {
-    expect(tallySpans("2028-02-01", "2028-02-29")).toEqual([{ grain: "month", from: "2028-02-01", until: "2028-03-01" }]);
+    expect(tallySpans("2028-02-01", "2028-02-29")).toEqual([
+      { grain: "month", from: "2028-02-01", until: "2028-03-01" },
+    ]);
     expect(tallySpans("2028-02-01", "2028-02-28")).toEqual([{ grain: "day", from: "2028-02-01", until: "2028-02-29" }]);
   });
 });
 
 describe("shanghaiDays", () => {
   it("names the Asia/Shanghai days of [from, to)", () => {
-    expect(shanghaiDays(new Date("2026-09-30T16:00:00Z"), new Date("2026-10-31T16:00:00Z"))).toEqual({ fromDay: "2026-10-01", toDay: "2026-10-31" });
+    expect(shanghaiDays(new Date("2026-09-30T16:00:00Z"), new Date("2026-10-31T16:00:00Z"))).toEqual({
+      fromDay: "2026-10-01",
+      toDay: "2026-10-31",
+    });
   });
 });

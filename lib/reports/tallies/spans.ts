@@ -5,7 +5,8 @@ import { shanghaiDay } from "../../calendar/shanghai-time";
  * (see lib/reports/tallies). Pure, so the cuts at month ends are unit-tested.
  */
 
-export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 const nextMonth = (day: string) => {
   const date = new Date(Date.parse(`${monthStart(day)}T00:00:00Z`));

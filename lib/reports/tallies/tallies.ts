@@ -27,8 +27,32 @@ export async function recountReportTallies(tx: Database | Prisma.TransactionClie
 }
 
 const COLUMNS = Prisma.raw(
-  ["event", "grain", "period", "ownerId", "parkId", "needKind", "source", "listingId", "industry", "medium", "referrerHost", "stageKey",
-    "reachedKey", "archived", "minutes", "inDay", "leads", "inquiries", "signedTax", "expectedTax", "investment", "areaSqm", "areaMu", "seconds"]
+  [
+    "event",
+    "grain",
+    "period",
+    "ownerId",
+    "parkId",
+    "needKind",
+    "source",
+    "listingId",
+    "industry",
+    "medium",
+    "referrerHost",
+    "stageKey",
+    "reachedKey",
+    "archived",
+    "minutes",
+    "inDay",
+    "leads",
+    "inquiries",
+    "signedTax",
+    "expectedTax",
+    "investment",
+    "areaSqm",
+    "areaMu",
+    "seconds",
+  ]
     .map((column) => `"${column}"`)
     .join(", "),
 );
@@ -37,15 +61,25 @@ const COLUMNS = Prisma.raw(
  * The tally rows of `event` over the given day ranges (or all of time), with the deltas not folded in
  * yet, as a subquery to sum over; one index range each.
  */
-export function tallyRows(event: TallyEvent, ranges: { fromDay: string; toDay: string }[] | "all", only?: "day"): Prisma.Sql {
+export function tallyRows(
+  event: TallyEvent,
+  ranges: { fromDay: string; toDay: string }[] | "all",
+  only?: "day",
+): Prisma.Sql {
   const read = (where: Prisma.Sql) =>
     Prisma.sql`SELECT ${COLUMNS} FROM "ReportTally" WHERE ${where} UNION ALL SELECT ${COLUMNS} FROM "ReportTallyDelta" WHERE ${where}`;
   if (ranges === "all") return Prisma.sql`(${read(Prisma.sql`"event" = ${event} AND "grain" = 'month'`)})`;
   const reads = ranges
     // Weeks cut across months, so a weekly trend reads day rows only.
-    .flatMap((range) => (only === "day" ? [{ grain: "day" as const, from: range.fromDay, until: addDays(range.toDay, 1) }] : tallySpans(range.fromDay, range.toDay)))
-    .map(
-      (span) => read(Prisma.sql`"event" = ${event} AND "grain" = ${span.grain} AND "period" >= ${span.from}::date AND "period" < ${span.until}::date`),
+    .flatMap((range) =>
+      only === "day"
+        ? [{ grain: "day" as const, from: range.fromDay, until: addDays(range.toDay, 1) }]
+        : tallySpans(range.fromDay, range.toDay),
+    )
+    .map((span) =>
+      read(
+        Prisma.sql`"event" = ${event} AND "grain" = ${span.grain} AND "period" >= ${span.from}::date AND "period" < ${span.until}::date`,
+      ),
     );
   return Prisma.sql`(${Prisma.join(reads, " UNION ALL ")})`;
 }

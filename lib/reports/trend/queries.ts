@@ -50,7 +50,12 @@ export interface TrendRow {
  * Read from the tallies (lib/reports/tallies); an inquiry counts under the owner, park, kind and source
  * its lead had when it arrived.
  */
-export async function trendReport(db: Database, viewer: Viewer | null, filter: ReportFilter, now = new Date()): Promise<ReportTable[]> {
+export async function trendReport(
+  db: Database,
+  viewer: Viewer | null,
+  filter: ReportFilter,
+  now = new Date(),
+): Promise<ReportTable[]> {
   assertRole(viewer, WORKSPACE_ROLES, "read the trend report");
   await foldReportTallies(db);
   const period: TrendPeriod = filter.period;
@@ -91,7 +96,8 @@ export async function trendReport(db: Database, viewer: Viewer | null, filter: R
 
 /** The periods with their label, last day and the start of the same period a year earlier (null for an ISO week 53 without one). */
 function periodsSql(period: TrendPeriod, window: { firstDay: string; lastDay: string }): Prisma.Sql {
-  const series = (step: string) => Prisma.sql`generate_series(${window.firstDay}::date::timestamp, ${window.lastDay}::date::timestamp, ${step}::interval) p`;
+  const series = (step: string) =>
+    Prisma.sql`generate_series(${window.firstDay}::date::timestamp, ${window.lastDay}::date::timestamp, ${step}::interval) p`;
   if (period === "month") {
     return Prisma.sql`SELECT p::date AS "start", (p + interval '1 month' - interval '1 day')::date AS "end", to_char(p, 'YYYY-MM') AS "label",
         (p - interval '1 year')::date AS "previousStart"

@@ -40,7 +40,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The edit form's starting values: what the lead holds, as the text the inputs show. */
 function editValues({ lead }: LeadDetail): LeadEditValues {
-  const values = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, lead[field] === null ? "" : String(lead[field])]));
+  const values = Object.fromEntries(
+    EDITABLE_FIELDS.map((field) => [field, lead[field] === null ? "" : String(lead[field])]),
+  );
   return { ...(values as Record<(typeof EDITABLE_FIELDS)[number], string>), leadId: lead.id, version: lead.version };
 }
 
@@ -51,15 +53,34 @@ export default async function LeadPage({ params }: Props) {
   if (!detail) notFound();
   const { lead, can } = detail;
   const db = await getDb();
-  const [stages, lostReasons] = can.work ? await Promise.all([listStages(db, viewer), activeLostReasons(db, viewer)]) : [[], []];
+  const [stages, lostReasons] = can.work
+    ? await Promise.all([listStages(db, viewer), activeLostReasons(db, viewer)])
+    : [[], []];
   const text = messages.leadPage;
 
   const controls = (
     <>
-      {can.work && <StageControl leadId={lead.id} company={lead.company} stageKey={lead.stageKey} stages={stages} lostReasons={lostReasons} />}
+      {can.work && (
+        <StageControl
+          leadId={lead.id}
+          company={lead.company}
+          stageKey={lead.stageKey}
+          stages={stages}
+          lostReasons={lostReasons}
+        />
+      )}
       {can.assign && <OwnerControl leadId={lead.id} ownerId={lead.ownerId} assignees={detail.assignees} />}
       {!lead.mergedIntoId && (
-        <LeadCareActions lead={{ id: lead.id, company: lead.company, archivedAt: lead.archivedAt, erasedAt: lead.erasedAt, version: lead.version }} role={viewer.role} />
+        <LeadCareActions
+          lead={{
+            id: lead.id,
+            company: lead.company,
+            archivedAt: lead.archivedAt,
+            erasedAt: lead.erasedAt,
+            version: lead.version,
+          }}
+          role={viewer.role}
+        />
       )}
     </>
   );

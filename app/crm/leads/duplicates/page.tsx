@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Managers' list of leads that share a normalised company name; merging happens on the lead page. */
-export default async function DuplicatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DuplicatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireRole("MANAGER", "ADMIN");
   const [params, db, locale, t] = await Promise.all([searchParams, getDb(), getLocale(), getTranslations()]);
   const cursor = typeof params.cursor === "string" && params.cursor !== "" ? params.cursor : undefined;
@@ -57,7 +61,11 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
                           </span>
                         </li>
                       ))}
-                      {group.count > group.leads.length && <li className="meta">{t("leadCare.groups.more", { count: group.count - group.leads.length })}</li>}
+                      {group.count > group.leads.length && (
+                        <li className="meta">
+                          {t("leadCare.groups.more", { count: group.count - group.leads.length })}
+                        </li>
+                      )}
                     </ul>
                   </td>
                 </tr>

@@ -8,7 +8,10 @@ import { inboxInputOf, inboxParamLabel } from "@/lib/leads/inbox/schema";
 import { withDatabaseErrors } from "@/lib/http/route";
 
 function plain(status: number, body: string): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -18,10 +21,14 @@ function plain(status: number, body: string): Response {
 async function exportLeads(request: Request) {
   const [viewer, locale] = await Promise.all([getViewer(), getLocale()]);
   try {
-    const result = await exportLeadsCsv(await getDb(), viewer, inboxInputOf(new URL(request.url).searchParams), { locale });
+    const result = await exportLeadsCsv(await getDb(), viewer, inboxInputOf(new URL(request.url).searchParams), {
+      locale,
+    });
     if (!result.ok) {
       const [t, messages] = await Promise.all([translatorFor(locale), loadMessages(locale)]);
-      const fields = Object.keys(result.fieldErrors).map((name) => inboxParamLabel(name.replace(/^filter\./, "").replace(/^direction$/, "dir"), messages));
+      const fields = Object.keys(result.fieldErrors).map((name) =>
+        inboxParamLabel(name.replace(/^filter\./, "").replace(/^direction$/, "dir"), messages),
+      );
       return plain(400, t("inbox.csv.invalid", { fields: fields.join("、") }));
     }
     return new Response(result.body, {

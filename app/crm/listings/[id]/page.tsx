@@ -19,14 +19,29 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).listingsAdmin.title };
 }
 
-export default async function EditListingPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function EditListingPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const viewer = await requireUser();
-  const [{ id }, query, db, locale, messages, t] = await Promise.all([params, searchParams, getDb(), getLocale(), getMessages(), getTranslations()]);
+  const [{ id }, query, db, locale, messages, t] = await Promise.all([
+    params,
+    searchParams,
+    getDb(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+  ]);
   const [listing, parks] = await Promise.all([listingForEdit(db, viewer, id), listParks(db, viewer)]);
   if (!listing) notFound();
   const text = messages.listingsAdmin;
   return (
-    <I18nProvider namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}>
+    <I18nProvider
+      namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}
+    >
       <div className={styles.layout}>
         <div>
           <p className="meta">
@@ -47,7 +62,11 @@ export default async function EditListingPage({ params, searchParams }: { params
             </p>
           )}
         </div>
-        <ListingEditor key={listing.id} listing={listing} parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))}>
+        <ListingEditor
+          key={listing.id}
+          listing={listing}
+          parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))}
+        >
           <ListingPhotos listingId={listing.id} photos={listing.photos} />
         </ListingEditor>
       </div>

@@ -52,13 +52,18 @@ export default async function NewListingPage() {
   const [db, locale, messages] = await Promise.all([getDb(), getLocale(), getMessages()]);
   const parks = await listParks(db, viewer);
   return (
-    <I18nProvider namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}>
+    <I18nProvider
+      namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}
+    >
       <>
         <p className="meta">
           <Link href="/crm/listings">{messages.listingsAdmin.backToList}</Link>
         </p>
         <h1>{messages.listingsAdmin.newListingTitle}</h1>
-        <ListingForm parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))} defaults={blank} />
+        <ListingForm
+          parks={parks.map((park) => ({ id: park.id, label: localized(locale, park.name, park.nameEn) }))}
+          defaults={blank}
+        />
       </>
     </I18nProvider>
   );

@@ -16,14 +16,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The reports page showing what was printed: same filters, that report's tab. */
 function backToReports(params: UrlParams): string {
-  const query = new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && key !== "report" ? [[key, value]] : [])));
+  const query = new URLSearchParams(
+    Object.entries(params).flatMap(([key, value]) =>
+      typeof value === "string" && key !== "report" ? [[key, value]] : [],
+    ),
+  );
   if (typeof params.report === "string" && params.report !== "all") query.set("tab", params.report);
   return `/crm/reports?${query}`;
 }
 
 /** /crm/reports/print?report=<key|all>&<filters>: the report(s) laid out for A4 paper or a PDF; audited when opened. */
 export default async function PrintReportsPage({ searchParams }: { searchParams: Promise<UrlParams> }) {
-  const [viewer, locale, messages, t, db, params] = await Promise.all([requireUser(), getLocale(), getMessages(), getTranslations(), getDb(), searchParams]);
+  const [viewer, locale, messages, t, db, params] = await Promise.all([
+    requireUser(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+    getDb(),
+    searchParams,
+  ]);
   const view = await printableReports(db, viewer, params, { locale, messages });
   const text = messages.reportsExport.printPage;
   const back = backToReports(params);

@@ -27,12 +27,28 @@ export default async function PipelineSettingsPage() {
         <section aria-labelledby="stages-heading">
           <h2 id="stages-heading">{text.stages}</h2>
           <p className="hint">{t("pipeline.settings.stagesHint", { start: start?.name ?? START_STAGE_KEY })}</p>
-          <StageSettings stages={config.stages.map(({ key, name, nameEn, category, inUse }) => ({ key, name, nameEn, category, inUse }))} />
+          <StageSettings
+            stages={config.stages.map(({ key, name, nameEn, category, inUse }) => ({
+              key,
+              name,
+              nameEn,
+              category,
+              inUse,
+            }))}
+          />
         </section>
         <section aria-labelledby="reasons-heading">
           <h2 id="reasons-heading">{text.reasons}</h2>
           <p className="hint">{text.reasonsHint}</p>
-          <LostReasonSettings reasons={config.lostReasons.map(({ key, name, nameEn, askPark, active }) => ({ key, name, nameEn, askPark, active }))} />
+          <LostReasonSettings
+            reasons={config.lostReasons.map(({ key, name, nameEn, askPark, active }) => ({
+              key,
+              name,
+              nameEn,
+              askPark,
+              active,
+            }))}
+          />
         </section>
       </>
     </I18nProvider>

@@ -27,7 +27,9 @@ export default async function InquirySentPage({ params }: { params: Promise<{ re
       <p>{messages.confirmation.quote}</p>
       {confirmation.listing && (
         <p className="meta">
-          {t("inquiry.listingContext", { title: localized(locale, confirmation.listing.title, confirmation.listing.titleEn) })}
+          {t("inquiry.listingContext", {
+            title: localized(locale, confirmation.listing.title, confirmation.listing.titleEn),
+          })}
         </p>
       )}
       <p>{t("confirmation.call", { phone: privacyOperator().phone })}</p>

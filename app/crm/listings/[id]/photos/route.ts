@@ -11,7 +11,8 @@ import { withDatabaseErrors } from "@/lib/http/route";
 /** Room for the multipart envelope and the alt texts around a photo at the size limit. */
 const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 
-const answer = (status: number, body: object) => NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const answer = (status: number, body: object) =>
+  NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 /** A form posted from another site: server actions refuse these themselves, a route handler must. */
 function fromAnotherSite(request: Request): boolean {
@@ -44,7 +45,12 @@ async function uploadPhoto(request: Request, { params }: { params: Promise<{ id:
   } catch {
     return answer(400, { ok: false, fieldErrors: { file: "required" } });
   }
-  const input = { listingId: id, file: form.get("file") ?? undefined, alt: form.get("alt") ?? undefined, altEn: form.get("altEn") ?? undefined };
+  const input = {
+    listingId: id,
+    file: form.get("file") ?? undefined,
+    alt: form.get("alt") ?? undefined,
+    altEn: form.get("altEn") ?? undefined,
+  };
   try {
     const result = await addListingPhoto(await getDb(), viewer, input, getStorage());
     if (!result.ok) return answer(result.fieldErrors.listingId === "notFound" ? 404 : 422, result);

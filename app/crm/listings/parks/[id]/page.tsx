@@ -18,7 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditParkPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const viewer = await requireRole("ADMIN");
-  const [{ id }, query, db, locale, messages, t] = await Promise.all([params, searchParams, getDb(), getLocale(), getMessages(), getTranslations()]);
+  const [{ id }, query, db, locale, messages, t] = await Promise.all([
+    params,
+    searchParams,
+    getDb(),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+  ]);
   const park = await parkForEdit(db, viewer, id);
   if (!park) notFound();
   const owners = await parkOwnerOptions(db, viewer, park.ownerId);
@@ -34,7 +41,12 @@ export default async function EditParkPage({ params, searchParams }: { params: P
             {messages.listingsAdmin.parks.form.created}
           </p>
         )}
-        <ParkForm key={park.id} defaults={park.values} owners={owners} target={{ id: park.id, updatedAt: park.updatedAt }} />
+        <ParkForm
+          key={park.id}
+          defaults={park.values}
+          owners={owners}
+          target={{ id: park.id, updatedAt: park.updatedAt }}
+        />
       </>
     </I18nProvider>
   );

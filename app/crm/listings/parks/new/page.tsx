@@ -16,8 +16,19 @@ export default async function NewParkPage() {
   const [db, messages] = await Promise.all([getDb(), getMessages()]);
   const owners = await parkOwnerOptions(db, viewer);
   const blank = {
-    slug: "", name: "", nameEn: "", city: "", cityEn: "", address: "", addressEn: "", description: "", descriptionEn: "",
-    totalAreaMu: "", operatorName: "", contactPhone: "", ownerId: "",
+    slug: "",
+    name: "",
+    nameEn: "",
+    city: "",
+    cityEn: "",
+    address: "",
+    addressEn: "",
+    description: "",
+    descriptionEn: "",
+    totalAreaMu: "",
+    operatorName: "",
+    contactPhone: "",
+    ownerId: "",
   };
   return (
     <I18nProvider namespaces={["inquiry", "listingsAdmin", "validation"]}>
