@@ -1,37 +1,27 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import { updateAssignmentSettingsAction } from "@/lib/settings/actions";
-import {
-  ASSIGNMENT_RULES,
-  assignmentSettingsSchema,
-  type AssignmentSettings,
-  type AssignmentSettingsInput,
-} from "@/lib/settings/schema";
-import { useSettingsSave } from "./use-settings-save";
+import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/ui/form-message";
+import { updateAssignmentSettingsAction } from "@/lib/settings/actions";
+import { ASSIGNMENT_RULES, assignmentSettingsSchema, type AssignmentSettings } from "@/lib/settings/schema";
+import { useSettingsForm } from "./use-settings-form";
 
 export function AssignmentForm({ initial }: { initial: AssignmentSettings }) {
   const t = useTranslations("rules");
+  const { form, submit, status } = useSettingsForm({
+    schema: assignmentSettingsSchema,
+    defaultValues: initial,
+    action: (_typed, parsed) => updateAssignmentSettingsAction(parsed),
+    fields: ["rule"],
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<AssignmentSettingsInput, unknown, AssignmentSettings>({
-    resolver: zodResolver(assignmentSettingsSchema),
-    defaultValues: initial,
-  });
-  const { status, save, message } = useSettingsSave(setError);
-  const error = message(errors.rule?.message);
+  } = form;
+  const error = errors.rule?.message;
 
   return (
-    <form
-      className="panel form-section"
-      onSubmit={handleSubmit((values) => save(() => updateAssignmentSettingsAction(values)))}
-      noValidate
-    >
+    <form className="panel form-section" onSubmit={submit} noValidate>
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
@@ -46,11 +36,7 @@ export function AssignmentForm({ initial }: { initial: AssignmentSettings }) {
             {t(`assignment.rules.${rule}`)}
           </label>
         ))}
-        {error && (
-          <p className="field-error" id="field-rule-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError id="field-rule-error" messageKey={error} />
       </fieldset>
       <div>
         <button className="button" type="submit" disabled={isSubmitting}>

@@ -1,24 +1,18 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { FieldError } from "@/components/forms/field-error";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateScoreSettingsAction } from "@/lib/leads/score/actions";
-import { SCORE_FACTORS, scoreSettingsSchema, type ScoreSettings, type ScoreSettingsInput } from "@/lib/settings/schema";
+import { SCORE_FACTORS, scoreSettingsSchema, type ScoreSettings } from "@/lib/settings/schema";
 import styles from "./settings.module.css";
-import { useSettingsSave } from "./use-settings-save";
+import { useSettingsForm } from "./use-settings-form";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function ScoreForm({ initial }: { initial: ScoreSettings }) {
   const t = useTranslations("rules");
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<ScoreSettingsInput, unknown, ScoreSettings>({
-    resolver: zodResolver(scoreSettingsSchema),
+  const { form, submit, status } = useSettingsForm({
+    schema: scoreSettingsSchema,
     defaultValues: {
       weights: initial.weights,
       preferredIndustries: initial.preferredIndustries.join("\n"),
@@ -27,21 +21,23 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
         minExpectedTax: initial.vetoes.minExpectedTax === null ? "" : String(initial.vetoes.minExpectedTax),
       },
     },
+    action: (_typed, parsed) => updateScoreSettingsAction(parsed),
+    fields: ["weights", "preferredIndustries", "vetoes"],
   });
-  const { status, save, message } = useSettingsSave(setError);
+  const {
+    register,
+    control,
+    formState: { errors, isSubmitting },
+  } = form;
   const weights = useWatch({ control, name: "weights" }) as Record<string, unknown> | undefined;
   const sum = SCORE_FACTORS.reduce((total, factor) => total + (Number(weights?.[factor]) || 0), 0);
   const weightErrors = errors.weights as
     (Record<string, { message?: string } | undefined> & { message?: string }) | undefined;
-  const sumError = message(weightErrors?.message);
+  const sumError = weightErrors?.message;
   const vetoErrors = errors.vetoes;
 
   return (
-    <form
-      className="panel form-section"
-      onSubmit={handleSubmit((values) => save(() => updateScoreSettingsAction(values)))}
-      noValidate
-    >
+    <form className="panel form-section" onSubmit={submit} noValidate>
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
@@ -58,7 +54,7 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
                 name={name}
                 label={t(`score.factors.${factor}`)}
                 hint={t(`score.factorHints.${factor}`)}
-                error={message(error)}
+                errorKey={error}
               >
                 <input type="number" min="0" max="100" step="1" {...inputAria(name, error, true)} {...register(name)} />
               </Field>
@@ -68,17 +64,13 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
         <p id="field-weights-sum" className={`${styles.sum} ${sum === 100 ? "" : styles.sumBad}`} aria-live="polite">
           {t("score.weightSum", { sum })}
         </p>
-        {sumError && (
-          <p className="field-error" role="alert">
-            {sumError}
-          </p>
-        )}
+        <FieldError id="field-weights-error" messageKey={sumError} />
       </fieldset>
       <Field
         name="preferredIndustries"
         label={t("score.preferredIndustries")}
         hint={t("score.preferredHint")}
-        error={message(errors.preferredIndustries?.message)}
+        errorKey={errors.preferredIndustries?.message}
       >
         <textarea
           rows={4}
@@ -90,7 +82,7 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
         name="vetoes.bannedIndustries"
         label={t("score.bannedIndustries")}
         hint={t("score.bannedHint")}
-        error={message(vetoErrors?.bannedIndustries?.message)}
+        errorKey={vetoErrors?.bannedIndustries?.message}
       >
         <textarea
           rows={3}
@@ -102,7 +94,7 @@ export function ScoreForm({ initial }: { initial: ScoreSettings }) {
         name="vetoes.minExpectedTax"
         label={t("score.minExpectedTax")}
         hint={t("score.minExpectedTaxHint")}
-        error={message(vetoErrors?.minExpectedTax?.message)}
+        errorKey={vetoErrors?.minExpectedTax?.message}
       >
         <input
           type="text"

@@ -1,29 +1,18 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { FieldError } from "@/components/forms/field-error";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateWorkingHoursSettingsAction } from "@/lib/settings/actions";
-import {
-  WEEKDAYS,
-  workingHoursSettingsSchema,
-  type WorkingHoursSettings,
-  type WorkingHoursSettingsInput,
-} from "@/lib/settings/schema";
+import { WEEKDAYS, workingHoursSettingsSchema, type WorkingHoursSettings } from "@/lib/settings/schema";
 import styles from "./settings.module.css";
-import { useSettingsSave } from "./use-settings-save";
+import { useSettingsForm } from "./use-settings-form";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings }) {
   const t = useTranslations("rules.workingHours");
   const tr = useTranslations("rules");
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<WorkingHoursSettingsInput, unknown, WorkingHoursSettings>({
-    resolver: zodResolver(workingHoursSettingsSchema),
+  const { form, submit, status } = useSettingsForm({
+    schema: workingHoursSettingsSchema,
     defaultValues: {
       ...initial,
       days: initial.days.map(String),
@@ -31,16 +20,17 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
       holidays: initial.holidays.join("\n"),
       workdays: initial.workdays.join("\n"),
     },
+    action: (_typed, parsed) => updateWorkingHoursSettingsAction(parsed),
+    fields: ["days", "start", "end", "firstResponseHours", "holidays", "workdays"],
   });
-  const { status, save, message } = useSettingsSave(setError);
-  const daysError = message(errors.days?.message ?? errors.days?.root?.message);
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const daysError = errors.days?.message ?? errors.days?.root?.message;
 
   return (
-    <form
-      className="panel form-section"
-      onSubmit={handleSubmit((values) => save(() => updateWorkingHoursSettingsAction(values)))}
-      noValidate
-    >
+    <form className="panel form-section" onSubmit={submit} noValidate>
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
@@ -55,14 +45,10 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
             </label>
           ))}
         </div>
-        {daysError && (
-          <p className="field-error" id="field-days-error" role="alert">
-            {daysError}
-          </p>
-        )}
+        <FieldError id="field-days-error" messageKey={daysError} />
       </fieldset>
       <div className={styles.times}>
-        <Field name="start" label={t("start")} error={message(errors.start?.message)}>
+        <Field name="start" label={t("start")} errorKey={errors.start?.message}>
           <input
             type="text"
             inputMode="numeric"
@@ -71,7 +57,7 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
             {...register("start")}
           />
         </Field>
-        <Field name="end" label={t("end")} error={message(errors.end?.message)}>
+        <Field name="end" label={t("end")} errorKey={errors.end?.message}>
           <input
             type="text"
             inputMode="numeric"
@@ -84,7 +70,7 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
           name="firstResponseHours"
           label={t("firstResponseHours")}
           hint={t("firstResponseHint")}
-          error={message(errors.firstResponseHours?.message)}
+          errorKey={errors.firstResponseHours?.message}
         >
           <input
             type="number"
@@ -95,10 +81,10 @@ export function WorkingHoursForm({ initial }: { initial: WorkingHoursSettings })
           />
         </Field>
       </div>
-      <Field name="holidays" label={t("holidays")} hint={t("holidaysHint")} error={message(errors.holidays?.message)}>
+      <Field name="holidays" label={t("holidays")} hint={t("holidaysHint")} errorKey={errors.holidays?.message}>
         <textarea rows={4} {...inputAria("holidays", errors.holidays?.message, true)} {...register("holidays")} />
       </Field>
-      <Field name="workdays" label={t("workdays")} hint={t("workdaysHint")} error={message(errors.workdays?.message)}>
+      <Field name="workdays" label={t("workdays")} hint={t("workdaysHint")} errorKey={errors.workdays?.message}>
         <textarea rows={2} {...inputAria("workdays", errors.workdays?.message, true)} {...register("workdays")} />
       </Field>
       <div>
