@@ -1,13 +1,12 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { FieldError } from "@/components/forms/field-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { reorderLostReasonsAction, updateLostReasonAction } from "@/lib/pipeline/actions";
-import { lostReasonUpdateSchema, type LostReasonUpdate } from "@/lib/pipeline/config-schema";
+import { lostReasonUpdateSchema } from "@/lib/pipeline/config-schema";
 import { NewLostReasonForm } from "./new-lost-reason-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
-import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
 
 export interface LostReasonSetting {
@@ -32,18 +31,21 @@ function ReasonRow({
   action: Action;
 }) {
   const t = useTranslations("pipeline.settings");
+  // The row's answer shows in the list's message, which its reorder and retire buttons share.
+  const { form, submit } = useActionForm({
+    schema: lostReasonUpdateSchema,
+    defaultValues: reason,
+    action: (_typed, parsed) => updateLostReasonAction({ ...parsed, active: reason.active }),
+    fields: ["name", "nameEn"],
+    forbidden: t("forbidden"),
+    onSuccess: () => t("saved"),
+    shared: action,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     getValues,
-    formState: { errors },
-  } = useForm<LostReasonUpdate>({ resolver: zodResolver(lostReasonUpdateSchema), defaultValues: reason });
-  const mapErrors = (fieldErrors: Record<string, string>) =>
-    showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
-  const onSubmit = handleSubmit((values) =>
-    action.run(() => updateLostReasonAction({ ...values, active: reason.active }), t("saved"), mapErrors),
-  );
+    formState: { errors, isSubmitting },
+  } = form;
   const ids = {
     name: `reason-${reason.key}-name`,
     nameEn: `reason-${reason.key}-nameEn`,
@@ -51,7 +53,7 @@ function ReasonRow({
   };
   return (
     <li className={`${styles.row} ${reason.active ? "" : styles.retired}`} data-reason={reason.key}>
-      <form className={styles.rowForm} onSubmit={onSubmit} noValidate>
+      <form className={styles.rowForm} onSubmit={submit} noValidate>
         <p className={styles.identity}>
           <code>{reason.key}</code> · {reason.active ? t("active") : t("retired")}
         </p>
@@ -62,9 +64,10 @@ function ReasonRow({
             id={ids.name}
             maxLength={40}
             aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? `${ids.name}-error` : undefined}
             {...register("name")}
           />
-          {errors.name && <p className="field-error">{action.message(errors.name.message)}</p>}
+          <FieldError id={`${ids.name}-error`} messageKey={errors.name?.message} />
         </div>
         <div className="field">
           <label htmlFor={ids.nameEn}>{t("nameEn")}</label>
@@ -73,16 +76,17 @@ function ReasonRow({
             id={ids.nameEn}
             maxLength={60}
             aria-invalid={errors.nameEn ? true : undefined}
+            aria-describedby={errors.nameEn ? `${ids.nameEn}-error` : undefined}
             {...register("nameEn")}
           />
-          {errors.nameEn && <p className="field-error">{action.message(errors.nameEn.message)}</p>}
+          <FieldError id={`${ids.nameEn}-error`} messageKey={errors.nameEn?.message} />
         </div>
         <label className={styles.check} htmlFor={ids.askPark}>
           <input id={ids.askPark} type="checkbox" {...register("askPark")} />
           {t("askPark")}
         </label>
         <div className="row-actions">
-          <button type="submit" className="button secondary" disabled={action.pending}>
+          <button type="submit" className="button secondary" disabled={action.pending || isSubmitting}>
             {t("save")}
           </button>
           <button

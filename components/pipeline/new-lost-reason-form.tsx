@@ -1,46 +1,41 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
-import { createLostReasonAction } from "@/lib/pipeline/actions";
-import { lostReasonCreateSchema, type LostReasonCreate } from "@/lib/pipeline/config-schema";
-import { useConfigAction } from "./use-config-action";
-import styles from "./config.module.css";
-import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
-
-const FIELDS = ["key", "name", "nameEn", "askPark"];
+import { createLostReasonAction } from "@/lib/pipeline/actions";
+import { lostReasonCreateSchema } from "@/lib/pipeline/config-schema";
+import styles from "./config.module.css";
 
 export function NewLostReasonForm() {
   const t = useTranslations("pipeline.settings");
-  const action = useConfigAction();
+  const { form, submit, status } = useActionForm({
+    schema: lostReasonCreateSchema,
+    defaultValues: { key: "", name: "", nameEn: "", askPark: false },
+    action: (_typed, parsed) => createLostReasonAction(parsed),
+    fields: ["key", "name", "nameEn", "askPark"],
+    forbidden: t("forbidden"),
+    onSuccess: () => {
+      form.reset();
+      return t("added");
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<LostReasonCreate>({
-    resolver: zodResolver(lostReasonCreateSchema),
-    defaultValues: { key: "", name: "", nameEn: "", askPark: false },
-  });
-  const mapErrors = (fieldErrors: Record<string, string>) => showServerErrors(setError, fieldErrors, FIELDS);
-  const onSubmit = handleSubmit(async (values) => {
-    if (await action.run(() => createLostReasonAction(values), t("added"), mapErrors)) reset();
-  });
+    formState: { errors, isSubmitting },
+  } = form;
   return (
     <form
       className={`card card-body ${styles.newForm}`}
-      onSubmit={onSubmit}
+      onSubmit={submit}
       noValidate
       aria-labelledby="new-reason-heading"
     >
       <h3 id="new-reason-heading">{t("addReason")}</h3>
-      <FormMessage tone={action.status?.ok ? "ok" : "error"} answer={action.status}>
-        {action.status?.text}
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
+        {status?.text}
       </FormMessage>
-      <Field name="new-reason-key" label={t("key")} hint={t("keyHint")} error={action.message(errors.key?.message)}>
+      <Field name="new-reason-key" label={t("key")} hint={t("keyHint")} errorKey={errors.key?.message}>
         <input
           type="text"
           autoComplete="off"
@@ -48,7 +43,7 @@ export function NewLostReasonForm() {
           {...register("key")}
         />
       </Field>
-      <Field name="new-reason-name" label={t("name")} error={action.message(errors.name?.message)}>
+      <Field name="new-reason-name" label={t("name")} errorKey={errors.name?.message}>
         <input
           type="text"
           maxLength={40}
@@ -56,7 +51,7 @@ export function NewLostReasonForm() {
           {...register("name")}
         />
       </Field>
-      <Field name="new-reason-nameEn" label={t("nameEn")} error={action.message(errors.nameEn?.message)}>
+      <Field name="new-reason-nameEn" label={t("nameEn")} errorKey={errors.nameEn?.message}>
         <input
           type="text"
           maxLength={60}
@@ -68,7 +63,7 @@ export function NewLostReasonForm() {
         <input type="checkbox" {...register("askPark")} />
         {t("askPark")}
       </label>
-      <button type="submit" className="button" disabled={action.pending}>
+      <button type="submit" className="button" disabled={isSubmitting}>
         {t("addReason")}
       </button>
     </form>

@@ -1,14 +1,13 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { FieldError } from "@/components/forms/field-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { deleteStageAction, renameStageAction, reorderStagesAction } from "@/lib/pipeline/actions";
-import { stageRenameSchema, type StageRename } from "@/lib/pipeline/config-schema";
+import { stageRenameSchema } from "@/lib/pipeline/config-schema";
 import type { StageCategory } from "@/lib/leads/stage/schema";
 import { NewStageForm } from "./new-stage-form";
 import { shifted, useConfigAction } from "./use-config-action";
 import styles from "./config.module.css";
-import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
 
 export interface StageSetting {
@@ -33,38 +32,52 @@ function StageRow({
   action: Action;
 }) {
   const t = useTranslations("pipeline.settings");
+  // The row's answer shows in the list's message, which its reorder and remove buttons share.
+  const { form, submit } = useActionForm({
+    schema: stageRenameSchema,
+    defaultValues: { key: stage.key, name: stage.name, nameEn: stage.nameEn },
+    action: (_typed, parsed) => renameStageAction(parsed),
+    fields: ["name", "nameEn"],
+    forbidden: t("forbidden"),
+    onSuccess: () => t("saved"),
+    shared: action,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<StageRename>({
-    resolver: zodResolver(stageRenameSchema),
-    defaultValues: { key: stage.key, name: stage.name, nameEn: stage.nameEn },
-  });
-  const mapErrors = (fieldErrors: Record<string, string>) =>
-    showServerErrors(setError, fieldErrors, ["name", "nameEn"]);
-  const onSubmit = handleSubmit((values) => action.run(() => renameStageAction(values), t("saved"), mapErrors));
+    formState: { errors, isSubmitting },
+  } = form;
   const ids = { name: `stage-${stage.key}-name`, nameEn: `stage-${stage.key}-nameEn` };
   return (
     <li className={styles.row} data-stage={stage.key}>
-      <form className={styles.rowForm} onSubmit={onSubmit} noValidate>
+      <form className={styles.rowForm} onSubmit={submit} noValidate>
         <p className={styles.identity}>
           <code>{stage.key}</code> · {t(`categories.${stage.category}`)}
           {stage.inUse && <span className="tag">{t("inUse")}</span>}
         </p>
         <div className="field">
           <label htmlFor={ids.name}>{t("name")}</label>
-          <input type="text" id={ids.name} aria-invalid={errors.name ? true : undefined} {...register("name")} />
-          {errors.name && <p className="field-error">{action.message(errors.name.message)}</p>}
+          <input
+            type="text"
+            id={ids.name}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? `${ids.name}-error` : undefined}
+            {...register("name")}
+          />
+          <FieldError id={`${ids.name}-error`} messageKey={errors.name?.message} />
         </div>
         <div className="field">
           <label htmlFor={ids.nameEn}>{t("nameEn")}</label>
-          <input type="text" id={ids.nameEn} aria-invalid={errors.nameEn ? true : undefined} {...register("nameEn")} />
-          {errors.nameEn && <p className="field-error">{action.message(errors.nameEn.message)}</p>}
+          <input
+            type="text"
+            id={ids.nameEn}
+            aria-invalid={errors.nameEn ? true : undefined}
+            aria-describedby={errors.nameEn ? `${ids.nameEn}-error` : undefined}
+            {...register("nameEn")}
+          />
+          <FieldError id={`${ids.nameEn}-error`} messageKey={errors.nameEn?.message} />
         </div>
         <div className="row-actions">
-          <button type="submit" className="button secondary" disabled={action.pending}>
+          <button type="submit" className="button secondary" disabled={action.pending || isSubmitting}>
             {t("save")}
           </button>
           <button

@@ -1,48 +1,38 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useTranslations } from "use-intl";
-import { useValidationMessage } from "@/lib/i18n/use-validation-message";
-import { useRefusalText } from "@/components/ui/refusal";
-
-export type ConfigAnswer =
-  { ok: true } | { ok: false; fieldErrors: Record<string, string> } | { ok: false; error: "forbidden" | "unavailable" };
+import {
+  useFormStatus,
+  useRefusedStatus,
+  type ActionAnswer,
+  type SharedStatus,
+} from "@/components/forms/use-action-form";
 
 /**
- * Runs one of the pipeline settings actions and turns its answer into a status line. Field errors
- * a form can show beside its inputs go to `onFieldErrors`; the rest become the status line.
+ * The message a settings list shares between its rows' forms (useActionForm with `shared`) and its
+ * buttons that are no form (reorder, remove, retire): `run` runs one such action and words its
+ * answer as useActionForm would.
  */
-export function useConfigAction() {
+export function useConfigAction(): SharedStatus & {
+  pending: boolean;
+  run: (work: () => Promise<ActionAnswer>, done: string) => Promise<boolean>;
+} {
   const t = useTranslations("pipeline");
-  const validation = useValidationMessage();
-  const refusal = useRefusalText();
+  const refused = useRefusedStatus();
+  const shared = useFormStatus();
   const [pending, startTransition] = useTransition();
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  const message = (key?: string) => (key ? validation(key) : undefined);
 
-  const run = (
-    work: () => Promise<ConfigAnswer>,
-    done: string,
-    onFieldErrors?: (errors: Record<string, string>) => string[],
-  ) =>
+  const run = (work: () => Promise<ActionAnswer>, done: string) =>
     new Promise<boolean>((resolve) =>
       startTransition(async () => {
-        setStatus(undefined);
+        shared.setStatus(undefined);
         const answer = await work();
-        if (answer.ok) {
-          setStatus({ ok: true, text: done });
-          return resolve(true);
-        }
-        if ("error" in answer) setStatus({ ok: false, text: refusal(answer, t("settings.forbidden")) });
-        else {
-          const shown = onFieldErrors?.(answer.fieldErrors) ?? [];
-          const rest = Object.entries(answer.fieldErrors).filter(([field]) => !shown.includes(field));
-          if (rest.length) setStatus({ ok: false, text: message(rest[0][1]) ?? "" });
-        }
-        resolve(false);
+        shared.setStatus(answer.ok ? { ok: true, text: done } : refused(answer, t("settings.forbidden")));
+        resolve(answer.ok);
       }),
     );
 
-  return { pending, status, run, message };
+  return { ...shared, pending, run };
 }
 
 /** A list's keys with the one at `index` moved one place up (-1) or down (+1). */
