@@ -46,9 +46,10 @@ export type ActionFormOptions<Input extends FieldValues, Output, Answer extends 
   onSuccess: (answer: Extract<Answer, { ok: true }>, typed: Input, parsed: Output) => string | undefined;
   /**
    * The form's message for the server's field errors once they are placed; by default the first
-   * one no input shows, translated, and nothing when every error sits beside its input.
+   * one no input shows, translated, and nothing when every error sits beside its input. `translate`
+   * puts a message key in the page's language.
    */
-  fieldErrorStatus?: (errors: SortedFieldErrors) => FormStatus | undefined;
+  fieldErrorStatus?: (errors: SortedFieldErrors, translate: (key: string) => string) => FormStatus | undefined;
   /** The form's message when the browser's check refused the values (say, "3 fields need attention"). */
   onInvalid?: (errors: FieldErrors<Input>) => string | undefined;
   /** The form's message when the action could not be reached at all (no network, a server fault). */
@@ -134,7 +135,7 @@ export function useActionForm<Input extends FieldValues, Output, Answer extends 
         }
         refuse(
           options.fieldErrorStatus
-            ? options.fieldErrorStatus(sorted)
+            ? options.fieldErrorStatus(sorted, validation)
             : sorted.other[0] && { ok: false, text: validation(sorted.other[0][1]) },
         );
       }

@@ -4,14 +4,12 @@ import { get, type FieldPath, type FieldValues, type UseFormReturn } from "react
 import { Field, inputAria } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
-/** Shared by the listing and park forms: label, hint and error beside each input, errors in the reader's language. */
+/** Shared by the listing and park forms: label, hint and error beside each input, errors as schema message keys that FieldError puts in the reader's language. */
 interface Common<T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
   name: FieldPath<T>;
   label: string;
   hint?: string;
-  /** Renders a validation key ("tooLong:100") as a sentence. */
-  tv: (key: string) => string;
   required?: string;
 }
 
@@ -24,14 +22,13 @@ export function TextField<T extends FieldValues, O>({
   name,
   label,
   hint,
-  tv,
   required,
   type = "text",
   inputMode,
 }: Common<T, O> & { type?: "text" | "date" | "tel"; inputMode?: "decimal" | "numeric" | "tel" }) {
   const error = errorOf(form, name);
   return (
-    <Field name={name} label={label} hint={hint} error={error && tv(error)} requiredLabel={required}>
+    <Field name={name} label={label} hint={hint} errorKey={error} requiredLabel={required}>
       <input
         type={type}
         inputMode={inputMode}
@@ -48,13 +45,12 @@ export function TextAreaField<T extends FieldValues, O>({
   name,
   label,
   hint,
-  tv,
   required,
   rows = 4,
 }: Common<T, O> & { rows?: number }) {
   const error = errorOf(form, name);
   return (
-    <Field name={name} label={label} hint={hint} error={error && tv(error)} requiredLabel={required}>
+    <Field name={name} label={label} hint={hint} errorKey={error} requiredLabel={required}>
       <textarea rows={rows} {...inputAria(name, error, Boolean(hint))} {...form.register(name)} />
     </Field>
   );
@@ -65,14 +61,13 @@ export function SelectField<T extends FieldValues, O>({
   name,
   label,
   hint,
-  tv,
   required,
   options,
   placeholder,
 }: Common<T, O> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const error = errorOf(form, name);
   return (
-    <Field name={name} label={label} hint={hint} error={error && tv(error)} requiredLabel={required}>
+    <Field name={name} label={label} hint={hint} errorKey={error} requiredLabel={required}>
       <select {...inputAria(name, error, Boolean(hint))} {...form.register(name)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (

@@ -2,6 +2,8 @@
 import { useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { useLocale, useTranslations } from "use-intl";
+import { FieldError } from "@/components/forms/field-error";
+import { fieldIds } from "@/components/ui/field";
 import {
   areaUnitsFor,
   factoryTypes,
@@ -19,12 +21,10 @@ import styles from "./listings-admin.module.css";
 type Form = UseFormReturn<ListingInput, unknown, ListingData>;
 interface SectionProps {
   form: Form;
-  tv: (key: string) => string;
 }
 
 export function BasicsSection({
   form,
-  tv,
   parks,
   creating,
 }: SectionProps & { parks: { id: string; label: string }[]; creating: boolean }) {
@@ -36,7 +36,7 @@ export function BasicsSection({
     useTranslations("status"),
   ];
   const [kind, deal] = useWatch({ control: form.control, name: ["kind", "deal"] });
-  const common = { form, tv };
+  const common = { form };
   const required = useTranslations("inquiry")("required");
   return (
     <section className="form-section" aria-labelledby="listing-sectionBasics">
@@ -103,7 +103,7 @@ export function BasicsSection({
   );
 }
 
-export function AreaPriceSection({ form, tv }: SectionProps) {
+export function AreaPriceSection({ form }: SectionProps) {
   const t = useTranslations("listingsAdmin.form");
   const units = useTranslations("units");
   const required = useTranslations("inquiry")("required");
@@ -119,7 +119,7 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
     if (areaUnit && !allowedAreaUnits.includes(areaUnit)) setValue("areaUnit", allowedAreaUnits[0]);
     if (priceUnit && !allowedPriceUnits.includes(priceUnit)) setValue("priceUnit", allowedPriceUnits[0]);
   }, [allowedAreaUnits, allowedPriceUnits, areaUnit, priceUnit, setValue]);
-  const common = { form, tv };
+  const common = { form };
   return (
     <section className="form-section" aria-labelledby="listing-sectionAreaPrice">
       <h2 id="listing-sectionAreaPrice">{t("sectionAreaPrice")}</h2>
@@ -154,10 +154,10 @@ export function AreaPriceSection({ form, tv }: SectionProps) {
   );
 }
 
-export function SpecsSection({ form, tv }: SectionProps) {
+export function SpecsSection({ form }: SectionProps) {
   const t = useTranslations("listingsAdmin.form");
   const locale = useLocale() === "en" ? "en" : "zh";
-  const common = { form, tv };
+  const common = { form };
   const industriesError = form.formState.errors.industries?.message;
   return (
     <section className="form-section" aria-labelledby="listing-sectionSpecs">
@@ -194,20 +194,16 @@ export function SpecsSection({ form, tv }: SectionProps) {
             </label>
           ))}
         </div>
-        {industriesError && (
-          <p className="field-error" role="alert">
-            {tv(industriesError)}
-          </p>
-        )}
+        <FieldError id={fieldIds("industries").error} messageKey={industriesError} />
       </fieldset>
     </section>
   );
 }
 
-export function TextSection({ form, tv }: SectionProps) {
+export function TextSection({ form }: SectionProps) {
   const t = useTranslations("listingsAdmin.form");
   const required = useTranslations("inquiry")("required");
-  const common = { form, tv };
+  const common = { form };
   return (
     <section className="form-section" aria-labelledby="listing-sectionText">
       <h2 id="listing-sectionText">{t("sectionText")}</h2>

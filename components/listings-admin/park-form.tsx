@@ -1,21 +1,13 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import { useValidationMessage } from "@/lib/i18n/use-validation-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createParkAction, updateParkAction } from "@/lib/parks/actions";
 import { parkSchema, type ParkInput } from "@/lib/parks/schema";
 import { FormStatus, SelectField, TextAreaField, TextField } from "./form-fields";
-import { showServerErrors } from "@/components/ui/server-errors";
-import { useRefusalText } from "@/components/ui/refusal";
 
-type Answer =
-  { ok: true; id: string; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
-type ParkOutput = ReturnType<typeof parkSchema.parse>;
-
-const FIELDS = new Set(Object.keys(parkSchema.shape));
+const FIELDS = Object.keys(parkSchema.shape) as (keyof ParkInput & string)[];
 
 /** The admin's park form: create, or edit carrying the park's updatedAt so a concurrent change is reported. */
 export function ParkForm({
@@ -28,43 +20,38 @@ export function ParkForm({
   target?: { id: string; updatedAt: string };
 }) {
   const t = useTranslations("listingsAdmin");
-  const validation = useValidationMessage();
-  const refusal = useRefusalText();
   const tf = useTranslations("listingsAdmin.parks.form");
   const required = useTranslations("inquiry")("required");
   const router = useRouter();
   const [token, setToken] = useState(target?.updatedAt);
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
-  const tv = (key: string) => validation(key);
-  const form = useForm<ParkInput, unknown, ParkOutput>({ resolver: zodResolver(parkSchema), defaultValues: defaults });
-
-  const onSubmit = form.handleSubmit(
-    async () => {
-      setStatus(undefined);
-      const raw = form.getValues();
-      const answer: Answer = target
-        ? await updateParkAction({ ...raw, id: target.id, updatedAt: token })
-        : await createParkAction(raw);
-      if (answer.ok) {
-        if (!target) return router.push(`/crm/listings/parks/${answer.id}?created=1`);
-        setToken(answer.updatedAt);
-        setStatus({ ok: true, text: tf("saved") });
-        form.reset(raw);
-        return router.refresh();
-      }
-      if (answer.error) return setStatus({ ok: false, text: refusal(answer, t("form.forbidden")) });
-      const errors = Object.entries(answer.fieldErrors ?? {});
-      showServerErrors(form.setError, answer.fieldErrors ?? {}, FIELDS);
-      const other = errors.find(([field]) => !FIELDS.has(field));
-      if (other) setStatus({ ok: false, text: other[1] === "stale" ? tf("stale") : tv(other[1]) });
-      else setStatus({ ok: false, text: t("form.errorsSummary", { count: errors.length }) });
+  const summary = (count: number) => t("form.errorsSummary", { count });
+  const { form, submit, status } = useActionForm({
+    schema: parkSchema,
+    defaultValues: defaults,
+    // The raw input goes to the server, which parses it with the same schema.
+    action: (raw) => (target ? updateParkAction({ ...raw, id: target.id, updatedAt: token }) : createParkAction(raw)),
+    fields: FIELDS,
+    forbidden: t("form.forbidden"),
+    onInvalid: (errors) => summary(Object.keys(errors).length),
+    fieldErrorStatus: ({ placed, other }, translate) => {
+      if (other.length > 0) return { ok: false, text: other[0][1] === "stale" ? tf("stale") : translate(other[0][1]) };
+      return { ok: false, text: summary(placed.length) };
     },
-    (errors) => setStatus({ ok: false, text: t("form.errorsSummary", { count: Object.keys(errors).length }) }),
-  );
+    onSuccess: (answer, raw) => {
+      if (!target) {
+        router.push(`/crm/listings/parks/${answer.id}?created=1`);
+        return undefined;
+      }
+      setToken(answer.updatedAt);
+      form.reset(raw);
+      router.refresh();
+      return tf("saved");
+    },
+  });
 
-  const common = { form, tv };
+  const common = { form };
   return (
-    <form className="panel" onSubmit={onSubmit} noValidate data-testid="park-form">
+    <form className="panel" onSubmit={submit} noValidate data-testid="park-form">
       <FormStatus status={status} />
       <div className="form-section">
         <TextField {...common} name="slug" label={tf("slug")} hint={tf("slugHint")} required={required} />
