@@ -1,14 +1,15 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useEffect, useRef } from "react";
+import type { Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
 import { updateLeadAction } from "@/lib/leads/edit/actions";
-import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import {
   AREA_UNITS,
+  EDITABLE_FIELDS,
   leadEditSchema,
   NEED_DEALS,
   NEED_KINDS,
@@ -16,9 +17,7 @@ import {
   type LeadEdit,
 } from "@/lib/leads/edit/schema";
 import styles from "./lead-detail.module.css";
-import { showServerErrors } from "@/components/ui/server-errors";
 import { FormMessage } from "@/components/ui/form-message";
-import { useRefusalText } from "@/components/ui/refusal";
 
 export type LeadEditValues = Record<EditableField, string> & { leadId: string; version: number };
 // The schema takes unknown input (blank clears a field); the form always gives it text.
@@ -56,23 +55,30 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
   const t = useTranslations("leadPage");
   const kindName = useTranslations("kind");
   const unitName = useTranslations("units");
-  const validation = useValidationMessage();
-  const refusal = useRefusalText();
   const router = useRouter();
-  const tv = (key?: string) => (key ? validation(key) : undefined);
-  const [status, setStatus] = useState<{ ok: boolean; text: string; stale?: boolean }>();
   const reloading = useRef(false);
-  const {
-    register,
-    handleSubmit,
-    getValues,
-    setError,
-    reset,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<LeadEditValues, unknown, LeadEdit>({
+  const { form, submit, status, setStatus } = useActionForm({
     resolver: (values, context, options) => editResolver(withoutMasked(values, masked), context, options),
     defaultValues: initial,
+    action: (typed) => updateLeadAction(withoutMasked(typed, masked)),
+    fields: EDITABLE_FIELDS,
+    forbidden: t("forbidden"),
+    // Someone else's change (the version) or a lead gone (its id) is the form's to say, with a reload.
+    fieldErrorStatus: ({ other }, translate) => {
+      const [, key] =
+        other.find(([field]) => field === "version") ?? other.find(([field]) => field === "leadId") ?? other[0] ?? [];
+      return key === undefined ? undefined : { ok: false, text: translate(key), stale: key === "stale" };
+    },
+    onSuccess: (answer) => {
+      form.reset({ ...form.getValues(), version: answer.version });
+      return answer.changed.length ? t("edit.saved") : t("edit.unchanged");
+    },
   });
+  const {
+    register,
+    reset,
+    formState: { errors, isSubmitting, isDirty },
+  } = form;
 
   // A newer version from the server (our own save, a stage move) replaces the form unless the officer
   // is mid-edit; only a new version, not every render, may reset what they typed.
@@ -81,23 +87,8 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
       reloading.current = false;
       reset(initial);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version alone says the server's copy changed
   }, [initial.version]);
-
-  const onSubmit = handleSubmit(async () => {
-    setStatus(undefined);
-    const answer = await updateLeadAction(withoutMasked(getValues(), masked));
-    if (answer.ok) {
-      setStatus({ ok: true, text: answer.changed.length ? t("edit.saved") : t("edit.unchanged") });
-      reset({ ...getValues(), version: answer.version });
-    } else if ("error" in answer) {
-      setStatus({ ok: false, text: refusal(answer, t("forbidden")) });
-    } else if (answer.fieldErrors.version || answer.fieldErrors.leadId) {
-      const key = answer.fieldErrors.version ?? answer.fieldErrors.leadId;
-      setStatus({ ok: false, text: tv(key)!, stale: key === "stale" });
-    } else {
-      showServerErrors(setError, answer.fieldErrors);
-    }
-  });
 
   const reload = () => {
     reloading.current = true;
@@ -116,7 +107,7 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
   );
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate data-testid="lead-edit-form">
+    <form className={styles.form} onSubmit={submit} noValidate data-testid="lead-edit-form">
       <p className="hint">{t("edit.phoneHint")}</p>
       <div className="form-row two">
         {TEXT_FIELDS.map((field) => (
@@ -125,12 +116,12 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
             name={`lead.${field.name}`}
             label={t(`fields.${field.name}`)}
             hint={masked.includes(field.name) ? t("edit.maskedHint") : field.hint && t(`edit.${field.hint}`)}
-            error={tv(errors[field.name]?.message)}
+            errorKey={errors[field.name]?.message}
           >
             {input(field.name, field)}
           </Field>
         ))}
-        <Field name="lead.needDeal" label={t("fields.needDeal")} error={tv(errors.needDeal?.message)}>
+        <Field name="lead.needDeal" label={t("fields.needDeal")} errorKey={errors.needDeal?.message}>
           <select {...inputAria("lead.needDeal", errors.needDeal?.message)} {...register("needDeal")}>
             <option value="">{t("edit.none")}</option>
             {NEED_DEALS.map((deal) => (
@@ -140,7 +131,7 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
             ))}
           </select>
         </Field>
-        <Field name="lead.needKind" label={t("fields.needKind")} error={tv(errors.needKind?.message)}>
+        <Field name="lead.needKind" label={t("fields.needKind")} errorKey={errors.needKind?.message}>
           <select {...inputAria("lead.needKind", errors.needKind?.message)} {...register("needKind")}>
             <option value="">{t("edit.none")}</option>
             {NEED_KINDS.map((kind) => (
@@ -150,10 +141,10 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
             ))}
           </select>
         </Field>
-        <Field name="lead.needArea" label={t("fields.needArea")} error={tv(errors.needArea?.message)}>
+        <Field name="lead.needArea" label={t("fields.needArea")} errorKey={errors.needArea?.message}>
           {input("needArea", { inputMode: "decimal" })}
         </Field>
-        <Field name="lead.needAreaUnit" label={t("fields.needAreaUnit")} error={tv(errors.needAreaUnit?.message)}>
+        <Field name="lead.needAreaUnit" label={t("fields.needAreaUnit")} errorKey={errors.needAreaUnit?.message}>
           <select {...inputAria("lead.needAreaUnit", errors.needAreaUnit?.message)} {...register("needAreaUnit")}>
             <option value="">{t("edit.none")}</option>
             {AREA_UNITS.map((unit) => (
@@ -168,7 +159,7 @@ export function LeadEditForm({ initial, masked = [] }: { initial: LeadEditValues
         name="lead.notes"
         label={t("fields.notes")}
         hint={masked.includes("notes") ? t("edit.maskedHint") : undefined}
-        error={tv(errors.notes?.message)}
+        errorKey={errors.notes?.message}
       >
         <textarea
           readOnly={masked.includes("notes")}
