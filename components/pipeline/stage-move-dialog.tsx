@@ -1,23 +1,20 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useEffect, useId, useMemo, useRef } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import { FieldError } from "@/components/forms/field-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
-import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { moveLeadStageAction } from "@/lib/pipeline/actions";
 import {
   stageMoveDetailsSchema,
   stageMoveErrors,
   type StageCategory,
   type StageMoveDetails,
-  type StageMoveDetailsInput,
 } from "@/lib/leads/stage/schema";
 import styles from "./stage-move-dialog.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { useRefusalText } from "@/components/ui/refusal";
 
 export interface StageMoveTarget {
   key: string;
@@ -71,12 +68,9 @@ export function StageMoveDialog({
 }) {
   const t = useTranslations("pipeline");
   const units = useTranslations("units");
-  const validation = useValidationMessage();
-  const refusal = useRefusalText();
   const locale = useLocale() as Locale;
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [alert, setAlert] = useState<string>();
   const category = toStage.category;
   const schema = useMemo(
     () =>
@@ -87,17 +81,33 @@ export function StageMoveDialog({
       }),
     [category, lostReasons],
   );
+  const { form, submit, status } = useActionForm({
+    schema,
+    defaultValues: { signedAreaUnit: "SQM" },
+    action: (_typed, values) =>
+      moveLeadStageAction({
+        leadId,
+        fromStageKey,
+        toStageKey: toStage.key,
+        ...Object.fromEntries(DETAIL_FIELDS[category].map((field) => [field, values[field]])),
+      }),
+    fields: DETAIL_FIELDS[category],
+    forbidden: t("move.forbidden"),
+    failed: t("move.failed"),
+    onRefused,
+    // Errors of the details asked here go beside them; only when there are none is another field's the refusal.
+    fieldErrorStatus: ({ placed, other }, translate) =>
+      placed.length ? undefined : { ok: false, text: other[0] ? translate(other[0][1]) : t("move.failed") },
+    onSuccess: (answer) => {
+      onDone(answer.lead);
+      return undefined;
+    },
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<StageMoveDetailsInput, unknown, StageMoveDetails>({
-    resolver: zodResolver(schema),
-    defaultValues: { signedAreaUnit: "SQM" },
-  });
-  const tv = (key?: string) => (key ? validation(key) : undefined);
+  } = form;
   const stageName = localized(locale, toStage.name, toStage.nameEn);
   const chosen = lostReasons.find((reason) => reason.key === watch("lostReasonKey"));
 
@@ -106,32 +116,6 @@ export function StageMoveDialog({
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setAlert(undefined);
-    const details = Object.fromEntries(DETAIL_FIELDS[category].map((field) => [field, values[field]]));
-    const refuse = (message: string) => (onRefused ? onRefused(message) : setAlert(message));
-    let answer: Awaited<ReturnType<typeof moveLeadStageAction>>;
-    try {
-      answer = await moveLeadStageAction({ leadId, fromStageKey, toStageKey: toStage.key, ...details });
-    } catch {
-      setAlert(t("move.failed"));
-      return;
-    }
-    if (answer.ok) return onDone(answer.lead);
-    if ("error" in answer) return refuse(refusal(answer, t("move.forbidden")));
-    const own = Object.entries(answer.fieldErrors).filter(([field]) =>
-      (DETAIL_FIELDS[category] as string[]).includes(field),
-    );
-    if (!own.length) return refuse(tv(Object.values(answer.fieldErrors)[0]) ?? t("move.failed"));
-    own.forEach(([field, key], index) =>
-      setError(
-        field as FieldPath<StageMoveDetailsInput>,
-        { type: "server", message: key },
-        { shouldFocus: index === 0 },
-      ),
-    );
-  });
 
   const title = t(`dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, {
     company: leadLabel ?? "",
@@ -148,10 +132,10 @@ export function StageMoveDialog({
         if (!isSubmitting) onCancel();
       }}
     >
-      <form className={styles.form} onSubmit={onSubmit} noValidate>
+      <form className={styles.form} onSubmit={submit} noValidate>
         <h2 id={titleId}>{title}</h2>
-        <FormMessage tone="error" answer={alert}>
-          {alert}
+        <FormMessage tone="error" answer={status}>
+          {status?.text}
         </FormMessage>
         {category === "LOST" && (
           <fieldset className="field" aria-describedby={errors.lostReasonKey ? "field-lostReasonKey-error" : undefined}>
@@ -164,11 +148,7 @@ export function StageMoveDialog({
                 </label>
               ))}
             </div>
-            {errors.lostReasonKey && (
-              <p className="field-error" id="field-lostReasonKey-error" role="alert">
-                {tv(errors.lostReasonKey.message)}
-              </p>
-            )}
+            <FieldError id="field-lostReasonKey-error" messageKey={errors.lostReasonKey?.message} />
           </fieldset>
         )}
         {category === "LOST" && chosen?.askPark && (
@@ -176,7 +156,7 @@ export function StageMoveDialog({
             name="lostToPark"
             label={t("dialog.lostToPark")}
             requiredLabel={t("dialog.required")}
-            error={tv(errors.lostToPark?.message)}
+            errorKey={errors.lostToPark?.message}
           >
             <input
               type="text"
@@ -193,7 +173,7 @@ export function StageMoveDialog({
                 name="signedArea"
                 label={t("dialog.signedArea")}
                 requiredLabel={t("dialog.required")}
-                error={tv(errors.signedArea?.message)}
+                errorKey={errors.signedArea?.message}
               >
                 <input
                   type="text"
@@ -202,11 +182,7 @@ export function StageMoveDialog({
                   {...register("signedArea")}
                 />
               </Field>
-              <Field
-                name="signedAreaUnit"
-                label={t("dialog.signedAreaUnit")}
-                error={tv(errors.signedAreaUnit?.message)}
-              >
+              <Field name="signedAreaUnit" label={t("dialog.signedAreaUnit")} errorKey={errors.signedAreaUnit?.message}>
                 <select
                   {...inputAria("signedAreaUnit", errors.signedAreaUnit?.message)}
                   {...register("signedAreaUnit")}
@@ -220,7 +196,7 @@ export function StageMoveDialog({
               name="signedAnnualTax"
               label={t("dialog.signedAnnualTax")}
               requiredLabel={t("dialog.required")}
-              error={tv(errors.signedAnnualTax?.message)}
+              errorKey={errors.signedAnnualTax?.message}
             >
               <input
                 type="text"

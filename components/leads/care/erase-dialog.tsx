@@ -1,16 +1,13 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useRef } from "react";
 import { useTranslations } from "use-intl";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
-import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { eraseLeadPersonalDataAction } from "@/lib/leads/erase/actions";
-import { confirmsCompany, eraseLeadSchema, type EraseLead } from "@/lib/leads/erase/schema";
+import { confirmsCompany, eraseLeadSchema } from "@/lib/leads/erase/schema";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
-import { useRefusalText } from "@/components/ui/refusal";
 
 /** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
 export function EraseDialog({
@@ -21,45 +18,32 @@ export function EraseDialog({
   onDone: (status: { ok: boolean; text: string }) => void;
 }) {
   const t = useTranslations("leadCare");
-  const validation = useValidationMessage();
-  const refusal = useRefusalText();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [alert, setAlert] = useState<string>();
-  const tv = (key?: string) => (key ? validation(key) : undefined);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    watch,
-    formState: { errors, isSubmitting },
-  } = useForm<EraseLead>({
-    resolver: zodResolver(eraseLeadSchema),
+  const { form, submit, status } = useActionForm({
+    schema: eraseLeadSchema,
     defaultValues: { leadId: lead.id, confirm: "", reason: "" },
-  });
-  const matches = confirmsCompany(watch("confirm") ?? "", lead.company);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setAlert(undefined);
-    if (!confirmsCompany(values.confirm, lead.company)) {
-      setError("confirm", { type: "match", message: "confirmCompany" }, { shouldFocus: true });
-      return;
-    }
-    const answer = await eraseLeadPersonalDataAction(values);
-    if (answer.ok) {
+    // The typed name must be the lead's company, which the schema does not know: checked here first,
+    // answered as the server would answer a wrong one.
+    action: (_typed, values) =>
+      confirmsCompany(values.confirm, lead.company)
+        ? eraseLeadPersonalDataAction(values)
+        : Promise.resolve({ ok: false as const, fieldErrors: { confirm: "confirmCompany" } }),
+    fields: ["confirm", "reason"],
+    forbidden: t("care.forbidden"),
+    onSuccess: () => {
       dialog.current?.close();
       onDone({ ok: true, text: t("erase.done") });
       router.refresh();
-    } else if ("error" in answer) {
-      setAlert(refusal(answer, t("care.forbidden")));
-    } else {
-      for (const [field, key] of Object.entries(answer.fieldErrors)) {
-        if (field === "confirm" || field === "reason")
-          setError(field as FieldPath<EraseLead>, { type: "server", message: key });
-        else setAlert(tv(key));
-      }
-    }
+      return undefined;
+    },
   });
+  const {
+    register,
+    watch,
+    formState: { errors, isSubmitting },
+  } = form;
+  const matches = confirmsCompany(watch("confirm") ?? "", lead.company);
 
   return (
     <>
@@ -67,17 +51,17 @@ export function EraseDialog({
         {t("erase.open")}
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={`erase-title-${lead.id}`}>
-        <form className={styles.form} onSubmit={onSubmit} noValidate>
+        <form className={styles.form} onSubmit={submit} noValidate>
           <h3 id={`erase-title-${lead.id}`}>{t("erase.title")}</h3>
           <p>{t("erase.explain")}</p>
-          <FormMessage tone="error" answer={alert}>
-            {alert}
+          <FormMessage tone="error" answer={status}>
+            {status?.text}
           </FormMessage>
           <input type="hidden" {...register("leadId")} />
           <Field
             name="erase-confirm"
             label={t("erase.confirm", { company: lead.company })}
-            error={tv(errors.confirm?.message)}
+            errorKey={errors.confirm?.message}
           >
             <input
               type="text"
@@ -90,7 +74,7 @@ export function EraseDialog({
             name="erase-reason"
             label={t("erase.reason")}
             hint={t("erase.reasonHint")}
-            error={tv(errors.reason?.message)}
+            errorKey={errors.reason?.message}
           >
             <textarea {...inputAria("erase-reason", errors.reason?.message, true)} {...register("reason")} />
           </Field>
