@@ -7,12 +7,15 @@ import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { signInSchema, type SignIn } from "@/lib/auth/schema";
-import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { FormMessage } from "@/components/ui/form-message";
 
+/**
+ * Not on useActionForm: next-auth's signIn is no server action but a credentials round trip whose
+ * refusal is a reason code (invalid, inactive, throttled:<seconds>, unavailable), each with its own
+ * words here; its fields still show their errors through Field's errorKey.
+ */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("auth");
-  const validation = useValidationMessage();
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const {
@@ -20,7 +23,6 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
-  const tv = (key?: string) => (key ? validation(key) : undefined);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -46,7 +48,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <FormMessage tone="error" answer={formError} as="div">
         {formError}
       </FormMessage>
-      <Field name="email" label={t("email")} error={tv(errors.email?.message)}>
+      <Field name="email" label={t("email")} errorKey={errors.email?.message}>
         <input
           type="email"
           autoComplete="username"
@@ -54,7 +56,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           {...register("email")}
         />
       </Field>
-      <Field name="password" label={t("password")} error={tv(errors.password?.message)}>
+      <Field name="password" label={t("password")} errorKey={errors.password?.message}>
         <input
           type="password"
           autoComplete="current-password"

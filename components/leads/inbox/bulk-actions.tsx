@@ -16,6 +16,9 @@ interface Option {
 /**
  * Bulk assign (shown to managers; the server checks again) and bulk stage change for the ticked
  * rows. A move into a lost stage asks for the reason, into the won stage for the signed figures.
+ * Not on useActionForm: it is a form action on FormData (it works before scripts load), its ticked
+ * rows are checkboxes in the table that join it by their form attribute, and the submit button
+ * pressed says which of two intents runs — none of which react-hook-form's registered fields hold.
  */
 export function BulkActions({
   canAssign,
