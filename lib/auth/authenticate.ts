@@ -103,9 +103,11 @@ async function recordFailure(
 ): Promise<{ pair: number; address: number }> {
   const runStartedAfter = new Date(now.getTime() - RUN_ENDS_AFTER_SECONDS * 1000);
   const rows = await db.$queryRaw<{ key: string; failures: number }[]>`
-    INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt") VALUES (${keys.pair}, 1, ${now}), (${keys.address}, 1, ${now})
+    INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt")
+    VALUES (${keys.pair}, 1, ${now}), (${keys.address}, 1, ${now})
     ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "LoginThrottle"."lastFailureAt" < ${runStartedAfter} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "failures" = CASE WHEN "LoginThrottle"."lastFailureAt" < ${runStartedAfter} THEN 1
+        ELSE "LoginThrottle"."failures" + 1 END,
       "lastFailureAt" = ${now}
     RETURNING "key", "failures"`;
   const count = (key: string) => rows.find((row) => row.key === key)?.failures ?? 1;

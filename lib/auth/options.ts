@@ -12,7 +12,10 @@ import { endSessions } from "./sign-out";
 
 export const SESSION_HOURS = 12;
 
-/** Why a sign-in failed, as next-auth hands it back to the form: "invalid", "inactive", "throttled:<seconds>" or "unavailable" (the database). */
+/**
+ * Why a sign-in failed, as next-auth hands it back to the form: "invalid", "inactive", "throttled:<seconds>" or
+ * "unavailable" (the database).
+ */
 export type SignInError = string;
 
 let options: Promise<AuthOptions> | undefined;

@@ -52,7 +52,8 @@ export async function lockDataDir(
       }
       const pid = held.split(" ")[0];
       throw new DataDirInUse(
-        `the data folder ${dataDir} is in use by process ${pid}; stop it first, or set PARKLEAD_DATA_DIR to another folder`,
+        `the data folder ${dataDir} is in use by process ${pid}; ` +
+          "stop it first, or set PARKLEAD_DATA_DIR to another folder",
       );
     }
     await removeStaleLock(lockFile, held);

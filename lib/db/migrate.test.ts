@@ -46,7 +46,8 @@ interface PrismaMigrationRow {
 const recorded = (conn: SqlConnection) =>
   conn
     .query<PrismaMigrationRow>(
-      `SELECT "migration_name", "checksum", "finished_at", "applied_steps_count", "logs" FROM "_prisma_migrations" ORDER BY "migration_name"`,
+      `SELECT "migration_name", "checksum", "finished_at", "applied_steps_count", "logs" FROM "_prisma_migrations"
+        ORDER BY "migration_name"`,
     )
     .then((result) => result.rows);
 

@@ -94,7 +94,8 @@ export async function applyMigrations(
     const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
     if (failed) {
       throw new Error(
-        `Migration ${failed.migration_name} failed earlier and is not marked as rolled back; fix the database, then mark it (prisma migrate resolve) before starting again.`,
+        `Migration ${failed.migration_name} failed earlier and is not marked as rolled back; ` +
+          "fix the database, then mark it (prisma migrate resolve) before starting again.",
       );
     }
     const done = new Map(
@@ -120,7 +121,8 @@ export async function applyMigrations(
 async function applyOne(conn: SqlConnection, migration: Migration): Promise<void> {
   const id = randomUUID();
   await conn.query(
-    `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES ($1, $2, $3, now(), 0)`,
+    `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count")
+      VALUES ($1, $2, $3, now(), 0)`,
     [id, migration.checksum, migration.name],
   );
   try {
@@ -159,7 +161,8 @@ export async function migrationStatus(
   const rows = exists
     ? (
         await conn.query<AppliedRow>(
-          `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations" ORDER BY "started_at"`,
+          `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations"
+            ORDER BY "started_at"`,
         )
       ).rows
     : [];

@@ -20,7 +20,10 @@ const INVISIBLE = "\\s\\u00ad\\u034f\\u115f\\u1160\\u180e\\u200b-\\u200d\\u2060-
 const EDGES = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, "gu");
 const ONLY_INVISIBLE = new RegExp(`^[${INVISIBLE}]*$`, "u");
 
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one (no lookbehind: older in-app browsers). */
+/**
+ * A high surrogate not followed by a low one, or a low one not preceded by a high one (no lookbehind: older in-app
+ * browsers).
+ */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 
 export type Cleaned = { ok: true; value: string } | { ok: false; error: "characters" };

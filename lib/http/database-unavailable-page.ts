@@ -15,14 +15,17 @@ export function databaseUnavailablePage(method: string): NextResponse {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="${DATABASE_RETRY_AFTER_SECONDS}">
 <title>数据库暂时不可用 · Database unavailable</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6;color:#1f2937}</style>
+<style>
+body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6;color:#1f2937}
+</style>
 </head>
 <body>
 <main role="alert">
 <h1>数据库暂时不可用</h1>
 <p>数据库暂时不可用，请稍后再试。页面将在 ${DATABASE_RETRY_AFTER_SECONDS} 秒后自动重试。</p>
 <h2 lang="en">The database is unavailable</h2>
-<p lang="en">The database is temporarily unavailable; please try again shortly. This page retries by itself in ${DATABASE_RETRY_AFTER_SECONDS} seconds.</p>
+<p lang="en">The database is temporarily unavailable; please try again shortly.
+This page retries by itself in ${DATABASE_RETRY_AFTER_SECONDS} seconds.</p>
 <p><a href="">重试 / Try again</a></p>
 </main>
 </body>

@@ -57,7 +57,8 @@ function rateLimitSql(counters: RateLimitCounters | null): Prisma.Sql {
       RETURNING "key", "count"
     ), allowed AS (
       SELECT NOT EXISTS (
-        SELECT 1 FROM hits JOIN unnest(${counters.keys}::text[], ${counters.limits}::int[]) AS l(k, lim) ON l.k = hits."key"
+        SELECT 1 FROM hits
+          JOIN unnest(${counters.keys}::text[], ${counters.limits}::int[]) AS l(k, lim) ON l.k = hits."key"
         WHERE hits."count" > l.lim
       ) AS "ok"
     )`;
@@ -72,17 +73,25 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: Submission
   const { now } = context;
   return Prisma.sql`${ownerPickSql(inquiry.phone, lead)}, lead AS (
       INSERT INTO "Lead" ("id", "phone", "company", "companyKey", "contactName", "wechat", "email", "creditCode",
-        "needDeal", "needKind", "needArea", "needAreaUnit", "use", "expectedAnnualTax", "investment", "annualOutput", "employees",
+        "needDeal", "needKind", "needArea", "needAreaUnit", "use", "expectedAnnualTax", "investment", "annualOutput",
+        "employees",
         "source", "listingId", "parkId", "ownerId", "assignedAt", "firstResponseDueAt", "stageChangedAt",
-        "score", "scoreBreakdown", "vetoed", "searchTokens", "firstUtmMedium", "firstReferrer", "inquiryCount", "dayResponseDueAt", "lastInquiryAt", "createdAt", "updatedAt")
-      SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${lead.companyKey}, ${inquiry.contactName}, ${inquiry.wechat ?? null},
+        "score", "scoreBreakdown", "vetoed", "searchTokens", "firstUtmMedium", "firstReferrer", "inquiryCount",
+        "dayResponseDueAt", "lastInquiryAt", "createdAt", "updatedAt")
+      SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${lead.companyKey}, ${inquiry.contactName},
+      ${inquiry.wechat ?? null},
         ${inquiry.email ?? null}, ${inquiry.creditCode ?? null},
-        ${lead.needDeal}::"NeedDeal", ${lead.needKind}::"ListingKind", ${lead.needArea}::numeric, ${lead.needAreaUnit}::"AreaUnit",
-        ${inquiry.use}, ${inquiry.expectedAnnualTax}::numeric, ${inquiry.investment ?? null}::numeric, ${inquiry.annualOutput ?? null}::numeric,
+        ${lead.needDeal}::"NeedDeal", ${lead.needKind}::"ListingKind", ${lead.needArea}::numeric,
+        ${lead.needAreaUnit}::"AreaUnit",
+        ${inquiry.use}, ${inquiry.expectedAnnualTax}::numeric, ${inquiry.investment ?? null}::numeric,
+        ${inquiry.annualOutput ?? null}::numeric,
         ${inquiry.employees ?? null}::int, ${lead.source}, ${lead.listingId}::text, ${lead.parkId}::text,
-        owner."id", CASE WHEN owner."id" IS NULL THEN NULL ELSE ${now}::timestamptz END, ${lead.firstResponseDueAt}::timestamptz, ${now}::timestamptz,
-        ${lead.breakdown.total}::int, ${JSON.stringify(lead.breakdown)}::jsonb, ${lead.breakdown.vetoed}::boolean, ${lead.searchTokens}::text[],
-        ${source.utmMedium ?? null}, ${source.referrer ?? null}, 1, ${lead.dayResponseDueAt}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+        owner."id", CASE WHEN owner."id" IS NULL THEN NULL ELSE ${now}::timestamptz END,
+        ${lead.firstResponseDueAt}::timestamptz, ${now}::timestamptz,
+        ${lead.breakdown.total}::int, ${JSON.stringify(lead.breakdown)}::jsonb, ${lead.breakdown.vetoed}::boolean,
+        ${lead.searchTokens}::text[],
+        ${source.utmMedium ?? null}, ${source.referrer ?? null}, 1, ${lead.dayResponseDueAt}::timestamptz,
+        ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       FROM allowed, owner WHERE allowed."ok"
       ON CONFLICT ("phone") DO NOTHING
       RETURNING "id", "ownerId", "parkId", "needKind", "source"
@@ -91,7 +100,8 @@ function newLeadSql(inquiry: Inquiry, context: IntakeContext, source: Submission
       SELECT ${newId()}, lead."id", NULL, 'new', ${now}::timestamptz FROM lead
     ), assigned AS (
       INSERT INTO "Activity" ("id", "leadId", "actorId", "kind", "details", "occurredAt", "createdAt")
-      SELECT ${newId()}, lead."id", NULL, 'OWNER', jsonb_build_object('from', NULL::text, 'to', lead."ownerId", 'rule', owner."rule"),
+      SELECT ${newId()}, lead."id", NULL, 'OWNER', jsonb_build_object(
+        'from', NULL::text, 'to', lead."ownerId", 'rule', owner."rule"),
              ${now}::timestamptz, ${now}::timestamptz
       FROM lead, owner WHERE lead."ownerId" IS NOT NULL
     )`;
@@ -103,12 +113,16 @@ function existingLeadSql(inquiry: Inquiry, target: IntakeTarget, context: Intake
   const { now } = context;
   return Prisma.sql`lead AS (
       UPDATE "Lead" AS l SET
-        "needDeal" = ${lead.needDeal}::"NeedDeal", "needKind" = ${lead.needKind}::"ListingKind", "needArea" = ${lead.needArea}::numeric,
-        "needAreaUnit" = ${lead.needAreaUnit}::"AreaUnit", "use" = ${inquiry.use}, "expectedAnnualTax" = ${inquiry.expectedAnnualTax}::numeric,
-        "investment" = ${lead.investment}::numeric, "annualOutput" = ${lead.annualOutput}::numeric, "employees" = ${lead.employees}::int,
+        "needDeal" = ${lead.needDeal}::"NeedDeal", "needKind" = ${lead.needKind}::"ListingKind",
+        "needArea" = ${lead.needArea}::numeric,
+        "needAreaUnit" = ${lead.needAreaUnit}::"AreaUnit", "use" = ${inquiry.use},
+        "expectedAnnualTax" = ${inquiry.expectedAnnualTax}::numeric,
+        "investment" = ${lead.investment}::numeric, "annualOutput" = ${lead.annualOutput}::numeric,
+        "employees" = ${lead.employees}::int,
         "wechat" = ${lead.wechat}, "email" = ${lead.email}, "creditCode" = ${lead.creditCode},
         "companyKey" = ${lead.companyKey}, "searchTokens" = ${lead.searchTokens}::text[],
-        "score" = ${lead.breakdown.total}::int, "scoreBreakdown" = ${JSON.stringify(lead.breakdown)}::jsonb, "vetoed" = ${lead.breakdown.vetoed}::boolean,
+        "score" = ${lead.breakdown.total}::int, "scoreBreakdown" = ${JSON.stringify(lead.breakdown)}::jsonb,
+        "vetoed" = ${lead.breakdown.vetoed}::boolean,
         "lastInquiryAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz, "version" = l."version" + 1,
         "inquiryCount" = l."inquiryCount" + 1,
         -- An investor who asks again is back in play: an archived lead returns to the inbox.
@@ -154,10 +168,12 @@ export async function storeInquiry(
       "powerKva", "creditCode", "message", "consentNoticeVersion", "consentedAt", "channel", "locale",
       "sourcePage", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent",
       "leadOwnerId", "leadParkId", "leadNeedKind", "leadSource", "createdAt")
-    SELECT ${id}, ${submission.reference}, ${submission.idempotencyKey ?? null}, ${submission.requestHash}, lead."id", ${listing?.id ?? null},
+    SELECT ${id}, ${submission.reference}, ${submission.idempotencyKey ?? null}, ${submission.requestHash}, lead."id",
+    ${listing?.id ?? null},
       ${listing?.price.toString() ?? null}::numeric, ${listing?.priceUnit ?? null}::"PriceUnit",
       ${listing?.area.toString() ?? null}::numeric, ${listing?.areaUnit ?? null}::"AreaUnit",
-      ${need.needDeal}::"NeedDeal", ${need.needKind}::"ListingKind", ${need.needArea}::numeric, ${need.needAreaUnit}::"AreaUnit",
+      ${need.needDeal}::"NeedDeal", ${need.needKind}::"ListingKind", ${need.needArea}::numeric,
+      ${need.needAreaUnit}::"AreaUnit",
       ${inquiry.need.timeline ? timeline[inquiry.need.timeline] : null}::"MoveInTimeline",
       ${inquiry.use}, ${inquiry.expectedAnnualTax}::numeric,
       ${inquiry.company}, ${inquiry.contactName}, ${inquiry.phone}, ${inquiry.wechat ?? null}, ${inquiry.email ?? null},
@@ -170,7 +186,8 @@ export async function storeInquiry(
     FROM lead
     RETURNING "id", "reference", "leadId"
     )
-    SELECT (SELECT json_object_agg(hits."key", hits."count") FROM hits) AS counts, (SELECT "ok" FROM allowed) AS allowed,
+    SELECT (SELECT json_object_agg(hits."key", hits."count") FROM hits) AS counts,
+    (SELECT "ok" FROM allowed) AS allowed,
            stored."id", stored."reference", stored."leadId"
     FROM (SELECT 1) AS one LEFT JOIN stored ON true`;
   const [row] = rows;

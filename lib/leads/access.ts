@@ -81,7 +81,10 @@ export function contactFor<T extends ContactFields>(viewer: Viewer, lead: T): T 
   return maySeePhone(viewer, lead) ? lead : maskedContact(lead);
 }
 
-/** The lead as a viewer who may not see its contacts sees it (contactFor); lib/leads/edit/mutations.ts compares edits with it. */
+/**
+ * The lead as a viewer who may not see its contacts sees it (contactFor); lib/leads/edit/mutations.ts compares edits
+ * with it.
+ */
 export function maskedContact<T extends ContactFields>(lead: T): T {
   const shown: T = { ...lead };
   for (const field of MASKED_FIELDS) {

@@ -52,7 +52,8 @@ export async function backfillLeads(db: Database): Promise<number> {
   return inBatches(db, "leads.backfilled", async (tx) => {
     const leads = await tx.$queryRaw<LegacyLead[]>`
       SELECT "id", "company", "contactName", "phone", "wechat", "email", "notes", "erasedAt", "needKind", "needArea",
-             "needAreaUnit", "expectedAnnualTax", "investment", "annualOutput", "employees", "creditCode", "industry", "use"
+             "needAreaUnit", "expectedAnnualTax", "investment", "annualOutput", "employees", "creditCode", "industry",
+             "use"
       FROM "Lead" WHERE "companyKey" = '' AND NOT ("id" = ANY(${unfoldable}::text[]))
       LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
     if (leads.length === 0) return 0;
@@ -77,8 +78,10 @@ export async function backfillLeads(db: Database): Promise<number> {
       UPDATE "Lead" AS l SET "companyKey" = v."key",
         "searchTokens" = ARRAY(SELECT jsonb_array_elements_text(v."tokens"::jsonb)),
         "score" = v."score", "scoreBreakdown" = v."breakdown"::jsonb, "vetoed" = v."vetoed"
-      FROM unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.key)}::text[], ${rows.map((row) => row.tokens)}::text[],
-                  ${rows.map((row) => row.breakdown.total)}::int[], ${rows.map((row) => JSON.stringify(row.breakdown))}::text[],
+      FROM unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.key)}::text[],
+      ${rows.map((row) => row.tokens)}::text[],
+                  ${rows.map((row) => row.breakdown.total)}::int[],
+                  ${rows.map((row) => JSON.stringify(row.breakdown))}::text[],
                   ${rows.map((row) => row.breakdown.vetoed)}::boolean[])
            AS v("id", "key", "tokens", "score", "breakdown", "vetoed")
       WHERE l."id" = v."id"`;
@@ -103,7 +106,10 @@ export async function backfillResponseDeadlines(db: Database): Promise<number> {
     if (leads.length === 0) return 0;
     await tx.$executeRaw`
       UPDATE "Lead" AS l SET "dayResponseDueAt" = v."due"
-      FROM unnest(${leads.map((lead) => lead.id)}::text[], ${leads.map((lead) => dayResponseDeadline(lead.createdAt, workingHours).toISOString())}::timestamptz[]) AS v("id", "due")
+      FROM unnest(
+        ${leads.map((lead) => lead.id)}::text[],
+        ${leads.map((lead) => dayResponseDeadline(lead.createdAt, workingHours).toISOString())}::timestamptz[]
+      ) AS v("id", "due")
       WHERE l."id" = v."id"`;
     return leads.length;
   });

@@ -16,7 +16,8 @@ const SEP = "[\\s\\-－–—.·]";
  * it, so "wx13812345678" and "Tel13812345678" are caught too.
  */
 const MOBILE = new RegExp(
-  `(?<!${DIGIT})(?<prefix>(?:[+＋]|00|００)?[8８][6６]${SEP}{0,3})?(?<number>[1１]${SEP}{0,3}[3-9３-９](?:${SEP}{0,3}${DIGIT}){9})(?!${DIGIT})`,
+  `(?<!${DIGIT})(?<prefix>(?:[+＋]|00|００)?[8８][6６]${SEP}{0,3})?` +
+    `(?<number>[1１]${SEP}{0,3}[3-9３-９](?:${SEP}{0,3}${DIGIT}){9})(?!${DIGIT})`,
   "gu",
 );
 const DIGITS = new RegExp(DIGIT, "gu");

@@ -7,7 +7,10 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, settingSchemas, type SettingKey, type S
 
 type Reader = Pick<Prisma.TransactionClient, "setting">;
 
-/** A stored section, parsed with today's schema: fields it no longer knows are dropped, absent ones take their defaults. */
+/**
+ * A stored section, parsed with today's schema: fields it no longer knows are dropped, absent ones take their
+ * defaults.
+ */
 export function parseStoredSetting<K extends SettingKey>(key: K, stored: unknown): Settings[K] {
   if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return DEFAULT_SETTINGS[key];
   const schema = settingSchemas[key];

@@ -23,7 +23,9 @@ export const en: Messages = {
   },
   home: {
     title: "Factories, industrial land and R&D offices",
-    lead: "Real listings in Yangtze River Delta industrial parks. Leave your need; an investment officer calls back within one working day.",
+    lead:
+      "Real listings in Yangtze River Delta industrial parks. Leave your need; an investment officer calls back " +
+      "within one working day.",
     browse: "Browse all listings",
     tellUs: "Tell us your need",
     latest: "Latest listings",
@@ -104,7 +106,8 @@ export const en: Messages = {
   inquiry: {
     pageTitle: "Tell us your need",
     pageLead:
-      "Tell us your need, use, expected tax, company, contact person and mobile number, and we will match you with the right park and space.",
+      "Tell us your need, use, expected tax, company, contact person and mobile number, and we will match you " +
+      "with the right park and space.",
     sectionNeed: "Need",
     sectionCompany: "Company and contact",
     sectionMore: "More (optional)",
@@ -141,7 +144,8 @@ export const en: Messages = {
     creditCode: "Unified social credit code",
     message: "Message",
     consent:
-      "I have read and agree to the privacy notice, and allow the park operator to process this information to handle my inquiry.",
+      "I have read and agree to the privacy notice, and allow the park operator to process this information to " +
+      "handle my inquiry.",
     privacyLink: "Read the privacy notice",
     submit: "Send",
     submitting: "Sending…",

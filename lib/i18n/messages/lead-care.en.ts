@@ -17,7 +17,8 @@ export const leadCareEn: typeof leadCareZhCN = {
     open: "Merge into this lead",
     title: "Merge “{company}” into this lead",
     moves:
-      "Moving to this lead: {inquiries} inquiries, {activities} activities, {tasks} follow-up tasks, {stageChanges} stage records — nothing is lost.",
+      "Moving to this lead: {inquiries} inquiries, {activities} activities, {tasks} follow-up tasks, " +
+      "{stageChanges} stage records — nothing is lost.",
     fills: "Empty fields of this lead take the other lead's values: {fields}.",
     fillsNone: "This lead has no empty fields to fill.",
     keeps: "This lead keeps its phone, company name and owner (an unassigned lead takes the other's owner).",
@@ -27,11 +28,14 @@ export const leadCareEn: typeof leadCareZhCN = {
       closed: "Stage: one of the leads is signed or lost, so this lead keeps its stage, “{stage}”.",
     },
     tombstone:
-      "The merged lead is archived and kept as it is, pointing to this lead; new inquiries from its phone come to this lead. A merge cannot be undone.",
+      "The merged lead is archived and kept as it is, pointing to this lead; new inquiries from its phone come to " +
+      "this lead. A merge cannot be undone.",
     confirm: "Merge",
     cancel: "Cancel",
     merging: "Merging…",
-    done: "Merged “{company}”: {inquiries} inquiries, {activities} activities, {tasks} tasks and {stageChanges} stage records moved to this lead.",
+    done:
+      "Merged “{company}”: {inquiries} inquiries, {activities} activities, {tasks} tasks and {stageChanges} stage " +
+      "records moved to this lead.",
   },
   fields: {
     wechat: "WeChat",
@@ -65,7 +69,9 @@ export const leadCareEn: typeof leadCareZhCN = {
     open: "Erase personal data (PIPL)",
     title: "Erase this lead's personal data",
     explain:
-      "Permanently erases the contact's name, phone, WeChat, email, credit code, notes, inquiry messages, activity texts and task titles. Company, need, amounts, stage, owner and dates stay, so statistics are unaffected. The erasure and its reason are written to the audit log. This cannot be undone.",
+      "Permanently erases the contact's name, phone, WeChat, email, credit code, notes, inquiry messages, " +
+      "activity texts and task titles. Company, need, amounts, stage, owner and dates stay, so statistics are " +
+      "unaffected. The erasure and its reason are written to the audit log. This cannot be undone.",
     confirm: "Type the company name “{company}” to confirm",
     reason: "Reason",
     reasonHint: "e.g. customer asked by phone on 2026-11-20",
@@ -77,7 +83,8 @@ export const leadCareEn: typeof leadCareZhCN = {
   groups: {
     title: "Possible duplicates",
     intro:
-      "Open leads whose company names are the same once normalised (full/half width, case, spaces, 有限责任公司 vs 有限公司). Open a lead to see why and merge; duplicates by phone show on the lead page.",
+      "Open leads whose company names are the same once normalised (full/half width, case, spaces, 有限责任公司 vs " +
+      "有限公司). Open a lead to see why and merge; duplicates by phone show on the lead page.",
     company: "Company",
     count: "Leads",
     leads: "Leads",

@@ -45,7 +45,8 @@ export const pipelineEn: typeof pipelineZhCN = {
   dnd: {
     roleDescription: "draggable lead card",
     instructions:
-      "Press Space to pick up a lead card, use the left and right arrow keys to move it between stages, and press Space again to drop it. Press Escape to cancel.",
+      "Press Space to pick up a lead card, use the left and right arrow keys to move it between stages, and press " +
+      "Space again to drop it. Press Escape to cancel.",
     start: "Picked up {company}, in stage {stage}.",
     over: "{company} is over stage {stage}.",
     overNone: "{company} is not over a stage.",
@@ -77,7 +78,8 @@ export const pipelineEn: typeof pipelineZhCN = {
     title: "Stages and lost reasons",
     stages: "Stages",
     stagesHint:
-      "A stage's key and category cannot change once created. There is exactly one signed stage and at least one lost stage; new leads start in “{start}”; a stage that still holds leads cannot be removed.",
+      "A stage's key and category cannot change once created. There is exactly one signed stage and at least one " +
+      "lost stage; new leads start in “{start}”; a stage that still holds leads cannot be removed.",
     key: "Key",
     keyHint: "Lower-case letters, digits or underscores, e.g. registered; fixed once created",
     name: "Chinese name",

@@ -15,9 +15,13 @@ export const reportsConversionEn: typeof reportsConversionZhCN = {
   title: "Conversion and trend",
   conversion: {
     summary:
-      "{leads, plural, one {# lead} other {# leads}} created in the range, {inquiries, plural, one {# inquiry} other {# inquiries}} from them, {signed} signed so far.",
+      "{leads, plural, one {# lead} other {# leads}} created in the range, {inquiries, plural, one {# inquiry} " +
+      "other {# inquiries}} from them, {signed} signed so far.",
     definition:
-      "Counts the leads created in the range (merged-away leads excluded): inquiries are all the inquiries those leads have received so far (a merge's inquiries count on the lead kept); signed are those of them now in a signed stage; expected tax is the sum of the signed annual tax recorded on the signed ones. UTM medium and referring site come from each lead's first inquiry.",
+      "Counts the leads created in the range (merged-away leads excluded): inquiries are all the inquiries those " +
+      "leads have received so far (a merge's inquiries count on the lead kept); signed are those of them now in a " +
+      "signed stage; expected tax is the sum of the signed annual tax recorded on the signed ones. UTM medium and " +
+      "referring site come from each lead's first inquiry.",
     dimension: "Break down by",
     chart: "Bar chart of leads and signed by {dimension}",
     chartTop: "The chart shows the {count} rows with the most leads; the table below has them all.",
@@ -57,9 +61,14 @@ export const reportsConversionEn: typeof reportsConversionZhCN = {
   },
   trend: {
     summary:
-      "{periods, plural, one {# period} other {# periods}}: {inquiries, plural, one {# inquiry} other {# inquiries}}, {leads, plural, one {# new lead} other {# new leads}}, {signed} signed.",
+      "{periods, plural, one {# period} other {# periods}}: " +
+      "{inquiries, plural, one {# inquiry} other {# inquiries}}, " +
+      "{leads, plural, one {# new lead} other {# new leads}}, {signed} signed.",
     definition:
-      "Whole weeks (ISO, from Monday) or whole months, Beijing time. Inquiries count when received, new leads when created, signings when the lead last entered a signed stage (whenever it was created; only leads still signed). A year earlier is the same week number or month of the previous year, left blank when that period holds no data at all.",
+      "Whole weeks (ISO, from Monday) or whole months, Beijing time. Inquiries count when received, new leads " +
+      "when created, signings when the lead last entered a signed stage (whenever it was created; only leads " +
+      "still signed). A year earlier is the same week number or month of the previous year, left blank when that " +
+      "period holds no data at all.",
     metric: "Show",
     thisYear: "This period",
     lastYear: "A year earlier",

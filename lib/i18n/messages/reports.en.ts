@@ -69,13 +69,15 @@ export const reportsEn: typeof reportsZhCN = {
   funnel: {
     summary: "{cohort} leads created in the range; {lost} of them are lost now.",
     definition:
-      "Counted from each lead's stage history: skipped stages count as passed; lost or reopened leads count as far as they ever got.",
+      "Counted from each lead's stage history: skipped stages count as passed; lost or reopened leads count as " +
+      "far as they ever got.",
     chart: "Funnel of the leads that reached each stage",
   },
   loss: {
     summary: "{count} leads lost in the range.",
     definition:
-      "Counted when a lead entered the lost stage; a lead lost more than once in the range counts once, by its latest loss.",
+      "Counted when a lead entered the lost stage; a lead lost more than once in the range counts once, by its " +
+      "latest loss.",
     reasonChart: "Bar chart of lost leads by reason",
     stageChart: "Bar chart of lost leads by the stage they were lost from",
   },

@@ -14,13 +14,16 @@ export const rulesEn: typeof rulesZhCN = {
     rules: {
       round_robin: "Round-robin: in turn among active promotion officers who are not away",
       park_owner:
-        "Park owner: the owner of the inquired listing's park; round-robin when the park has none, or the owner is deactivated or away",
+        "Park owner: the owner of the inquired listing's park; round-robin when the park has none, or the owner " +
+        "is deactivated or away",
     },
     hint: "When no promotion officer qualifies, a new lead waits in the unassigned pool to be claimed or assigned.",
   },
   workingHours: {
     title: "Working hours and first-response deadline",
-    hint: "Counted in China time (Asia/Shanghai). An inquiry at night, on a weekend or a holiday starts counting at the next opening.",
+    hint:
+      "Counted in China time (Asia/Shanghai). An inquiry at night, on a weekend or a holiday starts counting at the " +
+      "next opening.",
     days: "Working days",
     weekdays: { "1": "Mon", "2": "Tue", "3": "Wed", "4": "Thu", "5": "Fri", "6": "Sat", "7": "Sun" },
     start: "Opens at",
@@ -35,7 +38,9 @@ export const rulesEn: typeof rulesZhCN = {
   },
   score: {
     title: "Admission score",
-    hint: "Out of 100, each factor earning up to its weight; a factor without data earns nothing. A veto sets the score to 0.",
+    hint:
+      "Out of 100, each factor earning up to its weight; a factor without data earns nothing. A veto sets the score " +
+      "to 0.",
     weights: "Weights",
     weightSum: "Total {sum} / 100",
     factors: {
@@ -53,7 +58,9 @@ export const rulesEn: typeof rulesZhCN = {
     factorHints: {
       investment: "Total investment: full marks from CNY 500 million; CNY 10 million is the project-reserve bar",
       intensity: "Investment per mu: half at CNY 1.5 million/mu (standard-land bar), full from CNY 5 million/mu",
-      tax: "Tax per mu: half at CNY 80,000/mu (standard-land bar), full from CNY 500,000/mu; total tax when the area is unknown",
+      tax:
+        "Tax per mu: half at CNY 80,000/mu (standard-land bar), full from CNY 500,000/mu; total tax when the area " +
+        "is unknown",
       land: "Full for 10–100 mu of land or 1,000–10,000 m² of buildings, less for much smaller or larger",
       investor:
         "A credit code earns 40%; investment and output from CNY 20 million add more, full from CNY 100 million",
@@ -65,7 +72,8 @@ export const rulesEn: typeof rulesZhCN = {
     },
     preferredIndustries: "Preferred industries",
     preferredHint:
-      "One per line, or separated by commas; matched against the lead's industry and use, ignoring case and full-width forms.",
+      "One per line, or separated by commas; matched against the lead's industry and use, ignoring case and " +
+      "full-width forms.",
     bannedIndustries: "Banned industries (veto)",
     bannedHint: "A lead whose industry or use contains any of these words scores 0.",
     minExpectedTax: "Minimum expected annual tax (CNY 10k, veto)",

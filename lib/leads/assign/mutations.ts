@@ -28,7 +28,8 @@ export async function assignLeads(db: Database, viewer: Viewer | null, input: un
     const unique = [...new Set(leadIds)];
     // Locked in id order so two overlapping bulk assignments cannot deadlock.
     const leads = await tx.$queryRaw<{ id: string; ownerId: string | null }[]>`
-      SELECT "id", "ownerId" FROM "Lead" WHERE "id" = ANY(${unique}::text[]) AND "mergedIntoId" IS NULL ORDER BY "id" FOR UPDATE`;
+      SELECT "id", "ownerId" FROM "Lead" WHERE "id" = ANY(${unique}::text[]) AND "mergedIntoId" IS NULL
+        ORDER BY "id" FOR UPDATE`;
     if (leads.length !== unique.length) return { ok: false as const, fieldErrors: { leadIds: "notFound" } };
     const moving = leads.filter((lead) => lead.ownerId !== ownerId);
     const now = new Date();

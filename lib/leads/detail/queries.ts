@@ -126,7 +126,10 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
       signedArea: decimal(lead.signedArea),
       signedAnnualTax: decimal(lead.signedAnnualTax),
       phoneMasked: !maySeePhone(viewer, lead),
-      /** editable fields shown masked: read-only until the lead is claimed (lib/leads/edit/mutations.ts refuses changes to them) */
+      /**
+       * editable fields shown masked: read-only until the lead is claimed (lib/leads/edit/mutations.ts refuses changes
+       * to them)
+       */
       maskedFields: MASKABLE_EDITS.filter((field) => shown[field] !== fields[field]),
     },
     /** what the viewer may do here, so the page offers only what lib/ would accept */

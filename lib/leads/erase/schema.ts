@@ -14,7 +14,9 @@ export const eraseLeadSchema = z.strictObject({
 });
 export type EraseLead = z.infer<typeof eraseLeadSchema>;
 
-/** The typed company name matches when it is the same text, whatever the width of its characters or surrounding spaces. */
+/**
+ * The typed company name matches when it is the same text, whatever the width of its characters or surrounding spaces.
+ */
 export function confirmsCompany(typed: string, company: string): boolean {
   return typed.normalize("NFKC").trim() === company.normalize("NFKC").trim();
 }

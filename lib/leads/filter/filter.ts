@@ -11,7 +11,10 @@ const id = z
   .trim()
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, "invalid");
-/** A real calendar day in the app's years: 2026-02-30, 2026-13-01 and 0000-01-01 are refused, not rolled over or sent to the database. */
+/**
+ * A real calendar day in the app's years: 2026-02-30, 2026-13-01 and 0000-01-01 are refused, not rolled over or sent
+ * to the database.
+ */
 const day = calendarDay;
 const flag = z.enum(["1"]);
 

@@ -43,7 +43,8 @@ async function distinctSources(db: Database): Promise<string[]> {
     WITH RECURSIVE s AS (
       (SELECT "source" FROM "Lead" ORDER BY "source" LIMIT 1)
       UNION ALL
-      SELECT (SELECT "source" FROM "Lead" WHERE "source" > s."source" ORDER BY "source" LIMIT 1) FROM s WHERE s."source" IS NOT NULL
+      SELECT (SELECT "source" FROM "Lead" WHERE "source" > s."source" ORDER BY "source" LIMIT 1) FROM s
+        WHERE s."source" IS NOT NULL
     )
     SELECT "source" FROM s WHERE "source" IS NOT NULL LIMIT 200`;
   return rows.map((row) => row.source);

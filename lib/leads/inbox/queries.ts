@@ -63,8 +63,10 @@ async function duplicateIds(db: Database, rows: LeadRow[]): Promise<Set<string>>
   const keyed = rows.filter((row) => row.companyKey !== "");
   if (!keyed.length) return new Set();
   const found = await db.$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM unnest(${keyed.map((row) => row.id)}::text[], ${keyed.map((row) => row.companyKey)}::text[]) AS p("id", "key")
-    WHERE EXISTS (SELECT 1 FROM "Lead" o WHERE o."companyKey" = p."key" AND o."id" <> p."id" AND o."mergedIntoId" IS NULL AND o."erasedAt" IS NULL)`;
+    SELECT p."id" FROM unnest(${keyed.map((row) => row.id)}::text[],
+    ${keyed.map((row) => row.companyKey)}::text[]) AS p("id", "key")
+    WHERE EXISTS (SELECT 1 FROM "Lead" o WHERE o."companyKey" = p."key" AND o."id" <> p."id"
+      AND o."mergedIntoId" IS NULL AND o."erasedAt" IS NULL)`;
   return new Set(found.map((row) => row.id));
 }
 

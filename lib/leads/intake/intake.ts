@@ -8,7 +8,10 @@ import { leadSearchTokens } from "../search-tokens";
 import { dayResponseDeadline } from "../../calendar/response-deadline";
 import { addWorkingHours } from "../../calendar/working-hours";
 
-/** The owner pick's fragments, for the one statement lib/inquiries/store-inquiry.ts composes: this module is the capability's entry. */
+/**
+ * The owner pick's fragments, for the one statement lib/inquiries/store-inquiry.ts composes: this module is the
+ * capability's entry.
+ */
 export { NEW_PHONE_LOCK, ownerPickSql, ownerTurnTakenSql } from "./owner-pick";
 
 /*
@@ -101,10 +104,13 @@ export async function readIntakeTarget(db: Database, phone: string): Promise<Int
     WITH RECURSIVE chain AS (
       SELECT "id", "mergedIntoId", 0 AS "depth" FROM "Lead" WHERE "phone" = ${phone}
       UNION ALL
-      SELECT l."id", l."mergedIntoId", chain."depth" + 1 FROM "Lead" l JOIN chain ON l."id" = chain."mergedIntoId" WHERE chain."depth" < 20
+      SELECT l."id", l."mergedIntoId",
+      chain."depth" + 1 FROM "Lead" l JOIN chain ON l."id" = chain."mergedIntoId" WHERE chain."depth" < 20
     )
-    SELECT l."id", l."company", l."contactName", l."phone", l."wechat", l."email", l."notes", l."creditCode", l."industry",
-           l."investment", l."annualOutput", l."employees", ${fingerprintSql("l")} AS "fingerprint", chain."mergedIntoId" IS NOT NULL AS "merged"
+    SELECT l."id", l."company", l."contactName", l."phone", l."wechat", l."email", l."notes", l."creditCode",
+    l."industry",
+           l."investment", l."annualOutput", l."employees", ${fingerprintSql("l")} AS "fingerprint",
+           chain."mergedIntoId" IS NOT NULL AS "merged"
     FROM chain JOIN "Lead" l ON l."id" = chain."id"
     ORDER BY chain."depth" DESC LIMIT 1`;
   const [target] = rows;

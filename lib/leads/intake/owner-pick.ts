@@ -7,7 +7,10 @@ import { Prisma } from "../../db/generated/client";
  * fragments define `phone_queue`, `owner_rr` and `owner` for the lead insert that follows.
  */
 
-/** Advisory-lock class for first inquiries from one phone (the two-key form keeps it apart from the app's single-key locks). */
+/**
+ * Advisory-lock class for first inquiries from one phone (the two-key form keeps it apart from the app's single-key
+ * locks).
+ */
 export const NEW_PHONE_LOCK = 72707380;
 
 /**
@@ -52,7 +55,8 @@ export function ownerPickSql(phone: string, lead: { parkOwnerRule: boolean; park
       SELECT u."id" FROM "User" u WHERE ${eligible("u")} ${leastRecent} FOR UPDATE OF u
     ), owner_rr AS MATERIALIZED (
       -- COALESCE only runs a waiting query when no eligible officer is free.
-      SELECT COALESCE((SELECT "id" FROM owner_rr_free), (SELECT "id" FROM owner_rr_turn), (SELECT "id" FROM owner_rr_busy)) AS "id"
+      SELECT COALESCE((SELECT "id" FROM owner_rr_free), (SELECT "id" FROM owner_rr_turn),
+      (SELECT "id" FROM owner_rr_busy)) AS "id"
     ), owner AS (
       SELECT COALESCE((SELECT "id" FROM owner_park), (SELECT "id" FROM owner_rr)) AS "id",
              CASE WHEN EXISTS (SELECT 1 FROM owner_park) THEN 'park_owner' ELSE 'round_robin' END AS "rule"

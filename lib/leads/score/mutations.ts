@@ -16,10 +16,12 @@ export async function writeScores(tx: Prisma.TransactionClient, rows: ScoredRow[
   return tx.$executeRaw`
     UPDATE "Lead" AS l SET "score" = v."score", "scoreBreakdown" = v."breakdown"::jsonb, "vetoed" = v."vetoed"
     FROM unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.breakdown.total)}::int[],
-                ${rows.map((row) => JSON.stringify(row.breakdown))}::text[], ${rows.map((row) => row.breakdown.vetoed)}::boolean[])
+                ${rows.map((row) => JSON.stringify(row.breakdown))}::text[],
+                ${rows.map((row) => row.breakdown.vetoed)}::boolean[])
          AS v("id", "score", "breakdown", "vetoed")
     WHERE l."id" = v."id"
-      AND (l."score" IS DISTINCT FROM v."score" OR l."vetoed" <> v."vetoed" OR l."scoreBreakdown" IS DISTINCT FROM v."breakdown"::jsonb)`;
+      AND (l."score" IS DISTINCT FROM v."score" OR l."vetoed" <> v."vetoed" OR l."scoreBreakdown" IS DISTINCT
+        FROM v."breakdown"::jsonb)`;
 }
 
 /**

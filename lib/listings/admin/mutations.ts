@@ -89,7 +89,10 @@ function changesBetween(before: Partial<Record<string, unknown>> | null, after: 
   return changes;
 }
 
-/** The stored columns of the form's fields, with the comparable area and price the catalogue sorts by (as the seed computes them). */
+/**
+ * The stored columns of the form's fields, with the comparable area and price the catalogue sorts by (as the seed
+ * computes them).
+ */
 function columnsOf(fields: Fields) {
   const areaSqm = areaInSqm(fields.area, fields.areaUnit);
   return {

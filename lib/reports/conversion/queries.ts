@@ -32,7 +32,8 @@ export async function conversionReport(
   const range = resolveRange(filter, now);
   const groups = await db.$queryRaw<ConversionGroup[]>`
     WITH leads AS (
-      SELECT t."source", t."medium", t."referrerHost" AS "referrer", NULLIF(t."listingId", '') AS "listingId", NULLIF(t."parkId", '') AS "parkId",
+      SELECT t."source", t."medium", t."referrerHost" AS "referrer", NULLIF(t."listingId", '') AS "listingId",
+      NULLIF(t."parkId", '') AS "parkId",
         NULLIF(t."ownerId", '') AS "ownerId", NULLIF(t."industry", '') AS "industry",
         EXISTS (SELECT 1 FROM "Stage" s WHERE s."key" = t."stageKey" AND s."category" = 'WON') AS "won",
         t."leads", t."inquiries", t."signedTax"
@@ -49,9 +50,11 @@ export async function conversionReport(
         COALESCE(sum("leads") FILTER (WHERE "won"), 0)::int AS "signed",
         COALESCE(sum("signedTax") FILTER (WHERE "won"), 0)::float8 AS "signedTax"
       FROM leads
-      GROUP BY GROUPING SETS (("source"), ("medium"), ("referrer"), ("listingId"), ("parkId"), ("ownerId"), ("industry"), ())
+      GROUP BY GROUPING SETS (("source"), ("medium"), ("referrer"), ("listingId"), ("parkId"), ("ownerId"),
+      ("industry"), ())
       -- a tally emptied by moves is a row of zeros; the total stays, so an empty cohort still has one
-      HAVING sum("leads") > 0 OR GROUPING("source", "medium", "referrer", "listingId", "parkId", "ownerId", "industry") = 127
+      HAVING sum("leads") > 0 OR GROUPING("source", "medium", "referrer", "listingId", "parkId", "ownerId",
+      "industry") = 127
     )
     SELECT g."dimension", g."value", g."inquiries", g."leads", g."signed", g."signedTax",
       g."signed"::float8 / NULLIF(g."leads", 0) AS "signedRate",
@@ -60,6 +63,7 @@ export async function conversionReport(
     LEFT JOIN "Listing" li ON g."dimension" = 'listing' AND li."id" = g."value"
     LEFT JOIN "Park" p ON g."dimension" = 'park' AND p."id" = g."value"
     LEFT JOIN "User" u ON g."dimension" = 'owner' AND u."id" = g."value"
-    ORDER BY g."dimension", g."leads" DESC, g."signed" DESC, g."value" IS NULL, COALESCE(li."title", p."name", u."name", g."value") COLLATE "C"`;
+    ORDER BY g."dimension", g."leads" DESC, g."signed" DESC, g."value" IS NULL,
+      COALESCE(li."title", p."name", u."name", g."value") COLLATE "C"`;
   return conversionTables(groups);
 }

@@ -56,7 +56,8 @@ describe("the report CSV", () => {
       "\r\n",
     );
     expect(english[1]).toBe(
-      `Stage,${en.reports.columns.leads},${en.reports.columns.rate} (%),${en.reports.columns.tax} (RMB 10k),${en.reports.columns.areaSqm}`,
+      `Stage,${en.reports.columns.leads},${en.reports.columns.rate} (%),` +
+        `${en.reports.columns.tax} (RMB 10k),${en.reports.columns.areaSqm}`,
     );
     expect(english[2].startsWith("Negotiation,1234567,")).toBe(true);
   });

@@ -30,7 +30,10 @@ export function labelOf(messages: Messages, key: string, fallback: string): stri
   return messageAt(messages, key) ?? messageAt(messages, `${fallback}.${key}`) ?? key;
 }
 
-/** The unit a column's header carries. Area columns name theirs in the label (m² or 亩), since the kind does not say which. */
+/**
+ * The unit a column's header carries. Area columns name theirs in the label (m² or 亩), since the kind does not say
+ * which.
+ */
 export function unitOf(kind: ColumnKind, messages: Messages): string | null {
   switch (kind) {
     case "percent":

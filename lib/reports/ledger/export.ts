@@ -32,7 +32,8 @@ export async function* ledgerRows(db: Database, from: Date, to: Date, scope: Pri
   const moved = await db.$queryRaw<{ id: string }[]>`
     SELECT l."id" FROM "Lead" l
     WHERE ${scope} AND l."createdAt" < ${instant(from)}
-      AND l."id" IN (SELECT c."leadId" FROM "StageChange" c WHERE c."changedAt" >= ${instant(from)} AND c."changedAt" < ${instant(to)})
+      AND l."id" IN (SELECT c."leadId" FROM "StageChange" c WHERE c."changedAt" >= ${instant(from)}
+        AND c."changedAt" < ${instant(to)})
     ORDER BY l."createdAt", l."id"`;
   yield* projectRowsOf(
     db,

@@ -178,7 +178,10 @@ async function writeSheet(out: PassThrough, sheet: ProjectSheet): Promise<void> 
   await workbook.commit();
 }
 
-/** The workbook as a byte stream for a Response; a failure half-way aborts the download rather than truncating it silently. */
+/**
+ * The workbook as a byte stream for a Response; a failure half-way aborts the download rather than truncating it
+ * silently.
+ */
 export function projectWorkbook(sheet: ProjectSheet): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   writeSheet(out, sheet).catch((error: unknown) => {

@@ -45,13 +45,18 @@ export async function lossReport(
         AND c."changedAt" >= (${range.from}::timestamptz AT TIME ZONE 'UTC')
         AND c."changedAt" < (${range.to}::timestamptz AT TIME ZONE 'UTC')
         -- A view of every lead needs no lead at all: a merged lead's moves belong to the survivor.
-        ${coversEveryLead(filter, viewer) ? Prisma.empty : Prisma.sql`AND c."leadId" IN (SELECT l."id" FROM "Lead" l WHERE ${reportLeadsSql(filter, viewer, "l")})`}
+        ${
+          coversEveryLead(filter, viewer)
+            ? Prisma.empty
+            : Prisma.sql`AND c."leadId" IN (SELECT l."id" FROM "Lead" l WHERE ${reportLeadsSql(filter, viewer, "l")})`
+        }
       ORDER BY c."leadId", c."changedAt" DESC
     ), losses AS (
       SELECT lo.*, r."askPark",
         CASE WHEN r."askPark" THEN NULLIF(btrim(COALESCE(
           (SELECT a."details"->>'lostToPark' FROM "Activity" a
-            WHERE a."leadId" = lo."leadId" AND a."occurredAt" = lo."changedAt" AND a."kind" = 'STAGE' AND a."details"->>'lostToPark' IS NOT NULL LIMIT 1),
+            WHERE a."leadId" = lo."leadId" AND a."occurredAt" = lo."changedAt" AND a."kind" = 'STAGE'
+              AND a."details"->>'lostToPark' IS NOT NULL LIMIT 1),
           (SELECT l."lostToPark" FROM "Lead" l WHERE l."id" = lo."leadId" AND l."stageChangedAt" = lo."changedAt")
         )), '') END AS park
       FROM latest lo LEFT JOIN "LostReason" r ON r."key" = lo."lostReasonKey"
@@ -64,7 +69,8 @@ export async function lossReport(
       UNION ALL
       SELECT 'total', NULL, NULL, count(*)::int FROM losses
     )
-    SELECT g.dimension, g.key, COALESCE(r."name", s."name", g.park) AS "name", COALESCE(r."nameEn", s."nameEn") AS "nameEn", g.leads,
+    SELECT g.dimension, g.key, COALESCE(r."name", s."name", g.park) AS "name", COALESCE(r."nameEn",
+    s."nameEn") AS "nameEn", g.leads,
       g.leads::float8 / NULLIF((SELECT leads FROM grouped WHERE dimension = 'total'), 0) AS share
     FROM grouped g
     LEFT JOIN "LostReason" r ON g.dimension = 'reason' AND r."key" = g.key

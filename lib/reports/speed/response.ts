@@ -49,9 +49,14 @@ export async function responseFigures(db: Database, scope: Prisma.Sql, range: Re
         COALESCE(sum(n) FILTER (WHERE "minutes" >= 0 AND "inDay"), 0)::float8 / sum(n) AS "withinDay"
       FROM "grouped" GROUP BY 1
     ), percentiles AS (
-      ${histogramPercentiles(Prisma.sql`SELECT "group", "minutes" AS "value", sum(n) AS "count" FROM "grouped" WHERE "minutes" >= 0 GROUP BY 1, 2`, [0.5, 0.9])}
+      ${histogramPercentiles(
+        Prisma.sql`SELECT "group", "minutes" AS "value", sum(n) AS "count" FROM "grouped" WHERE "minutes" >= 0
+          GROUP BY 1, 2`,
+        [0.5, 0.9],
+      )}
     )
-    SELECT f."group" = ${OVERALL} AS overall, CASE WHEN f."group" <> ${OVERALL} THEN NULLIF(f."group", '') END AS "ownerId", u."name" AS owner,
+    SELECT f."group" = ${OVERALL} AS overall,
+      CASE WHEN f."group" <> ${OVERALL} THEN NULLIF(f."group", '') END AS "ownerId", u."name" AS owner,
       f.leads, f.answered, f."withinHour", f."withinDay", p.percentiles
     FROM figures f LEFT JOIN percentiles p ON p."group" = f."group" LEFT JOIN "User" u ON u."id" = f."group"
     ORDER BY f."group" = ${OVERALL} DESC, f."group" = '', u."name", f."group"`;

@@ -32,7 +32,10 @@ export function stageStays(db: Database, scope: Prisma.Sql, range: ReportRange):
     ), figures AS (
       SELECT "stageKey", sum(n)::int AS stays, (sum(seconds) / sum(n) / 86400)::float8 AS average FROM stays GROUP BY 1
     ), medians AS (
-      ${histogramPercentiles(Prisma.sql`SELECT "stageKey" AS "group", "minutes" AS "value", n AS "count" FROM stays`, [0.5])}
+      ${histogramPercentiles(
+        Prisma.sql`SELECT "stageKey" AS "group", "minutes" AS "value", n AS "count" FROM stays`,
+        [0.5],
+      )}
     )
     SELECT st."key", st."name", st."nameEn", COALESCE(y.stays, 0) AS stays, y.average, m.percentiles[1] / 1440 AS median
     FROM "Stage" st LEFT JOIN figures y ON y."stageKey" = st."key" LEFT JOIN medians m ON m."group" = st."key"

@@ -67,7 +67,8 @@ export function tallyRows(
   only?: "day",
 ): Prisma.Sql {
   const read = (where: Prisma.Sql) =>
-    Prisma.sql`SELECT ${COLUMNS} FROM "ReportTally" WHERE ${where} UNION ALL SELECT ${COLUMNS} FROM "ReportTallyDelta" WHERE ${where}`;
+    Prisma.sql`SELECT ${COLUMNS} FROM "ReportTally" WHERE ${where} UNION ALL SELECT ${COLUMNS} FROM "ReportTallyDelta"
+      WHERE ${where}`;
   if (ranges === "all") return Prisma.sql`(${read(Prisma.sql`"event" = ${event} AND "grain" = 'month'`)})`;
   const reads = ranges
     // Weeks cut across months, so a weekly trend reads day rows only.
@@ -78,7 +79,8 @@ export function tallyRows(
     )
     .map((span) =>
       read(
-        Prisma.sql`"event" = ${event} AND "grain" = ${span.grain} AND "period" >= ${span.from}::date AND "period" < ${span.until}::date`,
+        Prisma.sql`"event" = ${event} AND "grain" = ${span.grain} AND "period" >= ${span.from}::date
+          AND "period" < ${span.until}::date`,
       ),
     );
   return Prisma.sql`(${Prisma.join(reads, " UNION ALL ")})`;
@@ -92,15 +94,20 @@ export function tallyRows(
 export function histogramPercentiles(histogram: Prisma.Sql, fractions: number[]): Prisma.Sql {
   const rank = (round: "floor" | "ceil") => Prisma.sql`(
     SELECT c."value" FROM counted c
-    WHERE c."group" = g."group" AND c."before" <= ${Prisma.raw(round)}(f.fraction * (g.total - 1)) AND ${Prisma.raw(round)}(f.fraction * (g.total - 1)) < c."before" + c."count")`;
+    WHERE c."group" = g."group" AND c."before" <= ${Prisma.raw(round)}(f.fraction * (g.total - 1))
+      AND ${Prisma.raw(round)}(f.fraction * (g.total - 1)) < c."before" + c."count")`;
   return Prisma.sql`
     WITH counted AS (
       SELECT "group", "value"::float8 AS "value", "count",
-        sum("count") OVER (PARTITION BY "group" ORDER BY "value") - "count" AS "before", sum("count") OVER (PARTITION BY "group") AS total
+        sum("count") OVER (PARTITION BY "group" ORDER BY "value") - "count" AS "before",
+        sum("count") OVER (PARTITION BY "group") AS total
       FROM (${histogram}) h
     ), "groups" AS (SELECT DISTINCT "group", total FROM counted)
-    SELECT g."group", array_agg(${rank("floor")} + (f.fraction * (g.total - 1) - floor(f.fraction * (g.total - 1))) * (${rank("ceil")} - ${rank("floor")})
-      ORDER BY f.position) AS percentiles
+    SELECT g."group", array_agg(
+        ${rank("floor")}
+          + (f.fraction * (g.total - 1) - floor(f.fraction * (g.total - 1))) * (${rank("ceil")} - ${rank("floor")})
+        ORDER BY f.position
+      ) AS percentiles
     FROM "groups" g CROSS JOIN unnest(${fractions}::float8[]) WITH ORDINALITY AS f(fraction, position)
     GROUP BY g."group"`;
 }

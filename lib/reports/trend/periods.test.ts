@@ -19,7 +19,8 @@ describe("the trend's periods", () => {
   });
 
   it("scan a previous-year window that holds the same weeks and months a year earlier", () => {
-    // 2026-W41 (10-05) a year earlier is 2025-W41 (2025-10-06, 364 days before); 2026-W01 is 2025-W01 (371 days before).
+    // 2026-W41 (10-05) a year earlier is 2025-W41 (2025-10-06, 364 days before); 2026-W01 is 2025-W01 (371 days
+    // before).
     const weeks = trendWindow({ fromDay: "2026-01-01", toDay: "2026-10-11" }, "week");
     expect(weeks.previousFrom.getTime()).toBeLessThanOrEqual(new Date("2024-12-30T00:00:00+08:00").getTime());
     expect(weeks.previousTo.getTime()).toBeGreaterThanOrEqual(new Date("2025-10-13T00:00:00+08:00").getTime());

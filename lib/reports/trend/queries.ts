@@ -43,8 +43,8 @@ export interface TrendRow {
  * periods, for the leads the filters select (merged-away leads never counted):
  * - inquiries: Inquiry.createdAt in the period; leads: Lead.createdAt in the period;
  * - signed: leads now in a WON stage whose latest entry into a WON stage (a StageChange to a WON
- *   stage from one that is not WON, kept as Lead.signedAt) falls in the period, whenever they were created; signedTax: the
- *   sum of their signedAnnualTax (万元);
+ *   stage from one that is not WON, kept as Lead.signedAt) falls in the period, whenever they were
+ *   created; signedTax: the sum of their signedAnnualTax (万元);
  * - …LastYear: the same figures for the same ISO week number / the same month a year earlier, or
  *   null when that period holds none of the three events (or does not exist: week 53).
  * Read from the tallies (lib/reports/tallies); an inquiry counts under the owner, park, kind and source
@@ -86,7 +86,8 @@ export async function trendReport(
     SELECT p."label" AS "period", to_char(p."start", 'YYYY-MM-DD') AS "start", to_char(p."end", 'YYYY-MM-DD') AS "end",
       COALESCE(e."inquiries", 0) AS "inquiries", COALESCE(e."leads", 0) AS "leads", COALESCE(e."signed", 0) AS "signed",
       COALESCE(e."tax", 0) AS "signedTax",
-      pe."inquiries" AS "inquiriesLastYear", pe."leads" AS "leadsLastYear", pe."signed" AS "signedLastYear", pe."tax" AS "signedTaxLastYear"
+      pe."inquiries" AS "inquiriesLastYear", pe."leads" AS "leadsLastYear", pe."signed" AS "signedLastYear",
+      pe."tax" AS "signedTaxLastYear"
     FROM periods p
     LEFT JOIN events e ON e."start" = p."start"
     LEFT JOIN events pe ON pe."start" = p."previousStart"
@@ -94,18 +95,25 @@ export async function trendReport(
   return [{ key: "reportsConversion.tables.trend", columns: trendColumns, rows: rows.map((row) => ({ ...row })) }];
 }
 
-/** The periods with their label, last day and the start of the same period a year earlier (null for an ISO week 53 without one). */
+/**
+ * The periods with their label, last day and the start of the same period a year earlier (null for an ISO week 53
+ * without one).
+ */
 function periodsSql(period: TrendPeriod, window: { firstDay: string; lastDay: string }): Prisma.Sql {
   const series = (step: string) =>
-    Prisma.sql`generate_series(${window.firstDay}::date::timestamp, ${window.lastDay}::date::timestamp, ${step}::interval) p`;
+    Prisma.sql`generate_series(${window.firstDay}::date::timestamp, ${window.lastDay}::date::timestamp,
+      ${step}::interval) p`;
   if (period === "month") {
-    return Prisma.sql`SELECT p::date AS "start", (p + interval '1 month' - interval '1 day')::date AS "end", to_char(p, 'YYYY-MM') AS "label",
+    return Prisma.sql`SELECT p::date AS "start", (p + interval '1 month' - interval '1 day')::date AS "end",
+        to_char(p, 'YYYY-MM') AS "label",
         (p - interval '1 year')::date AS "previousStart"
       FROM ${series("1 month")}`;
   }
   return Prisma.sql`SELECT p::date AS "start", (p + interval '6 days')::date AS "end",
       to_char(p, 'IYYY-"W"IW · MM-DD') || to_char(p + interval '6 days', '–MM-DD') AS "label",
-      (SELECT w FROM (SELECT to_date((extract(isoyear FROM p)::int - 1)::text || '-' || extract(week FROM p)::int::text, 'IYYY-IW') AS w) y
+      (SELECT w FROM (SELECT
+          to_date((extract(isoyear FROM p)::int - 1)::text || '-' || extract(week FROM p)::int::text, 'IYYY-IW') AS w
+        ) y
         WHERE extract(week FROM w) = extract(week FROM p)) AS "previousStart"
     FROM ${series("1 week")}`;
 }
