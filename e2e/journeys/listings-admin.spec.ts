@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { hashPassword } from "../../lib/auth/password";
 import { queryE2eDatabase } from "../support/database";
 import { makeWorkspaceUser, signIn } from "../support/workspace";
 
@@ -8,16 +7,6 @@ const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",
 );
-
-async function createStaff(): Promise<{ email: string; password: string }> {
-  const email = `listings-staff-${Date.now()}@e2e.test`;
-  const password = "staff-password-1";
-  await queryE2eDatabase(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, '王专员', $3, 'STAFF', now())`,
-    [`e2e-staff-${Date.now()}`, email, await hashPassword(password)],
-  );
-  return { email, password };
-}
 
 test("[STAFF] creates a listing with a photo, publishes it for the public catalogue, then marks it leased", async ({
   page,

@@ -17,7 +17,9 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202
  * U+FEFF, U+2000–U+200A…) plus the zero-width and filler characters that \s does not.
  */
 const INVISIBLE = "\\s\\u00ad\\u034f\\u115f\\u1160\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u3164\\uffa0";
+// eslint-disable-next-line no-misleading-character-class -- each listed character is invisible on its own, not a pair
 const EDGES = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, "gu");
+// eslint-disable-next-line no-misleading-character-class -- each listed character is invisible on its own, not a pair
 const ONLY_INVISIBLE = new RegExp(`^[${INVISIBLE}]*$`, "u");
 
 /**

@@ -5,7 +5,7 @@
  * "有限公司", "Co., Ltd." or "Company Limited". The key is only compared, never shown.
  */
 
-const OPEN_BRACKETS = /[【〔［〖「『\[{]/g;
+const OPEN_BRACKETS = /[【〔［〖「『[{]/g;
 const CLOSE_BRACKETS = /[】〕］〗」』\]}]/g;
 /** 有限公司 with 责任 (also traditional 責任) or 股份, the latter sometimes in brackets. */
 const LIMITED_COMPANY = /(?:\(股份\)|股份)?有限(?:责任|責任)?公司/g;

@@ -2,6 +2,8 @@ import { Decimal } from "decimal.js";
 
 /** 1 亩 = 10000/15 m² (666.67 m²), the statutory conversion. */
 export const SQM_PER_MU = new Decimal(10_000).div(15);
+/** The same conversion rounded to 666.67, as the admission score and the reports' 亩 figures count it. */
+export const SQM_PER_MU_ROUNDED = 666.67;
 const DAYS_PER_MONTH = new Decimal(365).div(12);
 
 export type AreaUnit = "SQM" | "MU";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { existingId } from "../forms/fields";
-import { englishText, optionalDecimal, text } from "../listings/admin/fields";
+import { englishText, optionalDecimal, text } from "../listings/fields";
 
 /*
  * The admin's park form: the client validates with it through zodResolver, lib/parks/mutations.ts

@@ -5,7 +5,6 @@ import { parseAuditCursor } from "@/lib/audit/cursor";
 import { listAuditEntries } from "@/lib/audit/queries";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
-import type { OpenedDatabase } from "@/lib/db/open";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { assignLeads, claimLead } from "@/lib/leads/assign/mutations";
 import { archiveLead, restoreLead } from "@/lib/leads/archive/mutations";

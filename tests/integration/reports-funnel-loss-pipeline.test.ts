@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
-import type { ReportFilter } from "@/lib/reports/filters";
 import { funnelReport } from "@/lib/reports/funnel/queries";
 import { lossReport } from "@/lib/reports/loss/queries";
 import { pipelineReport } from "@/lib/reports/pipeline/queries";

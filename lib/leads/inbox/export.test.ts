@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, shanghaiDateTime } from "./export";
+import { csvCell, csvLine } from "../../csv";
+import { shanghaiDateTime } from "./export";
 
 describe("CSV cells", () => {
   it("leave plain text and numbers as they are", () => {

@@ -10,6 +10,7 @@ import { phoneFor, WORKSPACE_ROLES } from "../access";
 import { leadFilterWhere, type LeadFilter } from "../filter/filter";
 import { inboxQuerySchema } from "./schema";
 import { readInOrder, sortValueOf, type LeadRow, type Position } from "./order";
+import { csvLine } from "../../csv";
 
 /*
  * The CSV export of the inbox's current filter and order. Rows are read in keyset batches and
@@ -19,21 +20,6 @@ import { readInOrder, sortValueOf, type LeadRow, type Position } from "./order";
 
 export const EXPORT_BATCH = 1000;
 const BOM = "\uFEFF";
-
-/**
- * One CSV cell (RFC 4180). Text starting with = + - @ or a tab/CR is prefixed with ' so a
- * spreadsheet shows it instead of running it as a formula (CSV injection); numbers pass as numbers.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: (string | number | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
 
 /** 2026-11-27 09:30 in Asia/Shanghai (UTC+8 all year), as ledgers write it. */
 export function shanghaiDateTime(value: Date | null): string {

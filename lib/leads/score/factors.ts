@@ -1,4 +1,5 @@
 import type { ScoreFactor } from "../../settings/schema";
+import { SQM_PER_MU_ROUNDED } from "../../listings/units";
 
 /*
  * How each admission-score factor is judged, as the share (0–1) of its weight a lead earns. The
@@ -9,7 +10,7 @@ import type { ScoreFactor } from "../../settings/schema";
  * never scored as a good one.
  */
 
-export const SQM_PER_MU = 666.67;
+export const SQM_PER_MU = SQM_PER_MU_ROUNDED;
 
 export type Basis =
   "unknown" | "total" | "perMu" | "mu" | "sqm" | "signals" | "match" | "noMatch" | "clean" | "polluting" | "count";

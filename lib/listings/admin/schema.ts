@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { existingId } from "../../forms/fields";
-import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "./fields";
+import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "../fields";
 import { industries, type IndustryCode } from "../industries";
 import { deals, listingKinds } from "../schema";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Locale, Messages } from "../../i18n/messages";
-import { csvLine } from "../../leads/inbox/export";
+import { csvLine } from "../../csv";
 import type { ColumnKind, ReportColumn, ReportTable, ReportValue } from "../table";
 
 /*
  * A report's tables as CSV blocks: a title line (the table, the period, the filters), the header,
  * the rows, a blank line. Numbers are written plain — no grouping, percentages as 66.67 not
  * 0.6667 — with the unit in the header, so a spreadsheet reads every cell as a number. The quoting
- * and the formula guard are the lead export's (csvLine).
+ * and the formula guard are the lead export's (lib/csv.ts).
  */
 
 export const BOM = "\uFEFF";

@@ -17,10 +17,11 @@ function plain(status: number, body: string): Response {
 /** A download: filename* carries the name in the UI language (RFC 6266), `fallback` an ASCII one for old clients. */
 export function attachment(body: BodyInit, file: { filename: string; fallback: string }, type: string): Response {
   const fallback = file.fallback.replace(/[^\x20-\x7e]|"/g, "_");
+  const encoded = encodeURIComponent(file.filename);
   return new Response(body, {
     headers: {
       "Content-Type": type,
-      "Content-Disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "Content-Disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`,
       "Cache-Control": "no-store",
     },
   });

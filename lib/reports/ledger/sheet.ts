@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { SHANGHAI_OFFSET_MS } from "../../calendar/shanghai-time";
 import { localized } from "../../i18n/localized";
 import type { Locale, Messages } from "../../i18n/messages";
-import { SQM_PER_MU } from "../../leads/score/factors";
+import { SQM_PER_MU_ROUNDED as SQM_PER_MU } from "../../listings/units";
 import { logEvent } from "../../log";
 import type { ProjectRow } from "./rows";
 

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { WORKSPACE_ROLES } from "../../leads/access";
-import { SQM_PER_MU } from "../../leads/score/factors";
+import { SQM_PER_MU_ROUNDED as SQM_PER_MU } from "../../listings/units";
 import { reportTallySql, type ReportFilter } from "../filters";
 import { foldReportTallies, tallyRows } from "../tallies/tallies";
 import type { ReportTable } from "../table";

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { cleanText, lengthOf } from "../../forms/clean-text";
+import { cleanText, lengthOf } from "../forms/clean-text";
 import {
   decimal as kitDecimal,
   isCalendarDay,
   isMissing,
   optionalText as kitOptionalText,
   text as kitText,
-} from "../../forms/fields";
-import { parseNumber } from "../../forms/numbers";
+} from "../forms/fields";
+import { parseNumber } from "../forms/numbers";
 
 /*
  * Field parsers of the staff forms (listings, parks), in the shapes these forms store (null or ""
