@@ -7,6 +7,7 @@ import { useTranslations } from "use-intl";
 import { Field, fieldIds, inputAria } from "@/components/ui/field";
 import { AmountUnderstood } from "./amount-understood";
 import { FormMessage } from "@/components/ui/form-message";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { sendInquiry } from "@/lib/inquiries/actions";
 import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
@@ -48,7 +49,7 @@ export function InquiryForm({
   const validation = useValidationMessage();
   const tv = (key: string) => validation(key);
   const [state, formAction, pending] = useActionState(sendInquiry, initialInquiryFormState);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const initial = { ...defaults, ...state.values };
@@ -88,8 +89,6 @@ export function InquiryForm({
       message: initial.message ?? "",
     },
   });
-
-  useEffect(() => setHydrated(true), []);
 
   // Errors the server found (the same schema, or the listing having gone) land beside their fields.
   useEffect(() => {

@@ -13,7 +13,7 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
@@ -60,8 +60,12 @@ export function PipelineBoard({
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const [dragged, setDragged] = useState<BoardCard | null>(null);
 
+  // The keyboard reads the column order when a key is pressed, after the render that drew it has committed.
   const order = useRef<string[]>([]);
-  order.current = columns.map((column) => column.key);
+  useLayoutEffect(() => {
+    order.current = columns.map((column) => column.key);
+  });
+  // eslint-disable-next-line react-hooks/refs -- columnKeyboard calls the getter on a key press, never while rendering
   const keyboard = useMemo(() => columnKeyboard(() => order.current), []);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),

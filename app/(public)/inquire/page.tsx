@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { InquiryPanel } from "@/components/inquiry/inquiry-panel";
+import { InquiryPanel } from "../inquiry-panel";
 import { getMessages } from "@/lib/i18n/server";
 import { I18nProvider } from "@/components/i18n-provider";
 

@@ -1,12 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { BULK_FORM_ID } from "./bulk-form-id";
 
 /** Ticks or clears every row of this page. Rendered once scripts run, since it does nothing without them. */
 export function SelectPage({ label }: { label: string }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return <span className="visually-hidden">{label}</span>;
+  if (!useHydrated()) return <span className="visually-hidden">{label}</span>;
   return (
     <input
       type="checkbox"

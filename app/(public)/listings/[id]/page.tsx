@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { InquiryPanel } from "@/components/inquiry/inquiry-panel";
+import { InquiryPanel } from "../../inquiry-panel";
 import { ListingSpecs } from "@/components/listings/listing-specs";
 import { getDb } from "@/lib/db/client";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";

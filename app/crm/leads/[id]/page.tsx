@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { DuplicatesPanel } from "@/components/leads/care/duplicates-panel";
+import { DuplicatesPanel } from "./duplicates-panel";
 import { LeadCareActions } from "@/components/leads/care/lead-care-actions";
 import { ScoreBreakdownView } from "@/components/leads/score-breakdown";
 import { ActivityForm } from "@/components/leads/detail/activity-form";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
-import { InquiryForm } from "./inquiry-form";
+import { InquiryForm } from "@/components/inquiry/inquiry-form";
 import { signRenderTime } from "@/lib/inquiries/spam-trap";
 import { privacyOperator } from "@/lib/privacy/notice";
 

@@ -7,8 +7,8 @@ import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
 import { findDuplicates, type DuplicateLead } from "@/lib/leads/duplicates/queries";
 import { planMerge, type MergeSide } from "@/lib/leads/merge/plan";
-import { DuplicateList, type DuplicateItem } from "./duplicate-list";
-import styles from "./care.module.css";
+import { DuplicateList, type DuplicateItem } from "@/components/leads/care/duplicate-list";
+import styles from "@/components/leads/care/care.module.css";
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
