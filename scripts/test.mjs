@@ -1,6 +1,7 @@
-// `npm test`: every test. Unit and integration tests (Vitest, on PGlite and PostgreSQL), then the
-// browser journeys (Playwright) against a production build. Without TEST_DATABASE_URL it starts a
-// throwaway PostgreSQL when one is installed, so a developer runs the same suite CI runs.
+// `npm test`: every test. Lint (ESLint and Prettier's check, one check that passes or fails), unit and
+// integration tests (Vitest, on PGlite and PostgreSQL), then the browser journeys (Playwright) against a
+// production build. Without TEST_DATABASE_URL it starts a throwaway PostgreSQL when one is installed,
+// so a developer runs the same suite CI runs.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,12 +14,16 @@ let throwaway;
 
 if (!env.TEST_DATABASE_URL) {
   try {
-    const exports = execFileSync("bash", [path.join(root, "scripts/throwaway-postgres.sh"), "start"], { encoding: "utf8" });
+    const exports = execFileSync("bash", [path.join(root, "scripts/throwaway-postgres.sh"), "start"], {
+      encoding: "utf8",
+    });
     for (const [, name, value] of exports.matchAll(/^export (\w+)=(.*)$/gm)) env[name] = value;
     throwaway = env.PARKLEAD_PG_DIR;
     console.log(`[test] started a throwaway PostgreSQL for this run (${env.TEST_DATABASE_URL})`);
   } catch (error) {
-    console.warn(`[test] no PostgreSQL available (${String(error.message).split("\n")[0]}); PostgreSQL tests will say they were skipped`);
+    console.warn(
+      `[test] no PostgreSQL available (${String(error.message).split("\n")[0]}); PostgreSQL tests will say they were skipped`,
+    );
   }
 }
 
@@ -36,9 +41,23 @@ let exitCode = 0;
 try {
   const vitestJson = path.join(reports, "vitest.json");
   // Every stage runs whatever an earlier one did, so one failure never hides the others.
-  const unitStatus = run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  const lintStatus = run("npm", ["run", "lint", "--silent"]);
+  exitCode ||= lintStatus;
+  const lint = { passed: lintStatus === 0 ? 1 : 0, failed: lintStatus === 0 ? 0 : 1 };
+
+  const unitStatus = run("npx", [
+    "--no-install",
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestJson}`,
+  ]);
   exitCode ||= unitStatus;
-  const unit = count(vitestJson, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.success ? 0 : 0) }));
+  const unit = count(vitestJson, (report) => ({
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.success ? 0 : 0),
+  }));
 
   const buildStatus = run("npm", ["run", "build", "--silent"]);
   exitCode ||= buildStatus;
@@ -50,13 +69,18 @@ try {
       PARKLEAD_SKIP_BUILD: "1",
     });
     exitCode ||= browserStatus;
-    browser = count(playwrightJson, (report) => ({ passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky }));
+    browser = count(playwrightJson, (report) => ({
+      passed: report.stats.expected,
+      failed: report.stats.unexpected + report.stats.flaky,
+    }));
   }
 
-  const passed = unit.passed + browser.passed;
-  const failed = unit.failed + browser.failed;
+  const passed = lint.passed + unit.passed + browser.passed;
+  const failed = lint.failed + unit.failed + browser.failed;
   if (failed > 0) exitCode ||= 1;
-  console.log(`\nunit+integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`);
+  console.log(
+    `\nlint: ${lint.failed ? "failed" : "passed"}; unit+integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
 } finally {
   if (throwaway) execFileSync("bash", [path.join(root, "scripts/throwaway-postgres.sh"), "stop", throwaway]);

@@ -28,13 +28,11 @@ export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
     return {
       key: dimension,
       name,
-      bars: rows
-        .slice(0, CHART_ROWS)
-        .map((row) => ({
-          label: formatReportCell(table.columns[0], row, locale, t),
-          leads: Number(row.leads),
-          signed: Number(row.signed),
-        })),
+      bars: rows.slice(0, CHART_ROWS).map((row) => ({
+        label: formatReportCell(table.columns[0], row, locale, t),
+        leads: Number(row.leads),
+        signed: Number(row.signed),
+      })),
       chartLabel: t("reportsConversion.conversion.chart", { dimension: name }),
       note: rows.length > CHART_ROWS ? t("reportsConversion.conversion.chartTop", { count: CHART_ROWS }) : null,
       table: <ReportTableView table={table} />,
