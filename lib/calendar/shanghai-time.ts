@@ -34,6 +34,17 @@ export function shanghaiDay(date: Date): string {
   return toShanghaiLocal(date).slice(0, 10);
 }
 
+/** Midnight that begins a Shanghai calendar day ("2026-11-27"). */
+export function shanghaiDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** The Shanghai calendar date of a moment, as numbers (month 1–12). */
+export function shanghaiDate(moment: Date): { year: number; month: number; day: number } {
+  const local = new Date(moment.getTime() + SHANGHAI_OFFSET_MS);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
 /** The instants that begin and end the Shanghai calendar day holding `moment`: [start, end). */
 export function shanghaiDayBounds(moment: Date): { start: Date; end: Date } {
   const start = Math.floor((moment.getTime() + SHANGHAI_OFFSET_MS) / DAY) * DAY - SHANGHAI_OFFSET_MS;

@@ -3,7 +3,7 @@ import { calendarDay, queryText } from "../forms/fields";
 import { Prisma } from "../db/generated/client";
 import type { Viewer } from "../auth/session";
 import { managesLeads } from "../leads/access";
-import { shanghaiDayStart } from "../leads/filter/filter";
+import { shanghaiDate, shanghaiDayStart } from "../calendar/shanghai-time";
 
 export const rangePresets = ["this_month", "last_month", "this_quarter", "this_year", "custom"] as const;
 export type RangePreset = (typeof rangePresets)[number];
@@ -64,11 +64,6 @@ export interface ReportRange {
   fromDay: string;
   /** last day inside the range (inclusive) */
   toDay: string;
-}
-
-function shanghaiDate(instant: Date): { year: number; month: number; day: number } {
-  const local = new Date(instant.getTime() + 8 * 3_600_000);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 
 function dayText(year: number, month: number, dayOfMonth: number): string {

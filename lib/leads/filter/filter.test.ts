@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../../auth/session";
-import { leadFilterWhere, parseLeadFilter, shanghaiDayStart } from "./filter";
+import { shanghaiDayStart } from "../../calendar/shanghai-time";
+import { leadFilterWhere, parseLeadFilter } from "./filter";
 
 const staff: Viewer = { id: "u1", email: "s@park.test", name: "专员", role: "STAFF" };
 

@@ -5,6 +5,7 @@ import type { Viewer } from "../../auth/session";
 import { leadsVisibleTo, phonesVisibleTo } from "../access";
 import { searchesOnlyUnmaskedText } from "../mask";
 import { searchTermsOf } from "../search-tokens";
+import { shanghaiDayStart } from "../../calendar/shanghai-time";
 
 const id = z
   .string()
@@ -54,11 +55,6 @@ export function parseLeadFilter(params: Record<string, string | string[] | undef
       .map(([key, value]) => [key, (value as string).trim()]),
   );
   return leadFilterSchema.safeParse(picked);
-}
-
-/** Midnight of a calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
 }
 
 /** The Prisma `where` of a filter, inside what the viewer may see. */

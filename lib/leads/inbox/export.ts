@@ -11,6 +11,7 @@ import { leadFilterWhere, type LeadFilter } from "../filter/filter";
 import { inboxQuerySchema } from "./schema";
 import { readInOrder, sortValueOf, type LeadRow, type Position } from "./order";
 import { csvLine } from "../../csv";
+import { toShanghaiLocal } from "../../calendar/shanghai-time";
 
 /*
  * The CSV export of the inbox's current filter and order. Rows are read in keyset batches and
@@ -24,7 +25,7 @@ const BOM = "\uFEFF";
 /** 2026-11-27 09:30 in Asia/Shanghai (UTC+8 all year), as ledgers write it. */
 export function shanghaiDateTime(value: Date | null): string {
   if (!value) return "";
-  return new Date(value.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  return toShanghaiLocal(value).replace("T", " ");
 }
 
 function header(messages: Messages): string[] {

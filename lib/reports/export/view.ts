@@ -5,7 +5,7 @@ import { formatDate } from "../../i18n/format";
 import { localized } from "../../i18n/localized";
 import type { Locale, Messages } from "../../i18n/messages";
 import { managesLeads } from "../../leads/access";
-import { shanghaiDayStart } from "../../leads/filter/filter";
+import { shanghaiDayStart } from "../../calendar/shanghai-time";
 import { resolveRange, type ReportFilter, type ReportRange } from "../filters";
 
 /*

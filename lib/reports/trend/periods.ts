@@ -1,4 +1,4 @@
-import { shanghaiDayStart } from "../../leads/filter/filter";
+import { shanghaiDayStart } from "../../calendar/shanghai-time";
 import type { ReportRange } from "../filters";
 
 /*
