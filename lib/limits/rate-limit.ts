@@ -1,7 +1,7 @@
 import "server-only";
 import { keyedDigest } from "../auth/secret";
 import type { Database } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 
 /*
  * The inquiry rate limits and their counters. They sit below both inquiries and leads: intake counts
@@ -94,4 +94,26 @@ export async function pruneRateLimitCounters(db: Database, now = new Date()): Pr
     where: { windowStart: { lt: new Date(now.getTime() - longest * 1000) } },
   });
   return count;
+}
+
+/**
+ * The intake statement's rate-limit rule (lib/inquiries/store-inquiry.ts composes it): counts the
+ * attempt against the limits
+ * `allowed` says whether every limit still holds.
+ */
+export function rateLimitSql(counters: RateLimitCounters | null): Prisma.Sql {
+  if (!counters)
+    return Prisma.sql`hits AS (SELECT NULL::text AS "key", 0 AS "count" WHERE false), allowed AS (SELECT true AS "ok")`;
+  return Prisma.sql`hits AS (
+      INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
+      SELECT k, w, 1 FROM unnest(${counters.keys}::text[], ${counters.windowStarts}::timestamptz[]) AS t(k, w)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+      RETURNING "key", "count"
+    ), allowed AS (
+      SELECT NOT EXISTS (
+        SELECT 1 FROM hits
+          JOIN unnest(${counters.keys}::text[], ${counters.limits}::int[]) AS l(k, lim) ON l.k = hits."key"
+        WHERE hits."count" > l.lim
+      ) AS "ok"
+    )`;
 }

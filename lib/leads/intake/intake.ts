@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { newId } from "../../db/ids";
 import type { Settings } from "../../settings/schema";
 import { companyKey } from "../company-key";
 import { scoreLead, type ScoreBreakdown } from "../score/score";
@@ -12,7 +13,8 @@ import { addWorkingHours } from "../../calendar/working-hours";
  * The owner pick's fragments, for the one statement lib/inquiries/store-inquiry.ts composes: this module is the
  * capability's entry.
  */
-export { NEW_PHONE_LOCK, ownerPickSql, ownerTurnTakenSql } from "./owner-pick";
+import { ownerPickSql, ownerTurnTakenSql } from "./owner-pick";
+export { NEW_PHONE_LOCK } from "./owner-pick";
 
 /*
  * What an arriving inquiry does to its lead, worked out in TypeScript before the one statement
@@ -175,4 +177,77 @@ export function leadUpdateValues(inquiry: IntakeInquiry, target: IntakeTarget, c
     searchTokens: leadSearchTokens({ ...target, ...fields }),
     breakdown,
   };
+}
+
+/**
+ * A new lead, with its owner chosen in the same statement (the owner pick, ./owner-pick.ts),
+ * its first stage, and the owner's assignment on its timeline.
+ */
+export function newLeadSql(
+  inquiry: IntakeInquiry,
+  context: IntakeContext,
+  source: { utmMedium?: string; referrer?: string },
+): Prisma.Sql {
+  const lead = newLeadValues(inquiry, context);
+  const { now } = context;
+  return Prisma.sql`${ownerPickSql(inquiry.phone, lead)}, lead AS (
+      INSERT INTO "Lead" ("id", "phone", "company", "companyKey", "contactName", "wechat", "email", "creditCode",
+        "needDeal", "needKind", "needArea", "needAreaUnit", "use", "expectedAnnualTax", "investment", "annualOutput",
+        "employees",
+        "source", "listingId", "parkId", "ownerId", "assignedAt", "firstResponseDueAt", "stageChangedAt",
+        "score", "scoreBreakdown", "vetoed", "searchTokens", "firstUtmMedium", "firstReferrer", "inquiryCount",
+        "dayResponseDueAt", "lastInquiryAt", "createdAt", "updatedAt")
+      SELECT ${newId()}, ${inquiry.phone}, ${inquiry.company}, ${lead.companyKey}, ${inquiry.contactName},
+      ${inquiry.wechat ?? null},
+        ${inquiry.email ?? null}, ${inquiry.creditCode ?? null},
+        ${lead.needDeal}::"NeedDeal", ${lead.needKind}::"ListingKind", ${lead.needArea}::numeric,
+        ${lead.needAreaUnit}::"AreaUnit",
+        ${inquiry.use}, ${inquiry.expectedAnnualTax}::numeric, ${inquiry.investment ?? null}::numeric,
+        ${inquiry.annualOutput ?? null}::numeric,
+        ${inquiry.employees ?? null}::int, ${lead.source}, ${lead.listingId}::text, ${lead.parkId}::text,
+        owner."id", CASE WHEN owner."id" IS NULL THEN NULL ELSE ${now}::timestamptz END,
+        ${lead.firstResponseDueAt}::timestamptz, ${now}::timestamptz,
+        ${lead.breakdown.total}::int, ${JSON.stringify(lead.breakdown)}::jsonb, ${lead.breakdown.vetoed}::boolean,
+        ${lead.searchTokens}::text[],
+        ${source.utmMedium ?? null}, ${source.referrer ?? null}, 1, ${lead.dayResponseDueAt}::timestamptz,
+        ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      FROM allowed, owner WHERE allowed."ok"
+      ON CONFLICT ("phone") DO NOTHING
+      RETURNING "id", "ownerId", "parkId", "needKind", "source"
+    ), ${ownerTurnTakenSql}, history AS (
+      INSERT INTO "StageChange" ("id", "leadId", "fromKey", "toKey", "changedAt")
+      SELECT ${newId()}, lead."id", NULL, 'new', ${now}::timestamptz FROM lead
+    ), assigned AS (
+      INSERT INTO "Activity" ("id", "leadId", "actorId", "kind", "details", "occurredAt", "createdAt")
+      SELECT ${newId()}, lead."id", NULL, 'OWNER', jsonb_build_object(
+        'from', NULL::text, 'to', lead."ownerId", 'rule', owner."rule"),
+             ${now}::timestamptz, ${now}::timestamptz
+      FROM lead, owner WHERE lead."ownerId" IS NOT NULL
+    )`;
+}
+
+/** A further inquiry updates its lead only while the lead still is as it was read. */
+export function existingLeadSql(inquiry: IntakeInquiry, target: IntakeTarget, context: IntakeContext): Prisma.Sql {
+  const lead = leadUpdateValues(inquiry, target, context);
+  const { now } = context;
+  return Prisma.sql`lead AS (
+      UPDATE "Lead" AS l SET
+        "needDeal" = ${lead.needDeal}::"NeedDeal", "needKind" = ${lead.needKind}::"ListingKind",
+        "needArea" = ${lead.needArea}::numeric,
+        "needAreaUnit" = ${lead.needAreaUnit}::"AreaUnit", "use" = ${inquiry.use},
+        "expectedAnnualTax" = ${inquiry.expectedAnnualTax}::numeric,
+        "investment" = ${lead.investment}::numeric, "annualOutput" = ${lead.annualOutput}::numeric,
+        "employees" = ${lead.employees}::int,
+        "wechat" = ${lead.wechat}, "email" = ${lead.email}, "creditCode" = ${lead.creditCode},
+        "companyKey" = ${lead.companyKey}, "searchTokens" = ${lead.searchTokens}::text[],
+        "score" = ${lead.breakdown.total}::int, "scoreBreakdown" = ${JSON.stringify(lead.breakdown)}::jsonb,
+        "vetoed" = ${lead.breakdown.vetoed}::boolean,
+        "lastInquiryAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz, "version" = l."version" + 1,
+        "inquiryCount" = l."inquiryCount" + 1,
+        -- An investor who asks again is back in play: an archived lead returns to the inbox.
+        "archivedAt" = NULL
+      WHERE l."id" = ${target.id} AND l."mergedIntoId" IS NULL AND ${fingerprintSql("l")} = ${target.fingerprint}
+        AND (SELECT "ok" FROM allowed)
+      RETURNING l."id", l."ownerId", l."parkId", l."needKind", l."source"
+    )`;
 }
