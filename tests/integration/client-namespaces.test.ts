@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { zhCN } from "./messages/zh-CN";
-import { clientNamespaces, providedIn, providedTo, routeFiles } from "./client-namespaces";
+import { zhCN } from "../../lib/i18n/messages/zh-CN";
+import { clientNamespaces, providedIn, providedTo, routeFiles } from "../support/client-namespaces";
 
 const root = path.resolve(__dirname, "../..");
 const appDir = path.join(root, "app");
