@@ -22,6 +22,21 @@ const envSchema = z
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
     /** The server secret (lib/auth/secret.ts): required with DATABASE_URL; else generated into the data folder. */
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters").optional(),
+    /** "off": no notification is written or sent (the outbox stays empty, the worker does not run). */
+    PARKLEAD_NOTIFY: z.enum(["on", "off"], { error: "PARKLEAD_NOTIFY must be on or off" }).default("on"),
+    /** The operator's default group channel: a 企业微信/钉钉/飞书 robot URL (kind from the host) or any webhook URL. */
+    PARKLEAD_NOTIFY_URL: z.url({ protocol: /^https?$/, error: "PARKLEAD_NOTIFY_URL must be an http(s):// URL" }).optional(),
+    /** The signing secret of that channel (钉钉 加签, 飞书 签名校验, the generic webhook's HMAC key). */
+    PARKLEAD_NOTIFY_SECRET: z.string().min(1).optional(),
+    /** The mail server for notifications and receipts: smtp://user:pass@host:587 or smtps://…:465. */
+    PARKLEAD_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "PARKLEAD_SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The sender of those mails: "园区招商 <zhaoshang@park.example>" or a bare address. */
+    PARKLEAD_MAIL_FROM: z.string().min(3).optional(),
+    /** How often each instance's worker looks for due notifications when nothing woke it. */
+    PARKLEAD_NOTIFY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   })
   .refine((value) => Boolean(value.ADMIN_EMAIL) === Boolean(value.ADMIN_PASSWORD), {
     message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",
