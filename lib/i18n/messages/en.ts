@@ -8,6 +8,11 @@ import { pipelineEn } from "./pipeline.en";
 import { listingsAdminEn } from "./listings-admin.en";
 import { rulesEn } from "./rules.en";
 import { leadCareEn } from "./lead-care.en";
+import { privacyRequestsEn } from "./privacy-requests.en";
+import { inquiryStatusEn } from "./inquiry-status.en";
+import { accountEn } from "./account.en";
+import { notifySettingsEn } from "./notify-settings.en";
+import { notifyEn } from "./notify.en";
 import type { Messages } from "../messages";
 
 export const en: Messages = {
@@ -380,4 +385,9 @@ export const en: Messages = {
   reportsConversion: reportsConversionEn,
   reportsSpeed: reportsSpeedEn,
   reportsExport: reportsExportEn,
+  privacyRequests: privacyRequestsEn,
+  inquiryStatus: inquiryStatusEn,
+  account: accountEn,
+  notifySettings: notifySettingsEn,
+  notify: notifyEn,
 };

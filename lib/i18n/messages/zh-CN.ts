@@ -8,6 +8,11 @@ import { pipelineZhCN } from "./pipeline.zh-CN";
 import { listingsAdminZhCN } from "./listings-admin.zh-CN";
 import { rulesZhCN } from "./rules.zh-CN";
 import { leadCareZhCN } from "./lead-care.zh-CN";
+import { privacyRequestsZhCN } from "./privacy-requests.zh-CN";
+import { inquiryStatusZhCN } from "./inquiry-status.zh-CN";
+import { accountZhCN } from "./account.zh-CN";
+import { notifySettingsZhCN } from "./notify-settings.zh-CN";
+import { notifyZhCN } from "./notify.zh-CN";
 export const zhCN = {
   site: {
     name: "园区招商",
@@ -355,4 +360,9 @@ export const zhCN = {
   reportsConversion: reportsConversionZhCN,
   reportsSpeed: reportsSpeedZhCN,
   reportsExport: reportsExportZhCN,
+  privacyRequests: privacyRequestsZhCN,
+  inquiryStatus: inquiryStatusZhCN,
+  account: accountZhCN,
+  notifySettings: notifySettingsZhCN,
+  notify: notifyZhCN,
 };
