@@ -19,12 +19,13 @@ export function seal(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
-    ".",
-  );
+  const tag = cipher.getAuthTag();
+  return [VERSION, iv, tag, body]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
-/** Raised when a sealed value was not sealed under this server's secret (the secret changed, or the value was altered). */
+/** A sealed value not sealed under this server's secret: the secret changed, or the value was altered. */
 export class SealBroken extends Error {
   override name = "SealBroken";
 }
