@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import type { Locale } from "../i18n/messages";
 import { readIntakeTarget } from "../leads/intake/intake";
 import { logEvent } from "../log";
+import { wakeWorker } from "../outbox/wake";
 import { readSettings } from "../settings/queries";
 import { newInquiryReference } from "./reference";
 import { pruneRateLimitCounters, rateLimitCounters, verdictOf } from "../limits/rate-limit";
@@ -97,6 +98,8 @@ export async function submitInquiry(db: Database, input: unknown, context: Submi
         channel: context.channel,
         listing: Boolean(listing),
       });
+      // The statement recorded its outbox event: this instance's worker may deliver it now instead of at its next poll.
+      wakeWorker();
       if (Math.random() < 0.01) void pruneRateLimitCounters(db, now).catch(() => {});
       return { ok: true, id: stored.inquiry.id, reference: stored.inquiry.reference, replayed: false };
     } catch (error) {

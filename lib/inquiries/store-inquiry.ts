@@ -3,6 +3,7 @@ import { newId } from "../db/ids";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { existingLeadSql, needOf, newLeadSql, type IntakeContext, type IntakeTarget } from "../leads/intake/intake";
+import { notificationsOn } from "../outbox/events";
 import { PRIVACY_NOTICE_VERSION } from "../privacy/notice";
 import { rateLimitSql, type RateLimitCounters } from "../limits/rate-limit";
 import type { Inquiry } from "./schema";
@@ -24,6 +25,20 @@ export type InquiryListing = {
   area: Prisma.Decimal;
   areaUnit: string;
 };
+
+/**
+ * The outbox's record of the stored inquiry (lib/outbox/events.ts), written by the same statement so an
+ * inquiry is never stored without it, and never announced without being stored: it reads the `stored` row,
+ * which is empty when a limit was exceeded or a race was lost.
+ */
+function receivedEventSql(eventId: string, newLead: boolean, now: Date): Prisma.Sql {
+  return Prisma.sql`, received AS (
+    INSERT INTO "OutboxEvent" ("id", "kind", "leadId", "inquiryId", "data", "dueAt", "createdAt")
+    SELECT ${eventId}, 'inquiry.received', stored."leadId", stored."id",
+      jsonb_build_object('newLead', ${newLead}::boolean), ${now}::timestamptz, ${now}::timestamptz
+    FROM stored
+    )`;
+}
 
 /** The lock class first inquiries from one phone queue on, for tests that hold it. */
 export { NEW_PHONE_LOCK } from "../leads/intake/intake";
@@ -55,6 +70,7 @@ export async function storeInquiry(
   const need = needOf(inquiry);
   const leadSql = intake.target ? existingLeadSql(inquiry, intake.target, intake) : newLeadSql(inquiry, intake, source);
   const id = newId();
+  const event = notificationsOn() ? receivedEventSql(newId(), !intake.target, now) : Prisma.empty;
   const rows = await db.$queryRaw<
     {
       counts: Record<string, number> | null;
@@ -89,7 +105,7 @@ export async function storeInquiry(
       ${source.utmContent ?? null}, lead."ownerId", lead."parkId", lead."needKind", lead."source", ${now}
     FROM lead
     RETURNING "id", "reference", "leadId"
-    )
+    )${event}
     SELECT (SELECT json_object_agg(hits."key", hits."count") FROM hits) AS counts,
     (SELECT "ok" FROM allowed) AS allowed,
            stored."id", stored."reference", stored."leadId"

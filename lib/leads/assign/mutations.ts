@@ -4,6 +4,7 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { recordEvents } from "../../outbox/events";
 import { LEAD_MANAGERS, WORKSPACE_ROLES } from "../access";
 import { recordActivities, recordActivity } from "../activity";
 import { assignLeadsSchema, claimLeadSchema } from "./schema";
@@ -44,6 +45,17 @@ export async function assignLeads(db: Database, viewer: Viewer | null, input: un
         { actorId: viewer.id, kind: "OWNER", occurredAt: now },
         moving.map((lead) => ({ leadId: lead.id, details: { from: lead.ownerId, to: ownerId } })),
       );
+      // The new owner hears of it (unless they gave it to themselves: the planner drops that); the pool hears nothing.
+      if (ownerId)
+        await recordEvents(
+          tx,
+          moving.map((lead) => ({
+            kind: "lead.reassigned",
+            leadId: lead.id,
+            actorId: viewer.id,
+            data: { toOwnerId: ownerId },
+          })),
+        );
     }
     if (moving.length) {
       await recordAudit(tx, {
