@@ -1,0 +1,121 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import SMTPPool from "nodemailer/lib/smtp-pool";
+import { z } from "zod";
+import type { Prisma } from "../../db/generated/client";
+import { SealBroken, unseal } from "../../auth/seal";
+import { env, type Env } from "../../env";
+import { logEvent } from "../../log";
+import type { EmailMessage, Outcome } from "../message";
+import { MAIL_SERVER_KEY } from "../settings";
+import { trimmed } from "./http";
+
+/*
+ * Email over SMTP with nodemailer: the admin's mail server (Setting MAIL_SERVER_KEY, its URL sealed
+ * because it carries the password), else PARKLEAD_SMTP_URL and PARKLEAD_MAIL_FROM.
+ */
+
+export interface MailServer {
+  url: string;
+  from: string;
+}
+
+const storedSchema = z.object({ urlSealed: z.string().min(1), from: z.string().min(3) });
+
+type SettingReader = Pick<Prisma.TransactionClient, "setting">;
+type MailEnv = Pick<Env, "PARKLEAD_SMTP_URL" | "PARKLEAD_MAIL_FROM">;
+type Lookup = { server: MailServer } | { server: null; problem?: string };
+
+export const MAIL_NOT_CONFIGURED = "mail server not configured";
+const MAIL_SEAL_BROKEN =
+  "the mail server's settings were sealed under another server secret (NEXTAUTH_SECRET changed?): enter them again";
+
+async function lookUp(db: SettingReader, config: MailEnv): Promise<Lookup> {
+  const row = await db.setting.findUnique({ where: { key: MAIL_SERVER_KEY }, select: { value: true } });
+  const stored = row && storedSchema.safeParse(row.value);
+  if (stored?.success) {
+    try {
+      return { server: { url: unseal(stored.data.urlSealed), from: stored.data.from } };
+    } catch (error) {
+      if (!(error instanceof SealBroken)) throw error;
+      logEvent("notify.mail_server_unreadable", { key: MAIL_SERVER_KEY });
+      return { server: null, problem: MAIL_SEAL_BROKEN };
+    }
+  }
+  if (stored && !stored.success) logEvent("settings.invalid", { key: MAIL_SERVER_KEY });
+  if (config.PARKLEAD_SMTP_URL && config.PARKLEAD_MAIL_FROM) {
+    return { server: { url: config.PARKLEAD_SMTP_URL, from: config.PARKLEAD_MAIL_FROM } };
+  }
+  return { server: null };
+}
+
+/** The mail server in use: the admin's setting, else the environment's, else null (email not configured). */
+export async function mailServer(db: SettingReader, config: MailEnv = env()): Promise<MailServer | null> {
+  return (await lookUp(db, config)).server;
+}
+
+// One pooled transport for the process (on globalThis: Next evaluates a module once per route
+// bundle), replaced and closed when the server, sender or timeout changes.
+const holder = globalThis as typeof globalThis & { parkleadMailTransport?: { key: string; transport: Transporter } };
+
+function transportFor(server: MailServer, timeoutMs: number): Transporter {
+  const key = JSON.stringify([server.url, server.from, timeoutMs]);
+  if (holder.parkleadMailTransport?.key === key) return holder.parkleadMailTransport.transport;
+  holder.parkleadMailTransport?.transport.close();
+  const pool = new SMTPPool({
+    pool: true,
+    url: server.url,
+    maxConnections: 2,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+  const transport = nodemailer.createTransport(pool, { from: server.from });
+  holder.parkleadMailTransport = { key, transport };
+  return transport;
+}
+
+/** Closes the pooled connections (at shutdown, and between tests). */
+export function closeMailTransport(): void {
+  holder.parkleadMailTransport?.transport.close();
+  holder.parkleadMailTransport = undefined;
+}
+
+export async function sendMail(
+  db: SettingReader,
+  message: EmailMessage,
+  options: { timeoutMs: number; config?: MailEnv },
+): Promise<Outcome> {
+  const found = await lookUp(db, options.config ?? env());
+  if (!found.server) return { status: "dead", answer: found.problem ?? MAIL_NOT_CONFIGURED };
+  try {
+    const info = (await transportFor(found.server, options.timeoutMs).sendMail({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: message.messageId,
+    })) as { response?: string };
+    return { status: "sent", answer: trimmed(info.response ?? "accepted") };
+  } catch (error) {
+    return mailFailure(error);
+  }
+}
+
+/** Failures with no SMTP reply that another try may cure: the server was unreachable, slow or cut off. */
+const TRANSIENT = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNRESET", "ECONNREFUSED"]);
+
+/** SMTP 4xx is "try later", 5xx is "never" (a bad mailbox, a refused login); no reply at all, later. */
+export function mailFailure(error: unknown): Outcome {
+  const failure = error as { responseCode?: unknown; response?: unknown; code?: unknown; message?: unknown };
+  const code = typeof failure.code === "string" ? failure.code : undefined;
+  const answer = trimmed(
+    typeof failure.response === "string" ? failure.response : `${code ?? "error"}: ${String(failure.message)}`,
+  );
+  if (typeof failure.responseCode === "number") {
+    if (failure.responseCode >= 400 && failure.responseCode < 500) return { status: "retry", answer };
+    if (failure.responseCode >= 500) return { status: "dead", answer };
+  }
+  if (code && TRANSIENT.has(code)) return { status: "retry", answer };
+  return { status: "dead", answer };
+}
