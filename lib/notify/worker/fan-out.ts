@@ -1,0 +1,117 @@
+import "server-only";
+import type { Database } from "../../db/client";
+import { isDatabaseUnavailable } from "../../db/errors";
+import type { OutboxEvent, Prisma } from "../../db/generated/client";
+import { logEvent } from "../../log";
+import { recordEvents } from "../../outbox/events";
+import { retryDelayMs, type Backoff } from "./backoff";
+import type { WorkerDeps } from "./deps";
+
+export interface FanOutContext {
+  db: Database;
+  deps: Pick<WorkerDeps, "planEvents">;
+  now: Date;
+  /** the lease the events were claimed with: only the holder of the claim may finish them */
+  claimedUntil: Date;
+  maxAttempts: number;
+  backoff: Backoff;
+}
+
+/** Another instance took the events over (this one held them past the lease): its work is dropped. */
+class LeaseLost extends Error {
+  override name = "LeaseLost";
+}
+
+/**
+ * Turns claimed events into deliveries, in one transaction for the batch: the planned deliveries,
+ * the follow-up events and the events marked done commit together, so an event fans out once.
+ * A batch that fails is tried again one event at a time, so one bad event cannot hold up the rest.
+ */
+export async function fanOut(events: OutboxEvent[], context: FanOutContext): Promise<void> {
+  if (events.length === 0) return;
+  try {
+    await context.db.$transaction((tx) => planAndStore(tx, events, context));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    if (error instanceof LeaseLost) {
+      logEvent("notify.events_lease_lost", { events: events.length });
+      return;
+    }
+    if (events.length > 1) {
+      for (const event of events) await fanOut([event], context);
+      return;
+    }
+    await context.db.$transaction((tx) =>
+      postpone(tx, [{ event: events[0], error: error instanceof Error ? error.message : String(error) }], context),
+    );
+  }
+}
+
+async function planAndStore(tx: Prisma.TransactionClient, events: OutboxEvent[], context: FanOutContext) {
+  const { now } = context;
+  const plan = await context.deps.planEvents(tx, events, now);
+  const failedIds = new Set(plan.failed.map((failure) => failure.eventId));
+  const deliveries = plan.deliveries.filter((delivery) => !failedIds.has(delivery.eventId));
+  if (deliveries.length > 0)
+    await tx.delivery.createMany({
+      data: deliveries.map((delivery) => ({
+        eventId: delivery.eventId,
+        topic: delivery.topic,
+        medium: delivery.medium,
+        channelId: delivery.channelId ?? null,
+        userId: delivery.userId ?? null,
+        inquiryId: delivery.inquiryId ?? null,
+        leadId: delivery.leadId ?? null,
+        nextAttemptAt: now,
+      })),
+    });
+  await recordEvents(tx, plan.events);
+  const doneIds = events.filter((event) => !failedIds.has(event.id)).map((event) => event.id);
+  if (doneIds.length > 0) {
+    const done = await tx.outboxEvent.updateMany({
+      where: { id: { in: doneIds }, doneAt: null, claimedUntil: context.claimedUntil },
+      data: { doneAt: now, claimedUntil: null },
+    });
+    if (done.count !== doneIds.length) throw new LeaseLost();
+  }
+  const byId = new Map(events.map((event) => [event.id, event]));
+  await postpone(
+    tx,
+    plan.failed.flatMap(({ eventId, error }) => {
+      const event = byId.get(eventId);
+      return event ? [{ event, error }] : [];
+    }),
+    context,
+  );
+}
+
+/** Events the planner failed: due again after a backoff, or given up (done, with a log line) after the last try. */
+async function postpone(
+  tx: Prisma.TransactionClient,
+  failures: { event: OutboxEvent; error: string }[],
+  context: FanOutContext,
+): Promise<void> {
+  if (failures.length === 0) return;
+  const { now, maxAttempts, backoff } = context;
+  const ids: string[] = [];
+  const dueAts: string[] = [];
+  const done: (string | null)[] = [];
+  for (const { event, error } of failures) {
+    const last = event.attempts >= maxAttempts;
+    logEvent(last ? "notify.event_given_up" : "notify.event_failed", {
+      eventId: event.id,
+      kind: event.kind,
+      attempts: event.attempts,
+      error: error.slice(0, 300),
+    });
+    ids.push(event.id);
+    dueAts.push(new Date(now.getTime() + retryDelayMs(event.attempts, backoff)).toISOString());
+    done.push(last ? now.toISOString() : null);
+  }
+  await tx.$executeRaw`
+    UPDATE "OutboxEvent" AS e
+    SET "dueAt" = CASE WHEN f.done IS NULL THEN f.due::timestamptz AT TIME ZONE 'UTC' ELSE e."dueAt" END,
+        "doneAt" = f.done::timestamptz AT TIME ZONE 'UTC', "claimedUntil" = NULL
+    FROM unnest(${ids}::text[], ${dueAts}::text[], ${done}::text[]) AS f(id, due, done)
+    WHERE e."id" = f.id AND e."doneAt" IS NULL AND e."claimedUntil" = ${context.claimedUntil}`;
+}
