@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/*
+ * The mail server as admins save it (Setting MAIL_SERVER_KEY): the SMTP URL sealed, since it carries
+ * the password, and the sender. PARKLEAD_SMTP_URL and PARKLEAD_MAIL_FROM, when set, apply instead:
+ * the operator's word wins over the workspace's.
+ */
+const storedSchema = z.object({ urlSealed: z.string().min(1), from: z.string().min(1) });
+export type StoredMailServer = z.infer<typeof storedSchema>;
+
+/** The stored value, or null when none is saved (or it is not one this version reads). */
+export function storedMailServer(value: unknown): StoredMailServer | null {
+  const parsed = storedSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
