@@ -137,7 +137,7 @@ describeOnPostgres("exactly once on PostgreSQL, with workers in processes of the
 
   beforeAll(async () => {
     ({ url, drop } = await freshPostgresDatabase());
-    opened = await openAppDatabase({ kind: "postgres", url, poolSize: 4 });
+    opened = await openAppDatabase({ kind: "postgres", url, poolSize: 4, seedDemo: false });
     db = opened.db;
   });
   afterAll(async () => {
