@@ -1,5 +1,8 @@
-import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { REFUSED_PHONE, sendToChannel, type ChannelTarget } from "@/lib/notify/channels";
 import type { GroupMessage, WebhookMessage } from "@/lib/notify/message";
@@ -258,5 +261,47 @@ describe("sendToChannel's own checks", () => {
     await expect(sendToChannel(target("WEBHOOK", "http://127.0.0.1:9/x"), group, send)).rejects.toThrow(
       /GROUP message/,
     );
+  });
+});
+
+describe("the README's verification snippet", () => {
+  /** The ```js block of README.md's webhook section, as a receiver would paste it. */
+  async function readmeVerifier() {
+    const readme = await readFile(path.join(process.cwd(), "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### The generic webhook"));
+    const code = /```js\n([\s\S]*?)```/.exec(section)![1];
+    const load = new Function("require", `${code}\nreturn verifyParklead;`) as (
+      require: NodeJS.Require,
+    ) => (headers: IncomingHttpHeaders, rawBody: string, secret: string, nowSeconds?: number) => boolean;
+    return load(createRequire(import.meta.url));
+  }
+
+  it("accepts what Parklead signs, and refuses another secret, an altered body and an old timestamp", async () => {
+    const verify = await readmeVerifier();
+    let raw = "";
+    let headers: IncomingHttpHeaders = {};
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        raw = Buffer.concat(chunks).toString("utf8");
+        headers = request.headers;
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const outcome = await sendToChannel(target("WEBHOOK", `http://127.0.0.1:${port}/`, SECRET), hook, send);
+      expect(outcome.status).toBe("sent");
+      expect(verify(headers, raw, SECRET)).toBe(true);
+      expect(verify(headers, raw, "another secret")).toBe(false);
+      expect(verify(headers, raw.replace("abc", "abd"), SECRET)).toBe(false);
+      const signedAt = Number(headers["x-parklead-timestamp"]);
+      expect(verify(headers, raw, SECRET, signedAt + 299)).toBe(true);
+      expect(verify(headers, raw, SECRET, signedAt + 301)).toBe(false);
+    } finally {
+      server.close();
+    }
   });
 });
