@@ -54,14 +54,21 @@ export async function mailServer(db: SettingReader, config: MailEnv = env()): Pr
   return (await lookUp(db, config)).server;
 }
 
-// One pooled transport for the process (on globalThis: Next evaluates a module once per route
-// bundle), replaced and closed when the server, sender or timeout changes.
-const holder = globalThis as typeof globalThis & { parkleadMailTransport?: { key: string; transport: Transporter } };
+// Pooled transports for the process (on globalThis: Next evaluates a module once per route bundle),
+// one per timeout in use; those of another server or sender are closed as soon as the setting changes.
+const holder = globalThis as typeof globalThis & { parkleadMailTransports?: Map<string, Transporter> };
 
 function transportFor(server: MailServer, timeoutMs: number): Transporter {
-  const key = JSON.stringify([server.url, server.from, timeoutMs]);
-  if (holder.parkleadMailTransport?.key === key) return holder.parkleadMailTransport.transport;
-  holder.parkleadMailTransport?.transport.close();
+  const transports = (holder.parkleadMailTransports ??= new Map());
+  const sameServer = JSON.stringify([server.url, server.from]);
+  const key = `${sameServer}${timeoutMs}`;
+  const pooled = transports.get(key);
+  if (pooled) return pooled;
+  for (const [other, transport] of transports) {
+    if (other.startsWith(sameServer)) continue;
+    transport.close();
+    transports.delete(other);
+  }
   const pool = new SMTPPool({
     pool: true,
     url: server.url,
@@ -71,14 +78,14 @@ function transportFor(server: MailServer, timeoutMs: number): Transporter {
     socketTimeout: timeoutMs,
   });
   const transport = nodemailer.createTransport(pool, { from: server.from });
-  holder.parkleadMailTransport = { key, transport };
+  transports.set(key, transport);
   return transport;
 }
 
 /** Closes the pooled connections (at shutdown, and between tests). */
 export function closeMailTransport(): void {
-  holder.parkleadMailTransport?.transport.close();
-  holder.parkleadMailTransport = undefined;
+  for (const transport of holder.parkleadMailTransports?.values() ?? []) transport.close();
+  holder.parkleadMailTransports?.clear();
 }
 
 export async function sendMail(
