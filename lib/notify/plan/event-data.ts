@@ -1,0 +1,26 @@
+import type { OutboxEvent } from "../../db/generated/client";
+
+/*
+ * The ids and flags an event carries in `data` (lib/outbox/events.ts says which kind carries what).
+ * Read leniently: a field of the wrong type reads as absent, and the kind's rule decides whether it
+ * can do without it.
+ */
+export interface EventData {
+  newLead?: boolean;
+  toOwnerId?: string;
+  channelId?: string;
+  userId?: string;
+  requestId?: string;
+}
+
+export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
+  const data = event.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
+  const read: EventData = {};
+  if (typeof data.newLead === "boolean") read.newLead = data.newLead;
+  for (const key of ["toOwnerId", "channelId", "userId", "requestId"] as const) {
+    const value = data[key];
+    if (typeof value === "string" && value !== "") read[key] = value;
+  }
+  return read;
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import type { ChannelKind, OutboxEvent, Prisma, Role } from "../../db/generated/client";
+import { shanghaiDayBounds } from "../../calendar/shanghai-time";
+import { mailServer } from "../channels";
+import { readNotifyRules, type NotifyRules } from "../settings";
+import { eventData } from "./event-data";
+
+/*
+ * Everything a batch of events is planned from, read in a fixed handful of queries whatever the
+ * batch's size: the planner runs under intake load, so it never reads per event.
+ */
+
+export interface PlanLead {
+  id: string;
+  ownerId: string | null;
+  parkId: string | null;
+  firstResponseDueAt: Date | null;
+  firstRespondedAt: Date | null;
+  archivedAt: Date | null;
+  erasedAt: Date | null;
+  mergedIntoId: string | null;
+  consentWithdrawnAt: Date | null;
+}
+
+export interface PlanUser {
+  id: string;
+  role: Role;
+  active: boolean;
+  emailMuted: string[];
+}
+
+export interface PlanChannel {
+  id: string;
+  kind: ChannelKind;
+  parkId: string | null;
+  active: boolean;
+}
+
+export interface Batch {
+  leads: Map<string, PlanLead>;
+  /** whether each inquiry of the batch left an email address */
+  inquiryHasEmail: Map<string, boolean>;
+  users: Map<string, PlanUser>;
+  /** active managers and admins, when an event of the batch goes to them */
+  managers: PlanUser[];
+  channels: PlanChannel[];
+  /** active users with open tasks due by the end of the Shanghai day */
+  taskAssignees: string[];
+  /** whether a mail server is configured: without one no email is planned */
+  mail: boolean;
+  rules: NotifyRules;
+}
+
+const MANAGER_ROLES: Role[] = ["MANAGER", "ADMIN"];
+const ROLE_KINDS = new Set(["response.overdue", "digest.daily", "privacy.requested"]);
+
+export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEvent[], now: Date): Promise<Batch> {
+  const kinds = new Set(events.map((event) => event.kind));
+  const leadIds = unique(events.map((event) => event.leadId));
+  const inquiryIds = unique(events.map((event) => event.inquiryId));
+  const named = events.flatMap((event) => {
+    const data = eventData(event);
+    return [data?.toOwnerId, data?.userId].filter((id): id is string => typeof id === "string");
+  });
+  const testChannelIds = unique(events.map((event) => eventData(event)?.channelId));
+
+  const leads = leadIds.length
+    ? await tx.lead.findMany({
+        where: { id: { in: leadIds } },
+        select: {
+          id: true,
+          ownerId: true,
+          parkId: true,
+          firstResponseDueAt: true,
+          firstRespondedAt: true,
+          archivedAt: true,
+          erasedAt: true,
+          mergedIntoId: true,
+          consentWithdrawnAt: true,
+        },
+      })
+    : [];
+  const inquiries = inquiryIds.length
+    ? await tx.inquiry.findMany({ where: { id: { in: inquiryIds } }, select: { id: true, email: true } })
+    : [];
+  const taskAssignees = kinds.has("tasks.due") ? await assigneesWithTasksDue(tx, now) : [];
+
+  const userIds = unique([...leads.map((lead) => lead.ownerId), ...named, ...taskAssignees]);
+  const byRole = [...kinds].some((kind) => ROLE_KINDS.has(kind));
+  const users =
+    userIds.length || byRole
+      ? await tx.user.findMany({
+          where: {
+            OR: [{ id: { in: userIds } }, ...(byRole ? [{ role: { in: MANAGER_ROLES }, active: true }] : [])],
+          },
+          select: { id: true, role: true, active: true, emailMuted: true },
+          orderBy: { id: "asc" },
+        })
+      : [];
+
+  const parkIds = unique(leads.map((lead) => lead.parkId));
+  const channels =
+    leads.length || testChannelIds.length
+      ? await tx.notifyChannel.findMany({
+          where: {
+            OR: [{ active: true, OR: [{ parkId: null }, { parkId: { in: parkIds } }] }, { id: { in: testChannelIds } }],
+          },
+          select: { id: true, kind: true, parkId: true, active: true },
+          orderBy: { createdAt: "asc" },
+        })
+      : [];
+
+  return {
+    leads: new Map(leads.map((lead) => [lead.id, lead])),
+    inquiryHasEmail: new Map(inquiries.map((inquiry) => [inquiry.id, Boolean(inquiry.email)])),
+    users: new Map(users.map((user) => [user.id, user])),
+    managers: users.filter((user) => user.active && MANAGER_ROLES.includes(user.role)),
+    channels,
+    taskAssignees,
+    mail: (await mailServer(tx)) !== null,
+    rules: await readNotifyRules(tx),
+  };
+}
+
+/** Who has open follow-up tasks due today (Asia/Shanghai), the overdue ones still open included. */
+async function assigneesWithTasksDue(tx: Prisma.TransactionClient, now: Date): Promise<string[]> {
+  const rows = await tx.task.groupBy({
+    by: ["assigneeId"],
+    where: { doneAt: null, dueAt: { lt: shanghaiDayBounds(now).end }, assignee: { active: true } },
+    orderBy: { assigneeId: "asc" },
+  });
+  return rows.map((row) => row.assigneeId);
+}
+
+function unique(values: (string | null | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => typeof value === "string"))];
+}

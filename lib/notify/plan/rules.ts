@@ -1,0 +1,138 @@
+import type { DeliveryMedium, OutboxEvent } from "../../db/generated/client";
+import type { OutboxEventInput } from "../../outbox/events";
+import { isStaffEmailTopic, type Topic } from "../topics";
+import { eventData } from "./event-data";
+import type { Batch, PlanLead } from "./load";
+
+/*
+ * Who hears of each kind of event, from what the batch loaded. Pure: no reads here, so a batch of a
+ * thousand events costs what loadBatch costs.
+ */
+
+export interface PlannedDelivery {
+  topic: Topic;
+  medium: DeliveryMedium;
+  channelId?: string | null;
+  userId?: string | null;
+  inquiryId?: string | null;
+  leadId?: string | null;
+}
+
+export interface EventPlan {
+  deliveries: PlannedDelivery[];
+  events: OutboxEventInput[];
+}
+
+/** Thrown for an event that cannot be planned as it is: the worker retries it with backoff, then gives up. */
+export class Unplannable extends Error {
+  override name = "Unplannable";
+}
+
+const MINUTE = 60_000;
+
+export function planEvent(event: OutboxEvent, batch: Batch, now: Date): EventPlan {
+  const data = eventData(event) ?? {};
+  const lead = event.leadId ? batch.leads.get(event.leadId) : undefined;
+  switch (event.kind) {
+    case "inquiry.received":
+      return inquiryReceived(event, required(lead, "lead"), data.newLead === true, batch, now);
+    case "response.reminder": {
+      const waiting = required(lead, "lead");
+      if (!stillWaiting(waiting)) return nothing();
+      return plan(ownerOrChannels(waiting, "response_reminder", batch));
+    }
+    case "response.overdue": {
+      const waiting = required(lead, "lead");
+      if (!stillWaiting(waiting)) return nothing();
+      const recipients = new Set([waiting.ownerId, ...batch.managers.map((user) => user.id)]);
+      return plan([...recipients].flatMap((userId) => email(batch, userId, "response_overdue", waiting.id)));
+    }
+    case "lead.reassigned": {
+      const toOwnerId = required(data.toOwnerId, "data.toOwnerId");
+      // A manager who gives a lead to themselves knows already.
+      if (toOwnerId === event.actorId) return nothing();
+      return plan(email(batch, toOwnerId, "reassigned", required(lead, "lead").id));
+    }
+    case "tasks.due":
+      return plan(batch.taskAssignees.flatMap((userId) => email(batch, userId, "tasks_due")));
+    case "digest.daily":
+      return plan(batch.managers.flatMap((user) => email(batch, user.id, "digest")));
+    case "privacy.requested":
+      return plan(
+        batch.managers
+          .filter((user) => user.role === "ADMIN")
+          .flatMap((user) => email(batch, user.id, "privacy_request", event.leadId)),
+      );
+    case "channel.test":
+      return channelTest(data, batch);
+  }
+  throw new Unplannable(`unknown event kind ${event.kind}`);
+}
+
+function inquiryReceived(event: OutboxEvent, lead: PlanLead, newLead: boolean, batch: Batch, now: Date): EventPlan {
+  const topic: Topic = newLead ? "new_lead" : "further_inquiry";
+  const deliveries = newLead
+    ? [...email(batch, lead.ownerId, topic, lead.id), ...channels(lead, topic, batch)]
+    : ownerOrChannels(lead, topic, batch);
+  const hasEmail = event.inquiryId ? batch.inquiryHasEmail.get(event.inquiryId) : false;
+  if (hasEmail && batch.mail && !lead.consentWithdrawnAt && !lead.erasedAt)
+    deliveries.push({ topic: "receipt", medium: "EMAIL", inquiryId: event.inquiryId, leadId: lead.id });
+
+  const events: OutboxEventInput[] = [];
+  const due = lead.firstResponseDueAt;
+  if (newLead && due && !lead.firstRespondedAt) {
+    const remindAt = new Date(due.getTime() - batch.rules.reminderMinutes * MINUTE);
+    // A deadline that has passed already is escalated, not announced as near.
+    if (due > now)
+      events.push({
+        kind: "response.reminder",
+        leadId: lead.id,
+        dueAt: remindAt,
+        dedupeKey: `reminder:${lead.id}`,
+      });
+    events.push({ kind: "response.overdue", leadId: lead.id, dueAt: due, dedupeKey: `overdue:${lead.id}` });
+  }
+  return { deliveries, events };
+}
+
+function channelTest(data: { channelId?: string; userId?: string }, batch: Batch): EventPlan {
+  if (data.channelId) {
+    const channel = batch.channels.find((candidate) => candidate.id === data.channelId);
+    if (!channel) throw new Unplannable("the channel to test does not exist");
+    return plan([{ topic: "test", medium: channel.kind, channelId: channel.id }]);
+  }
+  return plan(email(batch, required(data.userId, "data.channelId or data.userId"), "test"));
+}
+
+/** A staff email, unless there is no mail server, the user is deactivated or has muted the topic. */
+function email(batch: Batch, userId: string | null | undefined, topic: Topic, leadId?: string | null) {
+  const user = userId ? batch.users.get(userId) : undefined;
+  if (!batch.mail || !user?.active) return [];
+  if (isStaffEmailTopic(topic) && user.emailMuted.includes(topic)) return [];
+  return [{ topic, medium: "EMAIL" as const, userId: user.id, leadId: leadId ?? null }];
+}
+
+/** The lead's park's active channels, else the workspace's default ones. */
+function channels(lead: PlanLead, topic: Topic, batch: Batch): PlannedDelivery[] {
+  const active = batch.channels.filter((channel) => channel.active);
+  const park = lead.parkId ? active.filter((channel) => channel.parkId === lead.parkId) : [];
+  const chosen = park.length ? park : active.filter((channel) => channel.parkId === null);
+  return chosen.map((channel) => ({ topic, medium: channel.kind, channelId: channel.id, leadId: lead.id }));
+}
+
+/** The owner by email; a lead without one goes to the group, where someone can claim it. */
+function ownerOrChannels(lead: PlanLead, topic: Topic, batch: Batch): PlannedDelivery[] {
+  return lead.ownerId ? email(batch, lead.ownerId, topic, lead.id) : channels(lead, topic, batch);
+}
+
+function stillWaiting(lead: PlanLead): boolean {
+  return !lead.firstRespondedAt && !lead.archivedAt && !lead.erasedAt && !lead.mergedIntoId;
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Unplannable(`the event's ${what} is missing`);
+  return value;
+}
+
+const nothing = (): EventPlan => ({ deliveries: [], events: [] });
+const plan = (deliveries: PlannedDelivery[]): EventPlan => ({ deliveries, events: [] });
