@@ -1,12 +1,12 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import SMTPPool from "nodemailer/lib/smtp-pool";
-import { z } from "zod";
 import type { Prisma } from "../../db/generated/client";
 import { SealBroken, unseal } from "../../auth/seal";
 import { env, type Env } from "../../env";
 import { logEvent } from "../../log";
 import type { EmailMessage, Outcome } from "../message";
+import { storedMailServer } from "../admin/mail-server";
 import { MAIL_SERVER_KEY } from "../settings";
 import { trimmed } from "./http";
 
@@ -20,8 +20,6 @@ export interface MailServer {
   from: string;
 }
 
-const storedSchema = z.object({ urlSealed: z.string().min(1), from: z.string().min(3) });
-
 type SettingReader = Pick<Prisma.TransactionClient, "setting">;
 type MailEnv = Pick<Env, "PARKLEAD_SMTP_URL" | "PARKLEAD_MAIL_FROM">;
 type Lookup = { server: MailServer } | { server: null; problem?: string };
@@ -32,17 +30,17 @@ const MAIL_SEAL_BROKEN =
 
 async function lookUp(db: SettingReader, config: MailEnv): Promise<Lookup> {
   const row = await db.setting.findUnique({ where: { key: MAIL_SERVER_KEY }, select: { value: true } });
-  const stored = row && storedSchema.safeParse(row.value);
-  if (stored?.success) {
+  const stored = row && storedMailServer(row.value);
+  if (stored) {
     try {
-      return { server: { url: unseal(stored.data.urlSealed), from: stored.data.from } };
+      return { server: { url: unseal(stored.urlSealed), from: stored.from } };
     } catch (error) {
       if (!(error instanceof SealBroken)) throw error;
       logEvent("notify.mail_server_unreadable", { key: MAIL_SERVER_KEY });
       return { server: null, problem: MAIL_SEAL_BROKEN };
     }
   }
-  if (stored && !stored.success) logEvent("settings.invalid", { key: MAIL_SERVER_KEY });
+  if (row) logEvent("settings.invalid", { key: MAIL_SERVER_KEY });
   if (config.PARKLEAD_SMTP_URL && config.PARKLEAD_MAIL_FROM) {
     return { server: { url: config.PARKLEAD_SMTP_URL, from: config.PARKLEAD_MAIL_FROM } };
   }

@@ -1,5 +1,6 @@
 import type { ChannelKind } from "../../db/generated/client";
 
+// Client-safe (no server-only import): the channel form uses it for its hint while typing.
 const HOST_KINDS: Record<string, ChannelKind> = {
   "qyapi.weixin.qq.com": "WECOM",
   "oapi.dingtalk.com": "DINGTALK",
