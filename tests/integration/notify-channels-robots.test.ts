@@ -198,6 +198,16 @@ describe("the generic webhook", () => {
     expect(again.headers["x-parklead-delivery"]).toBe(first.headers["x-parklead-delivery"]);
   });
 
+  it("refuses a message whose words carry a full mobile number, before anything is sent", async () => {
+    const endpoint = await receiver({ kind: "WEBHOOK" });
+    const leaky = { ...hook, text: { ...hook.text, lines: ["联系人：王先生 +86 138-1234-5678"] } };
+    expect(await sendToChannel(target("WEBHOOK", endpoint.url), leaky, send)).toEqual({
+      status: "dead",
+      answer: REFUSED_PHONE,
+    });
+    expect(endpoint.requests).toHaveLength(0);
+  });
+
   it("sends no signature header without a secret", async () => {
     const endpoint = await receiver({ kind: "WEBHOOK" });
     expect((await sendToChannel(target("WEBHOOK", endpoint.url), hook, send)).status).toBe("sent");

@@ -1,12 +1,13 @@
 import { maskMobiles } from "../../leads/mask";
-import type { GroupMessage } from "../message";
+import type { GroupMessage, WebhookMessage } from "../message";
 
 /*
- * Defence in depth for group chats, which many people read: the renderer masks every phone, and
- * this refuses a message that still carries a full mainland mobile, in any of the forms the
- * workspace's mask recognises. The link is left out: its URL holds ids, not words.
+ * Defence in depth for what leaves for a group chat or a webhook (which often relays to one): the
+ * renderer masks every phone, and this refuses words that still carry a full mainland mobile, in
+ * any of the forms the workspace's mask recognises. Links are left out: their URLs hold ids, not words.
  */
-export function carriesFullMobile(message: GroupMessage): boolean {
-  const words = [message.title, ...message.lines, message.link?.label ?? ""].join("\n");
+export function carriesFullMobile(message: GroupMessage | WebhookMessage): boolean {
+  const shown = message.medium === "GROUP" ? message : message.text;
+  const words = [shown.title, ...shown.lines, shown.link?.label ?? ""].join("\n");
   return maskMobiles(words) !== words;
 }

@@ -75,8 +75,8 @@ export async function sendToChannel(
   if (!URL.canParse(target.url) || !/^https?:$/.test(new URL(target.url).protocol)) {
     return { status: "dead", answer: "the channel's URL is not an http(s) address" };
   }
-  if (message.medium === "WEBHOOK") return sendWebhook(target, message, options);
   if (carriesFullMobile(message)) return { status: "dead", answer: REFUSED_PHONE };
+  if (message.medium === "WEBHOOK") return sendWebhook(target, message, options);
   switch (target.kind) {
     case "WECOM":
       return sendWecom(target.url, message, options.timeoutMs);
