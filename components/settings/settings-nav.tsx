@@ -6,6 +6,7 @@ const PAGES = [
   { key: "users", href: "/crm/settings" },
   { key: "rules", href: "/crm/settings/rules" },
   { key: "pipeline", href: "/crm/settings/pipeline" },
+  { key: "notifications", href: "/crm/settings/notifications" },
 ] as const;
 
 /** The tabs between the admin settings pages; `current` is the page it sits on. */

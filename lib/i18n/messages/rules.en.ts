@@ -2,7 +2,13 @@ import type { rulesZhCN } from "./rules.zh-CN";
 
 export const rulesEn: typeof rulesZhCN = {
   title: "Assignment and scoring rules",
-  nav: { label: "Settings", users: "Users", rules: "Assignment and scoring", pipeline: "Stages and lost reasons" },
+  nav: {
+    label: "Settings",
+    users: "Users",
+    rules: "Assignment and scoring",
+    pipeline: "Stages and lost reasons",
+    notifications: "Notifications",
+  },
   save: "Save",
   saved: "Saved",
   unchanged: "Nothing changed",

@@ -1,19 +1,14 @@
+import { kindFromUrl } from "../channels/kind";
+
 /*
  * What the workspace may show of a channel's URL once saved: the URL carries the robot's key, so only
- * the host and the key's last four characters, enough to tell two robots apart. Also which hosts each
- * vendor's robots live on, for a hint (not a refusal: government networks reach vendors through
- * gateways of their own). Client-safe: the channel form uses the hint while typing.
+ * the host and the key's last four characters, enough to tell two robots apart. Also whether a robot's
+ * address is on its vendor's host, for a hint (not a refusal: government networks reach vendors through
+ * gateways of their own). Client-safe: the channel form shows the hint while typing.
  */
 
 export const CHANNEL_KINDS = ["WECOM", "DINGTALK", "FEISHU", "WEBHOOK"] as const;
 export type ChannelKindName = (typeof CHANNEL_KINDS)[number];
-
-/** The hosts of each vendor's documented robot addresses (飞书 abroad is Lark). */
-export const VENDOR_HOSTS: Record<Exclude<ChannelKindName, "WEBHOOK">, readonly string[]> = {
-  WECOM: ["qyapi.weixin.qq.com"],
-  DINGTALK: ["oapi.dingtalk.com"],
-  FEISHU: ["open.feishu.cn", "open.larksuite.com"],
-};
 
 /** The URL as http(s), or null for anything else (what the form and the server both refuse). */
 export function parseHttpUrl(value: string): URL | null {
@@ -26,10 +21,8 @@ export function parseHttpUrl(value: string): URL | null {
 }
 
 /** Whether a vendor kind's URL points somewhere other than the vendor (a gateway, or a pasting mistake). */
-export function notVendorHost(kind: string, value: string): boolean {
-  const url = parseHttpUrl(value);
-  const hosts = VENDOR_HOSTS[kind as keyof typeof VENDOR_HOSTS];
-  return Boolean(url && hosts && !hosts.includes(url.hostname.toLowerCase()));
+export function notVendorHost(kind: ChannelKindName, value: string): boolean {
+  return kind !== "WEBHOOK" && parseHttpUrl(value) !== null && kindFromUrl(value) !== kind;
 }
 
 /** The query parameters robots carry their key in (企业微信 key, 钉钉 access_token). */

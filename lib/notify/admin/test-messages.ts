@@ -41,13 +41,14 @@ export async function sendChannelTest(db: Database, viewer: Viewer | null, input
   return result;
 }
 
-/** A test mail to the admin asking, through the mail server that applies (the environment's or the saved one). */
+/** A test mail to the admin asking, through the mail server that applies (the saved one, else the environment's). */
 export async function sendTestMail(db: Database, viewer: Viewer | null): Promise<AdminResult> {
   assertRole(viewer, ["ADMIN"], "test the mail server");
   if (!notificationsOn()) return { ok: false, fieldErrors: { form: "notifyOff" } };
   const result = await db.$transaction(async (tx) => {
     const row = await tx.setting.findUnique({ where: { key: MAIL_SERVER_KEY }, select: { value: true } });
-    if (!env().PARKLEAD_SMTP_URL && !storedMailServer(row?.value))
+    const config = env();
+    if (!storedMailServer(row?.value) && !(config.PARKLEAD_SMTP_URL && config.PARKLEAD_MAIL_FROM))
       return { ok: false as const, fieldErrors: { form: "mailNotConfigured" } };
     await recordEvents(tx, [{ kind: "channel.test", actorId: viewer.id, data: { userId: viewer.id } }]);
     await recordAudit(tx, {
