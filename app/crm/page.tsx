@@ -7,6 +7,7 @@ import { asViewer } from "@/lib/auth/authed";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { localized } from "@/lib/i18n/localized";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
 import { I18nProvider } from "@/components/i18n-provider";
@@ -22,7 +23,8 @@ export default async function DashboardPage() {
   const summary = await asViewer((current) => dashboardSummary(db, current));
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
   const text = messages.rules.dashboard;
-  const { overdue, manager } = summary;
+  const { overdue, manager, admin } = summary;
+  const items = messages.privacyRequests.dashboard;
   return (
     <I18nProvider namespaces={["rules"]}>
       <>
@@ -77,6 +79,53 @@ export default async function DashboardPage() {
             </>
           )}
         </DashboardSection>
+
+        {admin && (
+          <>
+            <DashboardSection
+              id="privacy-requests"
+              title={items.requests}
+              count={admin.privacy.count}
+              empty={items.requestsEmpty}
+            >
+              {admin.privacy.nearestDueAt && (
+                <p>
+                  {t("privacyRequests.dashboard.nearest", { due: formatDateTime(admin.privacy.nearestDueAt, locale) })}
+                  {admin.privacy.overdue > 0 && (
+                    <strong className="error">
+                      {" "}
+                      {t("privacyRequests.dashboard.overdue", { count: admin.privacy.overdue })}
+                    </strong>
+                  )}
+                </p>
+              )}
+              <p>
+                <Link href="/crm/privacy">{items.openList}</Link>
+              </p>
+            </DashboardSection>
+            <DashboardSection
+              id="failing-channels"
+              title={items.channels}
+              count={admin.failingChannels.length}
+              empty={items.channelsEmpty}
+            >
+              <ul>
+                {admin.failingChannels.map((channel) => (
+                  <li key={channel.id} data-channel={channel.id}>
+                    {t("privacyRequests.dashboard.channelFailure", {
+                      name: channel.name,
+                      failure: channel.failure ?? "",
+                      date: channel.failedAt ? formatDateTime(channel.failedAt, locale) : "",
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link href="/crm/settings/notifications">{items.openChannels}</Link>
+              </p>
+            </DashboardSection>
+          </>
+        )}
 
         {manager && (
           <>

@@ -10,6 +10,7 @@ import { logEvent } from "../log";
 import { formMetaFields, inquiryFromFormData, type InquiryFormState } from "./form-state";
 import { submitInquiry } from "./mutations";
 import { judgeSubmission, signRenderTime } from "./spam-trap";
+import { statusKey } from "./status-link";
 import { ATTRIBUTION_COOKIE, inquirySourceSchema, parseAttributionCookie } from "./source";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,7 +59,8 @@ export async function sendInquiry(_previous: InquiryFormState, formData: FormDat
     return fail({ formError: "unavailable" });
   }
 
-  if (result.ok) redirect(`/inquire/sent/${result.reference}`);
+  // The key lets the confirmation page show the status page's link; the reference alone does not.
+  if (result.ok) redirect(`/inquire/sent/${result.reference}?status=${statusKey(result.id)}`);
   switch (result.reason) {
     case "invalid":
       return fail({ fieldErrors: result.fieldErrors });

@@ -35,6 +35,12 @@ import * as mediaRoute from "@/app/media/[...key]/route";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
 import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
 import * as reportSettingsActions from "@/lib/reports/settings/actions";
+import * as privacyStatusActions from "@/lib/inquiries/status/actions";
+import { inquiryStatus } from "@/lib/inquiries/status/queries";
+import { statusKey } from "@/lib/inquiries/status-link";
+import * as privacyRequestActions from "@/lib/privacy/requests/actions";
+import { listPrivacyRequests } from "@/lib/privacy/requests/queries";
+import { makeInquiry } from "../support/inquiry-status-fixtures";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
   doorsOnDisk,
@@ -214,6 +220,18 @@ async function redirectsTo(work: () => Promise<unknown>, target: RegExp): Promis
     throw error;
   }
   throw new Error(`no redirect; answered ${JSON.stringify(answer)}`);
+}
+
+/** The status page's form answers by redirecting back to the page: with the request made, or with why not. */
+async function privacyRequestAnswer(work: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof door.Redirected && /[?&]requested=/.test(error.url)) return "allowed";
+    if (error instanceof door.Redirected && /[?&]error=notFound$/.test(error.url)) return "notFound";
+    throw error;
+  }
+  throw new Error("no redirect");
 }
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -792,6 +810,74 @@ const ROWS: Row[] = [
     return {
       call: async () => answerOf(await parkActions.updateParkAction(input)),
       state: () => world.db.park.findUnique({ where: { id: park.id } }),
+    };
+  }),
+
+  // The investor's status page: the link's key is the access, whoever else is signed in.
+  row("lib/inquiries/status/actions.ts#requestPrivacyAction", "with the inquiry's own link", PUBLIC, async (world) => {
+    const lead = await makeLead(world.db, null);
+    const inquiry = await makeInquiry(world.db, lead);
+    const fields = { key: statusKey(inquiry.id), kind: "ERASE", confirm: "yes" };
+    return {
+      call: () => privacyRequestAnswer(() => privacyStatusActions.requestPrivacyAction(form(fields))),
+      state: () => world.db.privacyRequest.count({ where: { leadId: lead.id } }),
+    };
+  }),
+  row(
+    "lib/inquiries/status/actions.ts#requestPrivacyAction",
+    "with another inquiry's key on this inquiry",
+    is({ anonymous: "notFound", staff: "notFound", manager: "notFound", admin: "notFound", deactivated: "notFound" }),
+    async (world) => {
+      const lead = await makeLead(world.db, null);
+      const [inquiry, other] = [await makeInquiry(world.db, lead), await makeInquiry(world.db, lead)];
+      const key = `${inquiry.id}.${statusKey(other.id).split(".")[1]}`;
+      return {
+        call: () =>
+          privacyRequestAnswer(() =>
+            privacyStatusActions.requestPrivacyAction(form({ key, kind: "WITHDRAW", confirm: "yes" })),
+          ),
+        state: () => world.db.lead.findUnique({ where: { id: lead.id }, select: { consentWithdrawnAt: true } }),
+      };
+    },
+  ),
+  row("lib/inquiries/status/queries.ts#inquiryStatus", "with the inquiry's own link", PUBLIC, async (world) => {
+    const inquiry = await makeInquiry(world.db, await makeLead(world.db, null));
+    return {
+      call: () =>
+        readAs(
+          () => inquiryStatus(world.db, statusKey(inquiry.id)),
+          (page) => page !== null && !page.erased && page.inquiry.id === inquiry.id,
+        ),
+    };
+  }),
+  row(
+    `lib/privacy/requests/actions.ts#closePrivacyRequestAction`,
+    "on an open withdrawal",
+    ADMIN_ONLY,
+    async (world) => {
+      const lead = await makeLead(world.db, null);
+      const inquiry = await makeInquiry(world.db, lead);
+      const request = await world.db.privacyRequest.create({
+        data: { leadId: lead.id, inquiryId: inquiry.id, kind: "WITHDRAW", dueAt: new Date(Date.now() + 86_400_000) },
+      });
+      return {
+        call: async () => answerOf(await privacyRequestActions.closePrivacyRequestAction({ requestId: request.id })),
+        state: () => world.db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } }),
+      };
+    },
+  ),
+  row("lib/privacy/requests/queries.ts#listPrivacyRequests", "the admins' list", ADMIN_ONLY, async (world) => {
+    const lead = await makeLead(world.db, null);
+    const inquiry = await makeInquiry(world.db, lead);
+    const request = await world.db.privacyRequest.create({
+      data: { leadId: lead.id, inquiryId: inquiry.id, kind: "ERASE", dueAt: new Date(Date.now() + 86_400_000) },
+    });
+    return {
+      call: () =>
+        readAs(
+          (viewer) => listPrivacyRequests(world.db, viewer),
+          (rows) => rows.some((shown) => shown.id === request.id),
+        ),
     };
   }),
 

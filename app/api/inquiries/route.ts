@@ -8,6 +8,7 @@ import { translatorFor } from "@/lib/i18n/server";
 import { validationMessage } from "@/lib/i18n/validation";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { parseIdempotencyKey } from "@/lib/inquiries/idempotency-key";
+import { statusUrl } from "@/lib/inquiries/status-link";
 import { inquirySourceSchema, sourceFromUrl } from "@/lib/inquiries/source";
 import { privacyOperator } from "@/lib/privacy/notice";
 
@@ -42,7 +43,7 @@ export async function POST(request: Request) {
     });
     if (result.ok) {
       return NextResponse.json(
-        { id: result.id, reference: result.reference },
+        { id: result.id, reference: result.reference, statusUrl: statusUrl(result.id) },
         { status: 201, headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined },
       );
     }

@@ -111,6 +111,34 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
       leadCount: myLateCount,
     },
     manager: managesLeads(viewer) ? await managerSummary(db, viewer, now, lateBy) : null,
+    admin: viewer.role === "ADMIN" ? await adminItems(db, viewer, now) : null,
+  };
+}
+
+/**
+ * What only admins act on: investors' open PIPL requests (how many, how many overdue, the nearest
+ * deadline) and the notification channels whose last delivery died (a bad key…), until a send succeeds.
+ */
+async function adminItems(db: Database, viewer: Viewer, now: Date) {
+  assertRole(viewer, ["ADMIN"], "read PIPL requests and failing channels");
+  const [openCount, overdueCount, nearest, failing] = await Promise.all([
+    db.privacyRequest.count({ where: { status: "OPEN" } }),
+    db.privacyRequest.count({ where: { status: "OPEN", dueAt: { lt: now } } }),
+    db.privacyRequest.findFirst({
+      where: { status: "OPEN" },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      select: { dueAt: true },
+    }),
+    db.notifyChannel.findMany({
+      where: { failure: { not: null } },
+      orderBy: [{ failedAt: "desc" }, { id: "asc" }],
+      take: LIST,
+      select: { id: true, name: true, kind: true, failure: true, failedAt: true },
+    }),
+  ]);
+  return {
+    privacy: { count: openCount, overdue: overdueCount, nearestDueAt: nearest?.dueAt ?? null },
+    failingChannels: failing,
   };
 }
 

@@ -19,6 +19,8 @@ export const ERASED_NAME = "已删除";
 export const erasedPhone = (leadId: string) => `erased:${leadId}`;
 /** An erased inquiry's request hash: a digest of the body is still the person's data, keyed or not. */
 export const ERASED_REQUEST_HASH = "erased";
+/** A delivery's answer once the person it was about is erased. */
+const ERASED_ANSWER = "lead erased";
 /** What stands in the erasure's reason where the admin typed one of the person's values. */
 const REDACTED = "[已删除]";
 
@@ -91,6 +93,51 @@ export function redactReason(reason: string, values: { phones: string[]; texts: 
   return reason.replace(new RegExp(patterns.join("|"), "giu"), REDACTED);
 }
 
+/**
+ * The person's open PIPL requests are answered by this erasure: each becomes done, by the admin who
+ * erased, with its own audit entry, so the investor's request and its closing read as one story.
+ */
+async function closeRequestsByErasure(tx: Tx, ids: string[], actorId: string, now: Date): Promise<number> {
+  const open = await tx.privacyRequest.findMany({
+    where: { leadId: { in: ids }, status: "OPEN" },
+    select: { id: true, kind: true, leadId: true },
+  });
+  if (!open.length) return 0;
+  await tx.privacyRequest.updateMany({
+    where: { id: { in: open.map((request) => request.id) } },
+    data: { status: "DONE", closedAt: now, closedById: actorId },
+  });
+  for (const request of open)
+    await recordAudit(tx, {
+      actorId,
+      action: "privacyRequest.close",
+      entityType: "PrivacyRequest",
+      entityId: request.id,
+      details: { kind: request.kind, leadId: request.leadId, by: "erasure" },
+    });
+  return open.length;
+}
+
+/**
+ * Nothing more goes out about the person: deliveries still waiting are skipped (a sending one is
+ * already with the vendor), and every answer a vendor or mail server gave is redacted, since a mail
+ * server's answer may repeat the address it was sent to.
+ */
+async function settleDeliveries(tx: Tx, ids: string[]): Promise<void> {
+  const inquiryIds = (await tx.inquiry.findMany({ where: { leadId: { in: ids } }, select: { id: true } })).map(
+    (inquiry) => inquiry.id,
+  );
+  const about = { OR: [{ leadId: { in: ids } }, { inquiryId: { in: inquiryIds } }] };
+  await tx.delivery.updateMany({
+    where: { ...about, status: { in: ["PENDING", "RETRYING"] } },
+    data: { status: "SKIPPED", answer: ERASED_ANSWER },
+  });
+  await tx.delivery.updateMany({
+    where: { ...about, answer: { not: null }, NOT: { answer: ERASED_ANSWER } },
+    data: { answer: ERASED_ANSWER },
+  });
+}
+
 export type EraseResult =
   { ok: true; inquiries: number; activities: number; leads: number } | { ok: false; fieldErrors: FieldErrors };
 
@@ -100,9 +147,11 @@ export type EraseResult =
  * tombstones, every inquiry, the timeline (bodies, and personal values in change details) and the
  * lead's audit details; task titles, which staff write freely, go too, and so does everything
  * derived from the person: search tokens, the inquiries' idempotency keys and request hashes, and
- * the rate-limit counters of their phones. The company (a business, not a person), amounts, need,
- * stage, owner, score and every date stay, so the statistics still add up. The erasure itself is
- * logged with its reason (the person's values blotted out of it), never with what was erased.
+ * the rate-limit counters of their phones. The person's open PIPL requests are closed by it, and no
+ * notification about them is sent afterwards (waiting deliveries skipped, answers redacted). The
+ * company (a business, not a person), amounts, need, stage, owner, score and every date stay, so
+ * the statistics still add up. The erasure itself is logged with its reason (the person's values
+ * blotted out of it), never with what was erased.
  * tests/integration/erase-leaves-nothing.test.ts reads every text column of every table afterwards.
  */
 export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null, input: unknown): Promise<EraseResult> {
@@ -178,8 +227,11 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
         await tx.auditEntry.update({ where: { id: entry.id }, data: { details: details as Prisma.InputJsonValue } });
     }
 
+    const requests = await closeRequestsByErasure(tx, ids, viewer.id, now);
+    await settleDeliveries(tx, ids);
+
     const counts = { inquiries: inquiries.count, activities: activities.count, leads: ids.length };
-    const kept = { reason: redactReason(reason, values), ...counts };
+    const kept = { reason: redactReason(reason, values), ...counts, requestsClosed: requests };
     await recordActivity(tx, { leadId, actorId: viewer.id, kind: "ERASE", details: kept, occurredAt: now });
     await recordAudit(tx, {
       actorId: viewer.id,

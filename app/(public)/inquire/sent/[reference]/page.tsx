@@ -5,17 +5,25 @@ import { getDb } from "@/lib/db/client";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import { inquiryConfirmation } from "@/lib/inquiries/queries";
+import { statusLinkFor } from "@/lib/inquiries/status/queries";
 import { privacyOperator } from "@/lib/privacy/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).confirmation.title, robots: { index: false } };
+  return { title: (await getMessages()).confirmation.title, robots: { index: false }, referrer: "no-referrer" };
 }
 
-export default async function InquirySentPage({ params }: { params: Promise<{ reference: string }> }) {
-  const { reference } = await params;
+export default async function InquirySentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ reference }, search] = await Promise.all([params, searchParams]);
   const [db, locale, messages, t] = await Promise.all([getDb(), getLocale(), getMessages(), getTranslations()]);
   const confirmation = await inquiryConfirmation(db, reference);
   if (!confirmation) notFound();
+  const statusLink = await statusLinkFor(db, reference, typeof search.status === "string" ? search.status : undefined);
   return (
     <div className="panel" style={{ maxWidth: 640, margin: "0 auto", textAlign: "center" }}>
       <h1>{messages.confirmation.title}</h1>
@@ -33,6 +41,15 @@ export default async function InquirySentPage({ params }: { params: Promise<{ re
         </p>
       )}
       <p>{t("confirmation.call", { phone: privacyOperator().phone })}</p>
+      {statusLink && (
+        <p>
+          {messages.inquiryStatus.confirmationLink}
+          <br />
+          <a href={statusLink} data-testid="status-link">
+            {statusLink}
+          </a>
+        </p>
+      )}
       <div className="actions" style={{ justifyContent: "center" }}>
         <Link href="/listings" className="button">
           {messages.confirmation.more}
