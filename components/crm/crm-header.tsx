@@ -23,9 +23,9 @@ export async function CrmHeader({ viewer }: { viewer: Viewer }) {
           {viewer.role === "ADMIN" && <Link href="/crm/audit">{crm.nav.audit}</Link>}
         </nav>
         <div className="crm-user">
-          <span>
+          <Link href="/crm/account">
             {viewer.name} · {crm.roles[viewer.role]}
-          </span>
+          </Link>
           <SignOutButton label={auth.signOut} />
           <LocaleSwitch />
         </div>
