@@ -103,6 +103,15 @@ function renderSuite(open: () => Promise<TestDatabase>) {
     const words = JSON.stringify(message);
     for (const value of contactsOf(made.lead)) expect(words).not.toContain(value);
     expect(words).not.toContain(made.lead.contactName);
+
+    // A number typed into the company's name is masked too.
+    await db().lead.update({
+      where: { id: made.lead.id },
+      data: { company: `${made.lead.company} ${made.lead.phone}` },
+    });
+    const again = (await render(made, "new_lead", "WECOM", { channelId })) as GroupMessage;
+    expect(again.title).toBe(`新线索：${made.lead.company} ${maskPhone(made.lead.phone)}`);
+    expect(JSON.stringify(again)).not.toContain(made.lead.phone);
   });
 
   it("a webhook: ids, reference, need, owner and link as data, the group's words as text, no contact values", async () => {

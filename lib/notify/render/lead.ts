@@ -5,7 +5,7 @@ import type { Delivery } from "../../db/generated/client";
 import { formatDateTime } from "../../i18n/format";
 import { publicUrl } from "../../http/public-url";
 import { contactFor } from "../../leads/access";
-import { maskPhone } from "../../leads/mask";
+import { maskedText, maskPhone } from "../../leads/mask";
 import { readSettings } from "../../settings/queries";
 import type { GroupMessage, Message, WebhookMessage } from "../message";
 import { emailMessage } from "./email";
@@ -44,50 +44,52 @@ export async function renderLeadMessages(
       result.set(delivery.id, { skip: skip ?? "event not found" });
       continue;
     }
-    const { facts, deadline } = factLines(lead, event, topic, words, now, hours);
-    const title = words.t(`subject.${topic}`, { company: lead.company });
-    const url = publicUrl(`/crm/leads/${lead.id}`);
-    if (delivery.medium === "EMAIL") {
-      const user = delivery.userId ? users.get(delivery.userId) : undefined;
-      const problem = recipientSkip(user, topic);
-      if (problem || !user) {
-        result.set(delivery.id, { skip: problem ?? "user not found" });
-        continue;
-      }
-      const actor = event.actorId ? users.get(event.actorId) : undefined;
-      const shown = contactFor(user, lead);
-      const contact = [
-        words.t("line.contact", { name: shown.contactName }),
-        words.t("line.phone", { phone: shown.phone }),
-      ];
-      if (shown.wechat) contact.push(words.t("line.wechat", { wechat: shown.wechat }));
-      if (shown.email) contact.push(words.t("line.email", { email: shown.email }));
-      result.set(
-        delivery.id,
-        emailMessage({
-          to: user.email,
-          subject: title,
-          intro: introOf(topic, lead, words, actor?.name, false),
-          lines: [...facts, ...contact, ...deadline],
-          link: { label: words.t("link.open"), url },
-          footer: words.t("footer"),
-          deliveryId: delivery.id,
-        }),
-      );
+    if (delivery.medium !== "EMAIL") {
+      // Seen by many: even a number someone typed into the company's name is masked.
+      const shown = { ...lead, company: maskedText(lead.company, lead) };
+      const { facts, deadline } = factLines(shown, event, topic, words, now, hours);
+      const group: GroupMessage = {
+        medium: "GROUP",
+        title: words.t(`subject.${topic}`, { company: shown.company }),
+        lines: [
+          introOf(topic, lead, words, undefined, true),
+          ...facts,
+          words.t("line.phone", { phone: maskPhone(lead.phone) }),
+          ...deadline,
+        ],
+        link: { label: words.t(lead.ownerId ? "link.open" : "link.claim"), url: publicUrl(`/crm/leads/${lead.id}`) },
+      };
+      result.set(delivery.id, delivery.medium === "WEBHOOK" ? webhookOf(delivery, group, lead, event) : group);
       continue;
     }
-    const group: GroupMessage = {
-      medium: "GROUP",
-      title,
-      lines: [
-        introOf(topic, lead, words, undefined, true),
-        ...facts,
-        words.t("line.phone", { phone: maskPhone(lead.phone) }),
-        ...deadline,
-      ],
-      link: { label: lead.ownerId ? words.t("link.open") : words.t("link.claim"), url },
-    };
-    result.set(delivery.id, delivery.medium === "WEBHOOK" ? webhookOf(delivery, group, lead, event) : group);
+    const user = delivery.userId ? users.get(delivery.userId) : undefined;
+    const problem = recipientSkip(user, topic);
+    if (problem || !user) {
+      result.set(delivery.id, { skip: problem ?? "user not found" });
+      continue;
+    }
+    const { facts, deadline } = factLines(lead, event, topic, words, now, hours);
+    const actor = event.actorId ? users.get(event.actorId) : undefined;
+    // One reader: the contacts as the workspace shows them to this person (the owner and managers in full).
+    const shown = contactFor(user, lead);
+    const contact = [
+      words.t("line.contact", { name: shown.contactName }),
+      words.t("line.phone", { phone: shown.phone }),
+      ...(shown.wechat ? [words.t("line.wechat", { wechat: shown.wechat })] : []),
+      ...(shown.email ? [words.t("line.email", { email: shown.email })] : []),
+    ];
+    result.set(
+      delivery.id,
+      emailMessage({
+        to: user.email,
+        subject: words.t(`subject.${topic}`, { company: lead.company }),
+        intro: introOf(topic, lead, words, actor?.name, false),
+        lines: [...facts, ...contact, ...deadline],
+        link: { label: words.t("link.open"), url: publicUrl(`/crm/leads/${lead.id}`) },
+        footer: words.t("footer"),
+        deliveryId: delivery.id,
+      }),
+    );
   }
   return result;
 }
