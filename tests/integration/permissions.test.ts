@@ -41,6 +41,13 @@ import { statusKey } from "@/lib/inquiries/status-link";
 import * as privacyRequestActions from "@/lib/privacy/requests/actions";
 import { listPrivacyRequests } from "@/lib/privacy/requests/queries";
 import { makeInquiry } from "../support/inquiry-status-fixtures";
+import { seal } from "@/lib/auth/seal";
+import * as notifyAdminActions from "@/lib/notify/admin/actions";
+import { listDeliveries } from "@/lib/notify/admin/log";
+import { notificationSettings } from "@/lib/notify/admin/queries";
+import { MAIL_SERVER_KEY, NOTIFY_RULES_KEY } from "@/lib/notify/settings";
+import * as preferenceActions from "@/lib/users/preferences/actions";
+import { ownPreferences } from "@/lib/users/preferences/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
   doorsOnDisk,
@@ -297,6 +304,8 @@ const MERGE = "lib/leads/merge/actions.ts";
 const SCORE = "lib/leads/score/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
+const NOTIFY = "lib/notify/admin/actions.ts";
+const PREFERENCES = "lib/users/preferences/actions.ts";
 const DUE = "2030-01-15T10:00";
 
 const userState = (db: Database, id: string) =>
@@ -318,6 +327,22 @@ function settingRow(name: string, key: string, call: () => Promise<unknown>, fil
   };
   return { ...row(`${file}#${name}`, `saving the ${key} section`, ADMIN_ONLY, prepare), source: String(call) };
 }
+
+/** A park's robot, its address and secret sealed as the admin's form stores them. */
+const makeChannel = (db: Database) =>
+  db.notifyChannel.create({
+    data: {
+      kind: "DINGTALK",
+      name: unique("门测群").slice(0, 60),
+      urlSealed: seal("https://oapi.dingtalk.com/robot/send?access_token=door0123456789"),
+      secretSealed: seal("SECdoor0123456789"),
+    },
+  });
+const channelState = (db: Database, id: string) =>
+  db.notifyChannel.findUniqueOrThrow({
+    where: { id },
+    select: { kind: true, name: true, active: true, urlSealed: true, secretSealed: true },
+  });
 
 /** A task on a fresh lead, assigned to the lead's owner; its lead's state is compared after the call. */
 function taskRow(on: "on another officer's lead" | "on the staff caller's own lead", expected: Expected): Row {
@@ -812,6 +837,132 @@ const ROWS: Row[] = [
       state: () => world.db.park.findUnique({ where: { id: park.id } }),
     };
   }),
+
+  // Notification settings: the admin's; a user's own settings: every workspace user, on themselves only.
+  row(`${NOTIFY}#saveChannelAction`, "adding a channel", ADMIN_ONLY, async (world) => {
+    const name = unique("门测群").slice(0, 60);
+    const url = "https://oapi.dingtalk.com/robot/send?access_token=door0123456789";
+    return {
+      call: async () => answerOf(await notifyAdminActions.saveChannelAction({ kind: "DINGTALK", name, url })),
+      state: () => world.db.notifyChannel.count({ where: { name } }),
+    };
+  }),
+  row(`${NOTIFY}#saveChannelAction`, "on a channel", ADMIN_ONLY, async (world) => {
+    const channel = await makeChannel(world.db);
+    return {
+      call: async () =>
+        answerOf(
+          await notifyAdminActions.saveChannelAction({ channelId: channel.id, kind: "WECOM", name: "门测改名" }),
+        ),
+      state: () => channelState(world.db, channel.id),
+    };
+  }),
+  row(`${NOTIFY}#setChannelActiveAction`, "deactivating a channel", ADMIN_ONLY, async (world) => {
+    const channel = await makeChannel(world.db);
+    return {
+      call: async () =>
+        answerOf(await notifyAdminActions.setChannelActiveAction({ channelId: channel.id, active: false })),
+      state: () => channelState(world.db, channel.id),
+    };
+  }),
+  row(`${NOTIFY}#deleteChannelAction`, "on an unused channel", ADMIN_ONLY, async (world) => {
+    const channel = await makeChannel(world.db);
+    return {
+      call: async () => answerOf(await notifyAdminActions.deleteChannelAction({ channelId: channel.id })),
+      state: () => world.db.notifyChannel.count({ where: { id: channel.id } }),
+    };
+  }),
+  row(`${NOTIFY}#sendChannelTestAction`, "on a channel", ADMIN_ONLY, async (world) => {
+    const channel = await makeChannel(world.db);
+    return {
+      call: async () => answerOf(await notifyAdminActions.sendChannelTestAction({ channelId: channel.id })),
+      state: () =>
+        world.db.outboxEvent.count({ where: { kind: "channel.test", data: { equals: { channelId: channel.id } } } }),
+    };
+  }),
+  row(`${NOTIFY}#sendTestMailAction`, "to themselves", ADMIN_ONLY, async (world) => {
+    const value = { urlSealed: seal("smtp://door:secret@127.0.0.1:2525"), from: "门测 <door@park.test>" };
+    await world.db.setting.upsert({
+      where: { key: MAIL_SERVER_KEY },
+      create: { key: MAIL_SERVER_KEY, value },
+      update: { value },
+    });
+    return {
+      call: async () => answerOf(await notifyAdminActions.sendTestMailAction(undefined)),
+      state: () => world.db.outboxEvent.count({ where: { kind: "channel.test" } }),
+    };
+  }),
+  row(`${NOTIFY}#saveMailServerAction`, "saving the mail server", ADMIN_ONLY, async (world) => {
+    await world.db.setting.deleteMany({ where: { key: MAIL_SERVER_KEY } });
+    return {
+      call: async () =>
+        answerOf(
+          await notifyAdminActions.saveMailServerAction({
+            url: "smtps://door:secret@smtp.park.test:465",
+            from: "园区招商 <door@park.test>",
+          }),
+        ),
+      state: () => settingState(world.db, MAIL_SERVER_KEY),
+    };
+  }),
+  settingRow(
+    "saveNotifyRulesAction",
+    NOTIFY_RULES_KEY,
+    () =>
+      notifyAdminActions.saveNotifyRulesAction({
+        reminderMinutes: 45,
+        digestTime: "08:00",
+        tasksTime: "09:30",
+        maxAttempts: 6,
+      }),
+    NOTIFY,
+  ),
+  row("lib/notify/admin/queries.ts#notificationSettings", "the admin's page", ADMIN_ONLY, async (world) => {
+    const channel = await makeChannel(world.db);
+    return {
+      call: () =>
+        readAs(
+          (viewer) => notificationSettings(world.db, viewer),
+          (page) => page.channels.some((shown) => shown.id === channel.id),
+        ),
+    };
+  }),
+  row("lib/notify/admin/log.ts#listDeliveries", "the delivery log", ADMIN_ONLY, async (world) => {
+    const channel = await makeChannel(world.db);
+    const event = await world.db.outboxEvent.create({
+      data: { kind: "channel.test", data: { channelId: channel.id } },
+    });
+    const delivery = await world.db.delivery.create({
+      data: { eventId: event.id, topic: "test", medium: "DINGTALK", channelId: channel.id },
+    });
+    return {
+      call: () =>
+        readAs(
+          (viewer) => listDeliveries(world.db, viewer, { to: channel.id }),
+          (rows) => rows.some((shown) => shown.id === delivery.id),
+        ),
+    };
+  }),
+  row(`${PREFERENCES}#saveOwnPreferencesAction`, "on themselves", WORKSPACE, async (world, actor) => {
+    const userId = actor?.id ?? (await makeUser(world.db, "STAFF")).id;
+    return {
+      call: async () =>
+        answerOf(
+          await preferenceActions.saveOwnPreferencesAction({ workPhone: "0571-88886666", emailTopics: ["new_lead"] }),
+        ),
+      state: () =>
+        world.db.user.findUniqueOrThrow({ where: { id: userId }, select: { workPhone: true, emailMuted: true } }),
+      cleanup: async () =>
+        void (await world.db.user.update({ where: { id: userId }, data: { workPhone: null, emailMuted: [] } })),
+    };
+  }),
+  row("lib/users/preferences/queries.ts#ownPreferences", "on themselves", WORKSPACE, async (world, actor) => ({
+    call: () =>
+      readAs(
+        (viewer) => ownPreferences(world.db, viewer),
+        (own) => own.email === actor?.email,
+      ),
+  })),
 
   // The investor's status page: the link's key is the access, whoever else is signed in.
   row("lib/inquiries/status/actions.ts#requestPrivacyAction", "with the inquiry's own link", PUBLIC, async (world) => {
