@@ -46,9 +46,9 @@ export const notifyEn: Messages["notify"] = {
   },
   digest: {
     intro: "Since {from}:",
-    newLeads: "{count} new leads",
-    lateResponses: "{count} first responses overdue",
-    overdueFollowUps: "{count} follow-ups overdue",
+    newLeads: "{count, plural, one {# new lead} other {# new leads}}",
+    lateResponses: "{count, plural, one {# first response overdue} other {# first responses overdue}}",
+    overdueFollowUps: "{count, plural, one {# follow-up overdue} other {# follow-ups overdue}}",
     signings: "{count} signed",
     leadLine: "· {company}, {kind}, {owner}",
     lateLine: "· {company}, {owner}, due {when}",
