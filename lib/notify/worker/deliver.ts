@@ -57,10 +57,11 @@ export async function deliver(deliveries: Delivery[], context: DeliverContext): 
     );
     return;
   }
+  const batch = { ...context, db: settingsReadOnce(db) };
   const results = await inParallel(deliveries, context.concurrency, async (delivery) => {
     const message = rendered.get(delivery.id) ?? { skip: "nothing to send" };
     if ("skip" in message) return { delivery, status: "SKIPPED", answer: message.skip } satisfies Result;
-    const outcome = await attempt(delivery, message, targets, context);
+    const outcome = await attempt(delivery, message, targets, batch);
     return judge(delivery, outcome, context);
   });
   await writeResults(results, context);
@@ -118,51 +119,72 @@ function judge(
 }
 
 /**
- * One UPDATE for the whole batch, fenced by the claim: a worker that overran its lease (another
- * instance has taken the row since) writes nothing over the newer attempt.
+ * One statement for the whole batch: the results, a channel's refusal flagged for admins and a
+ * flag cleared by a success. Fenced by the claim: a worker that overran its lease (another
+ * instance has taken the row since) writes nothing over the newer attempt, nor flags for it.
  */
 async function writeResults(results: Result[], { db, now, claimedUntil }: DeliverContext): Promise<void> {
-  const written = await db.$executeRaw`
-    UPDATE "Delivery" AS d
-    SET "status" = r.status::"DeliveryStatus", "answer" = r.answer, "claimedUntil" = NULL, "updatedAt" = ${now},
-        "nextAttemptAt" = COALESCE(r.next::timestamptz AT TIME ZONE 'UTC', d."nextAttemptAt"),
-        "sentAt" = CASE WHEN r.status = 'SENT' THEN ${now} ELSE d."sentAt" END
-    FROM unnest(
-      ${results.map((result) => result.delivery.id)}::text[],
-      ${results.map((result) => result.status)}::text[],
-      ${results.map((result) => result.answer)}::text[],
-      ${results.map((result) => result.nextAttemptAt?.toISOString() ?? null)}::text[]
-    ) AS r(id, status, answer, next)
-    WHERE d."id" = r.id AND d."status" = 'SENDING' AND d."claimedUntil" = ${claimedUntil}`;
+  const [{ written }] = await db.$queryRaw<{ written: number }[]>`
+    WITH r AS (
+      SELECT * FROM unnest(
+        ${results.map((result) => result.delivery.id)}::text[],
+        ${results.map((result) => result.status)}::text[],
+        ${results.map((result) => result.answer)}::text[],
+        ${results.map((result) => result.nextAttemptAt?.toISOString() ?? null)}::text[],
+        ${results.map((result) => result.channelDead === true)}::boolean[]
+      ) AS r(id, status, answer, next, channel_dead)
+    ), written AS (
+      UPDATE "Delivery" AS d
+      SET "status" = r.status::"DeliveryStatus", "answer" = r.answer, "claimedUntil" = NULL, "updatedAt" = ${now},
+          "nextAttemptAt" = COALESCE(r.next::timestamptz AT TIME ZONE 'UTC', d."nextAttemptAt"),
+          "sentAt" = CASE WHEN r.status = 'SENT' THEN ${now} ELSE d."sentAt" END
+      FROM r
+      WHERE d."id" = r.id AND d."status" = 'SENDING' AND d."claimedUntil" = ${claimedUntil}
+      RETURNING d."channelId", r.status, r.answer, r.channel_dead
+    ), flagged AS (
+      UPDATE "NotifyChannel" AS c SET "failure" = w.answer, "failedAt" = ${now}, "updatedAt" = ${now}
+      FROM (SELECT DISTINCT ON ("channelId") "channelId", answer FROM written WHERE channel_dead) AS w
+      WHERE c."id" = w."channelId"
+    ), cleared AS (
+      UPDATE "NotifyChannel" AS c SET "failure" = NULL, "failedAt" = NULL, "updatedAt" = ${now}
+      WHERE c."failure" IS NOT NULL
+        AND c."id" IN (SELECT "channelId" FROM written WHERE status = 'SENT')
+        AND c."id" NOT IN (SELECT "channelId" FROM written WHERE channel_dead)
+    )
+    SELECT count(*)::int AS written FROM written`;
   if (written < results.length) logEvent("notify.deliveries_lease_lost", { lost: results.length - written });
-  for (const result of results)
-    if (result.status === "DEAD")
-      logEvent("notify.delivery_dead", {
-        deliveryId: result.delivery.id,
-        medium: result.delivery.medium,
-        topic: result.delivery.topic,
-        attempts: result.delivery.attempts,
-      });
-  await flagChannels(results, db, now);
+  const dead = results.filter((result) => result.status === "DEAD");
+  // One line per batch: a mail server that is not set up kills every receipt, and that is one fact.
+  if (dead.length > 0)
+    logEvent("notify.deliveries_dead", {
+      count: dead.length,
+      deliveries: dead.slice(0, 20).map(({ delivery }) => ({
+        id: delivery.id,
+        medium: delivery.medium,
+        topic: delivery.topic,
+        attempts: delivery.attempts,
+      })),
+    });
 }
 
-/** A channel's refusal for good (a bad key) is shown to admins; its next success clears it. */
-async function flagChannels(results: Result[], db: Database, now: Date): Promise<void> {
-  const failures = new Map<string, string>();
-  const working = new Set<string>();
-  for (const { delivery, status, answer, channelDead } of results) {
-    if (!delivery.channelId) continue;
-    if (channelDead) failures.set(delivery.channelId, answer);
-    else if (status === "SENT") working.add(delivery.channelId);
-  }
-  for (const id of failures.keys()) working.delete(id);
-  for (const [id, failure] of failures)
-    await db.notifyChannel.updateMany({ where: { id }, data: { failure, failedAt: now } });
-  if (working.size > 0)
-    await db.notifyChannel.updateMany({
-      where: { id: { in: [...working] }, failure: { not: null } },
-      data: { failure: null, failedAt: null },
-    });
+/**
+ * The database as a batch's mails see it: sendMail reads the mail server's setting on every call,
+ * and a batch of mails needs it once, not once per mail.
+ */
+function settingsReadOnce(db: Database): Database {
+  const reads = new Map<string, Promise<unknown>>();
+  const findUnique = (args: Parameters<Database["setting"]["findUnique"]>[0]) => {
+    const key = JSON.stringify(args);
+    if (!reads.has(key)) reads.set(key, db.setting.findUnique(args));
+    return reads.get(key);
+  };
+  const setting = new Proxy(db.setting, {
+    get: (target, property, receiver) =>
+      property === "findUnique" ? findUnique : Reflect.get(target, property, receiver),
+  });
+  return new Proxy(db, {
+    get: (target, property, receiver) => (property === "setting" ? setting : Reflect.get(target, property, receiver)),
+  });
 }
 
 function errorText(error: unknown): string {
