@@ -1,7 +1,8 @@
-import { getOpenedDatabase, installDatabaseOpener } from "../db/client";
+import { getDb, getOpenedDatabase, installDatabaseOpener } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { env, unsetEmptyVariables } from "../env";
 import { logEvent } from "../log";
+import { startWorker, stopWorker } from "../notify/worker";
 import { openAppDatabase } from "./open-app-database";
 
 /**
@@ -44,13 +45,18 @@ export async function startServerDatabase(): Promise<void> {
   try {
     await opening;
   } catch (error) {
-    if (config.DATABASE_URL && isDatabaseUnavailable(error)) {
-      logEvent("database.unavailable_at_start", { reason: oneLine(error) });
-      return;
-    }
-    throw error;
+    if (!(config.DATABASE_URL && isDatabaseUnavailable(error))) throw error;
+    logEvent("database.unavailable_at_start", { reason: oneLine(error) });
   }
+  // Through getDb: after PostgreSQL was down at start, the worker's passes open it once it is back.
+  startWorker(getDb);
 }
+
+/**
+ * How long shutdown waits for the worker's pass under way; a send cut short stays claimed and is
+ * sent again by an instance once its lease passes.
+ */
+const WORKER_STOP_MS = 5_000;
 
 /** Installed before the open finishes: a SIGTERM while PGlite is still opening waits for it, then closes it. */
 function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
@@ -59,7 +65,8 @@ function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
     if (closing) return;
     closing = true;
     logEvent("server.stopping", { signal });
-    opening
+    Promise.race([stopWorker(), new Promise((resolve) => setTimeout(resolve, WORKER_STOP_MS))])
+      .then(() => opening)
       .then(
         (opened) => opened.close(),
         () => undefined,

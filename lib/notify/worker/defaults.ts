@@ -1,0 +1,16 @@
+import "server-only";
+import { channelTargets, sendMail, sendToChannel } from "../channels";
+import { planEvents } from "../plan";
+import { renderDeliveries } from "../render";
+import { scheduleDailyEvents } from "../schedule";
+import type { WorkerDeps } from "./deps";
+
+/** The app's own: the planner, renderer and schedule of lib/notify, and the real senders. */
+export const defaultDeps: WorkerDeps = {
+  planEvents,
+  renderDeliveries,
+  scheduleDailyEvents,
+  sendMail,
+  channelTargets,
+  sendToChannel,
+};
