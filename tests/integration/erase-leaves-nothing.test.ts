@@ -6,6 +6,8 @@ import type { OpenedDatabase } from "@/lib/db/open";
 import { logActivity } from "@/lib/activities/mutations";
 import { rateLimitCounters } from "@/lib/limits/rate-limit";
 import { requestHashOf, submitInquiry, type SubmissionContext } from "@/lib/inquiries/mutations";
+import { requestPrivacy } from "@/lib/inquiries/status/mutations";
+import { statusKey } from "@/lib/inquiries/status-link";
 import { inquirySchema, type InquiryInput } from "@/lib/inquiries/schema";
 import { updateLead } from "@/lib/leads/edit/mutations";
 import { eraseLeadPersonalData } from "@/lib/leads/erase/mutations";
@@ -168,6 +170,28 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     });
     expect(mergedResult).toMatchObject({ ok: true });
 
+    // The investor asks for erasure from their status page; their receipt waits for the worker, an earlier one
+    // went out and the mail server's answer repeats the address.
+    if (!first.ok) throw new Error("the first inquiry was refused");
+    const asked = await requestPrivacy(db(), { key: statusKey(first.id), kind: "ERASE", confirm: "yes" });
+    expect(asked).toMatchObject({ ok: true, created: true });
+    const event = await db().outboxEvent.create({
+      data: { kind: "inquiry.received", leadId: lead.id, inquiryId: first.id, data: { newLead: true } },
+    });
+    const receipt = {
+      eventId: event.id,
+      topic: "receipt",
+      medium: "EMAIL" as const,
+      inquiryId: first.id,
+      leadId: lead.id,
+    };
+    const [waiting, sent] = await Promise.all([
+      db().delivery.create({ data: receipt }),
+      db().delivery.create({
+        data: { ...receipt, status: "SENT", answer: `250 2.1.5 <${person.email}> ok` },
+      }),
+    ]);
+
     // An officer searches and exports by the phone and by the name (the audit keeps every export).
     for (const q of [person.phone, person.contactName, person.newEmail]) {
       const page = await listInbox(db(), viewers.manager, { filter: { q } });
@@ -196,7 +220,7 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       ...keys,
     ];
     const before = await occurrences([...personal, ...derived]);
-    for (const table of ["Lead", "Inquiry", "Activity", "Task", "AuditEntry", "RateLimitCounter"]) {
+    for (const table of ["Lead", "Inquiry", "Activity", "Task", "AuditEntry", "RateLimitCounter", "Delivery"]) {
       expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
     }
 
@@ -208,6 +232,12 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     expect(erased).toMatchObject({ ok: true, leads: 2, inquiries: 3 });
 
     expect(await occurrences([...personal, ...derived])).toEqual([]);
+    // Nothing more goes out about the person, and their request is answered by the erasure.
+    expect(await db().delivery.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "SKIPPED" });
+    expect(await db().delivery.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: "SENT" });
+    expect(await db().privacyRequest.findMany({ where: { leadId: { in: [lead.id, secondLead.id] } } })).toMatchObject([
+      { kind: "ERASE", status: "DONE", closedById: viewers.admin.id },
+    ]);
     const logs = logged.mock.calls.map((call) => call.map(String).join(" "));
     logged.mockRestore();
     expect(logs.filter((line) => personal.some((value) => line.includes(value)))).toEqual([]);

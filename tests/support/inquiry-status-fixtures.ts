@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/notice";
-import { unique } from "./door-fixtures";
+import { submitInquiry } from "@/lib/inquiries/mutations";
+import { unique, uniqueIp, uniquePhone } from "./door-fixtures";
 
 /** An inquiry on an existing lead, as the intake stores one, with the lead's phone and company. */
 export async function makeInquiry(
@@ -34,4 +35,37 @@ export async function makeInquiry(
       createdAt: fields.createdAt,
     },
   });
+}
+
+/** An inquiry through the public intake, as the form sends it: a new lead with its deadline and its own phone. */
+export async function submitTestInquiry(
+  db: Database,
+  fields: { email?: string; locale?: "zh-CN" | "en"; wechat?: string; now?: Date } = {},
+) {
+  const phone = uniquePhone();
+  const result = await submitInquiry(
+    db,
+    {
+      need: { deal: "rent", kind: "factory", area: "5000", areaUnit: "sqm", timeline: "3m" },
+      use: "新能源电池包组装",
+      expectedAnnualTax: "450",
+      company: `${unique("嘉兴进度测试新能源")}有限公司`,
+      contactName: "林女士",
+      phone,
+      wechat: fields.wechat,
+      email: fields.email,
+      message: "希望下周看厂",
+      consent: true,
+    },
+    {
+      channel: "FORM",
+      locale: fields.locale ?? "zh-CN",
+      clientIp: uniqueIp(),
+      source: { page: "/inquire" },
+      now: fields.now,
+    },
+  );
+  if (!result.ok) throw new Error(`the test inquiry was refused: ${JSON.stringify(result)}`);
+  const inquiry = await db.inquiry.findUniqueOrThrow({ where: { id: result.id }, include: { lead: true } });
+  return { inquiry, lead: inquiry.lead, phone };
 }
