@@ -243,7 +243,8 @@ export const en: Messages = {
     channelUrl: "Paste the robot's or webhook's whole address, starting with https:// or http://",
     smtpUrl:
       "The mail server's address starts with smtp:// or smtps://, e.g. smtps://user:password@smtp.example.com:465",
-    mailFrom: 'The sender is an email address or "Name <address>", e.g. Investment Office <zhaoshang@park.example>',
+    mailFrom:
+      "The sender is an email address or \"Name '<'address'>'\", e.g. Investment Office '<'zhaoshang@park.example'>'",
     secretBoth: "Either enter a new secret or remove it, not both",
     envChannel: "This channel is set by PARKLEAD_NOTIFY_URL; only the operator can change it",
     channelUsed: "Messages were sent to this channel, so it cannot be deleted; deactivate it instead",

@@ -69,7 +69,7 @@ export const notifySettingsEn: Messages["notifySettings"] = {
     urlHint: "e.g. smtps://user:password@smtp.example.com:465. The password is kept encrypted and never shown again.",
     urlKeep: "Leave blank to keep the saved address",
     from: "Sender",
-    fromHint: "e.g. Investment Office <zhaoshang@park.example>",
+    fromHint: "e.g. Investment Office '<'zhaoshang@park.example'>'",
     saved: "Saved server: {url}, sender {from}",
     savedUnreadable: "The saved server cannot be read (the server secret changed): enter the SMTP address again.",
     envApplies:

@@ -60,7 +60,7 @@ export const notifySettingsZhCN = {
     urlHint: "如 smtps://用户名:密码@smtp.exmail.qq.com:465。密码加密保存，不再显示。",
     urlKeep: "留空则保留原地址",
     from: "发件人",
-    fromHint: "如 园区招商 <zhaoshang@park.example>",
+    fromHint: "如 园区招商 '<'zhaoshang@park.example'>'",
     saved: "已保存的服务器：{url}，发件人 {from}",
     savedUnreadable: "已保存的服务器无法解密（服务器密钥已更换），请重新填写 SMTP 地址。",
     envApplies: "未保存邮件服务器时使用环境变量：PARKLEAD_SMTP_URL（{url}），PARKLEAD_MAIL_FROM（{from}）。",

@@ -217,7 +217,7 @@ export const zhCN = {
     workPhone: "请输入手机号或带区号的座机号，如 13812345678 或 0571-88886666",
     channelUrl: "请粘贴完整的机器人或 Webhook 地址，以 https:// 或 http:// 开头",
     smtpUrl: "邮件服务器地址应以 smtp:// 或 smtps:// 开头，如 smtps://用户名:密码@smtp.exmail.qq.com:465",
-    mailFrom: "发件人应为邮箱地址，或“名称 <邮箱地址>”，如 园区招商 <zhaoshang@park.example>",
+    mailFrom: "发件人应为邮箱地址，或“名称 '<'邮箱地址'>'”，如 园区招商 '<'zhaoshang@park.example'>'",
     secretBoth: "不能同时填写新密钥又选择清除密钥",
     envChannel: "该通道由环境变量 PARKLEAD_NOTIFY_URL 设置，只能由运维修改",
     channelUsed: "该通道已有发送记录，不能删除；可以停用",
