@@ -27,6 +27,9 @@ process.env.E2E_ADMIN_PASSWORD ??= `e2e-admin-${process.pid}`;
 
 const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
 const PGLITE_PORT = POSTGRES_PORT + 1;
+// The loopback mail server the investor journey starts (e2e/journeys/investor-hears-back.spec.ts): the
+// PostgreSQL server mails there, so a receipt can be read as the investor gets it.
+process.env.E2E_SMTP_PORT ??= String(POSTGRES_PORT + 25);
 
 // Debian's Chromium where Playwright's own browser is not installed (it cannot be downloaded here).
 const bundled = chromium.executablePath();
@@ -91,6 +94,11 @@ export default defineConfig({
               PARKLEAD_FORM_MIN_FILL_MS: "500",
               ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
               ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+              // Links in mails (the receipt's status page) point at this server.
+              NEXTAUTH_URL: `http://127.0.0.1:${POSTGRES_PORT}`,
+              PARKLEAD_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+              PARKLEAD_MAIL_FROM: "园区招商 <notify@e2e.test>",
+              PARKLEAD_NOTIFY_POLL_MS: "250",
             },
           },
         ]

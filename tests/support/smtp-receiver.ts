@@ -49,7 +49,12 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 
 export async function startSmtpReceiver({
   behaviour = "ok",
-}: { behaviour?: SmtpBehaviour } = {}): Promise<SmtpReceiver> {
+  port = 0,
+}: {
+  behaviour?: SmtpBehaviour;
+  /** a fixed port, for a server started before the receiver (the journeys'); by default any free one */
+  port?: number;
+} = {}): Promise<SmtpReceiver> {
   const received: ReceivedMail[] = [];
   let now = behaviour;
   const server = new SMTPServer({
@@ -82,11 +87,11 @@ export async function startSmtpReceiver({
         .catch((error: Error) => callback(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
+  const listening = (server.server.address() as AddressInfo).port;
 
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     received,
     behave(next) {
       now = next;
