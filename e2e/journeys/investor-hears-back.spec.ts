@@ -63,8 +63,15 @@ test("[INVESTOR] gets a receipt by email, follows its link to the status page an
   const link = receipt.text.match(/https?:\/\/\S+\/inquire\/status\/\S+/)?.[0];
   expect(link).toBe(shownLink);
 
-  // The link in the mail opens the status page: received, and what was asked.
-  await page.goto(link!);
+  // A key one character off is a plain "not found", saying nothing of whether the inquiry exists.
+  const wrong = await page.goto(`${link!.slice(0, -1)}${link!.endsWith("A") ? "B" : "A"}`);
+  expect(wrong?.status()).toBe(404);
+
+  // The link in the mail opens the status page: received, and what was asked; never cached or indexed.
+  const opened = await page.goto(link!);
+  expect(opened?.headers()["cache-control"]).toContain("no-store");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("咨询进度");
   await expect(page.getByTestId("inquiry-reference")).toHaveText(reference);
   await expect(page.locator('[data-step="received"]')).toHaveAttribute("data-done", "true");
