@@ -74,8 +74,8 @@ function receiptSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () 
       expect(part).toContain(statusUrl(inquiry.id));
       expect(part).toContain(privacyOperator().name);
     }
-    expect(mail.html).toMatch(/^<div[\s\S]*<\/div>$/);
-    expect(mail.html).toContain(`<a href="${statusUrl(inquiry.id)}">`);
+    expect(mail.html).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>$/);
+    expect(mail.html).toContain(`<a href="${statusUrl(inquiry.id)}"`);
     // Rendered again (a retry), the same delivery keeps its message id.
     expect(email((await renderReceipts(db(), [delivery], NOW)).get(delivery.id)).messageId).toBe(mail.messageId);
   });

@@ -88,7 +88,7 @@ export const inquiryStatusEn: Messages["inquiryStatus"] = {
     ownerNoPhone: "Your promotion officer is {name}, who will contact you {deadline}.",
     noOwner: "A promotion officer will contact you {deadline}.",
     soon: "shortly",
-    statusLink: "See how your inquiry is going, see what we hold about you, withdraw consent or ask for erasure:",
+    statusLink: "Your inquiry's status page: progress, what we hold about you, withdrawing consent, erasure",
     footer:
       "This mail was sent by {operator} because this address was given in an inquiry form. " +
       "If you did not send it, please ignore this mail.",

@@ -83,7 +83,7 @@ export const inquiryStatusZhCN = {
     ownerNoPhone: "负责您的招商专员是 {name}，将在{deadline}与您联系。",
     noOwner: "我们的招商专员将在{deadline}与您联系。",
     soon: "尽快",
-    statusLink: "查看办理进度、查看我们保存的您的信息、撤回同意或要求删除：",
+    statusLink: "查看办理进度、我们保存的您的信息，撤回同意或要求删除",
     footer: "此邮件由{operator}发送，因为您在招商咨询表单中留下了这个邮箱。如果不是您本人提交的，请忽略本邮件。",
   },
 };

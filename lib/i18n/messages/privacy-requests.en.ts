@@ -11,7 +11,8 @@ export const privacyRequestsEn: Messages["privacyRequests"] = {
       "Since the withdrawal nothing more is mailed to them; make sure nobody contacts or markets to them, " +
       "then mark the request done.",
     eraseHint: "Open the lead and erase its personal data: the request is closed when the erasure is done.",
-    link: "Open personal data requests:",
+    link: "Handle personal data requests",
+    footer: "Sent to the workspace's admins: investors' personal data requests are theirs to handle.",
   },
   list: {
     title: "Personal data requests",

@@ -5,15 +5,14 @@ import type { Delivery } from "../../db/generated/client";
 import { formatDateTime } from "../../i18n/format";
 import { defaultLocale, loadMessages } from "../../i18n/messages";
 import { publicUrl } from "../../http/public-url";
-import type { EmailMessage, Message } from "../message";
+import type { Message } from "../message";
+import { emailMessage } from "./email";
 
 /*
  * An admin's mail about an investor's PIPL request (撤回同意 or 删除): what was asked, by when it
  * must be done, and the link to the request list. It names the lead's company only: the person's
  * own values stay in the workspace, behind the admin's sign-in.
  */
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function requestIdOf(data: unknown): string | null {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
@@ -71,21 +70,18 @@ export async function renderPrivacyRequests(
       kind: t(`kind.${request.kind}`),
       due: formatDateTime(request.dueAt, locale),
     };
-    const paragraphs = [t("mail.body", values), t(request.kind === "ERASE" ? "mail.eraseHint" : "mail.withdrawHint")];
-    const message: EmailMessage = {
-      medium: "EMAIL",
-      to: user.email,
-      subject: t("mail.subject", values),
-      text: [...paragraphs, `${t("mail.link")}\n${link}`].join("\n\n"),
-      html: [
-        '<div style="font-family:sans-serif;font-size:15px;line-height:1.6;color:#1f2937;max-width:600px">',
-        ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-        `<p>${escapeHtml(t("mail.link"))}<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
-        "</div>",
-      ].join("\n"),
-      messageId: `<${delivery.id}@parklead>`,
-    };
-    result.set(delivery.id, message);
+    result.set(
+      delivery.id,
+      emailMessage({
+        to: user.email,
+        subject: t("mail.subject", values),
+        intro: t("mail.body", values),
+        lines: [t(request.kind === "ERASE" ? "mail.eraseHint" : "mail.withdrawHint")],
+        link: { label: t("mail.link"), url: link },
+        footer: t("mail.footer"),
+        deliveryId: delivery.id,
+      }),
+    );
   }
   return result;
 }

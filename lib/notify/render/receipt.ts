@@ -9,7 +9,8 @@ import { needWords } from "../../inquiries/need-words";
 import { statusUrl } from "../../inquiries/status-link";
 import { privacyOperator } from "../../privacy/notice";
 import { readSettings } from "../../settings/queries";
-import type { EmailMessage, Message } from "../message";
+import type { Message } from "../message";
+import { emailMessage } from "./email";
 
 /*
  * The investor's receipt of their inquiry, in the inquiry's language: the reference, what they asked
@@ -17,8 +18,6 @@ import type { EmailMessage, Message } from "../message";
  * the lead as it is then: an officer assigned in the meantime is named, and an investor who withdrew
  * consent or was erased in the meantime gets nothing.
  */
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export async function renderReceipts(
   db: Database,
@@ -89,33 +88,27 @@ export async function renderReceipts(
       : owner.workPhone
         ? t("owner", { name: owner.name, phone: owner.workPhone, deadline })
         : t("ownerNoPhone", { name: owner.name, deadline });
-    const link = statusUrl(inquiry.id);
-    const paragraphs = [
-      t("greeting", { contact: inquiry.contactName }),
-      t("received", {
-        operator: operatorName,
-        sentAt: formatDateTime(inquiry.createdAt, locale),
-        reference: inquiry.reference,
+    result.set(
+      delivery.id,
+      emailMessage({
+        to: inquiry.email,
+        subject: t("subject", { reference: inquiry.reference }),
+        intro: t("greeting", { contact: inquiry.contactName }),
+        lines: [
+          t("received", {
+            operator: operatorName,
+            sentAt: formatDateTime(inquiry.createdAt, locale),
+            reference: inquiry.reference,
+          }),
+          t("asked", { need: needWords(inquiry, locale, messages) }),
+          t("use", { use: inquiry.use }),
+          caller,
+        ],
+        link: { label: t("statusLink"), url: statusUrl(inquiry.id) },
+        footer: t("footer", { operator: operatorName }),
+        deliveryId: delivery.id,
       }),
-      `${t("asked", { need: needWords(inquiry, locale, messages) })}\n${t("use", { use: inquiry.use })}`,
-      caller,
-    ];
-    const footer = t("footer", { operator: operatorName });
-    const message: EmailMessage = {
-      medium: "EMAIL",
-      to: inquiry.email,
-      subject: t("subject", { reference: inquiry.reference }),
-      text: [...paragraphs, `${t("statusLink")}\n${link}`, `--\n${footer}`].join("\n\n"),
-      html: [
-        '<div style="font-family:sans-serif;font-size:15px;line-height:1.6;color:#1f2937;max-width:600px">',
-        ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>")}</p>`),
-        `<p>${escapeHtml(t("statusLink"))}<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
-        `<p style="font-size:12px;color:#6b7280">${escapeHtml(footer)}</p>`,
-        "</div>",
-      ].join("\n"),
-      messageId: `<${delivery.id}@parklead>`,
-    };
-    result.set(delivery.id, message);
+    );
   }
   return result;
 }
