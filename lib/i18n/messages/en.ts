@@ -367,6 +367,7 @@ export const en: Messages = {
           photo_remove: "Removed listing photo",
         },
         park: { create: "Created park", update: "Edited park" },
+        privacyRequest: { open: "Investor made a personal data request", close: "Closed a personal data request" },
         settings: { update: "Changed settings" },
         stage: { create: "Added stage", update: "Edited stage", delete: "Removed stage" },
         lostReason: { create: "Added lost reason", update: "Edited lost reason" },

@@ -340,6 +340,7 @@ export const zhCN = {
           photo_remove: "删除房源照片",
         },
         park: { create: "新建园区", update: "修改园区" },
+        privacyRequest: { open: "投资人提出个人信息请求", close: "办结个人信息请求" },
         settings: { update: "修改设置" },
         stage: { create: "新增阶段", update: "修改阶段", delete: "删除阶段" },
         lostReason: { create: "新增流失原因", update: "修改流失原因" },
