@@ -11,6 +11,7 @@ const FIELDS = ["reminderMinutes", "digestTime", "tasksTime", "maxAttempts"] as 
 
 export function NotifyRulesForm({ initial }: { initial: NotifyRules }) {
   const t = useTranslations("notifySettings");
+  const words = useTranslations("notifySettings.rules");
   const { form, submit, status } = useActionForm({
     schema: notifyRulesSchema,
     defaultValues: {
@@ -33,14 +34,14 @@ export function NotifyRulesForm({ initial }: { initial: NotifyRules }) {
       <FormMessage tone={status?.ok ? "ok" : "error"} answer={status}>
         {status?.text}
       </FormMessage>
-      <p className="hint">{t("rules.hint")}</p>
+      <p className="hint">{words("hint")}</p>
       <div className={styles.grid}>
         {FIELDS.map((field) => (
           <Field
             key={field}
             name={field}
-            label={t(`rules.${field}`)}
-            hint={field === "maxAttempts" ? t("rules.maxAttemptsHint") : undefined}
+            label={words(field)}
+            hint={field === "maxAttempts" ? words("maxAttemptsHint") : undefined}
             errorKey={errors[field]?.message}
           >
             <input
@@ -54,7 +55,7 @@ export function NotifyRulesForm({ initial }: { initial: NotifyRules }) {
       </div>
       <div className={styles.buttons}>
         <button className="button" type="submit" disabled={isSubmitting}>
-          {t("rules.save")}
+          {words("save")}
         </button>
       </div>
     </form>
