@@ -13,12 +13,8 @@ export const notifySettingsEn: Messages["notifySettings"] = {
       "New leads and other messages go to the lead's park's channels, or to the default channels when the park " +
       "has none active. Group messages carry no full phone, email or WeChat ID.",
     empty: "No channels yet.",
-    kind: "Kind",
-    name: "Name",
-    park: "Park",
     defaultPark: "Default",
     url: "Address",
-    status: "Status",
     active: "Active",
     inactive: "Deactivated",
     secret: "Signing secret set",
@@ -39,7 +35,6 @@ export const notifySettingsEn: Messages["notifySettings"] = {
     deleted: "Deleted",
     activated: "Reactivated",
     deactivated: "Deactivated",
-    actions: "Actions",
   },
   channelForm: {
     kind: "Kind",
@@ -112,7 +107,6 @@ export const notifySettingsEn: Messages["notifySettings"] = {
     older: "Older deliveries",
     newest: "Back to the newest",
     badFilter: "The filter was not understood; every delivery is shown.",
-    refresh: "Refresh",
     statuses: {
       PENDING: "Pending",
       SENDING: "Sending",

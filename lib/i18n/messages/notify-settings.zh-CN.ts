@@ -10,12 +10,8 @@ export const notifySettingsZhCN = {
     title: "群机器人与 Webhook",
     hint: "新线索等消息发到线索所属园区的通道；园区没有启用的通道时，发到默认通道。群消息不含完整电话、邮箱或微信号。",
     empty: "还没有通道。",
-    kind: "类型",
-    name: "名称",
-    park: "园区",
     defaultPark: "默认",
     url: "地址",
-    status: "状态",
     active: "启用",
     inactive: "已停用",
     secret: "已设签名密钥",
@@ -36,7 +32,6 @@ export const notifySettingsZhCN = {
     deleted: "已删除",
     activated: "已启用",
     deactivated: "已停用",
-    actions: "操作",
   },
   channelForm: {
     kind: "类型",
@@ -102,7 +97,6 @@ export const notifySettingsZhCN = {
     older: "更早的记录",
     newest: "回到最新",
     badFilter: "筛选条件无法识别，已显示全部记录。",
-    refresh: "刷新",
     statuses: {
       PENDING: "待发送",
       SENDING: "发送中",

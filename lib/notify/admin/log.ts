@@ -52,7 +52,6 @@ export async function listDeliveries(
       status: true,
       attempts: true,
       nextAttemptAt: true,
-      sentAt: true,
       answer: true,
       inquiryId: true,
       channel: { select: { name: true } },
