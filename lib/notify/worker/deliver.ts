@@ -14,7 +14,8 @@ export interface DeliverContext {
   now: Date;
   /** the lease the deliveries were claimed with: a result is written only while this claim holds */
   claimedUntil: Date;
-  maxAttempts: number;
+  /** tries before a delivery is dead (the notification rules: read only when something is to be retried) */
+  maxAttempts: () => Promise<number>;
   backoff: Backoff;
   sendTimeoutMs: number;
   concurrency: number;
@@ -51,20 +52,24 @@ export async function deliver(deliveries: Delivery[], context: DeliverContext): 
     if (isDatabaseUnavailable(error)) throw error;
     logEvent("notify.render_failed", { deliveries: deliveries.length, error: errorText(error).slice(0, 300) });
     const failed = { status: "retry", answer: `render: ${errorText(error)}` } as const;
+    const limit = await context.maxAttempts();
     await writeResults(
-      deliveries.map((delivery) => judge(delivery, failed, context)),
+      deliveries.map((delivery) => judge(delivery, failed, limit, context)),
       context,
     );
     return;
   }
   const batch = { ...context, db: settingsReadOnce(db) };
-  const results = await inParallel(deliveries, context.concurrency, async (delivery) => {
+  const outcomes = await inParallel(deliveries, context.concurrency, async (delivery) => {
     const message = rendered.get(delivery.id) ?? { skip: "nothing to send" };
-    if ("skip" in message) return { delivery, status: "SKIPPED", answer: message.skip } satisfies Result;
-    const outcome = await attempt(delivery, message, targets, batch);
-    return judge(delivery, outcome, context);
+    if ("skip" in message) return { status: "skip", answer: message.skip } as const;
+    return attempt(delivery, message, targets, batch);
   });
-  await writeResults(results, context);
+  const limit = outcomes.some((outcome) => outcome.status === "retry") ? await context.maxAttempts() : Infinity;
+  await writeResults(
+    outcomes.map((outcome, index) => judge(deliveries[index], outcome, limit, context)),
+    context,
+  );
 }
 
 async function attempt(
@@ -97,7 +102,8 @@ async function attempt(
 function judge(
   delivery: Delivery,
   outcome: Outcome | { status: "skip"; answer: string },
-  { now, maxAttempts, backoff }: DeliverContext,
+  maxAttempts: number,
+  { now, backoff }: DeliverContext,
 ): Result {
   const answer = outcome.answer.slice(0, ANSWER_LENGTH);
   switch (outcome.status) {

@@ -5,6 +5,7 @@ import { newId } from "../../db/ids";
 import type { OutboxEvent, Prisma } from "../../db/generated/client";
 import { logEvent } from "../../log";
 import { recordEvents } from "../../outbox/events";
+import { readNotifyRules } from "../settings";
 import { retryDelayMs, type Backoff } from "./backoff";
 import type { PlannedDelivery, WorkerDeps } from "./deps";
 
@@ -14,7 +15,6 @@ export interface FanOutContext {
   now: Date;
   /** the lease the events were claimed with: only the holder of the claim may finish them */
   claimedUntil: Date;
-  maxAttempts: number;
   backoff: Backoff;
 }
 
@@ -100,7 +100,9 @@ async function postpone(
   context: FanOutContext,
 ): Promise<void> {
   if (failures.length === 0) return;
-  const { now, maxAttempts, backoff } = context;
+  const { now, backoff } = context;
+  // Read in the transaction: on PGlite, one connection, a read beside it would wait for it to end.
+  const { maxAttempts } = await readNotifyRules(tx);
   const ids: string[] = [];
   const dueAts: string[] = [];
   const done: (string | null)[] = [];

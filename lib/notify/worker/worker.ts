@@ -41,7 +41,7 @@ export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, "deps"> = {
   sendTimeoutMs: 15_000,
   batchSize: 200,
   concurrency: 16,
-  gapMs: 200,
+  gapMs: 400,
   backoff: DEFAULT_BACKOFF,
   scheduleEveryMs: 60_000,
   pruneEveryMs: 3_600_000,
@@ -87,7 +87,8 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
     const store = await database();
     const totals = { events: 0, deliveries: 0 };
     await housekeeping(store, clock());
-    const { maxAttempts } = await readNotifyRules(store);
+    let rules: Promise<number> | undefined;
+    const maxAttempts = () => (rules ??= readNotifyRules(store).then((read) => read.maxAttempts));
     for (;;) {
       const eventClaim = { now: clock(), leaseMs, limit: batchSize };
       const events = await claimEvents(store, eventClaim);
@@ -96,7 +97,6 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
         deps,
         now: eventClaim.now,
         claimedUntil: leaseEnd(eventClaim),
-        maxAttempts,
         backoff,
       });
       const deliveryClaim = { now: clock(), leaseMs, limit: batchSize };
