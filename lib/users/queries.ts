@@ -11,6 +11,7 @@ export async function listUsers(db: Database, viewer: Viewer | null) {
       id: true,
       email: true,
       name: true,
+      workPhone: true,
       role: true,
       active: true,
       away: true,

@@ -6,6 +6,7 @@ import { zhCN } from "@/lib/i18n/messages/zh-CN";
 import { STAFF_EMAIL_TOPICS } from "@/lib/notify/topics";
 import { saveOwnPreferencesAction } from "@/lib/users/preferences/actions";
 import AccountPage from "@/app/crm/account/page";
+import UsersPage from "@/app/crm/settings/page";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { makeUser, type Person } from "../support/door-fixtures";
 import { renderInLocale } from "../support/render-server";
@@ -125,6 +126,13 @@ function accountSuite(open: () => Promise<TestDatabase>) {
     const page = await renderInLocale(await AccountPage(), "zh-CN");
     expect(page).toContain(zhCN.account.topics.digest);
     expect(page).toContain(manager.email);
+  });
+
+  it("[ADMIN] sees each user's work phone in the users list", async () => {
+    as(await makeUser(db, "ADMIN"));
+    const html = await renderInLocale(await UsersPage(), "zh-CN");
+    expect(html).toContain(zhCN.crm.users.workPhone);
+    expect(html).toMatch(new RegExp(`<td>${manager.email}</td><td>13900001111</td>`));
   });
 
   it("[ANONYMOUS] and a deactivated user are refused", async () => {

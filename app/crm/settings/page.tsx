@@ -31,6 +31,7 @@ export default async function SettingsPage() {
                 <tr>
                   <th scope="col">{text.name}</th>
                   <th scope="col">{text.email}</th>
+                  <th scope="col">{text.workPhone}</th>
                   <th scope="col">{text.role}</th>
                   <th scope="col">{text.status}</th>
                   <th scope="col">{text.lastLogin}</th>
@@ -47,6 +48,7 @@ export default async function SettingsPage() {
                       {user.id === viewer.id && text.you}
                     </td>
                     <td>{user.email}</td>
+                    <td>{user.workPhone ?? ""}</td>
                     <td>{roles[user.role]}</td>
                     <td>
                       {user.active ? text.active : text.inactive}

@@ -306,6 +306,7 @@ export const en: Messages = {
       title: "Users",
       name: "Name",
       email: "Email",
+      workPhone: "Work phone",
       role: "Role",
       status: "Status",
       lastLogin: "Last sign-in",

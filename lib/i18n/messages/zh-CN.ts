@@ -279,6 +279,7 @@ export const zhCN = {
       title: "用户",
       name: "姓名",
       email: "邮箱",
+      workPhone: "工作电话",
       role: "角色",
       status: "状态",
       lastLogin: "最近登录",
