@@ -29,7 +29,8 @@ export function ChannelForm({
 }: {
   parks: ChannelFormPark[];
   channel?: EditedChannel;
-  onDone?: () => void;
+  /** an edit's end: saved (with what to say) or cancelled */
+  onDone?: (said?: string) => void;
 }) {
   const t = useTranslations("notifySettings");
   const idPrefix = channel ? `channel-${channel.id}` : "channel-new";
@@ -49,9 +50,13 @@ export function ChannelForm({
     forbidden: t("forbidden"),
     onSuccess: (answer) => {
       if (!answer.changed) return t("unchanged");
-      form.reset(channel ? { ...form.getValues(), url: "", secret: "", clearSecret: false } : undefined);
-      onDone?.();
-      return channel ? t("saved") : t("channels.created");
+      // An edit closes and its row says so; the new-channel form empties for the next one.
+      if (channel) {
+        onDone?.(t("saved"));
+        return undefined;
+      }
+      form.reset();
+      return t("channels.created");
     },
   });
   const {
@@ -145,7 +150,7 @@ export function ChannelForm({
           {t("channels.save")}
         </button>
         {onDone && channel && (
-          <button className="button secondary" type="button" onClick={onDone}>
+          <button className="button secondary" type="button" onClick={() => onDone()}>
             {t("channels.cancel")}
           </button>
         )}

@@ -104,7 +104,16 @@ export function ChannelItem({ channel, parks }: { channel: ShownChannel; parks: 
           </>
         )}
       </div>
-      {editing && <ChannelForm parks={parks} channel={channel} onDone={() => setEditing(false)} />}
+      {editing && (
+        <ChannelForm
+          parks={parks}
+          channel={channel}
+          onDone={(said) => {
+            setEditing(false);
+            if (said) setStatus({ ok: true, text: said });
+          }}
+        />
+      )}
     </li>
   );
 }
