@@ -4,6 +4,7 @@ import { SealBroken, unseal } from "../../auth/seal";
 import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
 import { env } from "../../env";
+import { maskedText } from "../../leads/mask";
 import { notificationsOn } from "../../outbox/events";
 import { MAIL_SERVER_KEY, readNotifyRules } from "../settings";
 import { maskChannelUrl } from "./channel-url";
@@ -61,8 +62,10 @@ export async function notificationSettings(db: Database, viewer: Viewer | null) 
   const mail = storedMailServer(mailRow?.value);
   return {
     notifyOn: notificationsOn(),
-    channels: channels.map(({ urlSealed, secretSealed, _count, ...channel }) => ({
+    channels: channels.map(({ urlSealed, secretSealed, _count, failure, ...channel }) => ({
       ...channel,
+      // A vendor's refusal quotes the request at times: shown masked, like the delivery log's answers.
+      failure: failure && maskedText(failure),
       url: shown(urlSealed, maskChannelUrl),
       hasSecret: secretSealed !== null,
       used: _count.deliveries > 0,
