@@ -92,7 +92,7 @@ export default async function DashboardPage() {
                 <p>
                   {t("privacyRequests.dashboard.nearest", { due: formatDateTime(admin.privacy.nearestDueAt, locale) })}
                   {admin.privacy.overdue > 0 && (
-                    <strong className="error">
+                    <strong className="field-error">
                       {" "}
                       {t("privacyRequests.dashboard.overdue", { count: admin.privacy.overdue })}
                     </strong>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { I18nProvider } from "@/components/i18n-provider";
 import { CloseRequestButton } from "@/components/privacy/requests/close-request-button";
+import styles from "@/components/privacy/requests/requests.module.css";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -43,7 +44,7 @@ export default async function PrivacyRequestsPage() {
                   data-request={request.id}
                   data-status={request.status}
                   data-overdue={request.overdue ? "true" : undefined}
-                  className={request.overdue ? "overdue" : undefined}
+                  className={request.overdue ? styles.overdue : undefined}
                 >
                   <td>
                     <Link href={`/crm/leads/${request.lead.id}`}>{request.lead.company}</Link>
@@ -52,7 +53,7 @@ export default async function PrivacyRequestsPage() {
                   <td>{t(`kind.${request.kind}`)}</td>
                   <td>{date(request.createdAt)}</td>
                   <td>
-                    {request.overdue ? <strong className="error">{date(request.dueAt)}</strong> : date(request.dueAt)}
+                    <span className={styles.due}>{date(request.dueAt)}</span>
                   </td>
                   <td>
                     {request.status === "DONE" ? t("list.done") : request.overdue ? t("list.overdue") : t("list.open")}

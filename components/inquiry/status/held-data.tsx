@@ -1,6 +1,7 @@
 import { formatArea, formatDateTime, formatNumber, formatWan } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { InquiryStatus } from "@/lib/inquiries/status/queries";
+import styles from "./status.module.css";
 
 type Held = Extract<InquiryStatus, { erased: false }>["held"];
 
@@ -23,7 +24,7 @@ export async function HeldData({ held }: { held: Held }) {
   const shown = (value: string | number | null | undefined) =>
     value === null || value === undefined || value === "" ? text.none : String(value);
   const list = (rows: [string, string][]) => (
-    <dl className="held-data">
+    <dl className={styles.facts}>
       {rows.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
@@ -36,7 +37,7 @@ export async function HeldData({ held }: { held: Held }) {
   return (
     <section aria-labelledby="held-data">
       <h2 id="held-data">{text.title}</h2>
-      <details data-testid="held-data">
+      <details className={styles.held} data-testid="held-data">
         <summary>{text.summary}</summary>
         <p>{text.intro}</p>
         <h3>{text.person}</h3>

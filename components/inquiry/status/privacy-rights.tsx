@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { requestPrivacyAction } from "@/lib/inquiries/status/actions";
 import type { PrivacyRequestKind } from "@/lib/inquiries/status/schema";
 import type { InquiryStatus } from "@/lib/inquiries/status/queries";
+import styles from "./status.module.css";
 
 type Shown = Extract<InquiryStatus, { erased: false }>;
 
@@ -71,7 +72,7 @@ export async function PrivacyRights({
         </form>
       ) : (
         offers.map((offer) => (
-          <p key={offer.kind}>
+          <p key={offer.kind} className={styles.offer}>
             <Link href={`${page}?confirm=${offer.kind}`} className="button secondary" data-kind={offer.kind}>
               {offer.label}
             </Link>{" "}

@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import type { InquiryStatus } from "@/lib/inquiries/status/queries";
 import { privacyOperator } from "@/lib/privacy/notice";
+import styles from "./status.module.css";
 
 type Steps = Extract<InquiryStatus, { erased: false }>["steps"];
 
@@ -35,13 +36,16 @@ export async function StatusSteps({ steps, now }: { steps: Steps; now: Date }) {
   return (
     <section aria-labelledby="status-steps">
       <h2 id="status-steps">{t("steps")}</h2>
-      <ol className="status-steps">
+      <ol className={styles.steps}>
         {rows.map((row) => (
-          <li key={row.key} data-step={row.key} data-done={row.done ? "true" : "false"}>
-            <strong>
-              {row.done ? "✓ " : "○ "}
-              {row.title}
-            </strong>{" "}
+          <li
+            key={row.key}
+            className={row.done ? `${styles.step} ${styles.done}` : styles.step}
+            data-step={row.key}
+            data-done={row.done ? "true" : "false"}
+          >
+            <span className={styles.mark} aria-hidden="true" />
+            <strong>{row.title}</strong>{" "}
             <span className="visually-hidden">({row.done ? t("done") : t("pending")})</span>
             {row.text && <p>{row.text}</p>}
             {row.phone && (

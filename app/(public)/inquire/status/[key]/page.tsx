@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { HeldData } from "@/components/inquiry/status/held-data";
 import { PrivacyRights } from "@/components/inquiry/status/privacy-rights";
 import { StatusSteps } from "@/components/inquiry/status/status-steps";
+import styles from "@/components/inquiry/status/status.module.css";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
@@ -61,12 +62,12 @@ export default async function InquiryStatusPage({
       <div aria-live="polite">
         {requested && <p className="notice">{t(`rights.requested.${requested}`)}</p>}
         {error && (
-          <p className="error" role="alert">
+          <p className="field-error" role="alert">
             {t(`rights.errors.${error}`, { phone: privacyOperator().phone })}
           </p>
         )}
       </div>
-      <dl className="held-data">
+      <dl className={styles.facts}>
         <div>
           <dt>{t("page.reference")}</dt>
           <dd data-testid="inquiry-reference">{inquiry.reference}</dd>
