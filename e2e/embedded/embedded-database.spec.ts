@@ -41,7 +41,7 @@ test.describe("on a 390×844 phone", () => {
     await expect(form.locator('input[name="scripted"]')).toBeAttached();
     await fillInquiry(form, { company: "自动填表测试有限公司", honeypot: "" });
     await form.getByRole("button", { name: "提交需求" }).click();
-    await expect(page).toHaveURL(/\/inquire\/sent\/PL-\d{6}-[0-9A-Z]{5}$/);
+    await expect(page).toHaveURL(/\/inquire\/sent\/PL-\d{6}-[0-9A-Z]{5}\?status=[\w-]+\.[\w-]{32}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("需求已收到");
   });
 
@@ -116,7 +116,12 @@ test("[PARTNER] sends inquiries as JSON: created, replayed, refused with reasons
   });
   expect(created.status()).toBe(201);
   const first = await created.json();
-  expect(first).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^PL-\d{6}-[0-9A-Z]{5}$/) });
+  expect(first).toEqual({
+    id: expect.any(String),
+    reference: expect.stringMatching(/^PL-\d{6}-[0-9A-Z]{5}$/),
+    statusUrl: expect.stringMatching(/^http:\/\/[^/]+\/inquire\/status\/[\w-]+\.[\w-]{32}$/),
+  });
+  expect(first.statusUrl).toContain(`/inquire/status/${first.id}.`);
 
   const replay = await request.post("/api/inquiries", {
     data: body,

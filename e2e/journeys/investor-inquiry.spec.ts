@@ -60,7 +60,7 @@ test("[INVESTOR] on a phone, filters the catalogue, opens a listing, corrects th
   // A double click must still store one inquiry.
   await form.getByRole("button", { name: "提交需求" }).dblclick();
 
-  await expect(page).toHaveURL(/\/inquire\/sent\/PL-\d{6}-[0-9A-Z]{5}$/);
+  await expect(page).toHaveURL(/\/inquire\/sent\/PL-\d{6}-[0-9A-Z]{5}\?status=[\w-]+\.[\w-]{32}$/);
   const reference = (await page.getByTestId("inquiry-reference").textContent())!.trim();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("需求已收到");
 
