@@ -76,6 +76,7 @@ test("[ADMIN] every workspace page runs under a nonce Content-Security-Policy wi
     "/crm/settings/rules",
     "/crm/settings/pipeline",
     "/crm/audit",
+    "/crm/privacy",
   ]) {
     await visit(page, path, violations);
   }
@@ -103,6 +104,10 @@ test("[ADMIN] every workspace page runs under a nonce Content-Security-Policy wi
     phone,
   ]);
   await visit(page, `/crm/leads/${lead.leadId}`, violations);
+  // The investor's status page (public, reached by the link the 201 carries), and its confirmation step.
+  const { statusUrl } = (await sent.json()) as { statusUrl: string };
+  await visit(page, new URL(statusUrl).pathname, violations);
+  await visit(page, `${new URL(statusUrl).pathname}?confirm=ERASE`, violations);
 });
 
 test("[VISITOR] headers: Permissions-Policy everywhere, a strict policy on JSON, no HSTS on plain http whatever the client claims", async ({
