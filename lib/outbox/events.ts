@@ -43,26 +43,29 @@ export function notificationsOn(): boolean {
   return env().PARKLEAD_NOTIFY === "on";
 }
 
-type OutboxWriter = Pick<Prisma.TransactionClient, "outboxEvent">;
+type OutboxWriter = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /**
  * Records events in the caller's transaction (pass the transaction client). An event whose
  * dedupeKey is already recorded is skipped, so two instances scheduling the same digest write one.
+ * One INSERT from arrays, with ids made here: Prisma's createMany costs ~0.13 ms of CPU a row (its
+ * query is compiled with every value in it, and a cuid made per row), and the worker records two
+ * follow-ups per new lead.
  */
 export async function recordEvents(tx: OutboxWriter, events: OutboxEventInput[]): Promise<void> {
   if (!notificationsOn() || events.length === 0) return;
-  await tx.outboxEvent.createMany({
-    // Ids made here: Prisma's own cuid() costs more than the rest of recording an event.
-    data: events.map((event) => ({
-      id: newId(),
-      kind: event.kind,
-      leadId: event.leadId ?? null,
-      inquiryId: event.inquiryId ?? null,
-      actorId: event.actorId ?? null,
-      data: event.data,
-      dueAt: event.dueAt,
-      dedupeKey: event.dedupeKey ?? null,
-    })),
-    skipDuplicates: true,
-  });
+  const column = <T>(pick: (event: OutboxEventInput) => T) => events.map(pick);
+  await tx.$executeRaw`
+    INSERT INTO "OutboxEvent" ("id", "kind", "leadId", "inquiryId", "actorId", "data", "dueAt", "dedupeKey")
+    SELECT e.id, e.kind, e.lead, e.inquiry, e.actor, e.data::jsonb,
+      COALESCE(e.due::timestamptz, CURRENT_TIMESTAMP) AT TIME ZONE 'UTC', e.dedupe
+    FROM unnest(
+      ${column(() => newId())}::text[], ${column((event) => event.kind)}::text[],
+      ${column((event) => event.leadId ?? null)}::text[], ${column((event) => event.inquiryId ?? null)}::text[],
+      ${column((event) => event.actorId ?? null)}::text[],
+      ${column((event) => (event.data === undefined ? null : JSON.stringify(event.data)))}::text[],
+      ${column((event) => event.dueAt?.toISOString() ?? null)}::text[],
+      ${column((event) => event.dedupeKey ?? null)}::text[]
+    ) AS e(id, kind, lead, inquiry, actor, data, due, dedupe)
+    ON CONFLICT DO NOTHING`;
 }
