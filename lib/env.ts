@@ -25,7 +25,9 @@ const envSchema = z
     /** "off": no notification is written or sent (the outbox stays empty, the worker does not run). */
     PARKLEAD_NOTIFY: z.enum(["on", "off"], { error: "PARKLEAD_NOTIFY must be on or off" }).default("on"),
     /** The operator's default group channel: a 企业微信/钉钉/飞书 robot URL (kind from the host) or any webhook URL. */
-    PARKLEAD_NOTIFY_URL: z.url({ protocol: /^https?$/, error: "PARKLEAD_NOTIFY_URL must be an http(s):// URL" }).optional(),
+    PARKLEAD_NOTIFY_URL: z
+      .url({ protocol: /^https?$/, error: "PARKLEAD_NOTIFY_URL must be an http(s):// URL" })
+      .optional(),
     /** The signing secret of that channel (钉钉 加签, 飞书 签名校验, the generic webhook's HMAC key). */
     PARKLEAD_NOTIFY_SECRET: z.string().min(1).optional(),
     /** The mail server for notifications and receipts: smtp://user:pass@host:587 or smtps://…:465. */
