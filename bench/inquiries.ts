@@ -11,6 +11,8 @@ import {
   startServer,
   type Figures,
 } from "./support";
+import { deliveryLatency, drained, wecomRobot } from "./notify";
+import type { RobotReceiver } from "../tests/support/notify-receivers";
 
 /*
  * POST /api/inquiries on a production build against PostgreSQL, with two references from the
@@ -19,13 +21,20 @@ import {
  * one request costs the app server and PostgreSQL (from /proc: the benchmark's clients share the
  * machine, so CPU per request says more than the rate about where the time goes).
  *
- * Profiling (see bench/README.md): BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server
- * under the whole run; BENCH_PG_STATEMENTS=1 (throwaway server only) prints the statements and
+ * Then the same inquiry load on a server with notifications on (PARKLEAD_NOTIFY=on, a 企业微信 robot
+ * on loopback as the default channel: bench/notify.ts) against the run with them off, and the time
+ * from an inquiry's 201 to the robot receiving its message.
+ *
+ * Profiling (see bench/README.md): BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each server
+ * (notifications off, then on) under its whole run; BENCH_PG_STATEMENTS=1 (throwaway server only) prints the statements and
  * trigger functions PostgreSQL spent the inquiry run's time in.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+/** The 201 → robot message run: inquiries sent one by one at a moderate rate. */
+const NOTIFY_INQUIRIES = Number(process.env.BENCH_NOTIFY_INQUIRIES ?? 300);
+const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 20);
 
 type CpuMeters = { app: (() => number) | null; postgres: (() => number) | null };
 
@@ -61,13 +70,13 @@ function load(url: string, options: Partial<autocannon.Options>): Promise<autoca
 }
 
 let sequence = 0;
-function inquiryBody(): string {
+function inquiryBody(company?: string): string {
   sequence += 1;
   return JSON.stringify({
     need: { deal: sequence % 2 ? "buy" : "rent", kind: "factory", area: 1000 + (sequence % 5000), areaUnit: "sqm" },
     use: "智能制造：精密零部件加工",
     expectedAnnualTax: 120 + (sequence % 300),
-    company: `基准测试制造有限公司${sequence % 997}`,
+    company: company ?? `基准测试制造有限公司${sequence % 997}`,
     contactName: "王经理",
     phone: `15${String(sequence).padStart(9, "0")}`,
     consent: true,
@@ -114,29 +123,54 @@ async function bareInserts(url: string, meters: CpuMeters): Promise<Figures> {
   };
 }
 
+/** The CPU an inquiry costs with notifications as a share of what it costs without, when measured. */
+function cpuRatio(off: Figures, on: Figures): string {
+  const total = (row: Figures) => (row.appCpuMs ?? NaN) + (row.postgresCpuMs ?? 0);
+  const ratio = total(off) / total(on);
+  return Number.isNaN(ratio) ? "" : `; by CPU per inquiry (app + PostgreSQL) ${(ratio * 100).toFixed(0)}% of the rate`;
+}
+
+function inquiryLoad(url: string, nextIp: () => string, options: Partial<autocannon.Options> = {}) {
+  return load(`${url}/api/inquiries`, {
+    ...options,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => ({
+          ...request,
+          body: inquiryBody(),
+          headers: { "content-type": "application/json", "x-forwarded-for": nextIp() },
+        }),
+      },
+    ],
+  });
+}
+
 export async function benchInquiries(): Promise<void> {
   const postgres = benchPostgres();
   const dbName = `parklead_bench_${process.pid}`;
   const url = await freshDatabase(postgres.url, dbName);
   const profileDir = process.env.BENCH_CPU_PROFILE;
-  const server = await startServer(
-    {
-      DATABASE_URL: url,
-      // Required with PostgreSQL; a throwaway one keeps the benchmark runnable without configuration.
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
-      PARKLEAD_DB_POOL_SIZE: "20",
-      // Each request claims its own client address through one trusted proxy, so the per-IP limit
-      // is exercised (a counter per request) without throttling the run.
-      PARKLEAD_TRUSTED_PROXIES: "1",
-    },
-    PORT,
-    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-  );
+  // Required with PostgreSQL; a throwaway one keeps the benchmark runnable without configuration.
+  const secret = process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url");
+  const serverEnv = (notify: "on" | "off") => ({
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: secret,
+    PARKLEAD_DB_POOL_SIZE: "20",
+    // Each request claims its own client address through one trusted proxy, so the per-IP limit
+    // is exercised (a counter per request) without throttling the run.
+    PARKLEAD_TRUSTED_PROXIES: "1",
+    PARKLEAD_NOTIFY: notify,
+  });
+  // With notifications off, then on: each server writes its own profile when it stops.
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  let server = await startServer(serverEnv("off"), PORT, profile);
   const meters: CpuMeters = {
     app: () => processTreeCpuMs(server.pid),
     postgres: await postgresCpuMeter(postgres.url, postgres.dataDir),
   };
   const statements = process.env.BENCH_PG_STATEMENTS === "1" ? await statementStats(url) : null;
+  let robot: RobotReceiver | undefined;
   try {
     console.log(
       `\n== inquiries: ${CONNECTIONS} concurrent clients, ${SECONDS} s each, production build on PostgreSQL ==`,
@@ -149,47 +183,36 @@ export async function benchInquiries(): Promise<void> {
     const health = fromAutocannon("GET /api/health", healthRun.result, healthRun);
 
     let ip = 0;
-    await load(`${server.url}/api/inquiries`, {
-      duration: 3,
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (request) => ({
-            ...request,
-            body: inquiryBody(),
-            headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${(++ip >> 8) & 255}.${ip & 255}` },
-          }),
-        },
-      ],
-    });
+    const nextIp = () => `10.${(++ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`;
+    await inquiryLoad(server.url, nextIp, { duration: 3 });
     await statements?.reset();
-    const inquiryRun = await withCpu(meters, () =>
-      load(`${server.url}/api/inquiries`, {
-        requests: [
-          {
-            method: "POST",
-            setupRequest: (request) => ({
-              ...request,
-              body: inquiryBody(),
-              headers: {
-                "content-type": "application/json",
-                "x-forwarded-for": `10.${(++ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`,
-              },
-            }),
-          },
-        ],
-      }),
-    );
-    const inquiries = fromAutocannon("POST /api/inquiries", inquiryRun.result, inquiryRun);
+    const inquiryRun = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
+    const inquiries = fromAutocannon("POST /api/inquiries, notify off", inquiryRun.result, inquiryRun);
     await statements?.print(inquiryRun.result.requests.total);
     const inserts = await bareInserts(url, meters);
+
+    // The same intake with the outbox on: each new lead is an event, planned and sent to the group robot.
+    await server.stop();
+    robot = await wecomRobot(url, secret);
+    server = await startServer(serverEnv("on"), PORT, profile);
+    await inquiryLoad(server.url, nextIp, { duration: 3 });
+    await drained(url);
+    const robotBefore = robot.received.length;
+    const notifyRun = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
+    const notified = fromAutocannon("POST /api/inquiries, notify on", notifyRun.result, notifyRun);
+    const backlogMs = await drained(url);
+    const robotMessages = robot.received.length - robotBefore;
 
     const check = new pg.Client({ connectionString: url });
     await check.connect();
     const stored = Number((await check.query(`SELECT count(*) FROM "Inquiry"`)).rows[0].count);
+    const unsent = Number(
+      (await check.query(`SELECT count(*) FROM "Delivery" WHERE "medium" = 'WECOM' AND "status" <> 'SENT'`)).rows[0]
+        .count,
+    );
     await check.end();
 
-    printTable([health, inquiries, inserts]);
+    printTable([health, inquiries, notified, inserts]);
     const rateRatio = inquiries.requestsPerSecond / health.requestsPerSecond;
     const p99Ratio = inquiries.p99 / health.p99;
     console.log(`inquiries stored: ${stored}`);
@@ -203,13 +226,35 @@ export async function benchInquiries(): Promise<void> {
       const extra = (row: Figures) =>
         row.postgresCpuMs === undefined ? "" : ` + ${row.postgresCpuMs.toFixed(2)} ms PostgreSQL`;
       console.log(
-        `CPU per request: inquiry ${inquiries.appCpuMs.toFixed(2)} ms app${extra(inquiries)}, health ${health.appCpuMs.toFixed(2)} ms app${extra(health)}`,
+        `CPU per request: inquiry ${inquiries.appCpuMs.toFixed(2)} ms app${extra(inquiries)}, with notifications ${notified.appCpuMs?.toFixed(2)} ms app${extra(notified)}, health ${health.appCpuMs.toFixed(2)} ms app${extra(health)}`,
       );
     }
-    console.log(`target ${rateRatio >= 0.6 && p99Ratio <= 1.5 ? "met" : "NOT met"}`);
+    const notifyRatio = notified.requestsPerSecond / inquiries.requestsPerSecond;
+    console.log(
+      `notifications on vs off: ${(notifyRatio * 100).toFixed(0)}% of the rate (target ≥ 90%), ` +
+        `p99 ${(notified.p99 / inquiries.p99).toFixed(2)}×${cpuRatio(inquiries, notified)}`,
+    );
+    console.log(
+      `${robotMessages} robot messages for ${notifyRun.result.requests.total} inquiries, ` +
+        `backlog gone ${(backlogMs / 1000).toFixed(1)} s after the load, ${unsent} robot deliveries not sent`,
+    );
+
+    const latency = await deliveryLatency({
+      serverUrl: server.url,
+      receiver: robot,
+      count: NOTIFY_INQUIRIES,
+      perSecond: NOTIFY_RATE,
+      body: (company) => inquiryBody(company),
+    });
+    console.log(
+      `inquiry 201 → robot message, ${NOTIFY_INQUIRIES} inquiries at ${NOTIFY_RATE}/s: p50 ${latency.p50.toFixed(0)} ms, p95 ${latency.p95.toFixed(0)} ms (target < 2000 ms), max ${latency.max.toFixed(0)} ms, ${latency.failed} failed or not received`,
+    );
+    const met = rateRatio >= 0.6 && p99Ratio <= 1.5 && notifyRatio >= 0.9 && latency.p95 < 2000 && latency.failed === 0;
+    console.log(`target ${met ? "met" : "NOT met"}`);
   } finally {
     await statements?.end();
     await server.stop();
+    await robot?.close();
     if (profileDir)
       console.log(`CPU profile of the server written to ${profileDir} (open it in Chrome DevTools or speedscope)`);
     await dropDatabase(postgres.url, dbName);
