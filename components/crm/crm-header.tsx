@@ -20,6 +20,7 @@ export async function CrmHeader({ viewer }: { viewer: Viewer }) {
           <Link href="/crm/listings">{crm.nav.listings}</Link>
           <Link href="/crm/reports">{crm.nav.reports}</Link>
           {viewer.role === "ADMIN" && <Link href="/crm/settings">{crm.nav.settings}</Link>}
+          {viewer.role === "ADMIN" && <Link href="/crm/privacy">{crm.nav.privacy}</Link>}
           {viewer.role === "ADMIN" && <Link href="/crm/audit">{crm.nav.audit}</Link>}
         </nav>
         <div className="crm-user">

@@ -7,6 +7,7 @@ import { requestPrivacy, STATUS_PAGE_REQUEST_LIMIT } from "@/lib/inquiries/statu
 import { inquiryStatus } from "@/lib/inquiries/status/queries";
 import { statusKey, statusToken } from "@/lib/inquiries/status-link";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
+import { leadDetail } from "@/lib/leads/detail/queries";
 import { eraseLeadPersonalData } from "@/lib/leads/erase/mutations";
 import { closePrivacyRequest } from "@/lib/privacy/requests/mutations";
 import { listPrivacyRequests } from "@/lib/privacy/requests/queries";
@@ -74,6 +75,24 @@ function requestsSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: ()
     const page = await inquiryStatus(db(), statusKey(inquiry.id));
     expect(page && !page.erased && page.requests).toMatchObject([{ kind: "WITHDRAW", status: "OPEN" }]);
     expect(page && !page.erased && page.consentWithdrawnAt).toEqual(MONDAY_10);
+  });
+
+  it("[MANAGER] the lead's page says consent was withdrawn and which requests are open, until they are closed", async () => {
+    const manager = await makeUser(db(), "MANAGER");
+    const { inquiry, lead } = await submitTestInquiry(db());
+    expect(await leadDetail(db(), manager, lead.id)).toMatchObject({
+      lead: { consentWithdrawnAt: null },
+      privacyRequests: [],
+    });
+    const withdrawal = await ask(inquiry.id, "WITHDRAW");
+    await ask(inquiry.id, "ERASE");
+    if (!withdrawal.ok) throw new Error("the withdrawal was refused");
+    const detail = await leadDetail(db(), manager, lead.id);
+    expect(detail?.lead.consentWithdrawnAt).toEqual(MONDAY_10);
+    expect(detail?.privacyRequests.map((request) => request.kind).sort()).toEqual(["ERASE", "WITHDRAW"]);
+
+    await closePrivacyRequest(db(), admin, { requestId: withdrawal.requestId });
+    expect((await leadDetail(db(), manager, lead.id))?.privacyRequests).toMatchObject([{ kind: "ERASE" }]);
   });
 
   it("[INVESTOR] a request needs the confirmation and the inquiry's own key; an erased person asks nothing", async () => {

@@ -7,7 +7,18 @@ import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
 /** Company, stage, owner, score and response deadline at a glance, with the stage and owner controls. */
-export async function LeadHeader({ detail, controls, now }: { detail: LeadDetail; controls: ReactNode; now: Date }) {
+export async function LeadHeader({
+  detail,
+  controls,
+  now,
+  admin,
+}: {
+  detail: LeadDetail;
+  controls: ReactNode;
+  now: Date;
+  /** admins get a link to the PIPL request list (their page alone) */
+  admin: boolean;
+}) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = await getTranslations();
   const { lead } = detail;
@@ -58,6 +69,24 @@ export async function LeadHeader({ detail, controls, now }: { detail: LeadDetail
           })}
         </p>
       )}
+      {lead.consentWithdrawnAt && (
+        <p className="notice" data-testid="lead-consent-withdrawn">
+          {t("leadPage.header.consentWithdrawn", { date: formatDateTime(lead.consentWithdrawnAt, locale) })}
+        </p>
+      )}
+      {detail.privacyRequests.map((request) => (
+        <p className="notice" key={request.kind} data-testid="lead-privacy-request">
+          {t(request.kind === "ERASE" ? "leadPage.header.erasureAsked" : "leadPage.header.withdrawalOpen", {
+            date: formatDateTime(request.dueAt, locale),
+          })}
+          {admin && (
+            <>
+              {" "}
+              <Link href="/crm/privacy">{text.privacyRequests}</Link>
+            </>
+          )}
+        </p>
+      ))}
       {lead.mergedIntoId && (
         <p className="notice">
           {text.merged} <Link href={`/crm/leads/${lead.mergedIntoId}`}>{text.openMerged}</Link>

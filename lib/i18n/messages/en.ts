@@ -286,6 +286,7 @@ export const en: Messages = {
       listings: "Listings",
       reports: "Reports",
       settings: "Users & settings",
+      privacy: "Data requests",
       audit: "Audit log",
     },
     roles: { STAFF: "Promotion officer", MANAGER: "Manager", ADMIN: "Admin" },

@@ -22,6 +22,11 @@ export const leadPageEn: typeof leadPageZhCN = {
     lost: "Lost: {reason}",
     lostToPark: "Chose: {park}",
     signed: "Signed area {area} · expected annual tax {tax}",
+    consentWithdrawn:
+      "The investor withdrew consent on {date}: do not contact or send them anything; an admin will act.",
+    erasureAsked: "The investor asked for their personal data to be erased; an admin must act by {date}.",
+    withdrawalOpen: "The withdrawal of consent must be handled by {date}.",
+    privacyRequests: "Personal data requests",
   },
   stage: { label: "Stage" },
   owner: {

@@ -259,6 +259,7 @@ export const zhCN = {
       listings: "房源管理",
       reports: "报表",
       settings: "用户与设置",
+      privacy: "个人信息请求",
       audit: "操作日志",
     },
     roles: { STAFF: "招商专员", MANAGER: "招商经理", ADMIN: "管理员" },

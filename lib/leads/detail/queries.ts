@@ -81,11 +81,17 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
       tasks: {
         select: { id: true, title: true, dueAt: true, doneAt: true, assignee: { select: { id: true, name: true } } },
       },
+      // The investor's open PIPL requests: whoever works the lead must know before calling again.
+      privacyRequests: {
+        where: { status: "OPEN" },
+        select: { kind: true, dueAt: true },
+        orderBy: { dueAt: "asc" },
+      },
     },
   });
   if (!lead) return null;
 
-  const { inquiries, activities, tasks, ...fields } = lead;
+  const { inquiries, activities, tasks, privacyRequests, ...fields } = lead;
   const shown = contactFor(viewer, fields);
   const [matches, names, assignees] = await Promise.all([
     matchingListings(db, lead),
@@ -132,6 +138,7 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
        */
       maskedFields: MASKABLE_EDITS.filter((field) => shown[field] !== fields[field]),
     },
+    privacyRequests,
     /** what the viewer may do here, so the page offers only what lib/ would accept */
     can: {
       work: lead.mergedIntoId === null && lead.erasedAt === null,

@@ -88,7 +88,7 @@ export default async function LeadPage({ params }: Props) {
   return (
     <I18nProvider namespaces={["inquiry", "kind", "leadCare", "leadPage", "pipeline", "units", "validation"]}>
       <>
-        <LeadHeader detail={detail} controls={controls} now={now} />
+        <LeadHeader detail={detail} controls={controls} now={now} admin={viewer.role === "ADMIN"} />
         <div className={styles.layout}>
           <div className={styles.column}>
             <ContactCard detail={detail} />
