@@ -209,6 +209,29 @@ function workerSuite(open: () => Promise<TestDatabase>) {
     expect(deps.attempts).toEqual([]);
   });
 
+  it("retries only the delivery the renderer fails on, and sends despite a failing daily schedule", async () => {
+    const ids = [await oneEvent(), await oneEvent(), await oneEvent()];
+    const base = fakeDeps(channelId, () => ({ status: "sent", answer: "HTTP 200" }));
+    const deps = fakeDeps(channelId, () => ({ status: "sent", answer: "HTTP 200" }), {
+      renderDeliveries: async (store, deliveries, at) => {
+        if (deliveries.some((delivery) => delivery.eventId === ids[1])) throw new Error("no such lead template");
+        return base.renderDeliveries(store, deliveries, at);
+      },
+      scheduleDailyEvents: async () => {
+        throw new Error("schedule broke");
+      },
+    });
+    await worker(deps).runOnce();
+    const deliveries = await db.delivery.findMany();
+    expect(deliveries).toHaveLength(3);
+    for (const delivery of deliveries)
+      expect(delivery).toMatchObject(
+        delivery.eventId === ids[1]
+          ? { status: "RETRYING", answer: "render: no such lead template" }
+          : { status: "SENT", answer: "HTTP 200" },
+      );
+  });
+
   it("fans each event out once, records its follow-up events, and isolates an event the planner fails", async () => {
     await db.setting.create({ data: { key: NOTIFY_RULES_KEY, value: { maxAttempts: 2 } } });
     const ids = [];

@@ -37,32 +37,27 @@ const TIMEOUT_GRACE_MS = 1_000;
 
 /**
  * Renders and sends claimed deliveries, several at once, and writes every result back in one
- * statement. Nothing a sender does (throws, hangs) stops the batch: it becomes a retry.
+ * statement. Nothing a renderer or sender does (throws, hangs) stops the batch: it becomes a retry.
  */
 export async function deliver(deliveries: Delivery[], context: DeliverContext): Promise<void> {
   if (deliveries.length === 0) return;
-  const { db, deps, now } = context;
-  let rendered: Map<string, Rendered>;
-  let targets: Map<string, ChannelTarget>;
+  const { db, deps } = context;
+  const rendered = await render(deliveries, context);
+  const channelIds = [...new Set(deliveries.flatMap((delivery) => delivery.channelId ?? []))];
+  let targets = new Map<string, ChannelTarget>();
+  let targetsFailed: string | null = null;
   try {
-    rendered = await deps.renderDeliveries(db, deliveries, now);
-    const channelIds = [...new Set(deliveries.flatMap((delivery) => delivery.channelId ?? []))];
-    targets = channelIds.length > 0 ? await deps.channelTargets(db, channelIds) : new Map();
+    if (channelIds.length > 0) targets = await deps.channelTargets(db, channelIds);
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw error;
-    logEvent("notify.render_failed", { deliveries: deliveries.length, error: errorText(error).slice(0, 300) });
-    const failed = { status: "retry", answer: `render: ${errorText(error)}` } as const;
-    const limit = await context.maxAttempts();
-    await writeResults(
-      deliveries.map((delivery) => judge(delivery, failed, limit, context)),
-      context,
-    );
-    return;
+    targetsFailed = `channel: ${errorText(error)}`;
   }
   const batch = { ...context, db: settingsReadOnce(db) };
   const outcomes = await inParallel(deliveries, context.concurrency, async (delivery) => {
     const message = rendered.get(delivery.id) ?? { skip: "nothing to send" };
+    if ("failed" in message) return { status: "retry", answer: message.failed } as const;
     if ("skip" in message) return { status: "skip", answer: message.skip } as const;
+    if (targetsFailed && message.medium !== "EMAIL") return { status: "retry", answer: targetsFailed } as const;
     return attempt(delivery, message, targets, batch);
   });
   const limit = outcomes.some((outcome) => outcome.status === "retry") ? await context.maxAttempts() : Infinity;
@@ -70,6 +65,30 @@ export async function deliver(deliveries: Delivery[], context: DeliverContext): 
     outcomes.map((outcome, index) => judge(deliveries[index], outcome, limit, context)),
     context,
   );
+}
+
+/**
+ * The batch's messages; when the renderer fails on the batch, each delivery is rendered alone, so
+ * one that cannot be rendered is retried (and in the end given up) without holding up the others.
+ */
+async function render(
+  deliveries: Delivery[],
+  context: Pick<DeliverContext, "db" | "deps" | "now">,
+): Promise<Map<string, Rendered | { failed: string }>> {
+  const { db, deps, now } = context;
+  try {
+    return await deps.renderDeliveries(db, deliveries, now);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    if (deliveries.length === 1) {
+      logEvent("notify.render_failed", { deliveryId: deliveries[0].id, error: errorText(error).slice(0, 300) });
+      return new Map([[deliveries[0].id, { failed: `render: ${errorText(error)}` }]]);
+    }
+  }
+  const each = new Map<string, Rendered | { failed: string }>();
+  for (const delivery of deliveries)
+    for (const [id, message] of await render([delivery], context)) each.set(id, message);
+  return each;
 }
 
 async function attempt(

@@ -48,6 +48,15 @@ export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, "deps"> = {
   clock: () => new Date(),
 };
 
+async function chore(failure: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    logEvent(failure, { error: (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 300) });
+  }
+}
+
 /** The longest wait after repeated failures (the database down, a bug that fails every pass). */
 const MAX_FAILURE_DELAY_MS = 30_000;
 
@@ -71,15 +80,18 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
   let lastSchedule = -Infinity;
   let lastPrune = -Infinity;
 
+  /** The day's scheduled events and the pruning: a failure here is logged and never holds up sending. */
   async function housekeeping(store: Database, now: Date) {
     if (now.getTime() - lastSchedule >= options.scheduleEveryMs) {
       lastSchedule = now.getTime();
-      await deps.scheduleDailyEvents(store, now);
+      await chore("notify.schedule_failed", () => deps.scheduleDailyEvents(store, now));
     }
     if (now.getTime() - lastPrune >= options.pruneEveryMs) {
       lastPrune = now.getTime();
-      const pruned = await prune(store, now);
-      if (pruned.deliveries + pruned.events > 0) logEvent("notify.pruned", pruned);
+      await chore("notify.prune_failed", async () => {
+        const pruned = await prune(store, now);
+        if (pruned.deliveries + pruned.events > 0) logEvent("notify.pruned", pruned);
+      });
     }
   }
 
