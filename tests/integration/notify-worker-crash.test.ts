@@ -107,9 +107,9 @@ describe("exactly once on PGlite", () => {
     const options = { batchSize: 25, pollMs: 50, gapMs: 0 };
     try {
       const channelId = await webhookChannel(db, receiver);
-      await manyEvents(db, EVENTS);
       const workers = [worker(channelId, options), worker(channelId, options)];
       for (const each of workers) each.start();
+      await manyEvents(db, EVENTS);
       try {
         await receiver.waitForReceived(EVENTS, 60_000);
         await expect.poll(() => db.delivery.count({ where: { status: "SENT" } }), { timeout: 10_000 }).toBe(EVENTS);
@@ -219,8 +219,9 @@ describeOnPostgres("exactly once on PostgreSQL, with workers in processes of the
     const receiver = await startRobotReceiver({ kind: "WEBHOOK", secret: SECRET });
     try {
       const channelId = await webhookChannel(db, receiver);
-      await manyEvents(db, EVENTS);
       const workers = await Promise.all([1, 2].map(() => workerProcess(channelId, { WORKER_BATCH: "25" })));
+      // Written once both poll, so neither has drained them alone before the other started.
+      await manyEvents(db, EVENTS);
       try {
         await receiver.waitForReceived(EVENTS, 60_000);
         await expect.poll(() => db.delivery.count({ where: { status: "SENT" } }), { timeout: 10_000 }).toBe(EVENTS);
