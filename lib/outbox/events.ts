@@ -28,6 +28,9 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/** What stands in a delivery's answer once the person it was about is erased (a mail server may quote the address). */
+export const ERASED_DELIVERY_ANSWER = "lead erased";
+
 export interface OutboxEventInput {
   kind: EventKind;
   leadId?: string | null;

@@ -88,6 +88,10 @@ function channelsSuite(open: () => Promise<TestDatabase>) {
           status: "sent",
         });
         expect(robot.received).toHaveLength(1);
+
+        // Deactivated after messages to it were queued: it is no longer a target (the worker skips them).
+        await db.notifyChannel.update({ where: { id: row.id }, data: { active: false } });
+        expect((await channelTargets(db, [row.id])).size).toBe(0);
       } finally {
         await robot.close();
       }

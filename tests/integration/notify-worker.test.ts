@@ -9,6 +9,7 @@ import { startWorker, stopWorker } from "@/lib/notify/worker";
 import { createWorker, DEFAULT_WORKER_OPTIONS, type WorkerOptions } from "@/lib/notify/worker/worker";
 import { wakeWorker } from "@/lib/outbox/wake";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
+import { submitTestInquiry } from "../support/inquiry-status-fixtures";
 import { fakeDeps } from "../support/notify-worker-fakes";
 
 /*
@@ -148,6 +149,20 @@ function workerSuite(open: () => Promise<TestDatabase>) {
       failure: null,
       failedAt: null,
     });
+  });
+
+  it("keeps no answer for a lead erased while its message was with the vendor", async () => {
+    const { lead } = await submitTestInquiry(db);
+    await db.delivery.deleteMany();
+    await db.outboxEvent.deleteMany();
+    await db.outboxEvent.create({ data: { kind: "inquiry.received", dueAt: now, leadId: lead.id } });
+    const deps = fakeDeps(channelId, async () => {
+      // The erase commits while the send is under way (lib/leads/erase skips only rows not yet SENDING).
+      await db.lead.update({ where: { id: lead.id }, data: { erasedAt: now } });
+      return { status: "sent", answer: "250 2.0.0 Ok: queued for <investor@example.com>" };
+    });
+    await worker(deps).runOnce();
+    expect(await onlyDelivery()).toMatchObject({ status: "SENT", leadId: lead.id, answer: "lead erased" });
   });
 
   it("takes over a delivery left SENDING once its lease has passed, and leaves a live claim alone", async () => {

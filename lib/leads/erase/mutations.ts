@@ -5,6 +5,7 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { dropPhoneCounters } from "../../limits/rate-limit";
+import { ERASED_DELIVERY_ANSWER } from "../../outbox/events";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordActivity } from "../activity";
 import { confirmsCompany, eraseLeadSchema } from "./schema";
@@ -19,8 +20,6 @@ export const ERASED_NAME = "已删除";
 export const erasedPhone = (leadId: string) => `erased:${leadId}`;
 /** An erased inquiry's request hash: a digest of the body is still the person's data, keyed or not. */
 export const ERASED_REQUEST_HASH = "erased";
-/** A delivery's answer once the person it was about is erased. */
-const ERASED_ANSWER = "lead erased";
 /** What stands in the erasure's reason where the admin typed one of the person's values. */
 const REDACTED = "[已删除]";
 
@@ -130,11 +129,11 @@ async function settleDeliveries(tx: Tx, ids: string[]): Promise<void> {
   const about = { OR: [{ leadId: { in: ids } }, { inquiryId: { in: inquiryIds } }] };
   await tx.delivery.updateMany({
     where: { ...about, status: { in: ["PENDING", "RETRYING"] } },
-    data: { status: "SKIPPED", answer: ERASED_ANSWER },
+    data: { status: "SKIPPED", answer: ERASED_DELIVERY_ANSWER },
   });
   await tx.delivery.updateMany({
-    where: { ...about, answer: { not: null }, NOT: { answer: ERASED_ANSWER } },
-    data: { answer: ERASED_ANSWER },
+    where: { ...about, answer: { not: null }, NOT: { answer: ERASED_DELIVERY_ANSWER } },
+    data: { answer: ERASED_DELIVERY_ANSWER },
   });
 }
 

@@ -41,7 +41,8 @@ type ChannelReader = Pick<Prisma.TransactionClient, "notifyChannel">;
 /** The channels with these ids, unsealed for sending (inactive ones too: the caller decides). */
 export async function channelTargets(db: ChannelReader, ids: string[]): Promise<Map<string, ChannelTarget>> {
   const rows = await db.notifyChannel.findMany({
-    where: { id: { in: ids } },
+    // A channel deactivated after a message to it was queued gets no more: the worker skips that message.
+    where: { id: { in: ids }, active: true },
     select: { id: true, kind: true, urlSealed: true, secretSealed: true },
   });
   return new Map(rows.map((row) => [row.id, unsealed(row)]));

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { isDatabaseUnavailable } from "../../db/errors";
 import type { Delivery, DeliveryStatus } from "../../db/generated/client";
 import { logEvent } from "../../log";
+import { ERASED_DELIVERY_ANSWER } from "../../outbox/events";
 import type { Outcome } from "../message";
 import { retryDelayMs, type Backoff } from "./backoff";
 import type { ChannelTarget, Rendered, WorkerDeps } from "./deps";
@@ -160,7 +161,10 @@ async function writeResults(results: Result[], { db, now, claimedUntil }: Delive
       ) AS r(id, status, answer, next, channel_dead)
     ), written AS (
       UPDATE "Delivery" AS d
-      SET "status" = r.status::"DeliveryStatus", "answer" = r.answer, "claimedUntil" = NULL, "updatedAt" = ${now},
+      -- A lead erased while its message was in flight: the answer (a mail server may quote the address) is not kept.
+      SET "status" = r.status::"DeliveryStatus", "claimedUntil" = NULL, "updatedAt" = ${now},
+          "answer" = CASE WHEN EXISTS (SELECT 1 FROM "Lead" l WHERE l."id" = d."leadId" AND l."erasedAt" IS NOT NULL)
+                     THEN ${ERASED_DELIVERY_ANSWER} ELSE r.answer END,
           "nextAttemptAt" = COALESCE(r.next::timestamptz AT TIME ZONE 'UTC', d."nextAttemptAt"),
           "sentAt" = CASE WHEN r.status = 'SENT' THEN ${now} ELSE d."sentAt" END
       FROM r
