@@ -103,7 +103,7 @@ test("[MANAGER] changes the range and the filters, sees the figures change and e
   });
 
   await signIn(page, manager.email, manager.password);
-  await page.getByRole("link", { name: "报表" }).click();
+  await page.getByRole("link", { name: "报表", exact: true }).click();
   await expect(page).toHaveURL(/\/crm\/reports$/);
   await expect(page.getByRole("heading", { level: 2, name: "转化漏斗" })).toBeVisible();
 
