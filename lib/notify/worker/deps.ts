@@ -1,8 +1,8 @@
 import type { Database } from "../../db/client";
-import type { ChannelKind, Delivery, DeliveryMedium, OutboxEvent, Prisma } from "../../db/generated/client";
-import type { OutboxEventInput } from "../../outbox/events";
+import type { Delivery, OutboxEvent, Prisma } from "../../db/generated/client";
 import type { EmailMessage, GroupMessage, Message, Outcome, WebhookMessage } from "../message";
-import type { Topic } from "../topics";
+import type { ChannelTarget } from "../channels";
+import type { Plan } from "../plan";
 
 /*
  * What the worker needs from the rest of lib/notify: the planner and renderer (lib/notify/plan,
@@ -10,30 +10,8 @@ import type { Topic } from "../topics";
  * claiming, retries and leases against a fake vendor; the app passes the real ones (defaults.ts).
  */
 
-export interface PlannedDelivery {
-  eventId: string;
-  topic: Topic;
-  medium: DeliveryMedium;
-  channelId?: string | null;
-  userId?: string | null;
-  inquiryId?: string | null;
-  leadId?: string | null;
-}
-
-export interface Plan {
-  deliveries: PlannedDelivery[];
-  /** follow-up events (a reminder, an escalation), recorded in the same transaction */
-  events: OutboxEventInput[];
-  /** events the planner could not plan now: retried with backoff, the others go ahead */
-  failed: { eventId: string; error: string }[];
-}
-
-export interface ChannelTarget {
-  id: string;
-  kind: ChannelKind;
-  url: string;
-  secret: string | null;
-}
+export type { ChannelTarget, Plan };
+export type PlannedDelivery = Plan["deliveries"][number];
 
 export type Rendered = Message | { skip: string };
 
