@@ -17,7 +17,7 @@ import { listDeliveries } from "@/lib/notify/admin/log";
 import { notificationSettings } from "@/lib/notify/admin/queries";
 import { channelTargets, closeMailTransport, sendMail, sendToChannel } from "@/lib/notify/channels";
 import { planEvents } from "@/lib/notify/plan";
-import { renderDeliveries } from "@/lib/notify/render";
+import { combineGroupMessages, renderDeliveries } from "@/lib/notify/render";
 import { MAIL_SERVER_KEY, NOTIFY_RULES_KEY } from "@/lib/notify/settings";
 import { createWorker, DEFAULT_WORKER_OPTIONS } from "@/lib/notify/worker/worker";
 import NotificationSettingsPage from "@/app/crm/settings/notifications/page";
@@ -86,6 +86,7 @@ const worker = (db: Database) =>
     deps: {
       planEvents,
       renderDeliveries,
+      combineGroupMessages,
       scheduleDailyEvents: async () => {},
       sendMail,
       channelTargets,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { channelTargets, sealChannel, sendMail, sendToChannel } from "@/lib/notify/channels";
+import { combineGroupMessages } from "@/lib/notify/render";
 import { createWorker, DEFAULT_WORKER_OPTIONS, type WorkerOptions } from "@/lib/notify/worker/worker";
 import { openAppDatabase } from "@/lib/startup/open-app-database";
 import { describeOnPostgres, freshPostgresDatabase, openTestPglite, type TestDatabase } from "../support/databases";
@@ -23,6 +24,7 @@ const EVENTS = 240;
 const realSenders = (channelId: string) => ({
   planEvents: plannedToChannel(channelId),
   renderDeliveries: renderAsWebhooks,
+  combineGroupMessages,
   scheduleDailyEvents: async () => {},
   sendMail,
   channelTargets,

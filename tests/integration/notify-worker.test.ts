@@ -151,6 +151,34 @@ function workerSuite(open: () => Promise<TestDatabase>) {
     });
   });
 
+  it("sends group-chat messages due together for one channel as one, eight at most, sharing its outcome", async () => {
+    await db.notifyChannel.update({ where: { id: channelId }, data: { kind: "WECOM" } });
+    const toGroup = fakeDeps(channelId, () => ({ status: "sent", answer: '{"errcode":0,"errmsg":"ok"}' }), {
+      planEvents: async (_tx, events) => ({
+        deliveries: events.map((event) => ({ eventId: event.id, topic: "new_lead", medium: "WECOM", channelId })),
+        events: [],
+        failed: [],
+      }),
+      renderDeliveries: async (_db, deliveries) =>
+        new Map(
+          deliveries.map((delivery) => [
+            delivery.id,
+            { medium: "GROUP", title: `新线索 ${delivery.id}`, lines: ["需求：租赁厂房 5,000 m²"] },
+          ]),
+        ),
+    });
+    for (let i = 0; i < 10; i++) await oneEvent();
+    await worker(toGroup).runOnce();
+    // Ten messages, two sends: eight in one, two in the other, each titled with its count.
+    expect(toGroup.attempts.map((attempt) => (attempt.message as { title: string }).title).sort()).toEqual([
+      "2 messages",
+      "8 messages",
+    ]);
+    const rows = await db.delivery.findMany();
+    expect(rows).toHaveLength(10);
+    expect(rows.every((row) => row.status === "SENT" && row.attempts === 1)).toBe(true);
+  });
+
   it("keeps no answer for a lead erased while its message was with the vendor", async () => {
     const { lead } = await submitTestInquiry(db);
     await db.delivery.deleteMany();

@@ -54,6 +54,11 @@ export function fakeDeps(
     attempts,
     planEvents: plannedToChannel(channelId),
     renderDeliveries: renderAsWebhooks,
+    combineGroupMessages: async (messages) => ({
+      medium: "GROUP",
+      title: `${messages.length} messages`,
+      lines: messages.flatMap((message) => [message.title, ...message.lines]),
+    }),
     scheduleDailyEvents: async () => {},
     sendMail: async () => ({ status: "sent", answer: "250 OK" }),
     channelTargets: async (_db, ids) =>

@@ -8,6 +8,7 @@
  */
 import { openDatabase } from "../../lib/db/open";
 import { channelTargets, sendMail, sendToChannel } from "../../lib/notify/channels";
+import { combineGroupMessages } from "../../lib/notify/render";
 import { createWorker, DEFAULT_WORKER_OPTIONS } from "../../lib/notify/worker/worker";
 import { plannedToChannel, renderAsWebhooks } from "./notify-worker-fakes";
 
@@ -28,6 +29,7 @@ async function main() {
     deps: {
       planEvents: plannedToChannel(channelId),
       renderDeliveries: renderAsWebhooks,
+      combineGroupMessages,
       scheduleDailyEvents: async () => {},
       sendMail,
       channelTargets,

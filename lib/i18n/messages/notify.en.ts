@@ -39,6 +39,7 @@ export const notifyEn: Messages["notify"] = {
   },
   deal: { BUY: "buy", RENT: "rent" },
   link: { open: "Open the lead", claim: "Claim the lead", workspace: "Open the workspace", reports: "Open reports" },
+  batch: { title: "{count} new notifications", item: "[{title}]", link: "{label}: {url}" },
   tasks: {
     intro: "Follow-ups to do by the end of today:",
     due: "{time} {title} ({company})",

@@ -38,6 +38,7 @@ export const notifyZhCN = {
   },
   deal: { BUY: "购买", RENT: "租赁" },
   link: { open: "查看线索", claim: "认领线索", workspace: "打开工作台", reports: "查看报表" },
+  batch: { title: "{count} 条新通知", item: "【{title}】", link: "{label}：{url}" },
   tasks: {
     intro: "截至今天要完成的跟进任务：",
     due: "{time} {title}（{company}）",

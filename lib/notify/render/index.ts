@@ -10,6 +10,8 @@ import { renderReceipts } from "./receipt";
 import { renderTasksDue } from "./tasks";
 import { renderTests } from "./test-message";
 
+export { combineGroupMessages } from "./combine";
+
 /*
  * Deliveries become messages when their turn comes, not when they are planned: what they say is
  * read then (a lead assigned meanwhile names its owner; one erased meanwhile is skipped). Each

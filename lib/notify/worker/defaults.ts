@@ -1,7 +1,7 @@
 import "server-only";
 import { channelTargets, sendMail, sendToChannel } from "../channels";
 import { planEvents } from "../plan";
-import { renderDeliveries } from "../render";
+import { combineGroupMessages, renderDeliveries } from "../render";
 import { scheduleDailyEvents } from "../schedule";
 import type { WorkerDeps } from "./deps";
 
@@ -9,6 +9,7 @@ import type { WorkerDeps } from "./deps";
 export const defaultDeps: WorkerDeps = {
   planEvents,
   renderDeliveries,
+  combineGroupMessages,
   scheduleDailyEvents,
   sendMail,
   channelTargets,

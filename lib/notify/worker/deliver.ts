@@ -4,14 +4,14 @@ import { isDatabaseUnavailable } from "../../db/errors";
 import type { Delivery, DeliveryStatus } from "../../db/generated/client";
 import { logEvent } from "../../log";
 import { ERASED_DELIVERY_ANSWER } from "../../outbox/events";
-import type { Outcome } from "../message";
+import type { GroupMessage, Outcome } from "../message";
 import { retryDelayMs, type Backoff } from "./backoff";
 import type { ChannelTarget, Rendered, WorkerDeps } from "./deps";
 import { inParallel } from "./parallel";
 
 export interface DeliverContext {
   db: Database;
-  deps: Pick<WorkerDeps, "renderDeliveries" | "sendMail" | "channelTargets" | "sendToChannel">;
+  deps: Pick<WorkerDeps, "renderDeliveries" | "combineGroupMessages" | "sendMail" | "channelTargets" | "sendToChannel">;
   now: Date;
   /** the lease the deliveries were claimed with: a result is written only while this claim holds */
   claimedUntil: Date;
@@ -33,6 +33,10 @@ interface Result {
 }
 
 const ANSWER_LENGTH = 500;
+/** Group chats whose robots take about 20 messages a minute: what is due together for one goes as one. */
+const GROUP_MEDIA = new Set<string>(["WECOM", "DINGTALK", "FEISHU"]);
+/** Messages combined into one at most: well within each vendor's length limit (企业微信: 4,096 bytes). */
+const GROUP_BATCH = 8;
 /** A sender is given sendTimeoutMs; this much more and the worker stops waiting for it. */
 const TIMEOUT_GRACE_MS = 1_000;
 
@@ -54,18 +58,67 @@ export async function deliver(deliveries: Delivery[], context: DeliverContext): 
     targetsFailed = `channel: ${errorText(error)}`;
   }
   const batch = { ...context, db: settingsReadOnce(db) };
-  const outcomes = await inParallel(deliveries, context.concurrency, async (delivery) => {
-    const message = rendered.get(delivery.id) ?? { skip: "nothing to send" };
+  const units = sendingUnits(deliveries, rendered);
+  const unitOutcomes = await inParallel(units, context.concurrency, async ({ delivery, messages }) => {
+    let message;
+    try {
+      message = messages.length > 1 ? await deps.combineGroupMessages(messages.filter(isGroup)) : messages[0];
+    } catch (error) {
+      return { status: "retry", answer: `render: ${errorText(error)}` } as const;
+    }
     if ("failed" in message) return { status: "retry", answer: message.failed } as const;
     if ("skip" in message) return { status: "skip", answer: message.skip } as const;
     if (targetsFailed && message.medium !== "EMAIL") return { status: "retry", answer: targetsFailed } as const;
     return attempt(delivery, message, targets, batch);
   });
-  const limit = outcomes.some((outcome) => outcome.status === "retry") ? await context.maxAttempts() : Infinity;
+  const outcomes = new Map(
+    units.flatMap((unit, index) => unit.deliveries.map((delivery) => [delivery.id, unitOutcomes[index]] as const)),
+  );
+  const limit = [...outcomes.values()].some((outcome) => outcome.status === "retry")
+    ? await context.maxAttempts()
+    : Infinity;
   await writeResults(
-    outcomes.map((outcome, index) => judge(deliveries[index], outcome, limit, context)),
+    deliveries.map((delivery) => judge(delivery, outcomes.get(delivery.id)!, limit, context)),
     context,
   );
+}
+
+function isGroup(message: Rendered | { failed: string }): message is GroupMessage {
+  return "medium" in message && message.medium === "GROUP";
+}
+
+interface SendingUnit {
+  /** the delivery whose id and channel the send uses */
+  delivery: Delivery;
+  deliveries: Delivery[];
+  messages: (Rendered | { failed: string })[];
+}
+
+/**
+ * What goes out as one send: each delivery alone, except group-chat messages for the same channel,
+ * which go up to GROUP_BATCH at a time as one message and share its outcome.
+ */
+function sendingUnits(deliveries: Delivery[], rendered: Map<string, Rendered | { failed: string }>): SendingUnit[] {
+  const units: SendingUnit[] = [];
+  const open = new Map<string, SendingUnit>();
+  for (const delivery of deliveries) {
+    const message = rendered.get(delivery.id) ?? { skip: "nothing to send" };
+    const joins =
+      delivery.channelId !== null &&
+      GROUP_MEDIA.has(delivery.medium) &&
+      "medium" in message &&
+      message.medium === "GROUP";
+    const unit = joins ? open.get(delivery.channelId!) : undefined;
+    if (unit && unit.messages.length < GROUP_BATCH) {
+      unit.deliveries.push(delivery);
+      unit.messages.push(message);
+      continue;
+    }
+    const fresh = { delivery, deliveries: [delivery], messages: [message] };
+    units.push(fresh);
+    if (joins) open.set(delivery.channelId!, fresh);
+  }
+  return units;
 }
 
 /**

@@ -18,6 +18,8 @@ export type Rendered = Message | { skip: string };
 export interface WorkerDeps {
   planEvents(tx: Prisma.TransactionClient, events: OutboxEvent[], now: Date): Promise<Plan>;
   renderDeliveries(db: Database, deliveries: Delivery[], now: Date): Promise<Map<string, Rendered>>;
+  /** several messages for one group chat as one (lib/notify/render/combine.ts) */
+  combineGroupMessages(messages: GroupMessage[]): Promise<GroupMessage>;
   scheduleDailyEvents(db: Database, now: Date): Promise<void>;
   sendMail(db: Database, message: EmailMessage, options: { timeoutMs: number }): Promise<Outcome>;
   channelTargets(db: Database, ids: string[]): Promise<Map<string, ChannelTarget>>;
