@@ -235,7 +235,7 @@ export async function benchInquiries(): Promise<void> {
         `p99 ${(notified.p99 / inquiries.p99).toFixed(2)}×${cpuRatio(inquiries, notified)}`,
     );
     console.log(
-      `${robotMessages} robot messages for ${notifyRun.result.requests.total} inquiries, ` +
+      `${robotMessages} robot messages for ${notifyRun.result.requests.total} inquiries (up to 8 leads a message), ` +
         `backlog gone ${(backlogMs / 1000).toFixed(1)} s after the load, ${unsent} robot deliveries not sent`,
     );
 

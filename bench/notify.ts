@@ -86,8 +86,9 @@ export async function deliveryLatency(options: {
     const seen = new Map<string, number>();
     for (const message of receiver.received) {
       const text = JSON.stringify(message.body);
-      const found = text.match(new RegExp(`${marker}\\d+有限公司`));
-      if (found && !seen.has(found[0])) seen.set(found[0], message.at);
+      // A message may carry several leads: group messages due together go as one.
+      for (const [company] of text.matchAll(new RegExp(`${marker}\\d+有限公司`, "g")))
+        if (!seen.has(company)) seen.set(company, message.at);
     }
     return seen;
   };

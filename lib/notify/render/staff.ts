@@ -14,7 +14,7 @@ import { isStaffEmailTopic } from "../topics";
 
 export const STAFF_LOCALE: Locale = defaultLocale;
 
-export async function staffWords() {
+async function loadStaffWords() {
   const messages: Messages = await loadMessages(STAFF_LOCALE);
   return {
     messages,
@@ -22,7 +22,18 @@ export async function staffWords() {
     t: createTranslator({ locale: STAFF_LOCALE, messages, namespace: "notify" }),
   };
 }
-export type StaffWords = Awaited<ReturnType<typeof staffWords>>;
+export type StaffWords = Awaited<ReturnType<typeof loadStaffWords>>;
+
+let words: Promise<StaffWords> | undefined;
+
+/**
+ * One translator for the process: the catalogue never changes while it runs, and a translator keeps
+ * its compiled messages and formatters, which a new one per batch would compile again (under a
+ * stream of inquiries, most of what rendering cost).
+ */
+export function staffWords(): Promise<StaffWords> {
+  return (words ??= loadStaffWords());
+}
 
 export interface Recipient extends Viewer {
   active: boolean;
