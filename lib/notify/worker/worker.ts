@@ -102,22 +102,16 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
     let rules: Promise<number> | undefined;
     const maxAttempts = () => (rules ??= readNotifyRules(store).then((read) => read.maxAttempts));
     for (;;) {
-      const eventClaim = { now: clock(), leaseMs, limit: batchSize };
-      const events = await claimEvents(store, eventClaim);
-      await fanOut(events, {
-        db: store,
-        deps,
-        now: eventClaim.now,
-        claimedUntil: leaseEnd(eventClaim),
-        backoff,
-      });
-      const deliveryClaim = { now: clock(), leaseMs, limit: batchSize };
-      const deliveries = await claimDeliveries(store, deliveryClaim);
+      // One lease for the pass: the deliveries the events plan are born under it, and sent with those claimed.
+      const claim = { now: clock(), leaseMs, limit: batchSize };
+      const events = await claimEvents(store, claim);
+      const planned = await fanOut(events, { db: store, deps, now: claim.now, claimedUntil: leaseEnd(claim), backoff });
+      const deliveries = [...planned, ...(await claimDeliveries(store, claim))];
       await deliver(deliveries, {
         db: store,
         deps,
-        now: deliveryClaim.now,
-        claimedUntil: leaseEnd(deliveryClaim),
+        now: claim.now,
+        claimedUntil: leaseEnd(claim),
         maxAttempts,
         backoff,
         sendTimeoutMs: options.sendTimeoutMs,
@@ -125,7 +119,7 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
       });
       totals.events += events.length;
       totals.deliveries += deliveries.length;
-      if (stopRequested || (events.length < batchSize && deliveries.length < batchSize)) return totals;
+      if (stopRequested || (events.length < batchSize && deliveries.length - planned.length < batchSize)) return totals;
     }
   }
 
