@@ -95,7 +95,7 @@ function planSuite(open: () => Promise<TestDatabase>) {
     await database?.cleanup();
   });
 
-  it("a new lead: its owner by email, its park's active channel, the receipt, and the reminder and escalation", async () => {
+  it("a new lead: its owner by email, its park's active channel, the receipt, and the reminder", async () => {
     const { event: received, lead, inquiryId } = await inquire({ listingPark: parkId, email: "wang@motor.test" });
     expect(lead).toMatchObject({ ownerId: owner.id, parkId, firstResponseDueAt: DUE });
     const result = await plan([received]);
@@ -114,7 +114,6 @@ function planSuite(open: () => Promise<TestDatabase>) {
         dueAt: new Date(DUE.getTime() - 30 * 60_000),
         dedupeKey: `reminder:${lead.id}`,
       },
-      { kind: "response.overdue", leadId: lead.id, dueAt: DUE, dedupeKey: `overdue:${lead.id}` },
     ]);
     expect(result.failed).toEqual([]);
   });
@@ -124,7 +123,6 @@ function planSuite(open: () => Promise<TestDatabase>) {
     const { event: received, lead } = await inquire();
     expect((await plan([received])).events.map((e) => [e.kind, e.dueAt])).toEqual([
       ["response.reminder", new Date(DUE.getTime() - 45 * 60_000)],
-      ["response.overdue", DUE],
     ]);
     const late = await plan([received], new Date(DUE.getTime() + 60_000));
     expect(late.events.map((e) => e.kind)).toEqual(["response.overdue"]);
@@ -179,8 +177,13 @@ function planSuite(open: () => Promise<TestDatabase>) {
     const { lead } = await inquire();
     const reminder = await event("response.reminder", { leadId: lead.id });
     expect(await planned([reminder])).toEqual([{ topic: "response_reminder", medium: "EMAIL", to: owner.id }]);
+    // Still unanswered at the reminder: the escalation is scheduled at the deadline, once.
+    expect((await plan([reminder])).events).toEqual([
+      { kind: "response.overdue", leadId: lead.id, dueAt: DUE, dedupeKey: `overdue:${lead.id}` },
+    ]);
     await db().lead.update({ where: { id: lead.id }, data: { firstRespondedAt: NOW } });
     expect(await planned([reminder])).toEqual([]);
+    expect((await plan([reminder])).events).toEqual([]);
 
     await onlyOfficer(null);
     const { lead: pool } = await inquire();

@@ -39,7 +39,13 @@ export function planEvent(event: OutboxEvent, batch: Batch, now: Date): EventPla
     case "response.reminder": {
       const waiting = required(lead, "lead");
       if (!stillWaiting(waiting)) return nothing();
-      return plan(ownerOrChannels(waiting, "response_reminder", batch));
+      // The escalation is written only now, for a lead still unanswered: most leads are answered before
+      // their reminder, and never cost a second scheduled row.
+      const due = waiting.firstResponseDueAt;
+      return {
+        deliveries: ownerOrChannels(waiting, "response_reminder", batch),
+        events: due ? [overdueEvent(waiting.id, due)] : [],
+      };
     }
     case "response.overdue": {
       const waiting = required(lead, "lead");
@@ -82,17 +88,19 @@ function inquiryReceived(event: OutboxEvent, lead: PlanLead, newLead: boolean, b
   const due = lead.firstResponseDueAt;
   if (newLead && due && !lead.firstRespondedAt) {
     const remindAt = new Date(due.getTime() - batch.rules.reminderMinutes * MINUTE);
-    // A deadline that has passed already is escalated, not announced as near.
-    if (due > now)
-      events.push({
-        kind: "response.reminder",
-        leadId: lead.id,
-        dueAt: remindAt,
-        dedupeKey: `reminder:${lead.id}`,
-      });
-    events.push({ kind: "response.overdue", leadId: lead.id, dueAt: due, dedupeKey: `overdue:${lead.id}` });
+    // The reminder schedules the escalation when it finds the lead still unanswered; a deadline that has
+    // passed already is escalated, not announced as near.
+    events.push(
+      due > now
+        ? { kind: "response.reminder", leadId: lead.id, dueAt: remindAt, dedupeKey: `reminder:${lead.id}` }
+        : overdueEvent(lead.id, due),
+    );
   }
   return { deliveries, events };
+}
+
+function overdueEvent(leadId: string, due: Date): OutboxEventInput {
+  return { kind: "response.overdue", leadId, dueAt: due, dedupeKey: `overdue:${leadId}` };
 }
 
 function channelTest(data: { channelId?: string; userId?: string }, batch: Batch): EventPlan {
