@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "Delivery_userId_idx";
+
+-- DropIndex
+DROP INDEX "OutboxEvent_leadId_idx";
