@@ -35,6 +35,12 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 /** The 201 → robot message run: inquiries sent one by one at a moderate rate. */
 const NOTIFY_INQUIRIES = Number(process.env.BENCH_NOTIFY_INQUIRIES ?? 300);
 const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 20);
+/**
+ * Off/on pairs of intake runs, each on a fresh server, in the order off-on, on-off, off-on…: the
+ * database grows during the runs (an empty one takes inserts faster), and on a shared machine one
+ * pair's ratio swings by several points, so the order is balanced and the pairs averaged.
+ */
+const NOTIFY_ROUNDS = Number(process.env.BENCH_NOTIFY_ROUNDS ?? 3);
 
 type CpuMeters = { app: (() => number) | null; postgres: (() => number) | null };
 
@@ -123,6 +129,25 @@ async function bareInserts(url: string, meters: CpuMeters): Promise<Figures> {
   };
 }
 
+/** Runs of one kind averaged: rates, latencies and CPU per request. */
+function averaged(runs: Figures[]): Figures {
+  const mean = (pick: (run: Figures) => number | undefined) => {
+    const values = runs.map(pick);
+    return values.some((value) => value === undefined)
+      ? undefined
+      : values.reduce<number>((sum, value) => sum + value!, 0) / values.length;
+  };
+  return {
+    name: runs[0].name,
+    requestsPerSecond: mean((run) => run.requestsPerSecond)!,
+    p50: mean((run) => run.p50)!,
+    p99: mean((run) => run.p99)!,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    appCpuMs: mean((run) => run.appCpuMs),
+    postgresCpuMs: mean((run) => run.postgresCpuMs),
+  };
+}
+
 /** The CPU an inquiry costs with notifications as a share of what it costs without, when measured. */
 function cpuRatio(off: Figures, on: Figures): string {
   const total = (row: Figures) => (row.appCpuMs ?? NaN) + (row.postgresCpuMs ?? 0);
@@ -187,21 +212,56 @@ export async function benchInquiries(): Promise<void> {
     await inquiryLoad(server.url, nextIp, { duration: 3 });
     await statements?.reset();
     const inquiryRun = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
-    const inquiries = fromAutocannon("POST /api/inquiries, notify off", inquiryRun.result, inquiryRun);
+    const offRuns = [fromAutocannon("POST /api/inquiries, notify off", inquiryRun.result, inquiryRun)];
     await statements?.print(inquiryRun.result.requests.total);
     const inserts = await bareInserts(url, meters);
 
-    // The same intake with the outbox on: each new lead is an event, planned and sent to the group robot.
-    await server.stop();
+    // The same intake with the outbox on: each new lead is an event, planned and sent to the group robot;
+    // alternated with runs with it off, each on a fresh server.
     robot = await wecomRobot(url, secret);
-    server = await startServer(serverEnv("on"), PORT, profile);
-    await inquiryLoad(server.url, nextIp, { duration: 3 });
-    await drained(url);
-    const robotBefore = robot.received.length;
-    const notifyRun = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
-    const notified = fromAutocannon("POST /api/inquiries, notify on", notifyRun.result, notifyRun);
-    const backlogMs = await drained(url);
-    const robotMessages = robot.received.length - robotBefore;
+    const onRuns: Figures[] = [];
+    let robotMessages = 0;
+    let onRequests = 0;
+    let backlogMs = 0;
+    const runOff = async () => {
+      await server.stop();
+      server = await startServer(serverEnv("off"), PORT, profile);
+      await inquiryLoad(server.url, nextIp, { duration: 3 });
+      const run = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
+      offRuns.push(fromAutocannon("POST /api/inquiries, notify off", run.result, run));
+    };
+    const runOn = async () => {
+      await server.stop();
+      server = await startServer(serverEnv("on"), PORT, profile);
+      await inquiryLoad(server.url, nextIp, { duration: 3 });
+      await drained(url);
+      const robotBefore = robot!.received.length;
+      const run = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
+      onRuns.push(fromAutocannon("POST /api/inquiries, notify on", run.result, run));
+      onRequests += run.result.requests.total;
+      backlogMs = Math.max(backlogMs, await drained(url));
+      robotMessages += robot!.received.length - robotBefore;
+    };
+    for (let round = 0; round < NOTIFY_ROUNDS; round++) {
+      // Round 0's run with notifications off is the one above, beside health.
+      if (round % 2 === 0) {
+        if (round > 0) await runOff();
+        await runOn();
+      } else {
+        await runOn();
+        await runOff();
+      }
+    }
+    // The latency below is measured on a server with notifications on.
+    if (NOTIFY_ROUNDS % 2 === 0) {
+      await server.stop();
+      server = await startServer(serverEnv("on"), PORT, profile);
+    }
+    const inquiries = averaged(offRuns);
+    const notified = averaged(onRuns);
+    const pairs = onRuns.map((on, index) =>
+      Math.round((on.requestsPerSecond / offRuns[index].requestsPerSecond) * 100),
+    );
 
     const check = new pg.Client({ connectionString: url });
     await check.connect();
@@ -213,6 +273,9 @@ export async function benchInquiries(): Promise<void> {
     await check.end();
 
     printTable([health, inquiries, notified, inserts]);
+    console.log(
+      `(notify off and on: the mean of ${NOTIFY_ROUNDS} alternated runs each; on vs off per pair: ${pairs.join("%, ")}%)`,
+    );
     const rateRatio = inquiries.requestsPerSecond / health.requestsPerSecond;
     const p99Ratio = inquiries.p99 / health.p99;
     console.log(`inquiries stored: ${stored}`);
@@ -235,7 +298,7 @@ export async function benchInquiries(): Promise<void> {
         `p99 ${(notified.p99 / inquiries.p99).toFixed(2)}×${cpuRatio(inquiries, notified)}`,
     );
     console.log(
-      `${robotMessages} robot messages for ${notifyRun.result.requests.total} inquiries (up to 8 leads a message), ` +
+      `${robotMessages} robot messages for ${onRequests} inquiries (up to 8 leads a message), ` +
         `backlog gone ${(backlogMs / 1000).toFixed(1)} s after the load, ${unsent} robot deliveries not sent`,
     );
 

@@ -1,11 +1,14 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import type { Delivery, OutboxEvent } from "../../db/generated/client";
+import { Prisma, type Delivery, type OutboxEvent } from "../../db/generated/client";
 
 /*
- * Claims are leases written on the rows themselves: FOR UPDATE SKIP LOCKED lets instances claim side
- * by side without waiting on each other, and `claimedUntil` keeps a claimed row from the others after
- * the claiming transaction ends, until the lease passes (its worker died), when any instance takes it.
+ * FOR UPDATE SKIP LOCKED lets instances claim side by side without waiting on each other.
+ * - Events are planned inside the transaction that locks them: the lock is the claim, and a worker
+ *   that dies mid-plan leaves nothing behind (its transaction rolls back and the rows are free again).
+ * - Deliveries are sent outside any transaction, so their claim is a lease written on the row:
+ *   `claimedUntil` keeps it from the others until the lease passes (its worker died), when any
+ *   instance takes it.
  * Each claim is one statement: a round trip per batch, whatever its size.
  */
 
@@ -19,18 +22,19 @@ export function leaseEnd({ now, leaseMs }: Claim): Date {
   return new Date(now.getTime() + leaseMs);
 }
 
-/** Due events not done and not held by a live claim, oldest due first. */
-export function claimEvents(db: Database, claim: Claim): Promise<OutboxEvent[]> {
-  const { now, limit } = claim;
-  return db.$queryRaw<OutboxEvent[]>`
-    UPDATE "OutboxEvent" AS e SET "claimedUntil" = ${leaseEnd(claim)}, "attempts" = e."attempts" + 1
-    FROM (
-      SELECT "id" FROM "OutboxEvent"
-      WHERE "doneAt" IS NULL AND "dueAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-      ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
-    ) AS due
-    WHERE e."id" = due."id"
-    RETURNING e.*`;
+/**
+ * Due events not done, oldest due first, locked for the caller's transaction (another instance skips
+ * them); `only` narrows it to one event, for trying a failed batch's events one by one.
+ */
+export function lockDueEvents(
+  tx: Prisma.TransactionClient,
+  { now, limit }: Pick<Claim, "now" | "limit">,
+  only?: string,
+): Promise<OutboxEvent[]> {
+  return tx.$queryRaw<OutboxEvent[]>`
+    SELECT * FROM "OutboxEvent"
+    WHERE "doneAt" IS NULL AND "dueAt" <= ${now} ${only === undefined ? Prisma.empty : Prisma.sql`AND "id" = ${only}`}
+    ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
 }
 
 /**

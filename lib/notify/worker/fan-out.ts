@@ -7,51 +7,59 @@ import { logEvent } from "../../log";
 import { recordEvents } from "../../outbox/events";
 import { readNotifyRules } from "../settings";
 import { retryDelayMs, type Backoff } from "./backoff";
+import { lockDueEvents } from "./claim";
 import type { PlannedDelivery, WorkerDeps } from "./deps";
 
 export interface FanOutContext {
   db: Database;
   deps: Pick<WorkerDeps, "planEvents">;
   now: Date;
-  /**
-   * the lease the events were claimed with: only the holder of the claim may finish them; the
-   * deliveries they plan are born claimed under it too, for this pass to send
-   */
+  /** events per batch */
+  limit: number;
+  /** the pass's lease: the deliveries the events plan are born claimed under it, for this pass to send */
   claimedUntil: Date;
   backoff: Backoff;
 }
 
-/** Another instance took the events over (this one held them past the lease): its work is dropped. */
-class LeaseLost extends Error {
-  override name = "LeaseLost";
+/**
+ * Locks due events and turns them into deliveries, in one transaction for the batch: the planned
+ * deliveries, the follow-up events and the events marked done commit together, so an event fans out
+ * once, and a worker that dies mid-plan leaves the events to the next (its transaction rolls back).
+ * A batch that fails is tried again one event at a time, so one bad event cannot hold up the rest.
+ * Returns how many events were taken and the deliveries planned, already claimed (SENDING under the
+ * pass's lease, first attempt counted): sent in the same pass without a claim of their own, or by
+ * another instance once the lease passes if this one dies first.
+ */
+export async function fanOut(context: FanOutContext): Promise<{ events: number; planned: Delivery[] }> {
+  let locked: OutboxEvent[] = [];
+  try {
+    const planned = await context.db.$transaction(async (tx) => {
+      locked = await lockDueEvents(tx, context);
+      return locked.length > 0 ? planAndStore(tx, locked, context) : [];
+    });
+    return { events: locked.length, planned };
+  } catch (error) {
+    if (isDatabaseUnavailable(error) || locked.length === 0) throw error;
+    const planned: Delivery[] = [];
+    for (const event of locked) planned.push(...(await fanOutOne(event.id, context)));
+    return { events: locked.length, planned };
+  }
 }
 
-/**
- * Turns claimed events into deliveries, in one transaction for the batch: the planned deliveries,
- * the follow-up events and the events marked done commit together, so an event fans out once.
- * A batch that fails is tried again one event at a time, so one bad event cannot hold up the rest.
- * Returns the deliveries planned, already claimed (SENDING under the events' lease, first attempt
- * counted): sent in the same pass without a claim of their own, or by another instance once the
- * lease passes if this one dies first.
- */
-export async function fanOut(events: OutboxEvent[], context: FanOutContext): Promise<Delivery[]> {
-  if (events.length === 0) return [];
+/** One event of a batch that failed, alone: planned if it can be, else postponed (or given up). */
+async function fanOutOne(eventId: string, context: FanOutContext): Promise<Delivery[]> {
   try {
-    return await context.db.$transaction((tx) => planAndStore(tx, events, context));
+    return await context.db.$transaction(async (tx) => {
+      const [event] = await lockDueEvents(tx, context, eventId);
+      return event ? planAndStore(tx, [event], context) : [];
+    });
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw error;
-    if (error instanceof LeaseLost) {
-      logEvent("notify.events_lease_lost", { events: events.length });
-      return [];
-    }
-    if (events.length > 1) {
-      const planned: Delivery[] = [];
-      for (const event of events) planned.push(...(await fanOut([event], context)));
-      return planned;
-    }
-    await context.db.$transaction((tx) =>
-      postpone(tx, [{ event: events[0], error: error instanceof Error ? error.message : String(error) }], context),
-    );
+    await context.db.$transaction(async (tx) => {
+      const [event] = await lockDueEvents(tx, context, eventId);
+      if (event)
+        await postpone(tx, [{ event, error: error instanceof Error ? error.message : String(error) }], context);
+    });
     return [];
   }
 }
@@ -64,12 +72,8 @@ async function planAndStore(tx: Prisma.TransactionClient, events: OutboxEvent[],
   const planned = deliveries.length > 0 ? await insertDeliveries(tx, deliveries, now, context.claimedUntil) : [];
   await recordEvents(tx, plan.events);
   const doneIds = events.filter((event) => !failedIds.has(event.id)).map((event) => event.id);
-  if (doneIds.length > 0) {
-    const done = await tx.$executeRaw`
-      UPDATE "OutboxEvent" SET "doneAt" = ${now}, "claimedUntil" = NULL
-      WHERE "id" = ANY(${doneIds}::text[]) AND "doneAt" IS NULL AND "claimedUntil" = ${context.claimedUntil}`;
-    if (done !== doneIds.length) throw new LeaseLost();
-  }
+  if (doneIds.length > 0)
+    await tx.$executeRaw`UPDATE "OutboxEvent" SET "doneAt" = ${now} WHERE "id" = ANY(${doneIds}::text[])`;
   const byId = new Map(events.map((event) => [event.id, event]));
   await postpone(
     tx,
@@ -123,21 +127,23 @@ async function postpone(
   const dueAts: string[] = [];
   const done: (string | null)[] = [];
   for (const { event, error } of failures) {
-    const last = event.attempts >= maxAttempts;
+    // attempts counts the tries that failed, this one included
+    const attempts = event.attempts + 1;
+    const last = attempts >= maxAttempts;
     logEvent(last ? "notify.event_given_up" : "notify.event_failed", {
       eventId: event.id,
       kind: event.kind,
-      attempts: event.attempts,
+      attempts,
       error: error.slice(0, 300),
     });
     ids.push(event.id);
-    dueAts.push(new Date(now.getTime() + retryDelayMs(event.attempts, backoff)).toISOString());
+    dueAts.push(new Date(now.getTime() + retryDelayMs(attempts, backoff)).toISOString());
     done.push(last ? now.toISOString() : null);
   }
   await tx.$executeRaw`
     UPDATE "OutboxEvent" AS e
     SET "dueAt" = CASE WHEN f.done IS NULL THEN f.due::timestamptz AT TIME ZONE 'UTC' ELSE e."dueAt" END,
-        "doneAt" = f.done::timestamptz AT TIME ZONE 'UTC', "claimedUntil" = NULL
+        "doneAt" = f.done::timestamptz AT TIME ZONE 'UTC', "attempts" = e."attempts" + 1
     FROM unnest(${ids}::text[], ${dueAts}::text[], ${done}::text[]) AS f(id, due, done)
-    WHERE e."id" = f.id AND e."doneAt" IS NULL AND e."claimedUntil" = ${context.claimedUntil}`;
+    WHERE e."id" = f.id AND e."doneAt" IS NULL`;
 }

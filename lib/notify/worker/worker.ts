@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "../../db/errors";
 import { logEvent } from "../../log";
 import { readNotifyRules } from "../settings";
 import { DEFAULT_BACKOFF, type Backoff } from "./backoff";
-import { claimDeliveries, claimEvents, leaseEnd } from "./claim";
+import { claimDeliveries, leaseEnd } from "./claim";
 import { deliver } from "./deliver";
 import type { WorkerDeps } from "./deps";
 import { fanOut } from "./fan-out";
@@ -104,8 +104,14 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
     for (;;) {
       // One lease for the pass: the deliveries the events plan are born under it, and sent with those claimed.
       const claim = { now: clock(), leaseMs, limit: batchSize };
-      const events = await claimEvents(store, claim);
-      const planned = await fanOut(events, { db: store, deps, now: claim.now, claimedUntil: leaseEnd(claim), backoff });
+      const { events, planned } = await fanOut({
+        db: store,
+        deps,
+        now: claim.now,
+        limit: batchSize,
+        claimedUntil: leaseEnd(claim),
+        backoff,
+      });
       const deliveries = [...planned, ...(await claimDeliveries(store, claim))];
       await deliver(deliveries, {
         db: store,
@@ -117,9 +123,9 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
         sendTimeoutMs: options.sendTimeoutMs,
         concurrency: options.concurrency,
       });
-      totals.events += events.length;
+      totals.events += events;
       totals.deliveries += deliveries.length;
-      if (stopRequested || (events.length < batchSize && deliveries.length - planned.length < batchSize)) return totals;
+      if (stopRequested || (events < batchSize && deliveries.length - planned.length < batchSize)) return totals;
     }
   }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OutboxEvent" DROP COLUMN "claimedUntil";
