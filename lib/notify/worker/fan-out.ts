@@ -90,6 +90,7 @@ async function planAndStore(tx: Prisma.TransactionClient, events: OutboxEvent[],
  * One INSERT for the batch, with ids made here (lib/db/ids.ts): Prisma's createMany would make a
  * cuid per row, which costs more than the rest of a delivery's planning. The rows are born claimed
  * (SENDING, first attempt, under the events' lease): a separate claim would write each row once more.
+ * The rows are returned as written, made here rather than read back: every value is known.
  */
 async function insertDeliveries(
   tx: Prisma.TransactionClient,
@@ -97,20 +98,36 @@ async function insertDeliveries(
   now: Date,
   claimedUntil: Date,
 ): Promise<Delivery[]> {
-  const column = <T>(pick: (delivery: PlannedDelivery) => T) => deliveries.map(pick);
-  return tx.$queryRaw<Delivery[]>`
+  const rows: Delivery[] = deliveries.map((delivery) => ({
+    id: newId(now.getTime()),
+    eventId: delivery.eventId,
+    topic: delivery.topic,
+    medium: delivery.medium,
+    channelId: delivery.channelId ?? null,
+    userId: delivery.userId ?? null,
+    inquiryId: delivery.inquiryId ?? null,
+    leadId: delivery.leadId ?? null,
+    status: "SENDING",
+    attempts: 1,
+    nextAttemptAt: now,
+    claimedUntil,
+    answer: null,
+    sentAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const column = <T>(pick: (row: Delivery) => T) => rows.map(pick);
+  await tx.$executeRaw`
     INSERT INTO "Delivery" ("id", "eventId", "topic", "medium", "channelId", "userId", "inquiryId", "leadId",
       "status", "attempts", "claimedUntil", "nextAttemptAt", "createdAt", "updatedAt")
     SELECT p.id, p.event, p.topic, p.medium::"DeliveryMedium", p.channel, p.recipient, p.inquiry, p.lead,
       'SENDING', 1, ${claimedUntil}, ${now}, ${now}, ${now}
     FROM unnest(
-      ${column(() => newId(now.getTime()))}::text[], ${column((d) => d.eventId)}::text[],
-      ${column((d) => d.topic)}::text[], ${column((d) => d.medium)}::text[],
-      ${column((d) => d.channelId ?? null)}::text[],
-      ${column((d) => d.userId ?? null)}::text[], ${column((d) => d.inquiryId ?? null)}::text[],
-      ${column((d) => d.leadId ?? null)}::text[]
-    ) AS p(id, event, topic, medium, channel, recipient, inquiry, lead)
-    RETURNING *`;
+      ${column((d) => d.id)}::text[], ${column((d) => d.eventId)}::text[],
+      ${column((d) => d.topic)}::text[], ${column((d) => d.medium)}::text[], ${column((d) => d.channelId)}::text[],
+      ${column((d) => d.userId)}::text[], ${column((d) => d.inquiryId)}::text[], ${column((d) => d.leadId)}::text[]
+    ) AS p(id, event, topic, medium, channel, recipient, inquiry, lead)`;
+  return rows;
 }
 
 /** Events the planner failed: due again after a backoff, or given up (done, with a log line) after the last try. */
