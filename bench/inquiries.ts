@@ -236,8 +236,10 @@ export async function benchInquiries(): Promise<void> {
       await inquiryLoad(server.url, nextIp, { duration: 3 });
       await drained(url);
       const robotBefore = robot!.received.length;
+      await statements?.reset();
       const run = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
       onRuns.push(fromAutocannon("POST /api/inquiries, notify on", run.result, run));
+      await statements?.print(run.result.requests.total);
       onRequests += run.result.requests.total;
       backlogMs = Math.max(backlogMs, await drained(url));
       robotMessages += robot!.received.length - robotBefore;
