@@ -15,7 +15,7 @@ import {
 } from "@/lib/notify/admin/actions";
 import { listDeliveries } from "@/lib/notify/admin/log";
 import { notificationSettings } from "@/lib/notify/admin/queries";
-import { channelTargets, closeMailTransport, sendMail, sendToChannel } from "@/lib/notify/channels";
+import { channelTargets, closeMailTransport, mailSender, sendToChannel } from "@/lib/notify/channels";
 import { planEvents } from "@/lib/notify/plan";
 import { combineGroupMessages, renderDeliveries } from "@/lib/notify/render";
 import { MAIL_SERVER_KEY, NOTIFY_RULES_KEY } from "@/lib/notify/settings";
@@ -88,7 +88,7 @@ const worker = (db: Database) =>
       renderDeliveries,
       combineGroupMessages,
       scheduleDailyEvents: async () => {},
-      sendMail,
+      mailSender,
       channelTargets,
       sendToChannel,
     },

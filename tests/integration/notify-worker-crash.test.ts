@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import type { OpenedDatabase } from "@/lib/db/open";
-import { channelTargets, sealChannel, sendMail, sendToChannel } from "@/lib/notify/channels";
+import { channelTargets, sealChannel, mailSender, sendToChannel } from "@/lib/notify/channels";
 import { combineGroupMessages } from "@/lib/notify/render";
 import { createWorker, DEFAULT_WORKER_OPTIONS, type WorkerOptions } from "@/lib/notify/worker/worker";
 import { openAppDatabase } from "@/lib/startup/open-app-database";
@@ -26,7 +26,7 @@ const realSenders = (channelId: string) => ({
   renderDeliveries: renderAsWebhooks,
   combineGroupMessages,
   scheduleDailyEvents: async () => {},
-  sendMail,
+  mailSender,
   channelTargets,
   sendToChannel,
 });

@@ -60,7 +60,7 @@ export function fakeDeps(
       lines: messages.flatMap((message) => [message.title, ...message.lines]),
     }),
     scheduleDailyEvents: async () => {},
-    sendMail: async () => ({ status: "sent", answer: "250 OK" }),
+    mailSender: () => async () => ({ status: "sent", answer: "250 OK" }),
     channelTargets: async (_db, ids) =>
       new Map<string, ChannelTarget>(
         ids.map((id) => [id, { id, kind: "WEBHOOK", url: "http://127.0.0.1:9/hook", secret: null }]),

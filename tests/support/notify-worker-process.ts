@@ -7,7 +7,7 @@
  * send over HTTP. Prints "ready" once polling; SIGTERM stops it cleanly, SIGKILL is the crash.
  */
 import { openDatabase } from "../../lib/db/open";
-import { channelTargets, sendMail, sendToChannel } from "../../lib/notify/channels";
+import { channelTargets, mailSender, sendToChannel } from "../../lib/notify/channels";
 import { combineGroupMessages } from "../../lib/notify/render";
 import { createWorker, DEFAULT_WORKER_OPTIONS } from "../../lib/notify/worker/worker";
 import { plannedToChannel, renderAsWebhooks } from "./notify-worker-fakes";
@@ -31,7 +31,7 @@ async function main() {
       renderDeliveries: renderAsWebhooks,
       combineGroupMessages,
       scheduleDailyEvents: async () => {},
-      sendMail,
+      mailSender,
       channelTargets,
       sendToChannel,
     },

@@ -86,15 +86,30 @@ export function closeMailTransport(): void {
   holder.parkleadMailTransports?.clear();
 }
 
-export async function sendMail(
+export type MailSend = (message: EmailMessage, options: { timeoutMs: number }) => Promise<Outcome>;
+
+/**
+ * A sender for a batch of mails: the mail server is looked up at the first mail and used for the
+ * rest (the worker sends a batch with one; the setting is read once, not once per mail).
+ */
+export function mailSender(db: SettingReader, config: MailEnv = env()): MailSend {
+  let found: Promise<Lookup> | undefined;
+  return async (message, options) => send(await (found ??= lookUp(db, config)), message, options.timeoutMs);
+}
+
+/** One mail, the mail server looked up for it. */
+export function sendMail(
   db: SettingReader,
   message: EmailMessage,
   options: { timeoutMs: number; config?: MailEnv },
 ): Promise<Outcome> {
-  const found = await lookUp(db, options.config ?? env());
+  return mailSender(db, options.config)(message, options);
+}
+
+async function send(found: Lookup, message: EmailMessage, timeoutMs: number): Promise<Outcome> {
   if (!found.server) return { status: "dead", answer: found.problem ?? MAIL_NOT_CONFIGURED };
   try {
-    const info = (await transportFor(found.server, options.timeoutMs).sendMail({
+    const info = (await transportFor(found.server, timeoutMs).sendMail({
       to: message.to,
       subject: message.subject,
       text: message.text,

@@ -15,7 +15,7 @@ import { sendWecom } from "./wecom";
  * worker's (lib/notify/worker).
  */
 
-export { mailServer, sendMail, closeMailTransport } from "./email";
+export { mailServer, mailSender, sendMail, closeMailTransport, type MailSend } from "./email";
 export { syncEnvChannel, ENV_CHANNEL_ID } from "./env-channel";
 export { kindFromUrl } from "./kind";
 

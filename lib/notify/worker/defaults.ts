@@ -1,5 +1,5 @@
 import "server-only";
-import { channelTargets, sendMail, sendToChannel } from "../channels";
+import { channelTargets, mailSender, sendToChannel } from "../channels";
 import { planEvents } from "../plan";
 import { combineGroupMessages, renderDeliveries } from "../render";
 import { scheduleDailyEvents } from "../schedule";
@@ -11,7 +11,7 @@ export const defaultDeps: WorkerDeps = {
   renderDeliveries,
   combineGroupMessages,
   scheduleDailyEvents,
-  sendMail,
+  mailSender,
   channelTargets,
   sendToChannel,
 };

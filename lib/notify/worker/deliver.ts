@@ -6,12 +6,16 @@ import { logEvent } from "../../log";
 import { ERASED_DELIVERY_ANSWER } from "../../outbox/events";
 import type { GroupMessage, Outcome } from "../message";
 import { retryDelayMs, type Backoff } from "./backoff";
+import type { MailSend } from "../channels";
 import type { ChannelTarget, Rendered, WorkerDeps } from "./deps";
 import { inParallel } from "./parallel";
 
 export interface DeliverContext {
   db: Database;
-  deps: Pick<WorkerDeps, "renderDeliveries" | "combineGroupMessages" | "sendMail" | "channelTargets" | "sendToChannel">;
+  deps: Pick<
+    WorkerDeps,
+    "renderDeliveries" | "combineGroupMessages" | "mailSender" | "channelTargets" | "sendToChannel"
+  >;
   now: Date;
   /** the lease the deliveries were claimed with: a result is written only while this claim holds */
   claimedUntil: Date;
@@ -57,7 +61,7 @@ export async function deliver(deliveries: Delivery[], context: DeliverContext): 
     if (isDatabaseUnavailable(error)) throw error;
     targetsFailed = `channel: ${errorText(error)}`;
   }
-  const batch = { ...context, db: settingsReadOnce(db) };
+  const batch = { ...context, sendMail: deps.mailSender(db) };
   const units = sendingUnits(deliveries, rendered);
   const unitOutcomes = await inParallel(units, context.concurrency, async ({ delivery, messages }) => {
     let message;
@@ -103,11 +107,7 @@ function sendingUnits(deliveries: Delivery[], rendered: Map<string, Rendered | {
   const open = new Map<string, SendingUnit>();
   for (const delivery of deliveries) {
     const message = rendered.get(delivery.id) ?? { skip: "nothing to send" };
-    const joins =
-      delivery.channelId !== null &&
-      GROUP_MEDIA.has(delivery.medium) &&
-      "medium" in message &&
-      message.medium === "GROUP";
+    const joins = delivery.channelId !== null && GROUP_MEDIA.has(delivery.medium) && isGroup(message);
     const unit = joins ? open.get(delivery.channelId!) : undefined;
     if (unit && unit.messages.length < GROUP_BATCH) {
       unit.deliveries.push(delivery);
@@ -149,10 +149,10 @@ async function attempt(
   delivery: Delivery,
   message: Exclude<Rendered, { skip: string }>,
   targets: Map<string, ChannelTarget>,
-  { db, deps, sendTimeoutMs }: DeliverContext,
+  { deps, sendTimeoutMs, sendMail }: DeliverContext & { sendMail: MailSend },
 ): Promise<Outcome | { status: "skip"; answer: string }> {
   try {
-    if (message.medium === "EMAIL") return await bounded(deps.sendMail(db, message, { timeoutMs: sendTimeoutMs }));
+    if (message.medium === "EMAIL") return await bounded(sendMail(message, { timeoutMs: sendTimeoutMs }));
     const target = delivery.channelId ? targets.get(delivery.channelId) : undefined;
     if (!target) return { status: "skip", answer: "channel removed or inactive" };
     return await bounded(deps.sendToChannel(target, message, { timeoutMs: sendTimeoutMs, deliveryId: delivery.id }));
@@ -247,26 +247,6 @@ async function writeResults(results: Result[], { db, now, claimedUntil }: Delive
         attempts: delivery.attempts,
       })),
     });
-}
-
-/**
- * The database as a batch's mails see it: sendMail reads the mail server's setting on every call,
- * and a batch of mails needs it once, not once per mail.
- */
-function settingsReadOnce(db: Database): Database {
-  const reads = new Map<string, Promise<unknown>>();
-  const findUnique = (args: Parameters<Database["setting"]["findUnique"]>[0]) => {
-    const key = JSON.stringify(args);
-    if (!reads.has(key)) reads.set(key, db.setting.findUnique(args));
-    return reads.get(key);
-  };
-  const setting = new Proxy(db.setting, {
-    get: (target, property, receiver) =>
-      property === "findUnique" ? findUnique : Reflect.get(target, property, receiver),
-  });
-  return new Proxy(db, {
-    get: (target, property, receiver) => (property === "setting" ? setting : Reflect.get(target, property, receiver)),
-  });
 }
 
 function errorText(error: unknown): string {

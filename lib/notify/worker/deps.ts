@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import type { Delivery, OutboxEvent, Prisma } from "../../db/generated/client";
-import type { EmailMessage, GroupMessage, Message, Outcome, WebhookMessage } from "../message";
-import type { ChannelTarget } from "../channels";
+import type { GroupMessage, Message, Outcome, WebhookMessage } from "../message";
+import type { ChannelTarget, MailSend } from "../channels";
 import type { Plan } from "../plan";
 
 /*
@@ -21,7 +21,8 @@ export interface WorkerDeps {
   /** several messages for one group chat as one (lib/notify/render/combine.ts) */
   combineGroupMessages(messages: GroupMessage[]): Promise<GroupMessage>;
   scheduleDailyEvents(db: Database, now: Date): Promise<void>;
-  sendMail(db: Database, message: EmailMessage, options: { timeoutMs: number }): Promise<Outcome>;
+  /** a sender for one batch's mails (lib/notify/channels/email.ts): the mail server is looked up once */
+  mailSender(db: Database): MailSend;
   channelTargets(db: Database, ids: string[]): Promise<Map<string, ChannelTarget>>;
   sendToChannel(
     target: ChannelTarget,
