@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deadlineWords } from "./deadline-words";
-import { addWorkingDays } from "./working-days";
+import { addWorkingDays } from "./working-hours";
 
 const calendar = { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00", holidays: [], workdays: [] };
 

@@ -66,6 +66,16 @@ export function addWorkingHours(start: Date, hours: number, calendar: WorkingCal
   throw new Error("unreachable");
 }
 
+/**
+ * The moment `days` working days after `start`, each a full working day's hours (end − start) as
+ * ./working-hours counts them: a PIPL request made on Monday 10:00 is due, 15 working days on, at
+ * 10:00 three weeks later, holidays and weekends not counted and make-up days (调休) counted.
+ */
+export function addWorkingDays(start: Date, days: number, calendar: WorkingCalendar): Date {
+  const hoursPerDay = (minutesOf(calendar.end) - minutesOf(calendar.start)) / 60;
+  return addWorkingHours(start, days * hoursPerDay, calendar);
+}
+
 /** Working hours from `a` to `b` (negative when b is before a), e.g. how late a response is. */
 export function workingHoursBetween(a: Date, b: Date, calendar: WorkingCalendar): number {
   if (b.getTime() < a.getTime()) return -workingHoursBetween(b, a, calendar);

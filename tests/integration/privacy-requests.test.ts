@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
-import { addWorkingDays } from "@/lib/calendar/working-days";
+import { addWorkingDays } from "@/lib/calendar/working-hours";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { requestPrivacy, STATUS_PAGE_REQUEST_LIMIT } from "@/lib/inquiries/status/mutations";
 import { inquiryStatus } from "@/lib/inquiries/status/queries";

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../../audit/record";
 import { keyedDigest } from "../../auth/secret";
-import { addWorkingDays } from "../../calendar/working-days";
+import { addWorkingDays } from "../../calendar/working-hours";
 import type { Database } from "../../db/client";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { countAttempt } from "../../limits/attempts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { preferencesSchema, workPhone } from "./schema";
+import { workPhone } from "../../forms/fields";
+import { preferencesSchema } from "./schema";
 
 describe("the work phone", () => {
   const parse = (value: string) => workPhone().safeParse(value);
