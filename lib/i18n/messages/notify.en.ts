@@ -25,7 +25,7 @@ export const notifyEn: Messages["notify"] = {
   line: {
     reference: "Reference: {reference}",
     company: "Company: {company}",
-    need: "Need: {deal} {kind}, {area}",
+    need: "Need: {need}",
     park: "Park: {park}",
     tax: "Expected annual tax: {amount}",
     contact: "Contact: {name}",
@@ -37,7 +37,6 @@ export const notifyEn: Messages["notify"] = {
     respondBy: "First response: {when}",
     overdue: "First response: {when}, overdue",
   },
-  deal: { BUY: "buy", RENT: "rent" },
   link: { open: "Open the lead", claim: "Claim the lead", workspace: "Open the workspace", reports: "Open reports" },
   batch: { title: "{count} new notifications", item: "[{title}]", link: "{label}: {url}" },
   tasks: {

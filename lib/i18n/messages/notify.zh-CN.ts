@@ -24,7 +24,7 @@ export const notifyZhCN = {
   line: {
     reference: "咨询编号：{reference}",
     company: "企业：{company}",
-    need: "需求：{deal}{kind} {area}",
+    need: "需求：{need}",
     park: "园区：{park}",
     tax: "预计年税收：{amount}",
     contact: "联系人：{name}",
@@ -36,7 +36,6 @@ export const notifyZhCN = {
     respondBy: "首次响应：{when}",
     overdue: "首次响应：{when}，已超时",
   },
-  deal: { BUY: "购买", RENT: "租赁" },
   link: { open: "查看线索", claim: "认领线索", workspace: "打开工作台", reports: "查看报表" },
   batch: { title: "{count} 条新通知", item: "【{title}】", link: "{label}：{url}" },
   tasks: {

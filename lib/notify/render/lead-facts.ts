@@ -1,7 +1,8 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import type { Delivery } from "../../db/generated/client";
-import { formatArea, formatWan } from "../../i18n/format";
+import { formatWan } from "../../i18n/format";
+import { needWords } from "../../inquiries/need-words";
 import type { StaffWords } from "./staff";
 
 /*
@@ -68,14 +69,9 @@ export type FactEvent = LeadFacts["events"] extends Map<string, infer E> ? E : n
 export function needLines(lead: FactLead, words: StaffWords): string[] {
   const { t, locale, messages } = words;
   const lines = [t("line.company", { company: lead.company })];
-  if (lead.needDeal && lead.needKind && lead.needArea && lead.needAreaUnit)
-    lines.push(
-      t("line.need", {
-        deal: t(`deal.${lead.needDeal}`),
-        kind: messages.kind[lead.needKind],
-        area: formatArea(lead.needArea.toString(), lead.needAreaUnit, locale, messages),
-      }),
-    );
+  const { needDeal, needKind, needArea, needAreaUnit } = lead;
+  if (needDeal && needKind && needArea && needAreaUnit)
+    lines.push(t("line.need", { need: needWords({ needDeal, needKind, needArea, needAreaUnit }, locale, messages) }));
   if (lead.park) lines.push(t("line.park", { park: lead.park.name }));
   if (lead.expectedAnnualTax)
     lines.push(t("line.tax", { amount: formatWan(lead.expectedAnnualTax.toString(), locale) }));
