@@ -13,6 +13,7 @@ import { inquiryStatusEn } from "./inquiry-status.en";
 import { accountEn } from "./account.en";
 import { notifySettingsEn } from "./notify-settings.en";
 import { notifyEn } from "./notify.en";
+import { vocabularyEn } from "./vocabulary.en";
 import type { Messages } from "../messages";
 
 export const en: Messages = {
@@ -416,4 +417,5 @@ export const en: Messages = {
   account: accountEn,
   notifySettings: notifySettingsEn,
   notify: notifyEn,
+  vocabulary: vocabularyEn,
 };

@@ -13,6 +13,7 @@ import { inquiryStatusZhCN } from "./inquiry-status.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { notifySettingsZhCN } from "./notify-settings.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
+import { vocabularyZhCN } from "./vocabulary.zh-CN";
 export const zhCN = {
   site: {
     name: "园区招商",
@@ -389,4 +390,5 @@ export const zhCN = {
   account: accountZhCN,
   notifySettings: notifySettingsZhCN,
   notify: notifyZhCN,
+  vocabulary: vocabularyZhCN,
 };

@@ -1,0 +1,68 @@
+/*
+ * The words for values the product stores in code form (lead sources, UTM media, roles, record kinds),
+ * so no page, CSV or workbook shows a raw value such as `listing` or `direct`. lib/i18n/vocabulary.ts
+ * reads them; a value with no entry (a campaign's own utm_source) is shown as it was sent.
+ */
+export const vocabularyZhCN = {
+  /** Lead.source: utm_source of the first inquiry, else how it arrived */
+  source: {
+    listing: "房源页",
+    direct: "直接访问",
+    api: "API 接口",
+    import: "批量导入",
+    wechat: "微信",
+    weixin: "微信",
+    baidu: "百度",
+    google: "谷歌",
+    bing: "必应",
+    douyin: "抖音",
+    zhihu: "知乎",
+    weibo: "微博",
+    linkedin: "领英",
+    email: "邮件",
+    newsletter: "邮件简报",
+    expo: "展会",
+    agent: "中介",
+    referral: "转介绍",
+  },
+  /** utm_medium, "direct" when none */
+  medium: {
+    direct: "直接访问",
+    none: "直接访问",
+    organic: "自然搜索",
+    cpc: "付费搜索",
+    ppc: "付费搜索",
+    paid: "付费推广",
+    display: "展示广告",
+    banner: "展示广告",
+    social: "社交媒体",
+    referral: "外部链接",
+    email: "邮件",
+    article: "公众号文章",
+    qrcode: "二维码",
+    sms: "短信",
+    offline: "线下",
+  },
+  /** Inquiry.channel */
+  channel: { FORM: "网站表单", API: "API 接口" },
+  /** User.role */
+  role: { STAFF: "招商专员", MANAGER: "招商经理", ADMIN: "管理员" },
+  /** AuditEntry.entityType and the kinds of record a person reads about */
+  entity: {
+    lead: "线索",
+    inquiry: "咨询",
+    listing: "房源",
+    park: "园区",
+    user: "用户",
+    stage: "阶段",
+    lostReason: "流失原因",
+    task: "任务",
+    activity: "跟进记录",
+    setting: "设置",
+    notifyChannel: "通知渠道",
+    privacyRequest: "个人信息请求",
+    report: "报表",
+  },
+  /** Leads with no owner, waiting to be claimed: one word everywhere */
+  pool: "公海",
+};
