@@ -14,6 +14,12 @@ import { accountEn } from "./account.en";
 import { notifySettingsEn } from "./notify-settings.en";
 import { notifyEn } from "./notify.en";
 import { vocabularyEn } from "./vocabulary.en";
+import { dashboardEn } from "./dashboard.en";
+import { demoEn } from "./demo.en";
+import { auditEn } from "./audit.en";
+import { workspaceEn } from "./workspace.en";
+import { publicListingsEn } from "./public-listings.en";
+import { publicSiteEn } from "./public-site.en";
 import type { Messages } from "../messages";
 
 export const en: Messages = {
@@ -418,4 +424,10 @@ export const en: Messages = {
   notifySettings: notifySettingsEn,
   notify: notifyEn,
   vocabulary: vocabularyEn,
+  dashboard: dashboardEn,
+  demo: demoEn,
+  audit: auditEn,
+  workspace: workspaceEn,
+  publicListings: publicListingsEn,
+  publicSite: publicSiteEn,
 };

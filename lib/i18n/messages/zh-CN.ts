@@ -14,6 +14,12 @@ import { accountZhCN } from "./account.zh-CN";
 import { notifySettingsZhCN } from "./notify-settings.zh-CN";
 import { notifyZhCN } from "./notify.zh-CN";
 import { vocabularyZhCN } from "./vocabulary.zh-CN";
+import { dashboardZhCN } from "./dashboard.zh-CN";
+import { demoZhCN } from "./demo.zh-CN";
+import { auditZhCN } from "./audit.zh-CN";
+import { workspaceZhCN } from "./workspace.zh-CN";
+import { publicListingsZhCN } from "./public-listings.zh-CN";
+import { publicSiteZhCN } from "./public-site.zh-CN";
 export const zhCN = {
   site: {
     name: "园区招商",
@@ -391,4 +397,10 @@ export const zhCN = {
   notifySettings: notifySettingsZhCN,
   notify: notifyZhCN,
   vocabulary: vocabularyZhCN,
+  dashboard: dashboardZhCN,
+  demo: demoZhCN,
+  audit: auditZhCN,
+  workspace: workspaceZhCN,
+  publicListings: publicListingsZhCN,
+  publicSite: publicSiteZhCN,
 };

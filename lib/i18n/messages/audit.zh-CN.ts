@@ -1,0 +1,2 @@
+/* The audit log read as sentences, with its filters. */
+export const auditZhCN = {};

@@ -1,0 +1,2 @@
+/* The demo workspace: what marks demo data as such. */
+export const demoZhCN = {};

@@ -1,0 +1,2 @@
+/* Listing pages for investors: gallery, filters beside the results, the contact bar. */
+export const publicListingsZhCN = {};
