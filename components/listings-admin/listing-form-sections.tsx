@@ -140,6 +140,15 @@ export function AreaPriceSection({ form }: SectionProps) {
         />
       </div>
       <div className="form-row two">
+        <TextField
+          {...common}
+          name="minSplitArea"
+          label={t("minSplitArea")}
+          hint={t("minSplitAreaHint")}
+          inputMode="decimal"
+        />
+      </div>
+      <div className="form-row two">
         <TextField {...common} name="price" label={t("price")} inputMode="decimal" required={required} />
         <SelectField
           {...common}

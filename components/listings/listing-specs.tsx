@@ -18,6 +18,12 @@ export async function ListingSpecs({ listing }: { listing: PublicListing }) {
     [t.area, formatArea(listing.area, listing.areaUnit, locale, messages)],
     [t.availableArea, formatArea(listing.availableArea, listing.areaUnit, locale, messages)],
     [
+      t.split,
+      listing.minSplitArea
+        ? t.splitFrom.replace("{area}", formatArea(listing.minSplitArea, listing.areaUnit, locale, messages))
+        : null,
+    ],
+    [
       t.floorHeight,
       listing.floorHeightM ? `${formatNumber(listing.floorHeightM, locale)} ${messages.units.metre}` : null,
     ],

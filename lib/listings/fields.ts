@@ -21,11 +21,11 @@ export function decimal(max: number, decimals: number, min: number) {
   return kitDecimal({ max, decimals, min });
 }
 
-/** The same, optional: blank is stored as null. */
-export function optionalDecimal(max: number, decimals: number) {
+/** The same, optional: blank is stored as null; `positive` refuses 0 (a part of an area). */
+export function optionalDecimal(max: number, decimals: number, { positive = false } = {}) {
   return numberInput.transform((input, ctx) => {
     if (input === undefined || isMissing(input)) return null;
-    const parsed = parseNumber(input, { max, decimals });
+    const parsed = parseNumber(input, { max, decimals, ...(positive ? { min: 0, exclusive: true } : {}) });
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: "custom", message: parsed.error });
     return z.NEVER;

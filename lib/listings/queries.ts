@@ -118,9 +118,11 @@ export async function publicListingById(db: Database, id: string) {
     ...row,
     area: row.area.toString(),
     availableArea: row.availableArea.toString(),
+    minSplitArea: row.minSplitArea?.toString() ?? null,
     price: row.price.toString(),
     floorHeightM: row.floorHeightM?.toString() ?? null,
     areaSqm: undefined,
+    minSplitAreaSqm: undefined,
     unitPrice: undefined,
     park: { ...row.park, totalAreaMu: row.park.totalAreaMu?.toString() ?? null },
   };

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin/mutations";
 import { listingForEdit, listListingsForStaff } from "@/lib/listings/admin/queries";
+import { matchingListings } from "@/lib/leads/detail/matching";
 import {
   addListingPhoto,
   removeListingPhoto,
@@ -330,6 +331,80 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       ).not.toContain(id);
       // A bad filter value is dropped, not an error.
       expect((await listListingsForStaff(opened.db, viewers.staff, { kind: "CASTLE", page: "-3" })).filter).toEqual({});
+    });
+  });
+
+  describe("the smallest part a listing is split into", () => {
+    const land = {
+      kind: "LAND",
+      deal: "SALE",
+      area: "30",
+      availableArea: "30",
+      areaUnit: "MU",
+      price: "38",
+      priceUnit: "WAN_PER_MU",
+    };
+    it("[STAFF] saves it with its m² twin, kept in step on edit and cleared when blank; shown on the public page", async () => {
+      const created = await newListing(land);
+      const { id, input } = created;
+      const first = await updateListing(
+        opened.db,
+        viewers.staff,
+        asEdit({ ...input, minSplitArea: "6" }, id, created.updatedAt),
+      );
+      if (!first.ok) throw new Error(JSON.stringify(first.fieldErrors));
+      let row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
+      expect([row.minSplitArea?.toString(), row.minSplitAreaSqm?.toString()]).toEqual(["6", "4000"]);
+      expect((await listingForEdit(opened.db, viewers.staff, id))?.values.minSplitArea).toBe("6");
+      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "listing.update" } });
+      expect(audit.details).toMatchObject({ minSplitArea: [null, "6"] });
+      await setListingPublished(opened.db, viewers.staff, { id, published: true });
+      expect((await publicListingById(opened.db, id))?.minSplitArea).toBe("6");
+
+      const cleared = await updateListing(
+        opened.db,
+        viewers.staff,
+        asEdit(
+          { ...input, priceUnit: "WAN_PER_MU", price: "38", minSplitArea: "" },
+          id,
+          (await opened.db.listing.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString(),
+        ),
+      );
+      expect(cleared.ok).toBe(true);
+      row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
+      expect([row.minSplitArea, row.minSplitAreaSqm]).toEqual([null, null]);
+    });
+
+    it("refuses a part of zero, a negative one, one larger than the area or not a number, storing nothing", async () => {
+      const before = await opened.db.listing.count();
+      for (const [minSplitArea, key] of [
+        ["0", "positive"],
+        ["-5", "positive"],
+        ["5000.01", "minSplitArea"],
+        ["一半", "number"],
+      ] as const) {
+        const answer = await createListing(opened.db, viewers.staff, factoryLease(parkId, { minSplitArea }));
+        expect(answer).toEqual({ ok: false, fieldErrors: { minSplitArea: key } });
+      }
+      expect(await opened.db.listing.count()).toBe(before);
+    });
+
+    it("matches a lead's need: a whole fit first, then a splittable listing; a too-big one that goes only whole does not", async () => {
+      const tag = unique("分割匹配");
+      const make = async (title: string, fields: Record<string, unknown>) => {
+        const { id } = await newListing({ title: `${tag} ${title}`, published: true, industries: [], ...fields });
+        return id;
+      };
+      await make("整体", { area: "2500", availableArea: "2200" });
+      await make("可分割", { area: "20000", availableArea: "20000", minSplitArea: "1500" });
+      await make("分割太大", { area: "20000", availableArea: "20000", minSplitArea: "3500" });
+      await make("不可分割", { area: "20000", availableArea: "20000" });
+      const need = { needDeal: "RENT", needKind: "FACTORY", needArea: "2000", needAreaUnit: "SQM" } as const;
+      const found = (await matchingListings(opened.db, need, 100)).filter((listing) => listing.title.startsWith(tag));
+      expect(found.map((listing) => [listing.title, listing.split])).toEqual([
+        [`${tag} 整体`, false],
+        [`${tag} 可分割`, true],
+      ]);
     });
   });
 

@@ -50,6 +50,9 @@ export const listingsAdminEn: typeof listingsAdminZhCN = {
     area: "Total area",
     availableArea: "Available area",
     areaUnit: "Area unit",
+    minSplitArea: "Smallest part",
+    minSplitAreaHint:
+      "Optional: the smallest part sold or leased on its own, in the area's unit. Blank: only as a whole",
     price: "Price",
     priceUnit: "Price unit",
     priceHint: "Sale: CNY/m², total in 10k CNY, or 10k CNY/mu (land); lease: CNY/m²/day or CNY/m²/month",

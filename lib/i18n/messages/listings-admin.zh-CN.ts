@@ -49,6 +49,8 @@ export const listingsAdminZhCN = {
     area: "总面积",
     availableArea: "可租售面积",
     areaUnit: "面积单位",
+    minSplitArea: "最小分割面积",
+    minSplitAreaHint: "选填；可分割租售时填最小可租售的一部分（单位同总面积），不填表示只整体租售",
     price: "价格",
     priceUnit: "计价单位",
     priceHint: "出售：元/m²、万元（总价）或 万元/亩（土地）；出租：元/m²/天 或 元/m²/月",

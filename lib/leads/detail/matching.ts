@@ -29,6 +29,8 @@ const matchSelect = {
   status: true,
   availableArea: true,
   areaUnit: true,
+  minSplitArea: true,
+  minSplitAreaSqm: true,
   price: true,
   priceUnit: true,
   industries: true,
@@ -51,8 +53,9 @@ export function industryMatches(codes: readonly string[], need: Pick<Need, "indu
 /**
  * Published listings that could serve the lead's need: same kind, the matching deal (buy → sale,
  * rent → lease), still available or reserved, with an available area of 70%–150% of the need
- * (compared in m², 1 亩 = 666.67 m²). Listings suited to the lead's industry come first, then the
- * closest in area. Nothing when the need is incomplete.
+ * (compared in m², 1 亩 = 666.67 m²), or more than that when the listing can be split and its
+ * smallest part is at most 150% of the need. Whole fits come first, then listings suited to the
+ * lead's industry, then the closest in area. Nothing when the need is incomplete.
  */
 export async function matchingListings(db: Database, need: Need, limit = MATCH_LIMIT) {
   if (!need.needDeal || !need.needKind || need.needArea === null || !need.needAreaUnit) return [];
@@ -61,12 +64,16 @@ export async function matchingListings(db: Database, need: Need, limit = MATCH_L
   const low = wanted.mul(AREA_RANGE.min);
   const high = wanted.mul(AREA_RANGE.max);
   // Available area is stored in the listing's own unit: ask each unit for the range in that unit.
-  const inRange = (unit: "SQM" | "MU", per: Decimal.Value) => ({
+  const inUnit = (value: Decimal, per: Decimal.Value, rounding: Decimal.Rounding) =>
+    value.div(per).toDecimalPlaces(2, rounding).toString();
+  const whole = (unit: "SQM" | "MU", per: Decimal.Value) => ({
     areaUnit: unit,
-    availableArea: {
-      gte: low.div(per).toDecimalPlaces(2, Decimal.ROUND_UP).toString(),
-      lte: high.div(per).toDecimalPlaces(2, Decimal.ROUND_DOWN).toString(),
-    },
+    availableArea: { gte: inUnit(low, per, Decimal.ROUND_UP), lte: inUnit(high, per, Decimal.ROUND_DOWN) },
+  });
+  const splittable = (unit: "SQM" | "MU", per: Decimal.Value) => ({
+    areaUnit: unit,
+    availableArea: { gt: inUnit(high, per, Decimal.ROUND_DOWN) },
+    minSplitAreaSqm: { lte: high.toDecimalPlaces(2, Decimal.ROUND_DOWN).toString() },
   });
   const rows = await db.listing.findMany({
     where: {
@@ -74,26 +81,33 @@ export async function matchingListings(db: Database, need: Need, limit = MATCH_L
       status: { in: ["AVAILABLE", "RESERVED"] },
       kind: need.needKind,
       deal: need.needDeal === "BUY" ? "SALE" : "LEASE",
-      OR: [inRange("SQM", 1), inRange("MU", SQM_PER_MU)],
+      OR: [whole("SQM", 1), whole("MU", SQM_PER_MU), splittable("SQM", 1), splittable("MU", SQM_PER_MU)],
     },
     select: matchSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: CANDIDATES,
   });
   return rows
-    .map((row) => {
+    .map(({ minSplitAreaSqm, ...row }) => {
       const availableSqm = new Decimal(row.availableArea.toString()).mul(row.areaUnit === "MU" ? SQM_PER_MU : 1);
+      const split = availableSqm.gt(high);
+      // A split listing is as close as the part the investor would take: the need, or the smallest part if larger.
+      const offered = split ? Decimal.max(wanted, new Decimal(String(minSplitAreaSqm))) : availableSqm;
       return {
         ...row,
         availableArea: row.availableArea.toString(),
+        minSplitArea: row.minSplitArea?.toString() ?? null,
         price: row.price.toString(),
+        /** only a part of the listing fits the need */
+        split,
         matchedIndustries: industryMatches(row.industries, need),
-        /** how far the available area is from the need, as a ratio's distance from 1 on a log scale */
-        distance: Math.abs(Math.log(availableSqm.div(wanted).toNumber())),
+        /** how far the area offered is from the need, as a ratio's distance from 1 on a log scale */
+        distance: Math.abs(Math.log(offered.div(wanted).toNumber())),
       };
     })
     .sort(
       (a, b) =>
+        Number(a.split) - Number(b.split) ||
         Number(b.matchedIndustries.length > 0) - Number(a.matchedIndustries.length > 0) ||
         Number(a.status !== "AVAILABLE") - Number(b.status !== "AVAILABLE") ||
         a.distance - b.distance,

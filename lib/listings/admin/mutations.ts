@@ -39,6 +39,7 @@ const AUDITED = [
   "area",
   "availableArea",
   "areaUnit",
+  "minSplitArea",
   "price",
   "priceUnit",
   "floorHeightM",
@@ -91,13 +92,14 @@ function changesBetween(before: Partial<Record<string, unknown>> | null, after: 
 
 /**
  * The stored columns of the form's fields, with the comparable area and price the catalogue sorts by (as the seed
- * computes them).
+ * computes them) and the smallest part in m² that matching compares.
  */
 function columnsOf(fields: Fields) {
   const areaSqm = areaInSqm(fields.area, fields.areaUnit);
   return {
     ...fields,
     areaSqm: areaSqm.toString(),
+    minSplitAreaSqm: fields.minSplitArea === null ? null : areaInSqm(fields.minSplitArea, fields.areaUnit).toString(),
     unitPrice: unitPrice(fields.price, fields.priceUnit, areaSqm).toString(),
   };
 }

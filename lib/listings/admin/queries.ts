@@ -88,6 +88,7 @@ export async function listingForEdit(db: Database, viewer: Viewer | null, id: st
     area: row.area.toString(),
     availableArea: row.availableArea.toString(),
     areaUnit: row.areaUnit,
+    minSplitArea: row.minSplitArea?.toString() ?? "",
     price: row.price.toString(),
     priceUnit: row.priceUnit,
     floorHeightM: row.floorHeightM?.toString() ?? "",

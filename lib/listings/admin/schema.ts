@@ -58,6 +58,8 @@ const fields = {
   area: decimal(10_000_000, 2, 1),
   availableArea: decimal(10_000_000, 2, 0),
   areaUnit: choice(areaUnits),
+  /** the smallest part sold or leased on its own, in the area's unit; blank when the listing goes only whole */
+  minSplitArea: optionalDecimal(10_000_000, 2, { positive: true }),
   price: decimal(10_000_000, 2, 0.01),
   priceUnit: choice(priceUnits),
   floorHeightM: optionalDecimal(100, 2),
@@ -87,6 +89,7 @@ interface Consistency {
   factoryType?: string | null;
   area?: string;
   availableArea?: string;
+  minSplitArea?: string | null;
   areaUnit?: AreaUnit;
   priceUnit?: PriceUnit;
   status?: ListingStatus;
@@ -110,6 +113,8 @@ function checkConsistency(value: Consistency, ctx: z.RefinementCtx) {
     issue("priceUnit", "unitMismatch");
   if (isAmount(value.area) && isAmount(value.availableArea) && Number(value.availableArea) > Number(value.area))
     issue("availableArea", "availableArea");
+  if (isAmount(value.area) && isAmount(value.minSplitArea) && Number(value.minSplitArea) > Number(value.area))
+    issue("minSplitArea", "minSplitArea");
   if (deal && oneOf(listingStatuses, value.status) && !statusesFor(deal).includes(value.status))
     issue("status", "statusDeal");
 }

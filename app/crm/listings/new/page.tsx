@@ -28,6 +28,7 @@ const blank: ListingInput = {
   area: "",
   availableArea: "",
   areaUnit: "SQM",
+  minSplitArea: "",
   price: "",
   priceUnit: "YUAN_PER_SQM_DAY",
   floorHeightM: "",
