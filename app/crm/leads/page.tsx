@@ -69,6 +69,15 @@ export default async function LeadsPage({
           </p>
         )}
         <InboxFilters view={view} options={options} showOwners={canAssign} />
+        {result.rows.length === 0 ? (
+          <p className="panel">{text.empty}</p>
+        ) : (
+          <>
+            <p className="meta">{t("inbox.count", { count: result.rows.length })}</p>
+            <InboxTable rows={result.rows} view={view} now={now} userId={viewer.id} />
+          </>
+        )}
+        <InboxPagination view={view} next={result.next} previous={result.previous} paged={result.paged} />
         <BulkActions
           canAssign={canAssign}
           owners={options.owners.map((owner) => ({ key: owner.id, label: owner.name }))}
@@ -83,15 +92,6 @@ export default async function LeadsPage({
             askPark: reason.askPark,
           }))}
         />
-        {result.rows.length === 0 ? (
-          <p className="panel">{text.empty}</p>
-        ) : (
-          <>
-            <p className="meta">{t("inbox.count", { count: result.rows.length })}</p>
-            <InboxTable rows={result.rows} view={view} now={now} />
-          </>
-        )}
-        <InboxPagination view={view} next={result.next} previous={result.previous} paged={result.paged} />
       </>
     </I18nProvider>
   );

@@ -73,6 +73,7 @@ export function BulkActions({
       action={action}
       onSubmit={submit}
       className={`panel ${styles.bulk}`}
+      data-selected={count > 0}
       aria-label={t("bulk.title")}
     >
       <p className={styles.selected} aria-live="polite">

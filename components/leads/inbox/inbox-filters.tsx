@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
+import { term } from "@/lib/i18n/vocabulary";
 import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import { inboxHref, type InboxView } from "./inbox-href";
 import styles from "./inbox.module.css";
@@ -60,7 +61,7 @@ export async function InboxFilters({
             any={t.any}
             options={[
               ["mine", t.mine],
-              ["unassigned", t.unassigned],
+              ["unassigned", messages.vocabulary.pool],
               ...(showOwners ? options.owners.map((owner): [string, string] => [owner.id, owner.name]) : []),
             ]}
           />
@@ -83,7 +84,7 @@ export async function InboxFilters({
             label={t.source}
             value={filter.source}
             any={t.any}
-            options={options.sources.map((source) => [source, source])}
+            options={options.sources.map((source) => [source, term(messages.vocabulary, "source", source)])}
           />
           <div className="field">
             <label htmlFor="inbox-from">{t.from}</label>

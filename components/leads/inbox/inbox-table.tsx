@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { formatArea, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { term } from "@/lib/i18n/vocabulary";
 import type { InboxSort } from "@/lib/leads/inbox/cursor";
 import type { InboxRow } from "@/lib/leads/inbox/queries";
 import { ClaimForm } from "./claim-form";
@@ -15,6 +17,7 @@ interface Props {
   rows: InboxRow[];
   view: InboxView;
   now: Date;
+  userId: string;
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"inbox">>>;
@@ -38,107 +41,101 @@ function need(row: InboxRow, locale: Locale, messages: Messages): string {
     .join(" · ");
 }
 
-/** A column header that sorts by its column; a second click turns the order round. */
-function SortHeader({ sort, label, title, view }: { sort: InboxSort; label: string; title: string; view: InboxView }) {
+/** A header that sorts by its column (server-side, through the URL); a second click turns the order round. */
+function sortable(sort: InboxSort, label: string, view: InboxView, t: Translate): Partial<DataTableColumn> {
   const active = view.sort === sort;
   const direction = active && view.direction === "desc" ? "asc" : "desc";
-  return (
-    <th scope="col" aria-sort={active ? (view.direction === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={inboxHref({ filter: view.filter, sort, direction })} title={title}>
+  return {
+    sort: active ? (view.direction === "asc" ? "ascending" : "descending") : undefined,
+    header: (
+      <Link href={inboxHref({ filter: view.filter, sort, direction })} title={t("sortBy", { column: label })}>
         {label}
         {active && <span aria-hidden="true">{view.direction === "asc" ? " ↑" : " ↓"}</span>}
       </Link>
-    </th>
-  );
+    ),
+  };
 }
 
-/** The inbox's rows: on a phone the table scrolls sideways with the company column kept in view. */
-export async function InboxTable({ rows, view, now }: Props) {
+/**
+ * The inbox's rows on the workspace's data table: the company (with the row's tick box, so a phone
+ * user selects and opens a lead with one thumb) stays in view while the other columns scroll.
+ */
+export async function InboxTable({ rows, view, now, userId }: Props) {
   const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("inbox")]);
   const text = messages.inbox;
   const columns = text.columns;
+  const pool = messages.vocabulary.pool;
+  const tableColumns: DataTableColumn[] = [
+    {
+      id: "company",
+      label: columns.company,
+      header: (
+        <span className={styles.companyHeader}>
+          <SelectPage label={columns.selectPage} />
+          {columns.company}
+        </span>
+      ),
+    },
+    { id: "stage", label: columns.stage },
+    { id: "owner", label: columns.owner },
+    { id: "need", label: columns.need },
+    { id: "tax", label: columns.tax, numeric: true },
+    { id: "score", label: columns.score, numeric: true, ...sortable("score", columns.score, view, t) },
+    { id: "source", label: columns.source },
+    { id: "medium", label: columns.medium },
+    { id: "listing", label: columns.listing },
+    { id: "activity", label: columns.activity, ...sortable("activity", columns.activity, view, t) },
+    { id: "received", label: columns.received, ...sortable("received", columns.received, view, t) },
+  ];
+  const tableRows = rows.map((row) => ({
+    id: row.id,
+    cells: {
+      company: (
+        <div className={styles.companyCell} data-lead-id={row.id}>
+          <input
+            type="checkbox"
+            name="leadIds"
+            value={row.id}
+            form={BULK_FORM_ID}
+            aria-label={`${columns.select} ${row.company}`}
+            className={styles.check}
+          />
+          <div>
+            <Link href={`/crm/leads/${row.id}`} className={styles.company}>
+              {row.company}
+            </Link>
+            <div className="meta">
+              {row.contactName} · <span data-testid="lead-phone">{row.phone}</span>
+            </div>
+            <Flags row={row} flags={text.flags} />
+          </div>
+        </div>
+      ),
+      stage: (
+        <span className={`tag ${styles[`stage${row.stage.category}`]}`}>
+          {localized(locale, row.stage.name, row.stage.nameEn)}
+        </span>
+      ),
+      owner: row.owner ? row.owner.name : row.archived ? pool : <ClaimForm leadId={row.id} label={pool} />,
+      need: need(row, locale, messages),
+      tax: row.expectedAnnualTax === null ? "—" : formatNumber(row.expectedAnnualTax, locale, 4),
+      score: row.score ?? "—",
+      source: term(messages.vocabulary, "source", row.source),
+      medium: term(messages.vocabulary, "medium", row.medium),
+      listing: row.listing ? localized(locale, row.listing.title, row.listing.titleEn) : "—",
+      activity: row.lastActivityAt ? formatDateTime(row.lastActivityAt, locale) : text.never,
+      received: <span title={formatDateTime(row.createdAt, locale)}>{age(row.createdAt, now, t)}</span>,
+    },
+  }));
   return (
-    <div className={`table-wrap ${styles.tableWrap}`}>
-      <table className={`data-table ${styles.table}`}>
-        <thead>
-          <tr>
-            <th scope="col">
-              <SelectPage label={columns.selectPage} />
-            </th>
-            <th scope="col">{columns.stage}</th>
-            <th scope="col" className={styles.sticky}>
-              {columns.company}
-            </th>
-            <th scope="col">{columns.owner}</th>
-            <th scope="col">{columns.need}</th>
-            <th scope="col">{columns.tax}</th>
-            <SortHeader sort="score" label={columns.score} title={t("sortBy", { column: columns.score })} view={view} />
-            <th scope="col">{columns.source}</th>
-            <th scope="col">{columns.listing}</th>
-            <SortHeader
-              sort="activity"
-              label={columns.activity}
-              title={t("sortBy", { column: columns.activity })}
-              view={view}
-            />
-            <SortHeader
-              sort="received"
-              label={columns.received}
-              title={t("sortBy", { column: columns.received })}
-              view={view}
-            />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-lead-id={row.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  name="leadIds"
-                  value={row.id}
-                  form={BULK_FORM_ID}
-                  aria-label={`${columns.select} ${row.company}`}
-                  className={styles.check}
-                />
-              </td>
-              <td>
-                <span className={`tag ${styles[`stage${row.stage.category}`]}`}>
-                  {localized(locale, row.stage.name, row.stage.nameEn)}
-                </span>
-              </td>
-              <td className={styles.sticky}>
-                <Link href={`/crm/leads/${row.id}`} className={styles.company}>
-                  {row.company}
-                </Link>
-                <div className="meta">
-                  {row.contactName} · <span data-testid="lead-phone">{row.phone}</span>
-                </div>
-                <Flags row={row} flags={text.flags} />
-              </td>
-              <td>
-                {row.owner ? (
-                  row.owner.name
-                ) : row.archived ? (
-                  text.unassigned
-                ) : (
-                  <ClaimForm leadId={row.id} label={text.unassigned} />
-                )}
-              </td>
-              <td>{need(row, locale, messages)}</td>
-              <td className={styles.number}>
-                {row.expectedAnnualTax === null ? "—" : formatNumber(row.expectedAnnualTax, locale, 4)}
-              </td>
-              <td className={styles.number}>{row.score ?? "—"}</td>
-              <td>{row.source}</td>
-              <td>{row.listing ? localized(locale, row.listing.title, row.listing.titleEn) : "—"}</td>
-              <td>{row.lastActivityAt ? formatDateTime(row.lastActivityAt, locale) : text.never}</td>
-              <td title={formatDateTime(row.createdAt, locale)}>{age(row.createdAt, now, t)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="inbox"
+      userId={userId}
+      label={text.table}
+      chooserLabel={text.chooseColumns}
+      columns={tableColumns}
+      rows={tableRows}
+    />
   );
 }
 

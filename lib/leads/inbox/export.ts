@@ -6,6 +6,7 @@ import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { localized } from "../../i18n/localized";
 import { loadMessages, type Locale, type Messages } from "../../i18n/messages";
+import { term } from "../../i18n/vocabulary";
 import { phoneFor, WORKSPACE_ROLES } from "../access";
 import { leadFilterWhere, type LeadFilter } from "../filter/filter";
 import { inboxQuerySchema } from "./schema";
@@ -43,6 +44,7 @@ function header(messages: Messages): string[] {
     t.tax,
     t.score,
     t.source,
+    t.medium,
     t.listing,
     t.park,
     t.received,
@@ -54,7 +56,7 @@ function header(messages: Messages): string[] {
 function cells(row: LeadRow, viewer: Viewer, locale: Locale, messages: Messages): (string | number | null)[] {
   return [
     localized(locale, row.stage.name, row.stage.nameEn),
-    row.owner?.name ?? messages.inbox.unassigned,
+    row.owner?.name ?? messages.vocabulary.pool,
     row.company,
     row.contactName,
     phoneFor(viewer, row),
@@ -64,7 +66,8 @@ function cells(row: LeadRow, viewer: Viewer, locale: Locale, messages: Messages)
     row.needAreaUnit ? (row.needAreaUnit === "MU" ? messages.units.mu : messages.units.sqm) : null,
     row.expectedAnnualTax?.toFixed() ?? null,
     row.score,
-    row.source,
+    term(messages.vocabulary, "source", row.source),
+    term(messages.vocabulary, "medium", row.firstUtmMedium),
     row.listing ? localized(locale, row.listing.title, row.listing.titleEn) : null,
     row.park ? localized(locale, row.park.name, row.park.nameEn) : null,
     shanghaiDateTime(row.createdAt),

@@ -34,6 +34,7 @@ export const leadRowSelect = {
   score: true,
   vetoed: true,
   source: true,
+  firstUtmMedium: true,
   lastActivityAt: true,
   nextFollowUpAt: true,
   firstResponseDueAt: true,

@@ -29,7 +29,9 @@ export interface InboxRow {
   expectedAnnualTax: string | null;
   score: number | null;
   vetoed: boolean;
+  /** raw code values; pages and the CSV show them through term() of lib/i18n/vocabulary */
   source: string;
+  medium: string | null;
   listing: LeadRow["listing"];
   park: LeadRow["park"];
   lastActivityAt: Date | null;
@@ -87,6 +89,7 @@ function toInboxRow(viewer: Viewer, row: LeadRow, now: Date, duplicates: Set<str
     score: row.score,
     vetoed: row.vetoed,
     source: row.source,
+    medium: row.firstUtmMedium,
     listing: row.listing,
     park: row.park,
     lastActivityAt: row.lastActivityAt,
