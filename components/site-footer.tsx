@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { PhoneLink } from "@/components/ui/phone-link";
 import type { PrivacyOperator } from "@/lib/privacy/notice";
 
 export async function SiteFooter({ operator }: { operator: PrivacyOperator }) {
@@ -10,7 +11,7 @@ export async function SiteFooter({ operator }: { operator: PrivacyOperator }) {
       <div className="container">
         <p>{t("footer")}</p>
         <p>
-          {english ? operator.nameEn : operator.name} · {operator.phone} ·{" "}
+          {english ? operator.nameEn : operator.name} · <PhoneLink phone={operator.phone} /> ·{" "}
           <Link href="/privacy">{t("nav.privacy")}</Link>
         </p>
       </div>

@@ -4,16 +4,22 @@ import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { industryLabel } from "@/lib/listings/industries";
 import type { ListingCard as Listing } from "@/lib/listings/queries";
+import { kindPicture } from "@/lib/listings/share-card";
+import styles from "./listings.module.css";
 
 export async function ListingCard({ listing }: { listing: Listing }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const kindLabel = listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind];
   return (
     <article className="card" data-testid="listing-card">
-      {listing.photo && (
-        // eslint-disable-next-line @next/next/no-img-element -- demo photos are SVG; uploads arrive pre-sized
+      {/* eslint-disable @next/next/no-img-element -- demo photos are SVG; uploads arrive pre-sized */}
+      {listing.photo ? (
         <img src={listing.photo.url} alt={localized(locale, listing.photo.alt, listing.photo.altEn)} loading="lazy" />
+      ) : (
+        // A drawing of the kind, not a photo of this listing: decoration only.
+        <img src={kindPicture(listing)} alt="" loading="lazy" className={styles.kindPicture} />
       )}
+      {/* eslint-enable @next/next/no-img-element */}
       <div className="card-body">
         <ul className="tags">
           <li className="tag">{messages.deal[listing.deal]}</li>

@@ -1,20 +1,26 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { deals, listingKinds, listingSorts, type ListingFilter } from "@/lib/listings/schema";
+import styles from "./listings.module.css";
 
 interface ParkOption {
   slug: string;
   label: string;
 }
 
-/** A GET form: filters live in the URL, so a filtered view can be bookmarked and works without JavaScript. */
+/**
+ * A GET form: filters live in the URL, so a filtered view can be bookmarked and works without JavaScript.
+ * The fields left empty are dropped from the address by the page (lib/listings/filter-url.ts), and the
+ * default order has no value, so the address names only the filters in use.
+ */
 export async function ListingFilters({ filter, parks }: { filter: ListingFilter; parks: ParkOption[] }) {
   const messages = await getMessages();
   const t = messages.listings;
   const filtering = Object.keys(filter).some((name) => name !== "page" && name !== "sort");
-  // Closed on arrival so a phone shows listings first; open while filters are in use.
+  // Closed on arrival so a phone shows listings first; open while filters are in use. A desktop shows it
+  // open beside the results whatever its state (listings.module.css).
   return (
-    <details className="filters-toggle" open={filtering || undefined}>
+    <details className={styles.filters} open={filtering || undefined}>
       <summary>{t.filters}</summary>
       <form method="get" action="/listings" className="panel filters" role="search" aria-label={t.filters}>
         <div className="field">
@@ -99,9 +105,9 @@ export async function ListingFilters({ filter, parks }: { filter: ListingFilter;
         </fieldset>
         <div className="field">
           <label htmlFor="filter-sort">{t.sort}</label>
-          <select id="filter-sort" name="sort" defaultValue={filter.sort ?? "newest"}>
+          <select id="filter-sort" name="sort" defaultValue={filter.sort === "newest" ? "" : (filter.sort ?? "")}>
             {listingSorts.map((sort) => (
-              <option key={sort} value={sort}>
+              <option key={sort} value={sort === "newest" ? "" : sort}>
                 {t.sorts[sort]}
               </option>
             ))}

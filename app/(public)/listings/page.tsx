@@ -1,17 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ListingCard } from "@/components/listings/listing-card";
 import { ListingFilters } from "@/components/listings/listing-filters";
 import { Pagination } from "@/components/listings/pagination";
 import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/http/public-url";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import type { Messages } from "@/lib/i18n/messages";
+import { withoutEmptyParams } from "@/lib/listings/filter-url";
 import { parksWithListingCounts, searchListings } from "@/lib/listings/queries";
 import { parseListingFilter } from "@/lib/listings/schema";
+import { parkSharePicture, shareDescription, shareMetadata } from "@/lib/listings/share-card";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).listings.title };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The catalogue's share card; filtered by one park, it is that park's page and says so. */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const [{ filter }, locale, messages, t] = await Promise.all([
+    searchParams.then(parseListingFilter),
+    getLocale(),
+    getMessages(),
+    getTranslations("publicListings.share"),
+  ]);
+  const park = filter.park
+    ? (await parksWithListingCounts(await getDb())).find((candidate) => candidate.slug === filter.park)
+    : undefined;
+  const common = { siteName: messages.site.name, locale };
+  if (!park)
+    return shareMetadata(
+      {
+        ...common,
+        title: messages.listings.title,
+        description: t("catalogueDescription"),
+        path: "/listings",
+        image: { ...parkSharePicture, alt: messages.listings.title },
+      },
+      publicUrl(),
+    );
+  const name = localized(locale, park.name, park.nameEn);
+  const facts = t("parkFacts", { city: localized(locale, park.city, park.cityEn), count: park.availableListings });
+  return shareMetadata(
+    {
+      ...common,
+      title: t("parkTitle", { park: name }),
+      description: shareDescription([facts], localized(locale, park.description, park.descriptionEn), locale),
+      path: `/listings?park=${encodeURIComponent(park.slug)}`,
+      image: { ...parkSharePicture, alt: name },
+    },
+    publicUrl(),
+  );
 }
 
 function filterLabel(name: string, messages: Messages): string {
@@ -30,10 +69,10 @@ function filterLabel(name: string, messages: Messages): string {
   return labels[name] ?? name;
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default async function ListingsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const tidy = withoutEmptyParams(params);
+  if (tidy !== null) redirect(tidy ? `/listings?${tidy}` : "/listings");
   const { filter, invalid } = parseListingFilter(params);
   const [db, locale, messages, t] = await Promise.all([getDb(), getLocale(), getMessages(), getTranslations()]);
   const [result, parks] = await Promise.all([searchListings(db, filter), parksWithListingCounts(db)]);

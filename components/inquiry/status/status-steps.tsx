@@ -1,3 +1,4 @@
+import { PhoneLink } from "@/components/ui/phone-link";
 import { deadlineWords } from "@/lib/calendar/deadline-words";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
@@ -50,9 +51,9 @@ export async function StatusSteps({ steps, now }: { steps: Steps; now: Date }) {
             {row.text && <p>{row.text}</p>}
             {row.phone && (
               <p>
-                <a href={`tel:${row.phone.replace(/[^\d+]/g, "")}`} data-testid="officer-phone">
+                <PhoneLink phone={row.phone} data-testid="officer-phone">
                   {t("call", { phone: row.phone })}
-                </a>
+                </PhoneLink>
               </p>
             )}
           </li>

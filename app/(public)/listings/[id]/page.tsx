@@ -2,22 +2,53 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InquiryPanel } from "../../inquiry-panel";
+import { ContactBar } from "@/components/listings/contact-bar";
+import { ListingGallery } from "@/components/listings/listing-gallery";
+import styles from "@/components/listings/listings.module.css";
 import { ListingSpecs } from "@/components/listings/listing-specs";
+import { PhoneLink } from "@/components/ui/phone-link";
 import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/http/public-url";
+import { formatArea, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import { publicListingById } from "@/lib/listings/queries";
+import { listingSharePicture, shareDescription, shareMetadata } from "@/lib/listings/share-card";
+import { privacyOperator } from "@/lib/privacy/notice";
 import { I18nProvider } from "@/components/i18n-provider";
 
 type Params = Promise<{ id: string }>;
 
+/** The listing's share card: its title, the deal, kind, area, price and park first, and its first photo. */
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  const [{ id }, locale, messages] = await Promise.all([params, getLocale(), getMessages()]);
   const listing = await publicListingById(await getDb(), id);
-  return { title: listing ? localized(locale, listing.title, listing.titleEn) : undefined };
+  if (!listing) return {};
+  const title = localized(locale, listing.title, listing.titleEn);
+  const facts = [
+    messages.deal[listing.deal],
+    listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind],
+    formatArea(listing.area, listing.areaUnit, locale, messages),
+    formatPrice(listing.price, listing.priceUnit, locale, messages),
+    localized(locale, listing.park.name, listing.park.nameEn),
+  ];
+  const picture = listingSharePicture(listing);
+  const photo = listing.photos.find((candidate) => candidate.url === picture.url);
+  return shareMetadata(
+    {
+      title,
+      description: shareDescription(facts, localized(locale, listing.description, listing.descriptionEn), locale),
+      path: `/listings/${listing.id}`,
+      image: { ...picture, alt: photo ? localized(locale, photo.alt, photo.altEn) || title : title },
+      siteName: messages.site.name,
+      locale,
+    },
+    publicUrl(),
+  );
 }
 
 const needFromListing = { SALE: "buy", LEASE: "rent" } as const;
+const INQUIRY = "inquiry";
 
 export default async function ListingPage({ params }: { params: Params }) {
   const { id } = await params;
@@ -27,8 +58,10 @@ export default async function ListingPage({ params }: { params: Params }) {
 
   const title = localized(locale, listing.title, listing.titleEn);
   const highlights = localized(locale, listing.highlights, listing.highlightsEn.length ? listing.highlightsEn : null);
+  // The park's own line first; the operator who answers the site's inquiries when the park has none.
+  const phone = listing.park.contactPhone.trim() || privacyOperator().phone.trim() || null;
   return (
-    <I18nProvider namespaces={["inquiry", "validation"]}>
+    <I18nProvider namespaces={["inquiry", "validation", "publicListings"]}>
       <div className="listing-layout">
         <article>
           <p className="meta">
@@ -47,12 +80,13 @@ export default async function ListingPage({ params }: { params: Params }) {
             <p className="notice">{t("listing.notAvailable", { status: messages.status[listing.status] })}</p>
           )}
           {listing.photos.length > 0 && (
-            <section className="gallery" aria-label={messages.listing.photos}>
-              {listing.photos.map((photo) => (
-                // eslint-disable-next-line @next/next/no-img-element -- demo photos are SVG; uploads arrive pre-sized
-                <img key={photo.id} src={photo.url} alt={localized(locale, photo.alt, photo.altEn)} />
-              ))}
-            </section>
+            <ListingGallery
+              photos={listing.photos.map((photo) => ({
+                id: photo.id,
+                url: photo.url,
+                alt: localized(locale, photo.alt, photo.altEn) || title,
+              }))}
+            />
           )}
           <section className="panel">
             <h2>{messages.listing.specs}</h2>
@@ -68,11 +102,12 @@ export default async function ListingPage({ params }: { params: Params }) {
             <p className="meta">{localized(locale, listing.park.address, listing.park.addressEn)}</p>
             <p>{localized(locale, listing.park.description, listing.park.descriptionEn)}</p>
             <p className="meta">
-              {listing.park.operatorName} · {listing.park.contactPhone}
+              {listing.park.operatorName} · <PhoneLink phone={listing.park.contactPhone} />
             </p>
           </section>
         </article>
-        <aside className="panel" aria-labelledby="inquire-title">
+        <aside id={INQUIRY} className={`panel ${styles.inquiry}`} aria-labelledby="inquire-title">
+          <ContactBar phone={phone} formTarget={INQUIRY} />
           <h2 id="inquire-title">{messages.listing.inquireTitle}</h2>
           <p className="meta">{messages.listing.inquireLead}</p>
           <InquiryPanel
