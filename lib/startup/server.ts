@@ -20,9 +20,10 @@ export function installAppDatabase(): void {
             url: config.DATABASE_URL,
             poolSize: config.PARKLEAD_DB_POOL_SIZE,
             seedDemo: config.PARKLEAD_SEED_DEMO === "1",
+            seedDemoLeads: config.PARKLEAD_SEED_DEMO === "1",
             firstAdmin,
           }
-        : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true, firstAdmin },
+        : { kind: "pglite", dataDir: config.PARKLEAD_DATA_DIR, seedDemo: true, seedDemoLeads: true, firstAdmin },
     );
   });
 }

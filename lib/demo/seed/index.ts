@@ -1,0 +1,96 @@
+import "server-only";
+import { generatePassword, hashPassword } from "../../auth/password";
+import type { Database } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { logEvent } from "../../log";
+import { STAFF_EMAIL_TOPICS } from "../../notify/topics";
+import { readSettings } from "../../settings/queries";
+import { DEMO_EMAIL_DOMAIN, DEMO_STAFF } from "./catalogue";
+import { planDemoRows } from "./plan";
+
+/** Written once the demo was seeded, so a restart after its removal never seeds it again. */
+export const DEMO_SEEDED_KEY = "demo.seeded";
+
+type Tx = Prisma.TransactionClient;
+export type DemoSeedOutcome = "seeded" | "alreadySeeded" | "hasLeads" | "noAdmin" | "noPipeline";
+
+/**
+ * The demo workspace (lib/demo): four officers and a manager, and about 200 leads of the last 18 months
+ * in every stage, with their inquiries, stage histories, calls, visits, notes and tasks, all marked
+ * Lead.demo. Seeded once, into a workspace whose first admin exists and that never had a lead: a
+ * workspace with real leads is never touched. Nothing goes to the outbox, so no one is notified; the
+ * report tallies are kept by the database's triggers as for any write. The demo staff cannot sign in
+ * (random passwords, never shown), take no round-robin turn (away) and mute every mail topic.
+ */
+export async function seedDemoWorkspace(db: Database, now = new Date()): Promise<DemoSeedOutcome> {
+  // Hashed outside the transaction, which then holds its lock only while writing.
+  const hashes = await Promise.all(DEMO_STAFF.map(() => hashPassword(generatePassword())));
+  const outcome = await db.$transaction(
+    async (tx): Promise<DemoSeedOutcome> => {
+      // Two instances starting together must not both seed.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707371)`;
+      if (await tx.setting.findUnique({ where: { key: DEMO_SEEDED_KEY }, select: { key: true } }))
+        return "alreadySeeded";
+      if ((await tx.lead.count()) > 0) return "hasLeads";
+      if ((await tx.user.count({ where: { role: "ADMIN", active: true } })) === 0) return "noAdmin";
+      const stages = await tx.stage.findMany({ orderBy: { position: "asc" }, select: { key: true, category: true } });
+      const open = stages.filter((stage) => stage.category === "OPEN").map((stage) => stage.key);
+      const won = stages.find((stage) => stage.category === "WON")?.key;
+      const lost = stages.find((stage) => stage.category === "LOST")?.key;
+      if (open.length < 2 || !won || !lost) return "noPipeline";
+
+      const [staff, listings, settings] = await Promise.all([
+        demoStaff(tx, hashes),
+        tx.listing.findMany({
+          where: { published: true },
+          select: { id: true, parkId: true, kind: true },
+          orderBy: { id: "asc" },
+        }),
+        readSettings(tx),
+      ]);
+      const rows = planDemoRows({
+        now,
+        staff: staff.filter((user) => user.role === "STAFF").map((user) => user.id),
+        manager: staff.find((user) => user.role === "MANAGER")!.id,
+        listings,
+        stages: { open, won, lost },
+        settings,
+      });
+      await tx.lead.createMany({ data: rows.leads });
+      await tx.inquiry.createMany({ data: rows.inquiries });
+      await tx.stageChange.createMany({ data: rows.stageChanges });
+      await tx.activity.createMany({ data: rows.activities });
+      await tx.task.createMany({ data: rows.tasks });
+      await tx.setting.create({
+        data: { key: DEMO_SEEDED_KEY, value: { at: now.toISOString(), leads: rows.leads.length } },
+      });
+      return "seeded";
+    },
+    { timeout: 120_000, maxWait: 120_000 },
+  );
+  logEvent("demo.workspace", { outcome });
+  return outcome;
+}
+
+async function demoStaff(tx: Tx, hashes: string[]) {
+  const users = [];
+  for (const [index, person] of DEMO_STAFF.entries()) {
+    const email = `${person.key}@${DEMO_EMAIL_DOMAIN}`;
+    users.push(
+      await tx.user.upsert({
+        where: { email },
+        create: {
+          email,
+          name: person.name,
+          role: person.role,
+          passwordHash: hashes[index],
+          away: person.role === "STAFF",
+          emailMuted: [...STAFF_EMAIL_TOPICS],
+        },
+        update: {},
+        select: { id: true, role: true },
+      }),
+    );
+  }
+  return users;
+}
