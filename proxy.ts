@@ -8,7 +8,7 @@ import {
   servedOverHttps,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/http/security-headers";
-import { ATTRIBUTION_COOKIE, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
+import { ATTRIBUTION_COOKIE, isOwnSite, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
@@ -58,13 +58,8 @@ export function proxy(request: NextRequest) {
 
   const source: InquirySource = sourceFromUrl(request.nextUrl);
   const referrer = request.headers.get("referer");
-  if (referrer) {
-    try {
-      if (new URL(referrer).host !== request.nextUrl.host) source.referrer = referrer.slice(0, 500);
-    } catch {
-      // Not a URL: nothing to credit.
-    }
-  }
+  if (referrer && URL.canParse(referrer) && !isOwnSite(referrer, request.headers.get("host") ?? request.nextUrl.host))
+    source.referrer = referrer.slice(0, 500);
   if (Object.keys(source).length === 0) return response;
   source.page = request.nextUrl.pathname.slice(0, 500);
   response.cookies.set(ATTRIBUTION_COOKIE, JSON.stringify(source), {

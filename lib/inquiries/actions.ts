@@ -11,7 +11,7 @@ import { formMetaFields, inquiryFromFormData, type InquiryFormState } from "./fo
 import { submitInquiry } from "./mutations";
 import { judgeSubmission, signRenderTime } from "./spam-trap";
 import { statusKey } from "./status-link";
-import { ATTRIBUTION_COOKIE, inquirySourceSchema, parseAttributionCookie } from "./source";
+import { ATTRIBUTION_COOKIE, inquirySourceSchema, parseAttributionCookie, withoutOwnReferrer } from "./source";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,7 +52,10 @@ export async function sendInquiry(_previous: InquiryFormState, formData: FormDat
       locale: await getLocale(),
       idempotencyKey: UUID.test(submissionKey ?? "") ? submissionKey : undefined,
       clientIp: clientIp(requestHeaders),
-      source: inquirySourceSchema.parse({ ...attribution, page: values[formMetaFields.sourcePage] }),
+      source: withoutOwnReferrer(
+        inquirySourceSchema.parse({ ...attribution, page: values[formMetaFields.sourcePage] }),
+        requestHeaders.get("host"),
+      ),
     });
   } catch (error) {
     if (!noteIfDatabaseUnavailable(error, "action.inquiry")) throw error;

@@ -44,6 +44,36 @@ export function sourceFromUrl(url: URL): InquirySource {
   return source;
 }
 
+/** A host as the reports group referring sites (report_referrer_host): lower-cased, no port, no leading "www.". */
+function siteOf(host: string): string {
+  const name = host.trim().toLowerCase().replace(/:\d*$/, "");
+  return name.startsWith("www.") ? name.slice(4) : name;
+}
+
+/** The public address's host (NEXTAUTH_URL) as the reports write referring sites; null when none is set. */
+export function publicSiteHost(): string | null {
+  const host = process.env.NEXTAUTH_URL ? URL.parse(process.env.NEXTAUTH_URL)?.host : undefined;
+  return host ? siteOf(host) : null;
+}
+
+/**
+ * Whether a referrer is one of the site's own pages: on the host the request reached, or on the
+ * public address (NEXTAUTH_URL) a proxy in front serves it under. A visitor moving between our
+ * pages came from nowhere new.
+ */
+export function isOwnSite(referrer: string, requestHost: string | null): boolean {
+  const own = [requestHost && siteOf(requestHost), publicSiteHost()];
+  const host = URL.parse(referrer)?.host;
+  return host ? own.includes(siteOf(host)) : false;
+}
+
+/** The source without a referrer that is the site itself (see isOwnSite): that counts as none. */
+export function withoutOwnReferrer(source: InquirySource, requestHost: string | null): InquirySource {
+  if (!source.referrer || !isOwnSite(source.referrer, requestHost)) return source;
+  const { referrer: _own, ...rest } = source;
+  return rest;
+}
+
 export function parseAttributionCookie(value: string | undefined): InquirySource {
   if (!value) return {};
   try {

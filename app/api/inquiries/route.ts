@@ -9,7 +9,7 @@ import { validationMessage } from "@/lib/i18n/validation";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { parseIdempotencyKey } from "@/lib/inquiries/idempotency-key";
 import { statusUrl } from "@/lib/inquiries/status-link";
-import { inquirySourceSchema, sourceFromUrl } from "@/lib/inquiries/source";
+import { inquirySourceSchema, sourceFromUrl, withoutOwnReferrer } from "@/lib/inquiries/source";
 import { privacyOperator } from "@/lib/privacy/notice";
 
 /** JSON intake for mini-programs and partner sites; the same path as the public form. */
@@ -35,11 +35,14 @@ export async function POST(request: Request) {
       locale,
       idempotencyKey: key,
       clientIp: clientIp(request.headers),
-      source: inquirySourceSchema.parse({
-        ...sourceFromUrl(new URL(request.url)),
-        page: "api",
-        referrer: request.headers.get("referer") ?? undefined,
-      }),
+      source: withoutOwnReferrer(
+        inquirySourceSchema.parse({
+          ...sourceFromUrl(new URL(request.url)),
+          page: "api",
+          referrer: request.headers.get("referer") ?? undefined,
+        }),
+        new URL(request.url).host,
+      ),
     });
     if (result.ok) {
       return NextResponse.json(

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "../../db/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
+import { publicSiteHost } from "../../inquiries/source";
 import { WORKSPACE_ROLES } from "../../leads/access";
 import { conversionTables, type ConversionGroup } from "./tables";
 import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
@@ -18,7 +19,8 @@ import type { ReportTable } from "../table";
  * - signedTax: sum of the signed leads' signedAnnualTax (万元 a year).
  * UTM medium and referring site (its host, without "www.") come from the lead's first inquiry, the one
  * that created it (an older inquiry moved in by a merge does not change where the lead came from, as
- * it does not change Lead.source); "direct" when empty. Industry is Lead.industry, else the inquiry's
+ * it does not change Lead.source); "direct" when empty, or when it is the site's own public host (rows
+ * stored before intake dropped such referrers). Industry is Lead.industry, else the inquiry's
  * 用途 (Lead.use), trimmed. Read from the created tallies (lib/reports/tallies).
  */
 export async function conversionReport(
@@ -32,7 +34,9 @@ export async function conversionReport(
   const range = resolveRange(filter, now);
   const groups = await db.$queryRaw<ConversionGroup[]>`
     WITH leads AS (
-      SELECT t."source", t."medium", t."referrerHost" AS "referrer", NULLIF(t."listingId", '') AS "listingId",
+      SELECT t."source", t."medium",
+        CASE WHEN t."referrerHost" = ${publicSiteHost()}::text THEN 'direct' ELSE t."referrerHost" END AS "referrer",
+        NULLIF(t."listingId", '') AS "listingId",
       NULLIF(t."parkId", '') AS "parkId",
         NULLIF(t."ownerId", '') AS "ownerId", NULLIF(t."industry", '') AS "industry",
         EXISTS (SELECT 1 FROM "Stage" s WHERE s."key" = t."stageKey" AND s."category" = 'WON') AS "won",
