@@ -1,7 +1,7 @@
 import "server-only";
-import { createTranslator } from "use-intl/core";
 import type { Database } from "../../db/client";
 import type { Delivery, Role } from "../../db/generated/client";
+import { compiledTranslator } from "../../i18n/compiled-translator";
 import { defaultLocale, loadMessages, type Locale, type Messages } from "../../i18n/messages";
 import type { Viewer } from "../../auth/session";
 import { isStaffEmailTopic } from "../topics";
@@ -19,7 +19,7 @@ async function loadStaffWords() {
   return {
     messages,
     locale: STAFF_LOCALE,
-    t: createTranslator({ locale: STAFF_LOCALE, messages, namespace: "notify" }),
+    t: compiledTranslator(STAFF_LOCALE, messages, "notify"),
   };
 }
 export type StaffWords = Awaited<ReturnType<typeof loadStaffWords>>;
@@ -27,9 +27,9 @@ export type StaffWords = Awaited<ReturnType<typeof loadStaffWords>>;
 let words: Promise<StaffWords> | undefined;
 
 /**
- * One translator for the process: the catalogue never changes while it runs, and a translator keeps
- * its compiled messages and formatters, which a new one per batch would compile again (under a
- * stream of inquiries, most of what rendering cost).
+ * One translator for the process: the catalogue never changes while it runs, and the translator keeps
+ * each message compiled (lib/i18n/compiled-translator.ts), which a new one per batch would compile
+ * again (under a stream of inquiries, most of what rendering cost).
  */
 export function staffWords(): Promise<StaffWords> {
   return (words ??= loadStaffWords());
