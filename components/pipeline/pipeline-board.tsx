@@ -184,7 +184,7 @@ export function PipelineBoard({
           setDragged(null);
         }}
       >
-        <div className={styles.board}>
+        <div className={styles.board} data-testid="pipeline-board">
           {columns.map((column) => (
             <BoardColumn
               key={column.key}

@@ -1,8 +1,9 @@
 "use client";
-import { useEffect, useId, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { FieldError } from "@/components/forms/field-error";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, inputAria } from "@/components/ui/field";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
@@ -69,8 +70,6 @@ export function StageMoveDialog({
   const t = useTranslations("pipeline");
   const units = useTranslations("units");
   const locale = useLocale() as Locale;
-  const titleId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const category = toStage.category;
   const schema = useMemo(
     () =>
@@ -111,29 +110,16 @@ export function StageMoveDialog({
   const stageName = localized(locale, toStage.name, toStage.nameEn);
   const chosen = lostReasons.find((reason) => reason.key === watch("lostReasonKey"));
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const title = t(`dialog.${category === "LOST" ? "lostTitle" : category === "WON" ? "wonTitle" : "openTitle"}`, {
     company: leadLabel ?? "",
     stage: stageName,
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!isSubmitting) onCancel();
-      }}
-    >
+    // Open for as long as it is rendered: the board or the lead page mounts it for one move and
+    // unmounts it when the move is saved or given up. Escape and the backdrop give it up.
+    <Dialog open onOpenChange={(open) => !open && !isSubmitting && onCancel()} title={title}>
       <form className={styles.form} onSubmit={submit} noValidate>
-        <h2 id={titleId}>{title}</h2>
         <FormMessage tone="error" answer={status}>
           {status?.text}
         </FormMessage>
@@ -216,6 +202,6 @@ export function StageMoveDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

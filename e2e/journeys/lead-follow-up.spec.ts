@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
-import { makeWorkspaceUser, signIn } from "../support/workspace";
+import { followWorkspaceLink, makeWorkspaceUser, signIn } from "../support/workspace";
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
 
@@ -49,7 +49,7 @@ test("[STAFF] finds the lead of a new inquiry, logs a call and schedules a follo
   // The officer signs in, finds the lead by its company and opens it.
   await page.context().clearCookies();
   await signIn(page, staff.email, staff.password);
-  await page.getByRole("link", { name: "线索", exact: true }).click();
+  await followWorkspaceLink(page, "线索");
   await expect(page).toHaveURL(/\/crm\/leads/);
   const search = page.getByRole("searchbox", { name: "搜索" });
   await search.fill(company);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryE2eDatabase } from "../support/database";
-import { makeWorkspaceUser, signIn } from "../support/workspace";
+import { followWorkspaceLink, makeWorkspaceUser, signIn } from "../support/workspace";
 
 // A 1×1 PNG, uploaded under a .jpg name: accepted and served by what its bytes are.
 const PNG = Buffer.from(
@@ -15,7 +15,7 @@ test("[STAFF] creates a listing with a photo, publishes it for the public catalo
   const staff = await makeWorkspaceUser("STAFF", "房源专员");
   await signIn(page, staff.email, staff.password);
 
-  await page.getByRole("link", { name: "房源管理" }).click();
+  await followWorkspaceLink(page, "房源管理");
   await expect(page.getByRole("heading", { level: 1, name: "房源管理" })).toBeVisible();
   await page.getByRole("link", { name: "新建房源" }).click();
 

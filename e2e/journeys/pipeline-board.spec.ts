@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
-import { makeWorkspaceUser, signIn } from "../support/workspace";
+import { followWorkspaceLink, makeWorkspaceUser, signIn } from "../support/workspace";
 
 /** A lead from an inquiry through the public intake, then handed to `ownerId` (whoever the assignment rule chose). */
 async function leadFromInquiry(request: APIRequestContext, ownerId: string) {
@@ -34,7 +34,7 @@ test("[STAFF] moves a lead to 实地考察 with the keyboard", async ({ page, re
   const lead = await leadFromInquiry(request, staff.id);
 
   await signIn(page, staff.email, staff.password);
-  await page.getByRole("link", { name: "看板", exact: true }).click();
+  await followWorkspaceLink(page, "看板");
   await expect(page).toHaveURL(/\/crm\/pipeline$/);
   const card = page.locator(`section[data-stage="new"] [data-lead-id="${lead.id}"]`);
   await expect(card).toBeVisible();

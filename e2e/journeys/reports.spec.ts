@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { zhCN } from "../../lib/i18n/messages/zh-CN";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
-import { makeWorkspaceUser, signIn } from "../support/workspace";
+import { followWorkspaceLink, makeWorkspaceUser, signIn } from "../support/workspace";
 
 /*
  * The reports journey on a park of this run's own, so the demo data and the other journeys cannot
@@ -103,7 +103,7 @@ test("[MANAGER] changes the range and the filters, sees the figures change and e
   });
 
   await signIn(page, manager.email, manager.password);
-  await page.getByRole("link", { name: "报表", exact: true }).click();
+  await followWorkspaceLink(page, "报表");
   await expect(page).toHaveURL(/\/crm\/reports$/);
   await expect(page.getByRole("heading", { level: 2, name: "转化漏斗" })).toBeVisible();
 

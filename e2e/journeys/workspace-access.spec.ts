@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryE2eDatabase } from "../support/database";
-import { makeWorkspaceUser, signIn } from "../support/workspace";
+import { followWorkspaceLink, makeWorkspaceUser, signIn } from "../support/workspace";
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
 
@@ -25,7 +25,7 @@ test("[ADMIN] adds a staff user, who signs in, is refused the admin pages, and i
   await expect(page).toHaveURL(/\/crm$/);
   await expect(page.getByRole("heading", { level: 2, name: "各阶段线索" })).toBeVisible();
 
-  await page.getByRole("link", { name: "用户与设置" }).click();
+  await followWorkspaceLink(page, "用户与设置");
   const email = `staff-${Date.now()}@e2e.test`;
   const form = page.locator("form", { has: page.getByRole("button", { name: "添加用户" }) });
   await form.getByLabel("邮箱").fill("not-an-email");

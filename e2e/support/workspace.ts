@@ -39,3 +39,17 @@ export async function makeWorkspaceUser(role: "STAFF" | "MANAGER", label: string
   );
   return user;
 }
+
+/**
+ * Follows a link of the workspace's navigation: from the row of links on a wide screen, or through the
+ * menu button it folds into on a phone (components/crm/crm-nav.tsx).
+ */
+export async function followWorkspaceLink(page: Page, name: string, { menu = "菜单" }: { menu?: string } = {}) {
+  const button = page.getByRole("button", { name: menu, exact: true });
+  if (await button.isVisible()) {
+    await button.click();
+    await page.getByRole("dialog").getByRole("link", { name, exact: true }).click();
+  } else {
+    await page.getByRole("banner").getByRole("navigation").getByRole("link", { name, exact: true }).click();
+  }
+}

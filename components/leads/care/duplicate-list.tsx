@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { mergeLeadsAction } from "@/lib/leads/merge/actions";
 import styles from "./care.module.css";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { useRefusalText } from "@/components/ui/refusal";
 
@@ -83,10 +84,9 @@ function MergeDialog({
   const validation = useValidationMessage();
   const refusal = useRefusalText();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const titleId = `merge-title-${item.id}`;
 
   const merge = () =>
     startTransition(async () => {
@@ -98,7 +98,7 @@ function MergeDialog({
         mergedVersion: item.version,
       });
       if (answer.ok) {
-        dialog.current?.close();
+        setOpen(false);
         onDone({ ok: true, text: t("merge.done", { company: item.company, ...answer.moved }) });
         router.refresh();
       } else if ("error" in answer) {
@@ -110,29 +110,34 @@ function MergeDialog({
     });
 
   return (
-    <>
-      <button type="button" className="button secondary" onClick={() => dialog.current?.showModal()}>
-        {t("merge.open")}
-      </button>
-      <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>
-        <h3 id={titleId}>{t("merge.title", { company: item.company })}</h3>
-        <ul className={styles.preview}>
-          {preview.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        <FormMessage tone="error" answer={error}>
-          {error}
-        </FormMessage>
-        <div className={styles.dialogActions}>
-          <button type="button" className="button" disabled={pending} onClick={merge}>
-            {pending ? t("merge.merging") : t("merge.confirm")}
-          </button>
-          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => !pending && setOpen(next)}
+      title={t("merge.title", { company: item.company })}
+      trigger={
+        <button type="button" className="button secondary">
+          {t("merge.open")}
+        </button>
+      }
+    >
+      <ul className={styles.preview}>
+        {preview.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <FormMessage tone="error" answer={error}>
+        {error}
+      </FormMessage>
+      <div className={styles.dialogActions}>
+        <button type="button" className="button" disabled={pending} onClick={merge}>
+          {pending ? t("merge.merging") : t("merge.confirm")}
+        </button>
+        <DialogClose asChild>
+          <button type="button" className="button secondary" disabled={pending}>
             {t("merge.cancel")}
           </button>
-        </div>
-      </dialog>
-    </>
+        </DialogClose>
+      </div>
+    </Dialog>
   );
 }

@@ -1,25 +1,34 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import type { RefObject } from "react";
 import { useTranslations } from "use-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { Field, inputAria } from "@/components/ui/field";
 import { eraseLeadPersonalDataAction } from "@/lib/leads/erase/actions";
 import { confirmsCompany, eraseLeadSchema } from "@/lib/leads/erase/schema";
 import styles from "./care.module.css";
 import { FormMessage } from "@/components/ui/form-message";
 
-/** The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the company name. */
+/**
+ * The admin's PIPL erase: a dialog that says what goes and what stays, confirmed by typing the
+ * company name. Opened from the lead's "more actions" menu, which gets focus back when it closes.
+ */
 export function EraseDialog({
   lead,
+  open,
+  onOpenChange,
+  returnFocus,
   onDone,
 }: {
   lead: { id: string; company: string };
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  returnFocus: RefObject<HTMLElement | null>;
   onDone: (status: { ok: boolean; text: string }) => void;
 }) {
   const t = useTranslations("leadCare");
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const { form, submit, status } = useActionForm({
     schema: eraseLeadSchema,
     defaultValues: { leadId: lead.id, confirm: "", reason: "" },
@@ -32,7 +41,7 @@ export function EraseDialog({
     fields: ["confirm", "reason"],
     forbidden: t("care.forbidden"),
     onSuccess: () => {
-      dialog.current?.close();
+      onOpenChange(false);
       onDone({ ok: true, text: t("erase.done") });
       router.refresh();
       return undefined;
@@ -46,48 +55,49 @@ export function EraseDialog({
   const matches = confirmsCompany(watch("confirm") ?? "", lead.company);
 
   return (
-    <>
-      <button type="button" className={`button ${styles.danger}`} onClick={() => dialog.current?.showModal()}>
-        {t("erase.open")}
-      </button>
-      <dialog ref={dialog} className={styles.dialog} aria-labelledby={`erase-title-${lead.id}`}>
-        <form className={styles.form} onSubmit={submit} noValidate>
-          <h3 id={`erase-title-${lead.id}`}>{t("erase.title")}</h3>
-          <p>{t("erase.explain")}</p>
-          <FormMessage tone="error" answer={status}>
-            {status?.text}
-          </FormMessage>
-          <input type="hidden" {...register("leadId")} />
-          <Field
-            name="erase-confirm"
-            label={t("erase.confirm", { company: lead.company })}
-            errorKey={errors.confirm?.message}
-          >
-            <input
-              type="text"
-              autoComplete="off"
-              {...inputAria("erase-confirm", errors.confirm?.message)}
-              {...register("confirm")}
-            />
-          </Field>
-          <Field
-            name="erase-reason"
-            label={t("erase.reason")}
-            hint={t("erase.reasonHint")}
-            errorKey={errors.reason?.message}
-          >
-            <textarea {...inputAria("erase-reason", errors.reason?.message, true)} {...register("reason")} />
-          </Field>
-          <div className={styles.dialogActions}>
-            <button type="submit" className={`button ${styles.danger}`} disabled={isSubmitting || !matches}>
-              {isSubmitting ? t("erase.erasing") : t("erase.submit")}
-            </button>
-            <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => !isSubmitting && onOpenChange(next)}
+      title={t("erase.title")}
+      description={t("erase.explain")}
+      returnFocus={returnFocus}
+    >
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <FormMessage tone="error" answer={status}>
+          {status?.text}
+        </FormMessage>
+        <input type="hidden" {...register("leadId")} />
+        <Field
+          name="erase-confirm"
+          label={t("erase.confirm", { company: lead.company })}
+          errorKey={errors.confirm?.message}
+        >
+          <input
+            type="text"
+            autoComplete="off"
+            {...inputAria("erase-confirm", errors.confirm?.message)}
+            {...register("confirm")}
+          />
+        </Field>
+        <Field
+          name="erase-reason"
+          label={t("erase.reason")}
+          hint={t("erase.reasonHint")}
+          errorKey={errors.reason?.message}
+        >
+          <textarea {...inputAria("erase-reason", errors.reason?.message, true)} {...register("reason")} />
+        </Field>
+        <div className={styles.dialogActions}>
+          <button type="submit" className="button danger" disabled={isSubmitting || !matches}>
+            {isSubmitting ? t("erase.erasing") : t("erase.submit")}
+          </button>
+          <DialogClose asChild>
+            <button type="button" className="button secondary" disabled={isSubmitting}>
               {t("erase.cancel")}
             </button>
-          </div>
-        </form>
-      </dialog>
-    </>
+          </DialogClose>
+        </div>
+      </form>
+    </Dialog>
   );
 }
