@@ -94,7 +94,7 @@ function renderSuite(open: () => Promise<TestDatabase>) {
         `企业：${made.lead.company}`,
         "需求：购买厂房 2,400 m²",
         "预计年税收：300.5 万元",
-        "负责人：未分配（点击认领）",
+        "负责人：公海（点击认领）",
         `电话：${maskPhone(made.lead.phone)}`,
         "首次响应：工作日 4 小时内，即 11 月 30 日 12:00 前",
       ]),

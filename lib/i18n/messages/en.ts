@@ -213,7 +213,7 @@ export const en: Messages = {
     lastAdmin: "At least one active admin must remain",
     notFound: "This record does not exist",
     alreadyClaimed: "Someone else has already claimed this lead",
-    claimFirst: "Contact details of a pool lead are masked: claim it to change them",
+    claimFirst: "Contact details of a Pool lead are masked: claim it to change them",
     tooMany: "At most {n} at a time",
     stale: "Someone else changed this lead; reload and make your change again (it was not saved)",
     stageChanged: "Someone else moved this lead; reload and try again",

@@ -71,7 +71,7 @@ export const inboxEn: typeof inboxZhCN = {
     selected: "{count} selected",
     noneSelected: "Select some leads first",
     assignTo: "Assign to",
-    toPool: "Back to the pool",
+    toPool: "Back to the Pool",
     assign: "Assign",
     moveTo: "Move to stage",
     move: "Change stage",

@@ -8,7 +8,7 @@ export const leadPageEn: typeof leadPageZhCN = {
   header: {
     stage: "Stage",
     owner: "Owner",
-    pool: "Unassigned (pool)",
+    pool: "Pool",
     score: "Admission score",
     noScore: "Not scored",
     vetoed: "Vetoed",
@@ -31,9 +31,9 @@ export const leadPageEn: typeof leadPageZhCN = {
   stage: { label: "Stage" },
   owner: {
     label: "Assign to",
-    pool: "Pool (unassigned)",
+    pool: "Pool",
     assigned: "Assigned to {name}",
-    returned: "Returned to the pool",
+    returned: "Returned to the Pool",
   },
   contact: {
     title: "Contact",
@@ -114,7 +114,7 @@ export const leadPageEn: typeof leadPageZhCN = {
     inquiry: "Inquiry {reference} received",
     onListing: " ({title})",
     system: "System",
-    pool: "pool",
+    pool: "Pool",
     claimed: "claimed this lead",
     kinds: {
       NOTE: "Note",

@@ -7,7 +7,7 @@ export const leadPageZhCN = {
   header: {
     stage: "阶段",
     owner: "负责人",
-    pool: "未分配（公共池）",
+    pool: "公海",
     score: "准入评分",
     noScore: "未评分",
     vetoed: "一票否决",
@@ -27,12 +27,12 @@ export const leadPageZhCN = {
     privacyRequests: "个人信息请求",
   },
   stage: { label: "阶段" },
-  owner: { label: "分配给", pool: "公共池（未分配）", assigned: "已分配给 {name}", returned: "已放回公共池" },
+  owner: { label: "分配给", pool: "公海", assigned: "已分配给 {name}", returned: "已退回公海" },
   contact: {
     title: "联系方式",
     contactName: "联系人",
     phone: "手机号",
-    masked: "公共池线索，领取后可查看完整的手机号、微信号和邮箱",
+    masked: "公海线索，领取后可查看完整的手机号、微信号和邮箱",
     claim: "领取这条线索",
     claimed: "已领取，这条线索现由您负责",
     wechat: "微信号",
@@ -107,7 +107,7 @@ export const leadPageZhCN = {
     inquiry: "收到咨询 {reference}",
     onListing: "（{title}）",
     system: "系统",
-    pool: "公共池",
+    pool: "公海",
     claimed: "领取了这条线索",
     kinds: {
       NOTE: "备注",

@@ -23,7 +23,7 @@ export const rulesEn: typeof rulesZhCN = {
         "Park owner: the owner of the inquired listing's park; round-robin when the park has none, or the owner " +
         "is deactivated or away",
     },
-    hint: "When no promotion officer qualifies, a new lead waits in the unassigned pool to be claimed or assigned.",
+    hint: "When no promotion officer qualifies, a new lead waits in the Pool to be claimed or assigned.",
   },
   workingHours: {
     title: "Working hours and first-response deadline",
@@ -137,7 +137,7 @@ export const rulesEn: typeof rulesZhCN = {
     seeAll: "See all ({count})",
     company: "Company",
     owner: "Owner",
-    unassigned: "Unassigned (pool)",
+    unassigned: "Pool",
     task: "Follow-up",
     due: "Due",
     received: "Received",

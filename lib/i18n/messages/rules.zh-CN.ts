@@ -118,7 +118,7 @@ export const rulesZhCN = {
     seeAll: "查看全部（{count}）",
     company: "公司",
     owner: "负责人",
-    unassigned: "未分配（公海）",
+    unassigned: "公海",
     task: "跟进任务",
     due: "到期时间",
     received: "收到时间",

@@ -188,7 +188,7 @@ export const zhCN = {
     lastAdmin: "至少要保留一位启用中的管理员",
     notFound: "该记录不存在",
     alreadyClaimed: "该线索已被他人领取",
-    claimFirst: "公共池线索的联系方式已隐藏，领取后才能修改",
+    claimFirst: "公海线索的联系方式已隐藏，领取后才能修改",
     tooMany: "一次最多 {n} 条",
     stale: "该线索已被他人修改，请刷新后再改（您的修改未保存）",
     stageChanged: "该线索的阶段已被他人改变，请刷新后再试",
