@@ -12,6 +12,7 @@ import * as assignActions from "@/lib/leads/assign/actions";
 import * as editActions from "@/lib/leads/edit/actions";
 import * as archiveActions from "@/lib/leads/archive/actions";
 import * as eraseActions from "@/lib/leads/erase/actions";
+import * as demoActions from "@/lib/demo/remove/actions";
 import * as mergeActions from "@/lib/leads/merge/actions";
 import * as scoreActions from "@/lib/leads/score/actions";
 import { leadDetail } from "@/lib/leads/detail/queries";
@@ -300,6 +301,7 @@ const EDIT = "lib/leads/edit/actions.ts";
 const INBOX = "lib/leads/inbox/actions.ts";
 const ARCHIVE = "lib/leads/archive/actions.ts";
 const ERASE = "lib/leads/erase/actions.ts";
+const DEMO = "lib/demo/remove/actions.ts";
 const MERGE = "lib/leads/merge/actions.ts";
 const SCORE = "lib/leads/score/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
@@ -623,6 +625,14 @@ const ROWS: Row[] = [
       }),
     ),
   ),
+  row(`${DEMO}#removeDemoDataAction`, "on the seeded demo leads", ADMIN_ONLY, async (world) => {
+    const lead = await makeLead(world.db, world.otherStaff.id);
+    await world.db.lead.update({ where: { id: lead.id }, data: { demo: true } });
+    return {
+      call: async () => answerOf(await demoActions.removeDemoDataAction({ confirm: true })),
+      state: () => world.db.lead.count({ where: { demo: true } }),
+    };
+  }),
   row(`${MERGE}#mergeLeadsAction`, "on two of another officer's leads", LEAD_MANAGERS, async (world) => {
     const [survivor, merged] = [
       await makeLead(world.db, world.otherStaff.id),

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { DemoDataSection } from "@/components/demo/demo-data-section";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { demoWorkspaceShown } from "@/lib/demo/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/users/queries";
@@ -16,10 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const viewer = await requireRole("ADMIN");
   const [locale, messages, db] = await Promise.all([getLocale(), getMessages(), getDb()]);
-  const users = await listUsers(db, viewer);
+  const [users, demo] = await Promise.all([listUsers(db, viewer), demoWorkspaceShown(db, viewer)]);
   const { users: text, roles } = messages.crm;
   return (
-    <I18nProvider namespaces={["crm", "rules", "validation"]}>
+    <I18nProvider namespaces={["crm", "demo", "rules", "validation"]}>
       <>
         <h1>{messages.crm.nav.settings}</h1>
         <SettingsNav current="users" />
@@ -71,6 +73,7 @@ export default async function SettingsPage() {
           <p className="hint">{text.createHint}</p>
           <NewUserForm />
         </section>
+        {demo && <DemoDataSection />}
       </>
     </I18nProvider>
   );

@@ -4,6 +4,7 @@ import { formatArea, formatDateTime, formatWan } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
+import { DemoBadge } from "@/components/demo/demo-badge";
 import styles from "./lead-detail.module.css";
 
 /** Company, stage, owner, score and response deadline at a glance, with the stage and owner controls. */
@@ -29,7 +30,10 @@ export async function LeadHeader({
       <p className="meta">
         <Link href="/crm/leads">{messages.leadPage.back}</Link>
       </p>
-      <h1>{lead.company}</h1>
+      <h1>
+        {lead.company}
+        {lead.demo && <DemoBadge text={messages.demo.badge} />}
+      </h1>
       <ul className={styles.facts}>
         <li data-testid="lead-stage">
           {text.stage} <strong>{localized(locale, lead.stage.name, lead.stage.nameEn)}</strong>

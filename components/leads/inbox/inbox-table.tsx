@@ -7,6 +7,7 @@ import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { term } from "@/lib/i18n/vocabulary";
 import type { InboxSort } from "@/lib/leads/inbox/cursor";
 import type { InboxRow } from "@/lib/leads/inbox/queries";
+import { DemoBadge } from "@/components/demo/demo-badge";
 import { ClaimForm } from "./claim-form";
 import { inboxHref, type InboxView } from "./inbox-href";
 import { BULK_FORM_ID } from "./bulk-form-id";
@@ -104,6 +105,7 @@ export async function InboxTable({ rows, view, now, userId }: Props) {
             <Link href={`/crm/leads/${row.id}`} className={styles.company}>
               {row.company}
             </Link>
+            {row.demo && <DemoBadge text={messages.demo.badge} />}
             <div className="meta">
               {row.contactName} · <span data-testid="lead-phone">{row.phone}</span>
             </div>

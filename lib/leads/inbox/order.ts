@@ -40,6 +40,7 @@ export const leadRowSelect = {
   firstResponseDueAt: true,
   firstRespondedAt: true,
   archivedAt: true,
+  demo: true,
   createdAt: true,
   stage: { select: { key: true, name: true, nameEn: true, category: true } },
   owner: { select: { id: true, name: true } },

@@ -40,6 +40,8 @@ export interface InboxRow {
   overdue: boolean;
   late: boolean;
   archived: boolean;
+  /** seeded demo data (lib/demo) */
+  demo: boolean;
   /** another live lead has the same normalised company name */
   duplicate: boolean;
 }
@@ -98,6 +100,7 @@ function toInboxRow(viewer: Viewer, row: LeadRow, now: Date, duplicates: Set<str
     overdue: row.nextFollowUpAt !== null && row.nextFollowUpAt < now,
     late: row.firstRespondedAt === null && row.firstResponseDueAt !== null && row.firstResponseDueAt < now,
     archived: row.archivedAt !== null,
+    demo: row.demo,
     duplicate: duplicates.has(row.id),
   };
 }
