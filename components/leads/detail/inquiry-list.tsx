@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatArea, formatDateTime, formatPrice, formatWan } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { term } from "@/lib/i18n/vocabulary";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import styles from "./lead-detail.module.css";
 
@@ -23,7 +24,13 @@ export async function InquiryList({ detail }: { detail: LeadDetail }) {
       <h2 id="inquiries-heading">{t("leadPage.inquiries.title", { count: detail.inquiries.length })}</h2>
       <ol className={styles.list}>
         {detail.inquiries.map((inquiry) => {
-          const utm = [inquiry.utmSource, inquiry.utmMedium, inquiry.utmCampaign, inquiry.utmTerm, inquiry.utmContent]
+          const utm = [
+            inquiry.utmSource && term(messages.vocabulary, "source", inquiry.utmSource),
+            inquiry.utmMedium && term(messages.vocabulary, "medium", inquiry.utmMedium),
+            inquiry.utmCampaign,
+            inquiry.utmTerm,
+            inquiry.utmContent,
+          ]
             .filter(Boolean)
             .join(" / ");
           return (

@@ -39,6 +39,14 @@ export async function MatchingListings({ detail }: { detail: LeadDetail }) {
                 <p className="meta">
                   {park} · {messages.deal[listing.deal]} · {t("leadPage.matches.available", { area })} · {price}
                 </p>
+                {listing.split && listing.minSplitArea && (
+                  <p className="meta">
+                    {messages.listing.splitFrom.replace(
+                      "{area}",
+                      formatArea(listing.minSplitArea, listing.areaUnit, locale, messages),
+                    )}
+                  </p>
+                )}
                 {listing.matchedIndustries.length > 0 && (
                   <p className="meta">
                     {text.industryFit}:{" "}

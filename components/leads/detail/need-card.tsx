@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { Decimal } from "decimal.js";
 import { formatArea, formatNumber, formatWan } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { term } from "@/lib/i18n/vocabulary";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
 import { SQM_PER_MU } from "@/lib/listings/units";
 import styles from "./lead-detail.module.css";
@@ -38,7 +39,8 @@ export async function NeedCard({ detail }: { detail: LeadDetail }) {
         ? null
         : t("leadPage.need.employeesValue", { count: formatNumber(lead.employees, locale) }),
     ],
-    [text.source, lead.source],
+    [text.source, term(messages.vocabulary, "source", lead.source)],
+    [text.medium, term(messages.vocabulary, "medium", lead.firstUtmMedium)],
     [text.notes, lead.notes],
   ];
   return (

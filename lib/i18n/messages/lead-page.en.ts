@@ -61,6 +61,7 @@ export const leadPageEn: typeof leadPageZhCN = {
     employees: "Employees",
     employeesValue: "{count} people",
     source: "Source",
+    medium: "Medium",
     notes: "Notes",
   },
   fields: {

@@ -54,6 +54,7 @@ export const leadPageZhCN = {
     employees: "用工人数",
     employeesValue: "{count} 人",
     source: "来源",
+    medium: "来源媒介",
     notes: "备注",
   },
   fields: {
