@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { AwayToggle } from "@/components/dashboard/away-toggle";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
+import { DutySection, PoolSection } from "@/components/dashboard/pool-section";
 import { LeadTable, TaskTable } from "@/components/dashboard/dashboard-tables";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { asViewer } from "@/lib/auth/authed";
@@ -20,16 +20,18 @@ export default async function DashboardPage() {
     getTranslations(),
     getDb(),
   ]);
-  const summary = await asViewer((current) => dashboardSummary(db, current));
+  const now = new Date();
+  const summary = await asViewer((current) => dashboardSummary(db, current, now));
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
   const text = messages.rules.dashboard;
   const { overdue, manager, admin } = summary;
   const items = messages.privacyRequests.dashboard;
   return (
-    <I18nProvider namespaces={["rules"]}>
+    <I18nProvider namespaces={["rules", "inbox", "validation"]}>
       <>
         <h1>{t("crm.dashboard.greeting", { name: viewer.name })}</h1>
-        <AwayToggle userId={viewer.id} away={summary.away} />
+        <DutySection pool={summary.pool} userId={viewer.id} />
+        <PoolSection pool={summary.pool} canClaim={viewer.role === "STAFF"} now={now} />
 
         <DashboardSection
           id="my-new"

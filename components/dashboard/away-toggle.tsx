@@ -6,8 +6,11 @@ import styles from "./dashboard.module.css";
 import { FormMessage } from "@/components/ui/form-message";
 import { useRefusalText } from "@/components/ui/refusal";
 
-/** The signed-in user's own away switch: away, round-robin gives them no new leads. */
-export function AwayToggle({ userId, away }: { userId: string; away: boolean }) {
+/**
+ * The signed-in user's own away switch: away, round-robin (and the park-owner rule) gives them no new
+ * leads. `status` is the sentence that says what that means for their role, written by the page.
+ */
+export function AwayToggle({ userId, away, status }: { userId: string; away: boolean; status: string }) {
   const t = useTranslations("rules");
   const refusal = useRefusalText();
   const [pending, startTransition] = useTransition();
@@ -20,7 +23,7 @@ export function AwayToggle({ userId, away }: { userId: string; away: boolean }) 
     });
   return (
     <div className={`row-actions ${styles.away}`} data-away={away}>
-      <span>{away ? t("away.youAreAway") : t("away.youAreIn")}</span>
+      <span>{status}</span>
       <button type="button" className="button secondary" disabled={pending} onClick={toggle}>
         {away ? t("away.markBack") : t("away.markAway")}
       </button>

@@ -6,12 +6,14 @@ import type { DashboardLead, DashboardTask } from "@/lib/leads/dashboard/queries
 
 type Props = { locale: Locale; messages: Messages };
 
-async function pageLanguage(): Promise<Props> {
+export async function pageLanguage(): Promise<Props> {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return { locale, messages };
 }
 
-function needOf(lead: DashboardLead, { locale, messages }: Props): string {
+type Need = Pick<DashboardLead, "needDeal" | "needKind" | "needArea" | "needAreaUnit">;
+
+export function needOf(lead: Need, { locale, messages }: Props): string {
   if (!lead.needDeal || !lead.needKind) return "";
   const parts = [messages.inquiry.dealOptions[lead.needDeal === "BUY" ? "buy" : "rent"], messages.kind[lead.needKind]];
   if (lead.needArea && lead.needAreaUnit)

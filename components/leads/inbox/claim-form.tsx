@@ -6,8 +6,11 @@ import { claimFromInboxAction } from "@/lib/leads/inbox/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { useRefusalText } from "@/components/ui/refusal";
 
-/** "Unassigned" with a button to take the lead from the pool; a plain form post without JavaScript. */
-export function ClaimForm({ leadId, label }: { leadId: string; label: string }) {
+/**
+ * A button to take the lead from the pool (after `label`, when given); a plain form post without
+ * JavaScript. In a list of leads, `company` names the lead the button claims.
+ */
+export function ClaimForm({ leadId, label, company }: { leadId: string; label?: string; company?: string }) {
   const t = useTranslations("inbox");
   const validation = useValidationMessage();
   const refusal = useRefusalText();
@@ -18,9 +21,14 @@ export function ClaimForm({ leadId, label }: { leadId: string; label: string }) 
   else if (state) message = validation(Object.values(state.fieldErrors)[0] ?? "invalid");
   return (
     <form action={action} className="row-actions">
-      <span>{label}</span>
+      {label && <span>{label}</span>}
       <input type="hidden" name="leadId" value={leadId} />
-      <button type="submit" className="button secondary" disabled={pending}>
+      <button
+        type="submit"
+        className="button secondary"
+        disabled={pending}
+        aria-label={company ? `${t("claim")} ${company}` : undefined}
+      >
         {t("claim")}
       </button>
       <FormMessage tone={state?.ok ? "ok" : "error"} answer={state} as="span">

@@ -7,6 +7,7 @@ import { readSettings } from "../../settings/queries";
 import { LEAD_MANAGERS, leadsVisibleTo, managesLeads, textFor, WORKSPACE_ROLES } from "../access";
 import { shanghaiDayBounds } from "../../calendar/shanghai-time";
 import { workingHoursBetween } from "../../calendar/working-hours";
+import { poolSummary } from "./pool";
 
 const LIST = 10;
 /** Leads people work: not merged away, not archived. */
@@ -39,8 +40,9 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskRow }>;
 /**
  * What the dashboard tells the signed-in user. Everyone: their new leads, their follow-ups due
  * later today (Asia/Shanghai day) and what is overdue (follow-ups past due, their leads past the
- * first-response deadline). Managers and admins also: every lead past its first-response deadline,
- * and the number of leads in each stage. Lists hold the first ten; counts are of all.
+ * first-response deadline), the pool waiting to be claimed and who round-robin gives leads to.
+ * Managers and admins also: every lead past its first-response deadline, and the number of leads
+ * in each stage. Lists hold the first ten; counts are of all.
  */
 export async function dashboardSummary(db: Database, viewer: Viewer | null, now = new Date()) {
   assertRole(viewer, WORKSPACE_ROLES, "read the dashboard");
@@ -57,7 +59,6 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
   const myLateWhere = { ...mine, ...lateAt(now) };
 
   const [
-    me,
     settings,
     myNew,
     myNewCount,
@@ -67,8 +68,8 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
     overdueTaskCount,
     myLate,
     myLateCount,
+    pool,
   ] = await Promise.all([
-    db.user.findUnique({ where: { id: viewer.id }, select: { away: true } }),
     readSettings(db),
     db.lead.findMany({
       where: newWhere,
@@ -88,6 +89,7 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
       select: leadRow,
     }),
     db.lead.count({ where: myLateWhere }),
+    poolSummary(db, viewer),
   ]);
   // A task on a pool lead may name its phone ("call 138…"): titles are masked as the lead's contacts are.
   const shownTask = ({ lead: { ownerId, wechat, email, ...lead }, ...task }: TaskRow) => ({
@@ -101,7 +103,7 @@ export async function dashboardSummary(db: Database, viewer: Viewer | null, now 
       : 0;
 
   return {
-    away: me?.away ?? false,
+    pool,
     myNew: { leads: myNew, count: myNewCount },
     dueToday: { tasks: dueToday.map(shownTask), count: dueTodayCount },
     overdue: {

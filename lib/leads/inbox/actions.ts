@@ -65,7 +65,8 @@ const claim = defineAction({
     const result = await claimLead(db, viewer, input);
     return result.ok ? { ok: true, intent: "claim", changed: result.changed } : result;
   },
-  revalidate: ["/crm/leads"],
+  // The dashboard lists the pool too.
+  revalidate: ["/crm/leads", "/crm"],
 });
 
 /** Bulk assign (intent "assign", ownerId a user id or "pool") or bulk stage change (intent "stage"). */
