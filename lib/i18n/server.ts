@@ -1,15 +1,21 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
-import { defaultLocale, isLocale, loadMessages, type Locale, type Messages } from "./messages";
+import { localeFromAcceptLanguage } from "./accept-language";
+import { isLocale, loadMessages, type Locale, type Messages } from "./messages";
 
 export const LOCALE_COOKIE = "locale";
 
-/** The visitor's UI language: the cookie set by the language switch, else Chinese. */
+/**
+ * The visitor's UI language: the cookie set by the language switch, else the browser's preference
+ * (Accept-Language), else Chinese. Pages the browser may keep say they vary by both
+ * (lib/http/page-cache.ts).
+ */
 export const getLocale = cache(async (): Promise<Locale> => {
   const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  return isLocale(value) ? value : defaultLocale;
+  if (isLocale(value)) return value;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
 });
 
 export const getMessages = cache(async () => loadMessages(await getLocale()));
