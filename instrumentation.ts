@@ -10,6 +10,9 @@ export async function register() {
   // whether `next start` or scripts/start.mjs owns the server (both run register() in its process).
   const { stampPeerAddresses } = await import("./lib/http/peer-address");
   stampPeerAddresses();
+  // Pages the browser may keep say what they vary by (proxy.ts cannot: Next sets a page's Vary itself).
+  const { varyKeptPagesByLanguage } = await import("./lib/http/kept-page-vary");
+  varyKeptPagesByLanguage();
   const { startServerDatabase, stopFailedStart } = await import("./lib/startup/server");
   // Whatever fails here stops the process with one line (see stopFailedStart): never throw from register().
   try {

@@ -8,6 +8,7 @@ import {
   servedOverHttps,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/http/security-headers";
+import { pageCacheControl } from "@/lib/http/page-cache";
 import { ATTRIBUTION_COOKIE, isOwnSite, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -19,6 +20,8 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  * Signed-out visitors to /crm go to /login. On other pages, first-touch attribution: when a visitor
  * lands from a campaign link or another site, remember the UTM tags, referrer and landing page for
  * 30 days, so an inquiry sent pages later still credits them.
+ * Public pages with nothing personal on them may be kept by the visitor's browser for back/forward; every
+ * other page is no-store (lib/http/page-cache.ts).
  * While this instance has seen its database unavailable and no probe has found it back
  * (lib/db/availability.ts), page views get a 503 page at once: a page that fails to render can only
  * be a 500.
@@ -54,6 +57,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = secured(NextResponse.next({ request: { headers: requestHeaders } }));
+  response.headers.set("Cache-Control", pageCacheControl(request.method, request.nextUrl.pathname));
   if (request.method !== "GET" || request.cookies.has(ATTRIBUTION_COOKIE)) return response;
 
   const source: InquirySource = sourceFromUrl(request.nextUrl);
