@@ -1,25 +1,19 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState, startTransition } from "react";
-import { get, useForm, type FieldPath } from "react-hook-form";
+import { get, useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Field, fieldIds, inputAria } from "@/components/ui/field";
 import { AmountUnderstood } from "./amount-understood";
+import { useFreshSubmissionKey } from "./fresh-submission-key";
+import styles from "./inquiry-form.module.css";
 import { FormMessage } from "@/components/ui/form-message";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
 import { sendInquiry } from "@/lib/inquiries/actions";
 import { formMetaFields, initialInquiryFormState } from "@/lib/inquiries/form-state";
-import {
-  areaUnits,
-  inquirySchema,
-  needDeals,
-  needKinds,
-  timelines,
-  type Inquiry,
-  type InquiryInput,
-} from "@/lib/inquiries/schema";
+import { areaUnits, needDeals, needKinds, timelines } from "@/lib/inquiries/need-choices";
+import type { Inquiry, InquiryInput } from "@/lib/inquiries/schema";
 
 export interface InquiryFormProps {
   listingId?: string;
@@ -52,6 +46,7 @@ export function InquiryForm({
   const hydrated = useHydrated();
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const keyRef = useFreshSubmissionKey();
   const initial = { ...defaults, ...state.values };
 
   const {
@@ -60,7 +55,7 @@ export function InquiryForm({
     setError,
     formState: { errors },
   } = useForm<InquiryInput, unknown, Inquiry>({
-    resolver: zodResolver(inquirySchema),
+    resolver: validateWithSchema,
     // Errors appear on the first submit, then update as the person types. Errors shown on blur
     // move the submit button while it is being pressed, and the press misses.
     mode: "onSubmit",
@@ -141,11 +136,12 @@ export function InquiryForm({
       ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
+      onFocus={preloadSchema}
       noValidate
-      className="inquiry-form"
+      className={`inquiry-form ${styles.form}`}
       data-testid="inquiry-form"
     >
-      <input type="hidden" name={formMetaFields.submissionKey} value={submissionKey} />
+      <input ref={keyRef} type="hidden" name={formMetaFields.submissionKey} defaultValue={submissionKey} />
       <input type="hidden" name={formMetaFields.renderedAt} value={initial[formMetaFields.renderedAt] ?? renderedAt} />
       {/* Only present once this script ran: tells a person's browser from a bare post of the HTML. */}
       {hydrated && <input type="hidden" name={formMetaFields.scripted} value="1" />}
@@ -339,6 +335,21 @@ export function InquiryForm({
     </form>
   );
 }
+
+/*
+ * The schema (and zod with it) is loaded when the form is first used, not with the page: the page
+ * stays light for a visitor who only reads. Focusing any field starts the load; submitting waits for it.
+ */
+const loadSchema = () =>
+  Promise.all([import("@hookform/resolvers/zod"), import("@/lib/inquiries/schema")]).then(
+    ([{ zodResolver }, { inquirySchema }]) => zodResolver(inquirySchema),
+  );
+
+// An early load that failed is tried again on submit, which shows the failure.
+const preloadSchema = () => void loadSchema().catch(() => undefined);
+
+const validateWithSchema: Resolver<InquiryInput, unknown, Inquiry> = async (values, context, options) =>
+  (await loadSchema())(values, context, options);
 
 const optionalPaths = [
   "wechat",

@@ -12,6 +12,7 @@ import {
   text,
   wechatId,
 } from "../forms/fields";
+import { areaUnits, needDeals, needKinds, timelines } from "./need-choices";
 
 /*
  * The one inquiry schema: the public form validates with it in the browser (react-hook-form), the
@@ -22,10 +23,7 @@ import {
 
 const requiredError = (key: string) => (issue: { input: unknown }) => (isMissing(issue.input) ? "required" : key);
 
-export const needDeals = ["buy", "rent"] as const;
-export const needKinds = ["factory", "office", "land"] as const;
-export const areaUnits = ["sqm", "mu"] as const;
-export const timelines = ["now", "3m", "6m", "12m", "later"] as const;
+export { areaUnits, needDeals, needKinds, timelines };
 
 export const needSchema = z.strictObject(
   {
