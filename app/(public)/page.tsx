@@ -25,8 +25,8 @@ export default async function HomePage() {
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">{messages.home.latest}</h2>
         <div className="grid">
-          {listings.map((listing) => (
-            <ListingCard key={listing.id} listing={listing} />
+          {listings.map((listing, index) => (
+            <ListingCard key={listing.id} listing={listing} priority={index === 0} />
           ))}
         </div>
       </section>

@@ -7,17 +7,19 @@ import type { ListingCard as Listing } from "@/lib/listings/queries";
 import { kindPicture } from "@/lib/listings/share-card";
 import styles from "./listings.module.css";
 
-export async function ListingCard({ listing }: { listing: Listing }) {
+/** `priority`: the card whose picture is the page's largest paint (the home page's first) loads it at once. */
+export async function ListingCard({ listing, priority = false }: { listing: Listing; priority?: boolean }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const loading = priority ? ({ loading: "eager", fetchPriority: "high" } as const) : ({ loading: "lazy" } as const);
   const kindLabel = listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind];
   return (
     <article className="card" data-testid="listing-card">
       {/* eslint-disable @next/next/no-img-element -- demo photos are SVG; uploads arrive pre-sized */}
       {listing.photo ? (
-        <img src={listing.photo.url} alt={localized(locale, listing.photo.alt, listing.photo.altEn)} loading="lazy" />
+        <img src={listing.photo.url} alt={localized(locale, listing.photo.alt, listing.photo.altEn)} {...loading} />
       ) : (
         // A drawing of the kind, not a photo of this listing: decoration only.
-        <img src={kindPicture(listing)} alt="" loading="lazy" className={styles.kindPicture} />
+        <img src={kindPicture(listing)} alt="" {...loading} className={styles.kindPicture} />
       )}
       {/* eslint-enable @next/next/no-img-element */}
       <div className="card-body">

@@ -1,3 +1,7 @@
 import type { Messages } from "../messages";
 
-export const publicSiteEn: Messages["publicSite"] = {};
+export const publicSiteEn: Messages["publicSite"] = {
+  header: {
+    inquireShort: "Inquire",
+  },
+};
