@@ -12,6 +12,7 @@ type Steps = Extract<InquiryStatus, { erased: false }>["steps"];
 export async function StatusSteps({ steps, now }: { steps: Steps; now: Date }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("inquiryStatus.page")]);
   const date = (value: Date) => formatDateTime(value, locale);
+  const operatorPhone = privacyOperator().phone;
   const rows = [
     { key: "received", title: t("received"), done: true, text: t("receivedAt", { date: date(steps.receivedAt) }) },
     {
@@ -31,7 +32,11 @@ export async function StatusSteps({ steps, now }: { steps: Steps; now: Date }) {
           ? null
           : steps.dueAt > now
             ? t("promised", { deadline: deadlineWords(steps.dueAt, locale, steps.promiseHours) })
-            : t("late", { date: date(steps.dueAt), phone: privacyOperator().phone }),
+            : t.rich("late", {
+                date: date(steps.dueAt),
+                phone: operatorPhone,
+                tel: (number) => <PhoneLink phone={operatorPhone}>{number}</PhoneLink>,
+              }),
     },
   ];
   return (

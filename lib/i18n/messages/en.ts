@@ -179,7 +179,7 @@ export const en: Messages = {
     lead: "An investment officer will contact you within one working day.",
     reference: "Your reference number",
     quote: "Please quote it when you call us.",
-    call: "Hotline: {phone}",
+    call: "Hotline: <tel>{phone}</tel>",
     more: "Browse more listings",
   },
   privacy: {

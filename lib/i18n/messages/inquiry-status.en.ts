@@ -19,7 +19,9 @@ export const inquiryStatusEn: Messages["inquiryStatus"] = {
     contacted: "Contacted",
     contactedAt: "The officer contacted you on {date}",
     promised: "The officer will contact you {deadline}",
-    late: "The officer should have contacted you by {date}; we will contact you shortly, or call us on {phone}.",
+    late:
+      "The officer should have contacted you by {date}; we will contact you shortly, " +
+      "or call us on <tel>{phone}</tel>.",
     done: "done",
     pending: "not yet",
   },

@@ -18,7 +18,7 @@ export const inquiryStatusZhCN = {
     contacted: "已联系",
     contactedAt: "{date} 专员已与您联系",
     promised: "专员将在{deadline}与您联系",
-    late: "专员本应在 {date} 前与您联系，我们会尽快联系您；您也可以直接致电 {phone}。",
+    late: "专员本应在 {date} 前与您联系，我们会尽快联系您；您也可以直接致电 <tel>{phone}</tel>。",
     done: "已完成",
     pending: "未完成",
   },

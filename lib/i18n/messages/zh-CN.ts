@@ -154,7 +154,7 @@ export const zhCN = {
     lead: "招商专员会在一个工作日内与您联系。",
     reference: "您的咨询编号",
     quote: "来电咨询时请报此编号。",
-    call: "招商热线：{phone}",
+    call: "招商热线：<tel>{phone}</tel>",
     more: "继续浏览房源",
   },
   privacy: {

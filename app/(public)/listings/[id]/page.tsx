@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { InquiryPanel } from "../../inquiry-panel";
 import { ContactBar } from "@/components/listings/contact-bar";
 import { ListingGallery } from "@/components/listings/listing-gallery";
@@ -19,10 +20,13 @@ import { I18nProvider } from "@/components/i18n-provider";
 
 type Params = Promise<{ id: string }>;
 
+/** One read of the listing per request, shared by its share card and its page. */
+const listingById = cache(async (id: string) => publicListingById(await getDb(), id));
+
 /** The listing's share card: its title, the deal, kind, area, price and park first, and its first photo. */
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ id }, locale, messages] = await Promise.all([params, getLocale(), getMessages()]);
-  const listing = await publicListingById(await getDb(), id);
+  const listing = await listingById(id);
   if (!listing) return {};
   const title = localized(locale, listing.title, listing.titleEn);
   const facts = [
@@ -52,8 +56,12 @@ const INQUIRY = "inquiry";
 
 export default async function ListingPage({ params }: { params: Params }) {
   const { id } = await params;
-  const [db, locale, messages, t] = await Promise.all([getDb(), getLocale(), getMessages(), getTranslations()]);
-  const listing = await publicListingById(db, id);
+  const [listing, locale, messages, t] = await Promise.all([
+    listingById(id),
+    getLocale(),
+    getMessages(),
+    getTranslations(),
+  ]);
   if (!listing) notFound();
 
   const title = localized(locale, listing.title, listing.titleEn);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PhoneLink } from "@/components/ui/phone-link";
 import { getDb } from "@/lib/db/client";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
@@ -40,7 +41,12 @@ export default async function InquirySentPage({
           })}
         </p>
       )}
-      <p>{t("confirmation.call", { phone: privacyOperator().phone })}</p>
+      <p>
+        {t.rich("confirmation.call", {
+          phone: privacyOperator().phone,
+          tel: (number) => <PhoneLink phone={privacyOperator().phone}>{number}</PhoneLink>,
+        })}
+      </p>
       {statusLink && (
         <p>
           {messages.inquiryStatus.confirmationLink}
