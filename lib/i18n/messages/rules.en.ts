@@ -122,8 +122,6 @@ export const rulesEn: typeof rulesZhCN = {
     status: "Away",
     markAway: "Mark away",
     markBack: "Mark back",
-    youAreAway: "You are away: new leads are not assigned to you automatically.",
-    youAreIn: "You are in: new leads are assigned to you by the rules.",
   },
   dashboard: {
     myNew: "My new leads",

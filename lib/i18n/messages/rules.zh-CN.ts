@@ -103,8 +103,6 @@ export const rulesZhCN = {
     status: "外出中",
     markAway: "设为外出",
     markBack: "恢复在岗",
-    youAreAway: "您已设为外出：新线索暂不会自动分配给您。",
-    youAreIn: "您在岗：新线索会按规则分配给您。",
   },
   dashboard: {
     myNew: "我的新线索",
