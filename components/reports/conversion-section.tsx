@@ -1,9 +1,7 @@
-import { getLocale } from "@/lib/i18n/server";
 import { conversionDimensions, TOTAL_ROW } from "@/lib/reports/conversion/tables";
-import type { ReportTable } from "@/lib/reports/table";
 import { ConversionDimensions, type ConversionPanel } from "./conversion-dimensions";
-import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
-import { tableByKey } from "./section-tables";
+import { formatReportCell, reportCellContext, ReportTableView } from "./report-table";
+import { tableByKey, type ReportSectionProps } from "./section-tables";
 import styles from "./conversion-section.module.css";
 
 /** The most rows a chart shows; the table beneath lists every row. */
@@ -14,8 +12,9 @@ const CHART_ROWS = 12;
  * owner and industry, each a bar chart of leads and signed over its table. A range without new
  * leads says so instead of drawing empty axes.
  */
-export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
-  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
+export async function ConversionSection({ tables, viewerId }: ReportSectionProps) {
+  const context = await reportCellContext();
+  const { t } = context;
   const byDimension = conversionDimensions.map((dimension) => ({
     dimension,
     table: tableByKey(tables, `reportsConversion.tables.${dimension}`),
@@ -29,13 +28,13 @@ export async function ConversionSection({ tables }: { tables: ReportTable[] }) {
       key: dimension,
       name,
       bars: rows.slice(0, CHART_ROWS).map((row) => ({
-        label: formatReportCell(table.columns[0], row, locale, t),
+        label: formatReportCell(table.columns[0], row, context),
         leads: Number(row.leads),
         signed: Number(row.signed),
       })),
       chartLabel: t("reportsConversion.conversion.chart", { dimension: name }),
       note: rows.length > CHART_ROWS ? t("reportsConversion.conversion.chartTop", { count: CHART_ROWS }) : null,
-      table: <ReportTableView table={table} />,
+      table: <ReportTableView table={table} viewerId={viewerId} />,
     };
   });
   return (

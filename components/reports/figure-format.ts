@@ -3,8 +3,7 @@ import type { Locale } from "@/lib/i18n/messages";
 
 /*
  * Figures as people read them, shared by the tables (server) and the charts (client), so a bar's
- * label and its table cell never disagree. Hours and days need the catalogue's units and are
- * formatted by the table alone.
+ * label and its table cell never disagree. Durations have their own rule, lib/reports/duration.
  */
 
 export type FigureKind = "count" | "percent" | "wan" | "area";

@@ -1,37 +1,36 @@
-"use client";
-
-import { Funnel, FunnelChart, LabelList, Tooltip } from "recharts";
-import { useLocale } from "use-intl";
-import type { Locale } from "@/lib/i18n/messages";
+import type { CSSProperties } from "react";
 import type { ChartDatum } from "./bar-chart";
-import { formatFigure } from "./figure-format";
-import styles from "./charts.module.css";
+import styles from "./funnel-chart.module.css";
 
 const SHADES = ["#0b5cad", "#1971c2", "#1c7ed6", "#339af0", "#4dabf7", "#74c0fc", "#a5d8ff"];
 
-/** The leads that reached each stage, widest first; the table beneath holds the rates. */
-export function ReportFunnelChart({ data, label }: { data: ChartDatum[]; label: string }) {
-  const locale = useLocale() as Locale;
-  const format = (value: unknown) => formatFigure(Number(value), "count", locale);
-  // Name and figure sit beside each band: the narrow bands at the bottom have no room inside.
-  const shaded = data.map((datum, index) => ({
-    ...datum,
-    caption: `${datum.label}  ${format(datum.value)}`,
-    fill: SHADES[index % SHADES.length],
-  }));
+/** A stage some lead reached keeps a sliver, so it is never drawn as nothing. */
+function band(value: number, widest: number, index: number): CSSProperties {
+  const width = value > 0 ? `max(${(value / widest) * 100}%, 3px)` : 0;
+  return { width, background: SHADES[index % SHADES.length] };
+}
+
+/**
+ * The leads that reached each stage, widest first: one row per stage with its name, a band centred
+ * in the row as wide as its share of the first stage, and its figure. Names and figures have columns
+ * of their own, so no label ever sits on a band or on a neighbour's label, however small the stage.
+ * Plain HTML, drawn on the server; the table beneath holds the rates, so the picture is one image.
+ */
+export function ReportFunnelChart({ data, label }: { data: (ChartDatum & { figure: string })[]; label: string }) {
+  const widest = Math.max(0, ...data.map((datum) => datum.value));
   return (
-    <figure className={styles.figure} role="img" aria-label={label}>
-      <FunnelChart
-        responsive
-        style={{ width: "100%", maxWidth: 640, height: data.length * 44 + 16 }}
-        margin={{ top: 8, right: 180, bottom: 8, left: 8 }}
-        accessibilityLayer={false}
-      >
-        <Tooltip formatter={format} />
-        <Funnel data={shaded} dataKey="value" nameKey="label" isAnimationActive={false} lastShapeType="rectangle">
-          <LabelList dataKey="caption" position="right" fill="#1d2733" stroke="none" />
-        </Funnel>
-      </FunnelChart>
+    <figure className={styles.funnel} role="img" aria-label={label}>
+      <ol className={styles.stages}>
+        {data.map((datum, index) => (
+          <li key={datum.label} className={styles.stage}>
+            <span className={styles.name}>{datum.label}</span>
+            <span className={styles.track}>
+              <span className={styles.band} style={band(datum.value, widest, index)} />
+            </span>
+            <span className={styles.figure}>{datum.figure}</span>
+          </li>
+        ))}
+      </ol>
     </figure>
   );
 }

@@ -1,12 +1,11 @@
-import { getLocale } from "@/lib/i18n/server";
-import type { ReportTable } from "@/lib/reports/table";
 import { ReportFunnelChart } from "./funnel-chart";
 import { formatFigure } from "./figure-format";
-import { formatReportCell, reportTranslator, ReportTableView } from "./report-table";
-import { tableByKey } from "./section-tables";
+import { formatReportCell, reportCellContext, ReportTableView } from "./report-table";
+import { tableByKey, type ReportSectionProps } from "./section-tables";
 
-export async function FunnelSection({ tables }: { tables: ReportTable[] }) {
-  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
+export async function FunnelSection({ tables, viewerId }: ReportSectionProps) {
+  const context = await reportCellContext();
+  const { locale, t } = context;
   const funnel = tableByKey(tables, "reports.tables.funnel");
   const cohort = tableByKey(tables, "reports.tables.funnelCohort");
   const [totals] = cohort.rows;
@@ -14,15 +13,16 @@ export async function FunnelSection({ tables }: { tables: ReportTable[] }) {
   const [stage] = funnel.columns;
   const count = (value: unknown) => formatFigure(Number(value), "count", locale);
   const data = funnel.rows.map((row) => ({
-    label: formatReportCell(stage, row, locale, t),
+    label: formatReportCell(stage, row, context),
     value: Number(row.reached),
+    figure: count(row.reached),
   }));
   return (
     <>
       <p>{t("reports.funnel.summary", { cohort: count(totals.leads), lost: count(totals.lost) })}</p>
       <ReportFunnelChart data={data} label={t("reports.funnel.chart")} />
-      <ReportTableView table={funnel} />
-      <ReportTableView table={cohort} />
+      <ReportTableView table={funnel} viewerId={viewerId} />
+      <ReportTableView table={cohort} viewerId={viewerId} />
       <p className="meta">{t("reports.funnel.definition")}</p>
     </>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { localized } from "@/lib/i18n/localized";
+import { term } from "@/lib/i18n/vocabulary";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { InboxFilterOptions } from "@/lib/leads/filter/options";
 import { periods, rangePresets, type ReportFilter } from "@/lib/reports/filters";
@@ -71,7 +72,7 @@ export async function ReportFilters(props: {
       {select(
         "source",
         t.source,
-        options.sources.map((source) => ({ value: source, label: source })),
+        options.sources.map((source) => ({ value: source, label: term(messages.vocabulary, "source", source) })),
       )}
       {props.managesLeads ? (
         select(

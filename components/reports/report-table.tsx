@@ -1,7 +1,8 @@
-import { formatNumber } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/messages";
-import { getLocale, getTranslations } from "@/lib/i18n/server";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { formatDuration, minutesOf } from "@/lib/reports/duration";
 import type { ReportColumn, ReportTable, ReportValue } from "@/lib/reports/table";
+import { DataTable } from "@/components/ui/data-table";
 import { formatFigure } from "./figure-format";
 import styles from "./report-table.module.css";
 
@@ -17,9 +18,22 @@ import styles from "./report-table.module.css";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** The request's whole-catalogue translator, loosened to string keys: report keys are built from table and column keys. */
+/** What formatting a cell needs: the reader's language, its catalogue and a translator over it. */
+export interface CellContext {
+  locale: Locale;
+  messages: Messages;
+  t: Translate;
+}
+
+/** The request's context, with the whole-catalogue translator loosened to string keys: report keys are built from table and column keys. */
+export async function reportCellContext(): Promise<CellContext> {
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations()]);
+  return { locale, messages, t: t as unknown as Translate };
+}
+
+/** The translator alone, for sections that format no cells. */
 export async function reportTranslator(): Promise<Translate> {
-  return (await getTranslations()) as unknown as Translate;
+  return (await reportCellContext()).t;
 }
 
 export function tableCaptionKey(table: ReportTable): string {
@@ -30,8 +44,7 @@ export function tableCaptionKey(table: ReportTable): string {
 export function formatReportCell(
   column: ReportColumn,
   row: Record<string, ReportValue>,
-  locale: Locale,
-  t: Translate,
+  { locale, messages, t }: CellContext,
 ): string {
   const value = row[column.key];
   if (value === null || value === undefined || value === "") return t("reports.none");
@@ -49,19 +62,66 @@ export function formatReportCell(
     case "area":
       return formatFigure(figure, column.kind, locale);
     case "hours":
-      return t("reports.units.hours", { value: formatNumber(figure, locale, 1) });
     case "days":
-      return t("reports.units.days", { value: formatNumber(figure, locale, 1) });
+      return formatDuration(minutesOf(figure, column.kind), locale, messages.reports.units);
   }
 }
 
-export async function ReportTableView({ table }: { table: ReportTable }) {
-  const [locale, t] = await Promise.all([getLocale(), reportTranslator()]);
+const tableId = (table: ReportTable) => table.key.replace(/[^A-Za-z0-9_-]/g, "-").slice(-40);
+
+/**
+ * A report's table on screen, on the workspace's data table: the first column (the row's name) stays
+ * in view while the figures scroll inside the table, and the columns a person hides stay hidden for
+ * them. An empty table says so instead of showing headers over nothing.
+ */
+export async function ReportTableView({ table, viewerId }: { table: ReportTable; viewerId: string }) {
+  const context = await reportCellContext();
+  const { t } = context;
+  const caption = t(tableCaptionKey(table));
+  return (
+    <div className={styles.report} data-report-table={table.key}>
+      <p className={styles.caption} aria-hidden="true">
+        {caption}
+      </p>
+      {table.rows.length === 0 ? (
+        <p className={styles.empty}>{t("reports.empty")}</p>
+      ) : (
+        <DataTable
+          id={tableId(table)}
+          userId={viewerId}
+          label={caption}
+          chooserLabel={t("reports.chooseColumns")}
+          columns={table.columns.map((column) => ({
+            id: column.key,
+            label: t(column.label),
+            numeric: column.kind !== "text",
+          }))}
+          rows={table.rows.map((row, index) => ({
+            id: String(index),
+            cells: Object.fromEntries(
+              table.columns.map((column) => [
+                column.key,
+                <span key={column.key} data-column={column.key}>
+                  {formatReportCell(column, row, context)}
+                </span>,
+              ]),
+            ),
+          }))}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A report's table on paper (the printable page): every column, at the paper's width. */
+export async function ReportPaperTable({ table }: { table: ReportTable }) {
+  const context = await reportCellContext();
+  const { t } = context;
   const numeric = (column: ReportColumn) => (column.kind === "text" ? undefined : styles.number);
   return (
     <div className="table-wrap">
       <table className={`data-table ${styles.table}`} data-report-table={table.key}>
-        <caption className={styles.caption}>{t(tableCaptionKey(table))}</caption>
+        <caption className={styles.paperCaption}>{t(tableCaptionKey(table))}</caption>
         <thead>
           <tr>
             {table.columns.map((column) => (
@@ -83,17 +143,12 @@ export async function ReportTableView({ table }: { table: ReportTable }) {
               <tr key={index}>
                 {table.columns.map((column, position) =>
                   position === 0 ? (
-                    <th
-                      key={column.key}
-                      scope="row"
-                      className={`${styles.rowHeader} ${numeric(column) ?? ""}`}
-                      data-column={column.key}
-                    >
-                      {formatReportCell(column, row, locale, t)}
+                    <th key={column.key} scope="row" className={`${styles.rowHeader} ${numeric(column) ?? ""}`}>
+                      {formatReportCell(column, row, context)}
                     </th>
                   ) : (
-                    <td key={column.key} className={numeric(column)} data-column={column.key}>
-                      {formatReportCell(column, row, locale, t)}
+                    <td key={column.key} className={numeric(column)}>
+                      {formatReportCell(column, row, context)}
                     </td>
                   ),
                 )}

@@ -6,3 +6,9 @@ export function tableByKey(tables: ReportTable[], key: string): ReportTable {
   if (!table) throw new Error(`the report returned no table ${key}`);
   return table;
 }
+
+/** What each report's section gets from the page: its tables, and who reads them (their column choices). */
+export interface ReportSectionProps {
+  tables: ReportTable[];
+  viewerId: string;
+}

@@ -1,6 +1,6 @@
-import type { ReportTable, ReportValue } from "@/lib/reports/table";
+import type { ReportValue } from "@/lib/reports/table";
 import { ReportTableView, reportTranslator } from "./report-table";
-import { tableByKey } from "./section-tables";
+import { tableByKey, type ReportSectionProps } from "./section-tables";
 import { TrendLineChart, type TrendPoint } from "./trend-line-chart";
 import styles from "./trend-section.module.css";
 
@@ -12,7 +12,7 @@ const figure = (value: ReportValue | undefined) => (typeof value === "number" ? 
  * every period. Periods are always listed; a range where nothing happened says so instead of
  * drawing flat lines.
  */
-export async function TrendSection({ tables }: { tables: ReportTable[] }) {
+export async function TrendSection({ tables, viewerId }: ReportSectionProps) {
   const t = await reportTranslator();
   const table = tableByKey(tables, "reportsConversion.tables.trend");
   const sum = (key: string) => table.rows.reduce((total, row) => total + (figure(row[key]) ?? 0), 0);
@@ -59,7 +59,7 @@ export async function TrendSection({ tables }: { tables: ReportTable[] }) {
       ) : (
         <p className="notice">{t("reports.empty")}</p>
       )}
-      <ReportTableView table={table} />
+      <ReportTableView table={table} viewerId={viewerId} />
       <p className={styles.note}>{t("reportsConversion.trend.definition")}</p>
     </div>
   );

@@ -50,10 +50,10 @@ async function makeLead(spec: { parkId: string; ownerId: string; created: Date; 
 
 const funnelCell = (page: Page, stage: string, column: string) =>
   page
-    .locator('table[data-report-table="reports.tables.funnel"] tr', { has: page.locator("th", { hasText: stage }) })
-    .locator(`td[data-column="${column}"]`);
+    .locator('[data-report-table="reports.tables.funnel"] tr', { has: page.locator("th", { hasText: stage }) })
+    .locator(`td [data-column="${column}"]`);
 const cohortCell = (page: Page, column: string) =>
-  page.locator(`table[data-report-table="reports.tables.funnelCohort"] [data-column="${column}"]`);
+  page.locator(`[data-report-table="reports.tables.funnelCohort"] [data-column="${column}"]`);
 
 test("[MANAGER] changes the range and the filters, sees the figures change and exports a CSV; [STAFF] sees only their own", async ({
   page,
@@ -126,10 +126,10 @@ test("[MANAGER] changes the range and the filters, sees the figures change and e
   // The loss tab keeps the filters.
   await page.getByRole("link", { name: "流失分析" }).click();
   await expect(page).toHaveURL(new RegExp(`tab=loss.*park=${parkId}`));
-  const reasons = page.locator('table[data-report-table="reports.tables.lossReasons"]');
+  const reasons = page.locator('[data-report-table="reports.tables.lossReasons"]');
   await expect(reasons.locator("tbody tr")).toHaveCount(1);
   await expect(reasons.locator("tbody tr th")).toHaveText("价格");
-  await expect(reasons.locator('td[data-column="leads"]')).toHaveText("1");
+  await expect(reasons.locator('td [data-column="leads"]')).toHaveText("1");
 
   // Back to this month's funnel, narrowed to officer B.
   await page.getByRole("link", { name: "转化漏斗" }).click();

@@ -100,23 +100,23 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       // baidu L1 L2 L5: 1+2+1 inquiries, L1 signed (180); direct L3 L6: 1+2 inquiries. Total 7 / 5 / 1 (0.2) / 180.
       expect(pick(tableOf(tables, "source"), ["source", ...FIGURES])).toEqual(
         closeTo([
-          ["baidu", 4, 3, 1, 1 / 3, 180],
-          ["direct", 3, 2, 0, 0, 0],
+          ["百度", 4, 3, 1, 1 / 3, 180],
+          ["直接访问", 3, 2, 0, 0, 0],
           ["合计", 7, 5, 1, 0.2, 180],
         ]),
       );
       // cpc L1 L2 (" cpc " trimmed; L2's later "email" ignored); direct L3 (empty) L5 L6 (L7's "social" is not L6's first).
       expect(pick(tableOf(tables, "medium"), ["medium", ...FIGURES])).toEqual(
         closeTo([
-          ["direct", 4, 3, 0, 0, 0],
-          ["cpc", 3, 2, 1, 0.5, 180],
+          ["直接访问", 4, 3, 0, 0, 0],
+          ["付费搜索", 3, 2, 1, 0.5, 180],
           ["合计", 7, 5, 1, 0.2, 180],
         ]),
       );
       // direct L5 ("not a url") L6; then one lead each, signed first, then by name: www. and port and user dropped.
       expect(pick(tableOf(tables, "referrer"), ["referrer", ...FIGURES])).toEqual(
         closeTo([
-          ["direct", 3, 2, 0, 0, 0],
+          ["直接访问", 3, 2, 0, 0, 0],
           ["baidu.com", 1, 1, 1, 1, 180],
           ["m.baidu.com", 2, 1, 0, 0, 0],
           ["zhihu.com", 1, 1, 0, 0, 0],
@@ -149,7 +149,7 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
         closeTo([
           [A, 5, 3, 1, 1 / 3, 180],
           [B, 1, 1, 0, 0, 0],
-          ["未分配", 1, 1, 0, 0, 0],
+          ["公海", 1, 1, 0, 0, 0],
           ["合计", 7, 5, 1, 0.2, 180],
         ]),
       );
@@ -394,8 +394,8 @@ function reportsSuite(open: () => Promise<TestDatabase>) {
       // cohort E1 E2 E4; E4's two inquiries are both in October; its medium is its own first inquiry's (cpc), not the older expo.
       expect(pick(tableOf(tables, "medium"), ["medium", ...FIGURES])).toEqual(
         closeTo([
-          ["direct", 0, 2, 0, 0, 0],
-          ["cpc", 2, 1, 0, 0, 0],
+          ["直接访问", 0, 2, 0, 0, 0],
+          ["付费搜索", 2, 1, 0, 0, 0],
           ["合计", 2, 3, 0, 0, 0],
         ]),
       );

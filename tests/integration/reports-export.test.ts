@@ -296,7 +296,7 @@ function exportSuite(open: () => Promise<TestDatabase>) {
         "m²",
         "签约",
         "officer-a-fx",
-        "baidu",
+        "百度",
         "报表园区一fx",
         cellTime("2026-10-08 10:00"),
         cellTime("2026-10-08 10:30"),
@@ -307,8 +307,9 @@ function exportSuite(open: () => Promise<TestDatabase>) {
       ]);
       expect(l1.getCell(4).numFmt).toBe("#,##0.00");
       expect(l1.getCell(12).numFmt).toBe("yyyy-mm-dd hh:mm");
-      // The pool lead has no owner and no follow-up yet.
-      expect(sheet.getRow(9).getCell(9).value).toBe("未分配");
+      // The pool lead has no owner and no follow-up yet; L3 came direct.
+      expect(sheet.getRow(9).getCell(9).value).toBe("公海");
+      expect(sheet.getRow(8).getCell(10).value).toBe("直接访问");
       expect(sheet.getRow(9).getCell(13).value).toBeNull();
     });
 
@@ -325,7 +326,8 @@ function exportSuite(open: () => Promise<TestDatabase>) {
         expect(companies(sheet)).toEqual(["L1", "L2", "L5"]);
         expect(sheet.getRow(4).getCell(8).value).toBe("Signed");
         expect(sheet.getRow(4).getCell(11).value).toBe("p1");
-        expect(sheet.getRow(6).getCell(9).value).toBe("Unassigned");
+        expect(sheet.getRow(6).getCell(9).value).toBe("Pool");
+        expect(sheet.getRow(4).getCell(10).value).toBe("Baidu");
       } finally {
         door.locale = "zh-CN";
       }

@@ -7,6 +7,7 @@ import { LossSection } from "@/components/reports/loss-section";
 import { PipelineSection } from "@/components/reports/pipeline-section";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTabs } from "@/components/reports/report-tabs";
+import type { ReportSectionProps } from "@/components/reports/section-tables";
 import { SpeedSection } from "@/components/reports/speed-section";
 import { TrendSection } from "@/components/reports/trend-section";
 import { WorkbookLinks } from "@/components/reports/workbook-links";
@@ -21,13 +22,11 @@ import { resolveRange, type UrlParams } from "@/lib/reports/filters";
 import { reports } from "@/lib/reports/registry";
 import { reportQueryOf, reportViewOf } from "@/lib/reports/report-view";
 import { readReserveThreshold } from "@/lib/reports/settings/threshold";
-import type { ReportKey, ReportTable } from "@/lib/reports/table";
+import type { ReportKey } from "@/lib/reports/table";
 import styles from "./page.module.css";
 import { I18nProvider } from "@/components/i18n-provider";
 
-type SectionProps = { tables: ReportTable[] };
-
-const sections: Record<ReportKey, ComponentType<SectionProps>> = {
+const sections: Record<ReportKey, ComponentType<ReportSectionProps>> = {
   funnel: FunnelSection,
   conversion: ConversionSection,
   speed: SpeedSection,
@@ -90,7 +89,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <h2 id="report-heading">{messages.reports.tabs[tab]}</h2>
             <ExportLinks report={tab} filterQuery={query} />
           </header>
-          <Section tables={tables} />
+          <Section tables={tables} viewerId={viewer.id} />
         </section>
         <WorkbookLinks filterQuery={query} reserveThreshold={reserveThreshold} />
       </>

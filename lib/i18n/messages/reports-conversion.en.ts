@@ -31,7 +31,6 @@ export const reportsConversionEn: typeof reportsConversionZhCN = {
     total: "Total",
     noListing: "No listing",
     noPark: "No park",
-    unassigned: "Unassigned",
     noIndustry: "Not given",
   },
   columns: {

@@ -27,7 +27,6 @@ export const reportsConversionZhCN = {
     total: "合计",
     noListing: "未关联房源",
     noPark: "未关联园区",
-    unassigned: "未分配",
     noIndustry: "未填写",
   },
   columns: {

@@ -18,7 +18,7 @@ export const reportsExportEn: typeof reportsExportZhCN = {
     owner: "Owner: {name}",
     separator: "; ",
   },
-  units: { percent: "%", hours: "hours", days: "days" },
+  units: { percent: "%", minutes: "minutes", hours: "hours", days: "days" },
   header: "{label} ({unit})",
   invalid: "Cannot export: {fields} cannot be read. Export again from the reports page.",
   unknownReport: "Cannot export: there is no report called “{report}”.",
@@ -55,7 +55,6 @@ export const reportsExportEn: typeof reportsExportZhCN = {
     threshold: "Investment threshold: {threshold} × RMB 10k",
     truncated:
       "Excel holds at most 1,048,576 rows: only the first {rows} are here. Narrow the filters and export in parts.",
-    unassigned: "Unassigned",
     columns: {
       index: "No.",
       company: "Company",

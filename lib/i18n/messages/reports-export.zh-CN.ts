@@ -17,7 +17,7 @@ export const reportsExportZhCN = {
     owner: "负责人：{name}",
     separator: "；",
   },
-  units: { percent: "%", hours: "小时", days: "天" },
+  units: { percent: "%", minutes: "分钟", hours: "小时", days: "天" },
   header: "{label}（{unit}）",
   invalid: "无法导出：{fields} 有误，请从报表页重新导出。",
   unknownReport: "无法导出：没有名为“{report}”的报表。",
@@ -52,7 +52,6 @@ export const reportsExportZhCN = {
     filter: "筛选条件：{filters}",
     threshold: "投资额门槛：{threshold} 万元",
     truncated: "Excel 一张表最多 1,048,576 行：只导出了前 {rows} 行，请缩小筛选范围后分批导出。",
-    unassigned: "未分配",
     columns: {
       index: "序号",
       company: "公司",

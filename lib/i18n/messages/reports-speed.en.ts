@@ -2,7 +2,6 @@ import type { reportsSpeedZhCN } from "./reports-speed.zh-CN";
 
 export const reportsSpeedEn: typeof reportsSpeedZhCN = {
   title: "Speed",
-  unassigned: "Unassigned",
   headings: {
     response: "Time to first response",
     stages: "Time in stage",
@@ -45,8 +44,8 @@ export const reportsSpeedEn: typeof reportsSpeedZhCN = {
       "range, whenever they were created: days from the first inquiry to signing.",
   },
   charts: {
-    response: "Bar chart of first-response time (hours) by owner",
-    stages: "Bar chart of days spent in each stage",
+    response: "Bar chart of first-response time by owner, in {unit}",
+    stages: "Bar chart of time spent in each stage, in {unit}",
     median: "Median",
     p90: "90th percentile",
     average: "Average",

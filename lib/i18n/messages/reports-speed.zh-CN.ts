@@ -1,7 +1,6 @@
 /** Chinese messages of the reportsSpeed namespace; en is typed from this file so the two never drift. */
 export const reportsSpeedZhCN = {
   title: "响应速度",
-  unassigned: "未分配",
   headings: {
     response: "首次响应时间",
     stages: "阶段停留时间",
@@ -37,8 +36,8 @@ export const reportsSpeedZhCN = {
       "当前仍为签约、且签约时间（最后一次从非签约阶段进入签约阶段）在范围内的线索，不论何时创建：从首次询盘到签约的天数。",
   },
   charts: {
-    response: "各负责人首次响应时间（小时）的柱状图",
-    stages: "各阶段停留天数的柱状图",
+    response: "各负责人首次响应时间的柱状图（单位：{unit}）",
+    stages: "各阶段停留时间的柱状图（单位：{unit}）",
     median: "中位数",
     p90: "90 分位",
     average: "平均",

@@ -7,6 +7,7 @@ export const reportsEn: typeof reportsZhCN = {
   staffScope: "Showing the figures of your own leads only.",
   empty: "Nothing in the chosen range.",
   none: "—",
+  chooseColumns: "Columns",
   filters: {
     title: "Filters",
     range: "Date range",
@@ -41,6 +42,7 @@ export const reportsEn: typeof reportsZhCN = {
     pipeline: "Pipeline value",
   },
   units: {
+    minutes: "{value} min",
     hours: "{value} h",
     days: "{value} d",
   },

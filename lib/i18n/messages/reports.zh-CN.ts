@@ -6,6 +6,7 @@ export const reportsZhCN = {
   staffScope: "仅显示我负责的线索的数据。",
   empty: "所选范围内没有数据。",
   none: "—",
+  chooseColumns: "显示列",
   filters: {
     title: "筛选",
     range: "时间范围",
@@ -34,6 +35,7 @@ export const reportsZhCN = {
     pipeline: "项目储备库",
   },
   units: {
+    minutes: "{value} 分钟",
     hours: "{value} 小时",
     days: "{value} 天",
   },

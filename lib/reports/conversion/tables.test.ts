@@ -47,7 +47,7 @@ describe("the conversion tables", () => {
         signedRate: 0.5,
         signedTax: 100,
       },
-      { owner: "未分配", ownerEn: "Unassigned", inquiries: 2, leads: 1, signed: 0, signedRate: 0, signedTax: 0 },
+      { owner: "公海", ownerEn: "Pool", inquiries: 2, leads: 1, signed: 0, signedRate: 0, signedTax: 0 },
       {
         owner: "合计",
         ownerEn: "Total",
@@ -67,6 +67,38 @@ describe("the conversion tables", () => {
       park: "园区一",
       parkEn: "园区一 (en)",
     });
+  });
+
+  it("name sources, UTM media and a direct visit in both languages, and keep a referring host as it is", () => {
+    const tables = conversionTables([
+      group("source", "listing", 2),
+      group("source", "my-campaign", 1),
+      group("medium", "direct", 2),
+      group("medium", "cpc", 1),
+      group("referrer", "direct", 2),
+      group("referrer", "m.baidu.com", 1),
+      group("total", null, 3),
+    ]);
+    const names = (dimension: string) =>
+      tables
+        .find((table) => table.key === `reportsConversion.tables.${dimension}`)
+        ?.rows.map((row) => [row[dimension], row[`${dimension}En`] ?? null]);
+    expect(names("source")).toEqual([
+      ["房源页", "Listing page"],
+      // A campaign's own utm_source has no word: shown as it was sent.
+      ["my-campaign", "my-campaign"],
+      ["合计", "Total"],
+    ]);
+    expect(names("medium")).toEqual([
+      ["直接访问", "Direct"],
+      ["付费搜索", "Paid search"],
+      ["合计", "Total"],
+    ]);
+    expect(names("referrer")).toEqual([
+      ["直接访问", "Direct"],
+      ["m.baidu.com", null],
+      ["合计", "Total"],
+    ]);
   });
 
   it("give every table without rows when the cohort is empty", () => {

@@ -1,5 +1,8 @@
 import { reportsConversionEn as en } from "../../i18n/messages/reports-conversion.en";
 import { reportsConversionZhCN as zh } from "../../i18n/messages/reports-conversion.zh-CN";
+import { vocabularyEn } from "../../i18n/messages/vocabulary.en";
+import { vocabularyZhCN } from "../../i18n/messages/vocabulary.zh-CN";
+import { term, type VocabularyKind } from "../../i18n/vocabulary";
 import type { ReportColumn, ReportTable, ReportValue } from "../table";
 
 /*
@@ -35,14 +38,20 @@ const figureColumns: ReportColumn[] = [
   { key: "signedTax", label: "reportsConversion.columns.signedTax", kind: "wan" },
 ];
 
-const missing: Record<ConversionDimension, keyof typeof zh.rows | null> = {
-  source: null,
-  medium: null,
-  referrer: null,
+const missing: Partial<Record<ConversionDimension, keyof typeof zh.rows>> = {
   listing: "noListing",
   park: "noPark",
-  owner: "unassigned",
   industry: "noIndustry",
+};
+
+/**
+ * Dimensions whose values are stored codes, named in both languages by the vocabulary. A referring
+ * site is a host, shown as it is, but for the "direct" of a lead that came with none.
+ */
+const coded: Partial<Record<ConversionDimension, VocabularyKind>> = {
+  source: "source",
+  medium: "medium",
+  referrer: "medium",
 };
 
 function figures(group: ConversionGroup): Record<string, ReportValue> {
@@ -58,6 +67,11 @@ function figures(group: ConversionGroup): Record<string, ReportValue> {
 function nameOf(dimension: ConversionDimension, group: ConversionGroup): { name: string; nameEn: string | null } {
   const absent = missing[dimension];
   if (group.value === null && absent) return { name: zh.rows[absent], nameEn: en.rows[absent] };
+  // Leads nobody owns are the pool's, named as everywhere else.
+  if (group.value === null && dimension === "owner") return { name: vocabularyZhCN.pool, nameEn: vocabularyEn.pool };
+  const vocabulary = coded[dimension];
+  if (vocabulary && (dimension !== "referrer" || group.value === "direct"))
+    return { name: term(vocabularyZhCN, vocabulary, group.value), nameEn: term(vocabularyEn, vocabulary, group.value) };
   return { name: group.label ?? group.value ?? "", nameEn: group.labelEn };
 }
 

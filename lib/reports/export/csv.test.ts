@@ -86,3 +86,31 @@ describe("report labels and cells", () => {
     expect(plainValue(hours, { h: Number.POSITIVE_INFINITY }, "zh-CN")).toBeNull();
   });
 });
+
+describe("a column of durations in the CSV", () => {
+  const speed: ReportTable = {
+    key: "reportsSpeed.tables.responseByOwner",
+    columns: [
+      { key: "owner", label: "reports.columns.owner", kind: "text" },
+      { key: "median", label: "reportsSpeed.columns.median", kind: "hours" },
+      { key: "p90", label: "reportsSpeed.columns.p90", kind: "hours" },
+    ],
+    rows: [
+      { owner: "A", median: 0.2, p90: 30 },
+      { owner: "B", median: 0.5, p90: 50 },
+      { owner: "C", median: null, p90: null },
+    ],
+  };
+  const csvLines = (locale: "zh-CN" | "en") =>
+    reportCsv([speed], { locale, messages: locale === "en" ? en : zhCN, range: "r", filters: "f" })
+      .slice(1)
+      .split("\r\n");
+
+  it("is written in the unit of its largest figure, named in the header, as the chart reads it", () => {
+    const lines = csvLines("zh-CN");
+    // Medians up to 30 minutes: whole minutes. p90s up to 50 hours: past two days, so days.
+    expect(lines[1]).toBe(`${zhCN.reports.columns.owner},中位数（分钟）,90 分位（天）`);
+    expect(lines.slice(2, 5)).toEqual(["A,12,1.25", "B,30,2.08", "C,,"]);
+    expect(csvLines("en")[1]).toBe(`${en.reports.columns.owner},Median (minutes),90th percentile (days)`);
+  });
+});

@@ -4,6 +4,7 @@ import type { Viewer } from "../../auth/session";
 import { formatDate } from "../../i18n/format";
 import { localized } from "../../i18n/localized";
 import type { Locale, Messages } from "../../i18n/messages";
+import { term } from "../../i18n/vocabulary";
 import { managesLeads } from "../../leads/access";
 import { shanghaiDayStart } from "../../calendar/shanghai-time";
 import { resolveRange, type ReportFilter, type ReportRange } from "../filters";
@@ -17,7 +18,7 @@ export interface ViewInWords {
   range: ReportRange;
   /** "本月：2026年10月1日 至 2026年10月31日" */
   period: string;
-  /** "园区：…；来源：baidu", or "全部线索" */
+  /** "园区：…；来源：百度", or "全部线索" */
   filters: string;
 }
 
@@ -52,7 +53,8 @@ export async function describeView(
   if (filter.park)
     parts.push(fill(text.filters.park, { name: park ? localized(locale, park.name, park.nameEn) : filter.park }));
   if (filter.kind) parts.push(fill(text.filters.kind, { name: messages.kind[filter.kind] }));
-  if (filter.source) parts.push(fill(text.filters.source, { name: filter.source }));
+  if (filter.source)
+    parts.push(fill(text.filters.source, { name: term(messages.vocabulary, "source", filter.source) }));
   if (ownerId)
     parts.push(fill(text.filters.owner, { name: ownerId === viewer.id ? viewer.name : (owner?.name ?? ownerId) }));
   return { range, period, filters: parts.length ? parts.join(text.filters.separator) : text.filters.none };

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { SHANGHAI_OFFSET_MS } from "../../calendar/shanghai-time";
 import { localized } from "../../i18n/localized";
 import type { Locale, Messages } from "../../i18n/messages";
+import { term } from "../../i18n/vocabulary";
 import { SQM_PER_MU_ROUNDED as SQM_PER_MU } from "../../listings/units";
 import { logEvent } from "../../log";
 import type { ProjectRow } from "./rows";
@@ -79,8 +80,8 @@ const COLUMNS: Record<
   needArea: { width: 12, numFmt: AREA, value: (row) => row.needArea },
   needAreaUnit: { width: 8, value: (row, _index, context) => unit(row.needAreaUnit, context) },
   stage: { width: 10, value: (row, _index, { locale }) => localized(locale, row.stageName, row.stageNameEn) },
-  owner: { width: 12, value: (row, _index, { messages }) => row.ownerName ?? messages.reportsExport.sheet.unassigned },
-  source: { width: 12, value: (row) => row.source },
+  owner: { width: 12, value: (row, _index, { messages }) => row.ownerName ?? messages.vocabulary.pool },
+  source: { width: 12, value: (row, _index, { messages }) => term(messages.vocabulary, "source", row.source) },
   park: {
     width: 20,
     value: (row, _index, { locale }) =>

@@ -2,8 +2,8 @@ import "server-only";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
-import { reportsSpeedEn } from "../../i18n/messages/reports-speed.en";
-import { reportsSpeedZhCN } from "../../i18n/messages/reports-speed.zh-CN";
+import { vocabularyEn } from "../../i18n/messages/vocabulary.en";
+import { vocabularyZhCN } from "../../i18n/messages/vocabulary.zh-CN";
 import { WORKSPACE_ROLES } from "../../leads/access";
 import { reportTallySql, resolveRange, type ReportFilter } from "../filters";
 import { cycleFigures } from "./cycle";
@@ -57,8 +57,9 @@ export async function speedReport(
       columns: [{ key: "owner", label: "reports.columns.owner", kind: "text" }, ...responseColumns],
       rows: owners.map((row) => ({
         ownerId: row.ownerId,
-        owner: row.ownerId === null ? reportsSpeedZhCN.unassigned : row.owner,
-        ownerEn: row.ownerId === null ? reportsSpeedEn.unassigned : row.owner,
+        // Leads nobody owns are the pool's.
+        owner: row.ownerId === null ? vocabularyZhCN.pool : row.owner,
+        ownerEn: row.ownerId === null ? vocabularyEn.pool : row.owner,
         ...responseRow(row),
       })),
     },

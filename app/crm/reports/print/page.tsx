@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PrintButton } from "@/components/reports/print-button";
 import styles from "@/components/reports/print-page.module.css";
-import { ReportTableView } from "@/components/reports/report-table";
+import { ReportPaperTable } from "@/components/reports/report-table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -74,7 +74,7 @@ export default async function PrintReportsPage({ searchParams }: { searchParams:
           {view.reports.length > 1 && <h2>{report.title}</h2>}
           {report.snapshot && <p className={styles.note}>{report.snapshot}</p>}
           {report.tables.map((table) => (
-            <ReportTableView key={table.key} table={table} />
+            <ReportPaperTable key={table.key} table={table} />
           ))}
         </section>
       ))}
