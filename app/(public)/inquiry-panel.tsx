@@ -12,10 +12,12 @@ export async function InquiryPanel({
   listingId,
   sourcePage,
   defaults,
+  sectionHeading,
 }: {
   listingId?: string;
   sourcePage: string;
   defaults?: Record<string, string>;
+  sectionHeading?: "h2" | "h3";
 }) {
   await connection();
   return (
@@ -26,6 +28,7 @@ export async function InquiryPanel({
       submissionKey={randomUUID()}
       renderedAt={signRenderTime()}
       operatorPhone={privacyOperator().phone}
+      sectionHeading={sectionHeading}
     />
   );
 }

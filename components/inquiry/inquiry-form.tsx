@@ -23,6 +23,8 @@ export interface InquiryFormProps {
   renderedAt: string;
   sourcePage: string;
   operatorPhone: string;
+  /** The level of the form's section titles, one below the heading the form sits under. */
+  sectionHeading?: "h2" | "h3";
 }
 
 type Path = FieldPath<InquiryInput>;
@@ -38,6 +40,7 @@ export function InquiryForm({
   renderedAt,
   sourcePage,
   operatorPhone,
+  sectionHeading: SectionHeading = "h3",
 }: InquiryFormProps) {
   const t = useTranslations("inquiry");
   const validation = useValidationMessage();
@@ -166,7 +169,7 @@ export function InquiryForm({
 
       <fieldset className="form-section">
         <legend className="visually-hidden">{t("sectionNeed")}</legend>
-        <h3>{t("sectionNeed")}</h3>
+        <SectionHeading className={styles.sectionTitle}>{t("sectionNeed")}</SectionHeading>
         <div className="form-row two">
           <ChoiceGroup name="need.deal" label={t("deal")} required={required} error={errorOf("need.deal")}>
             {needDeals.map((deal) => (
@@ -248,7 +251,7 @@ export function InquiryForm({
 
       <fieldset className="form-section">
         <legend className="visually-hidden">{t("sectionCompany")}</legend>
-        <h3>{t("sectionCompany")}</h3>
+        <SectionHeading className={styles.sectionTitle}>{t("sectionCompany")}</SectionHeading>
         <Field name="company" label={t("company")} requiredLabel={required} error={errorOf("company")}>
           {text("company", { autoComplete: "organization" })}
         </Field>

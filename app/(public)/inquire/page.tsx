@@ -15,7 +15,7 @@ export default async function InquirePage() {
       <div className="panel" style={{ maxWidth: 760, margin: "0 auto" }}>
         <h1>{messages.inquiry.pageTitle}</h1>
         <p className="meta">{messages.inquiry.pageLead}</p>
-        <InquiryPanel sourcePage="/inquire" />
+        <InquiryPanel sourcePage="/inquire" sectionHeading="h2" />
       </div>
     </I18nProvider>
   );
