@@ -60,10 +60,11 @@ function sourceOf(random: Random, withListing: boolean) {
 
 /** The whole demo workspace's rows, from one seed: the same leads, stages and counts every time. */
 export function planDemoRows(world: DemoWorld): DemoRows {
-  const random = seededRandom(SEED);
   const rows: DemoRows = { leads: [], inquiries: [], stageChanges: [], activities: [], tasks: [] };
   const { workingHours, score } = world.settings;
   for (let index = 0; index < DEMO_LEADS; index++) {
+    // One stream per lead: a story cut short by the seeding moment leaves the others as they were.
+    const random = seededRandom(SEED + index * 7919);
     const timeline = timelineOf(random, index, DEMO_LEADS, world.now, world.stages);
     const profile = PROFILES[(7 * (index % BRANDS.length) + Math.floor(index / BRANDS.length)) % PROFILES.length];
     const company = `${CITIES[(index * 3) % CITIES.length]}${BRANDS[index % BRANDS.length]}${profile.suffix}`;
