@@ -9,7 +9,7 @@ export async function ListingTable({ listings }: { listings: StaffListingRow[] }
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.listingsAdmin;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={t.title} tabIndex={0}>
       <table className={`data-table ${styles.stack}`} data-testid="staff-listings">
         <thead>
           <tr>

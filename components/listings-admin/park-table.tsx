@@ -19,7 +19,7 @@ export async function ParkTable({ parks, editable }: { parks: ParkRow[]; editabl
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   const t = messages.listingsAdmin.parks;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={t.title} tabIndex={0}>
       <table className={`data-table ${styles.stack}`} data-testid="parks">
         <thead>
           <tr>

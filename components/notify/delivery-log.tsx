@@ -81,7 +81,7 @@ export async function DeliveryLog({
       {rows.length === 0 ? (
         <p>{t("log.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("log.title")} tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

@@ -25,7 +25,7 @@ export default async function PrivacyRequestsPage() {
       {requests.length === 0 ? (
         <p>{t("list.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("list.title")} tabIndex={0}>
           <table className="data-table" data-testid="privacy-requests">
             <thead>
               <tr>

@@ -27,7 +27,7 @@ export default async function SettingsPage() {
         <SettingsNav current="users" />
         <section aria-labelledby="users-heading">
           <h2 id="users-heading">{text.title}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="users-heading" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>

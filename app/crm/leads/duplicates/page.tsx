@@ -35,7 +35,7 @@ export default async function DuplicatesPage({
       {groups.length === 0 ? (
         <p>{t("leadCare.groups.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t("leadCare.groups.title")} tabIndex={0}>
           <table className="data-table" data-testid="duplicate-groups">
             <thead>
               <tr>
