@@ -718,8 +718,8 @@ function generativeSuite(open: () => Promise<TestDatabase>) {
     await fc.assert(
       fc.asyncProperty(cursorText, fc.integer({ min: -8.64e15, max: 8.64e15 }), anyText, async (cursor, time, id) => {
         expect(isAnswer(await duplicateGroups(db, admin, { cursor })), cursor).toBe(true);
-        await listAuditEntries(db, admin, parseAuditCursor(cursor));
-        await listAuditEntries(db, admin, parseAuditCursor(`${time}~${id}`));
+        await listAuditEntries(db, admin, { before: parseAuditCursor(cursor) });
+        await listAuditEntries(db, admin, { before: parseAuditCursor(`${time}~${id}`) });
       }),
       { seed: SEED, numRuns: RUNS * 3 },
     );

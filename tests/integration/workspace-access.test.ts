@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { listAuditEntries } from "@/lib/audit/queries";
+import { auditActors, auditLog, listAuditEntries } from "@/lib/audit/queries";
 import { AccessDenied } from "@/lib/auth/access";
 import { ADDRESS_FAILURES_BEFORE_DELAY, authenticate, delayAfter, type Authentication } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
@@ -204,6 +204,8 @@ function workspaceSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: (
         return resetUserPassword(opened.db, viewer, { userId: target.id });
       },
       listAuditEntries: (viewer: Viewer | null) => listAuditEntries(opened.db, viewer),
+      auditLog: async (viewer: Viewer | null) => (await auditLog(opened.db, viewer, {}, "zh-CN")).entries,
+      auditActors: (viewer: Viewer | null) => auditActors(opened.db, viewer),
     };
     const callers = ["anonymous", "staff", "manager", "deactivated", "admin"] as const;
 

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AUDIT_PAGE_SIZE, listAuditEntries } from "@/lib/audit/queries";
+import { redirect } from "next/navigation";
+import { AuditEntries } from "@/components/audit/audit-entries";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { auditFilterSchema, auditHref } from "@/lib/audit/filter";
+import { auditActors, auditLog } from "@/lib/audit/queries";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
-import { parseAuditCursor } from "@/lib/audit/cursor";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).crm.audit.title };
+  return { title: (await getMessages()).audit.title };
 }
 
 export default async function AuditPage({
@@ -18,54 +20,28 @@ export default async function AuditPage({
 }) {
   const viewer = await requireRole("ADMIN");
   const [locale, messages, db, params] = await Promise.all([getLocale(), getMessages(), getDb(), searchParams]);
-  const entries = await listAuditEntries(db, viewer, parseAuditCursor(params.before));
-  const text = messages.crm.audit;
-  const last = entries.at(-1);
+  const { before, ...view } = auditFilterSchema.parse(params);
+  // The filter form sends every field; the link it should have been keeps only those that say something.
+  const canonical = auditHref(view, before);
+  if (Object.values(params).some((value) => !value || (Array.isArray(value) && value.some((one) => !one))))
+    redirect(canonical);
+  const [log, actors] = await Promise.all([auditLog(db, viewer, { ...view, before }, locale), auditActors(db, viewer)]);
+  const text = messages.audit;
   return (
     <>
       <h1>{text.title}</h1>
-      {entries.length === 0 ? (
-        <p>{text.empty}</p>
+      <p className="hint">{text.lead}</p>
+      <AuditFilters filter={view} actors={actors} />
+      {log.entries.length === 0 ? (
+        <p className="panel">{text.empty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{text.when}</th>
-                <th scope="col">{text.who}</th>
-                <th scope="col">{text.action}</th>
-                <th scope="col">{text.target}</th>
-                <th scope="col">{text.details}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDateTime(entry.createdAt, locale)}</td>
-                  <td>{entry.actor ? `${entry.actor.name} <${entry.actor.email}>` : text.system}</td>
-                  <td>{actionLabel(text.actions, entry.action)}</td>
-                  <td>
-                    {entry.entityType} {entry.entityId}
-                  </td>
-                  <td>
-                    <code>{entry.details ? JSON.stringify(entry.details) : ""}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditEntries entries={log.entries} locale={locale} />
       )}
-      {last && entries.length >= AUDIT_PAGE_SIZE && (
+      {log.older && (
         <p>
-          <Link href={`/crm/audit?before=${last.createdAt.getTime()}~${last.id}`}>{text.older}</Link>
+          <Link href={auditHref(view, log.older)}>{text.older}</Link>
         </p>
       )}
     </>
   );
-}
-
-function actionLabel(labels: Record<string, Record<string, string>>, action: string): string {
-  const [entity, verb] = action.split(".");
-  return labels[entity]?.[verb] ?? action;
 }
