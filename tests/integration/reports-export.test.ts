@@ -214,6 +214,28 @@ function exportSuite(open: () => Promise<TestDatabase>) {
       }
     });
 
+    it("[MANAGER] reads sources, the direct visit and the pool as words, in Chinese and in English", async () => {
+      as(fixture.users.manager);
+      const chinese = (await (await csv(`report=conversion&${OCTOBER}&source=baidu`)).text()).split("\r\n");
+      // The filter line names the source as a word too.
+      expect(chinese[0]).toContain("来源：百度");
+      expect(chinese).toContain("百度,4,3,1,33.33,180");
+      const all = (await (await csv(`report=conversion&${OCTOBER}`)).text()).split("\r\n");
+      // L3 and L6 came with no campaign; L5 has no owner.
+      expect(all).toContain("直接访问,3,2,0,0,0");
+      expect(all.some((line) => line.startsWith("公海,"))).toBe(true);
+      expect(all.some((line) => /^(baidu|direct|未分配),/.test(line))).toBe(false);
+      door.locale = "en";
+      try {
+        const english = (await (await csv(`report=conversion&${OCTOBER}`)).text()).split("\r\n");
+        expect(english).toContain("Baidu,4,3,1,33.33,180");
+        expect(english).toContain("Direct,3,2,0,0,0");
+        expect(english.some((line) => line.startsWith("Pool,"))).toBe(true);
+      } finally {
+        door.locale = "zh-CN";
+      }
+    });
+
     it("refuses an unknown report or a filter it cannot read with 400, naming the parameter", async () => {
       as(fixture.users.manager);
       const unknown = await csv(`report=ledger&${OCTOBER}`);
