@@ -1,9 +1,26 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ListingCard } from "@/components/listings/listing-card";
 import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/http/public-url";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import { latestListings, parksWithListingCounts } from "@/lib/listings/queries";
+import { parkSharePicture, shareMetadata } from "@/lib/listings/share-card";
+
+/** The site's share card: what a link to the home page shows in WeChat and other previews. */
+export async function generateMetadata(): Promise<Metadata> {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const card = {
+    title: messages.home.title,
+    description: messages.home.lead,
+    path: "/",
+    image: { ...parkSharePicture, alt: messages.site.name },
+    siteName: messages.site.name,
+    locale,
+  };
+  return shareMetadata(card, publicUrl());
+}
 
 export default async function HomePage() {
   const [db, locale, messages, t] = await Promise.all([getDb(), getLocale(), getMessages(), getTranslations()]);
