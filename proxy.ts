@@ -8,7 +8,7 @@ import {
   servedOverHttps,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/http/security-headers";
-import { pageCacheControl } from "@/lib/http/page-cache";
+import { FRESH_PAGE_CACHE_CONTROL, pageCacheControl } from "@/lib/http/page-cache";
 import { ATTRIBUTION_COOKIE, isOwnSite, sourceFromUrl, type InquirySource } from "@/lib/inquiries/source";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -52,7 +52,9 @@ export function proxy(request: NextRequest) {
     // Optimistic: saves signed-out visitors a render. The real check is requireUser() in lib/.
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return secured(NextResponse.redirect(login));
+    const redirect = secured(NextResponse.redirect(login));
+    redirect.headers.set("Cache-Control", FRESH_PAGE_CACHE_CONTROL);
+    return redirect;
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
