@@ -8,6 +8,7 @@ import { useTranslations } from "use-intl";
 import { Field, inputAria } from "@/components/ui/field";
 import { signInSchema, type SignIn } from "@/lib/auth/schema";
 import { FormMessage } from "@/components/ui/form-message";
+import styles from "./sign-in-form.module.css";
 
 /**
  * Not on useActionForm: next-auth's signIn is no server action but a credentials round trip whose
@@ -44,7 +45,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   });
 
   return (
-    <form className="card card-body" onSubmit={onSubmit} noValidate>
+    <form className={`panel ${styles.form}`} onSubmit={onSubmit} noValidate>
       <FormMessage tone="error" answer={formError} as="div">
         {formError}
       </FormMessage>

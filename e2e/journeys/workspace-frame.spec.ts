@@ -224,6 +224,7 @@ test.describe("on a desktop", () => {
     page,
   }) => {
     await page.goto("/login");
+    await checkBothLanguages(page);
     expect(await inputLook(page.getByLabel("密码"))).toEqual(await inputLook(page.getByLabel("邮箱")));
     await signIn(page, admin.email, admin.password);
     await page.goto("/crm/listings/new");
