@@ -30,7 +30,8 @@ describe("compiledTranslator", () => {
           key: string,
           values?: Record<string, string | number>,
         ) => string;
-        const all = leaves(messages[namespace]);
+        // Rich-text messages (a <tel> link) are the pages' own, said with t.rich; this translator is for plain text.
+        const all = leaves(messages[namespace]).filter(([, message]) => !/<\w+>/.test(message));
         expect(all.length).toBeGreaterThan(10);
         for (const [key, message] of all) {
           const values = valuesFor(message);
