@@ -125,6 +125,11 @@ test.describe("on a phone", () => {
     expect(await metaContent(page, "og:title")).toBe("张江长三角科技城平湖园的房源");
     expect(await metaContent(page, "og:image")).toMatch(/^https?:\/\/.+\/demo\/share-site-plan\.png$/);
 
+    await page.goto("/");
+    expect(await metaContent(page, "og:title")).toBe("找厂房、找土地、找研发办公");
+    expect(await metaContent(page, "og:description")).toBeTruthy();
+    expect((await request.get((await metaContent(page, "og:image"))!)).status()).toBe(200);
+
     const favicon = await request.get("/favicon.ico");
     expect(favicon.status()).toBe(200);
     expect(favicon.headers()["content-type"]).toBe("image/x-icon");
