@@ -19,8 +19,8 @@ export interface AuditLine {
 export type AuditSubject = NamedEntry & { actorName: string | null };
 
 type Format = (value: unknown) => string;
-/** How a field reads: its label, how a value is written, or only that it changed. */
-type Field = { label: string; format?: Format; personal?: boolean };
+/** How a field reads: its label, how a value is written, or only that it changed (personal or long text). */
+type Field = { label: string; format?: Format; changedOnly?: boolean };
 type Fields = Record<string, Field>;
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -87,7 +87,7 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     return Object.entries(details).flatMap(([name, value]) => {
       const field = fields[name];
       if (!field) return [];
-      if (field.personal) return [t("value", { field: field.label, value: text.changed })];
+      if (field.changedOnly) return [t("value", { field: field.label, value: text.changed })];
       const format = (one: unknown) =>
         one === null || one === undefined || one === "" ? text.none : (field.format ?? plain)(one);
       return isPair(value)
@@ -98,7 +98,7 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
 
   const leadFields = (): Fields => {
     const labels = messages.leadPage.fields;
-    const personal = (label: string) => ({ label, personal: true });
+    const personal = (label: string) => ({ label, changedOnly: true });
     return {
       company: { label: labels.company },
       contactName: personal(labels.contactName),
@@ -124,7 +124,7 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     const listing = names.listings.get(listingId);
     const area: Format = (value) => formatArea(String(value), listing?.areaUnit ?? "SQM", locale, messages);
     const priceUnit = (listing?.priceUnit ?? "YUAN_PER_SQM") as keyof typeof units.priceUnit;
-    const changedOnly = (label: string) => ({ label, format: () => text.changed });
+    const changedOnly = (label: string) => ({ label, changedOnly: true });
     return {
       parkId: { label: labels.park, format: park },
       title: { label: labels.title },
@@ -175,8 +175,8 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
       cityEn: { label: labels.cityEn },
       address: { label: labels.address },
       addressEn: { label: labels.addressEn },
-      description: { label: labels.description, format: () => text.changed },
-      descriptionEn: { label: labels.descriptionEn, format: () => text.changed },
+      description: { label: labels.description, changedOnly: true },
+      descriptionEn: { label: labels.descriptionEn, changedOnly: true },
       totalAreaMu: { label: labels.totalAreaMu, format: number(units.mu) },
       operatorName: { label: labels.operatorName },
       contactPhone: { label: labels.contactPhone },
