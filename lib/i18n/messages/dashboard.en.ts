@@ -3,7 +3,7 @@ import type { Messages } from "../messages";
 export const dashboardEn: Messages["dashboard"] = {
   pool: {
     title: "Pool: leads waiting to be claimed",
-    empty: "No leads are waiting in the pool.",
+    empty: "No leads are waiting in the Pool.",
     oldest: "The {count} waiting longest",
     company: "Company",
     need: "Need",
@@ -19,7 +19,7 @@ export const dashboardEn: Messages["dashboard"] = {
     ruleParkOwner:
       "A listing's lead goes to its park's owner when on duty; else in turn to the officers on duty, first one next:",
     next: "next",
-    nobody: "No officer is on duty: new leads wait in the pool to be claimed or assigned.",
+    nobody: "No officer is on duty: new leads wait in the Pool to be claimed or assigned.",
     inRotation: "You are on duty and taking turns: new leads come to you in order.",
     awayStaff: "You are marked away: round-robin skips you until you are back.",
     notStaff: "Round-robin gives leads to officers only; new leads are not assigned to you automatically.",

@@ -164,7 +164,7 @@ export const leadPageEn: typeof leadPageZhCN = {
     taskTitleHint: "e.g. call back to fix the site visit",
     dueAt: "Due (Beijing time)",
     assignTo: "Assign to",
-    assignDefault: "The lead's owner (you if unassigned)",
+    assignDefault: "The lead's owner (you for a Pool lead)",
     submit: "Add follow-up",
     saving: "Adding…",
     created: "Follow-up added",

@@ -157,7 +157,7 @@ export const leadPageZhCN = {
     taskTitleHint: "例如：回电确认实地考察时间",
     dueAt: "截止时间（北京时间）",
     assignTo: "交给",
-    assignDefault: "线索负责人（未分配时为自己）",
+    assignDefault: "线索负责人（在公海时为自己）",
     submit: "添加跟进",
     saving: "正在添加…",
     created: "已添加跟进",
