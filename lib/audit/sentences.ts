@@ -281,6 +281,8 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         return s("sentences.lead.erase", { target: lead(id) }, changes(details, { reason: { label: f.reason } }));
       case "lead.export":
         return s("sentences.lead.export", { rows: formatNumber(Number(details.rows) || 0, locale) });
+      case "demo.remove":
+        return s("sentences.lead.removeDemo", { count: formatNumber(Number(details.leads) || 0, locale) });
       case "listing.create":
       case "listing.publish":
       case "listing.unpublish":

@@ -45,6 +45,7 @@ export const auditEn: Messages["audit"] = {
       unarchive: "{actor} restored {target}",
       erase: "{actor} erased the personal data of {target}",
       export: "{actor} exported {rows} leads",
+      removeDemo: "{actor} removed the demo data ({count} demo leads)",
     },
     listing: {
       create: "{actor} created the listing {target}",

@@ -44,6 +44,7 @@ export const auditZhCN = {
       unarchive: "{actor} 恢复了 {target}",
       erase: "{actor} 删除了 {target} 的个人信息",
       export: "{actor} 导出了 {rows} 条线索",
+      removeDemo: "{actor} 删除了演示数据（{count} 条演示线索）",
     },
     listing: {
       create: "{actor} 新建了房源 {target}",
