@@ -23,6 +23,8 @@ export type DemoSeedOutcome = "seeded" | "alreadySeeded" | "hasLeads" | "noAdmin
  * (random passwords, never shown), take no round-robin turn (away) and mute every mail topic.
  */
 export async function seedDemoWorkspace(db: Database, now = new Date()): Promise<DemoSeedOutcome> {
+  // Most starts find the demo seeded long ago: no password is hashed for them.
+  if (await db.setting.findUnique({ where: { key: DEMO_SEEDED_KEY }, select: { key: true } })) return "alreadySeeded";
   // Hashed outside the transaction, which then holds its lock only while writing.
   const hashes = await Promise.all(DEMO_STAFF.map(() => hashPassword(generatePassword())));
   const outcome = await db.$transaction(
@@ -31,7 +33,7 @@ export async function seedDemoWorkspace(db: Database, now = new Date()): Promise
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707371)`;
       if (await tx.setting.findUnique({ where: { key: DEMO_SEEDED_KEY }, select: { key: true } }))
         return "alreadySeeded";
-      if ((await tx.lead.count()) > 0) return "hasLeads";
+      if (await tx.lead.findFirst({ select: { id: true } })) return "hasLeads";
       if ((await tx.user.count({ where: { role: "ADMIN", active: true } })) === 0) return "noAdmin";
       const stages = await tx.stage.findMany({ orderBy: { position: "asc" }, select: { key: true, category: true } });
       const open = stages.filter((stage) => stage.category === "OPEN").map((stage) => stage.key);
