@@ -62,10 +62,11 @@ export async function DutySection({ pool, userId }: { pool: PoolSummary; userId:
 export async function PoolSection({ pool, canClaim, now }: { pool: PoolSummary; canClaim: boolean; now: Date }) {
   const [props, dashboard] = await Promise.all([pageLanguage(), getTranslations("dashboard")]);
   const { messages, locale } = props;
+  const count = pool.countCapped ? `${pool.count}+` : String(pool.count);
   return (
     <section aria-labelledby="pool" data-section="pool" data-count={pool.count}>
       <h2 id="pool">
-        {dashboard("pool.title")} <span className="tag">{pool.count}</span>
+        {dashboard("pool.title")} <span className="tag">{count}</span>
       </h2>
       {pool.count === 0 ? (
         <p className="meta">{dashboard("pool.empty")}</p>
@@ -96,7 +97,7 @@ export async function PoolSection({ pool, canClaim, now }: { pool: PoolSummary; 
             ))}
           </ul>
           <p>
-            <Link href="/crm/leads?owner=unassigned">{dashboard("pool.seeAll", { count: pool.count })}</Link>
+            <Link href="/crm/leads?owner=unassigned">{dashboard("pool.seeAll", { count })}</Link>
             {!canClaim && <span className="meta"> {dashboard("pool.assignHint")}</span>}
           </p>
         </>

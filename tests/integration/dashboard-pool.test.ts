@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
+import { poolSummary } from "@/lib/leads/dashboard/pool";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 
 /*
@@ -67,6 +68,13 @@ function poolSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => 
     expect(pool.count).toBe(3);
     expect(pool.leads.map((lead) => lead.id)).toEqual(["pool-old", "pool-mid", "pool-new"]);
     expect(JSON.stringify(pool)).not.toContain("137000000");
+  });
+
+  it("stops counting the pool at its cap and says there are more", async () => {
+    const capped = await poolSummary(opened.db, viewers.manager, 2);
+    expect(capped).toMatchObject({ count: 2, countCapped: true });
+    expect(capped.leads).toHaveLength(3);
+    expect(await poolSummary(opened.db, viewers.manager, 3)).toMatchObject({ count: 3, countCapped: false });
   });
 
   it("names the officers round-robin gives leads to, next one first, and nobody else", async () => {
