@@ -9,7 +9,7 @@ import { publicUrl } from "@/lib/http/public-url";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import type { Messages } from "@/lib/i18n/messages";
-import { withoutEmptyParams } from "@/lib/listings/filter-url";
+import { withoutEmptyParams } from "@/lib/http/query-params";
 import { parksWithListingCounts, searchListings } from "@/lib/listings/queries";
 import { parseListingFilter } from "@/lib/listings/schema";
 import { parkSharePicture, shareDescription, shareMetadata } from "@/lib/listings/share-card";

@@ -7,6 +7,7 @@ import { auditFilterSchema, auditHref } from "@/lib/audit/filter";
 import { auditActors, auditLog } from "@/lib/audit/queries";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { withoutEmptyParams } from "@/lib/http/query-params";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,9 +23,7 @@ export default async function AuditPage({
   const [locale, messages, db, params] = await Promise.all([getLocale(), getMessages(), getDb(), searchParams]);
   const { before, ...view } = auditFilterSchema.parse(params);
   // The filter form sends every field; the link it should have been keeps only those that say something.
-  const canonical = auditHref(view, before);
-  if (Object.values(params).some((value) => !value || (Array.isArray(value) && value.some((one) => !one))))
-    redirect(canonical);
+  if (withoutEmptyParams(params) !== null) redirect(auditHref(view, before));
   const [log, actors] = await Promise.all([auditLog(db, viewer, { ...view, before }, locale), auditActors(db, viewer)]);
   const text = messages.audit;
   return (

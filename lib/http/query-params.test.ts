@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutEmptyParams } from "./filter-url";
+import { withoutEmptyParams } from "./query-params";
 
 describe("the catalogue's address without empty filters", () => {
   it("drops what the form sent empty and keeps the rest in order", () => {

@@ -1,7 +1,7 @@
 /**
- * The catalogue's query without the fields a GET form sends empty ("?park=&kind=FACTORY&minArea="),
- * or null when nothing was empty. The page redirects to it, so a filtered view's address names only
- * the filters in use whether or not the visitor's browser ran a script.
+ * A page's query without the fields a GET filter form sends empty ("?park=&kind=FACTORY&minArea="),
+ * or null when nothing was empty. Filter pages (the catalogue, the audit log) redirect when it is not
+ * null, so a filtered view's address names only the filters in use whether or not a script ran.
  */
 export function withoutEmptyParams(params: Record<string, string | string[] | undefined>): string | null {
   const kept = new URLSearchParams();
