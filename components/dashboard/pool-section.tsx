@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslations } from "@/lib/i18n/server";
 import { term } from "@/lib/i18n/vocabulary";
 import type { PoolSummary } from "@/lib/leads/dashboard/pool";
+import { durationIn, durationUnit } from "@/lib/reports/duration";
 import { AwayToggle } from "./away-toggle";
 import { needOf, pageLanguage } from "./dashboard-tables";
 import styles from "./dashboard.module.css";
@@ -12,10 +13,10 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"dashboard">>>;
 
 /** How long a lead has waited: minutes under an hour, hours under two days, else days. */
 function waited(since: Date, now: Date, t: Translate): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
-  if (minutes < 60) return t("waited.minutes", { n: minutes });
-  if (minutes < 48 * 60) return t("waited.hours", { n: Math.floor(minutes / 60) });
-  return t("waited.days", { n: Math.floor(minutes / (24 * 60)) });
+  // The reports' rule for durations: minutes under an hour, hours under two days, else days.
+  const minutes = Math.max(0, (now.getTime() - since.getTime()) / 60_000);
+  const unit = durationUnit(minutes);
+  return t(`waited.${unit}`, { n: durationIn(minutes, unit) });
 }
 
 /**
