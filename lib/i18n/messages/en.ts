@@ -16,6 +16,11 @@ import { notifyEn } from "./notify.en";
 import { vocabularyEn } from "./vocabulary.en";
 import { dashboardEn } from "./dashboard.en";
 import { demoEn } from "./demo.en";
+import { leadImportEn } from "./lead-import.en";
+import { apiKeysEn } from "./api-keys.en";
+import { apiEn } from "./api.en";
+import { apiReferenceEn } from "./api-reference.en";
+import { webhooksEn } from "./webhooks.en";
 import { auditEn } from "./audit.en";
 import { workspaceEn } from "./workspace.en";
 import { publicListingsEn } from "./public-listings.en";
@@ -371,6 +376,11 @@ export const en: Messages = {
   vocabulary: vocabularyEn,
   dashboard: dashboardEn,
   demo: demoEn,
+  leadImport: leadImportEn,
+  apiKeys: apiKeysEn,
+  api: apiEn,
+  apiReference: apiReferenceEn,
+  webhooks: webhooksEn,
   audit: auditEn,
   workspace: workspaceEn,
   publicListings: publicListingsEn,

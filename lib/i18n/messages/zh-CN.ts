@@ -16,6 +16,11 @@ import { notifyZhCN } from "./notify.zh-CN";
 import { vocabularyZhCN } from "./vocabulary.zh-CN";
 import { dashboardZhCN } from "./dashboard.zh-CN";
 import { demoZhCN } from "./demo.zh-CN";
+import { leadImportZhCN } from "./lead-import.zh-CN";
+import { apiKeysZhCN } from "./api-keys.zh-CN";
+import { apiZhCN } from "./api.zh-CN";
+import { apiReferenceZhCN } from "./api-reference.zh-CN";
+import { webhooksZhCN } from "./webhooks.zh-CN";
 import { auditZhCN } from "./audit.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 import { publicListingsZhCN } from "./public-listings.zh-CN";
@@ -344,6 +349,11 @@ export const zhCN = {
   vocabulary: vocabularyZhCN,
   dashboard: dashboardZhCN,
   demo: demoZhCN,
+  leadImport: leadImportZhCN,
+  apiKeys: apiKeysZhCN,
+  api: apiZhCN,
+  apiReference: apiReferenceZhCN,
+  webhooks: webhooksZhCN,
   audit: auditZhCN,
   workspace: workspaceZhCN,
   publicListings: publicListingsZhCN,

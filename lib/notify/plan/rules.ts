@@ -13,6 +13,8 @@ export interface PlannedDelivery {
   topic: Topic;
   medium: DeliveryMedium;
   channelId?: string | null;
+  /** an outbound webhook subscription (lib/webhooks) */
+  subscriptionId?: string | null;
   userId?: string | null;
   inquiryId?: string | null;
   leadId?: string | null;

@@ -104,6 +104,7 @@ async function insertDeliveries(
     topic: delivery.topic,
     medium: delivery.medium,
     channelId: delivery.channelId ?? null,
+    subscriptionId: delivery.subscriptionId ?? null,
     userId: delivery.userId ?? null,
     inquiryId: delivery.inquiryId ?? null,
     leadId: delivery.leadId ?? null,
@@ -118,15 +119,16 @@ async function insertDeliveries(
   }));
   const column = <T>(pick: (row: Delivery) => T) => rows.map(pick);
   await tx.$executeRaw`
-    INSERT INTO "Delivery" ("id", "eventId", "topic", "medium", "channelId", "userId", "inquiryId", "leadId",
-      "status", "attempts", "claimedUntil", "nextAttemptAt", "createdAt", "updatedAt")
-    SELECT p.id, p.event, p.topic, p.medium::"DeliveryMedium", p.channel, p.recipient, p.inquiry, p.lead,
-      'SENDING', 1, ${claimedUntil}, ${now}, ${now}, ${now}
+    INSERT INTO "Delivery" ("id", "eventId", "topic", "medium", "channelId", "subscriptionId", "userId", "inquiryId",
+      "leadId", "status", "attempts", "claimedUntil", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT p.id, p.event, p.topic, p.medium::"DeliveryMedium", p.channel, p.subscription, p.recipient, p.inquiry,
+      p.lead, 'SENDING', 1, ${claimedUntil}, ${now}, ${now}, ${now}
     FROM unnest(
       ${column((d) => d.id)}::text[], ${column((d) => d.eventId)}::text[],
       ${column((d) => d.topic)}::text[], ${column((d) => d.medium)}::text[], ${column((d) => d.channelId)}::text[],
-      ${column((d) => d.userId)}::text[], ${column((d) => d.inquiryId)}::text[], ${column((d) => d.leadId)}::text[]
-    ) AS p(id, event, topic, medium, channel, recipient, inquiry, lead)`;
+      ${column((d) => d.subscriptionId)}::text[], ${column((d) => d.userId)}::text[],
+      ${column((d) => d.inquiryId)}::text[], ${column((d) => d.leadId)}::text[]
+    ) AS p(id, event, topic, medium, channel, subscription, recipient, inquiry, lead)`;
   return rows;
 }
 

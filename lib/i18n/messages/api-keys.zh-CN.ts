@@ -1,0 +1,2 @@
+/* API 密钥. */
+export const apiKeysZhCN = {};

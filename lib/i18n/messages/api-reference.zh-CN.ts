@@ -1,0 +1,2 @@
+/* API 参考文档页. */
+export const apiReferenceZhCN = {};

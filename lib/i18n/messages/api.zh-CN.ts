@@ -1,0 +1,2 @@
+/* /api/v1 的错误与回答. */
+export const apiZhCN = {};

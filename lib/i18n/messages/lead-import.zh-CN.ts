@@ -1,0 +1,2 @@
+/* 导入线索（Excel/CSV）. */
+export const leadImportZhCN = {};

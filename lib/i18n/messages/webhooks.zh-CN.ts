@@ -1,0 +1,2 @@
+/* 出站 Webhook. */
+export const webhooksZhCN = {};
