@@ -1,13 +1,15 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import type { Prisma } from "../../db/generated/client";
+import { Prisma } from "../../db/generated/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { recordEvents } from "../../outbox/events";
 import { leadsVisibleSql, WORKSPACE_ROLES } from "../access";
 import { recordActivities } from "../activity";
 import {
+  keyStageMoveSchema,
   moveLeadsStageSchema,
   moveLeadStageSchema,
   stageMoveErrors,
@@ -19,6 +21,8 @@ import {
 /*
  * The one place a lead changes stage. Every move locks the lead row, checks where it stands,
  * and writes the lead, its stage history, its timeline and the audit log in one transaction.
+ * A move is made by a signed-in user or by a partner system's API key: a key has no user, so its
+ * entries carry no actor and name the key in their details instead.
  */
 
 export type StageMoveResult =
@@ -27,7 +31,11 @@ export type BulkStageMoveResult = { ok: true; moved: number } | { ok: false; fie
 
 type Tx = Prisma.TransactionClient;
 type Target = { key: string; category: StageCategory; reason: { askPark: boolean } | undefined };
-type LockedLead = { id: string; stageKey: string };
+type LockedLead = { id: string; stageKey: string; version: number };
+/** Who moved: the user, or (actorId null) the API key named in the timeline and audit details. */
+type Mover = { actorId: string | null; apiKey?: { id: string; name: string } };
+/** The API key moving a lead, and the one park whose leads it reaches (null: every park). */
+export type StageMoveKey = { keyId: string; name: string; parkId: string | null };
 
 /** The stage moved to, and the lost reason it needs, or what the move is missing. */
 async function targetOf(
@@ -49,11 +57,11 @@ async function targetOf(
   return { ok: true, target: { key: stage.key, category: stage.category, reason: reason ?? undefined } };
 }
 
-/** Locks the viewer's live leads among `ids` in id order, so overlapping moves queue instead of deadlocking. */
-function lockLeads(tx: Tx, viewer: Viewer, ids: string[]): Promise<LockedLead[]> {
+/** Locks the live leads among `ids` within `scope` in id order, so overlapping moves queue instead of deadlocking. */
+function lockLeads(tx: Tx, scope: Prisma.Sql, ids: string[]): Promise<LockedLead[]> {
   return tx.$queryRaw<LockedLead[]>`
-    SELECT l."id", l."stageKey" FROM "Lead" l
-    WHERE l."id" = ANY(${ids}::text[]) AND l."mergedIntoId" IS NULL AND ${leadsVisibleSql(viewer, "l")}
+    SELECT l."id", l."stageKey", l."version" FROM "Lead" l
+    WHERE l."id" = ANY(${ids}::text[]) AND l."mergedIntoId" IS NULL AND ${scope}
     ORDER BY l."id" FOR UPDATE`;
 }
 
@@ -73,7 +81,7 @@ function movedDetails(target: Target, details: StageMoveDetails, now: Date) {
 
 async function applyMove(
   tx: Tx,
-  actorId: string,
+  { actorId, apiKey }: Mover,
   leads: LockedLead[],
   target: Target,
   details: StageMoveDetails,
@@ -119,7 +127,25 @@ async function applyMove(
   await recordActivities(
     tx,
     { actorId, kind: "STAGE", occurredAt: now },
-    leads.map((lead) => ({ leadId: lead.id, details: { from: lead.stageKey, to: target.key, ...shown } })),
+    leads.map((lead) => ({
+      leadId: lead.id,
+      details: { from: lead.stageKey, to: target.key, ...shown, ...(apiKey ? { apiKey } : {}) },
+    })),
+  );
+  // Outbound webhooks announce every move (lead.stage_changed), and a signing (lead.signed), from these.
+  await recordEvents(
+    tx,
+    leads.map((lead) => ({
+      kind: "lead.stage_changed",
+      leadId: lead.id,
+      actorId,
+      data: {
+        from: lead.stageKey,
+        to: target.key,
+        category: target.category,
+        ...(target.category === "WON" && !alreadyWon.has(lead.stageKey) ? { signed: true } : {}),
+      },
+    })),
   );
   return shown;
 }
@@ -139,23 +165,48 @@ export async function moveLeadStage(db: Database, viewer: Viewer | null, input: 
     const checked = await targetOf(tx, toStageKey, details);
     if (!checked.ok) return checked;
     const { target } = checked;
-    const [lead] = await lockLeads(tx, viewer, [leadId]);
+    const [lead] = await lockLeads(tx, leadsVisibleSql(viewer, "l"), [leadId]);
     if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
     if (lead.stageKey !== fromStageKey) return { ok: false, fieldErrors: { fromStageKey: "stageChanged" } };
-    const now = new Date();
-    const shown = await applyMove(tx, viewer.id, [lead], target, details, now);
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: "lead.stage",
-      entityType: "Lead",
-      entityId: lead.id,
-      details: { stage: [lead.stageKey, target.key], ...shown },
-    });
-    const moved = await tx.lead.findUniqueOrThrow({
-      where: { id: lead.id },
-      select: { id: true, stageKey: true, version: true },
-    });
-    return { ok: true, lead: moved };
+    return { ok: true, lead: await moveOne(tx, { actorId: viewer.id }, lead, target, details) };
+  });
+}
+
+async function moveOne(tx: Tx, mover: Mover, lead: LockedLead, target: Target, details: StageMoveDetails) {
+  const shown = await applyMove(tx, mover, [lead], target, details, new Date());
+  await recordAudit(tx, {
+    actorId: mover.actorId,
+    action: "lead.stage",
+    entityType: "Lead",
+    entityId: lead.id,
+    details: { stage: [lead.stageKey, target.key], ...shown, ...(mover.apiKey ? { apiKey: mover.apiKey } : {}) },
+  });
+  return tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { id: true, stageKey: true, version: true } });
+}
+
+export type KeyStageMoveResult =
+  StageMoveResult | { ok: false; reason: "notFound" } | { ok: false; reason: "versionChanged"; version: number };
+
+/**
+ * A partner system's move of one lead (POST /api/v1/leads/{id}/stage): the board's rules, from
+ * whatever stage the lead is in. `version`, when given, must still be the lead's (If-Match); a lead
+ * outside the key's park, merged away or unknown is "notFound".
+ */
+export async function moveLeadStageByKey(db: Database, key: StageMoveKey, input: unknown): Promise<KeyStageMoveResult> {
+  const parsed = keyStageMoveSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { leadId, toStageKey, version, ...details } = parsed.data;
+  const scope = key.parkId === null ? Prisma.sql`TRUE` : Prisma.sql`l."parkId" = ${key.parkId}`;
+  return db.$transaction(async (tx): Promise<KeyStageMoveResult> => {
+    const [lead] = await lockLeads(tx, scope, [leadId]);
+    if (!lead) return { ok: false, reason: "notFound" };
+    if (version !== undefined && lead.version !== version)
+      return { ok: false, reason: "versionChanged", version: lead.version };
+    const checked = await targetOf(tx, toStageKey, details);
+    if (!checked.ok) return checked;
+    if (lead.stageKey === checked.target.key) return { ok: false, fieldErrors: { toStageKey: "sameStage" } };
+    const mover = { actorId: null, apiKey: { id: key.keyId, name: key.name } };
+    return { ok: true, lead: await moveOne(tx, mover, lead, checked.target, details) };
   });
 }
 
@@ -178,11 +229,11 @@ export async function moveLeadsStage(
       const checked = await targetOf(tx, toStageKey, details);
       if (!checked.ok) return checked;
       const { target } = checked;
-      const leads = await lockLeads(tx, viewer, unique);
+      const leads = await lockLeads(tx, leadsVisibleSql(viewer, "l"), unique);
       if (leads.length !== unique.length) return { ok: false, fieldErrors: { leadIds: "notFound" } };
       const moving = leads.filter((lead) => lead.stageKey !== target.key);
       if (!moving.length) return { ok: true, moved: 0 };
-      const shown = await applyMove(tx, viewer.id, moving, target, details, new Date());
+      const shown = await applyMove(tx, { actorId: viewer.id }, moving, target, details, new Date());
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "lead.stage",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "../../forms/field-errors";
-import { amount, decimal, optional, recordId, text } from "../../forms/fields";
+import { amount, decimal, optional, recordId, rowVersion, text } from "../../forms/fields";
 
 /*
  * Moving leads between stages: one schema for the move dialog (zodResolver) and the server, plus
@@ -42,6 +42,12 @@ export const moveLeadStageSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") },
 );
 export type MoveLeadStage = z.output<typeof moveLeadStageSchema>;
+
+/** A partner system's move (lib/api/v1): no "from" stage, and optionally the version it last read. */
+export const keyStageMoveSchema = z.strictObject(
+  { leadId, toStageKey: configKey, version: optional(rowVersion), ...stageMoveDetailsShape },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") },
+);
 
 export const MAX_BULK_STAGE_MOVE = 500;
 
