@@ -38,8 +38,8 @@ async function pgliteInstances(): Promise<Instances> {
 
 async function postgresInstances(): Promise<Instances> {
   const database = await freshPostgresDatabase();
-  const first = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2 });
-  const second = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2 });
+  const first = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2, seedDemo: false });
+  const second = await openAppDatabase({ kind: "postgres", url: database.url, poolSize: 2, seedDemo: false });
   return {
     first: first.db,
     second: second.db,
