@@ -16,6 +16,9 @@ export const IMPORT_FIELDS = [
   "needDeal",
   "needKind",
   "needArea",
+  /** an area column whose header names its unit ("需求面积（亩）"): needArea in that unit */
+  "needAreaMu",
+  "needAreaSqm",
   "needAreaUnit",
   "use",
   "expectedAnnualTax",
@@ -32,6 +35,8 @@ export const IMPORT_FIELDS = [
   "lastActivityAt",
   "signedAt",
   "signedArea",
+  "signedAreaMu",
+  "signedAreaSqm",
   "signedAreaUnit",
   "signedAnnualTax",
   "lostReason",
