@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { existingId } from "../../forms/fields";
+
+/*
+ * What the import's pages send besides the mapping (importMappingSchema, columns.ts): the upload,
+ * the admin's choices on the preview, the start and the job's other buttons. Shared by the pages
+ * and lib/leads/import/mutations.ts.
+ */
+
+/** Importing is an admin's work: it writes many leads at once, as anyone's owner. */
+export const IMPORT_ROLES = ["ADMIN"] as const;
+
+export const IMPORT_ACTIONS = ["CREATE", "MERGE", "SKIP"] as const;
+export type ImportDecision = (typeof IMPORT_ACTIONS)[number];
+
+const jobId = existingId;
+const decision = z.enum(IMPORT_ACTIONS, { error: "invalid" });
+const rowNumber = z.coerce.number({ error: "integer" }).int("integer").min(1, "tooSmall:1").max(1_000_000, "invalid");
+
+/** The uploaded file; its size and type are judged on the bytes (readImportFile), not here. */
+export const importUploadSchema = z.strictObject(
+  { file: z.instanceof(Blob, { error: "required" }).refine((file) => file.size > 0, "required") },
+  { error: "unknownField" },
+);
+
+export const importJobSchema = z.strictObject({ jobId }, { error: "unknownField" });
+
+/**
+ * The admin's choice on the preview: per row, or for every row (optionally only those with a given
+ * proposal, or only those with errors — which can only be skipped).
+ */
+export const importDecisionSchema = z
+  .strictObject(
+    {
+      jobId,
+      rows: z.array(z.strictObject({ rowNumber, decision })).max(1_000, "tooMany:1000").optional(),
+      all: decision.optional(),
+      only: z.enum([...IMPORT_ACTIONS, "ERRORS"], { error: "invalid" }).optional(),
+    },
+    { error: "unknownField" },
+  )
+  .refine((input) => (input.rows && input.rows.length > 0) !== (input.all !== undefined), {
+    message: "required",
+    path: ["all"],
+  });
+export type ImportDecisionInput = z.input<typeof importDecisionSchema>;
+
+export const importStartSchema = z.strictObject(
+  { jobId, keepFile: z.coerce.boolean().default(false) },
+  { error: "unknownField" },
+);
+
+/** Which rows the preview lists: all, by proposal or the admin's decision, or those with errors. */
+export const IMPORT_PREVIEW_FILTERS = ["all", "create", "merge", "skip", "errors"] as const;
+export type ImportPreviewFilter = (typeof IMPORT_PREVIEW_FILTERS)[number];
+export const importPreviewSchema = z.strictObject({
+  filter: z.enum(IMPORT_PREVIEW_FILTERS).catch("all").default("all"),
+  /** the last row number of the page before */
+  cursor: z.coerce.number().int().min(0).catch(0).default(0),
+});
