@@ -20,7 +20,9 @@ export const leadPageSchema = pageSchema(
 export const leadWithInquiriesSchema = leadResourceSchema
   .extend({
     inquiries: z.array(inquiryResourceSchema).meta({
-      description: `该线索的咨询，最新的在前，最多 ${LEAD_INQUIRIES_SHOWN} 条 / Its inquiries, newest first, at most ${LEAD_INQUIRIES_SHOWN}`,
+      description:
+        `该线索的咨询，最新的在前，最多 ${LEAD_INQUIRIES_SHOWN} 条 / ` +
+        `Its inquiries, newest first, at most ${LEAD_INQUIRIES_SHOWN}`,
     }),
   })
   .meta({ id: "LeadWithInquiries", description: "线索及其咨询 / A lead with its inquiries" });
