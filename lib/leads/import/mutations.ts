@@ -1,0 +1,198 @@
+import "server-only";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { wakeImportRunner } from "./wake";
+import { importMappingSchema, recogniseColumns, rememberedMapping, rememberMapping } from "./columns";
+import { ImportFileError, readImportFile } from "./file";
+import { IMPORT_ROLES, importDecisionSchema, importJobSchema, importStartSchema, importUploadSchema } from "./schema";
+import type { ImportMapping } from "./types";
+
+/*
+ * The admin's steps of an import: upload, confirm the mapping, choose per row, start, cancel, keep
+ * or drop the file. The work between them (analysis, writing) is the runner's (runner.ts): nothing
+ * here holds a request open for more than reading one file.
+ */
+
+export { IMPORT_ROLES } from "./schema";
+export type ImportStepResult = { ok: true; jobId: string } | { ok: false; fieldErrors: FieldErrors };
+
+const notFound: ImportStepResult = { ok: false, fieldErrors: { jobId: "notFound" } };
+/** A step asked for in the wrong state (a second tab, a job the runner moved on): the page re-reads the job. */
+const wrongState: ImportStepResult = { ok: false, fieldErrors: { jobId: "importState" } };
+
+export async function uploadImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
+  assertRole(viewer, IMPORT_ROLES, "import leads");
+  const parsed = importUploadSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { file } = parsed.data;
+  const fileName = (file instanceof File && file.name ? file.name : "import").slice(0, 200);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let sheet;
+  try {
+    sheet = await readImportFile(bytes, fileName);
+  } catch (error) {
+    if (error instanceof ImportFileError) return { ok: false, fieldErrors: { file: error.key } };
+    throw error;
+  }
+  const mapping = recogniseColumns(sheet.headers, await rememberedMapping(db));
+  return db.$transaction(async (tx) => {
+    const job = await tx.importJob.create({
+      data: {
+        fileName,
+        fileType: sheet.fileType,
+        encoding: sheet.encoding,
+        file: bytes,
+        headers: sheet.headers,
+        headerRow: sheet.headerRow,
+        mapping,
+        totalRows: sheet.rows.length,
+        createdById: viewer.id,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "import.upload",
+      entityType: "ImportJob",
+      entityId: job.id,
+      details: { fileName, fileType: sheet.fileType, rows: sheet.rows.length },
+    });
+    return { ok: true as const, jobId: job.id };
+  });
+}
+
+/** The mapping form's answer: column index → field, "" for a column left out. */
+function mappingOf(confirmed: Record<string, string>): ImportMapping {
+  return Object.fromEntries(Object.entries(confirmed).filter(([, field]) => field !== "")) as ImportMapping;
+}
+
+export async function confirmImportMapping(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<ImportStepResult> {
+  assertRole(viewer, IMPORT_ROLES, "import leads");
+  const fields = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
+  const id = importJobSchema.safeParse({ jobId: fields.jobId });
+  if (!id.success) return { ok: false, fieldErrors: fieldErrorsOf(id.error) };
+  const parsed = importMappingSchema.safeParse(fields.mapping);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const job = await db.importJob.findUnique({ where: { id: id.data.jobId }, select: { status: true, headers: true } });
+  if (!job) return notFound;
+  const mapping = mappingOf(parsed.data as Record<string, string>);
+  const changed = await db.importJob.updateMany({
+    where: { id: id.data.jobId, status: "MAPPING" },
+    data: { mapping, status: "ANALYSING", processedRows: 0, claimedUntil: null, attempts: 0 },
+  });
+  if (changed.count === 0) return wrongState;
+  await rememberMapping(db, viewer, job.headers as string[], mapping);
+  wakeImportRunner();
+  return { ok: true, jobId: id.data.jobId };
+}
+
+export async function decideImportRows(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<ImportStepResult & { changed?: number }> {
+  assertRole(viewer, IMPORT_ROLES, "import leads");
+  const parsed = importDecisionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { jobId, rows, all, only } = parsed.data;
+  return db.$transaction(async (tx) => {
+    // Locks the job: a start cannot slip between the state check and the choices.
+    const [job] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT "status"::text FROM "ImportJob" WHERE "id" = ${jobId} FOR UPDATE`;
+    if (!job) return notFound;
+    if (job.status !== "PREVIEW") return wrongState;
+    let changed = 0;
+    if (all) {
+      // A row with errors can only be skipped, whatever "all" says.
+      const where: Prisma.ImportRowWhereInput = {
+        jobId,
+        ...(only === "ERRORS" ? { errors: { not: Prisma.DbNull } } : only ? { proposal: only } : {}),
+      };
+      const valid = all === "SKIP" ? where : { AND: [where, { values: { not: Prisma.DbNull } }] };
+      changed = (
+        await tx.importRow.updateMany({
+          where: valid as Prisma.ImportRowWhereInput,
+          data: { decision: all },
+        })
+      ).count;
+    }
+    for (const row of rows ?? []) {
+      const done = await tx.importRow.updateMany({
+        where: {
+          jobId,
+          rowNumber: row.rowNumber,
+          ...(row.decision === "SKIP" ? {} : { values: { not: Prisma.DbNull } }),
+        },
+        data: { decision: row.decision },
+      });
+      if (done.count === 0)
+        return { ok: false as const, fieldErrors: { [`rows.${row.rowNumber}`]: "importRowErrors" } };
+      changed += 1;
+    }
+    return { ok: true as const, jobId, changed };
+  });
+}
+
+export async function startImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
+  assertRole(viewer, IMPORT_ROLES, "import leads");
+  const parsed = importStartSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { jobId, keepFile } = parsed.data;
+  const changed = await db.importJob.updateMany({
+    where: { id: jobId, status: "PREVIEW" },
+    data: {
+      status: "RUNNING",
+      keepFile,
+      startedAt: new Date(),
+      processedRows: 0,
+      claimedUntil: null,
+      attempts: 0,
+    },
+  });
+  if (changed.count === 0) return (await db.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
+  wakeImportRunner();
+  return { ok: true, jobId };
+}
+
+/** Before the writing starts an import can be dropped: its rows and its file go, the job stays as CANCELLED. */
+export async function cancelImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
+  assertRole(viewer, IMPORT_ROLES, "import leads");
+  const parsed = importJobSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { jobId } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const changed = await tx.importJob.updateMany({
+      where: { id: jobId, status: { in: ["MAPPING", "ANALYSING", "PREVIEW"] } },
+      data: { status: "CANCELLED", file: null, keepFile: false, claimedUntil: null, finishedAt: new Date() },
+    });
+    if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
+    await tx.importRow.deleteMany({ where: { jobId } });
+    await recordAudit(tx, { actorId: viewer.id, action: "import.cancel", entityType: "ImportJob", entityId: jobId });
+    return { ok: true as const, jobId };
+  });
+}
+
+/** Drops a file kept after its job (or never kept: then nothing changes and the answer is still ok). */
+export async function dropImportFile(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
+  assertRole(viewer, IMPORT_ROLES, "import leads");
+  const parsed = importJobSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { jobId } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const changed = await tx.importJob.updateMany({
+      where: { id: jobId, status: { in: ["DONE", "FAILED", "UNDONE"] }, file: { not: null } },
+      data: { file: null, keepFile: false },
+    });
+    if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
+    await recordAudit(tx, { actorId: viewer.id, action: "import.dropFile", entityType: "ImportJob", entityId: jobId });
+    return { ok: true as const, jobId };
+  });
+}
