@@ -30,6 +30,12 @@ import * as taskActions from "@/lib/tasks/actions";
 import * as userActions from "@/lib/users/actions";
 import * as healthRoute from "@/app/api/health/route";
 import * as inquiriesRoute from "@/app/api/inquiries/route";
+import * as v1InquiriesRoute from "@/app/api/v1/inquiries/route";
+import * as v1LeadsRoute from "@/app/api/v1/leads/route";
+import * as v1LeadRoute from "@/app/api/v1/leads/[id]/route";
+import * as v1LeadStageRoute from "@/app/api/v1/leads/[id]/stage/route";
+import * as v1ListingsRoute from "@/app/api/v1/listings/route";
+import * as v1ListingRoute from "@/app/api/v1/listings/[id]/route";
 import * as exportRoute from "@/app/crm/leads/export/route";
 import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
 import * as mediaRoute from "@/app/media/[...key]/route";
@@ -1083,6 +1089,98 @@ const ROWS: Row[] = [
     PUBLIC,
     async () => ({ call: async () => statusOf(await healthRoute.GET(), 200) }),
     "GET /api/health",
+  ),
+  // The versioned API opens to API keys only (tests/integration/api-key-permissions.test.ts): a session, even a
+  // signed-in admin's, is 401 at every door and changes nothing.
+  row(
+    "app/api/v1/inquiries/route.ts#POST",
+    "without an API key",
+    is({}),
+    async (world) => {
+      const body = inquiryBody();
+      const request = new Request("http://localhost/api/v1/inquiries", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": uniqueIp() },
+        body: JSON.stringify(body),
+      });
+      return {
+        call: async () => statusOf(await v1InquiriesRoute.POST(request, { params: Promise.resolve({}) }), 201),
+        state: () => world.db.inquiry.count({ where: { phone: body.phone } }),
+      };
+    },
+    "POST /api/v1/inquiries",
+  ),
+  row(
+    "app/api/v1/leads/route.ts#GET",
+    "without an API key",
+    is({}),
+    async () => ({
+      call: async () =>
+        statusOf(
+          await v1LeadsRoute.GET(new Request("http://localhost/api/v1/leads"), { params: Promise.resolve({}) }),
+          200,
+        ),
+    }),
+    "GET /api/v1/leads",
+  ),
+  row(
+    "app/api/v1/leads/[id]/route.ts#GET",
+    "without an API key",
+    is({}),
+    async (world) => {
+      const lead = await makeLead(world.db, null);
+      const request = new Request(`http://localhost/api/v1/leads/${lead.id}`);
+      return {
+        call: async () => statusOf(await v1LeadRoute.GET(request, { params: Promise.resolve({ id: lead.id }) }), 200),
+      };
+    },
+    "GET /api/v1/leads/[id]",
+  ),
+  row(
+    "app/api/v1/leads/[id]/stage/route.ts#POST",
+    "without an API key",
+    is({}),
+    async (world) => {
+      const lead = await makeLead(world.db, null);
+      const request = new Request(`http://localhost/api/v1/leads/${lead.id}/stage`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ stage: "contacted" }),
+      });
+      return {
+        call: async () =>
+          statusOf(await v1LeadStageRoute.POST(request, { params: Promise.resolve({ id: lead.id }) }), 200),
+        state: () => leadState(world.db, lead.id),
+      };
+    },
+    "POST /api/v1/leads/[id]/stage",
+  ),
+  row(
+    "app/api/v1/listings/route.ts#GET",
+    "without an API key",
+    is({}),
+    async () => ({
+      call: async () =>
+        statusOf(
+          await v1ListingsRoute.GET(new Request("http://localhost/api/v1/listings"), { params: Promise.resolve({}) }),
+          200,
+        ),
+    }),
+    "GET /api/v1/listings",
+  ),
+  row(
+    "app/api/v1/listings/[id]/route.ts#GET",
+    "without an API key",
+    is({}),
+    async (world) => {
+      const { listing } = await makeListing(world.db, world.parkId);
+      const request = new Request(`http://localhost/api/v1/listings/${listing.id}`);
+      return {
+        call: async () =>
+          statusOf(await v1ListingRoute.GET(request, { params: Promise.resolve({ id: listing.id }) }), 200),
+      };
+    },
+    "GET /api/v1/listings/[id]",
   ),
   row(
     "app/media/[...key]/route.ts#GET",

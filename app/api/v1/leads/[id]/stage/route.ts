@@ -1,0 +1,3 @@
+import { moveLeadStageEndpoint } from "@/lib/api/v1/leads/endpoints";
+
+export const POST = moveLeadStageEndpoint;
