@@ -113,3 +113,15 @@ export interface ImportMatch {
   leadId: string;
   by: "phone" | "company";
 }
+
+/** What a row's words are looked up in (lib/leads/import/lookups.ts): read once per chunk of rows. */
+export interface ImportLookups {
+  stages: { key: string; name: string; nameEn: string; category: "OPEN" | "WON" | "LOST" }[];
+  /** active users only: an inactive owner's leads go to the pool */
+  users: { id: string; name: string; email: string }[];
+  parks: { id: string; name: string; nameEn: string; slug: string }[];
+  listings: { id: string; title: string; titleEn: string }[];
+  lostReasons: { key: string; name: string; nameEn: string }[];
+  /** the moment the rows are read at: a date after it is refused */
+  now: Date;
+}
