@@ -15,8 +15,15 @@ export const EVENT_KINDS = [
   "response.reminder",
   /** a lead's first-response deadline passed (dueAt = the deadline) */
   "response.overdue",
-  /** a lead was given to another officer; data: { toOwnerId } */
+  /** a lead was given to an officer, or one claimed it from the pool (toOwnerId = actorId); data: { toOwnerId } */
   "lead.reassigned",
+  /**
+   * a lead moved stage (a move on the board, a bulk move, the API); data: { from, to, category } (stage keys and
+   * the new stage's category), and signed: true when it entered a won stage from one that is not
+   */
+  "lead.stage_changed",
+  /** a lead's personal data was erased (outbound webhooks announce it, with no personal data) */
+  "lead.erased",
   /** a working morning's follow-up tasks; dedupeKey tasks:<YYYY-MM-DD> */
   "tasks.due",
   /** a working day's digest for managers; dedupeKey digest:<YYYY-MM-DD> */
@@ -25,6 +32,8 @@ export const EVENT_KINDS = [
   "privacy.requested",
   /** an admin's test message; data: { channelId } or { userId } for the mail server */
   "channel.test",
+  /** an admin's test of an outbound webhook subscription (a ping); data: { subscriptionId } */
+  "webhook.test",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
