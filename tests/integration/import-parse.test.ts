@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
-import type { OpenedDatabase } from "@/lib/db/open";
 import { companyKey } from "@/lib/leads/company-key";
 import { recogniseColumns, rememberedMapping, rememberMapping } from "@/lib/leads/import/columns";
 import { loadImportLookups } from "@/lib/leads/import/lookups";
