@@ -11,6 +11,7 @@ import {
   type SignedInState,
 } from "../support/accessibility";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
+import { seedImportJob } from "../support/imports";
 import { makeWorkspaceUser } from "../support/workspace";
 
 /*
@@ -27,6 +28,9 @@ interface Records {
   poolLead: string;
   sent: string;
   status: string;
+  importMapping: string;
+  importPreview: string;
+  importDone: string;
 }
 interface Check {
   /** The app/ route shown, route groups left out. */
@@ -85,6 +89,13 @@ const CHECKS: Check[] = [
   { as: "admin", route: "/crm/leads/[id]", path: (r) => `/crm/leads/${r.lead}` },
   { as: "admin", route: "/crm/leads/[id]", state: "pool", path: (r) => `/crm/leads/${r.poolLead}` },
   { as: "admin", route: "/crm/leads/[id]", state: "missing", status: 404, path: () => "/crm/leads/no-such-lead" },
+  { as: "admin", route: "/crm/leads/import" },
+  ...(["importMapping", "importPreview", "importDone"] as const).map((record): Check => ({
+    as: "admin",
+    route: "/crm/leads/import/[id]",
+    state: record.slice("import".length).toLowerCase(),
+    path: (r) => `/crm/leads/import/${r[record]}`,
+  })),
   { as: "admin", route: "/crm/listings/new" },
   {
     as: "admin",
@@ -120,6 +131,7 @@ const CHECKS: Check[] = [
   { as: "staff", route: "/crm/leads/[id]", state: "own", path: (r) => `/crm/leads/${r.lead}` },
   { as: "staff", route: "/crm/leads/[id]", state: "pool", path: (r) => `/crm/leads/${r.poolLead}` },
   { as: "staff", route: "/crm/settings", state: "not for staff", status: 404 },
+  { as: "staff", route: "/crm/leads/import", state: "not for staff", status: 404 },
 ];
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
@@ -204,7 +216,15 @@ async function prepare(browser: Browser): Promise<typeof setup> {
     `SELECT l."id", l."parkId" FROM "Listing" l WHERE l."published"
       ORDER BY (SELECT count(*) FROM "ListingPhoto" p WHERE p."listingId" = l."id") DESC, l."id" LIMIT 1`,
   );
+  // Imports in the states their page shows differently: the columns to map, the preview, the summary.
+  const [adminUser] = await queryE2eDatabase<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [
+    admin.email,
+  ]);
+  const duplicateOf = { id: lead, phone };
   const records = {
+    importMapping: await seedImportJob("MAPPING", adminUser.id, duplicateOf),
+    importPreview: await seedImportJob("PREVIEW", adminUser.id, duplicateOf),
+    importDone: await seedImportJob("DONE", adminUser.id, duplicateOf),
     listing: listing.id,
     park: listing.parkId,
     lead,

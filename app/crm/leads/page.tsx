@@ -54,6 +54,11 @@ export default async function LeadsPage({
               {text.duplicates}
             </Link>
           )}
+          {viewer.role === "ADMIN" && (
+            <Link href="/crm/leads/import" className="button secondary">
+              {messages.leadImport.page.link}
+            </Link>
+          )}
           <a href={inboxHref(view, "/crm/leads/export")} className="button secondary" download>
             {text.exportCsv}
           </a>

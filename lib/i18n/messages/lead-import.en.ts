@@ -3,6 +3,7 @@ import type { Messages } from "../messages";
 export const leadImportEn: Messages["leadImport"] = {
   page: {
     title: "Import leads",
+    link: "Import",
     back: "Back to leads",
     forbidden: "Only admins can import leads",
     help: {
@@ -200,5 +201,9 @@ export const leadImportEn: Messages["leadImport"] = {
     fileKept: "The uploaded file is kept.",
     dropFile: "Delete the kept file",
     fileDropped: "File deleted",
+  },
+  errorFile: {
+    reason: "Reason",
+    suffix: "rows with errors",
   },
 };

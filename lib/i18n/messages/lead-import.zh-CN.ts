@@ -2,6 +2,7 @@
 export const leadImportZhCN = {
   page: {
     title: "导入线索",
+    link: "导入",
     back: "返回线索",
     forbidden: "只有管理员可以导入线索",
     help: {
@@ -190,5 +191,10 @@ export const leadImportZhCN = {
     fileKept: "上传的文件已保留。",
     dropFile: "删除保留的文件",
     fileDropped: "文件已删除",
+  },
+  /** The file of rows an import could not take (lib/leads/import/error-file.ts) */
+  errorFile: {
+    reason: "原因",
+    suffix: "错误行",
   },
 };

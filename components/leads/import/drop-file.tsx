@@ -1,0 +1,26 @@
+"use client";
+import { useTranslations } from "use-intl";
+import { FormMessage } from "@/components/ui/form-message";
+import { dropImportFileAction } from "@/lib/leads/import/actions";
+import { useImportStep } from "./use-import-step";
+
+/** Deletes an uploaded file the admin chose to keep after its import. */
+export function DropImportFile({ jobId }: { jobId: string }) {
+  const t = useTranslations("leadImport.summary");
+  const { run, status, pending } = useImportStep();
+  return (
+    <>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        onClick={() => run(() => dropImportFileAction({ jobId }), t("fileDropped"))}
+      >
+        {t("dropFile")}
+      </button>
+      <FormMessage tone={status?.ok ? "ok" : "error"} answer={status} as="span">
+        {status?.text}
+      </FormMessage>
+    </>
+  );
+}
