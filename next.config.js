@@ -21,6 +21,12 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   images: { unoptimized: true },
+  experimental: {
+    // A lead import uploads a workbook of up to 10 MB through a server action (lib/leads/import): the
+    // action's body and the copy proxy.ts reads are both allowed that much plus the form's own bytes.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
   async headers() {
     return [
       {

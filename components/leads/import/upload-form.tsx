@@ -45,7 +45,7 @@ export function UploadForm() {
   }
   const ids = fieldIds("import-file");
   return (
-    <form action={action} onSubmit={send} encType="multipart/form-data" className="panel" data-testid="import-upload">
+    <form action={action} onSubmit={send} className="panel" data-testid="import-upload">
       <div className="field">
         <label htmlFor={ids.input}>{t("page.upload.file")}</label>
         <input
