@@ -2,6 +2,7 @@ import { getDb, getOpenedDatabase, installDatabaseOpener } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { env, unsetEmptyVariables } from "../env";
 import { logEvent } from "../log";
+import { startImportRunner } from "../leads/import";
 import { startWorker, stopWorker } from "../notify/worker";
 import { openAppDatabase } from "./open-app-database";
 
@@ -51,6 +52,8 @@ export async function startServerDatabase(): Promise<void> {
   }
   // Through getDb: after PostgreSQL was down at start, the worker's passes open it once it is back.
   startWorker(getDb);
+  // Imports run whether notifications are on or off.
+  startImportRunner(getDb);
 }
 
 /**

@@ -1,0 +1,105 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { createTranslator } from "use-intl/core";
+import type { Database } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import { recordAudit } from "../../audit/record";
+import { csvLine } from "../../csv";
+import type { Locale, Messages } from "../../i18n/messages";
+import { validationMessage } from "../../i18n/validation";
+import { IMPORT_ROLES } from "./schema";
+
+/*
+ * The error file: the rows an import could not take, as the admin gave them (the header row and
+ * each row's cells) with a reason column in the admin's language, in the upload's own format, so
+ * the admin corrects them in the same spreadsheet and imports them again.
+ */
+
+export interface ImportErrorFile {
+  fileName: string;
+  contentType: string;
+  body: Uint8Array;
+  rows: number;
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Why a row is in the file: each field's problem ("手机号：请输入 11 位中国大陆手机号"), or the row's failure. */
+export function importRowReason(
+  row: { errors: unknown; reason: string | null },
+  messages: Messages,
+  locale: Locale,
+): string {
+  type Translate = (key: string, values?: Record<string, number>) => string;
+  const t = createTranslator({ locale, messages }) as unknown as Translate;
+  const labels = messages.leadImport.mapping.fields as Record<string, string>;
+  const separator = locale === "en" ? "; " : "；";
+  const colon = locale === "en" ? ": " : "：";
+  if (row.errors && typeof row.errors === "object") {
+    return Object.entries(row.errors as Record<string, string>)
+      .map(([field, key]) => `${labels[field] ?? field}${colon}${validationMessage(t, key)}`)
+      .join(separator);
+  }
+  return row.reason ? validationMessage(t, row.reason) : "";
+}
+
+export async function importErrorFile(
+  db: Database,
+  viewer: Viewer | null,
+  id: string,
+  context: { locale: Locale; messages: Messages },
+): Promise<ImportErrorFile | null> {
+  assertRole(viewer, IMPORT_ROLES, "download import errors");
+  const job = await db.importJob.findUnique({
+    where: { id },
+    select: { fileName: true, fileType: true, headers: true },
+  });
+  if (!job) return null;
+  const rows = await db.importRow.findMany({
+    where: {
+      jobId: id,
+      OR: [{ result: "FAILED" }, { errors: { not: Prisma.DbNull } }],
+    },
+    orderBy: { rowNumber: "asc" },
+    select: { cells: true, errors: true, reason: true },
+  });
+  const header = [...(job.headers as string[]), context.messages.leadImport.errorFile.reason];
+  const lines = rows.map((row) => {
+    const cells = row.cells as string[];
+    const padded = header.slice(0, -1).map((_, index) => cells[index] ?? "");
+    return [...padded, importRowReason(row, context.messages, context.locale)];
+  });
+  await recordAudit(db, {
+    actorId: viewer.id,
+    action: "import.errors",
+    entityType: "ImportJob",
+    entityId: id,
+    details: { rows: rows.length },
+  });
+  const base = job.fileName.replace(/\.(xlsx|csv)$/i, "");
+  const fileName = `${base}-${context.messages.leadImport.errorFile.suffix}.${job.fileType}`;
+  if (job.fileType === "xlsx") {
+    return { fileName, contentType: XLSX_TYPE, body: await workbookOf(header, lines), rows: rows.length };
+  }
+  // With a BOM: Excel on Windows reads a CSV without one in the system's code page, not UTF-8.
+  const text = `\uFEFF${[header, ...lines].map(csvLine).join("")}`;
+  return { fileName, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(text), rows: rows.length };
+}
+
+async function workbookOf(header: string[], lines: string[][]): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet("errors", { views: [{ state: "frozen", ySplit: 1 }] });
+  const top = sheet.addRow(header);
+  top.font = { bold: true };
+  top.commit();
+  for (const line of lines) sheet.addRow(line).commit();
+  sheet.commit();
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}
