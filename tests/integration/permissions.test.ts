@@ -30,6 +30,7 @@ import * as taskActions from "@/lib/tasks/actions";
 import * as userActions from "@/lib/users/actions";
 import * as healthRoute from "@/app/api/health/route";
 import * as inquiriesRoute from "@/app/api/inquiries/route";
+import * as openApiRoute from "@/app/api/openapi.json/route";
 import * as v1InquiriesRoute from "@/app/api/v1/inquiries/route";
 import * as v1LeadsRoute from "@/app/api/v1/leads/route";
 import * as v1LeadRoute from "@/app/api/v1/leads/[id]/route";
@@ -50,10 +51,15 @@ import { listPrivacyRequests } from "@/lib/privacy/requests/queries";
 import { makeInquiry } from "../support/inquiry-status-fixtures";
 import { seal } from "@/lib/auth/seal";
 import * as notifyAdminActions from "@/lib/notify/admin/actions";
+import * as apiKeyActions from "@/lib/api/keys/actions";
+import { apiKeyRequests, listApiKeys } from "@/lib/api/keys/queries";
+import { makeApiKey } from "../support/api-key-fixtures";
 import { listDeliveries } from "@/lib/notify/admin/log";
 import { notificationSettings } from "@/lib/notify/admin/queries";
 import { MAIL_SERVER_KEY, NOTIFY_RULES_KEY } from "@/lib/notify/settings";
 import * as preferenceActions from "@/lib/users/preferences/actions";
+import * as webhookActions from "@/lib/webhooks/actions";
+import { webhookSettings } from "@/lib/webhooks/queries";
 import { ownPreferences } from "@/lib/users/preferences/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
@@ -314,6 +320,7 @@ const LISTINGS = "lib/listings/admin/actions.ts";
 const PARKS = "lib/parks/actions.ts";
 const NOTIFY = "lib/notify/admin/actions.ts";
 const PREFERENCES = "lib/users/preferences/actions.ts";
+const API_KEYS = "lib/api/keys/actions.ts";
 const DUE = "2030-01-15T10:00";
 
 const userState = (db: Database, id: string) =>
@@ -351,6 +358,24 @@ const channelState = (db: Database, id: string) =>
     where: { id },
     select: { kind: true, name: true, active: true, urlSealed: true, secretSealed: true },
   });
+
+/** An outbound webhook subscription as the admin's form stores it, its URL and secret sealed. */
+const makeSubscription = (world: World) =>
+  world.db.webhookSubscription.create({
+    data: {
+      name: unique("门测订阅").slice(0, 60),
+      urlSealed: seal("https://crm.partner.test/hooks/door0123456789"),
+      secretSealed: seal("whsec_door0123456789"),
+      events: ["lead.created"],
+      createdById: world.admin.id,
+    },
+  });
+const subscriptionState = (db: Database, id: string) =>
+  db.webhookSubscription.findUniqueOrThrow({
+    where: { id },
+    select: { name: true, events: true, active: true, urlSealed: true, secretSealed: true },
+  });
+const WEBHOOKS = "lib/webhooks/actions.ts";
 
 /** A task on a fresh lead, assigned to the lead's owner; its lead's state is compared after the call. */
 function taskRow(on: "on another officer's lead" | "on the staff caller's own lead", expected: Expected): Row {
@@ -959,6 +984,95 @@ const ROWS: Row[] = [
         ),
     };
   }),
+  // API keys: the admin's alone.
+  row(`${API_KEYS}#createApiKeyAction`, "creating a key", ADMIN_ONLY, async (world) => {
+    const name = unique("门测密钥").slice(0, 60);
+    return {
+      call: async () =>
+        answerOf(await apiKeyActions.createApiKeyAction({ name, scopes: ["leads:read"], rateLimit: "60" })),
+      state: () => world.db.apiKey.count({ where: { name } }),
+    };
+  }),
+  row(`${API_KEYS}#revokeApiKeyAction`, "on a working key", ADMIN_ONLY, async (world) => {
+    const key = await makeApiKey(world.db, world.admin.id);
+    return {
+      call: async () => answerOf(await apiKeyActions.revokeApiKeyAction({ keyId: key.id })),
+      state: () => world.db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { revokedAt: true } }),
+    };
+  }),
+  row("lib/api/keys/queries.ts#listApiKeys", "the API keys page", ADMIN_ONLY, async (world) => {
+    const key = await makeApiKey(world.db, world.admin.id);
+    return {
+      call: () =>
+        readAs(
+          (viewer) => listApiKeys(world.db, viewer),
+          (keys) => keys.some((shown) => shown.id === key.id),
+        ),
+    };
+  }),
+  row("lib/api/keys/queries.ts#apiKeyRequests", "a key's request log", ADMIN_ONLY, async (world) => {
+    const key = await makeApiKey(world.db, world.admin.id);
+    return {
+      call: () =>
+        readAs(
+          (viewer) => apiKeyRequests(world.db, viewer, key.id, undefined),
+          (page) => page?.key.id === key.id,
+        ),
+    };
+  }),
+  // Outbound webhooks: the admin's.
+  row(`${WEBHOOKS}#saveSubscriptionAction`, "adding a subscription", ADMIN_ONLY, async (world) => {
+    const name = unique("门测订阅").slice(0, 60);
+    const input = { name, url: "https://crm.partner.test/hooks/door", events: ["lead.created", "lead.erased"] };
+    return {
+      call: async () => answerOf(await webhookActions.saveSubscriptionAction(input)),
+      state: () => world.db.webhookSubscription.count({ where: { name } }),
+    };
+  }),
+  row(`${WEBHOOKS}#saveSubscriptionAction`, "on a subscription", ADMIN_ONLY, async (world) => {
+    const subscription = await makeSubscription(world);
+    const input = { subscriptionId: subscription.id, name: "门测改名", events: ["inquiry.created"] };
+    return {
+      call: async () => answerOf(await webhookActions.saveSubscriptionAction(input)),
+      state: () => subscriptionState(world.db, subscription.id),
+    };
+  }),
+  row(`${WEBHOOKS}#rollSubscriptionSecretAction`, "on a subscription", ADMIN_ONLY, async (world) => {
+    const subscription = await makeSubscription(world);
+    return {
+      call: async () =>
+        answerOf(await webhookActions.rollSubscriptionSecretAction({ subscriptionId: subscription.id })),
+      state: () => subscriptionState(world.db, subscription.id),
+    };
+  }),
+  row(`${WEBHOOKS}#setSubscriptionActiveAction`, "deactivating a subscription", ADMIN_ONLY, async (world) => {
+    const subscription = await makeSubscription(world);
+    return {
+      call: async () =>
+        answerOf(await webhookActions.setSubscriptionActiveAction({ subscriptionId: subscription.id, active: false })),
+      state: () => subscriptionState(world.db, subscription.id),
+    };
+  }),
+  row(`${WEBHOOKS}#sendSubscriptionPingAction`, "on a subscription", ADMIN_ONLY, async (world) => {
+    const subscription = await makeSubscription(world);
+    return {
+      call: async () => answerOf(await webhookActions.sendSubscriptionPingAction({ subscriptionId: subscription.id })),
+      state: () =>
+        world.db.outboxEvent.count({
+          where: { kind: "webhook.test", data: { equals: { subscriptionId: subscription.id } } },
+        }),
+    };
+  }),
+  row("lib/webhooks/queries.ts#webhookSettings", "the admin's page", ADMIN_ONLY, async (world) => {
+    const subscription = await makeSubscription(world);
+    return {
+      call: () =>
+        readAs(
+          (viewer) => webhookSettings(world.db, viewer),
+          (page) => page.subscriptions.some((shown) => shown.id === subscription.id),
+        ),
+    };
+  }),
   row(`${PREFERENCES}#saveOwnPreferencesAction`, "on themselves", WORKSPACE, async (world, actor) => {
     const userId = actor?.id ?? (await makeUser(world.db, "STAFF")).id;
     return {
@@ -1181,6 +1295,13 @@ const ROWS: Row[] = [
       };
     },
     "GET /api/v1/listings/[id]",
+  ),
+  row(
+    "app/api/openapi.json/route.ts#GET",
+    "the API's OpenAPI document",
+    PUBLIC,
+    async () => ({ call: async () => statusOf(await openApiRoute.GET(), 200) }),
+    "GET /api/openapi.json",
   ),
   row(
     "app/media/[...key]/route.ts#GET",
