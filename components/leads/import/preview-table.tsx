@@ -113,6 +113,8 @@ export function PreviewTable({
             ),
             choice: (
               <RowChoice
+                // a choice made for all rows arrives as a new `current`: the select starts again from it
+                key={current}
                 jobId={jobId}
                 rowNumber={row.rowNumber}
                 choices={choices}

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { decideImportRowsAction } from "@/lib/leads/import/actions";
@@ -19,18 +20,22 @@ export function RowChoice({
 }) {
   const t = useTranslations("leadImport.preview");
   const { run, status, pending } = useImportStep();
+  // The select shows the choice at once; a refusal puts back what is saved.
+  const [chosen, setChosen] = useState(current);
   if (choices.length === 1) return <span>{t(`actions.${choices[0]}`)}</span>;
   return (
     <>
       <select
         aria-label={t("choiceLabel", { row: rowNumber })}
-        value={current}
+        value={chosen}
         disabled={pending}
-        onChange={(event) =>
-          run(() =>
-            decideImportRowsAction({ jobId, rows: [{ rowNumber, decision: event.currentTarget.value as Choice }] }),
-          )
-        }
+        onChange={async (event) => {
+          const decision = event.currentTarget.value as Choice;
+          setChosen(decision);
+          if (!(await run(() => decideImportRowsAction({ jobId, rows: [{ rowNumber, decision }] })))) {
+            setChosen(current);
+          }
+        }}
       >
         {choices.map((choice) => (
           <option key={choice} value={choice}>
