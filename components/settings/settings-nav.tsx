@@ -7,6 +7,7 @@ const PAGES = [
   { key: "rules", href: "/crm/settings/rules" },
   { key: "pipeline", href: "/crm/settings/pipeline" },
   { key: "notifications", href: "/crm/settings/notifications" },
+  { key: "apiKeys", href: "/crm/settings/api-keys" },
 ] as const;
 
 /** The tabs between the admin settings pages; `current` is the page it sits on. */

@@ -8,6 +8,7 @@ export const rulesEn: typeof rulesZhCN = {
     rules: "Assignment and scoring",
     pipeline: "Stages and lost reasons",
     notifications: "Notifications",
+    apiKeys: "API keys",
   },
   save: "Save",
   saved: "Saved",

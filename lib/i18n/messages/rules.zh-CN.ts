@@ -1,7 +1,14 @@
 /** Chinese messages of the rules namespace; en is typed from this file so the two never drift. */
 export const rulesZhCN = {
   title: "分配与评分规则",
-  nav: { label: "设置", users: "用户", rules: "分配与评分规则", pipeline: "阶段与流失原因", notifications: "通知" },
+  nav: {
+    label: "设置",
+    users: "用户",
+    rules: "分配与评分规则",
+    pipeline: "阶段与流失原因",
+    notifications: "通知",
+    apiKeys: "API 密钥",
+  },
   save: "保存",
   saved: "已保存",
   unchanged: "没有改动",
