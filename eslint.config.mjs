@@ -100,8 +100,9 @@ export default defineConfig([
           // never data. A client component may not import it either way.
           serverReaders: ["lib/i18n/server.ts"],
           // The Prisma client's generated types and enums, and the message catalogues, are data every
-          // domain reads; they have no behaviour of their own to hide.
-          alsoPublic: ["lib/db/generated/", "lib/i18n/messages/"],
+          // domain reads; they have no behaviour of their own to hide. The API's resources are the shapes
+          // outbound webhooks carry too (lib/webhooks), so a receiver parses both alike.
+          alsoPublic: ["lib/db/generated/", "lib/i18n/messages/", "lib/api/v1/resources.ts"],
         },
       ],
       "parklead/no-domain-cycle": "error",

@@ -19,6 +19,7 @@ export const auditEntities = {
   setting: "Setting",
   report: "Report",
   privacyRequest: "PrivacyRequest",
+  webhookSubscription: "WebhookSubscription",
 } as const;
 export type AuditEntity = keyof typeof auditEntities;
 

@@ -361,6 +361,42 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
       }
       case "mail.test":
         return s("sentences.mail.test");
+      case "apiKey.create":
+      case "apiKey.revoke": {
+        const target = typeof details.name === "string" ? details.name : gone("ApiKey");
+        if (entry.action === "apiKey.revoke") return s("sentences.apiKey.revoke", { target });
+        return s(
+          "sentences.apiKey.create",
+          { target },
+          changes(details, {
+            scopes: { label: f.scopes },
+            parkId: { label: messages.listingsAdmin.form.park, format: (value) => (value ? park(value) : text.none) },
+            expiresOn: { label: f.expiresOn },
+            rateLimit: { label: f.rateLimit, format: number() },
+          }),
+        );
+      }
+      case "webhook.create":
+      case "webhook.update":
+      case "webhook.roll_secret":
+      case "webhook.activate":
+      case "webhook.deactivate":
+      case "webhook.test": {
+        type Verb = "create" | "update" | "rollSecret" | "activate" | "deactivate" | "test";
+        const verb = (entry.action === "webhook.roll_secret" ? "rollSecret" : entry.action.slice(8)) as Verb;
+        const target = typeof details.subscription === "string" ? details.subscription : gone("WebhookSubscription");
+        const events: Format = (value) => (Array.isArray(value) ? value.join(separator) : plain(value));
+        const lines =
+          verb === "create" || verb === "update"
+            ? changes(details, {
+                name: { label: f.channelName },
+                url: { label: f.url, format: word },
+                events: { label: f.events, format: events },
+                parkId: { label: f.park, format: (value) => (value ? park(value) : f.everyPark) },
+              })
+            : [];
+        return s(`sentences.webhook.${verb}`, { target }, lines);
+      }
       case "settings.update": {
         const section = SETTINGS[id];
         return s(

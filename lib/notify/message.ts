@@ -1,3 +1,5 @@
+import type { WebhookEventMessage } from "../webhooks/payload";
+
 /*
  * A rendered notification, ready for a channel (lib/notify/channels), and what the channel made of it.
  */
@@ -40,7 +42,8 @@ export interface WebhookMessage {
   text: { title: string; lines: string[]; link?: { label: string; url: string } };
 }
 
-export type Message = EmailMessage | GroupMessage | WebhookMessage;
+/** An outbound webhook subscription's event (lib/webhooks/payload.ts) is a message too. */
+export type Message = EmailMessage | GroupMessage | WebhookMessage | WebhookEventMessage;
 
 /** What one attempt came to. */
 export type Outcome =

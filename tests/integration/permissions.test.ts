@@ -42,6 +42,8 @@ import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
 import * as mediaRoute from "@/app/media/[...key]/route";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
 import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
+import * as importErrorsRoute from "@/app/crm/leads/import/[id]/errors/route";
+import * as importActions from "@/lib/leads/import/actions";
 import * as reportSettingsActions from "@/lib/reports/settings/actions";
 import * as privacyStatusActions from "@/lib/inquiries/status/actions";
 import { inquiryStatus } from "@/lib/inquiries/status/queries";
@@ -389,6 +391,44 @@ function taskRow(on: "on another officer's lead" | "on the staff caller's own le
   };
   return row("lib/tasks/actions.ts#setTaskDoneAction", on, expected, prepare);
 }
+
+const IMPORTS = "lib/leads/import/actions.ts";
+/** An import job in a given state, with one row (skipped with an error once analysed) and its file kept. */
+async function makeImportJob(world: World, status: "MAPPING" | "PREVIEW" | "DONE") {
+  const text = `公司名称,联系人,手机号\n门测公司,王先生,123\n`;
+  return world.db.importJob.create({
+    data: {
+      status,
+      fileName: `${unique("door-import")}.csv`,
+      fileType: "csv",
+      encoding: "utf-8",
+      file: new TextEncoder().encode(text),
+      keepFile: status === "DONE",
+      headers: ["公司名称", "联系人", "手机号"],
+      mapping: { "0": "company", "1": "contactName", "2": "phone" },
+      totalRows: 1,
+      createdById: world.admin.id,
+      finishedAt: status === "DONE" ? new Date(Date.now() - 3_600_000) : null,
+      rows:
+        status === "MAPPING"
+          ? undefined
+          : {
+              create: {
+                rowNumber: 2,
+                cells: ["门测公司", "王先生", "123"],
+                errors: { phone: "phone" },
+                proposal: "SKIP",
+                result: status === "DONE" ? "SKIPPED" : null,
+              },
+            },
+    },
+  });
+}
+const importState = (db: Database, id: string) =>
+  db.importJob.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, keepFile: true, mapping: true, rows: { select: { decision: true } } },
+  });
 
 const ROWS: Row[] = [
   // Users: the admin's.
@@ -1321,6 +1361,89 @@ const ROWS: Row[] = [
       };
     },
     "GET /media/[...key]",
+  ),
+
+  // Importing leads: the admin's, every step and the error file.
+  row(`${IMPORTS}#uploadImportAction`, "uploading a file", ADMIN_ONLY, async (world) => {
+    const fileName = `${unique("door-import")}.csv`;
+    const file = new File(
+      [new TextEncoder().encode(`公司名称,联系人,手机号\n门测公司,王先生,${uniquePhone()}\n`)],
+      fileName,
+    );
+    const upload = new FormData();
+    upload.append("file", file);
+    return {
+      call: async () => answerOf(await importActions.uploadImportAction(null, upload)),
+      state: () => world.db.importJob.count({ where: { fileName } }),
+    };
+  }),
+  row(`${IMPORTS}#confirmImportMappingAction`, "on an uploaded file", ADMIN_ONLY, async (world) => {
+    const job = await makeImportJob(world, "MAPPING");
+    return {
+      call: async () =>
+        answerOf(
+          await importActions.confirmImportMappingAction({
+            jobId: job.id,
+            mapping: { "0": "company", "1": "contactName", "2": "phone" },
+          }),
+        ),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#decideImportRowsAction`, "on a previewed import", ADMIN_ONLY, async (world) => {
+    const job = await makeImportJob(world, "PREVIEW");
+    return {
+      call: async () => answerOf(await importActions.decideImportRowsAction({ jobId: job.id, all: "SKIP" })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#startImportAction`, "on a previewed import", ADMIN_ONLY, async (world) => {
+    const job = await makeImportJob(world, "PREVIEW");
+    return {
+      call: async () => answerOf(await importActions.startImportAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#cancelImportAction`, "on a previewed import", ADMIN_ONLY, async (world) => {
+    const job = await makeImportJob(world, "PREVIEW");
+    return {
+      call: async () => answerOf(await importActions.cancelImportAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#dropImportFileAction`, "on a finished import with its file kept", ADMIN_ONLY, async (world) => {
+    const job = await makeImportJob(world, "DONE");
+    return {
+      call: async () => answerOf(await importActions.dropImportFileAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#undoImportAction`, "on an import finished an hour ago", ADMIN_ONLY, async (world) => {
+    const job = await makeImportJob(world, "DONE");
+    return {
+      call: async () => answerOf(await importActions.undoImportAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(
+    "app/crm/leads/import/[id]/errors/route.ts#GET",
+    "on a finished import",
+    ADMIN_ONLY,
+    async (world) => {
+      const job = await makeImportJob(world, "DONE");
+      return {
+        call: async () => {
+          const response = await importErrorsRoute.GET(
+            new Request(`http://localhost/crm/leads/import/${job.id}/errors`),
+            { params: Promise.resolve({ id: job.id }) },
+          );
+          const outcome = await statusOf(response, 200);
+          await response.arrayBuffer();
+          return outcome;
+        },
+      };
+    },
+    "GET /crm/leads/import/[id]/errors",
   ),
 ];
 

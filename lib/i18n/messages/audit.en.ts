@@ -91,6 +91,15 @@ export const auditEn: Messages["audit"] = {
       test: "{actor} sent a test message to the notification channel {target}",
     },
     mail: { test: "{actor} sent a test mail" },
+    webhook: {
+      create: "{actor} created the webhook subscription {target}",
+      update: "{actor} edited the webhook subscription {target}",
+      rollSecret: "{actor} rolled the signing secret of the webhook subscription {target}",
+      activate: "{actor} activated the webhook subscription {target}",
+      deactivate: "{actor} deactivated the webhook subscription {target}",
+      test: "{actor} sent a test event to the webhook subscription {target}",
+    },
+    apiKey: { create: "{actor} created the API key {target}", revoke: "{actor} revoked the API key {target}" },
     settings: { update: "{actor} changed the settings: {target}" },
     report: {
       export: "{actor} exported the report: {target} ({format})",
@@ -128,6 +137,12 @@ export const auditEn: Messages["audit"] = {
     needsPark: "Asks for the park chosen",
     category: "Category",
     owner: "Owner",
+    events: "Events",
+    park: "Park",
+    everyPark: "Every park",
+    scopes: "Scopes",
+    expiresOn: "Expires on",
+    rateLimit: "Requests a minute",
   },
   words: {
     set: "set",

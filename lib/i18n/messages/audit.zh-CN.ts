@@ -90,6 +90,15 @@ export const auditZhCN = {
       test: "{actor} 向通知渠道 {target} 发送了测试消息",
     },
     mail: { test: "{actor} 发送了一封测试邮件" },
+    webhook: {
+      create: "{actor} 新建了 Webhook 订阅 {target}",
+      update: "{actor} 修改了 Webhook 订阅 {target}",
+      rollSecret: "{actor} 更换了 Webhook 订阅 {target} 的签名密钥",
+      activate: "{actor} 启用了 Webhook 订阅 {target}",
+      deactivate: "{actor} 停用了 Webhook 订阅 {target}",
+      test: "{actor} 向 Webhook 订阅 {target} 发送了测试事件",
+    },
+    apiKey: { create: "{actor} 新建了 API 密钥 {target}", revoke: "{actor} 吊销了 API 密钥 {target}" },
     settings: { update: "{actor} 修改了设置：{target}" },
     report: {
       export: "{actor} 导出了报表：{target}（{format}）",
@@ -127,6 +136,12 @@ export const auditZhCN = {
     needsPark: "需填写去向园区",
     category: "类别",
     owner: "负责人",
+    events: "事件",
+    park: "园区",
+    everyPark: "全部园区",
+    scopes: "权限",
+    expiresOn: "到期日",
+    rateLimit: "每分钟请求上限",
   },
   words: {
     set: "已设置",

@@ -278,6 +278,11 @@ export const en: Messages = {
     channelInactive: "This channel is deactivated; reactivate it before sending a test",
     sealBroken: "The saved address cannot be read (the server secret changed); enter the address again",
     notifyOff: "Notifications are off (PARKLEAD_NOTIFY=off); nothing was sent",
+    webhookUrl:
+      "Enter the whole address, starting with https://; http:// only for this machine or a private network " +
+      "(such as http://10.0.0.8/hook)",
+    webhookEvents: "Choose at least one event",
+    subscriptionInactive: "This subscription is deactivated: activate it before sending a test event",
     mailNotConfigured: "No mail server is set up yet; save the mail server first",
   },
   errors: {

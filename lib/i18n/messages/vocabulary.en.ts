@@ -54,6 +54,8 @@ export const vocabularyEn: Messages["vocabulary"] = {
     notifyChannel: "Notification channel",
     privacyRequest: "Privacy request",
     report: "Report",
+    apiKey: "API key",
+    webhookSubscription: "Webhook subscription",
   },
   pool: "Pool",
 };

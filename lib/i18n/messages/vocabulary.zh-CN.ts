@@ -62,6 +62,8 @@ export const vocabularyZhCN = {
     notifyChannel: "通知渠道",
     privacyRequest: "个人信息请求",
     report: "报表",
+    apiKey: "API 密钥",
+    webhookSubscription: "Webhook 订阅",
   },
   /** Leads with no owner, waiting to be claimed: one word everywhere */
   pool: "公海",

@@ -251,6 +251,9 @@ export const zhCN = {
     sealBroken: "已保存的地址无法解密（服务器密钥已更换），请重新填写地址",
     notifyOff: "通知已关闭（PARKLEAD_NOTIFY=off），没有发送任何消息",
     mailNotConfigured: "尚未配置邮件服务器，请先保存邮件服务器设置",
+    webhookUrl: "请填写以 https:// 开头的完整地址；http:// 只用于本机或内网地址（如 http://10.0.0.8/hook）",
+    webhookEvents: "请至少选择一个事件",
+    subscriptionInactive: "该订阅已停用，请先启用再发送测试事件",
   },
   errors: {
     notFoundTitle: "页面不存在",

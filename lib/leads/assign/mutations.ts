@@ -90,6 +90,8 @@ export async function claimLead(db: Database, viewer: Viewer | null, input: unkn
       details: { from: null, to: viewer.id, claimed: true },
       occurredAt: now,
     });
+    // Announced like any assignment (an outbound webhook's lead.assigned); nobody is mailed about their own claim.
+    await recordEvents(tx, [{ kind: "lead.reassigned", leadId, actorId: viewer.id, data: { toOwnerId: viewer.id } }]);
     await recordAudit(tx, { actorId: viewer.id, action: "lead.claim", entityType: "Lead", entityId: leadId });
     return { ok: true as const, changed: 1 };
   });

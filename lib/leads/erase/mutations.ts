@@ -5,7 +5,7 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { dropPhoneCounters } from "../../limits/rate-limit";
-import { ERASED_DELIVERY_ANSWER } from "../../outbox/events";
+import { ERASED_DELIVERY_ANSWER, recordEvents } from "../../outbox/events";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordActivity } from "../activity";
 import { confirmsCompany, eraseLeadSchema } from "./schema";
@@ -137,6 +137,22 @@ async function settleDeliveries(tx: Tx, ids: string[]): Promise<void> {
   });
 }
 
+/**
+ * A webhook receiver's refusal kept on its subscription (lib/webhooks) may quote the payload it was sent,
+ * which held the person: their values are blotted out of it, as out of the erasure's reason.
+ */
+async function redactWebhookFailures(tx: Tx, values: { phones: string[]; texts: string[] }): Promise<void> {
+  const failing = await tx.webhookSubscription.findMany({
+    where: { failure: { not: null } },
+    select: { id: true, failure: true },
+  });
+  for (const subscription of failing) {
+    const failure = redactReason(subscription.failure!, values);
+    if (failure !== subscription.failure)
+      await tx.webhookSubscription.update({ where: { id: subscription.id }, data: { failure } });
+  }
+}
+
 export type EraseResult =
   { ok: true; inquiries: number; activities: number; leads: number } | { ok: false; fieldErrors: FieldErrors };
 
@@ -228,6 +244,9 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
 
     const requests = await closeRequestsByErasure(tx, ids, viewer.id, now);
     await settleDeliveries(tx, ids);
+    await redactWebhookFailures(tx, values);
+    // Outbound webhooks announce the erasure (lead.erased), carrying the lead's id and nothing of the person.
+    await recordEvents(tx, [{ kind: "lead.erased", leadId, actorId: viewer.id }]);
 
     const counts = { inquiries: inquiries.count, activities: activities.count, leads: ids.length };
     const kept = { reason: redactReason(reason, values), ...counts, requestsClosed: requests };

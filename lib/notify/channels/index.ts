@@ -7,6 +7,8 @@ import { sendFeishu } from "./feishu";
 import { carriesFullMobile } from "./guard";
 import { kindFromUrl } from "./kind";
 import { sendWebhook } from "./webhook";
+
+export { sendWebhookEvent } from "./webhook";
 import { sendWecom } from "./wecom";
 
 /*

@@ -11,6 +11,11 @@ export interface EventData {
   channelId?: string;
   userId?: string;
   requestId?: string;
+  /** a stage move's stage keys, and whether it signed (lead.stage_changed) */
+  from?: string;
+  to?: string;
+  signed?: boolean;
+  subscriptionId?: string;
 }
 
 export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
@@ -18,7 +23,8 @@ export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
   const read: EventData = {};
   if (typeof data.newLead === "boolean") read.newLead = data.newLead;
-  for (const key of ["toOwnerId", "channelId", "userId", "requestId"] as const) {
+  if (typeof data.signed === "boolean") read.signed = data.signed;
+  for (const key of ["toOwnerId", "channelId", "userId", "requestId", "from", "to", "subscriptionId"] as const) {
     const value = data[key];
     if (typeof value === "string" && value !== "") read[key] = value;
   }

@@ -13,6 +13,8 @@ import { eventData } from "./event-data";
 export interface PlanLead {
   id: string;
   ownerId: string | null;
+  /** when it got its owner: the intake's own time when the intake statement gave it one */
+  assignedAt: Date | null;
   parkId: string | null;
   firstResponseDueAt: Date | null;
   firstRespondedAt: Date | null;
@@ -36,6 +38,14 @@ export interface PlanChannel {
   active: boolean;
 }
 
+/** An outbound webhook subscription (lib/webhooks): the events it asked for, and its park when it has one. */
+export interface PlanSubscription {
+  id: string;
+  events: string[];
+  parkId: string | null;
+  active: boolean;
+}
+
 export interface Batch {
   leads: Map<string, PlanLead>;
   /** whether each inquiry of the batch left an email address */
@@ -44,6 +54,8 @@ export interface Batch {
   /** active managers and admins, when an event of the batch goes to them */
   managers: PlanUser[];
   channels: PlanChannel[];
+  /** active webhook subscriptions (and those a test names), when an event of the batch may announce something */
+  subscriptions: PlanSubscription[];
   /** active users with open tasks due by the end of the Shanghai day */
   taskAssignees: string[];
   /** whether a mail server is configured: without one no email is planned */
@@ -53,6 +65,14 @@ export interface Batch {
 
 const MANAGER_ROLES: Role[] = ["MANAGER", "ADMIN"];
 const ROLE_KINDS = new Set(["response.overdue", "digest.daily", "privacy.requested"]);
+/** The kinds outbound webhooks announce (lib/webhooks/events.ts), and their test. */
+const WEBHOOK_KINDS = new Set([
+  "inquiry.received",
+  "lead.reassigned",
+  "lead.stage_changed",
+  "lead.erased",
+  "webhook.test",
+]);
 
 export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEvent[], now: Date): Promise<Batch> {
   const kinds = new Set(events.map((event) => event.kind));
@@ -63,6 +83,7 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
     return [data?.toOwnerId, data?.userId].filter((id): id is string => typeof id === "string");
   });
   const testChannelIds = unique(events.map((event) => eventData(event)?.channelId));
+  const testSubscriptionIds = unique(events.map((event) => eventData(event)?.subscriptionId));
 
   const leads = leadIds.length
     ? await tx.lead.findMany({
@@ -70,6 +91,7 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
         select: {
           id: true,
           ownerId: true,
+          assignedAt: true,
           parkId: true,
           firstResponseDueAt: true,
           firstRespondedAt: true,
@@ -110,12 +132,22 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
         })
       : [];
 
+  // Once per batch, whatever its size: the intake's events are announced without a read per inquiry.
+  const subscriptions = [...kinds].some((kind) => WEBHOOK_KINDS.has(kind))
+    ? await tx.webhookSubscription.findMany({
+        where: { OR: [{ active: true }, { id: { in: testSubscriptionIds } }] },
+        select: { id: true, events: true, parkId: true, active: true },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
+
   return {
     leads: new Map(leads.map((lead) => [lead.id, lead])),
     inquiryHasEmail: new Map(inquiries.map((inquiry) => [inquiry.id, Boolean(inquiry.email)])),
     users: new Map(users.map((user) => [user.id, user])),
     managers: users.filter((user) => user.active && MANAGER_ROLES.includes(user.role)),
     channels,
+    subscriptions,
     taskAssignees,
     mail: (await mailServer(tx)) !== null,
     rules: await readNotifyRules(tx),

@@ -1,7 +1,8 @@
 import type { DeliveryMedium, OutboxEvent } from "../../db/generated/client";
 import type { OutboxEventInput } from "../../outbox/events";
+import { PING, webhookEventsOf, type WebhookType } from "../../webhooks/events";
 import { isStaffEmailTopic, type Topic } from "../topics";
-import { eventData } from "./event-data";
+import { eventData, type EventData } from "./event-data";
 import type { Batch, PlanLead } from "./load";
 
 /*
@@ -10,7 +11,8 @@ import type { Batch, PlanLead } from "./load";
  */
 
 export interface PlannedDelivery {
-  topic: Topic;
+  /** an outbound webhook's delivery says which event it announces instead (lib/webhooks/events.ts) */
+  topic: Topic | WebhookType;
   medium: DeliveryMedium;
   channelId?: string | null;
   /** an outbound webhook subscription (lib/webhooks) */
@@ -34,6 +36,13 @@ const MINUTE = 60_000;
 
 export function planEvent(event: OutboxEvent, batch: Batch, now: Date): EventPlan {
   const data = eventData(event) ?? {};
+  const planned = notifications(event, data, batch, now);
+  const announced = webhooks(event, data, batch);
+  return announced.length ? { ...planned, deliveries: [...planned.deliveries, ...announced] } : planned;
+}
+
+/** Who hears of the event: people by email, group chats and the generic webhook channel. */
+function notifications(event: OutboxEvent, data: EventData, batch: Batch, now: Date): EventPlan {
   const lead = event.leadId ? batch.leads.get(event.leadId) : undefined;
   switch (event.kind) {
     case "inquiry.received":
@@ -73,6 +82,11 @@ export function planEvent(event: OutboxEvent, batch: Batch, now: Date): EventPla
       );
     case "channel.test":
       return channelTest(data, batch);
+    // Announced by outbound webhooks only (below).
+    case "lead.stage_changed":
+    case "lead.erased":
+    case "webhook.test":
+      return nothing();
   }
   throw new Unplannable(`unknown event kind ${event.kind}`);
 }
@@ -99,6 +113,34 @@ function inquiryReceived(event: OutboxEvent, lead: PlanLead, newLead: boolean, b
     );
   }
   return { deliveries, events };
+}
+
+/**
+ * One delivery per outbound webhook subscription that asked for what the event announces, of a lead in
+ * its park when it names one; a test (ping) goes to the subscription it names, whatever it asked for.
+ */
+function webhooks(event: OutboxEvent, data: EventData, batch: Batch): PlannedDelivery[] {
+  if (batch.subscriptions.length === 0) return [];
+  if (event.kind === "webhook.test") {
+    const subscription = batch.subscriptions.find((candidate) => candidate.id === data.subscriptionId);
+    if (!subscription?.active) return [];
+    return [{ topic: PING, medium: "WEBHOOK", subscriptionId: subscription.id }];
+  }
+  const lead = event.leadId ? batch.leads.get(event.leadId) : undefined;
+  if (!lead) return [];
+  const types = webhookEventsOf({
+    kind: event.kind,
+    newLead: data.newLead,
+    ownerAtIntake: lead.ownerId !== null && lead.assignedAt?.getTime() === event.createdAt.getTime(),
+    signed: data.signed,
+  });
+  return batch.subscriptions
+    .filter((subscription) => subscription.active && (!subscription.parkId || subscription.parkId === lead.parkId))
+    .flatMap((subscription) =>
+      types
+        .filter((type) => subscription.events.includes(type))
+        .map((type) => ({ topic: type, medium: "WEBHOOK" as const, subscriptionId: subscription.id, leadId: lead.id })),
+    );
 }
 
 function overdueEvent(leadId: string, due: Date): OutboxEventInput {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import type { Delivery } from "../../db/generated/client";
+import { renderWebhookEvents } from "../../webhooks/payload";
 import type { Message } from "../message";
 import type { Topic } from "../topics";
 import { renderDigests } from "./digest";
@@ -42,6 +43,11 @@ export async function renderDeliveries(
   const byRenderer = new Map<Renderer, Delivery[]>();
   const result = new Map<string, Rendered>();
   for (const delivery of deliveries) {
+    // An outbound webhook subscription's delivery is an event in the API's resources, whatever it announces.
+    if (delivery.subscriptionId !== null) {
+      byRenderer.set(renderWebhookEvents, [...(byRenderer.get(renderWebhookEvents) ?? []), delivery]);
+      continue;
+    }
     const renderer = RENDERERS[delivery.topic as Topic] as Renderer | undefined;
     if (!renderer) {
       result.set(delivery.id, { skip: `unknown topic ${delivery.topic}` });

@@ -4,9 +4,10 @@ import { isDatabaseUnavailable } from "../../db/errors";
 import type { Delivery, DeliveryStatus } from "../../db/generated/client";
 import { logEvent } from "../../log";
 import { ERASED_DELIVERY_ANSWER } from "../../outbox/events";
+import { subscriptionTargets, type SubscriptionTarget } from "../../webhooks/targets";
 import type { GroupMessage, Outcome } from "../message";
 import { retryDelayMs, type Backoff } from "./backoff";
-import type { MailSend } from "../channels";
+import { sendWebhookEvent, type MailSend } from "../channels";
 import type { ChannelTarget, Rendered, WorkerDeps } from "./deps";
 import { inParallel } from "./parallel";
 
@@ -34,6 +35,8 @@ interface Result {
   nextAttemptAt?: Date;
   /** a channel's own refusal: flagged for admins */
   channelDead?: boolean;
+  /** a webhook subscription's delivery gone dead, for whatever reason: flagged for admins */
+  subscriptionDead?: boolean;
 }
 
 const ANSWER_LENGTH = 500;
@@ -53,15 +56,18 @@ export async function deliver(deliveries: Delivery[], context: DeliverContext): 
   const { db, deps } = context;
   const rendered = await render(deliveries, context);
   const channelIds = [...new Set(deliveries.flatMap((delivery) => delivery.channelId ?? []))];
+  const subscriptionIds = [...new Set(deliveries.flatMap((delivery) => delivery.subscriptionId ?? []))];
   let targets = new Map<string, ChannelTarget>();
+  let subscriptions = new Map<string, SubscriptionTarget>();
   let targetsFailed: string | null = null;
   try {
     if (channelIds.length > 0) targets = await deps.channelTargets(db, channelIds);
+    subscriptions = await subscriptionTargets(db, subscriptionIds);
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw error;
     targetsFailed = `channel: ${errorText(error)}`;
   }
-  const batch = { ...context, sendMail: deps.mailSender(db) };
+  const batch = { ...context, sendMail: deps.mailSender(db), subscriptions };
   const units = sendingUnits(deliveries, rendered);
   const unitOutcomes = await inParallel(units, context.concurrency, async ({ delivery, messages }) => {
     let message;
@@ -149,10 +155,21 @@ async function attempt(
   delivery: Delivery,
   message: Exclude<Rendered, { skip: string }>,
   targets: Map<string, ChannelTarget>,
-  { deps, sendTimeoutMs, sendMail }: DeliverContext & { sendMail: MailSend },
+  {
+    deps,
+    sendTimeoutMs,
+    sendMail,
+    subscriptions,
+  }: DeliverContext & { sendMail: MailSend; subscriptions: Map<string, SubscriptionTarget> },
 ): Promise<Outcome | { status: "skip"; answer: string }> {
   try {
     if (message.medium === "EMAIL") return await bounded(sendMail(message, { timeoutMs: sendTimeoutMs }));
+    if (message.medium === "WEBHOOK_EVENT") {
+      const subscription = delivery.subscriptionId ? subscriptions.get(delivery.subscriptionId) : undefined;
+      if (!subscription) return { status: "skip", answer: "subscription inactive" };
+      const options = { timeoutMs: sendTimeoutMs, deliveryId: delivery.id };
+      return await bounded(sendWebhookEvent(subscription, message, options));
+    }
     const target = delivery.channelId ? targets.get(delivery.channelId) : undefined;
     if (!target) return { status: "skip", answer: "channel removed or inactive" };
     return await bounded(deps.sendToChannel(target, message, { timeoutMs: sendTimeoutMs, deliveryId: delivery.id }));
@@ -179,15 +196,16 @@ function judge(
   { now, backoff }: DeliverContext,
 ): Result {
   const answer = outcome.answer.slice(0, ANSWER_LENGTH);
+  const subscriptionDead = delivery.subscriptionId !== null;
   switch (outcome.status) {
     case "sent":
       return { delivery, status: "SENT", answer };
     case "skip":
       return { delivery, status: "SKIPPED", answer };
     case "dead":
-      return { delivery, status: "DEAD", answer, channelDead: delivery.channelId !== null };
+      return { delivery, status: "DEAD", answer, channelDead: delivery.channelId !== null, subscriptionDead };
     case "retry":
-      if (delivery.attempts >= maxAttempts) return { delivery, status: "DEAD", answer };
+      if (delivery.attempts >= maxAttempts) return { delivery, status: "DEAD", answer, subscriptionDead };
       return {
         delivery,
         status: "RETRYING",
@@ -210,8 +228,9 @@ async function writeResults(results: Result[], { db, now, claimedUntil }: Delive
         ${results.map((result) => result.status)}::text[],
         ${results.map((result) => result.answer)}::text[],
         ${results.map((result) => result.nextAttemptAt?.toISOString() ?? null)}::text[],
-        ${results.map((result) => result.channelDead === true)}::boolean[]
-      ) AS r(id, status, answer, next, channel_dead)
+        ${results.map((result) => result.channelDead === true)}::boolean[],
+        ${results.map((result) => result.subscriptionDead === true)}::boolean[]
+      ) AS r(id, status, answer, next, channel_dead, subscription_dead)
     ), written AS (
       UPDATE "Delivery" AS d
       -- A lead erased while its message was in flight: the answer (a mail server may quote the address) is not kept.
@@ -222,7 +241,8 @@ async function writeResults(results: Result[], { db, now, claimedUntil }: Delive
           "sentAt" = CASE WHEN r.status = 'SENT' THEN ${now} ELSE d."sentAt" END
       FROM r
       WHERE d."id" = r.id AND d."status" = 'SENDING' AND d."claimedUntil" = ${claimedUntil}
-      RETURNING d."channelId", r.status, r.answer, r.channel_dead
+      RETURNING d."channelId", d."subscriptionId", r.status, r.answer, r.channel_dead, r.subscription_dead,
+        d."answer" AS kept
     ), flagged AS (
       UPDATE "NotifyChannel" AS c SET "failure" = w.answer, "failedAt" = ${now}, "updatedAt" = ${now}
       FROM (SELECT DISTINCT ON ("channelId") "channelId", answer FROM written WHERE channel_dead) AS w
@@ -232,6 +252,16 @@ async function writeResults(results: Result[], { db, now, claimedUntil }: Delive
       WHERE c."failure" IS NOT NULL
         AND c."id" IN (SELECT "channelId" FROM written WHERE status = 'SENT')
         AND c."id" NOT IN (SELECT "channelId" FROM written WHERE channel_dead)
+    ), subscription_flagged AS (
+      -- The answer as kept (redacted when the lead was erased meanwhile): a receiver may quote what it got.
+      UPDATE "WebhookSubscription" AS s SET "failure" = w.kept, "failedAt" = ${now}, "updatedAt" = ${now}
+      FROM (SELECT DISTINCT ON ("subscriptionId") "subscriptionId", kept FROM written WHERE subscription_dead) AS w
+      WHERE s."id" = w."subscriptionId"
+    ), subscription_cleared AS (
+      UPDATE "WebhookSubscription" AS s SET "failure" = NULL, "failedAt" = NULL, "updatedAt" = ${now}
+      WHERE s."failure" IS NOT NULL
+        AND s."id" IN (SELECT "subscriptionId" FROM written WHERE status = 'SENT')
+        AND s."id" NOT IN (SELECT "subscriptionId" FROM written WHERE subscription_dead)
     )
     SELECT count(*)::int AS written FROM written`;
   if (written < results.length) logEvent("notify.deliveries_lease_lost", { lost: results.length - written });
