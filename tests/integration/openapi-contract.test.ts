@@ -39,6 +39,16 @@ const HANDLERS: Record<OperationId, Handler> = {
   getListing: listingRoute.GET as Handler,
 };
 
+/** What the tests read of an answer; the document's schema has checked the rest. */
+interface Answer {
+  id: string;
+  reference: string;
+  park: { id: string };
+  data: Answer[];
+  next_cursor: string | null;
+  error: { code: string; message: string; fields: Record<string, string> };
+}
+
 interface Call {
   key: TestKey | null;
   params?: Record<string, string>;
@@ -98,7 +108,7 @@ function contractSuite(open: () => Promise<TestDatabase>) {
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     if (!exercised.has(operationId)) exercised.set(operationId, new Set());
     exercised.get(operationId)!.add(status);
-    return { json: json as Record<string, never>, response };
+    return { json: json as Answer, response };
   }
 
   beforeAll(async () => {
@@ -193,11 +203,10 @@ function contractSuite(open: () => Promise<TestDatabase>) {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const { json: page }: { json: { data: { id: string }[]; next_cursor: string | null } } = await call(
-        "listLeads",
-        200,
-        { key: world.all, query: `limit=2${cursor ? `&cursor=${cursor}` : ""}` },
-      );
+      const { json: page } = await call("listLeads", 200, {
+        key: world.all,
+        query: `limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      });
       expect(page.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.data.map((lead) => lead.id));
       cursor = page.next_cursor;
@@ -214,7 +223,7 @@ function contractSuite(open: () => Promise<TestDatabase>) {
     expect(recent).toMatchObject({ data: [{ id: changed }], next_cursor: null });
 
     const { json: parkOnly } = await call("listLeads", 200, { key: world.parkKey, query: "limit=200" });
-    expect((parkOnly as { data: { park: { id: string } }[] }).data.map((lead) => lead.park.id)).toEqual(
+    expect(parkOnly.data.map((lead) => lead.park.id)).toEqual(
       live.filter((lead) => lead.parkId === world.parkA).map(() => world.parkA),
     );
 
@@ -314,13 +323,11 @@ function contractSuite(open: () => Promise<TestDatabase>) {
 
   it("GET /api/v1/listings and /api/v1/listings/{id}: published listings, a park key's own only", async () => {
     const { json: all } = await call("listListings", 200, { key: world.all, query: "limit=200" });
-    const ids = (all as { data: { id: string }[] }).data.map((listing) => listing.id);
+    const ids = all.data.map((listing) => listing.id);
     expect(ids).toEqual(expect.arrayContaining([world.listingA, world.listingB]));
     expect(ids).not.toContain(world.unpublished);
     const { json: own } = await call("listListings", 200, { key: world.parkKey });
-    expect((own as { data: { park: { id: string } }[] }).data.every((listing) => listing.park.id === world.parkA)).toBe(
-      true,
-    );
+    expect(own.data.every((listing) => listing.park.id === world.parkA)).toBe(true);
     await call("listListings", 400, { key: world.all, query: "limit=many" });
 
     const { json: listing } = await call("getListing", 200, { key: world.all, params: { id: world.listingB } });
