@@ -156,6 +156,7 @@ export const leadImportEn: Messages["leadImport"] = {
     skipAllDuplicates: "Skip all duplicates",
     changed: "Updated",
     empty: "No row matches.",
+    pages: "Preview pages",
     more: "Next page",
     first: "Back to the first page",
     keepFile: "Keep the uploaded file after the import (by default it is deleted when the import ends)",

@@ -148,6 +148,7 @@ export const leadImportZhCN = {
     skipAllDuplicates: "重复的全部跳过",
     changed: "已更新",
     empty: "没有符合条件的行。",
+    pages: "预览翻页",
     more: "下一页",
     first: "回到第一页",
     keepFile: "导入后保留上传的文件（默认导入完成后删除）",

@@ -93,18 +93,20 @@ export default async function LeadImportPage({
             t={t as never}
           />
         )}
-        <nav className="row-actions" aria-label={text.preview.table}>
-          {page.cursor > 0 && (
-            <Link href={`?filter=${page.filter}`} className="button secondary">
-              {text.preview.first}
-            </Link>
-          )}
-          {preview.next !== null && (
-            <Link href={`?filter=${page.filter}&cursor=${preview.next}`} className="button secondary">
-              {text.preview.more}
-            </Link>
-          )}
-        </nav>
+        {(page.cursor > 0 || preview.next !== null) && (
+          <nav className="row-actions" aria-label={text.preview.pages}>
+            {page.cursor > 0 && (
+              <Link href={`?filter=${page.filter}`} className="button secondary">
+                {text.preview.first}
+              </Link>
+            )}
+            {preview.next !== null && (
+              <Link href={`?filter=${page.filter}&cursor=${preview.next}`} className="button secondary">
+                {text.preview.more}
+              </Link>
+            )}
+          </nav>
+        )}
       </section>
     );
   } else {
