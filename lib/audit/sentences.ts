@@ -397,6 +397,21 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
             : [];
         return s(`sentences.webhook.${verb}`, { target }, lines);
       }
+      case "import.upload":
+      case "import.run":
+      case "import.undo":
+      case "import.cancel":
+      case "import.drop_file":
+      case "import.errors": {
+        type Verb = "upload" | "run" | "undo" | "cancel" | "dropFile" | "errors";
+        const verb = (entry.action === "import.drop_file" ? "dropFile" : entry.action.slice(7)) as Verb;
+        const count = (name: string) => formatNumber(Number(details[name]) || 0, locale);
+        const counts = ["rows", "created", "merged", "skipped", "failed", "archived", "reverted"];
+        return s(`sentences.import.${verb}`, {
+          target: typeof details.fileName === "string" ? details.fileName : gone("ImportJob"),
+          ...Object.fromEntries(counts.map((name) => [name, count(name)])),
+        });
+      }
       case "settings.update": {
         const section = SETTINGS[id];
         return s(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditWriter } from "@/lib/audit/sentences";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
@@ -207,15 +208,28 @@ function importSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
     expect((await db().lead.findUniqueOrThrow({ where: { phone: newPhone } })).archivedAt).not.toBeNull();
     expect((await db().lead.findUniqueOrThrow({ where: { id: existing.id } })).use).toBeNull();
     expect(await importJob(db(), viewers.admin, jobId)).toMatchObject({ status: "UNDONE" });
-    expect(
-      await db().auditEntry.findMany({
-        where: { entityId: jobId },
-        select: { action: true },
-        orderBy: { createdAt: "asc" },
-      }),
-    ).toEqual(
-      expect.arrayContaining([{ action: "import.upload" }, { action: "import.run" }, { action: "import.undo" }]),
-    );
+    // Each step audited, read as a sentence naming the file (never a row's values).
+    const audited = await db().auditEntry.findMany({
+      where: { entityId: jobId },
+      select: { action: true, entityType: true, entityId: true, details: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const none = new Map();
+    const write = auditWriter(messages, "zh-CN", {
+      users: none,
+      leads: none,
+      listings: none,
+      parks: none,
+      stages: none,
+      lostReasons: none,
+      channels: none,
+    });
+    expect(audited.map((entry) => write({ ...entry, actorName: "王芳" }).sentence)).toEqual([
+      "王芳 上传了导入文件 leads.csv（6 行）",
+      "王芳 导入了 leads.csv：新建 2 条，合并 1 条，跳过 3 条，失败 0 条",
+      "王芳 下载了导入 leads.csv 的错误行（2 行）",
+      "王芳 撤销了导入 leads.csv：归档 2 条线索，还原 1 条合并",
+    ]);
   });
 
   it("refuses an undo more than a day after the import finished, and keeps a file the admin asked to keep", async () => {

@@ -100,6 +100,14 @@ export const auditEn: Messages["audit"] = {
       test: "{actor} sent a test event to the webhook subscription {target}",
     },
     apiKey: { create: "{actor} created the API key {target}", revoke: "{actor} revoked the API key {target}" },
+    import: {
+      upload: "{actor} uploaded the import file {target} ({rows} rows)",
+      run: "{actor} imported {target}: {created} created, {merged} merged, {skipped} skipped, {failed} failed",
+      undo: "{actor} undid the import {target}: {archived} leads archived, {reverted} merges reverted",
+      cancel: "{actor} cancelled the import {target}",
+      dropFile: "{actor} deleted the kept file of the import {target}",
+      errors: "{actor} downloaded the rows with errors of the import {target} ({rows} rows)",
+    },
     settings: { update: "{actor} changed the settings: {target}" },
     report: {
       export: "{actor} exported the report: {target} ({format})",

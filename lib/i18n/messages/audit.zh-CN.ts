@@ -99,6 +99,14 @@ export const auditZhCN = {
       test: "{actor} 向 Webhook 订阅 {target} 发送了测试事件",
     },
     apiKey: { create: "{actor} 新建了 API 密钥 {target}", revoke: "{actor} 吊销了 API 密钥 {target}" },
+    import: {
+      upload: "{actor} 上传了导入文件 {target}（{rows} 行）",
+      run: "{actor} 导入了 {target}：新建 {created} 条，合并 {merged} 条，跳过 {skipped} 条，失败 {failed} 条",
+      undo: "{actor} 撤销了导入 {target}：归档 {archived} 条线索，还原 {reverted} 条合并",
+      cancel: "{actor} 取消了导入 {target}",
+      dropFile: "{actor} 删除了导入 {target} 保留的文件",
+      errors: "{actor} 下载了导入 {target} 的错误行（{rows} 行）",
+    },
     settings: { update: "{actor} 修改了设置：{target}" },
     report: {
       export: "{actor} 导出了报表：{target}（{format}）",

@@ -56,6 +56,7 @@ export const vocabularyEn: Messages["vocabulary"] = {
     report: "Report",
     apiKey: "API key",
     webhookSubscription: "Webhook subscription",
+    importJob: "Import",
   },
   pool: "Pool",
 };

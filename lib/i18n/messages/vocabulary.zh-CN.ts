@@ -64,6 +64,7 @@ export const vocabularyZhCN = {
     report: "报表",
     apiKey: "API 密钥",
     webhookSubscription: "Webhook 订阅",
+    importJob: "导入",
   },
   /** Leads with no owner, waiting to be claimed: one word everywhere */
   pool: "公海",

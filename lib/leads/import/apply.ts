@@ -220,7 +220,15 @@ async function saveOutcomes(tx: Prisma.TransactionClient, outcomes: Outcome[]) {
 async function finish(tx: Prisma.TransactionClient, jobId: string, now: Date) {
   const job = await tx.importJob.findUniqueOrThrow({
     where: { id: jobId },
-    select: { keepFile: true, createdById: true, created: true, merged: true, skipped: true, failed: true },
+    select: {
+      fileName: true,
+      keepFile: true,
+      createdById: true,
+      created: true,
+      merged: true,
+      skipped: true,
+      failed: true,
+    },
   });
   await tx.importJob.update({
     where: { id: jobId },
@@ -232,12 +240,12 @@ async function finish(tx: Prisma.TransactionClient, jobId: string, now: Date) {
       ...(job.keepFile ? {} : { file: null }),
     },
   });
-  const { created, merged, skipped, failed } = job;
+  const { fileName, created, merged, skipped, failed } = job;
   await recordAudit(tx, {
     actorId: job.createdById,
     action: "import.run",
     entityType: "ImportJob",
     entityId: jobId,
-    details: { created, merged, skipped, failed },
+    details: { fileName, created, merged, skipped, failed },
   });
 }

@@ -77,7 +77,7 @@ export async function importErrorFile(
     action: "import.errors",
     entityType: "ImportJob",
     entityId: id,
-    details: { rows: rows.length },
+    details: { fileName: job.fileName, rows: rows.length },
   });
   const base = job.fileName.replace(/\.(xlsx|csv)$/i, "");
   const fileName = `${base}-${context.messages.leadImport.errorFile.suffix}.${job.fileType}`;

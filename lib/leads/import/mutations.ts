@@ -24,6 +24,11 @@ const notFound: ImportStepResult = { ok: false, fieldErrors: { jobId: "notFound"
 /** A step asked for in the wrong state (a second tab, a job the runner moved on): the page re-reads the job. */
 const wrongState: ImportStepResult = { ok: false, fieldErrors: { jobId: "importState" } };
 
+/** The audit log names a job by its file (ImportJob has no other name); the name is the admin's, not a person's. */
+async function fileNameOf(tx: Prisma.TransactionClient, jobId: string): Promise<string> {
+  return (await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { fileName: true } })).fileName;
+}
+
 export async function uploadImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
   assertRole(viewer, IMPORT_ROLES, "import leads");
   const parsed = importUploadSchema.safeParse(input);
@@ -175,7 +180,13 @@ export async function cancelImport(db: Database, viewer: Viewer | null, input: u
     });
     if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
     await tx.importRow.deleteMany({ where: { jobId } });
-    await recordAudit(tx, { actorId: viewer.id, action: "import.cancel", entityType: "ImportJob", entityId: jobId });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "import.cancel",
+      entityType: "ImportJob",
+      entityId: jobId,
+      details: { fileName: await fileNameOf(tx, jobId) },
+    });
     return { ok: true as const, jobId };
   });
 }
@@ -192,7 +203,13 @@ export async function dropImportFile(db: Database, viewer: Viewer | null, input:
       data: { file: null, keepFile: false },
     });
     if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
-    await recordAudit(tx, { actorId: viewer.id, action: "import.dropFile", entityType: "ImportJob", entityId: jobId });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "import.drop_file",
+      entityType: "ImportJob",
+      entityId: jobId,
+      details: { fileName: await fileNameOf(tx, jobId) },
+    });
     return { ok: true as const, jobId };
   });
 }

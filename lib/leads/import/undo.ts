@@ -76,7 +76,7 @@ export async function undoImport(
         action: "import.undo",
         entityType: "ImportJob",
         entityId: jobId,
-        details: { archived: archive.length, reverted },
+        details: { fileName: job.fileName, archived: archive.length, reverted },
       });
       return { ok: true as const, jobId, archived: archive.length, reverted };
     },
