@@ -61,6 +61,7 @@ const CHECKS: Check[] = [
     then: (page) => sendEmptyForm(page, page.getByTestId("inquiry-form")),
   },
   { as: "visitor", route: "/privacy" },
+  { as: "visitor", route: "/developers/api" },
   { as: "visitor", route: "/inquire/sent/[reference]", path: (r) => r.sent },
   { as: "visitor", route: "/inquire/status/[key]", path: (r) => r.status },
   {

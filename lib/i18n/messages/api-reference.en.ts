@@ -11,6 +11,7 @@ export const apiReferenceEn: Messages["apiReference"] = {
     "Partner systems (investment platforms, trade-fair and agency systems, the city and provincial reporting " +
     "platforms) send inquiries, read leads with their inquiries, move leads between stages and read published " +
     "listings through /api/v1. This page is generated from the machine-readable OpenAPI 3.1 document: the two agree.",
+  footerLink: "Developer API",
   openapiLink: "The OpenAPI 3.1 document (JSON)",
   contents: "Contents",
   conventionsHeading: "Conventions",
@@ -49,7 +50,6 @@ export const apiReferenceEn: Messages["apiReference"] = {
     "is 429 with Retry-After in seconds. Inquiries are also limited per IP address and phone, as on the public form.",
   webhooksHeading: "Webhooks",
   webhooks: "Changes to leads and inquiries can also be pushed to your address, in this API's schemas.",
-  endpointsHeading: "Endpoints",
   schemasHeading: "Schemas",
   scopeLine: "Required scope",
   method: "Method",

@@ -8,6 +8,7 @@ export const apiReferenceZhCN = {
   intro:
     "合作系统（招商平台、展会与中介系统、市省两级的上报平台）通过 /api/v1 提交咨询、读取线索及其咨询、" +
     "更新线索阶段、读取已发布的房源。本页由机器可读的 OpenAPI 3.1 文档生成，二者始终一致。",
+  footerLink: "开发者 API",
   openapiLink: "OpenAPI 3.1 文档（JSON）",
   contents: "目录",
   conventionsHeading: "约定",
@@ -40,7 +41,6 @@ export const apiReferenceZhCN = {
     "X-RateLimit-Remaining；超出时回答 429 并带 Retry-After（秒）。提交咨询另受与网站表单相同的按 IP 与手机号的限制。",
   webhooksHeading: "Webhook",
   webhooks: "线索与咨询的变化也可以推送到您的地址，推送内容使用与本 API 相同的数据结构。",
-  endpointsHeading: "接口",
   schemasHeading: "数据结构",
   scopeLine: "所需权限",
   method: "方法",
