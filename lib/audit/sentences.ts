@@ -365,16 +365,17 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
       case "apiKey.revoke": {
         const target = typeof details.name === "string" ? details.name : gone("ApiKey");
         if (entry.action === "apiKey.revoke") return s("sentences.apiKey.revoke", { target });
-        return s(
-          "sentences.apiKey.create",
-          { target },
-          changes(details, {
-            scopes: { label: f.scopes },
+        // A list, never a before/after pair, however many scopes it holds.
+        const scopes = Array.isArray(details.scopes) ? details.scopes.map(key) : [];
+        const scopeWords = scopes.map((scope) => (messages.apiKeys.scopes as Record<string, string>)[scope] ?? scope);
+        return s("sentences.apiKey.create", { target }, [
+          t("value", { field: f.scopes, value: scopeWords.join(separator) || text.none }),
+          ...changes(details, {
             parkId: { label: messages.listingsAdmin.form.park, format: (value) => (value ? park(value) : text.none) },
             expiresOn: { label: f.expiresOn },
             rateLimit: { label: f.rateLimit, format: number() },
           }),
-        );
+        ]);
       }
       case "webhook.create":
       case "webhook.update":

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditWriter } from "@/lib/audit/sentences";
 import { AccessDenied } from "@/lib/auth/access";
+import { loadMessages } from "@/lib/i18n/messages";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
 import { authenticateApiKey, hashApiKey } from "@/lib/api/keys/authenticate";
@@ -137,3 +139,41 @@ function adminSuite(open: () => Promise<TestDatabase>) {
 
 describe("API keys for admins on PGlite", () => adminSuite(() => openTestPglite()));
 describeOnPostgres("API keys for admins on PostgreSQL", () => adminSuite(() => openTestPostgres()));
+
+describe("API key audit entries as sentences", () => {
+  const names = {
+    users: new Map(),
+    leads: new Map(),
+    listings: new Map(),
+    parks: new Map([["p1", { name: "平湖科创智谷", nameEn: "Pinghu Innovation Valley" }]]),
+    stages: new Map(),
+    lostReasons: new Map(),
+    channels: new Map(),
+  };
+  const subject = (action: string, details: object) => ({
+    action,
+    entityType: "ApiKey",
+    entityId: "k1",
+    details,
+    actorName: "王芳",
+  });
+
+  it("names the key, its scopes, park, expiry and limit, never more of the key than its prefix", async () => {
+    const created = subject("apiKey.create", {
+      name: "官网表单",
+      prefix: "plk_abcdefgh",
+      scopes: ["inquiries:write", "leads:read"],
+      parkId: "p1",
+      expiresOn: "2026-12-31",
+      rateLimit: 60,
+    });
+    expect(auditWriter(await loadMessages("zh-CN"), "zh-CN", names)(created)).toEqual({
+      sentence: "王芳 新建了 API 密钥 官网表单",
+      changes: ["权限：提交咨询、读取线索", "所在园区：平湖科创智谷", "到期日：2026-12-31", "每分钟请求上限：60"],
+    });
+    const revoked = subject("apiKey.revoke", { name: "官网表单", prefix: "plk_abcdefgh" });
+    expect(auditWriter(await loadMessages("en"), "en", names)(revoked).sentence).toBe(
+      "王芳 revoked the API key 官网表单",
+    );
+  });
+});
