@@ -424,7 +424,7 @@ function inboxSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = text.slice(1).split("\r\n").filter(Boolean);
       expect(lines[0]).toBe(
-        "阶段,负责人,公司,联系人,手机号,租售,类型,需求面积,面积单位,预计年税收（万元）,准入评分,来源,媒介,房源,园区,收到时间,最近跟进,下次跟进",
+        "阶段,负责人,公司,联系人,手机号,租售,类型,需求面积,面积单位,用途,预计年税收（万元）,投资额（万元）,准入评分,来源,媒介,房源,园区,收到时间,最近跟进,下次跟进",
       );
       expect(result.rows).toBe(live().length);
       const phones = lines.slice(1).map((line) => line.match(/,(1\d{10}),/)?.[1]);

@@ -62,6 +62,9 @@ export default async function LeadsPage({
           <a href={inboxHref(view, "/crm/leads/export")} className="button secondary" download>
             {text.exportCsv}
           </a>
+          <a href={inboxHref(view, "/crm/leads/export", "xlsx")} className="button secondary" download>
+            {text.exportXlsx}
+          </a>
         </div>
         {invalid.length > 0 && (
           <p className="notice" role="alert">

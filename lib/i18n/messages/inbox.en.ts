@@ -27,6 +27,7 @@ export const inboxEn: typeof inboxZhCN = {
   badCursor: "That page link is not valid or has expired; showing the first page.",
   empty: "No leads match.",
   exportCsv: "Export CSV",
+  exportXlsx: "Export Excel",
   table: "Leads list",
   chooseColumns: "Columns",
   columns: {

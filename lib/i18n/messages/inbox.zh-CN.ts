@@ -26,6 +26,7 @@ export const inboxZhCN = {
   badCursor: "分页链接无效或已过期，已回到第一页。",
   empty: "没有符合条件的线索。",
   exportCsv: "导出 CSV",
+  exportXlsx: "导出 Excel",
   table: "线索列表",
   chooseColumns: "显示列",
   columns: {

@@ -3,7 +3,7 @@ import { getViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { loadMessages } from "@/lib/i18n/messages";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
-import { exportLeadsCsv } from "@/lib/leads/inbox/export";
+import { exportLeads } from "@/lib/leads/inbox/export";
 import { inboxInputOf, inboxParamLabel } from "@/lib/leads/inbox/schema";
 import { withDatabaseErrors } from "@/lib/http/route";
 
@@ -14,15 +14,23 @@ function plain(status: number, body: string): Response {
   });
 }
 
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
 /**
- * GET with the inbox's filter parameters: the matching leads as a CSV download. Unlike the page,
- * a filter that cannot be read is refused, so an export never quietly widens to more leads.
+ * GET with the inbox's filter parameters: the matching leads as a CSV download, or an .xlsx with
+ * format=xlsx. Unlike the page, a filter that cannot be read is refused, so an export never quietly
+ * widens to more leads.
  */
-async function exportLeads(request: Request) {
+async function exportLeadsFile(request: Request) {
   const [viewer, locale] = await Promise.all([getViewer(), getLocale()]);
+  const params = new URL(request.url).searchParams;
   try {
-    const result = await exportLeadsCsv(await getDb(), viewer, inboxInputOf(new URL(request.url).searchParams), {
+    const result = await exportLeads(await getDb(), viewer, inboxInputOf(params), {
       locale,
+      format: params.get("format") ?? "csv",
     });
     if (!result.ok) {
       const [t, messages] = await Promise.all([translatorFor(locale), loadMessages(locale)]);
@@ -33,7 +41,7 @@ async function exportLeads(request: Request) {
     }
     return new Response(result.body, {
       headers: {
-        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Type": CONTENT_TYPES[result.format],
         // The plain filename is for old clients; filename* carries the Chinese one (RFC 6266).
         "Content-Disposition": `attachment; filename="${result.filename.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(result.filename)}`,
         "Cache-Control": "no-store",
@@ -45,4 +53,4 @@ async function exportLeads(request: Request) {
   }
 }
 
-export const GET = withDatabaseErrors("leads.export", exportLeads, { plain: true });
+export const GET = withDatabaseErrors("leads.export", exportLeadsFile, { plain: true });
