@@ -35,7 +35,9 @@ export default async function ApiKeysPage() {
       <>
         <h1>{messages.crm.nav.settings}</h1>
         <SettingsNav current="apiKeys" />
-        <p className="hint">{messages.apiKeys.intro}</p>
+        <p className="hint">
+          {messages.apiKeys.intro} <Link href="/developers/api">{messages.apiReference.title}</Link>
+        </p>
         <section aria-labelledby="api-keys-create">
           <h2 id="api-keys-create">{messages.apiKeys.create.title}</h2>
           <CreateKeyForm
