@@ -8,6 +8,7 @@ const PAGES = [
   { key: "pipeline", href: "/crm/settings/pipeline" },
   { key: "notifications", href: "/crm/settings/notifications" },
   { key: "apiKeys", href: "/crm/settings/api-keys" },
+  { key: "webhooks", href: "/crm/settings/webhooks" },
 ] as const;
 
 /** The tabs between the admin settings pages; `current` is the page it sits on. */

@@ -114,6 +114,7 @@ const CHECKS: Check[] = [
     "/crm/settings/notifications",
     "/crm/settings/pipeline",
     "/crm/settings/rules",
+    "/crm/settings/webhooks",
     "/crm/privacy",
     "/crm/audit",
     "/crm/account",
@@ -123,6 +124,12 @@ const CHECKS: Check[] = [
     route: "/crm/settings",
     state: "new user sent empty",
     then: (page) => sendEmptyForm(page, page.locator("form", { has: page.locator('input[type="email"]') })),
+  },
+  {
+    as: "admin",
+    route: "/crm/settings/webhooks",
+    state: "new subscription sent empty",
+    then: (page) => sendEmptyForm(page, page.locator("form", { has: page.locator('input[type="url"]') }).last()),
   },
   { as: "admin", route: "/crm/[...missing]", state: "not found", status: 404, path: () => "/crm/no-such-page" },
   ...["/crm", "/crm/leads", "/crm/pipeline", "/crm/listings", "/crm/reports", "/crm/account"].map((route): Check => ({

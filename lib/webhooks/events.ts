@@ -21,6 +21,13 @@ export function isWebhookType(value: string): value is WebhookType {
   return value === PING || (WEBHOOK_EVENTS as readonly string[]).includes(value);
 }
 
+type MessageKey<T extends string> = T extends `${infer Head}.${infer Tail}` ? `${Head}_${Tail}` : T;
+
+/** A type's key in the "webhooks" catalogue: "lead.created" → "lead_created" (a dot would nest the key). */
+export function webhookMessageKey<T extends WebhookType>(type: T): MessageKey<T> {
+  return type.replace(".", "_") as MessageKey<T>;
+}
+
 /** The ids and flags of an outbox event that decide what it announces (read by lib/notify/plan/event-data.ts). */
 export interface AnnouncedEvent {
   kind: string;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { zhCN } from "../../lib/i18n/messages/zh-CN";
 
 /*
  * A static reading of which catalogue namespaces the browser needs, used by the test that keeps
@@ -10,6 +11,8 @@ import path from "node:path";
  *   or validationMessage, and messages.ns / (useMessages() as Messages).ns for raw catalogue reads.
  * "use server" files are not followed: the client holds only a reference to them.
  */
+
+const catalogue = zhCN as unknown as Record<string, Record<string, unknown>>;
 
 export type RouteNeeds = { file: string; provided: string[]; needed: Map<string, string[]> };
 
@@ -72,7 +75,9 @@ function namespacesIn(file: string, topLevel: ReadonlySet<string>): string[] {
   const text = source(file);
   const names = new Set<string>();
   for (const match of text.matchAll(/useTranslations\(\s*["'`]([\w]+)/g)) names.add(match[1]);
-  for (const match of text.matchAll(/["'`]([A-Za-z]\w*)\.[\w$]/g)) if (topLevel.has(match[1])) names.add(match[1]);
+  // "ns.key" names a namespace only when key is one of its keys ("inquiry.created" is a webhook event's name).
+  for (const match of text.matchAll(/["'`]([A-Za-z]\w*)\.([\w$]+)/g))
+    if (topLevel.has(match[1]) && (match[2].startsWith("$") || match[2] in catalogue[match[1]])) names.add(match[1]);
   for (const match of text.matchAll(/(?:\bmessages|Messages\))\.(\w+)/g))
     if (topLevel.has(match[1])) names.add(match[1]);
   return [...names];

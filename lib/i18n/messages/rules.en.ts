@@ -9,6 +9,7 @@ export const rulesEn: typeof rulesZhCN = {
     pipeline: "Stages and lost reasons",
     notifications: "Notifications",
     apiKeys: "API keys",
+    webhooks: "Webhooks",
   },
   save: "Save",
   saved: "Saved",

@@ -8,6 +8,7 @@ export const rulesZhCN = {
     pipeline: "阶段与流失原因",
     notifications: "通知",
     apiKeys: "API 密钥",
+    webhooks: "Webhook",
   },
   save: "保存",
   saved: "已保存",

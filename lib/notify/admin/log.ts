@@ -55,6 +55,7 @@ export async function listDeliveries(
       answer: true,
       inquiryId: true,
       channel: { select: { name: true } },
+      subscription: { select: { name: true } },
       user: { select: { name: true } },
     },
   });
@@ -63,9 +64,10 @@ export async function listDeliveries(
     ? await db.inquiry.findMany({ where: { id: { in: inquiryIds } }, select: { id: true, email: true } })
     : [];
   const emails = new Map(inquiries.map((inquiry) => [inquiry.id, inquiry.email]));
-  return rows.map(({ channel, user, inquiryId, answer, nextAttemptAt, ...row }) => ({
+  return rows.map(({ channel, subscription, user, inquiryId, answer, nextAttemptAt, ...row }) => ({
     ...row,
-    to: recipient(channel, user, inquiryId ? (emails.get(inquiryId) ?? null) : null),
+    // An outbound webhook subscription (lib/webhooks) reads like a channel: its name.
+    to: recipient(channel ?? subscription, user, inquiryId ? (emails.get(inquiryId) ?? null) : null),
     // The next try only means something while one is still to come.
     nextAttemptAt: row.status === "PENDING" || row.status === "RETRYING" ? nextAttemptAt : null,
     answer: answer === null ? null : maskedText(answer),

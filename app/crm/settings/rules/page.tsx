@@ -21,7 +21,7 @@ export default async function RulesPage() {
   const [settings, reserveThreshold] = await Promise.all([settingsForAdmin(db, viewer), readReserveThreshold(db)]);
   const { rules } = messages;
   return (
-    <I18nProvider namespaces={["reports", "reportsExport", "rules", "validation"]}>
+    <I18nProvider namespaces={["reportsExport", "rules", "validation"]}>
       <>
         <h1>{messages.crm.nav.settings}</h1>
         <SettingsNav current="rules" />
