@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { buffer } from "node:stream/consumers";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { zhCN } from "../../i18n/messages/zh-CN";
@@ -81,6 +80,13 @@ describe("reading a CSV", () => {
     expect(sheet.rows).toEqual([{ rowNumber: 2, cells: ["Acme, Inc.", "王小明", "+8613812345678", "第一行\n第二行"] }]);
   });
 
+  it("finds a header of the admin's own words once they were remembered", async () => {
+    const text = "台账\n客户简称,对接人,电话号\n甲公司,张三,13812345678\n";
+    expect(await refusal(utf8(text), "x.csv")).toBe("noHeader");
+    const sheet = await readImportFile(utf8(text), "x.csv", { remembered: { 客户简称: "company", 电话号: "phone" } });
+    expect(sheet).toMatchObject({ headerRow: 2, headers: ["客户简称", "对接人", "电话号"] });
+  });
+
   it("pads short rows to the header's width", async () => {
     const sheet = await readImportFile(utf8("公司,联系人,手机号,备注\n甲公司,张三\n"), "x.csv");
     expect(sheet.rows[0].cells).toEqual(["甲公司", "张三", "", ""]);
@@ -149,7 +155,7 @@ describe("reading an .xlsx", () => {
       locale: "zh-CN",
       messages: zhCN,
     });
-    const sheet = await readImportFile(new Uint8Array(await buffer(stream)), "台账.xlsx");
+    const sheet = await readImportFile(new Uint8Array(await new Response(stream).arrayBuffer()), "台账.xlsx");
     expect(sheet.headerRow).toBe(3);
     expect(sheet.headers[1]).toBe("公司");
     const cells = Object.fromEntries(sheet.headers.map((header, index) => [header, sheet.rows[0].cells[index]]));

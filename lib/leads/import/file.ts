@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { recogniseColumns } from "./columns";
-import type { ImportSheet, ImportSheetRow } from "./types";
+import type { ImportField, ImportSheet, ImportSheetRow } from "./types";
 
 /*
  * Reading an uploaded .xlsx or .csv into rows of text: the header row found under any title block,
@@ -34,7 +34,15 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
 
-export async function readImportFile(bytes: Uint8Array, fileName: string): Promise<ImportSheet> {
+/**
+ * The file's header and data rows. `remembered` (rememberedMapping) lets a header the admin mapped
+ * before count as recognised when the header row is looked for.
+ */
+export async function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  { remembered = {} }: { remembered?: Record<string, ImportField> } = {},
+): Promise<ImportSheet> {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
   if (extension !== "xlsx" && extension !== "csv") throw new ImportFileError("unsupportedType");
   if (bytes.byteLength === 0) throw new ImportFileError("empty");
@@ -42,12 +50,12 @@ export async function readImportFile(bytes: Uint8Array, fileName: string): Promi
   const zip = startsWith(bytes, ZIP_MAGIC);
   if (extension === "xlsx") {
     if (!zip) throw new ImportFileError("notXlsx");
-    return sheetOf("xlsx", null, await xlsxRows(bytes));
+    return sheetOf("xlsx", null, await xlsxRows(bytes), remembered);
   }
   // A workbook saved with a .csv name, or an .xls: the bytes are not text.
   if (zip || startsWith(bytes, COMPOUND_MAGIC)) throw new ImportFileError("notCsv");
   const { text, encoding } = decodeText(bytes);
-  return sheetOf("csv", encoding, csvRows(text));
+  return sheetOf("csv", encoding, csvRows(text), remembered);
 }
 
 /** UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, otherwise GB18030, which covers GBK and GB2312. */
@@ -62,12 +70,17 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8"
 /** A row as read: its number in the sheet and its cells; trailing empty cells already dropped. */
 type RawRow = ImportSheetRow;
 
-function sheetOf(fileType: ImportSheet["fileType"], encoding: string | null, rows: RawRow[]): ImportSheet {
+function sheetOf(
+  fileType: ImportSheet["fileType"],
+  encoding: string | null,
+  rows: RawRow[],
+  remembered: Record<string, ImportField>,
+): ImportSheet {
   const filled = rows.filter((row) => row.cells.length > 0);
   if (filled.length === 0) throw new ImportFileError("empty");
   const headerIndex = filled
     .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => Object.keys(recogniseColumns(row.cells)).length >= 2);
+    .findIndex((row) => Object.keys(recogniseColumns(row.cells, remembered)).length >= 2);
   if (headerIndex < 0) throw new ImportFileError("noHeader");
   const header = filled[headerIndex];
   const data = filled.slice(headerIndex + 1);
