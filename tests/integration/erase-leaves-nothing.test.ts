@@ -15,8 +15,11 @@ import { exportLeadsCsv } from "@/lib/leads/inbox/export";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import { mergeLeads } from "@/lib/leads/merge/mutations";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
+import { confirmImportMapping, startImport, uploadImport } from "@/lib/leads/import/mutations";
+import { importJob } from "@/lib/leads/import/queries";
 import { createTask } from "@/lib/tasks/mutations";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
+import { drainImports } from "../support/import-jobs";
 
 /*
  * PIPL art. 47: after an admin erases a person, none of their values may be found anywhere in the
@@ -100,6 +103,7 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       note: `电话沟通：欧阳女士预算确定 ${t}`,
       taskTitle: `回电欧阳霁月 ${t}`,
       creditCode: "91110108551385082Q",
+      importNote: `展会登记：欧阳女士要两层 ${t}`,
     };
     const company = `霁月精密机械${t}有限公司`;
     // Logs are one JSON line per event (lib/log.ts) and must not carry the person either.
@@ -201,6 +205,31 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       if (exported.ok) await new Response(exported.body).text();
     }
 
+    // An admin imports a spreadsheet naming the person (joined to their lead, and a repeat row), keeping the file.
+    const sheet = [
+      "公司名称,联系人,手机号,微信,备注",
+      `${company},${person.contactName},${person.phone},${person.wechat},${person.importNote}`,
+      `${company},${person.contactName},${typedPhone(person.phone)},,`,
+    ].join("\n");
+    const uploaded = await uploadImport(db(), viewers.admin, {
+      file: new File([new TextEncoder().encode(sheet)], "展会名单.csv"),
+    });
+    if (!uploaded.ok) throw new Error(`the import was refused: ${JSON.stringify(uploaded)}`);
+    const mapping = (await importJob(db(), viewers.admin, uploaded.jobId))!.mapping;
+    expect(await confirmImportMapping(db(), viewers.admin, { jobId: uploaded.jobId, mapping })).toMatchObject({
+      ok: true,
+    });
+    await drainImports(db());
+    expect(await startImport(db(), viewers.admin, { jobId: uploaded.jobId, keepFile: true })).toMatchObject({
+      ok: true,
+    });
+    await drainImports(db());
+    expect(await importJob(db(), viewers.admin, uploaded.jobId)).toMatchObject({
+      status: "DONE",
+      merged: 1,
+      hasFile: true,
+    });
+
     // What was stored is found before the erase, so the scan below is able to see it.
     const personal = Object.values(person);
     const derived = [
@@ -220,7 +249,16 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       ...keys,
     ];
     const before = await occurrences([...personal, ...derived]);
-    for (const table of ["Lead", "Inquiry", "Activity", "Task", "AuditEntry", "RateLimitCounter", "Delivery"]) {
+    for (const table of [
+      "Lead",
+      "Inquiry",
+      "Activity",
+      "Task",
+      "AuditEntry",
+      "RateLimitCounter",
+      "Delivery",
+      "ImportRow",
+    ]) {
       expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
     }
 
@@ -232,6 +270,8 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     expect(erased).toMatchObject({ ok: true, leads: 2, inquiries: 3 });
 
     expect(await occurrences([...personal, ...derived])).toEqual([]);
+    // The kept file held them too (bytes: outside the text scan): it is dropped.
+    expect(await importJob(db(), viewers.admin, uploaded.jobId)).toMatchObject({ hasFile: false, keepFile: false });
     // Nothing more goes out about the person, and their request is answered by the erasure.
     expect(await db().delivery.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "SKIPPED" });
     expect(await db().delivery.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: "SENT" });

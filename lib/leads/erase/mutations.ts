@@ -8,6 +8,7 @@ import { dropPhoneCounters } from "../../limits/rate-limit";
 import { ERASED_DELIVERY_ANSWER, recordEvents } from "../../outbox/events";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordActivity } from "../activity";
+import { forgetImportedPerson } from "../import/mutations";
 import { confirmsCompany, eraseLeadSchema } from "./schema";
 import { leadSearchTokens } from "../search-tokens";
 
@@ -245,6 +246,7 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
     const requests = await closeRequestsByErasure(tx, ids, viewer.id, now);
     await settleDeliveries(tx, ids);
     await redactWebhookFailures(tx, values);
+    await forgetImportedPerson(tx, ids, values.phones);
     // Outbound webhooks announce the erasure (lead.erased), carrying the lead's id and nothing of the person.
     await recordEvents(tx, [{ kind: "lead.erased", leadId, actorId: viewer.id }]);
 

@@ -213,3 +213,25 @@ export async function dropImportFile(db: Database, viewer: Viewer | null, input:
     return { ok: true as const, jobId };
   });
 }
+
+/**
+ * An erasure (lib/leads/erase) reaches the imports too: the rows that created, joined or named the
+ * person (by lead, or by one of their phones anywhere in the row) lose their cells, values and undo
+ * record — their reason is a message key and stays — and the files of those jobs are dropped.
+ */
+export async function forgetImportedPerson(
+  tx: Prisma.TransactionClient,
+  leadIds: string[],
+  phones: string[],
+): Promise<void> {
+  const rows = await tx.$queryRaw<{ jobId: string }[]>`
+    UPDATE "ImportRow" SET "cells" = '[]'::jsonb, "values" = NULL, "before" = NULL
+    WHERE "leadId" = ANY(${leadIds}::text[]) OR "matchLeadId" = ANY(${leadIds}::text[])
+      OR EXISTS (SELECT 1 FROM unnest(${phones}::text[]) AS p WHERE strpos("cells"::text, p) > 0)
+      OR "values"->>'phone' = ANY(${phones}::text[])
+    RETURNING "jobId"`;
+  const jobIds = [...new Set(rows.map((row) => row.jobId))];
+  if (jobIds.length) {
+    await tx.importJob.updateMany({ where: { id: { in: jobIds } }, data: { file: null, keepFile: false } });
+  }
+}
