@@ -4,7 +4,8 @@ import type { Database } from "@/lib/db/client";
 import { apiErrorSchema } from "@/lib/api/errors";
 import { apiRoute, type ApiCaller } from "@/lib/api/route";
 import { hashApiKey, keyOfRequest, newApiKey } from "@/lib/api/keys/authenticate";
-import { pruneApiRequestLog, REQUEST_LOG_RETENTION_DAYS } from "@/lib/api/keys/log";
+import { REQUEST_LOG_RETENTION_DAYS } from "@/lib/api/keys/log";
+import { prune } from "@/lib/notify/worker/prune";
 import { openAppDatabase } from "@/lib/startup/open-app-database";
 import { apiRequest, makeApiKey } from "../support/api-key-fixtures";
 import { describeOnPostgres, freshPostgresDatabase, openTestPglite, type TestDatabase } from "../support/databases";
@@ -227,7 +228,7 @@ function wrapperSuite(open: () => Promise<Instances>) {
     expect(await errorOf(response)).toMatchObject({ code: "unavailable" });
   });
 
-  it("stores only the key's hash and a short prefix, and prunes log rows past the retention", async () => {
+  it("stores only the key's hash and a short prefix, and the hourly housekeeping prunes log rows and rate-limit windows past their time", async () => {
     const { id, key } = await makeApiKey(db, adminId);
     const stored = await db.apiKey.findUniqueOrThrow({ where: { id } });
     expect(stored.hash).toBe(hashApiKey(key));
@@ -242,7 +243,10 @@ function wrapperSuite(open: () => Promise<Instances>) {
         { keyId: id, method: "GET", path: "/api/v1/leads", status: 200, durationMs: 3, createdAt: now },
       ],
     });
-    expect(await pruneApiRequestLog(db, now)).toBeGreaterThanOrEqual(1);
+    await db.rateLimitCounter.create({ data: { key: `api-key:${id}`, windowStart: old, count: 3 } });
+    // The worker's hourly housekeeping is what runs it.
+    expect(await prune(db, now)).toMatchObject({ apiRequests: 1, rateLimitWindows: 1 });
+    expect(await db.rateLimitCounter.count({ where: { key: `api-key:${id}` } })).toBe(0);
     expect(await db.apiRequestLog.count({ where: { keyId: id } })).toBe(1);
   });
 }

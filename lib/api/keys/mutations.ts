@@ -9,6 +9,9 @@ import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { newApiKey } from "./authenticate";
 import { apiKeyIdSchema, apiKeySchema } from "./schema";
 
+/** For the hourly housekeeping (lib/notify/worker/prune.ts). */
+export { pruneApiRequestLog } from "./log";
+
 export type KeyResult<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
 
 const DAY_MS = 86_400_000;

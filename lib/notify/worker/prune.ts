@@ -1,5 +1,7 @@
 import "server-only";
+import { pruneApiRequestLog } from "../../api/keys/mutations";
 import type { Database } from "../../db/client";
+import { pruneRateLimitCounters } from "../../limits/rate-limit";
 
 /** How long finished deliveries and events stay for the delivery log. */
 export const RETENTION_DAYS = 90;
@@ -11,7 +13,10 @@ const BATCHES_PER_RUN = 20;
  * Deletes finished deliveries (sent, skipped, dead) older than the retention, then done events left
  * with no delivery, in batches so no statement holds many rows locked at once.
  */
-export async function prune(db: Database, now: Date): Promise<{ deliveries: number; events: number }> {
+export async function prune(
+  db: Database,
+  now: Date,
+): Promise<{ deliveries: number; events: number; apiRequests: number; rateLimitWindows: number }> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 24 * 3_600_000);
   let deliveries = 0;
   let events = 0;
@@ -34,5 +39,12 @@ export async function prune(db: Database, now: Date): Promise<{ deliveries: numb
     events += deleted;
     if (deleted < BATCH) break;
   }
-  return { deliveries, events };
+  // The API keys' request log and past rate-limit windows (API keys count a window a minute) ride on this
+  // hourly pass rather than a clock of their own.
+  return {
+    deliveries,
+    events,
+    apiRequests: await pruneApiRequestLog(db, now),
+    rateLimitWindows: await pruneRateLimitCounters(db, now),
+  };
 }

@@ -90,7 +90,7 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
       lastPrune = now.getTime();
       await chore("notify.prune_failed", async () => {
         const pruned = await prune(store, now);
-        if (pruned.deliveries + pruned.events > 0) logEvent("notify.pruned", pruned);
+        if (Object.values(pruned).some((count) => count > 0)) logEvent("notify.pruned", pruned);
       });
     }
   }
