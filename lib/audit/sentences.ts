@@ -219,7 +219,10 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
 
   function sentence(entry: AuditSubject): AuditLine {
     const details = record(entry.details);
-    const actor = entry.actorName ?? text.system;
+    // A partner system's API key acts without a user: its name stands as the actor.
+    const apiKey = record(details.apiKey);
+    const actor =
+      entry.actorName ?? (typeof apiKey.name === "string" ? t("apiKeyActor", { name: apiKey.name }) : text.system);
     const id = entry.entityId;
     const s = (path: Parameters<typeof t>[0], values: Record<string, string | number> = {}, lines: string[] = []) => ({
       sentence: t(path, { actor, ...values }),

@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/api/openapi";
+import { auditLog } from "@/lib/audit/queries";
 import { operationList, type OperationId } from "@/lib/api/v1/operations";
 import * as inquiriesRoute from "@/app/api/v1/inquiries/route";
 import * as leadsRoute from "@/app/api/v1/leads/route";
@@ -12,7 +13,15 @@ import * as listingsRoute from "@/app/api/v1/listings/route";
 import * as listingRoute from "@/app/api/v1/listings/[id]/route";
 import { apiRequest, makeApiKey, type TestKey } from "../support/api-key-fixtures";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
-import { inquiryBody, makeListing, makePark, makeUser, uniqueIp, uniqueKey } from "../support/door-fixtures";
+import {
+  inquiryBody,
+  makeListing,
+  makePark,
+  makeUser,
+  uniqueIp,
+  uniqueKey,
+  type Person,
+} from "../support/door-fixtures";
 
 /*
  * The contract: every operation the OpenAPI document lists is called for real (a key with the scope
@@ -65,6 +74,7 @@ function contractSuite(open: () => Promise<TestDatabase>) {
   let ajv: Ajv2020;
   const exercised = new Map<string, Set<number>>();
   const world = {} as {
+    admin: Person;
     all: TestKey;
     parkKey: TestKey;
     readOnly: TestKey;
@@ -132,6 +142,7 @@ function contractSuite(open: () => Promise<TestDatabase>) {
       data: { published: true },
     });
     Object.assign(world, {
+      admin,
       all: await makeApiKey(db, admin.id),
       parkKey: await makeApiKey(db, admin.id, { parkId: parkA.id }),
       readOnly: await makeApiKey(db, admin.id, { scopes: ["leads:read"] }),
@@ -280,6 +291,9 @@ function contractSuite(open: () => Promise<TestDatabase>) {
     expect(audit).toMatchObject({ actorId: null, details: { apiKey: { id: world.parkKey.id } } });
     const activity = await db.activity.findFirstOrThrow({ where: { leadId, kind: "STAGE" } });
     expect(activity).toMatchObject({ actorId: null, details: { to: open.key, apiKey: { id: world.parkKey.id } } });
+    const { entries } = await auditLog(db, world.admin, { entity: "lead" }, "zh-CN");
+    const { name } = await db.apiKey.findUniqueOrThrow({ where: { id: world.parkKey.id } });
+    expect(entries.map((entry) => entry.sentence)).toContainEqual(expect.stringContaining(`API 密钥“${name}”`));
 
     const { json: stale } = await call("moveLeadStage", 409, {
       key: world.all,

@@ -9,6 +9,13 @@ import styles from "./lead-detail.module.css";
 type Activity = Extract<TimelineEntry, { type: "activity" }>;
 type Details = Record<string, unknown> | null;
 
+/** A partner system's API key acts without a user (POST /api/v1/leads/{id}/stage): its name stands as the actor. */
+function apiKeyActor(entry: Activity, t: (key: "audit.apiKeyActor", values: { name: string }) => string) {
+  const details = entry.details as { apiKey?: { name?: unknown } } | null;
+  const name = details?.apiKey?.name;
+  return typeof name === "string" ? t("audit.apiKeyActor", { name }) : null;
+}
+
 /** What changed on a line: stage and owner moves by name, edits as field: before → after. */
 function changeOf(entry: Activity, detail: LeadDetail, locale: Locale, messages: Messages): string[] {
   const text = messages.leadPage;
@@ -76,7 +83,7 @@ export async function Timeline({ detail }: { detail: LeadDetail }) {
           <li key={entry.id} className={styles.item} data-kind={entry.kind}>
             <div className={styles.itemHead}>
               <strong>
-                {text.kinds[entry.kind]} · {entry.actor?.name ?? text.system}
+                {text.kinds[entry.kind]} · {entry.actor?.name ?? apiKeyActor(entry, t) ?? text.system}
               </strong>
               <time className="meta" dateTime={entry.at.toISOString()}>
                 {formatDateTime(entry.at, locale)}

@@ -19,6 +19,7 @@ export const auditEn: Messages["audit"] = {
   empty: "No entries match.",
   older: "Older entries",
   system: "System",
+  apiKeyActor: "API key “{name}”",
   investor: "The investor",
   erasedLead: "an erased lead",
   gone: "a deleted {entity}",

@@ -18,6 +18,7 @@ export const auditZhCN = {
   empty: "没有符合条件的记录。",
   older: "更早的记录",
   system: "系统",
+  apiKeyActor: "API 密钥“{name}”",
   investor: "投资方",
   erasedLead: "已删除的线索",
   gone: "已删除的{entity}",
