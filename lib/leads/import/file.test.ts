@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { zhCN } from "../../i18n/messages/zh-CN";
 import { projectColumns, projectWorkbook } from "../../reports/ledger/sheet";
 import type { ProjectRow } from "../../reports/ledger/rows";
+import { recogniseColumns } from "./columns";
 import { ImportFileError, MAX_IMPORT_ROWS, numberText, readImportFile } from "./file";
+import { parseImportRow } from "./row";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const refusal = async (bytes: Uint8Array, name: string) => {
@@ -48,6 +50,50 @@ describe("reading a CSV", () => {
       "2026/3/5",
     ]);
     expect(sheet.rows[1].cells[2]).toBe("+86 139-0013-8000");
+  });
+
+  it("reads the GBK ledger's rows through its recognised columns, the area in 亩 as its header says", async () => {
+    const bytes = readFileSync(new URL("../../../tests/fixtures/import/gbk-ledger.csv", import.meta.url));
+    const sheet = await readImportFile(bytes, "台账.csv");
+    const mapping = recogniseColumns(sheet.headers);
+    expect(Object.values(mapping)).toEqual([
+      "company",
+      "contactName",
+      "phone",
+      "needAreaMu",
+      "use",
+      "expectedAnnualTax",
+      "owner",
+      "stage",
+      "createdAt",
+    ]);
+    const lookups = {
+      stages: [
+        { key: "new", name: "新线索", nameEn: "New", category: "OPEN" as const },
+        { key: "contacted", name: "已联系", nameEn: "Contacted", category: "OPEN" as const },
+        { key: "negotiation", name: "洽谈", nameEn: "Negotiation", category: "OPEN" as const },
+      ],
+      users: [],
+      parks: [],
+      listings: [],
+      lostReasons: [],
+      now: new Date("2026-12-06T00:00:00Z"),
+    };
+    const [first, second, third] = sheet.rows.map((row) => parseImportRow(row.cells, mapping, lookups));
+    expect(first).toMatchObject({
+      ok: true,
+      values: { needArea: "50", needAreaUnit: "MU", expectedAnnualTax: "1200", stageKey: "new", ownerId: null },
+    });
+    expect(second).toMatchObject({
+      ok: true,
+      values: {
+        phone: "13900138000",
+        needArea: "12.5",
+        expectedAnnualTax: "300",
+        createdAt: "2026-04-01T01:30:00.000Z",
+      },
+    });
+    expect(third).toEqual({ ok: false, errors: { phone: "phone" } });
   });
 
   it("reads UTF-8 with and without a byte-order mark alike", async () => {
