@@ -39,7 +39,7 @@ const RULES = {
 };
 
 /** A word folded for lookup: full-width as half-width, case and spaces ignored. */
-export const fold = (value: string) =>
+const fold = (value: string) =>
   value
     .normalize("NFKC")
     .toLowerCase()
