@@ -1,4 +1,5 @@
 import type { FieldRow } from "./schema-view";
+import { ScrollRegion } from "./scroll-region";
 import styles from "./api-reference.module.css";
 
 export interface FieldTableWords {
@@ -13,7 +14,7 @@ export interface FieldTableWords {
 /** A schema's fields as a table: name, type (a component's name links to it), required, description. */
 export function FieldTable({ rows, caption, words }: { rows: FieldRow[]; caption: string; words: FieldTableWords }) {
   return (
-    <div className={styles.scroll}>
+    <ScrollRegion label={caption}>
       <table className={styles.table}>
         <caption>{caption}</caption>
         <thead>
@@ -45,6 +46,6 @@ export function FieldTable({ rows, caption, words }: { rows: FieldRow[]; caption
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { FieldTable, type FieldTableWords } from "./field-table";
+import { ScrollRegion } from "./scroll-region";
 import { fieldsOf, refName, typeOf, type Schema } from "./schema-view";
 import styles from "./api-reference.module.css";
 
@@ -48,7 +49,7 @@ export function OperationSection({
         {words.scopeLine}: <code>{operation.scope}</code>
       </p>
       {operation.parameters.length > 0 && (
-        <div className={styles.scroll}>
+        <ScrollRegion label={`${operation.summary} · ${words.parameters}`}>
           <table className={styles.table}>
             <caption>{words.parameters}</caption>
             <thead>
@@ -76,7 +77,7 @@ export function OperationSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {body && operation.body && (
         <FieldTable
@@ -85,7 +86,7 @@ export function OperationSection({
           words={words}
         />
       )}
-      <div className={styles.scroll}>
+      <ScrollRegion label={`${operation.summary} · ${words.responses}`}>
         <table className={styles.table}>
           <caption>{words.responses}</caption>
           <thead>
@@ -116,7 +117,7 @@ export function OperationSection({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h4>{words.curlExample}</h4>
       <pre className={styles.curl} tabIndex={0}>
         <code>{operation.curl}</code>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { OperationSection } from "@/components/api-reference/operation-section";
 import { FieldTable } from "@/components/api-reference/field-table";
+import { ScrollRegion } from "@/components/api-reference/scroll-region";
 import { fieldsOf, type Schema } from "@/components/api-reference/schema-view";
 import styles from "@/components/api-reference/api-reference.module.css";
 import { API_ERROR_CODES } from "@/lib/api/errors";
@@ -84,7 +85,7 @@ export default async function ApiReferencePage() {
       <section aria-labelledby="errors">
         <h2 id="errors">{t("errorsHeading")}</h2>
         <p className="prose">{t("errorShape")}</p>
-        <div className={styles.scroll}>
+        <ScrollRegion label={t("errorsHeading")}>
           <table className={styles.table}>
             <caption>{t("errorsHeading")}</caption>
             <thead>
@@ -106,7 +107,7 @@ export default async function ApiReferencePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
       {(["pagination", "idempotency", "rateLimits", "webhooks"] as const).map((part) => (
         <section key={part} className="prose" aria-labelledby={part}>
