@@ -396,7 +396,7 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
                 name: { label: f.channelName },
                 url: { label: f.url, format: word },
                 events: { label: f.events, format: events },
-                parkId: { label: f.park, format: (value) => (value ? park(value) : f.everyPark) },
+                parkId: { label: f.park, format: park },
               })
             : [];
         return s(`sentences.webhook.${verb}`, { target }, lines);

@@ -68,7 +68,7 @@ export async function saveSubscription(
         action: "webhook.create",
         entityType: "WebhookSubscription",
         entityId: created.id,
-        details: { subscription: name, events, parkId },
+        details: { subscription: name, events, ...(parkId ? { parkId } : {}) },
       });
       return { ok: true as const, id: created.id, changed: true, secret };
     }

@@ -196,6 +196,19 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       }),
     ]);
 
+    // A webhook receiver refused the lead's event quoting what it got: the subscription keeps that answer.
+    await db().webhookSubscription.create({
+      data: {
+        name: "市招商平台",
+        urlSealed: "not read here",
+        secretSealed: "not read here",
+        events: ["lead.created"],
+        failure: `HTTP 422: {"error":"duplicate","phone":"${person.phone}","contactName":"${person.contactName}"}`,
+        failedAt: new Date(),
+        createdById: viewers.admin.id,
+      },
+    });
+
     // An officer searches and exports by the phone and by the name (the audit keeps every export).
     for (const q of [person.phone, person.contactName, person.newEmail]) {
       const page = await listInbox(db(), viewers.manager, { filter: { q } });
@@ -258,6 +271,7 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       "RateLimitCounter",
       "Delivery",
       "ImportRow",
+      "WebhookSubscription",
     ]) {
       expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
     }

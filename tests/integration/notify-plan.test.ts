@@ -234,8 +234,11 @@ function planSuite(open: () => Promise<TestDatabase>) {
     await assignLeads(db(), viewer, { leadIds: [lead.id], ownerId: null });
     expect(await db().outboxEvent.count({ where: { leadId: lead.id, kind: "lead.reassigned" } })).toBe(2);
 
+    // A claim is recorded as an assignment (outbound webhooks announce it) that mails nobody.
     expect(await claimLead(db(), owner, { leadId: claimed.id })).toEqual({ ok: true, changed: 1 });
-    expect(await db().outboxEvent.count({ where: { leadId: claimed.id, kind: "lead.reassigned" } })).toBe(0);
+    const claim = await db().outboxEvent.findFirstOrThrow({ where: { leadId: claimed.id, kind: "lead.reassigned" } });
+    expect(claim).toMatchObject({ actorId: owner.id, data: { toOwnerId: owner.id } });
+    expect(await planned([claim])).toEqual([]);
     await db().user.update({ where: { id: manager.id }, data: { active: false } });
   });
 

@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { auditFilterSchema } from "@/lib/audit/filter";
+import { auditLog } from "@/lib/audit/queries";
 import type { Database } from "@/lib/db/client";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { assignLeads, claimLead } from "@/lib/leads/assign/mutations";
@@ -11,7 +13,12 @@ import { NOTIFY_RULES_KEY } from "@/lib/notify/settings";
 import { defaultDeps } from "@/lib/notify/worker/defaults";
 import { createWorker, DEFAULT_WORKER_OPTIONS, type Worker } from "@/lib/notify/worker/worker";
 import type { WebhookType } from "@/lib/webhooks/events";
-import { saveSubscription, sendSubscriptionPing, setSubscriptionActive } from "@/lib/webhooks/mutations";
+import {
+  rollSubscriptionSecret,
+  saveSubscription,
+  sendSubscriptionPing,
+  setSubscriptionActive,
+} from "@/lib/webhooks/mutations";
 import { webhookPayloadSchema, type WebhookPayload } from "@/lib/webhooks/payload";
 import { webhookSettings } from "@/lib/webhooks/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
@@ -327,6 +334,50 @@ function webhooksSuite(open: () => Promise<TestDatabase>) {
     } finally {
       await db.setting.delete({ where: { key: NOTIFY_RULES_KEY } });
     }
+  });
+
+  it("[ADMIN] reads every change to a subscription in the audit log, in both languages, never its URL or secret", async () => {
+    const hook = await subscribe("/audited", ["lead.created"]);
+    const url = receiver.url("/audited-too");
+    expect(
+      await saveSubscription(db, admin, {
+        subscriptionId: hook.id,
+        name: "集团 CRM",
+        url,
+        events: ["lead.created", "lead.signed"],
+      }),
+    ).toMatchObject({ ok: true, changed: true });
+    const rolled = await rollSubscriptionSecret(db, admin, { subscriptionId: hook.id });
+    if (!rolled.ok) throw new Error("not rolled");
+    expect(rolled.secret).not.toBe(hook.secret);
+    await sendSubscriptionPing(db, admin, { subscriptionId: hook.id });
+    await setSubscriptionActive(db, admin, { subscriptionId: hook.id, active: false });
+    expect(await sendSubscriptionPing(db, admin, { subscriptionId: hook.id })).toEqual({
+      ok: false,
+      fieldErrors: { subscriptionId: "subscriptionInactive" },
+    });
+
+    const filter = auditFilterSchema.parse({ entity: "webhookSubscription" });
+    const read = async (locale: "zh-CN" | "en") =>
+      (await auditLog(db, admin, filter, locale)).entries.slice(0, 5).map(({ sentence, changes }) => ({
+        sentence: sentence.replace(`${admin.name} `, ""),
+        changes,
+      }));
+    expect(await read("zh-CN")).toEqual([
+      { sentence: "停用了 Webhook 订阅 集团 CRM", changes: [] },
+      { sentence: "向 Webhook 订阅 集团 CRM 发送了测试事件", changes: [] },
+      { sentence: "更换了 Webhook 订阅 集团 CRM 的签名密钥", changes: [] },
+      {
+        sentence: "修改了 Webhook 订阅 集团 CRM",
+        changes: ["地址：已更换", "名称：回调 /audited → 集团 CRM", "事件：lead.created → lead.created、lead.signed"],
+      },
+      { sentence: "新建了 Webhook 订阅 回调 /audited", changes: ["事件：lead.created"] },
+    ]);
+    const [latest] = await read("en");
+    expect(latest.sentence).toBe("deactivated the webhook subscription 集团 CRM");
+    const details = JSON.stringify(await db.auditEntry.findMany({ where: { entityId: hook.id } }));
+    for (const secret of [hook.secret, rolled.secret, url, receiver.url("/audited")])
+      expect(details).not.toContain(secret);
   });
 }
 

@@ -148,7 +148,6 @@ export const auditEn: Messages["audit"] = {
     owner: "Owner",
     events: "Events",
     park: "Park",
-    everyPark: "Every park",
     scopes: "Scopes",
     expiresOn: "Expires on",
     rateLimit: "Requests a minute",

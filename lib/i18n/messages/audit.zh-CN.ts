@@ -147,7 +147,6 @@ export const auditZhCN = {
     owner: "负责人",
     events: "事件",
     park: "园区",
-    everyPark: "全部园区",
     scopes: "权限",
     expiresOn: "到期日",
     rateLimit: "每分钟请求上限",
