@@ -54,7 +54,7 @@ export function CreateKeyForm({ parks }: { parks: KeyFormPark[] }) {
         <div className={`panel ${styles.created}`} role="region" aria-labelledby="api-key-created">
           <h3 id="api-key-created">{t("created.title", { name: created.name })}</h3>
           <p className={styles.warning}>{t("created.warning")}</p>
-          <code className={styles.secret} aria-label={t("created.label")} data-testid="new-api-key">
+          <code className={styles.secret} data-testid="new-api-key">
             {created.key}
           </code>
           <div className={styles.buttons}>

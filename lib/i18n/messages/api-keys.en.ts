@@ -28,7 +28,6 @@ export const apiKeysEn: Messages["apiKeys"] = {
   created: {
     title: "Key “{name}” created",
     warning: "Copy it now and keep it safe: once you leave or reload this page, nobody can see this key again.",
-    label: "New key",
     copy: "Copy key",
     copied: "Copied to the clipboard",
     copyFailed: "Could not copy automatically; select the key and copy it by hand",

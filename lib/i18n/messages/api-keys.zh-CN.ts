@@ -26,7 +26,6 @@ export const apiKeysZhCN = {
   created: {
     title: "密钥“{name}”已创建",
     warning: "请立即复制并妥善保存：离开或刷新本页后，任何人都无法再次查看此密钥。",
-    label: "新密钥",
     copy: "复制密钥",
     copied: "已复制到剪贴板",
     copyFailed: "无法自动复制，请手动选中密钥复制",

@@ -86,7 +86,7 @@ export default async function ApiKeysPage() {
                       <Link href={`/crm/settings/api-keys/${key.id}`} aria-label={t("list.logOf", { name: key.name })}>
                         {text.log}
                       </Link>
-                      {!key.revokedAt && <RevokeKey keyId={key.id} name={key.name} />}
+                      <RevokeKey keyId={key.id} name={key.name} revoked={Boolean(key.revokedAt)} />
                     </span>
                   ),
                 },
