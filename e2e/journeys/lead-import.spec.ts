@@ -54,8 +54,15 @@ test("[ADMIN] imports a workbook of leads, merges a duplicate, downloads the bad
   await page.getByRole("link", { name: "导入", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("导入线索");
 
-  // The upload: the file's name and size are shown before it is sent.
+  // The upload: an old .xls is refused before it is sent; the right file's name and size are shown.
   const upload = page.getByTestId("import-upload");
+  await upload.getByLabel("选择文件").setInputFiles({
+    name: `台账${tag}.xls`,
+    mimeType: "application/vnd.ms-excel",
+    buffer: Buffer.from("not a workbook"),
+  });
+  await expect(upload.getByRole("alert")).toHaveText("只能上传 .xlsx 或 .csv 文件");
+  await expect(upload.getByRole("button", { name: "上传并识别表头" })).toBeDisabled();
   await upload.getByLabel("选择文件").setInputFiles({
     name: `台账${tag}.xlsx`,
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
