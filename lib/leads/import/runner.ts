@@ -23,6 +23,8 @@ export interface RunnerOptions {
   applyRows?: number;
   /** chunks per claim: a test stops a runner midway with it */
   maxChunks?: number;
+  /** asked before each chunk: true when the process is shutting down */
+  stopping?: () => boolean;
 }
 
 export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
@@ -66,14 +68,17 @@ export async function runImportPass(db: Database, options: RunnerOptions = DEFAU
   const { claim, status } = claimed;
   let analysis: Analysis | null = null;
   try {
-    for (let chunk = 0; chunk < (options.maxChunks ?? Infinity); chunk++) {
-      let finished: boolean;
-      if (status === "ANALYSING") {
-        analysis ??= await openAnalysis(db, claim.jobId);
-        finished = await analyseChunk(db, claim, analysis, options.analyseRows);
-      } else {
-        finished = await applyChunk(db, claim, options.applyRows);
+    for (let chunk = 0; ; chunk++) {
+      if (chunk === (options.maxChunks ?? Infinity) || options.stopping?.()) {
+        // Stopped before the step's end: the job is given back at once rather than when the lease passes.
+        await db.$executeRaw`
+          UPDATE "ImportJob" SET "claimedUntil" = NULL WHERE "id" = ${claim.jobId} AND "claimedUntil" = ${claim.lease}`;
+        break;
       }
+      const finished =
+        status === "ANALYSING"
+          ? await analyseChunk(db, claim, (analysis ??= await openAnalysis(db, claim.jobId)), options.analyseRows)
+          : await applyChunk(db, claim, options.applyRows);
       if (finished) break;
     }
   } catch (error) {
@@ -131,7 +136,7 @@ export function createImportRunner(
     running = (async () => {
       try {
         const store = await database();
-        while (!stopped && (await runImportPass(store, options)));
+        while (!stopped && (await runImportPass(store, { ...options, stopping: () => stopped })));
       } catch (error) {
         // The database is down or opening: the next poll tries again.
         logEvent("import.pass_failed", { error: errorOf(error) });
