@@ -145,7 +145,9 @@ export async function buildOpenApiDocument() {
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: input.schemas[`${id}.body`] } },
+              content: {
+                "application/json": { schema: input.schemas[`${id}.body`], example: operation.example.body },
+              },
             },
           }
         : {}),

@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { operationList } from "@/lib/api/v1/operations";
@@ -56,6 +58,30 @@ describe("the OpenAPI document", () => {
     expect(onDisk.length).toBeGreaterThanOrEqual(6);
     expect(documented).toEqual(onDisk);
     expect(operationList.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(onDisk);
+  });
+
+  it("gives each request body an example that its schema accepts", async () => {
+    const document = await buildOpenApiDocument();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(structuredClone(document), "openapi.json");
+    const withBody = operationList.filter((operation) => operation.body);
+    expect(withBody.length).toBeGreaterThanOrEqual(2);
+    for (const operation of withBody) {
+      const pointer = ["paths", operation.path, operation.method.toLowerCase(), "requestBody", "content"]
+        .map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1"))
+        .join("/");
+      const content = (
+        document.paths[operation.path][operation.method.toLowerCase()] as {
+          requestBody: { content: { "application/json": { example: unknown } } };
+        }
+      ).requestBody.content["application/json"];
+      expect(content.example).toEqual(operation.example.body);
+      const validate = ajv.getSchema(`openapi.json#/${pointer}/application~1json/schema`)!;
+      expect(validate(content.example), JSON.stringify(validate.errors)).toBe(true);
+      // The handler's own schema accepts it too: the example is a request that works.
+      expect(operation.body!.safeParse(content.example).success).toBe(true);
+    }
   });
 
   it("names each operation's scope, answers errors in the Error schema, and is served publicly", async () => {

@@ -56,7 +56,6 @@ export const stageMoveBodySchema = z
   .meta({
     id: "StageMove",
     description: "把线索移到另一个阶段，规则与看板相同 / Move a lead to another stage, by the board's rules",
-    examples: [{ stage: "won", signedArea: "5000", signedAreaUnit: "SQM", signedAnnualTax: "300" }],
   });
 
 /** The lead's version from an If-Match header ("3", W/"3" or "3" in quotes); false when it is not one. */
