@@ -1,5 +1,6 @@
 // `npm run bench`: benchmarks that print their figures (never timed unit tests).
-// BENCH_ONLY=inquiries (or leads, reports) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+// BENCH_ONLY=inquiries (or leads, reports, import) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+import { benchImport } from "./import";
 import { benchInquiries } from "./inquiries";
 import { benchLeads } from "./leads";
 import { benchReports } from "./reports";
@@ -8,6 +9,7 @@ const suites: Record<string, () => Promise<void>> = {
   inquiries: benchInquiries,
   leads: benchLeads,
   reports: benchReports,
+  import: benchImport,
 };
 
 async function main() {
