@@ -53,6 +53,7 @@ export const notifyEn: Messages["notify"] = {
     leadLine: "· {company}, {kind}, {owner}",
     lateLine: "· {company}, {owner}, due {when}",
     signingLine: "· {company}, annual tax {amount}",
+    imports: "{count, plural, one {# lead} other {# leads}} imported ({files, plural, one {# file} other {# files}})",
     more: "· and {count} more",
     unassigned: "Pool",
   },

@@ -52,6 +52,7 @@ export const notifyZhCN = {
     leadLine: "· {company}，{kind}，{owner}",
     lateLine: "· {company}，{owner}，期限 {when}",
     signingLine: "· {company}，年税收 {amount}",
+    imports: "导入 {count} 条线索（{files} 个文件）",
     more: "· 另有 {count} 条",
     unassigned: "公海",
   },

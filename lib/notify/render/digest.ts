@@ -88,7 +88,8 @@ async function digestLines(
   const sections = [
     {
       key: "newLeads",
-      where: { ...live, createdAt: { gte: from, lt: to } },
+      // Imported leads are history, not news: the imports have their own line below.
+      where: { ...live, createdAt: { gte: from, lt: to }, source: { not: "import" } },
       order: [{ createdAt: "desc" }, { id: "desc" }],
     },
     {
@@ -119,7 +120,7 @@ async function digestLines(
       }),
     })),
   );
-  return read.flatMap(({ key, count, top }) => [
+  const lines = read.flatMap(({ key, count, top }) => [
     t(`digest.${key}`, { count }),
     ...top.map((lead) => {
       const owner = lead.owner?.name ?? t("digest.unassigned");
@@ -142,4 +143,16 @@ async function digestLines(
     }),
     ...(count > TOP ? [t("digest.more", { count: count - TOP })] : []),
   ]);
+  return managesLeads(viewer) ? [...lines, ...(await importLine(db, words, from, to))] : lines;
+}
+
+/** "导入 N 条线索（X 个文件）": the imports that finished in the period, said once instead of a message per lead. */
+async function importLine(db: Database, words: StaffWords, from: Date, to: Date): Promise<string[]> {
+  const done = await db.importJob.aggregate({
+    where: { status: "DONE", finishedAt: { gte: from, lt: to } },
+    _count: true,
+    _sum: { created: true },
+  });
+  if (done._count === 0) return [];
+  return [words.t("digest.imports", { count: done._sum.created ?? 0, files: done._count })];
 }
