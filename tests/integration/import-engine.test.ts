@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditWriter } from "@/lib/audit/sentences";
 import { AccessDenied } from "@/lib/auth/access";
@@ -6,6 +7,7 @@ import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { loadMessages } from "@/lib/i18n/messages";
 import { importErrorFile } from "@/lib/leads/import/error-file";
+import { readImportFile } from "@/lib/leads/import/file";
 import {
   confirmImportMapping,
   decideImportRows,
@@ -229,6 +231,41 @@ function importSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =
       "王芳 导入了 leads.csv：新建 2 条，合并 1 条，跳过 3 条，失败 0 条",
       "王芳 下载了导入 leads.csv 的错误行（2 行）",
       "王芳 撤销了导入 leads.csv：归档 2 条线索，还原 1 条合并",
+    ]);
+  });
+
+  it("gives the rows it could not take from an .xlsx back as an .xlsx with the reason column", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("线索");
+    const good = phoneOf(next());
+    sheet.addRows([
+      ["公司名称", "联系人", "手机号", "预计税收（万元）"],
+      ["秀洲好行有限公司", "冯一", good, 300],
+      ["秀洲坏行有限公司", "", "1380013", "很多"],
+    ]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const jobId = await uploadAndAnalyse(new File([bytes], "台账.xlsx"));
+    await startImport(db(), viewers.admin, { jobId });
+    await drainImports(db());
+    expect(await importJob(db(), viewers.admin, jobId)).toMatchObject({ status: "DONE", created: 1, skipped: 1 });
+    const messages = await loadMessages("zh-CN");
+    const file = await importErrorFile(db(), viewers.admin, jobId, { locale: "zh-CN", messages });
+    expect(file).toMatchObject({ fileName: "台账-错误行.xlsx", rows: 1 });
+    const back = await readImportFile(file!.body, file!.fileName);
+    const fields = messages.leadImport.mapping.fields;
+    expect([back.headers, ...back.rows.map((row) => row.cells)]).toEqual([
+      ["公司名称", "联系人", "手机号", "预计税收（万元）", "原因"],
+      [
+        "秀洲坏行有限公司",
+        "",
+        "1380013",
+        "很多",
+        [
+          `${fields.contactName}：${messages.validation.required}`,
+          `${fields.phone}：${messages.validation.phone}`,
+          `${fields.expectedAnnualTax}：${messages.validation.amount}`,
+        ].join("；"),
+      ],
     ]);
   });
 

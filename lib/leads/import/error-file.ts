@@ -11,6 +11,7 @@ import { csvLine } from "../../csv";
 import type { Locale, Messages } from "../../i18n/messages";
 import { validationMessage } from "../../i18n/validation";
 import { IMPORT_ROLES } from "./schema";
+import { IMPORT_FIELDS } from "./types";
 
 /*
  * The error file: the rows an import could not take, as the admin gave them (the header row and
@@ -39,7 +40,10 @@ export function importRowReason(
   const separator = locale === "en" ? "; " : "；";
   const colon = locale === "en" ? ": " : "：";
   if (row.errors && typeof row.errors === "object") {
+    // In the form's order of fields: a JSON column keeps keys in an order of its own.
+    const rank = (field: string) => (IMPORT_FIELDS as readonly string[]).indexOf(field) >>> 0;
     return Object.entries(row.errors as Record<string, string>)
+      .sort(([a], [b]) => rank(a) - rank(b))
       .map(([field, key]) => `${labels[field] ?? field}${colon}${validationMessage(t, key)}`)
       .join(separator);
   }
