@@ -189,6 +189,19 @@ function contractSuite(open: () => Promise<TestDatabase>) {
     });
     const { json: notJson } = await call("createInquiry", 400, { key: world.all, rawBody: "{ not json" });
     expect(notJson.error).toMatchObject({ code: "invalid_request", message: "请求体不是有效的 JSON" });
+    const { json: tooLarge, response: closed } = await call("createInquiry", 400, {
+      key: world.all,
+      rawBody: JSON.stringify({ ...inquiryBody(), message: "很长".repeat(6000) }),
+      headers: { "Accept-Language": "en" },
+    });
+    expect(tooLarge.error.message).toBe("The request body may not be over 16384 bytes");
+    expect(closed.headers.get("Connection")).toBe("close");
+    const { json: notTyped } = await call("createInquiry", 400, {
+      key: world.all,
+      body: inquiryBody(),
+      headers: { "content-type": "text/plain" },
+    });
+    expect(notTyped.error.message).toContain("application/json");
 
     const { json: noListing } = await call("createInquiry", 400, { key: world.parkKey, body: inquiryBody() });
     expect(noListing.error).toMatchObject({ fields: { listingId: expect.stringContaining("园区") } });
