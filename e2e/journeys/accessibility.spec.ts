@@ -11,6 +11,7 @@ import {
   type SignedInState,
 } from "../support/accessibility";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
+import { seedApiKey } from "../support/api-keys";
 import { seedImportJob } from "../support/imports";
 import { makeWorkspaceUser } from "../support/workspace";
 
@@ -31,6 +32,7 @@ interface Records {
   importMapping: string;
   importPreview: string;
   importDone: string;
+  apiKey: string;
 }
 interface Check {
   /** The app/ route shown, route groups left out. */
@@ -115,6 +117,7 @@ const CHECKS: Check[] = [
     "/crm/settings/pipeline",
     "/crm/settings/rules",
     "/crm/settings/webhooks",
+    "/crm/settings/api-keys",
     "/crm/privacy",
     "/crm/audit",
     "/crm/account",
@@ -131,6 +134,27 @@ const CHECKS: Check[] = [
     state: "new subscription sent empty",
     then: (page) => sendEmptyForm(page, page.locator("form", { has: page.locator('input[type="url"]') }).last()),
   },
+  {
+    as: "admin",
+    route: "/crm/settings/api-keys",
+    state: "new key sent empty",
+    then: (page) => sendEmptyForm(page, page.locator("form", { has: page.locator('input[type="date"]') })),
+  },
+  {
+    as: "admin",
+    route: "/crm/settings/api-keys",
+    state: "new key shown once",
+    then: async (page) => {
+      const form = page.locator("form", { has: page.locator('input[type="date"]') });
+      await form.locator('input[type="text"]').fill("无障碍检查");
+      await form.locator('input[type="checkbox"]').first().check();
+      await form.locator('button[type="submit"]').click();
+      await page.getByTestId("new-api-key").waitFor();
+      // The action's refresh puts the page's metadata back a moment after the answer.
+      await expect(page).toHaveTitle(/\S/);
+    },
+  },
+  { as: "admin", route: "/crm/settings/api-keys/[id]", path: (r) => `/crm/settings/api-keys/${r.apiKey}` },
   { as: "admin", route: "/crm/[...missing]", state: "not found", status: 404, path: () => "/crm/no-such-page" },
   ...["/crm", "/crm/leads", "/crm/pipeline", "/crm/listings", "/crm/reports", "/crm/account"].map((route): Check => ({
     as: "staff",
@@ -233,6 +257,7 @@ async function prepare(browser: Browser): Promise<typeof setup> {
     importMapping: await seedImportJob("MAPPING", adminUser.id, duplicateOf),
     importPreview: await seedImportJob("PREVIEW", adminUser.id, duplicateOf),
     importDone: await seedImportJob("DONE", adminUser.id, duplicateOf),
+    apiKey: (await seedApiKey(adminUser.id)).id,
     listing: listing.id,
     park: listing.parkId,
     lead,
