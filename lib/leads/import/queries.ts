@@ -50,7 +50,7 @@ function undoableUntil(job: { status: string; finishedAt: Date | null }, now: Da
 export async function listImports(db: Database, viewer: Viewer | null, now = new Date()): Promise<ImportJobListItem[]> {
   assertRole(viewer, IMPORT_ROLES, "see imports");
   const jobs = await db.importJob.findMany({
-    select: { ...JOB_FIELDS, keepFile: true },
+    select: JOB_FIELDS,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
   });
