@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/client";
 import { submitInquiry } from "@/lib/inquiries/mutations";
 import { assignLeads, claimLead } from "@/lib/leads/assign/mutations";
 import { eraseLeadPersonalData } from "@/lib/leads/erase/mutations";
-import { moveLeadStage } from "@/lib/leads/stage/mutations";
+import { moveLeadStage, moveLeadStageByKey, moveLeadsStage } from "@/lib/leads/stage/mutations";
 import { NOTIFY_RULES_KEY } from "@/lib/notify/settings";
 import { defaultDeps } from "@/lib/notify/worker/defaults";
 import { createWorker, DEFAULT_WORKER_OPTIONS, type Worker } from "@/lib/notify/worker/worker";
@@ -240,6 +240,31 @@ function webhooksSuite(open: () => Promise<TestDatabase>) {
       expect(JSON.parse(request.raw).data.lead).toEqual({ id: inquiry.leadId, erasedAt: expect.any(String) });
       for (const value of [phone, phone.slice(-8), inquiry.contactName]) expect(request.raw).not.toContain(value);
     }
+  });
+
+  it("[RECEIVER] hears of bulk moves and of moves made through the API like the board's", async () => {
+    const hook = await subscribe("/moves", ["lead.stage_changed", "lead.signed"]);
+    const [one, two] = [await inquire(uniquePhone()), await inquire(uniquePhone())];
+    await run();
+    const bulk = await moveLeadsStage(db, manager, { leadIds: [one.leadId, two.leadId], toStageKey: "contacted" });
+    expect(bulk).toEqual({ ok: true, moved: 2 });
+    const won = await db.stage.findFirstOrThrow({ where: { category: "WON" } });
+    const byKey = await moveLeadStageByKey(
+      db,
+      { keyId: "key-of-a-partner", name: "市招商平台", parkId: null },
+      { leadId: one.leadId, toStageKey: won.key, signedArea: "12", signedAreaUnit: "MU", signedAnnualTax: "150" },
+    );
+    expect(byKey).toMatchObject({ ok: true });
+    await run();
+    const got = received(hook.path).map((request) => JSON.parse(request.raw) as WebhookPayload);
+    expect(got.map((payload) => [payload.type, payload.data.lead?.id, payload.data.to?.key]).sort()).toEqual(
+      [
+        ["lead.stage_changed", one.leadId, "contacted"],
+        ["lead.stage_changed", two.leadId, "contacted"],
+        ["lead.stage_changed", one.leadId, won.key],
+        ["lead.signed", one.leadId, won.key],
+      ].sort(),
+    );
   });
 
   it("[ADMIN] filters by events and by park, and sends nothing to an inactive subscription", async () => {
