@@ -250,3 +250,18 @@ describe("numbers as text", () => {
     expect(numberText(Number.NaN)).toBe("");
   });
 });
+
+describe("a large workbook of Chinese text", () => {
+  it("reads every character whole, wherever the file's parts were cut into chunks", async () => {
+    const company = (index: number) => `上海锐精智能制造有限公司第${index}号新能源汽车零部件精密加工生产线建设项目`;
+    const bytes = await workbookBytes((sheet) => {
+      sheet.addRow(["公司名称", "联系人", "手机号"]);
+      for (let index = 0; index < 3000; index++)
+        sheet.addRow([company(index), `王芳${index}`, `138${String(index).padStart(8, "0")}`]);
+    });
+    const read = await readImportFile(bytes, "大表.xlsx");
+    expect(read.rows).toHaveLength(3000);
+    expect(read.rows.filter((row) => row.cells.join("").includes("\uFFFD"))).toEqual([]);
+    expect(read.rows.map((row) => row.cells[0])).toEqual(Array.from({ length: 3000 }, (_, index) => company(index)));
+  });
+});
