@@ -258,7 +258,8 @@ export const en: Messages = {
     importState: "This import has moved on: reload the page and try again",
     importRowErrors: "A row with errors can only be skipped",
     undoExpired:
-      "More than 24 hours have passed since this import finished: it can no longer be undone; archive leads one by one instead",
+      "More than 24 hours have passed since this import finished: it can no longer be undone; " +
+      "archive leads one by one instead",
     phoneTaken: "A lead with this mobile arrived during the import; as you chose to create, none was created",
     leadGone: "The lead to merge into was erased or no longer exists",
     scopeRequired: "Choose at least one scope",
