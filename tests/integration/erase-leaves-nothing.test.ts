@@ -242,6 +242,11 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       merged: 1,
       hasFile: true,
     });
+    // A second file naming them waits for its mapping: its first rows are kept for the mapping form.
+    const waitingUpload = await uploadImport(db(), viewers.admin, {
+      file: new File([new TextEncoder().encode(sheet)], "第二份名单.csv"),
+    });
+    if (!waitingUpload.ok) throw new Error(`the import was refused: ${JSON.stringify(waitingUpload)}`);
 
     // What was stored is found before the erase, so the scan below is able to see it.
     const personal = Object.values(person);
@@ -271,6 +276,7 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       "RateLimitCounter",
       "Delivery",
       "ImportRow",
+      "ImportJob",
       "WebhookSubscription",
     ]) {
       expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
@@ -286,6 +292,11 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     expect(await occurrences([...personal, ...derived])).toEqual([]);
     // The kept file held them too (bytes: outside the text scan): it is dropped.
     expect(await importJob(db(), viewers.admin, uploaded.jobId)).toMatchObject({ hasFile: false, keepFile: false });
+    // The file waiting for its mapping could name them anywhere: it is cancelled and dropped.
+    expect(await importJob(db(), viewers.admin, waitingUpload.jobId)).toMatchObject({
+      status: "CANCELLED",
+      hasFile: false,
+    });
     // Nothing more goes out about the person, and their request is answered by the erasure.
     expect(await db().delivery.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "SKIPPED" });
     expect(await db().delivery.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: "SENT" });

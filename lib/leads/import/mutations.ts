@@ -11,6 +11,9 @@ import { ImportFileError, readImportFile } from "./file";
 import { IMPORT_ROLES, importDecisionSchema, importJobSchema, importStartSchema, importUploadSchema } from "./schema";
 import type { ImportMapping } from "./types";
 
+/** How many data rows the mapping form shows under each header. */
+export const IMPORT_SAMPLE_ROWS = 3;
+
 /*
  * The admin's steps of an import: upload, confirm the mapping, choose per row, start, cancel, keep
  * or drop the file. The work between them (analysis, writing) is the runner's (runner.ts): nothing
@@ -53,6 +56,7 @@ export async function uploadImport(db: Database, viewer: Viewer | null, input: u
         file: bytes,
         headers: sheet.headers,
         headerRow: sheet.headerRow,
+        samples: sheet.rows.slice(0, IMPORT_SAMPLE_ROWS).map((row) => row.cells),
         mapping,
         totalRows: sheet.rows.length,
         createdById: viewer.id,
@@ -91,7 +95,14 @@ export async function confirmImportMapping(
   const mapping = mappingOf(parsed.data as Record<string, string>);
   const changed = await db.importJob.updateMany({
     where: { id: id.data.jobId, status: "MAPPING" },
-    data: { mapping, status: "ANALYSING", processedRows: 0, claimedUntil: null, attempts: 0 },
+    data: {
+      mapping,
+      samples: Prisma.DbNull,
+      status: "ANALYSING",
+      processedRows: 0,
+      claimedUntil: null,
+      attempts: 0,
+    },
   });
   if (changed.count === 0) return wrongState;
   await rememberMapping(db, viewer, job.headers as string[], mapping);
@@ -176,7 +187,14 @@ export async function cancelImport(db: Database, viewer: Viewer | null, input: u
   return db.$transaction(async (tx) => {
     const changed = await tx.importJob.updateMany({
       where: { id: jobId, status: { in: ["MAPPING", "ANALYSING", "PREVIEW"] } },
-      data: { status: "CANCELLED", file: null, keepFile: false, claimedUntil: null, finishedAt: new Date() },
+      data: {
+        status: "CANCELLED",
+        file: null,
+        samples: Prisma.DbNull,
+        keepFile: false,
+        claimedUntil: null,
+        finishedAt: new Date(),
+      },
     });
     if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
     await tx.importRow.deleteMany({ where: { jobId } });
@@ -234,4 +252,10 @@ export async function forgetImportedPerson(
   if (jobIds.length) {
     await tx.importJob.updateMany({ where: { id: { in: jobIds } }, data: { file: null, keepFile: false } });
   }
+  // A file still waiting for its mapping has no rows to search: it may name the person anywhere, so it
+  // is dropped with its samples and the admin uploads it again (the analysis will not find the erased lead).
+  await tx.importJob.updateMany({
+    where: { status: "MAPPING" },
+    data: { status: "CANCELLED", file: null, samples: Prisma.DbNull, keepFile: false, finishedAt: new Date() },
+  });
 }
