@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkImportFile, IMPORT_MAX_BYTES } from "@/components/leads/import/file-check";
 import { columnLetter, columnsOfMapping, mappingOfColumns } from "@/components/leads/import/mapping-values";
 import { repeatedRow, rowChoices } from "@/components/leads/import/row-choices";
-import { importMappingSchema } from "@/lib/leads/import/columns";
+import { importMappingSchema } from "@/lib/leads/import/schema";
 import { MAX_IMPORT_BYTES } from "@/lib/leads/import/file";
 
 /*

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage } from "@/components/ui/form-message";
 import { fieldIds, inputAria } from "@/components/ui/field";
 import { confirmImportMappingAction } from "@/lib/leads/import/actions";
-import { importMappingSchema, REQUIRED_IMPORT_FIELDS } from "@/lib/leads/import/columns";
+import { importMappingSchema, REQUIRED_IMPORT_FIELDS } from "@/lib/leads/import/schema";
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from "@/lib/leads/import/types";
 import { CancelImport } from "./cancel-import";
 import { columnLetter, columnsOfMapping, mappingOfColumns } from "./mapping-values";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/messages/en";
 import { zhCN } from "../../i18n/messages/zh-CN";
 import { projectColumns } from "../../reports/ledger/sheet";
-import { fieldOfHeader, importMappingSchema, recogniseColumns } from "./columns";
+import { fieldOfHeader, recogniseColumns } from "./columns";
+import { importMappingSchema } from "./schema";
 import type { ImportField } from "./types";
 
 describe("recognising a header", () => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
@@ -6,13 +7,12 @@ import { inboxEn } from "../../i18n/messages/inbox.en";
 import { inboxZhCN } from "../../i18n/messages/inbox.zh-CN";
 import { reportsExportEn } from "../../i18n/messages/reports-export.en";
 import { reportsExportZhCN } from "../../i18n/messages/reports-export.zh-CN";
-import { IMPORT_FIELDS, type ImportField, type ImportMapping } from "./types";
+import { IMPORT_FIELDS, importValueOf, type ImportField, type ImportMapping } from "./types";
 
 /*
  * Which field each column of an uploaded file is: proposed from its header, corrected by the admin
- * with the mapping form (importMappingSchema, shared by the page and the action), remembered for the
- * next file (the Setting "import.leads.mapping"). Imports nothing server-side at run time: the mapping form
- * validates with the same schema as the action.
+ * with the mapping form (importMappingSchema, schema.ts), remembered for the next file (the Setting
+ * "import.leads.mapping").
  */
 
 /** The usual headers of park ledgers and CRM exports, in both languages, folded as `headerKey` folds them. */
@@ -203,17 +203,6 @@ export function fieldOfHeader(header: string): ImportField | null {
   return field;
 }
 
-/** Fields that name one value however many ways a column can hold it: at most one column each. */
-const SAME_VALUE: Partial<Record<ImportField, string>> = {
-  needArea: "needArea",
-  needAreaMu: "needArea",
-  needAreaSqm: "needArea",
-  signedArea: "signedArea",
-  signedAreaMu: "signedArea",
-  signedAreaSqm: "signedArea",
-};
-const valueOf = (field: ImportField) => SAME_VALUE[field] ?? field;
-
 /**
  * The field proposed for each column: the admin's remembered correction for that header text first,
  * then recognition; a field a column before already took is not proposed again.
@@ -224,43 +213,14 @@ export function recogniseColumns(headers: string[], remembered: Record<string, I
   const mapping: ImportMapping = {};
   headers.forEach((header, index) => {
     const field = corrections.get(headerKey(header)) ?? fieldOfHeader(header);
-    if (!field || !(IMPORT_FIELDS as readonly string[]).includes(field) || taken.has(valueOf(field))) return;
-    taken.add(valueOf(field));
+    if (!field || !(IMPORT_FIELDS as readonly string[]).includes(field) || taken.has(importValueOf(field))) return;
+    taken.add(importValueOf(field));
     mapping[String(index)] = field;
   });
   return mapping;
 }
 
 /** Fields every import needs a column for. */
-export const REQUIRED_IMPORT_FIELDS = ["company", "contactName", "phone"] as const satisfies readonly ImportField[];
-
-/**
- * The mapping form: column index → field, or "" for a column not imported. Errors are leadImport.errors
- * keys: "fieldTwice" on each column naming a field another column names too, "requiredFields" on the
- * form when company, contact or phone has no column.
- */
-export const importMappingSchema = z
-  .record(z.string().regex(/^\d{1,3}$/, "invalid"), z.enum([...IMPORT_FIELDS, ""], { error: "choice" }), {
-    error: "invalid",
-  })
-  .superRefine((input, ctx) => {
-    const columns = new Map<string, string[]>();
-    for (const [column, field] of Object.entries(input)) {
-      if (field === "") continue;
-      columns.set(valueOf(field), [...(columns.get(valueOf(field)) ?? []), column]);
-    }
-    for (const same of columns.values())
-      if (same.length > 1)
-        for (const column of same) ctx.addIssue({ code: "custom", path: [column], message: "fieldTwice" });
-    if (REQUIRED_IMPORT_FIELDS.some((field) => !columns.has(field)))
-      ctx.addIssue({ code: "custom", path: [], message: "requiredFields" });
-  })
-  .transform((input) => {
-    const mapping: ImportMapping = {};
-    for (const [column, field] of Object.entries(input)) if (field !== "") mapping[column] = field;
-    return mapping;
-  });
-export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
 /** The Setting row that keeps the admin's corrections: header text → field. */
 export const MAPPING_SETTING_KEY = "import.leads.mapping";

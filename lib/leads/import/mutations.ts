@@ -6,9 +6,16 @@ import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { wakeImportRunner } from "./wake";
-import { importMappingSchema, recogniseColumns, rememberedMapping, rememberMapping } from "./columns";
+import { recogniseColumns, rememberedMapping, rememberMapping } from "./columns";
 import { ImportFileError, readImportFile } from "./file";
-import { IMPORT_ROLES, importDecisionSchema, importJobSchema, importStartSchema, importUploadSchema } from "./schema";
+import {
+  IMPORT_ROLES,
+  importDecisionSchema,
+  importJobSchema,
+  importMappingSchema,
+  importStartSchema,
+  importUploadSchema,
+} from "./schema";
 import type { ImportMapping } from "./types";
 
 /** How many data rows the mapping form shows under each header. */

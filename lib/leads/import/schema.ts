@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { existingId } from "../../forms/fields";
+import { IMPORT_FIELDS, importValueOf, type ImportField, type ImportMapping } from "./types";
 
 /*
- * What the import's pages send besides the mapping (importMappingSchema, columns.ts): the upload,
- * the admin's choices on the preview, the start and the job's other buttons. Shared by the pages
- * and lib/leads/import/mutations.ts.
+ * What the import's pages send: the upload, the column mapping, the admin's choices on the preview,
+ * the start and the job's other buttons. Shared by the pages (in the browser too: nothing server-side
+ * here) and lib/leads/import/mutations.ts.
  */
 
 /** Importing is an admin's work: it writes many leads at once, as anyone's owner. */
@@ -58,3 +59,33 @@ export const importPreviewSchema = z.strictObject({
   /** the last row number of the page before */
   cursor: z.coerce.number().int().min(0).catch(0).default(0),
 });
+
+export const REQUIRED_IMPORT_FIELDS = ["company", "contactName", "phone"] as const satisfies readonly ImportField[];
+
+/**
+ * The mapping form: column index → field, or "" for a column not imported. Errors are leadImport.errors
+ * keys: "fieldTwice" on each column naming a field another column names too, "requiredFields" on the
+ * form when company, contact or phone has no column.
+ */
+export const importMappingSchema = z
+  .record(z.string().regex(/^\d{1,3}$/, "invalid"), z.enum([...IMPORT_FIELDS, ""], { error: "choice" }), {
+    error: "invalid",
+  })
+  .superRefine((input, ctx) => {
+    const columns = new Map<string, string[]>();
+    for (const [column, field] of Object.entries(input)) {
+      if (field === "") continue;
+      columns.set(importValueOf(field), [...(columns.get(importValueOf(field)) ?? []), column]);
+    }
+    for (const same of columns.values())
+      if (same.length > 1)
+        for (const column of same) ctx.addIssue({ code: "custom", path: [column], message: "fieldTwice" });
+    if (REQUIRED_IMPORT_FIELDS.some((field) => !columns.has(field)))
+      ctx.addIssue({ code: "custom", path: [], message: "requiredFields" });
+  })
+  .transform((input) => {
+    const mapping: ImportMapping = {};
+    for (const [column, field] of Object.entries(input)) if (field !== "") mapping[column] = field;
+    return mapping;
+  });
+export type ImportMappingInput = z.input<typeof importMappingSchema>;

@@ -43,6 +43,17 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** Fields that name one value however many ways a column can hold it: at most one column each. */
+const SAME_VALUE: Partial<Record<ImportField, string>> = {
+  needArea: "needArea",
+  needAreaMu: "needArea",
+  needAreaSqm: "needArea",
+  signedArea: "signedArea",
+  signedAreaMu: "signedArea",
+  signedAreaSqm: "signedArea",
+};
+export const importValueOf = (field: ImportField): string => SAME_VALUE[field] ?? field;
+
 /** Column index in the file's order (as a string: JSON keys) → the field it is read as; other columns are ignored. */
 export type ImportMapping = Record<string, ImportField>;
 
