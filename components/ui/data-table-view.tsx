@@ -59,15 +59,20 @@ export function DataTableView({ id, userId, label, chooserLabel, columns, rows, 
   const captionId = useId();
   const [columnVisibility, setColumnVisibility] = useState(() => visibilityOf(columns, savedHidden));
   const byId = useMemo(() => new Map(columns.map((column) => [column.id, column])), [columns]);
+  // The cell renderers must keep their identity across a refresh: each refresh brings new `columns`
+  // props, and a new renderer is a new component type to React, which would remount every cell — and
+  // lose the state of what a cell holds (a dialog's answer, a typed value). So they depend only on
+  // the set of columns, and the headers (whose words change with the language) are drawn from
+  // `byId` directly.
+  const columnIds = columns.map((column) => column.id).join("\u0000");
   const definitions = useMemo(
     () =>
-      columns.map((column, index): ColumnDef<typeof features, DataTableRow> => ({
-        id: column.id,
-        header: () => column.header ?? column.label,
-        cell: ({ row }) => row.original.cells[column.id] ?? null,
+      columnIds.split("\u0000").map((columnId, index): ColumnDef<typeof features, DataTableRow> => ({
+        id: columnId,
+        cell: ({ row }) => row.original.cells[columnId] ?? null,
         enableHiding: index > 0,
       })),
-    [columns],
+    [columnIds],
   );
   const table = useTable({
     features,
@@ -130,7 +135,7 @@ export function DataTableView({ id, userId, label, chooserLabel, columns, rows, 
                     aria-sort={byId.get(header.column.id)?.sort}
                     className={cellClass(header.column.id)}
                   >
-                    <table.FlexRender header={header} />
+                    {byId.get(header.column.id)?.header ?? byId.get(header.column.id)?.label}
                   </th>
                 ))}
               </tr>
