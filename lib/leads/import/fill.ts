@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../../db/generated/client";
 import { recordActivity } from "../activity";
+import { FILLED_WHEN_EMPTY } from "../merge/plan";
 import { rescoreLead } from "../score/score";
 import { leadSearchTokens } from "../search-tokens";
 import type { ImportedLead } from "./types";
@@ -11,22 +12,8 @@ import type { ImportedLead } from "./types";
  * where nobody has changed them since.
  */
 
-const FILLED = [
-  "wechat",
-  "email",
-  "creditCode",
-  "industry",
-  "needDeal",
-  "needKind",
-  "use",
-  "expectedAnnualTax",
-  "investment",
-  "annualOutput",
-  "employees",
-  "notes",
-  "parkId",
-  "listingId",
-] as const;
+/** What a merge fills where the lead's own is empty (lib/leads/merge), and the notes: a join adds the row's. */
+const FILLED = [...FILLED_WHEN_EMPTY, "notes"] as const;
 type Filled = (typeof FILLED)[number] | "needArea" | "needAreaUnit";
 const SCORED = new Set<string>(["creditCode", "industry", "needKind", "needArea", "use", "expectedAnnualTax"]);
 const SEARCHED = new Set<string>(["wechat", "email", "notes"]);

@@ -37,8 +37,8 @@ export const mergeSelect = {
 
 export type MergeSide = Prisma.LeadGetPayload<{ select: typeof mergeSelect }>;
 
-/** Fields the survivor takes from the merged lead only where its own are empty. */
-const FILLED_WHEN_EMPTY = [
+/** Fields the survivor takes from the merged lead only where its own are empty (an import's join too). */
+export const FILLED_WHEN_EMPTY = [
   "wechat",
   "email",
   "creditCode",
