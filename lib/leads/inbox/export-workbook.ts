@@ -1,9 +1,8 @@
 import "server-only";
-import { once } from "node:events";
-import { PassThrough } from "node:stream";
+import type { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { SHANGHAI_OFFSET_MS } from "../../calendar/shanghai-time";
-import { logEvent } from "../../log";
+import { caughtUp, workbookStream } from "../../workbook-stream";
 
 /*
  * The inbox export as an .xlsx: one header row (frozen, filterable), then the rows as they are read.
@@ -24,20 +23,6 @@ const MINUTE = 60_000;
  */
 function excelMinute(value: Date): Date {
   return new Date(Math.floor(value.getTime() / MINUTE) * MINUTE + SHANGHAI_OFFSET_MS);
-}
-
-/** Stops when the reader went away; otherwise resolves once the reader has caught up. */
-async function caughtUp(out: PassThrough): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed) return;
-  const settled = new AbortController();
-  try {
-    await Promise.race([
-      once(out, "drain", { signal: settled.signal }),
-      once(out, "close", { signal: settled.signal }),
-    ]);
-  } finally {
-    settled.abort();
-  }
 }
 
 async function write(
@@ -79,27 +64,14 @@ async function write(
   await workbook.commit();
 }
 
-/** The workbook as a byte stream for a Response; a failure half-way aborts the download rather than truncating it. */
+/** The workbook as a byte stream for a Response (lib/workbook-stream.ts). */
 export function leadsWorkbook(
   sheetName: string,
   header: string[],
   lines: AsyncIterator<WorkbookValue[][]>,
 ): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  write(out, sheetName, header, lines).catch((error: unknown) => {
-    logEvent("lead.export.workbook.failed", { error: error instanceof Error ? error.message : String(error) });
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  const chunks = out[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value as Buffer);
-    },
-    async cancel() {
-      await chunks.return?.();
-      await lines.return?.();
-    },
+  return workbookStream((out) => write(out, sheetName, header, lines), {
+    event: "lead.export.workbook.failed",
+    onCancel: async () => lines.return?.(),
   });
 }

@@ -1,13 +1,12 @@
 import "server-only";
-import { once } from "node:events";
-import { PassThrough } from "node:stream";
+import type { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { SHANGHAI_OFFSET_MS } from "../../calendar/shanghai-time";
 import { localized } from "../../i18n/localized";
 import type { Locale, Messages } from "../../i18n/messages";
 import { term } from "../../i18n/vocabulary";
 import { SQM_PER_MU_ROUNDED as SQM_PER_MU } from "../../listings/units";
-import { logEvent } from "../../log";
+import { caughtUp, workbookStream } from "../../workbook-stream";
 import type { ProjectRow } from "./rows";
 
 /*
@@ -114,20 +113,6 @@ const HOLD_BACK_ROWS = 100;
 /** Excel opens no sheet longer than this. */
 const EXCEL_MAX_ROWS = 1_048_576;
 
-/** Stops when the reader went away; otherwise resolves once the reader has caught up. */
-async function caughtUp(out: PassThrough): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed) return;
-  const settled = new AbortController();
-  try {
-    await Promise.race([
-      once(out, "drain", { signal: settled.signal }),
-      once(out, "close", { signal: settled.signal }),
-    ]);
-  } finally {
-    settled.abort();
-  }
-}
-
 async function writeSheet(out: PassThrough, sheet: ProjectSheet): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const headerRow = TITLE_ROWS + 1;
@@ -184,25 +169,8 @@ async function writeSheet(out: PassThrough, sheet: ProjectSheet): Promise<void> 
  * silently.
  */
 export function projectWorkbook(sheet: ProjectSheet): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  writeSheet(out, sheet).catch((error: unknown) => {
-    logEvent("report.workbook.failed", {
-      sheet: sheet.sheetName,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  // Read only when the reader asks (pull), so a slow download holds the writer back instead of
-  // piling the zip up in memory.
-  const chunks = out[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value as Buffer);
-    },
-    async cancel() {
-      await chunks.return?.();
-    },
+  return workbookStream((out) => writeSheet(out, sheet), {
+    event: "report.workbook.failed",
+    details: { sheet: sheet.sheetName },
   });
 }
