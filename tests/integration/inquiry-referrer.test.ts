@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import * as inquiriesRoute from "@/app/api/inquiries/route";
 import type { Database } from "@/lib/db/client";
 import { conversionReport } from "@/lib/reports/conversion/queries";
@@ -62,7 +63,8 @@ function referrerSuite(open: () => Promise<TestDatabase>) {
     // Stored while the public address was not yet configured, as rows from before this rule were.
     const own = "https://park-reports.example.cn/listings/1";
     expect((await postFrom(db, own)).lead).toBe(own);
-    const today = new Date().toISOString().slice(0, 10);
+    // The report's days are Shanghai days: from 16:00 UTC on, the UTC date is still yesterday's.
+    const today = shanghaiDay(new Date());
     const filter = filterOf({ range: "custom", from: today, to: today });
     const referrers = async () =>
       pick(reportTable(await conversionReport(db, reportViewer("m", "MANAGER"), filter), referrerTable), [
