@@ -21,6 +21,9 @@ import { apiKeysEn } from "./api-keys.en";
 import { apiEn } from "./api.en";
 import { apiReferenceEn } from "./api-reference.en";
 import { webhooksEn } from "./webhooks.en";
+import { reportsOccupancyEn } from "./reports-occupancy.en";
+import { unitImportEn } from "./unit-import.en";
+import { inventoryEn } from "./inventory.en";
 import { auditEn } from "./audit.en";
 import { workspaceEn } from "./workspace.en";
 import { publicListingsEn } from "./public-listings.en";
@@ -399,6 +402,9 @@ export const en: Messages = {
   api: apiEn,
   apiReference: apiReferenceEn,
   webhooks: webhooksEn,
+  reportsOccupancy: reportsOccupancyEn,
+  unitImport: unitImportEn,
+  inventory: inventoryEn,
   audit: auditEn,
   workspace: workspaceEn,
   publicListings: publicListingsEn,

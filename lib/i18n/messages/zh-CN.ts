@@ -21,6 +21,9 @@ import { apiKeysZhCN } from "./api-keys.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { apiReferenceZhCN } from "./api-reference.zh-CN";
 import { webhooksZhCN } from "./webhooks.zh-CN";
+import { reportsOccupancyZhCN } from "./reports-occupancy.zh-CN";
+import { unitImportZhCN } from "./unit-import.zh-CN";
+import { inventoryZhCN } from "./inventory.zh-CN";
 import { auditZhCN } from "./audit.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 import { publicListingsZhCN } from "./public-listings.zh-CN";
@@ -368,6 +371,9 @@ export const zhCN = {
   api: apiZhCN,
   apiReference: apiReferenceZhCN,
   webhooks: webhooksZhCN,
+  reportsOccupancy: reportsOccupancyZhCN,
+  unitImport: unitImportZhCN,
+  inventory: inventoryZhCN,
   audit: auditZhCN,
   workspace: workspaceZhCN,
   publicListings: publicListingsZhCN,

@@ -1,0 +1,4 @@
+/* 出租率与空置报表. */
+export const reportsOccupancyZhCN = {
+  title: "",
+};
