@@ -1,12 +1,13 @@
 import type { Messages } from "./messages";
 
 /*
- * Stored code values in the reader's language: a lead's source, a UTM medium, a role, a kind of record.
+ * Stored code values in the reader's language: a lead's source, a UTM medium, a role, a kind of record,
+ * a unit's status and why a hold ended.
  * Sources and media are partly free text (a campaign's own utm_source), so an unknown value is shown as
  * it was sent rather than hidden; an empty one is the "direct" word.
  */
 type Vocabulary = Messages["vocabulary"];
-export type VocabularyKind = "source" | "medium" | "channel" | "role" | "entity";
+export type VocabularyKind = "source" | "medium" | "channel" | "role" | "entity" | "unitStatus" | "holdEnd";
 
 export function term(vocabulary: Vocabulary, kind: VocabularyKind, raw: string | null | undefined): string {
   const value = raw?.trim() ?? "";

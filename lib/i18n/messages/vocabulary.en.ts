@@ -57,6 +57,16 @@ export const vocabularyEn: Messages["vocabulary"] = {
     apiKey: "API key",
     webhookSubscription: "Webhook subscription",
     importJob: "Import",
+    unit: "Unit",
+    building: "Building",
+  },
+  unitStatus: { VACANT: "Vacant", HELD: "Held", SIGNED: "Signed", OCCUPIED: "Occupied", UNAVAILABLE: "Unavailable" },
+  holdEnd: {
+    SIGNED: "Signed",
+    EXPIRED: "Expired",
+    RELEASED: "Released by hand",
+    LEAD_LOST: "Lead lost",
+    LEAD_CLOSED: "Lead archived or erased",
   },
   pool: "Pool",
 };

@@ -65,6 +65,18 @@ export const vocabularyZhCN = {
     apiKey: "API 密钥",
     webhookSubscription: "Webhook 订阅",
     importJob: "导入",
+    unit: "单元",
+    building: "楼栋",
+  },
+  /** Unit.status (租控) */
+  unitStatus: { VACANT: "空置", HELD: "意向锁定", SIGNED: "已签约", OCCUPIED: "已入驻", UNAVAILABLE: "不可租售" },
+  /** UnitHold.endReason: why a hold ended */
+  holdEnd: {
+    SIGNED: "已签约",
+    EXPIRED: "到期释放",
+    RELEASED: "手动释放",
+    LEAD_LOST: "线索流失",
+    LEAD_CLOSED: "线索归档或删除",
   },
   /** Leads with no owner, waiting to be claimed: one word everywhere */
   pool: "公海",
