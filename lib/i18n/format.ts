@@ -80,3 +80,21 @@ export function formatDateTime(value: Date, locale: Locale): string {
   }
   return format.format(value);
 }
+
+const dayTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** A day of the month and a time, Asia/Shanghai: "12月13日 18:00", "Dec 13, 18:00" (a hold's expiry). */
+export function formatDayTime(value: Date, locale: Locale): string {
+  let format = dayTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: "Asia/Shanghai",
+      month: locale === "en" ? "short" : "long",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    dayTimeFormats.set(locale, format);
+  }
+  return format.format(value);
+}
