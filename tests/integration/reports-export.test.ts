@@ -118,6 +118,29 @@ function exportSuite(open: () => Promise<TestDatabase>) {
         },
       })
     ).id;
+    // L1 signed two units of 3号楼 and still holds a third, which the ledger leaves out.
+    const building = await db.building.create({
+      data: { parkId: fixture.parks.p1, name: "3号楼", nameEn: "Building 3", kind: "FACTORY" },
+    });
+    for (const [number, status] of [
+      ["202", "SIGNED"],
+      ["201", "OCCUPIED"],
+      ["301", "HELD"],
+    ] as const) {
+      await db.unit.create({
+        data: {
+          buildingId: building.id,
+          parkId: fixture.parks.p1,
+          floor: Number(number[0]),
+          number,
+          area: 1200,
+          areaUnit: "SQM",
+          areaSqm: 1200,
+          status,
+          leadId: fixture.leads.l1,
+        },
+      });
+    }
   });
   afterAll(async () => {
     door.opened = undefined;
@@ -302,6 +325,7 @@ function exportSuite(open: () => Promise<TestDatabase>) {
         "签约面积",
         "签约面积单位",
         "签约税收（万元）",
+        "签约单元",
       ]);
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
       // L4 came in September but moved stage in October; L7 was merged away; L8 (2025), L9 (November) and the land project are outside.
@@ -326,6 +350,7 @@ function exportSuite(open: () => Promise<TestDatabase>) {
         2800,
         "m²",
         180,
+        "3号楼 201、202（2,400 m²）",
       ]);
       expect(l1.getCell(4).numFmt).toBe("#,##0.00");
       expect(l1.getCell(12).numFmt).toBe("yyyy-mm-dd hh:mm");
@@ -350,6 +375,7 @@ function exportSuite(open: () => Promise<TestDatabase>) {
         expect(sheet.getRow(4).getCell(11).value).toBe("p1");
         expect(sheet.getRow(6).getCell(9).value).toBe("Pool");
         expect(sheet.getRow(4).getCell(10).value).toBe("Baidu");
+        expect(sheet.getRow(4).getCell(18).value).toBe("Building 3 201, 202 (2,400 m²)");
       } finally {
         door.locale = "zh-CN";
       }

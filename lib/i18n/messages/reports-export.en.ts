@@ -53,6 +53,7 @@ export const reportsExportEn: typeof reportsExportZhCN = {
     period: "Period: {range}",
     filter: "Filters: {filters}",
     threshold: "Investment threshold: {threshold} × RMB 10k",
+    units: { text: "{units} ({area})", numbers: ", ", buildings: "; " },
     truncated:
       "Excel holds at most 1,048,576 rows: only the first {rows} are here. Narrow the filters and export in parts.",
     columns: {
@@ -73,6 +74,7 @@ export const reportsExportEn: typeof reportsExportZhCN = {
       signedArea: "Signed area",
       signedAreaUnit: "Signed area unit",
       signedTax: "Signed annual tax (RMB 10k)",
+      units: "Units signed",
       taxPerMu: "Tax per mu (RMB 10k/mu)",
     },
   },

@@ -51,6 +51,8 @@ export const reportsExportZhCN = {
     period: "统计期间：{range}",
     filter: "筛选条件：{filters}",
     threshold: "投资额门槛：{threshold} 万元",
+    /** a signed lead's units: "3号楼 201、202；5号楼 101（3,600 m²）" */
+    units: { text: "{units}（{area}）", numbers: "、", buildings: "；" },
     truncated: "Excel 一张表最多 1,048,576 行：只导出了前 {rows} 行，请缩小筛选范围后分批导出。",
     columns: {
       index: "序号",
@@ -70,6 +72,7 @@ export const reportsExportZhCN = {
       signedArea: "签约面积",
       signedAreaUnit: "签约面积单位",
       signedTax: "签约税收（万元）",
+      units: "签约单元",
       taxPerMu: "亩均税收（万元/亩）",
     },
   },

@@ -70,7 +70,8 @@ export async function exportReserve(
       text.sheet.filter.replace("{filters}", words.filters),
       text.sheet.exportedAt.replace("{time}", formatDateTime(now, locale)),
     ],
-    columns: projectColumns,
+    // Open projects have signed no units yet.
+    columns: projectColumns.filter((column) => column !== "units"),
     rows: projectRows(db, where),
     locale,
     messages,

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import type { LedgerUnit } from "./units";
 
 /*
  * The rows of the two workbooks, read in keyset batches of (createdAt, id) so a year of a million
  * leads streams through Lead_createdAt_id_idx without ever sitting in memory. Only the columns the
- * sheet shows are selected; names come from one join each.
+ * sheet shows are selected; names come from one join each, a lead's units from Unit_leadId_idx.
  */
 
 export interface ProjectRow {
@@ -33,6 +34,8 @@ export interface ProjectRow {
   signedAreaUnit: "SQM" | "MU" | null;
   /** 万元 a year */
   signedTax: number | null;
+  /** the units the lead signed for or moved into (null for none), in the park grid's order */
+  units: LedgerUnit[] | null;
 }
 
 export const ROW_BATCH = 2000;
@@ -51,7 +54,12 @@ function selectRows(where: Prisma.Sql, batchSize: number): Prisma.Sql {
            p."name" AS "parkName", p."nameEn" AS "parkNameEn",
            l."createdAt", l."lastActivityAt", l."signedAt",
            l."signedArea"::float8 AS "signedArea", l."signedAreaUnit"::text AS "signedAreaUnit",
-           l."signedAnnualTax"::float8 AS "signedTax"
+           l."signedAnnualTax"::float8 AS "signedTax",
+           (SELECT json_agg(json_build_object('building', b."name", 'buildingEn', b."nameEn", 'number', un."number",
+                'area', un."area"::float8, 'areaUnit', un."areaUnit", 'areaSqm', un."areaSqm"::float8)
+              ORDER BY b."position", b."name", un."floor", un."number")
+            FROM "Unit" un JOIN "Building" b ON b."id" = un."buildingId"
+            WHERE un."leadId" = l."id" AND un."status" IN ('SIGNED', 'OCCUPIED')) AS "units"
     FROM "Lead" l
     JOIN "Stage" s ON s."key" = l."stageKey"
     LEFT JOIN "User" u ON u."id" = l."ownerId"

@@ -59,6 +59,7 @@ describe("a workbook longer than Excel allows", () => {
           signedArea: null,
           signedAreaUnit: null,
           signedTax: null,
+          units: null,
         }));
       }
     }

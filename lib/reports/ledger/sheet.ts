@@ -8,6 +8,7 @@ import { term } from "../../i18n/vocabulary";
 import { SQM_PER_MU_ROUNDED as SQM_PER_MU } from "../../listings/units";
 import { caughtUp, workbookStream } from "../../workbook-stream";
 import type { ProjectRow } from "./rows";
+import { unitsText } from "./units";
 
 /*
  * The 招商台账 and 项目储备库 as real .xlsx: amounts are numbers of 万元 with a number format, dates
@@ -34,6 +35,7 @@ export const projectColumns = [
   "signedArea",
   "signedAreaUnit",
   "signedTax",
+  "units",
   "taxPerMu",
 ] as const;
 export type ProjectColumn = (typeof projectColumns)[number];
@@ -92,6 +94,7 @@ const COLUMNS: Record<
   signedArea: { width: 12, numFmt: AREA, value: (row) => row.signedArea },
   signedAreaUnit: { width: 8, value: (row, _index, context) => unit(row.signedAreaUnit, context) },
   signedTax: { width: 16, numFmt: WAN, value: (row) => row.signedTax },
+  units: { width: 30, value: (row, _index, context) => unitsText(row.units, context) },
   taxPerMu: { width: 14, numFmt: WAN, value: (row) => taxPerMu(row) },
 };
 
