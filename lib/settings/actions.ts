@@ -1,6 +1,6 @@
 "use server";
 import { defineAction } from "../actions/define-action";
-import { updateAssignmentSettings, updateWorkingHoursSettings } from "./mutations";
+import { updateAssignmentSettings, updateInventorySettings, updateWorkingHoursSettings } from "./mutations";
 
 const RULES_PAGE = ["/crm/settings/rules"];
 
@@ -12,4 +12,10 @@ export const updateAssignmentSettingsAction = defineAction({
 export const updateWorkingHoursSettingsAction = defineAction({
   run: (input: unknown, { db, viewer }) => updateWorkingHoursSettings(db, viewer, input),
   revalidate: RULES_PAGE,
+});
+
+/** The hold rules (租控) live on the settings page itself. */
+export const updateInventorySettingsAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateInventorySettings(db, viewer, input),
+  revalidate: ["/crm/settings"],
 });

@@ -56,3 +56,7 @@ export function updateWorkingHoursSettings(
 ): Promise<SettingsResult> {
   return saveSettingsSection(db, viewer, "workingHours", input);
 }
+
+export function updateInventorySettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
+  return saveSettingsSection(db, viewer, "inventory", input);
+}

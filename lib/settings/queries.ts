@@ -37,6 +37,7 @@ export async function readSettings(db: Reader): Promise<Settings> {
     assignment: parseStoredSetting("assignment", stored.get("assignment")),
     workingHours: parseStoredSetting("workingHours", stored.get("workingHours")),
     score: parseStoredSetting("score", stored.get("score")),
+    inventory: parseStoredSetting("inventory", stored.get("inventory")),
   };
 }
 

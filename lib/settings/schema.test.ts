@@ -14,6 +14,16 @@ describe("settings schemas", () => {
     });
     expect(Object.values(DEFAULT_SETTINGS.score.weights).reduce((sum, weight) => sum + weight, 0)).toBe(100);
     expect(DEFAULT_SETTINGS.score.vetoes.minExpectedTax).toBeNull();
+    expect(DEFAULT_SETTINGS.inventory).toEqual({ holdDays: 7, staffRenewals: 2, reminderHours: 24 });
+  });
+
+  it("keep the hold rules within their bounds", () => {
+    const result = settingSchemas.inventory.safeParse({ holdDays: "0", staffRenewals: "11", reminderHours: "1.5" });
+    expect(result.success ? {} : result.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["holdDays", "tooSmall:1"],
+      ["staffRenewals", "tooBig:10"],
+      ["reminderHours", "integer"],
+    ]);
   });
 
   it("accept their own output again unchanged, as the server does after the form's resolver", () => {
@@ -32,6 +42,7 @@ describe("settings schemas", () => {
         vetoes: { bannedIndustries: "电镀", minExpectedTax: "50" },
       },
       assignment: { rule: "park_owner" },
+      inventory: { holdDays: "14", staffRenewals: "0", reminderHours: "48" },
     };
     for (const key of SETTING_KEYS) {
       const once = settingSchemas[key].parse(fromForm[key]);

@@ -10,7 +10,7 @@ import { amount, isCalendarDay, isMissing } from "../forms/fields";
  * Error messages are i18n keys ("validation.<key>").
  */
 
-export const SETTING_KEYS = ["assignment", "workingHours", "score"] as const;
+export const SETTING_KEYS = ["assignment", "workingHours", "score", "inventory"] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const ASSIGNMENT_RULES = ["round_robin", "park_owner"] as const;
@@ -186,27 +186,45 @@ export const scoreSettingsSchema = z.strictObject({
     .default({ bannedIndustries: DEFAULT_BANNED_INDUSTRIES, minExpectedTax: null }),
 });
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce.number({ error: "integer" }).int("integer").min(min, `tooSmall:${min}`).max(max, `tooBig:${max}`);
+
+/** Holds of units for leads (租控, lib/inventory/holds). */
+export const inventorySettingsSchema = z.strictObject({
+  /** days a hold lasts, and how far a renewal pushes it from the moment of renewing */
+  holdDays: wholeNumber(1, 90).default(7),
+  /** renewals an officer may make of one hold; beyond them only a manager renews */
+  staffRenewals: wholeNumber(0, 10).default(2),
+  /** hours before the expiry the holder is told "a hold you own expires tomorrow" */
+  reminderHours: wholeNumber(1, 168).default(24),
+});
+
 export type AssignmentSettings = z.output<typeof assignmentSettingsSchema>;
 export type WorkingHoursSettings = z.output<typeof workingHoursSettingsSchema>;
 export type ScoreSettings = z.output<typeof scoreSettingsSchema>;
 export type AssignmentSettingsInput = z.input<typeof assignmentSettingsSchema>;
 export type WorkingHoursSettingsInput = z.input<typeof workingHoursSettingsSchema>;
 export type ScoreSettingsInput = z.input<typeof scoreSettingsSchema>;
+export type InventorySettings = z.output<typeof inventorySettingsSchema>;
+export type InventorySettingsInput = z.input<typeof inventorySettingsSchema>;
 
 export interface Settings {
   assignment: AssignmentSettings;
   workingHours: WorkingHoursSettings;
   score: ScoreSettings;
+  inventory: InventorySettings;
 }
 
 export const settingSchemas = {
   assignment: assignmentSettingsSchema,
   workingHours: workingHoursSettingsSchema,
   score: scoreSettingsSchema,
+  inventory: inventorySettingsSchema,
 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   assignment: assignmentSettingsSchema.parse({}),
   workingHours: workingHoursSettingsSchema.parse({}),
   score: scoreSettingsSchema.parse({}),
+  inventory: inventorySettingsSchema.parse({}),
 };
