@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { ListingKind } from "../../db/generated/enums";
 import { decimal } from "../../forms/fields";
-import { listingKinds } from "../../listings/schema";
 import { UNIT_STATUSES } from "../types";
 
 /*
@@ -10,11 +10,15 @@ import { UNIT_STATUSES } from "../types";
  * back, so a mistyped link still shows the grid.
  */
 
+/** A building's kind, the listing kinds' words (the catalogue's filter names them alike). */
+export const BUILDING_KINDS = ["FACTORY", "OFFICE", "LAND"] as const satisfies readonly ListingKind[];
+export type BuildingKind = (typeof BUILDING_KINDS)[number];
+
 /** A unit's area bound in m²: the largest a numeric(14,2) holds is far beyond any park. */
 const areaBound = decimal({ max: 100_000_000, decimals: 2 });
 
 export const inventoryFilterSchema = z.strictObject({
-  kind: z.enum(listingKinds, "invalid").optional(),
+  kind: z.enum(BUILDING_KINDS, "invalid").optional(),
   minArea: areaBound.optional(),
   maxArea: areaBound.optional(),
   status: z.array(z.enum(UNIT_STATUSES, "invalid")).max(UNIT_STATUSES.length, "invalid").optional(),
