@@ -3,14 +3,12 @@ import { Prisma } from "../../db/generated/client";
 import type { Database } from "../../db/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
-import { leadsVisibleSql } from "../../leads/access";
-import type { AreaUnit, PriceUnit } from "../../listings/units";
+import type { AreaUnit, FactoryType, PriceUnit } from "../../db/generated/enums";
 import { INVENTORY_READERS, managesInventory, seesFloorPrice } from "../access";
+import { workableLeadSql } from "../holds/lead-scope";
 import { addTotals, areaSumsSql, totalsOf, type AreaSums, type AreaTotals } from "../totals";
 import type { UnitStatus } from "../types";
-import { inventoryFilterSchema, narrowsUnits, type InventoryFilter } from "./schema";
-
-export type BuildingKind = "FACTORY" | "OFFICE" | "LAND";
+import { inventoryFilterSchema, narrowsUnits, type BuildingKind, type InventoryFilter } from "./schema";
 
 export interface GridUnit {
   id: string;
@@ -22,7 +20,10 @@ export interface GridUnit {
   areaSqm: number;
   status: UnitStatus;
   statusChangedAt: Date;
-  /** the lead holding, signed for or in the unit; `mayOpen` when the viewer may open its page */
+  /**
+   * the lead holding, signed for or in the unit; `mayOpen` when the viewer may open its page (the leads they may
+   * work: holds/lead-scope.ts states the lead pages' rule below the leads domain)
+   */
   lead: { id: string; company: string; mayOpen: boolean } | null;
   heldUntil: Date | null;
   holderName: string | null;
@@ -46,7 +47,7 @@ export interface GridBuilding {
   name: string;
   nameEn: string;
   kind: BuildingKind;
-  factoryType: "STANDARD" | "SINGLE_STOREY" | "MULTI_STOREY" | null;
+  factoryType: FactoryType | null;
   storeys: number | null;
   /** every unit of the building, whatever the filter shows */
   totals: AreaTotals;
@@ -127,7 +128,7 @@ export async function parkInventory(
         (u."heldById" IS NOT NULL AND (${managesInventory(reader)} OR u."heldById" = ${reader.id})) AS "mayRelease",
         u."listPrice"::text AS "listPrice", u."priceUnit"::text AS "priceUnit",
         ${seesFloorPrice(reader) ? Prisma.sql`u."floorPrice"::text` : Prisma.sql`NULL::text`} AS "floorPrice",
-        u."listingId", l."id" AS "leadId", l."company", ${leadsVisibleSql(reader, "l")} AS "leadOpen"
+        u."listingId", l."id" AS "leadId", l."company", ${workableLeadSql(reader, "l")} AS "leadOpen"
       FROM "Unit" u
       JOIN "Building" b ON b."id" = u."buildingId"
       LEFT JOIN "Lead" l ON l."id" = u."leadId"
