@@ -20,6 +20,8 @@ import { findDuplicates } from "@/lib/leads/duplicates/queries";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import * as inboxActions from "@/lib/leads/inbox/actions";
 import * as listingActions from "@/lib/listings/admin/actions";
+import * as registerActions from "@/lib/inventory/register/actions";
+import { buildingForEdit } from "@/lib/inventory/register/queries";
 import * as parkActions from "@/lib/parks/actions";
 import * as pipelineActions from "@/lib/pipeline/actions";
 import { loadBoard } from "@/lib/pipeline/queries";
@@ -45,6 +47,8 @@ import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
 import * as importErrorsRoute from "@/app/crm/leads/import/[id]/errors/route";
 import * as importActions from "@/lib/leads/import/actions";
 import * as reportSettingsActions from "@/lib/reports/settings/actions";
+import { occupancyReport } from "@/lib/reports/occupancy/queries";
+import { reportViewOf } from "@/lib/reports/report-view";
 import * as privacyStatusActions from "@/lib/inquiries/status/actions";
 import { inquiryStatus } from "@/lib/inquiries/status/queries";
 import { statusKey } from "@/lib/inquiries/status-link";
@@ -319,6 +323,8 @@ const DEMO = "lib/demo/remove/actions.ts";
 const MERGE = "lib/leads/merge/actions.ts";
 const SCORE = "lib/leads/score/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
+const REGISTER = "lib/inventory/register/actions.ts";
+const REGISTER_MANAGERS = is({ manager: "allowed", admin: "allowed" });
 const PARKS = "lib/parks/actions.ts";
 const NOTIFY = "lib/notify/admin/actions.ts";
 const PREFERENCES = "lib/users/preferences/actions.ts";
@@ -428,6 +434,33 @@ const importState = (db: Database, id: string) =>
   db.importJob.findUniqueOrThrow({
     where: { id },
     select: { status: true, keepFile: true, mapping: true, rows: { select: { decision: true } } },
+  });
+
+/** A building of the world's park with one vacant unit, for the asset register's doors. */
+async function makeBuilding(world: World) {
+  const building = await world.db.building.create({
+    data: { parkId: world.parkId, name: unique("门测楼"), kind: "FACTORY", factoryType: "STANDARD" },
+  });
+  const unit = await world.db.unit.create({
+    data: {
+      buildingId: building.id,
+      parkId: world.parkId,
+      number: "101",
+      area: "500",
+      areaUnit: "SQM",
+      areaSqm: "500",
+    },
+  });
+  return { building, unit };
+}
+const registerState = (db: Database, buildingId: string) =>
+  db.building.findUnique({
+    where: { id: buildingId },
+    select: {
+      updatedAt: true,
+      powerKva: true,
+      units: { select: { number: true, area: true, status: true, version: true }, orderBy: { number: "asc" } },
+    },
   });
 
 const ROWS: Row[] = [
@@ -581,6 +614,60 @@ const ROWS: Row[] = [
         statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=funnel")), 200),
     }),
     "GET /crm/reports/export",
+  ),
+  row(
+    "app/crm/reports/export/route.ts#GET",
+    "the occupancy report as CSV",
+    WORKSPACE,
+    async () => ({
+      call: async () =>
+        statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=occupancy")), 200),
+    }),
+    "GET /crm/reports/export",
+  ),
+  row(
+    "lib/reports/occupancy/queries.ts#occupancyReport",
+    "another officer's expired hold",
+    OTHERS_LEAD,
+    async (world) => {
+      const building = await world.db.building.create({
+        data: { parkId: world.parkId, name: unique("门测楼"), kind: "FACTORY" },
+      });
+      const unit = await world.db.unit.create({
+        data: {
+          buildingId: building.id,
+          parkId: world.parkId,
+          number: "101",
+          area: 100,
+          areaUnit: "SQM",
+          areaSqm: 100,
+        },
+      });
+      const lead = await makeLead(world.db, world.otherStaff.id);
+      const now = new Date();
+      await world.db.unitHold.create({
+        data: {
+          unitId: unit.id,
+          leadId: lead.id,
+          holderId: world.otherStaff.id,
+          heldAt: now,
+          expiresAt: now,
+          endedAt: now,
+          endReason: "EXPIRED",
+        },
+      });
+      const filter = reportViewOf({ tab: "occupancy" }).filter;
+      return {
+        call: () =>
+          readAs(
+            (viewer) => occupancyReport(world.db, viewer, filter),
+            (tables) =>
+              tables.some((table) =>
+                table.rows.some((shown) => shown.buildingId === building.id && shown.expired === 1),
+              ),
+          ),
+      };
+    },
   ),
   row(
     "app/crm/reports/export/workbook/route.ts#GET",
@@ -815,6 +902,88 @@ const ROWS: Row[] = [
     },
     "GET /crm/leads/export",
   ),
+
+  // The asset register: every workspace role reads it; managers and admins change it.
+  row("lib/inventory/register/queries.ts#buildingForEdit", "the building page", WORKSPACE, async (world) => {
+    const { building } = await makeBuilding(world);
+    return {
+      call: () =>
+        readAs(
+          (viewer) => buildingForEdit(world.db, viewer, building.id),
+          (page) => page?.id === building.id,
+        ),
+    };
+  }),
+  row(`${REGISTER}#createBuildingAction`, "a new building", REGISTER_MANAGERS, async (world) => {
+    const name = unique("门测楼");
+    return {
+      call: async () =>
+        answerOf(await registerActions.createBuildingAction({ parkId: world.parkId, name, kind: "OFFICE" })),
+      state: () => world.db.building.count({ where: { name } }),
+    };
+  }),
+  row(`${REGISTER}#updateBuildingAction`, "on a building", REGISTER_MANAGERS, async (world) => {
+    const { building } = await makeBuilding(world);
+    const edit = {
+      id: building.id,
+      updatedAt: building.updatedAt.toISOString(),
+      name: building.name,
+      kind: "FACTORY",
+      factoryType: "STANDARD",
+      powerKva: "630",
+    };
+    return {
+      call: async () => answerOf(await registerActions.updateBuildingAction(edit)),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
+  row(`${REGISTER}#deleteBuildingAction`, "on a building without units", REGISTER_MANAGERS, async (world) => {
+    const { building, unit } = await makeBuilding(world);
+    await world.db.unitStatusChange.deleteMany({ where: { unitId: unit.id } });
+    await world.db.unit.delete({ where: { id: unit.id } });
+    return {
+      call: async () => answerOf(await registerActions.deleteBuildingAction({ id: building.id })),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
+  row(`${REGISTER}#createUnitAction`, "in a building", REGISTER_MANAGERS, async (world) => {
+    const { building } = await makeBuilding(world);
+    const unit = { buildingId: building.id, floor: "2", number: "201", area: "300", areaUnit: "SQM" };
+    return {
+      call: async () => answerOf(await registerActions.createUnitAction(unit)),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
+  row(`${REGISTER}#addFloorUnitsAction`, "in a building", REGISTER_MANAGERS, async (world) => {
+    const { building } = await makeBuilding(world);
+    const floor = { buildingId: building.id, floor: "3", first: "301", last: "306", area: "500", areaUnit: "SQM" };
+    return {
+      call: async () => answerOf(await registerActions.addFloorUnitsAction(floor)),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
+  row(`${REGISTER}#updateUnitAction`, "on a unit", REGISTER_MANAGERS, async (world) => {
+    const { building, unit } = await makeBuilding(world);
+    const edit = { id: unit.id, version: unit.version, number: "101", area: "650", areaUnit: "SQM" };
+    return {
+      call: async () => answerOf(await registerActions.updateUnitAction(edit)),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
+  row(`${REGISTER}#deleteUnitAction`, "on a unit never used", REGISTER_MANAGERS, async (world) => {
+    const { building, unit } = await makeBuilding(world);
+    return {
+      call: async () => answerOf(await registerActions.deleteUnitAction({ id: unit.id, version: unit.version })),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
+  row(`${REGISTER}#setUnitAvailabilityAction`, "on a vacant unit", REGISTER_MANAGERS, async (world) => {
+    const { building, unit } = await makeBuilding(world);
+    return {
+      call: async () => answerOf(await registerActions.setUnitAvailabilityAction({ id: unit.id, available: false })),
+      state: () => registerState(world.db, building.id),
+    };
+  }),
 
   // Listings: every workspace role; parks: the admin's.
   row(`${LISTINGS}#createListingAction`, "a new listing", WORKSPACE, async (world) => {
