@@ -18,7 +18,7 @@ import { holdUnitsSchema, moveInSchema, releaseHoldSchema, renewHoldSchema } fro
  * Holding units for a lead (意向锁定), renewing and releasing a hold, and moving signed units in. Every
  * status change goes through moveUnits, which moves a unit only if it is still where the caller expects:
  * of two officers holding the same unit at once, exactly one wins. What happens to a lead's units when
- * the lead itself moves (signed, lost, archived, merged) is in lead-units.ts; the expiry in expiry.ts.
+ * the lead itself moves (signed, lost, archived, merged) is in ../lead-units.ts; the expiry in expiry.ts.
  */
 
 type Tx = Prisma.TransactionClient;

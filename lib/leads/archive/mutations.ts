@@ -6,6 +6,7 @@ import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { leadsVisibleTo, WORKSPACE_ROLES } from "../access";
 import { recordActivity } from "../activity";
+import { releaseHoldsOfLeads } from "../../inventory/lead-units";
 import { leadArchiveSchema } from "./schema";
 
 export type ArchiveResult = { ok: true; version: number } | { ok: false; fieldErrors: FieldErrors };
@@ -48,6 +49,8 @@ async function setArchived(
       if (lead.version !== version) return { ok: false, fieldErrors: { version: "stale" } };
       return { ok: false, fieldErrors: { leadId: archive ? "archived" : "notArchived" } };
     }
+    // An archived lead's held units go back to vacant; restoring it does not hold them again.
+    if (archive) await releaseHoldsOfLeads(tx, [leadId], "LEAD_CLOSED", viewer.id, now);
     await recordActivity(tx, {
       leadId,
       actorId: viewer.id,

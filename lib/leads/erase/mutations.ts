@@ -8,6 +8,7 @@ import { dropPhoneCounters } from "../../limits/rate-limit";
 import { ERASED_DELIVERY_ANSWER, recordEvents } from "../../outbox/events";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordActivity } from "../activity";
+import { releaseHoldsOfLeads } from "../../inventory/lead-units";
 import { forgetImportedPerson } from "../import/mutations";
 import { confirmsCompany, eraseLeadSchema } from "./schema";
 import { leadSearchTokens } from "../search-tokens";
@@ -189,6 +190,7 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
 
     const now = new Date();
     const ids = await leadWithTombstones(tx, leadId);
+    await releaseHoldsOfLeads(tx, ids, "LEAD_CLOSED", viewer.id, now);
     const values = await personalValuesOf(tx, ids);
     for (const id of ids) {
       const { company } = await tx.lead.findUniqueOrThrow({ where: { id }, select: { company: true } });

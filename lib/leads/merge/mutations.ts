@@ -11,6 +11,7 @@ import { mergeSelect, planMerge, type FilledField, type StageRule } from "./plan
 import { mergeLeadsSchema } from "./schema";
 import { rescoreLead } from "../score/score";
 import { leadSearchTokens } from "../search-tokens";
+import { moveUnitsToLead } from "../../inventory/lead-units";
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,6 +72,7 @@ export async function mergeLeads(db: Database, viewer: Viewer | null, input: unk
     const now = new Date();
     const plan = planMerge(survivor, merged);
     const moved = await moveHistory(tx, mergedId, survivorId);
+    await moveUnitsToLead(tx, [mergedId], survivorId);
     const notes = typeof plan.data.notes === "string" ? plan.data.notes : survivor.notes;
     const stageMoves = plan.stageKey !== survivor.stageKey;
     await tx.lead.update({

@@ -6,6 +6,7 @@ import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordEvents } from "../../outbox/events";
+import { releaseHoldsOfLeads, reopenSignedUnits, signHeldUnits } from "../../inventory/lead-units";
 import { leadsVisibleSql, WORKSPACE_ROLES } from "../access";
 import { recordActivities } from "../activity";
 import {
@@ -79,6 +80,48 @@ function movedDetails(target: Target, details: StageMoveDetails, now: Date) {
   return { outcome, shown };
 }
 
+type Applied = { ok: true; shown: Record<string, string> } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * The lead's units follow it (租控): into a won stage the units it signs for, each held by one of the moving
+ * leads (else nothing moves: "unitNotHeld"); into a lost stage its held units go back to vacant (signed and
+ * occupied ones stay); back from a won stage to an open one its signed, not yet occupied units are held for
+ * it again, so the next signing finds them. Checked before the leads are written, so a refusal leaves all as it was.
+ */
+async function moveLeadUnits(
+  tx: Tx,
+  actorId: string | null,
+  leads: LockedLead[],
+  target: Target,
+  details: StageMoveDetails,
+  wonBefore: ReadonlySet<string>,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const leadIds = leads.map((lead) => lead.id);
+  if (target.category === "WON" && details.signedUnits?.length) {
+    const held = await tx.$queryRaw<{ id: string; leadId: string }[]>`
+      SELECT "id", "leadId" FROM "Unit"
+      WHERE "id" = ANY(${details.signedUnits.map((unit) => unit.unitId)}::text[]) AND "status" = 'HELD'
+        AND "leadId" = ANY(${leadIds}::text[])
+      ORDER BY "id" FOR UPDATE`;
+    if (held.length !== details.signedUnits.length) return { ok: false, fieldErrors: { signedUnits: "unitNotHeld" } };
+    const leadOf = new Map(held.map((unit) => [unit.id, unit.leadId]));
+    for (const leadId of new Set(leadOf.values())) {
+      const units = details.signedUnits
+        .filter((unit) => leadOf.get(unit.unitId) === leadId)
+        .map((unit) => ({ unitId: unit.unitId, dealPrice: unit.dealPrice ?? null }));
+      const signed = await signHeldUnits(tx, leadId, units, actorId, now);
+      if (!signed.ok) return signed;
+    }
+  }
+  if (target.category === "LOST") await releaseHoldsOfLeads(tx, leadIds, "LEAD_LOST", actorId, now);
+  if (target.category === "OPEN") {
+    const reopened = leads.filter((lead) => wonBefore.has(lead.stageKey)).map((lead) => lead.id);
+    await reopenSignedUnits(tx, reopened, actorId, now);
+  }
+  return { ok: true };
+}
+
 async function applyMove(
   tx: Tx,
   { actorId, apiKey }: Mover,
@@ -86,19 +129,20 @@ async function applyMove(
   target: Target,
   details: StageMoveDetails,
   now: Date,
-): Promise<Record<string, string>> {
+): Promise<Applied> {
   const { outcome, shown } = movedDetails(target, details, now);
-  // A lead signs when it enters a won stage from one that is not: moving on between won stages keeps its signing date.
-  const alreadyWon = new Set(
-    target.category === "WON"
-      ? (
-          await tx.stage.findMany({
-            where: { category: "WON", key: { in: leads.map((lead) => lead.stageKey) } },
-            select: { key: true },
-          })
-        ).map((stage) => stage.key)
-      : [],
+  const wonBefore = new Set(
+    (
+      await tx.stage.findMany({
+        where: { category: "WON", key: { in: leads.map((lead) => lead.stageKey) } },
+        select: { key: true },
+      })
+    ).map((stage) => stage.key),
   );
+  // A lead signs when it enters a won stage from one that is not: moving on between won stages keeps its signing date.
+  const alreadyWon = target.category === "WON" ? wonBefore : new Set<string>();
+  const units = await moveLeadUnits(tx, actorId, leads, target, details, wonBefore, now);
+  if (!units.ok) return units;
   const { signedAt, ...kept } = outcome;
   for (const signs of [true, false]) {
     const ids = leads.filter((lead) => alreadyWon.has(lead.stageKey) !== signs).map((lead) => lead.id);
@@ -147,7 +191,7 @@ async function applyMove(
       },
     })),
   );
-  return shown;
+  return { ok: true, shown };
 }
 
 /**
@@ -168,12 +212,20 @@ export async function moveLeadStage(db: Database, viewer: Viewer | null, input: 
     const [lead] = await lockLeads(tx, leadsVisibleSql(viewer, "l"), [leadId]);
     if (!lead) return { ok: false, fieldErrors: { leadId: "notFound" } };
     if (lead.stageKey !== fromStageKey) return { ok: false, fieldErrors: { fromStageKey: "stageChanged" } };
-    return { ok: true, lead: await moveOne(tx, { actorId: viewer.id }, lead, target, details) };
+    return moveOne(tx, { actorId: viewer.id }, lead, target, details);
   });
 }
 
-async function moveOne(tx: Tx, mover: Mover, lead: LockedLead, target: Target, details: StageMoveDetails) {
-  const shown = await applyMove(tx, mover, [lead], target, details, new Date());
+async function moveOne(
+  tx: Tx,
+  mover: Mover,
+  lead: LockedLead,
+  target: Target,
+  details: StageMoveDetails,
+): Promise<StageMoveResult> {
+  const applied = await applyMove(tx, mover, [lead], target, details, new Date());
+  if (!applied.ok) return applied;
+  const { shown } = applied;
   await recordAudit(tx, {
     actorId: mover.actorId,
     action: "lead.stage",
@@ -181,7 +233,13 @@ async function moveOne(tx: Tx, mover: Mover, lead: LockedLead, target: Target, d
     entityId: lead.id,
     details: { stage: [lead.stageKey, target.key], ...shown, ...(mover.apiKey ? { apiKey: mover.apiKey } : {}) },
   });
-  return tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { id: true, stageKey: true, version: true } });
+  return {
+    ok: true,
+    lead: await tx.lead.findUniqueOrThrow({
+      where: { id: lead.id },
+      select: { id: true, stageKey: true, version: true },
+    }),
+  };
 }
 
 export type KeyStageMoveResult =
@@ -206,7 +264,7 @@ export async function moveLeadStageByKey(db: Database, key: StageMoveKey, input:
     if (!checked.ok) return checked;
     if (lead.stageKey === checked.target.key) return { ok: false, fieldErrors: { toStageKey: "sameStage" } };
     const mover = { actorId: null, apiKey: { id: key.keyId, name: key.name } };
-    return { ok: true, lead: await moveOne(tx, mover, lead, checked.target, details) };
+    return moveOne(tx, mover, lead, checked.target, details);
   });
 }
 
@@ -233,7 +291,9 @@ export async function moveLeadsStage(
       if (leads.length !== unique.length) return { ok: false, fieldErrors: { leadIds: "notFound" } };
       const moving = leads.filter((lead) => lead.stageKey !== target.key);
       if (!moving.length) return { ok: true, moved: 0 };
-      const shown = await applyMove(tx, { actorId: viewer.id }, moving, target, details, new Date());
+      const applied = await applyMove(tx, { actorId: viewer.id }, moving, target, details, new Date());
+      if (!applied.ok) return applied;
+      const { shown } = applied;
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "lead.stage",

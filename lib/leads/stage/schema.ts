@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "../../forms/field-errors";
 import { amount, decimal, optional, recordId, rowVersion, text } from "../../forms/fields";
+import { signedUnitsSchema } from "../../inventory/holds/schema";
 
 /*
  * Moving leads between stages: one schema for the move dialog (zodResolver) and the server, plus
@@ -29,6 +30,8 @@ export const stageMoveDetailsShape = {
   signedAreaUnit: optional(z.enum(signedAreaUnits, "choice")),
   /** 万元 a year, Decimal(16, 4): "300万" and "3.5亿" read as everywhere else */
   signedAnnualTax: optional(amount({ max: 10_000_000, positive: true })),
+  /** into a won stage: the units the lead signs for, each held by it, at the agreed price (租控) */
+  signedUnits: optional(signedUnitsSchema),
 };
 
 export const stageMoveDetailsSchema = z.strictObject(stageMoveDetailsShape, {

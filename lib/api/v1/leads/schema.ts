@@ -50,6 +50,10 @@ export const stageMoveBodySchema = z
       signedAnnualTax: stageMoveDetailsShape.signedAnnualTax.meta({
         description: "签约年税收（万元），可写 300、300万、3.5亿 / Signed tax a year in 万元",
       }),
+      signedUnits: stageMoveDetailsShape.signedUnits.meta({
+        description:
+          "签约的单元（须已被该线索锁定）及成交价 / The units signed, each held by the lead, with the agreed price",
+      }),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalid") },
   )

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Prisma } from "../../db/generated/client";
-import { newId } from "../../db/ids";
-import { recordEvents } from "../../outbox/events";
-import { holdExpiry, readInventoryRules, reminderDue } from "../settings";
-import { moveUnits, type MovedUnit } from "../status";
+import type { Prisma } from "../db/generated/client";
+import { newId } from "../db/ids";
+import { recordEvents } from "../outbox/events";
+import { holdExpiry, readInventoryRules, reminderDue } from "./settings";
+import { moveUnits, type MovedUnit } from "./status";
 
 /*
  * What a lead's units do when the lead itself moves, called inside the lead's own transaction (stage
