@@ -74,4 +74,22 @@ describe("audit entries as sentences", () => {
     expect(line.sentence).toBe("王芳 启用了通知渠道 已删除的通知渠道");
     expect(JSON.stringify(line)).not.toContain("cmgone123");
   });
+  it("writes the asset register's changes with the building's and unit's names kept in the entry", async () => {
+    expect(
+      await write("zh-CN", entry("unit.update", "Unit", "gone-unit", { unit: "3号楼 201", area: ["500", "650"] })),
+    ).toEqual({ sentence: "王芳 修改了单元 3号楼 201", changes: ["面积：500 m² → 650 m²"] });
+    expect(
+      (
+        await write(
+          "zh-CN",
+          entry("unit.add_floor", "Building", "b1", { building: "3号楼", floor: 3, numbers: ["301", "306"], count: 6 }),
+        )
+      ).sentence,
+    ).toBe("王芳 在楼栋 3号楼 的 3 层添加了 6 个单元（301–306）");
+    const unavailable = entry("unit.availability", "Unit", "u9", { unit: "A1 101", status: ["VACANT", "UNAVAILABLE"] });
+    expect((await write("zh-CN", unavailable)).sentence).toBe("王芳 把单元 A1 101 从 空置 改为 不可租售");
+    expect((await write("en", entry("building.delete", "Building", "b2", { building: "B2" }))).sentence).toBe(
+      "王芳 removed the building B2",
+    );
+  });
 });

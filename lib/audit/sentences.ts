@@ -165,6 +165,39 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     };
   };
 
+  const registerFields = (details: Record<string, unknown>): Fields => {
+    const labels = messages.inventory.register;
+    const unitOfArea = details.areaUnit === "MU" || (isPair(details.areaUnit) && details.areaUnit[1] === "MU");
+    const area: Format = (value) => formatArea(String(value), unitOfArea ? "MU" : "SQM", locale, messages);
+    const status: Format = (value) => term(messages.vocabulary, "unitStatus", key(value));
+    return {
+      name: { label: labels.building.name },
+      nameEn: { label: labels.building.nameEn },
+      kind: { label: labels.building.kind, format: from(messages.kind) },
+      factoryType: { label: labels.building.factoryType, format: from(messages.factoryType) },
+      storeys: { label: labels.building.storeys, format: number() },
+      structure: { label: labels.building.structure },
+      structureEn: { label: labels.building.structureEn },
+      floorHeightM: { label: labels.building.floorHeight, format: number(units.metre) },
+      floorLoadKgPerSqm: { label: labels.building.floorLoad, format: number(units.kgPerSqm) },
+      powerKva: { label: labels.building.power, format: number(units.kva) },
+      completionYear: { label: labels.building.completionYear },
+      propertyTermYears: {
+        label: labels.building.propertyTerm,
+        format: (value) => messages.listing.years.replace("{years}", String(value)),
+      },
+      position: { label: labels.building.position, format: number() },
+      floor: { label: labels.units.floor },
+      number: { label: labels.units.number },
+      area: { label: labels.units.area, format: area },
+      areaUnit: { label: labels.units.areaUnit, format: areaUnit },
+      listPrice: { label: labels.units.listPrice, format: number() },
+      floorPrice: { label: labels.units.floorPrice, format: number() },
+      priceUnit: { label: labels.units.priceUnit, format: from(units.priceUnit) },
+      status: { label: labels.units.status, format: status },
+    };
+  };
+
   const parkFields = (): Fields => {
     const labels = messages.listingsAdmin.parks.form;
     return {
@@ -310,6 +343,39 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         return s("sentences.listing.photoAdd", { target: local(names.listings.get(id)) ?? gone("Listing") });
       case "listing.photo_remove":
         return s("sentences.listing.photoRemove", { target: local(names.listings.get(id)) ?? gone("Listing") });
+      case "building.create":
+      case "building.update":
+      case "building.delete": {
+        const verb = entry.action === "building.delete" ? "remove" : (entry.action.slice(9) as "create" | "update");
+        const target = typeof details.building === "string" ? details.building : gone("Building");
+        return s(`sentences.building.${verb}`, { target }, changes(details, registerFields(details)));
+      }
+      case "unit.add_floor": {
+        const [first, last] = Array.isArray(details.numbers) ? details.numbers.map(key) : ["", ""];
+        return s("sentences.building.addFloor", {
+          target: typeof details.building === "string" ? details.building : gone("Building"),
+          floor: plain(details.floor),
+          count: formatNumber(Number(details.count) || 0, locale),
+          first,
+          last,
+        });
+      }
+      case "unit.create":
+      case "unit.update":
+      case "unit.delete": {
+        const verb = entry.action === "unit.delete" ? "remove" : (entry.action.slice(5) as "create" | "update");
+        const target = typeof details.unit === "string" ? details.unit : gone("Unit");
+        return s(`sentences.unit.${verb}`, { target }, changes(details, registerFields(details)));
+      }
+      case "unit.availability": {
+        const [before, after] = isPair(details.status) ? details.status : [null, null];
+        const status = (value: unknown) => term(messages.vocabulary, "unitStatus", key(value));
+        return s("sentences.unit.availability", {
+          target: typeof details.unit === "string" ? details.unit : gone("Unit"),
+          from: status(before),
+          to: status(after),
+        });
+      }
       case "park.create":
         return s("sentences.park.create", { target: park(id) });
       case "park.update":

@@ -58,6 +58,18 @@ export const auditEn: Messages["audit"] = {
       photoAdd: "{actor} added a photo to the listing {target}",
       photoRemove: "{actor} removed a photo from the listing {target}",
     },
+    building: {
+      create: "{actor} created the building {target}",
+      update: "{actor} edited the building {target}",
+      remove: "{actor} removed the building {target}",
+      addFloor: "{actor} added {count} units ({first}–{last}) on floor {floor} of the building {target}",
+    },
+    unit: {
+      create: "{actor} added the unit {target}",
+      update: "{actor} edited the unit {target}",
+      remove: "{actor} removed the unit {target}",
+      availability: "{actor} changed the unit {target} from {from} to {to}",
+    },
     park: {
       create: "{actor} created the park {target}",
       update: "{actor} edited the park {target}",

@@ -57,6 +57,18 @@ export const auditZhCN = {
       photoAdd: "{actor} 为房源 {target} 上传了一张照片",
       photoRemove: "{actor} 删除了房源 {target} 的一张照片",
     },
+    building: {
+      create: "{actor} 新建了楼栋 {target}",
+      update: "{actor} 修改了楼栋 {target}",
+      remove: "{actor} 删除了楼栋 {target}",
+      addFloor: "{actor} 在楼栋 {target} 的 {floor} 层添加了 {count} 个单元（{first}–{last}）",
+    },
+    unit: {
+      create: "{actor} 添加了单元 {target}",
+      update: "{actor} 修改了单元 {target}",
+      remove: "{actor} 删除了单元 {target}",
+      availability: "{actor} 把单元 {target} 从 {from} 改为 {to}",
+    },
     park: {
       create: "{actor} 新建了园区 {target}",
       update: "{actor} 修改了园区 {target}",
