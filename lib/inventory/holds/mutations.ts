@@ -182,10 +182,12 @@ async function lockedHoldOf(
     WHERE u."id" = ${unitId} AND u."status" = 'HELD'
     ORDER BY h."heldAt" DESC LIMIT 1
     FOR UPDATE OF u, h`;
-  if (!hold || !hold.visible) {
+  if (!hold) {
     const exists = await tx.unit.count({ where: { id: unitId } });
     return { ok: false, fieldErrors: { unitId: exists ? "holdNotActive" : "notFound" } };
   }
+  // A hold for a lead the viewer may not work reads as missing, like the lead itself.
+  if (!hold.visible) return { ok: false, fieldErrors: { unitId: "notFound" } };
   const mine = hold.holderId === viewer.id || hold.ownerId === viewer.id || managesInventory(viewer);
   if (!mine) return { ok: false, fieldErrors: { unitId: "holdNotYours" } };
   return { ok: true, hold };
