@@ -124,6 +124,12 @@ const CHECKS: Check[] = [
   ].map((route): Check => ({ as: "admin", route })),
   {
     as: "admin",
+    route: "/crm/reports",
+    state: "occupancy",
+    path: () => "/crm/reports?tab=occupancy&range=this_year",
+  },
+  {
+    as: "admin",
     route: "/crm/settings",
     state: "new user sent empty",
     then: (page) => sendEmptyForm(page, page.locator("form", { has: page.locator('input[type="email"]') })),

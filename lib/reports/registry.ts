@@ -5,6 +5,7 @@ import { conversionReport } from "./conversion/queries";
 import type { ReportFilter } from "./filters";
 import { funnelReport } from "./funnel/queries";
 import { lossReport } from "./loss/queries";
+import { occupancyReport } from "./occupancy/queries";
 import { pipelineReport } from "./pipeline/queries";
 import { speedReport } from "./speed/queries";
 import type { ReportKey, ReportTable } from "./table";
@@ -20,4 +21,5 @@ export const reports: Record<ReportKey, Report> = {
   loss: lossReport,
   trend: trendReport,
   pipeline: pipelineReport,
+  occupancy: occupancyReport,
 };

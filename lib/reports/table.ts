@@ -22,5 +22,5 @@ export interface ReportTable {
 }
 
 /** The reports on /crm/reports, in their tab order. */
-export const reportKeys = ["funnel", "conversion", "speed", "loss", "trend", "pipeline"] as const;
+export const reportKeys = ["funnel", "conversion", "speed", "loss", "trend", "pipeline", "occupancy"] as const;
 export type ReportKey = (typeof reportKeys)[number];

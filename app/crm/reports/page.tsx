@@ -4,6 +4,7 @@ import { ConversionSection } from "@/components/reports/conversion-section";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FunnelSection } from "@/components/reports/funnel-section";
 import { LossSection } from "@/components/reports/loss-section";
+import { OccupancySection } from "@/components/reports/occupancy-section";
 import { PipelineSection } from "@/components/reports/pipeline-section";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportTabs } from "@/components/reports/report-tabs";
@@ -33,6 +34,7 @@ const sections: Record<ReportKey, ComponentType<ReportSectionProps>> = {
   loss: LossSection,
   trend: TrendSection,
   pipeline: PipelineSection,
+  occupancy: OccupancySection,
 };
 
 export async function generateMetadata(): Promise<Metadata> {

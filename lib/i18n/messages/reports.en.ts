@@ -40,6 +40,7 @@ export const reportsEn: typeof reportsZhCN = {
     loss: "Loss",
     trend: "Trend",
     pipeline: "Pipeline value",
+    occupancy: "Occupancy",
   },
   units: {
     minutes: "{value} min",

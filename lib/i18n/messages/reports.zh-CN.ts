@@ -33,6 +33,7 @@ export const reportsZhCN = {
     loss: "流失分析",
     trend: "趋势",
     pipeline: "项目储备库",
+    occupancy: "出租率与空置",
   },
   units: {
     minutes: "{value} 分钟",
