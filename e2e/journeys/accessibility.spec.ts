@@ -25,6 +25,7 @@ type Reader = "visitor" | "admin" | "staff";
 interface Records {
   listing: string;
   park: string;
+  building: string;
   lead: string;
   poolLead: string;
   sent: string;
@@ -109,6 +110,18 @@ const CHECKS: Check[] = [
   { as: "admin", route: "/crm/listings/[id]", path: (r) => `/crm/listings/${r.listing}` },
   { as: "admin", route: "/crm/listings/parks/new" },
   { as: "admin", route: "/crm/listings/parks/[id]", path: (r) => `/crm/listings/parks/${r.park}` },
+  {
+    as: "admin",
+    route: "/crm/inventory/buildings/new",
+    path: (r) => `/crm/inventory/buildings/new?park=${r.park}`,
+  },
+  { as: "admin", route: "/crm/inventory/buildings/[id]", path: (r) => `/crm/inventory/buildings/${r.building}` },
+  {
+    as: "staff",
+    route: "/crm/inventory/buildings/[id]",
+    state: "read only",
+    path: (r) => `/crm/inventory/buildings/${r.building}`,
+  },
   ...[
     "/crm/reports",
     "/crm/reports/print",
@@ -254,6 +267,18 @@ async function prepare(browser: Browser): Promise<typeof setup> {
     `SELECT l."id", l."parkId" FROM "Listing" l WHERE l."published"
       ORDER BY (SELECT count(*) FROM "ListingPhoto" p WHERE p."listingId" = l."id") DESC, l."id" LIMIT 1`,
   );
+  // A building of that park with a unit, for the asset register's page.
+  const [building] = await queryE2eDatabase<{ id: string }>(
+    `INSERT INTO "Building" ("id", "parkId", "name", "kind", "factoryType", "storeys", "updatedAt")
+      VALUES ('a11y' || md5(random()::text), $1, '无障碍检查楼 ' || left(md5(random()::text), 6), 'FACTORY', 'STANDARD', 3, now())
+      RETURNING "id"`,
+    [listing.parkId],
+  );
+  await queryE2eDatabase(
+    `INSERT INTO "Unit" ("id", "buildingId", "parkId", "floor", "number", "area", "areaUnit", "areaSqm", "updatedAt")
+      VALUES ('a11y' || md5(random()::text), $1, $2, 1, '101', 500, 'SQM', 500, now())`,
+    [building.id, listing.parkId],
+  );
   // Imports in the states their page shows differently: the columns to map, the preview, the summary.
   const [adminUser] = await queryE2eDatabase<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [
     admin.email,
@@ -266,6 +291,7 @@ async function prepare(browser: Browser): Promise<typeof setup> {
     apiKey: (await seedApiKey(adminUser.id)).id,
     listing: listing.id,
     park: listing.parkId,
+    building: building.id,
     lead,
     poolLead,
     sent: `${sent.pathname}${sent.search}`,
