@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { publicUrl } from "@/lib/http/public-url";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
+import { parkAvailability } from "@/lib/inventory/park-availability";
+import { parkAvailabilityAreas } from "@/lib/listings/availability";
 import { latestListings, parksWithListingCounts } from "@/lib/listings/queries";
 import { parkSharePicture, shareMetadata } from "@/lib/listings/share-card";
 
@@ -24,7 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const [db, locale, messages, t] = await Promise.all([getDb(), getLocale(), getMessages(), getTranslations()]);
-  const [listings, parks] = await Promise.all([latestListings(db, 6), parksWithListingCounts(db)]);
+  const [listings, parks, availability] = await Promise.all([
+    latestListings(db, 6),
+    parksWithListingCounts(db),
+    parkAvailability(db),
+  ]);
   return (
     <>
       <section className="hero">
@@ -50,18 +56,26 @@ export default async function HomePage() {
       <section aria-labelledby="parks-title">
         <h2 id="parks-title">{messages.home.parks}</h2>
         <div className="grid">
-          {parks.map((park) => (
-            <article key={park.id} className="panel">
-              <h3>
-                <Link href={`/listings?park=${park.slug}`}>{localized(locale, park.name, park.nameEn)}</Link>
-              </h3>
-              <p className="meta">
-                {localized(locale, park.city, park.cityEn)} ·{" "}
-                {t("home.parkListings", { count: park.availableListings })}
-              </p>
-              <p>{localized(locale, park.description, park.descriptionEn)}</p>
-            </article>
-          ))}
+          {parks.map((park) => {
+            const free = availability.get(park.id);
+            return (
+              <article key={park.id} className="panel">
+                <h3>
+                  <Link href={`/listings?park=${park.slug}`}>{localized(locale, park.name, park.nameEn)}</Link>
+                </h3>
+                <p className="meta">
+                  {localized(locale, park.city, park.cityEn)} ·{" "}
+                  {t("home.parkListings", { count: park.availableListings })}
+                </p>
+                {free && (
+                  <p className="meta" data-testid="park-availability">
+                    {t("publicListings.availability.park", parkAvailabilityAreas(free, locale, messages))}
+                  </p>
+                )}
+                <p>{localized(locale, park.description, park.descriptionEn)}</p>
+              </article>
+            );
+          })}
         </div>
       </section>
       <section aria-labelledby="steps-title">

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { formatArea, formatPrice } from "@/lib/i18n/format";
+import { formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import { getLocale, getMessages } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
+import { listingAvailabilityAreas } from "@/lib/listings/availability";
 import { industryLabel } from "@/lib/listings/industries";
 import type { ListingCard as Listing } from "@/lib/listings/queries";
 import { kindPicture } from "@/lib/listings/share-card";
@@ -9,7 +10,7 @@ import styles from "./listings.module.css";
 
 /** `priority`: the card whose picture is the page's largest paint (the home page's first) loads it at once. */
 export async function ListingCard({ listing, priority = false }: { listing: Listing; priority?: boolean }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("publicListings")]);
   const loading = priority ? ({ loading: "eager", fetchPriority: "high" } as const) : ({ loading: "lazy" } as const);
   const kindLabel = listing.factoryType ? messages.factoryType[listing.factoryType] : messages.kind[listing.kind];
   return (
@@ -34,8 +35,8 @@ export async function ListingCard({ listing, priority = false }: { listing: List
           <Link href={`/listings/${listing.id}`}>{localized(locale, listing.title, listing.titleEn)}</Link>
         </h3>
         <p className="price">{formatPrice(listing.price, listing.priceUnit, locale, messages)}</p>
-        <p className="meta">
-          {formatArea(listing.area, listing.areaUnit, locale, messages)} ·{" "}
+        <p className="meta" data-testid="listing-availability">
+          {t("availability.listing", listingAvailabilityAreas(listing, locale, messages))} ·{" "}
           {localized(locale, listing.park.name, listing.park.nameEn)}
         </p>
         <p className="meta">

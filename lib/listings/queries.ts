@@ -5,8 +5,16 @@ import type { ListingFilter } from "./schema";
 
 export const CATALOGUE_PAGE_SIZE = 12;
 
-/** What the public may see: published listings, whatever their status. */
+/** What the public may open: published listings, whatever their status (a shared link to a let one still answers). */
 const publicListing = { published: true } satisfies Prisma.ListingWhereInput;
+/**
+ * What the catalogue lists: published listings with something still on offer. A listing whose units are all
+ * signed or occupied reads LEASED or SOLD (lib/inventory/listing-sync.ts) and drops out; a held one stays, 洽谈中.
+ */
+const offeredListing = {
+  published: true,
+  status: { in: ["AVAILABLE", "RESERVED"] },
+} satisfies Prisma.ListingWhereInput;
 
 const cardSelect = {
   id: true,
@@ -41,7 +49,7 @@ function toCard(row: Prisma.ListingGetPayload<{ select: typeof cardSelect }>) {
 
 function whereOf(filter: ListingFilter): Prisma.ListingWhereInput {
   return {
-    ...publicListing,
+    ...offeredListing,
     ...(filter.park && { park: { slug: filter.park } }),
     ...(filter.kind && { kind: filter.kind }),
     ...(filter.deal && { deal: filter.deal }),

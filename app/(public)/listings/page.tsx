@@ -10,6 +10,8 @@ import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
 import type { Messages } from "@/lib/i18n/messages";
 import { withoutEmptyParams } from "@/lib/http/query-params";
+import { parkAvailabilityOf } from "@/lib/inventory/park-availability";
+import { parkAvailabilityAreas } from "@/lib/listings/availability";
 import { parksWithListingCounts, searchListings } from "@/lib/listings/queries";
 import { parseListingFilter } from "@/lib/listings/schema";
 import { parkSharePicture, shareDescription, shareMetadata } from "@/lib/listings/share-card";
@@ -76,6 +78,9 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
   const { filter, invalid } = parseListingFilter(params);
   const [db, locale, messages, t] = await Promise.all([getDb(), getLocale(), getMessages(), getTranslations()]);
   const [result, parks] = await Promise.all([searchListings(db, filter), parksWithListingCounts(db)]);
+  // Filtered by one park, the catalogue is that park's page: it says how much of the park is still free.
+  const park = filter.park ? parks.find((candidate) => candidate.slug === filter.park) : undefined;
+  const availability = park ? await parkAvailabilityOf(db, park.id) : null;
 
   const kept = new URLSearchParams();
   for (const [name, value] of Object.entries(filter))
@@ -93,6 +98,12 @@ export default async function ListingsPage({ searchParams }: { searchParams: Sea
           <p className="meta" data-testid="listing-count">
             {t("listings.count", { count: result.total })}
           </p>
+          {park && availability && (
+            <p className="meta" data-testid="park-availability">
+              {localized(locale, park.name, park.nameEn)} ·{" "}
+              {t("publicListings.availability.park", parkAvailabilityAreas(availability, locale, messages))}
+            </p>
+          )}
         </div>
         {invalid.length > 0 && (
           <p className="notice" role="status">

@@ -3,6 +3,7 @@ import { formatArea, formatPrice } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { LeadDetail } from "@/lib/leads/detail/queries";
+import { listingAvailabilityAreas } from "@/lib/listings/availability";
 import { industryLabel } from "@/lib/listings/industries";
 import { CopyPitch } from "./copy-pitch";
 import styles from "./lead-detail.module.css";
@@ -28,6 +29,7 @@ export async function MatchingListings({ detail }: { detail: LeadDetail }) {
             const title = localized(locale, listing.title, listing.titleEn);
             const park = localized(locale, listing.park.name, listing.park.nameEn);
             const area = formatArea(listing.availableArea, listing.areaUnit, locale, messages);
+            const { free, total } = listingAvailabilityAreas(listing, locale, messages);
             const price = formatPrice(listing.price, listing.priceUnit, locale, messages);
             const path = `/listings/${listing.id}`;
             return (
@@ -37,7 +39,11 @@ export async function MatchingListings({ detail }: { detail: LeadDetail }) {
                   <span className={`tag status-${listing.status}`}>{messages.status[listing.status]}</span>
                 </div>
                 <p className="meta">
-                  {park} · {messages.deal[listing.deal]} · {t("leadPage.matches.available", { area })} · {price}
+                  {park} · {messages.deal[listing.deal]} ·{" "}
+                  <span data-freeness={listing.freeness}>
+                    {t("leadPage.matches.available", { area: `${free} / ${total}` })}
+                  </span>{" "}
+                  · {price}
                 </p>
                 {listing.split && listing.minSplitArea && (
                   <p className="meta">

@@ -97,7 +97,7 @@ export const en: Messages = {
     MULTI_STOREY: "Multi-storey factory",
   },
   deal: { SALE: "For sale", LEASE: "For lease" },
-  status: { AVAILABLE: "Available", RESERVED: "Reserved", LEASED: "Leased", SOLD: "Sold" },
+  status: { AVAILABLE: "Available", RESERVED: "Under negotiation", LEASED: "Leased", SOLD: "Sold" },
   listing: {
     specs: "Specifications",
     area: "Total area",

@@ -12,6 +12,10 @@ export const publicListingsEn: Messages["publicListings"] = {
     next: "Next photo",
     position: "Photo {current} of {total}",
   },
+  availability: {
+    listing: "Available {free} of {total}",
+    park: "{free} of {total} available",
+  },
   share: {
     catalogueDescription:
       "Factories, R&D offices and industrial land for sale and lease in the parks: area, price, floor height, " +

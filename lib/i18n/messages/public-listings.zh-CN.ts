@@ -11,6 +11,12 @@ export const publicListingsZhCN = {
     next: "下一张",
     position: "第 {current} 张，共 {total} 张",
   },
+  availability: {
+    /** a listing's free area over its own, live from its units */
+    listing: "可租售 {free} / {total}",
+    /** a park's free area over all it offers, 不可租售 left out */
+    park: "可租售 {free} / {total}",
+  },
   share: {
     catalogueDescription:
       "园区厂房、研发办公与工业用地的出售和出租房源：面积、价格、层高、承重、配电一目了然，留下需求即有招商专员联系。",

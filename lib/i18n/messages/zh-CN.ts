@@ -84,7 +84,7 @@ export const zhCN = {
   kind: { FACTORY: "厂房", OFFICE: "研发办公", LAND: "工业用地" },
   factoryType: { STANDARD: "标准厂房", SINGLE_STOREY: "单层厂房", MULTI_STOREY: "多层厂房" },
   deal: { SALE: "出售", LEASE: "出租" },
-  status: { AVAILABLE: "可租售", RESERVED: "已预订", LEASED: "已出租", SOLD: "已售出" },
+  status: { AVAILABLE: "可租售", RESERVED: "洽谈中", LEASED: "已出租", SOLD: "已售出" },
   listing: {
     specs: "房源参数",
     area: "总面积",

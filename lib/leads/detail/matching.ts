@@ -27,6 +27,7 @@ const matchSelect = {
   kind: true,
   deal: true,
   status: true,
+  area: true,
   availableArea: true,
   areaUnit: true,
   minSplitArea: true,
@@ -37,6 +38,8 @@ const matchSelect = {
   createdAt: true,
   park: { select: { name: true, nameEn: true } },
 } satisfies Prisma.ListingSelect;
+
+const FREENESS_ORDER: Record<Freeness, number> = { free: 0, partly: 1, held: 2 };
 
 export type MatchingListing = Awaited<ReturnType<typeof matchingListings>>[number];
 
@@ -50,12 +53,18 @@ export function industryMatches(codes: readonly string[], need: Pick<Need, "indu
   });
 }
 
+/** How free a match is: its vacant area covers the need, covers part of it, or nothing is vacant (held, 洽谈中). */
+export type Freeness = "free" | "partly" | "held";
+
 /**
  * Published listings that could serve the lead's need: same kind, the matching deal (buy → sale,
- * rent → lease), still available or reserved, with an available area of 70%–150% of the need
- * (compared in m², 1 亩 = 666.67 m²), or more than that when the listing can be split and its
- * smallest part is at most 150% of the need. Whole fits come first, then listings suited to the
- * lead's industry, then the closest in area. Nothing when the need is incomplete.
+ * rent → lease), not fully taken (signed or occupied listings read LEASED or SOLD and are left out),
+ * with an available area (the vacant area of its units) of 70%–150% of the need (compared in m²,
+ * 1 亩 = 666.67 m²), or more than that when the listing can be split and its smallest part is at most
+ * 150% of the need; a held listing with nothing vacant is offered by its whole area, last. What is
+ * actually free comes first: vacant area at least the need, then partly free, then held. Within each,
+ * whole fits before splits, then listings suited to the lead's industry, then the closest in area.
+ * Nothing when the need is incomplete.
  */
 export async function matchingListings(db: Database, need: Need, limit = MATCH_LIMIT) {
   if (!need.needDeal || !need.needKind || need.needArea === null || !need.needAreaUnit) return [];
@@ -75,13 +84,27 @@ export async function matchingListings(db: Database, need: Need, limit = MATCH_L
     availableArea: { gt: inUnit(high, per, Decimal.ROUND_DOWN) },
     minSplitAreaSqm: { lte: high.toDecimalPlaces(2, Decimal.ROUND_DOWN).toString() },
   });
+  // Held with nothing vacant: may come free when the hold ends, so it is named, by the area it would offer.
+  const held = (unit: "SQM" | "MU", per: Decimal.Value) => ({
+    status: "RESERVED" as const,
+    areaUnit: unit,
+    availableArea: 0,
+    area: { gte: inUnit(low, per, Decimal.ROUND_UP), lte: inUnit(high, per, Decimal.ROUND_DOWN) },
+  });
   const rows = await db.listing.findMany({
     where: {
       published: true,
       status: { in: ["AVAILABLE", "RESERVED"] },
       kind: need.needKind,
       deal: need.needDeal === "BUY" ? "SALE" : "LEASE",
-      OR: [whole("SQM", 1), whole("MU", SQM_PER_MU), splittable("SQM", 1), splittable("MU", SQM_PER_MU)],
+      OR: [
+        whole("SQM", 1),
+        whole("MU", SQM_PER_MU),
+        splittable("SQM", 1),
+        splittable("MU", SQM_PER_MU),
+        held("SQM", 1),
+        held("MU", SQM_PER_MU),
+      ],
     },
     select: matchSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -89,13 +112,30 @@ export async function matchingListings(db: Database, need: Need, limit = MATCH_L
   });
   return rows
     .map(({ minSplitAreaSqm, ...row }) => {
-      const availableSqm = new Decimal(row.availableArea.toString()).mul(row.areaUnit === "MU" ? SQM_PER_MU : 1);
+      const perUnit = row.areaUnit === "MU" ? SQM_PER_MU : 1;
+      const availableSqm = new Decimal(row.availableArea.toString()).mul(perUnit);
+      // RESERVED means nothing of it is vacant now (lib/inventory/listing-sync.ts), whatever area it once stated.
+      const freeness: Freeness =
+        row.status !== "AVAILABLE"
+          ? "held"
+          : availableSqm.gte(wanted)
+            ? "free"
+            : availableSqm.gt(0)
+              ? "partly"
+              : "held";
       const split = availableSqm.gt(high);
-      // A split listing is as close as the part the investor would take: the need, or the smallest part if larger.
-      const offered = split ? Decimal.max(wanted, new Decimal(String(minSplitAreaSqm))) : availableSqm;
+      // A split listing is as close as the part the investor would take: the need, or the smallest part if larger;
+      // one with nothing vacant as close as its whole area.
+      const offered = split
+        ? Decimal.max(wanted, new Decimal(String(minSplitAreaSqm)))
+        : availableSqm.isZero()
+          ? new Decimal(row.area.toString()).mul(perUnit)
+          : availableSqm;
       return {
         ...row,
+        area: row.area.toString(),
         availableArea: row.availableArea.toString(),
+        freeness,
         minSplitArea: row.minSplitArea?.toString() ?? null,
         price: row.price.toString(),
         /** only a part of the listing fits the need */
@@ -107,9 +147,9 @@ export async function matchingListings(db: Database, need: Need, limit = MATCH_L
     })
     .sort(
       (a, b) =>
+        FREENESS_ORDER[a.freeness] - FREENESS_ORDER[b.freeness] ||
         Number(a.split) - Number(b.split) ||
         Number(b.matchedIndustries.length > 0) - Number(a.matchedIndustries.length > 0) ||
-        Number(a.status !== "AVAILABLE") - Number(b.status !== "AVAILABLE") ||
         a.distance - b.distance,
     )
     .slice(0, limit)

@@ -13,6 +13,8 @@ import { publicUrl } from "@/lib/http/public-url";
 import { formatArea, formatPrice } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { localized } from "@/lib/i18n/localized";
+import { listingAvailabilityAreas, parkAvailabilityAreas } from "@/lib/listings/availability";
+import { parkAvailabilityOf } from "@/lib/inventory/park-availability";
 import { publicListingById } from "@/lib/listings/queries";
 import { listingSharePicture, shareDescription, shareMetadata } from "@/lib/listings/share-card";
 import { privacyOperator } from "@/lib/privacy/notice";
@@ -63,6 +65,7 @@ export default async function ListingPage({ params }: { params: Params }) {
     getTranslations(),
   ]);
   if (!listing) notFound();
+  const parkAvailability = await parkAvailabilityOf(await getDb(), listing.parkId);
 
   const title = localized(locale, listing.title, listing.titleEn);
   const highlights = localized(locale, listing.highlights, listing.highlightsEn.length ? listing.highlightsEn : null);
@@ -84,6 +87,9 @@ export default async function ListingPage({ params }: { params: Params }) {
               </li>
             ))}
           </ul>
+          <p className="meta" data-testid="listing-availability">
+            {t("publicListings.availability.listing", listingAvailabilityAreas(listing, locale, messages))}
+          </p>
           {listing.status !== "AVAILABLE" && (
             <p className="notice">{t("listing.notAvailable", { status: messages.status[listing.status] })}</p>
           )}
@@ -108,6 +114,11 @@ export default async function ListingPage({ params }: { params: Params }) {
             <h2>{messages.listing.park}</h2>
             <h3>{localized(locale, listing.park.name, listing.park.nameEn)}</h3>
             <p className="meta">{localized(locale, listing.park.address, listing.park.addressEn)}</p>
+            {parkAvailability && (
+              <p className="meta" data-testid="park-availability">
+                {t("publicListings.availability.park", parkAvailabilityAreas(parkAvailability, locale, messages))}
+              </p>
+            )}
             <p>{localized(locale, listing.park.description, listing.park.descriptionEn)}</p>
             <p className="meta">
               {listing.park.operatorName} · <PhoneLink phone={listing.park.contactPhone} />
