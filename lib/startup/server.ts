@@ -3,6 +3,7 @@ import { isDatabaseUnavailable } from "../db/errors";
 import { env, unsetEmptyVariables } from "../env";
 import { logEvent } from "../log";
 import { startImportRunner } from "../leads/import";
+import { startHoldExpiry, stopHoldExpiry } from "../inventory/holds";
 import { startWorker, stopWorker } from "../notify/worker";
 import { openAppDatabase } from "./open-app-database";
 
@@ -54,6 +55,8 @@ export async function startServerDatabase(): Promise<void> {
   startWorker(getDb);
   // Imports run whether notifications are on or off.
   startImportRunner(getDb);
+  // Holds expire by this sweep (about every 30 s), never by a page visit; on or off, like imports.
+  startHoldExpiry(getDb);
 }
 
 /**
@@ -69,7 +72,10 @@ function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
     if (closing) return;
     closing = true;
     logEvent("server.stopping", { signal });
-    Promise.race([stopWorker(), new Promise((resolve) => setTimeout(resolve, WORKER_STOP_MS))])
+    Promise.race([
+      Promise.all([stopWorker(), stopHoldExpiry()]),
+      new Promise((resolve) => setTimeout(resolve, WORKER_STOP_MS)),
+    ])
       .then(() => opening)
       .then(
         (opened) => opened.close(),
