@@ -1,5 +1,6 @@
 "use client";
 import { useMemo } from "react";
+import { get } from "react-hook-form";
 import { useLocale, useTranslations } from "use-intl";
 import { FieldError } from "@/components/forms/field-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,6 +15,7 @@ import {
   type StageCategory,
   type StageMoveDetails,
 } from "@/lib/leads/stage/schema";
+import { SignUnits } from "./sign-units";
 import styles from "./stage-move-dialog.module.css";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -38,12 +40,12 @@ export interface MovedLead {
 const DETAIL_FIELDS: Record<StageCategory, (keyof StageMoveDetails)[]> = {
   OPEN: [],
   LOST: ["lostReasonKey", "lostToPark"],
-  WON: ["signedArea", "signedAreaUnit", "signedAnnualTax"],
+  WON: ["signedUnits", "signedArea", "signedAreaUnit", "signedAnnualTax"],
 };
 
 /**
  * Confirms a move of one lead to `toStage` and asks what that stage needs: the lost reason (and
- * which park, for "chose another park") or the signed area and annual tax. It saves the move
+ * which park, for "chose another park") or the signed units, area and annual tax. It saves the move
  * itself; `onDone` gets the moved lead, `onCancel` means nothing changed. Refusals that are not
  * about the form (the stage changed meanwhile, no permission) go to `onRefused` when given.
  */
@@ -105,6 +107,7 @@ export function StageMoveDialog({
   const {
     register,
     watch,
+    setValue,
     formState: { errors, isSubmitting },
   } = form;
   const stageName = localized(locale, toStage.name, toStage.nameEn);
@@ -154,6 +157,18 @@ export function StageMoveDialog({
         )}
         {category === "WON" && (
           <>
+            <SignUnits
+              leadId={leadId}
+              onChange={(units, area) => {
+                setValue("signedUnits", units.length > 0 ? units : undefined);
+                if (area) {
+                  setValue("signedArea", area.value);
+                  setValue("signedAreaUnit", area.unit);
+                }
+              }}
+              priceError={(position) => get(errors, `signedUnits.${position}.dealPrice.message`)}
+              unitsError={errors.signedUnits?.message ?? errors.signedUnits?.root?.message}
+            />
             <div className={styles.area}>
               <Field
                 name="signedArea"

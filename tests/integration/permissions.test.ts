@@ -21,6 +21,7 @@ import { listInbox } from "@/lib/leads/inbox/queries";
 import * as inboxActions from "@/lib/leads/inbox/actions";
 import * as listingActions from "@/lib/listings/admin/actions";
 import * as registerActions from "@/lib/inventory/register/actions";
+import * as pickerActions from "@/lib/inventory/picker/actions";
 import { buildingForEdit } from "@/lib/inventory/register/queries";
 import * as parkActions from "@/lib/parks/actions";
 import * as pipelineActions from "@/lib/pipeline/actions";
@@ -66,6 +67,8 @@ import { MAIL_SERVER_KEY, NOTIFY_RULES_KEY } from "@/lib/notify/settings";
 import * as preferenceActions from "@/lib/users/preferences/actions";
 import * as webhookActions from "@/lib/webhooks/actions";
 import { webhookSettings } from "@/lib/webhooks/queries";
+import { parkInventory } from "@/lib/inventory/grid/queries";
+import * as leadPickerActions from "@/lib/leads/picker/actions";
 import { ownPreferences } from "@/lib/users/preferences/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import {
@@ -324,6 +327,7 @@ const MERGE = "lib/leads/merge/actions.ts";
 const SCORE = "lib/leads/score/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
 const REGISTER = "lib/inventory/register/actions.ts";
+const PICKER = "lib/inventory/picker/actions.ts";
 const REGISTER_MANAGERS = is({ manager: "allowed", admin: "allowed" });
 const PARKS = "lib/parks/actions.ts";
 const NOTIFY = "lib/notify/admin/actions.ts";
@@ -878,6 +882,66 @@ const ROWS: Row[] = [
       (board) => board.columns.some((column) => column.cards.some((card) => card.id === lead.id)),
     ),
   ),
+  // The 租控表's lead picker: the leads the caller may hold units for, found as the inbox finds them.
+  readRow("lib/leads/picker/actions.ts#pickLeadsAction", "on another officer's lead", OTHERS_LEAD, async (lead) => {
+    const answer = await leadPickerActions.pickLeadsAction({ q: lead.company });
+    return answer.ok ? (answer.leads.some((shown) => shown.id === lead.id) ? "allowed" : "notFound") : answerOf(answer);
+  }),
+  readRow("lib/leads/picker/actions.ts#pickLeadsAction", "on a pool lead", WORKSPACE, async (lead) => {
+    const answer = await leadPickerActions.pickLeadsAction({ q: lead.company });
+    return answer.ok ? (answer.leads.some((shown) => shown.id === lead.id) ? "allowed" : "notFound") : answerOf(answer);
+  }),
+  // The 租控表 page: every workspace role reads a park's grid; the floor price (底价) reaches managers and admins only.
+  row(
+    "lib/inventory/grid/queries.ts#parkInventory",
+    "the 租控表 page",
+    WORKSPACE,
+    async (world) => ({
+      call: () =>
+        readAs(
+          (viewer) => parkInventory(world.db, viewer, world.parkId),
+          (grid) => grid?.park.id === world.parkId,
+        ),
+    }),
+    "read parkInventory",
+  ),
+  row(
+    "lib/inventory/grid/queries.ts#parkInventory",
+    "floor prices on the 租控表",
+    is({ staff: "notFound", manager: "allowed", admin: "allowed" }),
+    async (world) => {
+      const building = await world.db.building.create({
+        data: { parkId: world.parkId, name: unique("门测底价楼"), kind: "FACTORY" },
+      });
+      const unit = await world.db.unit.create({
+        data: {
+          buildingId: building.id,
+          parkId: world.parkId,
+          floor: 1,
+          number: "101",
+          area: 800,
+          areaUnit: "SQM",
+          areaSqm: 800,
+          listPrice: 30,
+          floorPrice: 26.5,
+          priceUnit: "YUAN_PER_SQM_MONTH",
+        },
+      });
+      return {
+        call: () =>
+          readAs(
+            (viewer) => parkInventory(world.db, viewer, world.parkId),
+            (grid) =>
+              grid?.buildings.some((shown) =>
+                shown.floors.some((floor) =>
+                  floor.units.some((cell) => cell.id === unit.id && cell.floorPrice === "26.50"),
+                ),
+              ) ?? false,
+          ),
+      };
+    },
+    "read parkInventory",
+  ),
   readRow(
     "app/crm/leads/export/route.ts#GET",
     "on another officer's lead",
@@ -901,6 +965,20 @@ const ROWS: Row[] = [
       return outcome === "allowed" && !(await response.text()).includes(lead.company) ? "notFound" : outcome;
     },
     "GET /crm/leads/export",
+  ),
+
+  // The lead page's unit picker and the sign dialog's units: reads, for the leads the caller may work.
+  readRow(`${PICKER}#vacantUnitsAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await pickerActions.vacantUnitsAction({ leadId: lead.id })),
+  ),
+  readRow(`${PICKER}#vacantUnitsAction`, "on a pool lead", WORKSPACE, async (lead) =>
+    answerOf(await pickerActions.vacantUnitsAction({ leadId: lead.id })),
+  ),
+  readRow(`${PICKER}#heldUnitsToSignAction`, "on another officer's lead", OTHERS_LEAD, async (lead) =>
+    answerOf(await pickerActions.heldUnitsToSignAction({ leadId: lead.id })),
+  ),
+  readRow(`${PICKER}#heldUnitsToSignAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
+    answerOf(await pickerActions.heldUnitsToSignAction({ leadId: lead.id })),
   ),
 
   // The asset register: every workspace role reads it; managers and admins change it.

@@ -32,7 +32,7 @@ export default async function PipelinePage({
     activeLostReasons(db, viewer),
   ]);
   return (
-    <I18nProvider namespaces={["inquiry", "kind", "pipeline", "units", "validation"]}>
+    <I18nProvider namespaces={["inquiry", "inventory", "kind", "pipeline", "units", "validation"]}>
       <>
         <h1>{messages.pipeline.title}</h1>
         {invalid.length > 0 && (

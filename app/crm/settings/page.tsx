@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DemoDataSection } from "@/components/demo/demo-data-section";
+import { InventoryForm } from "@/components/settings/inventory-form";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
@@ -8,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { demoWorkspaceShown } from "@/lib/demo/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
+import { settingsForAdmin } from "@/lib/settings/queries";
 import { listUsers } from "@/lib/users/queries";
 import { I18nProvider } from "@/components/i18n-provider";
 
@@ -18,10 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const viewer = await requireRole("ADMIN");
   const [locale, messages, db] = await Promise.all([getLocale(), getMessages(), getDb()]);
-  const [users, demo] = await Promise.all([listUsers(db, viewer), demoWorkspaceShown(db, viewer)]);
+  const [users, demo, settings] = await Promise.all([
+    listUsers(db, viewer),
+    demoWorkspaceShown(db, viewer),
+    settingsForAdmin(db, viewer),
+  ]);
   const { users: text, roles } = messages.crm;
   return (
-    <I18nProvider namespaces={["crm", "demo", "rules", "validation"]}>
+    <I18nProvider namespaces={["crm", "demo", "inventory", "rules", "validation"]}>
       <>
         <h1>{messages.crm.nav.settings}</h1>
         <SettingsNav current="users" />
@@ -72,6 +78,10 @@ export default async function SettingsPage() {
           <h2 id="new-user-heading">{text.create}</h2>
           <p className="hint">{text.createHint}</p>
           <NewUserForm />
+        </section>
+        <section aria-labelledby="inventory-settings-heading">
+          <h2 id="inventory-settings-heading">{messages.inventory.settings.title}</h2>
+          <InventoryForm initial={settings.inventory} />
         </section>
         {demo && <DemoDataSection />}
       </>

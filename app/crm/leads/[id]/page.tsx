@@ -9,6 +9,7 @@ import { ContactCard } from "@/components/leads/detail/contact-card";
 import { InquiryList } from "@/components/leads/detail/inquiry-list";
 import { LeadEditForm, type LeadEditValues } from "@/components/leads/detail/lead-edit-form";
 import { LeadHeader } from "@/components/leads/detail/lead-header";
+import { LeadUnits } from "@/components/leads/detail/lead-units";
 import styles from "@/components/leads/detail/lead-detail.module.css";
 import { MatchingListings } from "@/components/leads/detail/matching-listings";
 import { NeedCard } from "@/components/leads/detail/need-card";
@@ -19,6 +20,7 @@ import { Timeline } from "@/components/leads/detail/timeline";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { unitsOfLead } from "@/lib/inventory/holds/queries";
 import { leadDetail, type LeadDetail } from "@/lib/leads/detail/queries";
 import { EDITABLE_FIELDS } from "@/lib/leads/edit/schema";
 import { activeLostReasons, listStages } from "@/lib/pipeline/queries";
@@ -53,9 +55,10 @@ export default async function LeadPage({ params }: Props) {
   if (!detail) notFound();
   const { lead, can } = detail;
   const db = await getDb();
-  const [stages, lostReasons] = can.work
-    ? await Promise.all([listStages(db, viewer), activeLostReasons(db, viewer)])
-    : [[], []];
+  const [[stages, lostReasons], units] = await Promise.all([
+    can.work ? Promise.all([listStages(db, viewer), activeLostReasons(db, viewer)]) : [[], []],
+    unitsOfLead(db, viewer, lead.id),
+  ]);
   const text = messages.leadPage;
 
   const controls = (
@@ -86,7 +89,9 @@ export default async function LeadPage({ params }: Props) {
   );
 
   return (
-    <I18nProvider namespaces={["inquiry", "kind", "leadCare", "leadPage", "pipeline", "units", "validation"]}>
+    <I18nProvider
+      namespaces={["inquiry", "inventory", "kind", "leadCare", "leadPage", "pipeline", "units", "validation"]}
+    >
       <>
         <LeadHeader detail={detail} controls={controls} now={now} admin={viewer.role === "ADMIN"} />
         <div className={styles.layout}>
@@ -105,6 +110,15 @@ export default async function LeadPage({ params }: Props) {
             <div className="panel">
               <ScoreBreakdownView breakdown={lead.scoreBreakdown} />
             </div>
+            {(units.length > 0 || can.work) && !lead.mergedIntoId && (
+              <LeadUnits
+                leadId={lead.id}
+                company={lead.company}
+                units={units}
+                canHold={can.work && !lead.archivedAt && !lead.erasedAt}
+                needKind={lead.needKind}
+              />
+            )}
             <MatchingListings detail={detail} />
             {!lead.mergedIntoId && <DuplicatesPanel leadId={lead.id} viewer={viewer} />}
             {can.work && (
