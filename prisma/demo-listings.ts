@@ -1,9 +1,15 @@
 import type { Prisma } from "../lib/db/generated/client";
+import { XINDAI_PARK, ZHONGNAN_PARK } from "./demo-inventory";
 
 type DemoPhoto = { url: string; alt: string; altEn: string };
-type DemoListing = Omit<Prisma.ListingCreateWithoutParkInput, "areaSqm" | "unitPrice" | "photos" | "area" | "price"> & {
+/** Area, available area and status follow from the building's units (prisma/demo-inventory.ts). */
+type DemoListing = Omit<
+  Prisma.ListingCreateWithoutParkInput,
+  "areaSqm" | "unitPrice" | "photos" | "area" | "availableArea" | "status" | "price"
+> & {
   parkSlug: string;
-  area: string;
+  /** the building the listing offers whole, by its name in the park */
+  building: string;
   price: string;
   photos: DemoPhoto[];
 };
@@ -18,7 +24,7 @@ const photo = {
 
 export const demoParks: Prisma.ParkCreateInput[] = [
   {
-    slug: "pinghu-zhangjiang",
+    slug: ZHONGNAN_PARK,
     name: "张江长三角科技城平湖园",
     nameEn: "Zhangjiang Yangtze River Delta Science City · Pinghu Park",
     city: "浙江 嘉兴 平湖 新埭镇",
@@ -32,6 +38,23 @@ export const demoParks: Prisma.ParkCreateInput[] = [
     totalAreaMu: "1000",
     operatorName: "中南高科·平湖科创智谷招商中心",
     contactPhone: "400 0123 021",
+  },
+  {
+    slug: XINDAI_PARK,
+    name: "新埭镇工业功能区",
+    nameEn: "Xindai Town Industrial Zone",
+    city: "浙江 嘉兴 平湖 新埭镇",
+    cityEn: "Xindai, Pinghu, Jiaxing, Zhejiang",
+    address: "浙江省平湖市新埭镇新兴路",
+    addressEn: "Xinxing Road, Xindai Town, Pinghu, Zhejiang",
+    description:
+      "新埭镇的镇级工业功能区，紧邻张江长三角科技城平湖园，提供可分租的标准厂房、人才创新园研发办公和科创大道沿线的标准地。",
+    descriptionEn:
+      "Xindai Town's own industrial zone beside the Zhangjiang Science City Pinghu Park: divisible standard factories, " +
+      "R&D offices in the Talent Innovation Park and standard land along Kechuang Avenue.",
+    totalAreaMu: "300",
+    operatorName: "新埭镇招商服务中心",
+    contactPhone: "0573-8560 1234",
   },
   {
     slug: "pinghu-etdz",
@@ -66,7 +89,7 @@ export const demoParks: Prisma.ParkCreateInput[] = [
 ];
 
 const zhongnan = {
-  parkSlug: "pinghu-zhangjiang",
+  parkSlug: ZHONGNAN_PARK,
   kind: "FACTORY",
   factoryType: "MULTI_STOREY",
   deal: "SALE",
@@ -87,10 +110,9 @@ const zhongnan = {
 export const demoListings: DemoListing[] = [
   {
     ...zhongnan,
+    building: "A3栋",
     title: "科创智谷 A3 栋 独栋三层厂房",
     titleEn: "Innovation Valley Building A3, stand-alone 3-storey factory",
-    area: "2400",
-    availableArea: "2400",
     price: "5800",
     floorHeightM: "6.0",
     floorLoadKgPerSqm: 1000,
@@ -102,10 +124,9 @@ export const demoListings: DemoListing[] = [
   },
   {
     ...zhongnan,
+    building: "B7栋",
     title: "科创智谷 B7 栋 研发生产一体厂房",
     titleEn: "Innovation Valley Building B7, R&D and production",
-    area: "1850",
-    availableArea: "1850",
     price: "5600",
     floorHeightM: "5.4",
     floorLoadKgPerSqm: 800,
@@ -117,10 +138,9 @@ export const demoListings: DemoListing[] = [
   },
   {
     ...zhongnan,
+    building: "C12栋",
     title: "科创智谷 C12 栋 独栋四层厂房",
     titleEn: "Innovation Valley Building C12, stand-alone 4-storey factory",
-    area: "3100",
-    availableArea: "3100",
     price: "5500",
     floorHeightM: "6.5",
     floorLoadKgPerSqm: 1200,
@@ -132,11 +152,9 @@ export const demoListings: DemoListing[] = [
   },
   {
     ...zhongnan,
-    title: "科创智谷 D2 栋 独栋厂房（已预订）",
-    titleEn: "Innovation Valley Building D2 (reserved)",
-    status: "RESERVED",
-    area: "2650",
-    availableArea: "0",
+    building: "D2栋",
+    title: "科创智谷 D2 栋 独栋三层厂房",
+    titleEn: "Innovation Valley Building D2, stand-alone 3-storey factory",
     price: "5700",
     floorHeightM: "6.0",
     floorLoadKgPerSqm: 1000,
@@ -147,13 +165,12 @@ export const demoListings: DemoListing[] = [
     photos: [photo.multi],
   },
   {
-    parkSlug: "pinghu-zhangjiang",
+    parkSlug: XINDAI_PARK,
     kind: "OFFICE",
     deal: "LEASE",
+    building: "人才创新园 2号楼",
     title: "人才创新园 研发办公 整层出租",
     titleEn: "Talent Innovation Park, R&D office, whole floor for lease",
-    area: "600",
-    availableArea: "600",
     areaUnit: "SQM",
     price: "1.0",
     priceUnit: "YUAN_PER_SQM_DAY",
@@ -173,13 +190,12 @@ export const demoListings: DemoListing[] = [
     photos: [photo.office],
   },
   {
-    parkSlug: "pinghu-zhangjiang",
+    parkSlug: XINDAI_PARK,
     kind: "LAND",
     deal: "SALE",
+    building: "科创大道北侧地块",
     title: "科创大道北侧 工业用地 30 亩",
     titleEn: "30 mu industrial land north of Kechuang Avenue",
-    area: "30",
-    availableArea: "30",
     areaUnit: "MU",
     price: "38",
     priceUnit: "WAN_PER_MU",
@@ -197,14 +213,13 @@ export const demoListings: DemoListing[] = [
     photos: [photo.land, photo.site],
   },
   {
-    parkSlug: "pinghu-zhangjiang",
+    parkSlug: XINDAI_PARK,
     kind: "FACTORY",
     factoryType: "STANDARD",
     deal: "LEASE",
+    building: "新埭标准厂房 1号楼",
     title: "新埭 标准厂房 首层出租",
     titleEn: "Xindai standard factory, ground floor for lease",
-    area: "5000",
-    availableArea: "3200",
     areaUnit: "SQM",
     price: "0.75",
     priceUnit: "YUAN_PER_SQM_DAY",
@@ -229,10 +244,9 @@ export const demoListings: DemoListing[] = [
     kind: "FACTORY",
     factoryType: "SINGLE_STOREY",
     deal: "LEASE",
+    building: "7号厂房",
     title: "开发区 单层钢结构厂房 带 10 吨行车",
     titleEn: "Single-storey steel factory with 10 t crane",
-    area: "8000",
-    availableArea: "8000",
     areaUnit: "SQM",
     price: "0.65",
     priceUnit: "YUAN_PER_SQM_DAY",
@@ -257,10 +271,9 @@ export const demoListings: DemoListing[] = [
     kind: "FACTORY",
     factoryType: "MULTI_STOREY",
     deal: "SALE",
+    building: "12号楼",
     title: "开发区 四层标准厂房 整栋出售",
     titleEn: "Four-storey standard factory, whole building for sale",
-    area: "6400",
-    availableArea: "6400",
     areaUnit: "SQM",
     price: "4200",
     priceUnit: "YUAN_PER_SQM",
@@ -285,10 +298,9 @@ export const demoListings: DemoListing[] = [
     parkSlug: "pinghu-etdz",
     kind: "LAND",
     deal: "SALE",
+    building: "东区地块",
     title: "开发区东区 工业用地 80 亩",
     titleEn: "80 mu industrial land, east district",
-    area: "80",
-    availableArea: "80",
     areaUnit: "MU",
     price: "45",
     priceUnit: "WAN_PER_MU",
@@ -308,10 +320,9 @@ export const demoListings: DemoListing[] = [
     parkSlug: "pinghu-etdz",
     kind: "OFFICE",
     deal: "LEASE",
+    building: "科创中心",
     title: "科创中心 研发办公 1200 m²",
     titleEn: "Innovation Centre R&D office, 1,200 m²",
-    area: "1200",
-    availableArea: "1200",
     areaUnit: "SQM",
     price: "35",
     priceUnit: "YUAN_PER_SQM_MONTH",
@@ -335,10 +346,9 @@ export const demoListings: DemoListing[] = [
     kind: "FACTORY",
     factoryType: "SINGLE_STOREY",
     deal: "LEASE",
+    building: "3号厂房",
     title: "独山港 大跨度单层厂房 12000 m²",
     titleEn: "Dushangang wide-span single-storey factory, 12,000 m²",
-    area: "12000",
-    availableArea: "12000",
     areaUnit: "SQM",
     price: "0.55",
     priceUnit: "YUAN_PER_SQM_DAY",
@@ -362,10 +372,9 @@ export const demoListings: DemoListing[] = [
     parkSlug: "dushangang",
     kind: "LAND",
     deal: "SALE",
+    building: "临港地块",
     title: "独山港 临港工业用地 120 亩",
     titleEn: "120 mu port-side industrial land",
-    area: "120",
-    availableArea: "120",
     areaUnit: "MU",
     price: "32",
     priceUnit: "WAN_PER_MU",
@@ -386,10 +395,9 @@ export const demoListings: DemoListing[] = [
     kind: "FACTORY",
     factoryType: "STANDARD",
     deal: "SALE",
+    building: "5号楼",
     title: "独山港 标准厂房 整栋 3200 m²",
     titleEn: "Dushangang standard factory, whole building 3,200 m²",
-    area: "3200",
-    availableArea: "3200",
     areaUnit: "SQM",
     price: "1280",
     priceUnit: "WAN_TOTAL",
@@ -413,10 +421,9 @@ export const demoListings: DemoListing[] = [
     parkSlug: "dushangang",
     kind: "OFFICE",
     deal: "SALE",
+    building: "港区总部楼",
     title: "港区总部楼 研发办公 1500 m²",
     titleEn: "Port HQ building, R&D office 1,500 m²",
-    area: "1500",
-    availableArea: "1500",
     areaUnit: "SQM",
     price: "6800",
     priceUnit: "YUAN_PER_SQM",

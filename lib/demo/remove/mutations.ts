@@ -4,6 +4,7 @@ import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import type { Database } from "../../db/client";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { moveUnits } from "../../inventory/status";
 import { dropPhoneCounters } from "../../limits/rate-limit";
 import { DEMO_EMAIL_DOMAIN } from "../seed/catalogue";
 import { DEMO_SEEDED_KEY } from "../seed";
@@ -17,7 +18,9 @@ export type RemoveDemoResult =
  * An admin's removal of the demo workspace, in one transaction: every demo lead (Lead.demo) and every lead
  * merged into one, with all that hangs off them — inquiries, stage history, timeline, tasks, PIPL requests,
  * outbox events and deliveries, their audit entries and their phones' rate-limit counters. The report
- * tallies follow by the database's delete triggers. The demo staff are deactivated (users are never
+ * tallies follow by the database's delete triggers. Units the demo leads hold, signed or occupy go back to vacant
+ * through moveUnits (history kept, listings brought into line) and their holds go with the leads, so the parks,
+ * buildings and units stay as the demo found them. The demo staff are deactivated (users are never
  * deleted), and the seed's marker stays, so a restart does not bring the demo back. Leads that were
  * never demo data are not touched. The removal itself is audited with its counts.
  */
@@ -39,6 +42,16 @@ export async function removeDemoData(db: Database, viewer: Viewer | null, input:
       const inquiryIds = (await tx.inquiry.findMany({ where: { leadId: { in: ids } }, select: { id: true } })).map(
         (inquiry) => inquiry.id,
       );
+      const units = await tx.unit.findMany({ where: { leadId: { in: ids } }, select: { id: true } });
+      await moveUnits(tx, {
+        unitIds: units.map((unit) => unit.id),
+        from: ["HELD", "SIGNED", "OCCUPIED"],
+        to: "VACANT",
+        leadId: null,
+        actorId: viewer.id,
+        now: new Date(),
+      });
+      await tx.unitHold.deleteMany({ where: { leadId: { in: ids } } });
       const about = { OR: [{ leadId: { in: ids } }, { inquiryId: { in: inquiryIds } }] };
       const events = await tx.outboxEvent.findMany({ where: about, select: { id: true } });
       await tx.delivery.deleteMany({ where: { OR: [...about.OR, { eventId: { in: events.map((e) => e.id) } }] } });

@@ -2,11 +2,13 @@ import "server-only";
 import { generatePassword, hashPassword } from "../../auth/password";
 import type { Database } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
+import { moveUnits } from "../../inventory/status";
 import { logEvent } from "../../log";
 import { STAFF_EMAIL_TOPICS } from "../../notify/topics";
 import { readSettings } from "../../settings/queries";
 import { DEMO_EMAIL_DOMAIN, DEMO_STAFF } from "./catalogue";
 import { planDemoRows } from "./plan";
+import { demoParks } from "../../../prisma/demo-listings";
 
 /** Written once the demo was seeded, so a restart after its removal never seeds it again. */
 export const DEMO_SEEDED_KEY = "demo.seeded";
@@ -17,7 +19,8 @@ export type DemoSeedOutcome = "seeded" | "alreadySeeded" | "hasLeads" | "noAdmin
 /**
  * The demo workspace (lib/demo): four officers and a manager, and about 200 leads of the last 18 months
  * in every stage, with their inquiries, stage histories, calls, visits, notes and tasks, all marked
- * Lead.demo. Seeded once, into a workspace whose first admin exists and that never had a lead: a
+ * Lead.demo; the demo parks' units they signed for, moved into and hold (./inventory.ts), moved through
+ * lib/inventory/status.ts in time order so each change has its dated history row. Seeded once, into a workspace whose first admin exists and that never had a lead: a
  * workspace with real leads is never touched. Nothing goes to the outbox, so no one is notified; the
  * report tallies are kept by the database's triggers as for any write. The demo staff cannot sign in
  * (random passwords, never shown), take no round-robin turn (away) and mute every mail topic.
@@ -41,7 +44,7 @@ export async function seedDemoWorkspace(db: Database, now = new Date()): Promise
       const lost = stages.find((stage) => stage.category === "LOST")?.key;
       if (open.length < 2 || !won || !lost) return "noPipeline";
 
-      const [staff, listings, settings] = await Promise.all([
+      const [staff, listings, settings, units] = await Promise.all([
         demoStaff(tx, hashes),
         tx.listing.findMany({
           where: { published: true },
@@ -49,6 +52,7 @@ export async function seedDemoWorkspace(db: Database, now = new Date()): Promise
           orderBy: { id: "asc" },
         }),
         readSettings(tx),
+        demoParkUnits(tx),
       ]);
       const rows = planDemoRows({
         now,
@@ -57,12 +61,16 @@ export async function seedDemoWorkspace(db: Database, now = new Date()): Promise
         listings,
         stages: { open, won, lost },
         settings,
+        units,
       });
       await tx.lead.createMany({ data: rows.leads });
       await tx.inquiry.createMany({ data: rows.inquiries });
       await tx.stageChange.createMany({ data: rows.stageChanges });
       await tx.activity.createMany({ data: rows.activities });
       await tx.task.createMany({ data: rows.tasks });
+      // In time order, through the one writer of a unit's status: each step leaves its history row.
+      for (const { at, ...step } of rows.inventory.steps) await moveUnits(tx, { ...step, now: at });
+      await tx.unitHold.createMany({ data: rows.inventory.holds });
       await tx.setting.create({
         data: { key: DEMO_SEEDED_KEY, value: { at: now.toISOString(), leads: rows.leads.length } },
       });
@@ -72,6 +80,27 @@ export async function seedDemoWorkspace(db: Database, now = new Date()): Promise
   );
   logEvent("demo.workspace", { outcome });
   return outcome;
+}
+
+/** The demo parks' vacant units, keyed by park, building and number as the plan names them. */
+async function demoParkUnits(tx: Tx) {
+  const units = await tx.unit.findMany({
+    where: { status: "VACANT", park: { slug: { in: demoParks.map((park) => park.slug) } } },
+    select: {
+      id: true,
+      number: true,
+      areaSqm: true,
+      listPrice: true,
+      building: { select: { name: true } },
+      park: { select: { slug: true } },
+    },
+  });
+  return units.map((unit) => ({
+    id: unit.id,
+    key: `${unit.park.slug}/${unit.building.name}/${unit.number}`,
+    areaSqm: Number(unit.areaSqm),
+    listPrice: unit.listPrice?.toString() ?? null,
+  }));
 }
 
 async function demoStaff(tx: Tx, hashes: string[]) {

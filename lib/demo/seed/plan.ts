@@ -20,6 +20,7 @@ import {
 } from "./catalogue";
 import { between, pick, seededRandom, staysOf, timelineOf, type DemoStages, type Random } from "./timeline";
 import { inquiriesOf, storyOf } from "./story";
+import { planDemoInventory, type DemoInventoryRows, type DemoInventoryUnit } from "./inventory";
 
 export const DEMO_LEADS = 200;
 const SEED = 20_261_206;
@@ -32,6 +33,8 @@ export interface DemoWorld {
   listings: { id: string; parkId: string; kind: string }[];
   stages: DemoStages;
   settings: Pick<Settings, "workingHours" | "score">;
+  /** the demo parks' vacant units, for the leads that sign, move in and hold (./inventory.ts) */
+  units?: DemoInventoryUnit[];
 }
 
 export interface DemoRows {
@@ -40,6 +43,7 @@ export interface DemoRows {
   stageChanges: Prisma.StageChangeCreateManyInput[];
   activities: Prisma.ActivityCreateManyInput[];
   tasks: Prisma.TaskCreateManyInput[];
+  inventory: DemoInventoryRows;
 }
 
 const rounded = (value: number, step: number) => Math.max(step, Math.round(value / step) * step);
@@ -60,7 +64,14 @@ function sourceOf(random: Random, withListing: boolean) {
 
 /** The whole demo workspace's rows, from one seed: the same leads, stages and counts every time. */
 export function planDemoRows(world: DemoWorld): DemoRows {
-  const rows: DemoRows = { leads: [], inquiries: [], stageChanges: [], activities: [], tasks: [] };
+  const rows: DemoRows = {
+    leads: [],
+    inquiries: [],
+    stageChanges: [],
+    activities: [],
+    tasks: [],
+    inventory: { steps: [], holds: [] },
+  };
   const { workingHours, score } = world.settings;
   for (let index = 0; index < DEMO_LEADS; index++) {
     // One stream per lead: a story cut short by the seeding moment leaves the others as they were.
@@ -170,6 +181,7 @@ export function planDemoRows(world: DemoWorld): DemoRows {
     rows.activities.push(...story.activities);
     rows.tasks.push(...story.tasks);
   }
+  rows.inventory = planDemoInventory(rows.leads, world.units ?? [], world.stages, world.now);
   return rows;
 }
 
