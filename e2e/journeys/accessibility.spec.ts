@@ -175,10 +175,12 @@ const CHECKS: Check[] = [
   },
   { as: "admin", route: "/crm/settings/api-keys/[id]", path: (r) => `/crm/settings/api-keys/${r.apiKey}` },
   { as: "admin", route: "/crm/[...missing]", state: "not found", status: 404, path: () => "/crm/no-such-page" },
-  ...["/crm", "/crm/leads", "/crm/pipeline", "/crm/listings", "/crm/reports", "/crm/account"].map((route): Check => ({
-    as: "staff",
-    route,
-  })),
+  ...["/crm", "/crm/leads", "/crm/pipeline", "/crm/listings", "/crm/inventory", "/crm/reports", "/crm/account"].map(
+    (route): Check => ({
+      as: "staff",
+      route,
+    }),
+  ),
   { as: "staff", route: "/crm/leads/[id]", state: "own", path: (r) => `/crm/leads/${r.lead}` },
   { as: "staff", route: "/crm/leads/[id]", state: "pool", path: (r) => `/crm/leads/${r.poolLead}` },
   { as: "staff", route: "/crm/settings", state: "not for staff", status: 404 },

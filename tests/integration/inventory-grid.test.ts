@@ -126,7 +126,7 @@ function gridSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => 
       status: "HELD",
       heldUntil: HELD_UNTIL,
       holderName: holder.name,
-      mayRelease: false,
+      mayChangeHold: false,
       lead: { id: heldLead.id, company: heldLead.company, mayOpen: false },
     });
     expect(byNumber["201"]).toMatchObject({
@@ -141,7 +141,7 @@ function gridSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => 
 
     const mine = await parkInventory(db, holder, park.id);
     const held = mine!.buildings[0].floors.flatMap((floor) => floor.units).find((unit) => unit.number === "102");
-    expect(held).toMatchObject({ mayRelease: true, lead: { mayOpen: true } });
+    expect(held).toMatchObject({ mayChangeHold: true, lead: { mayOpen: true } });
   });
 
   it("[STAFF] never receives the floor price; [MANAGER] does", async () => {
@@ -157,10 +157,10 @@ function gridSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => 
       floorPrice: "21.50",
       listPrice: "25.00",
       priceUnit: "YUAN_PER_SQM_MONTH",
-      mayRelease: false,
+      mayChangeHold: false,
     });
     expect(managerUnits.find((unit) => unit.number === "102")).toMatchObject({
-      mayRelease: true,
+      mayChangeHold: true,
       lead: { mayOpen: true },
     });
   });

@@ -27,8 +27,8 @@ export interface GridUnit {
   lead: { id: string; company: string; mayOpen: boolean } | null;
   heldUntil: Date | null;
   holderName: string | null;
-  /** the viewer may release the hold: their own, or any for managers */
-  mayRelease: boolean;
+  /** the viewer may renew or release the hold: its holder, the lead's owner, or a manager (as holds decide) */
+  mayChangeHold: boolean;
   listPrice: string | null;
   priceUnit: PriceUnit | null;
   /** 底价: present only for a viewer who may see it (seesFloorPrice) */
@@ -125,7 +125,8 @@ export async function parkInventory(
       SELECT u."id", u."buildingId", u."floor", u."number", u."area"::text AS "area", u."areaUnit"::text AS "areaUnit",
         u."areaSqm"::float8 AS "areaSqm", u."status"::text AS "status", u."statusChangedAt", u."heldUntil",
         h."name" AS "holderName",
-        (u."heldById" IS NOT NULL AND (${managesInventory(reader)} OR u."heldById" = ${reader.id})) AS "mayRelease",
+        (u."status" = 'HELD' AND (${managesInventory(reader)} OR u."heldById" = ${reader.id}
+          OR l."ownerId" = ${reader.id})) AS "mayChangeHold",
         u."listPrice"::text AS "listPrice", u."priceUnit"::text AS "priceUnit",
         ${seesFloorPrice(reader) ? Prisma.sql`u."floorPrice"::text` : Prisma.sql`NULL::text`} AS "floorPrice",
         u."listingId", l."id" AS "leadId", l."company", ${workableLeadSql(reader, "l")} AS "leadOpen"
