@@ -129,7 +129,13 @@ export async function reopenSignedUnits(
     const holdId = newId();
     await tx.unitHold.create({ data: { id: holdId, unitId, leadId, holderId, heldAt: now, expiresAt } });
     await recordEvents(tx, [
-      { kind: "unit.hold_expiring", leadId, actorId, data: { holdId }, dueAt: reminderDue(rules, expiresAt, now) },
+      {
+        kind: "unit.hold_expiring",
+        leadId,
+        actorId,
+        data: { holdId, expiresAt: expiresAt.toISOString() },
+        dueAt: reminderDue(rules, expiresAt, now),
+      },
     ]);
     count += 1;
   }

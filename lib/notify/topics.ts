@@ -18,6 +18,8 @@ export const STAFF_EMAIL_TOPICS = [
   "digest",
   /** a lead was given to them by someone else */
   "reassigned",
+  /** a hold of a unit they own expires tomorrow, or expired (the holder, and the lead's owner) */
+  "holds",
 ] as const;
 export type StaffEmailTopic = (typeof STAFF_EMAIL_TOPICS)[number];
 

@@ -34,7 +34,7 @@ export const EVENT_KINDS = [
   "channel.test",
   /** an admin's test of an outbound webhook subscription (a ping); data: { subscriptionId } */
   "webhook.test",
-  /** a hold of a unit (意向锁定) expires soon (dueAt = expiry − the configured hours); data: { holdId } */
+  /** a hold of a unit (意向锁定) expires soon (dueAt = expiry − the configured hours); data: { holdId, expiresAt } */
   "unit.hold_expiring",
   /** the scheduler released a hold whose expiry passed; data: { holdId } */
   "unit.hold_expired",

@@ -20,6 +20,7 @@ export const accountEn: Messages["account"] = {
     tasks_due: "My tasks due today, each working morning",
     digest: "Daily digest (new leads, overdue, signings)",
     reassigned: "Leads someone gave to me",
+    holds: "Units I hold: expiring tomorrow or released on expiry",
   },
   save: "Save",
 };

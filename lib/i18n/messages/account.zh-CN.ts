@@ -17,6 +17,7 @@ export const accountZhCN = {
     tasks_due: "每个工作日早上的今日待办",
     digest: "每日摘要（新线索、超时、签约）",
     reassigned: "别人转交给我的线索",
+    holds: "我锁定的单元即将到期或已到期释放",
   },
   save: "保存",
 };

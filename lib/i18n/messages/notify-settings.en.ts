@@ -125,6 +125,7 @@ export const notifySettingsEn: Messages["notifySettings"] = {
     tasks_due: "Tasks due today",
     digest: "Daily digest",
     reassigned: "Lead reassigned",
+    holds: "Unit holds expiring",
     privacy_request: "Privacy request",
     receipt: "Investor's receipt",
     test: "Test message",

@@ -115,6 +115,7 @@ export const notifySettingsZhCN = {
     tasks_due: "今日待办",
     digest: "每日摘要",
     reassigned: "线索转交",
+    holds: "单元锁定到期",
     privacy_request: "个人信息请求",
     receipt: "投资方回执",
     test: "测试消息",

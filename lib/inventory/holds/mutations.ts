@@ -121,7 +121,7 @@ export async function holdUnits(db: Database, viewer: Viewer | null, input: unkn
           kind: "unit.hold_expiring",
           leadId,
           actorId: viewer.id,
-          data: { holdId: hold.id },
+          data: { holdId: hold.id, expiresAt: expiresAt.toISOString() },
           dueAt: reminderDue(rules, expiresAt, now),
         })),
       );
@@ -223,7 +223,7 @@ export async function renewHold(db: Database, viewer: Viewer | null, input: unkn
         kind: "unit.hold_expiring",
         leadId: hold.leadId,
         actorId: viewer.id,
-        data: { holdId: hold.holdId },
+        data: { holdId: hold.holdId, expiresAt: expiresAt.toISOString() },
         dueAt: reminderDue(rules, expiresAt, now),
       },
     ]);

@@ -16,6 +16,9 @@ export interface EventData {
   to?: string;
   signed?: boolean;
   subscriptionId?: string;
+  /** a unit's hold (unit.hold_expiring, unit.hold_expired), and the expiry a reminder was written for */
+  holdId?: string;
+  expiresAt?: string;
 }
 
 export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
@@ -24,7 +27,17 @@ export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
   const read: EventData = {};
   if (typeof data.newLead === "boolean") read.newLead = data.newLead;
   if (typeof data.signed === "boolean") read.signed = data.signed;
-  for (const key of ["toOwnerId", "channelId", "userId", "requestId", "from", "to", "subscriptionId"] as const) {
+  for (const key of [
+    "toOwnerId",
+    "channelId",
+    "userId",
+    "requestId",
+    "from",
+    "to",
+    "subscriptionId",
+    "holdId",
+    "expiresAt",
+  ] as const) {
     const value = data[key];
     if (typeof value === "string" && value !== "") read[key] = value;
   }

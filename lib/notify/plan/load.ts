@@ -46,6 +46,15 @@ export interface PlanSubscription {
   active: boolean;
 }
 
+/** A unit's hold an event of the batch names: its holder, its lead, whether it is still on and until when. */
+export interface PlanHold {
+  id: string;
+  holderId: string;
+  leadId: string;
+  expiresAt: Date;
+  endedAt: Date | null;
+}
+
 export interface Batch {
   leads: Map<string, PlanLead>;
   /** whether each inquiry of the batch left an email address */
@@ -58,6 +67,7 @@ export interface Batch {
   subscriptions: PlanSubscription[];
   /** active users with open tasks due by the end of the Shanghai day */
   taskAssignees: string[];
+  holds: Map<string, PlanHold>;
   /** whether a mail server is configured: without one no email is planned */
   mail: boolean;
   rules: NotifyRules;
@@ -84,6 +94,7 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
   });
   const testChannelIds = unique(events.map((event) => eventData(event)?.channelId));
   const testSubscriptionIds = unique(events.map((event) => eventData(event)?.subscriptionId));
+  const holdIds = unique(events.map((event) => eventData(event)?.holdId));
 
   const leads = leadIds.length
     ? await tx.lead.findMany({
@@ -106,8 +117,19 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
     ? await tx.inquiry.findMany({ where: { id: { in: inquiryIds } }, select: { id: true, email: true } })
     : [];
   const taskAssignees = kinds.has("tasks.due") ? await assigneesWithTasksDue(tx, now) : [];
+  const holds = holdIds.length
+    ? await tx.unitHold.findMany({
+        where: { id: { in: holdIds } },
+        select: { id: true, holderId: true, leadId: true, expiresAt: true, endedAt: true },
+      })
+    : [];
 
-  const userIds = unique([...leads.map((lead) => lead.ownerId), ...named, ...taskAssignees]);
+  const userIds = unique([
+    ...leads.map((lead) => lead.ownerId),
+    ...named,
+    ...taskAssignees,
+    ...holds.map((hold) => hold.holderId),
+  ]);
   const byRole = [...kinds].some((kind) => ROLE_KINDS.has(kind));
   const users =
     userIds.length || byRole
@@ -149,6 +171,7 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
     channels,
     subscriptions,
     taskAssignees,
+    holds: new Map(holds.map((hold) => [hold.id, hold])),
     mail: (await mailServer(tx)) !== null,
     rules: await readNotifyRules(tx),
   };

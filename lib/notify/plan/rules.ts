@@ -82,6 +82,18 @@ function notifications(event: OutboxEvent, data: EventData, batch: Batch, now: D
       );
     case "channel.test":
       return channelTest(data, batch);
+    case "unit.hold_expiring": {
+      // Only while the hold is on with the expiry this reminder was written for: a renewal writes its own.
+      const hold = batch.holds.get(required(data.holdId, "data.holdId"));
+      if (!hold || hold.endedAt || hold.expiresAt.toISOString() !== data.expiresAt) return nothing();
+      return plan(email(batch, hold.holderId, "holds", hold.leadId));
+    }
+    case "unit.hold_expired": {
+      const hold = batch.holds.get(required(data.holdId, "data.holdId"));
+      if (!hold) return nothing();
+      const recipients = new Set([hold.holderId, lead?.ownerId ?? null]);
+      return plan([...recipients].flatMap((userId) => email(batch, userId, "holds", hold.leadId)));
+    }
     // Announced by outbound webhooks only (below).
     case "lead.stage_changed":
     case "lead.erased":

@@ -5,6 +5,7 @@ import { renderWebhookEvents } from "../../webhooks/payload";
 import type { Message } from "../message";
 import type { Topic } from "../topics";
 import { renderDigests } from "./digest";
+import { renderHoldMessages } from "./holds";
 import { renderLeadMessages } from "./lead";
 import { renderPrivacyRequests } from "./privacy-request";
 import { renderReceipts } from "./receipt";
@@ -33,6 +34,7 @@ const RENDERERS: Record<Topic, Renderer> = {
   test: renderTests,
   receipt: renderReceipts,
   privacy_request: renderPrivacyRequests,
+  holds: renderHoldMessages,
 };
 
 export async function renderDeliveries(
