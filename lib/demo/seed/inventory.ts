@@ -2,6 +2,7 @@ import type { Prisma } from "../../db/generated/client";
 import { newId } from "../../db/ids";
 import type { UnitStatus } from "../../inventory/types";
 import { leadSearchTokens } from "../../leads/search-tokens";
+import { XINDAI_PARK as XINDAI, ZHONGNAN_PARK as VALLEY } from "../../../prisma/demo-inventory";
 import type { DemoStages } from "./timeline";
 
 /*
@@ -14,8 +15,6 @@ import type { DemoStages } from "./timeline";
  */
 
 const DAY = 86_400_000;
-const VALLEY = "pinghu-zhangjiang";
-const XINDAI = "xindai";
 
 /** A unit the seed found vacant in a demo park, keyed "park slug/building/number". */
 export interface DemoInventoryUnit {
