@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { ReportFilter, ReportRange } from "../filters";
 import { placeSql, type Place } from "./places";
-import { instantSql, unitsInViewSql } from "./spells";
+import { instantSql, unitsInViewSql } from "./history";
 
 interface ExpiredFigures {
   expired: number;

@@ -19,12 +19,12 @@ import {
 import { expiredHolds } from "./expired";
 import { momentPeriod, occupancyMoments } from "./moments";
 import { placeOf, placeSql, type Place, type Row } from "./places";
-import { instantSql, shanghaiDateSql, spellsCtes, unitsInViewSql } from "./spells";
+import { areasAtMomentsSql, unitsInViewSql, vacancySql } from "./history";
 
 /*
  * 出租率/去化率 and vacancy, per park and per building (a park's own row first, "全园区"), for the units the
  * view covers (park, building kind). Areas in m² and the rate as lib/inventory/totals defines them.
- * - rate: at the end of each month or week of the range (./moments), from each unit's status then (./spells);
+ * - rate: at the end of each month or week of the range (./moments), from each unit's status then (./history);
  *   a unit counts from its creation on.
  * - vacancy: the vacant spells that ended in the range and their length, and the units vacant at its end
  *   (or now) with the days they have been; days are Asia/Shanghai calendar days between the two instants.
@@ -70,51 +70,19 @@ export async function occupancyReport(
   const end = new Date(Math.min(range.to.getTime(), now.getTime()));
   const moments = occupancyMoments(range, momentPeriod(range, filter.period), now);
 
-  const rates = await db.$queryRaw<(Place & AreaSums & { n: number })[]>(
-    placeSql(
-      Prisma.sql`
-      WITH ${spellsCtes(filter)},
-      moments AS (
-        SELECT m."n"::int AS "n", (m."at"::timestamptz AT TIME ZONE 'UTC') AS "at"
-        FROM unnest(${moments.map((moment) => moment.at.toISOString())}::text[]) WITH ORDINALITY AS m("at", "n")
-      ),
-      seen AS (
-        SELECT m."n", u."parkId", u."buildingId", u."areaSqm", s."status"
-        FROM moments m
-        JOIN spells s ON s."startsAt" < m."at" AND (s."endsAt" IS NULL OR s."endsAt" >= m."at")
-        JOIN units u ON u."id" = s."unitId" AND u."createdAt" < m."at"
-      )
-      SELECT s."n", s."parkId", s."buildingId", ${areaSumsSql("s")}
-      FROM seen s
-      GROUP BY GROUPING SETS ((s."n", s."parkId"), (s."n", s."parkId", s."buildingId"))`,
-      Prisma.sql`, g."n"`,
-    ),
-  );
-
-  const vacancies = await db.$queryRaw<(Place & VacancyFigures)[]>(
-    placeSql(Prisma.sql`
-    WITH ${spellsCtes(filter)},
-    vacant AS (
-      SELECT s."unitId", s."endsAt" IS NOT NULL AND s."endsAt" < ${instantSql(end)} AS "ended", s."startsAt",
-        LEAST(COALESCE(s."endsAt", ${instantSql(end)}), ${instantSql(end)}) AS "until"
-      FROM spells s
-      WHERE s."status" = 'VACANT' AND s."startsAt" < ${instantSql(end)}
-        AND (s."endsAt" IS NULL OR s."endsAt" >= ${instantSql(range.from)})
-    ),
-    spans AS (
-      SELECT v."unitId", v."ended",
-        ${shanghaiDateSql(Prisma.sql`v."until"`)} - ${shanghaiDateSql(Prisma.sql`v."startsAt"`)} AS "days"
-      FROM vacant v
-    )
-    SELECT u."parkId", u."buildingId",
-      count(v."unitId") FILTER (WHERE v."ended")::int AS "leftVacant",
-      avg(v."days") FILTER (WHERE v."ended")::float8 AS "leftVacantDays",
-      count(v."unitId") FILTER (WHERE NOT v."ended")::int AS "vacantAtEnd",
-      avg(v."days") FILTER (WHERE NOT v."ended")::float8 AS "vacantAtEndDays"
-    FROM units u LEFT JOIN spans v ON v."unitId" = u."id"
-    GROUP BY GROUPING SETS ((u."parkId"), (u."parkId", u."buildingId"))`),
-  );
-
+  const rates =
+    moments.length === 0
+      ? []
+      : await db.$queryRaw<(Place & AreaSums & { n: number })[]>(
+          placeSql(
+            areasAtMomentsSql(
+              filter,
+              moments.map((moment) => moment.at),
+            ),
+            Prisma.sql`, g."n"`,
+          ),
+        );
+  const vacancies = await db.$queryRaw<(Place & VacancyFigures)[]>(placeSql(vacancySql(filter, range.from, end)));
   const expired = await expiredHolds(db, filter, range, managesLeads(viewer) ? filter.owner : viewer.id);
 
   const totalsNow = await db.$queryRaw<(Place & AreaSums)[]>(
