@@ -35,6 +35,9 @@ describe("availability in words", () => {
       total: "9,000 m²",
     });
     expect(parkAvailabilityAreas({ free: 123.456, total: 12_000 }, "zh-CN", words).free).toBe("0.01 万 m²");
+    expect(parkAvailabilityAreas({ free: 68_933.33, total: 68_933.33 }, "en", await loadMessages("en")).total).toBe(
+      "68,933 m²",
+    );
   });
 
   it("says a listing in its own unit", async () => {
