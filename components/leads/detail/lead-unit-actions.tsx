@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { useRefusedStatus, type FormStatus } from "@/components/forms/use-action-form";
+import { useRefusedStatus, type ActionAnswer, type FormStatus } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { formatDayTime } from "@/lib/i18n/format";
@@ -31,13 +31,13 @@ export function LeadUnitActions({
   const [confirming, setConfirming] = useState(false);
   if (!canRenew && !canRelease && !canMoveIn) return null;
 
-  const run = <Answer extends { ok: boolean }>(
+  const run = <Answer extends ActionAnswer>(
     action: () => Promise<Answer>,
     said: (answer: Extract<Answer, { ok: true }>) => string,
   ) =>
     startTransition(async () => {
       setStatus(undefined);
-      let answer;
+      let answer: Answer;
       try {
         answer = await action();
       } catch {
@@ -51,7 +51,9 @@ export function LeadUnitActions({
       } else {
         // The refusal shows beside the buttons, so the dialog that asked must not cover it.
         setConfirming(false);
-        setStatus(refused(answer as never, t("forbidden")) ?? { ok: false, text: t("failed") });
+        setStatus(
+          refused(answer as Exclude<ActionAnswer, { ok: true }>, t("forbidden")) ?? { ok: false, text: t("failed") },
+        );
       }
     });
 

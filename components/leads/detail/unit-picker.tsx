@@ -10,20 +10,12 @@ import { formatArea, formatDayTime, formatNumber } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
 import { holdUnitsAction } from "@/lib/inventory/holds/actions";
+import type { TakenUnit } from "@/lib/inventory/holds/mutations";
 import { MAX_UNITS_HELD_AT_ONCE } from "@/lib/inventory/holds/schema";
 import { vacantUnitsAction } from "@/lib/inventory/picker/actions";
 import { PICKER_LIMIT, pickerKinds, vacantUnitsSchema, type VacantUnit } from "@/lib/inventory/picker/schema";
 import styles from "./lead-detail.module.css";
 import own from "./lead-units.module.css";
-
-type Taken = {
-  unitId: string;
-  label: string;
-  status: string;
-  holderName: string | null;
-  leadCompany: string | null;
-  heldUntil: Date | string | null;
-};
 
 /**
  * 锁定单元: a dialog listing the vacant units (the lead's park first) with a kind and area filter;
@@ -49,7 +41,7 @@ export function UnitPicker({
   const [open, setOpen] = useState(false);
   const [found, setFound] = useState<{ units: VacantUnit[]; more: boolean }>();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [taken, setTaken] = useState<Taken[]>([]);
+  const [taken, setTaken] = useState<TakenUnit[]>([]);
   const [holding, startHolding] = useTransition();
   const [holdStatus, setHoldStatus] = useState<FormStatus>();
   const [done, setDone] = useState<FormStatus>();
