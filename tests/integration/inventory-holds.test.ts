@@ -269,7 +269,7 @@ function holdsSuite(open: () => Promise<TestDatabase>) {
 
     expect(await moveIn(db, p.otherStaff, { unitIds: [p.unitIds[0]] })).toEqual({
       ok: false,
-      fieldErrors: { unitIds: "unitNotSigned" },
+      fieldErrors: { unitIds: "notFound" },
     });
     expect(await moveIn(db, p.staff, { unitIds: [p.unitIds[0], p.unitIds[2]] })).toEqual({
       ok: false,

@@ -22,6 +22,9 @@ import * as inboxActions from "@/lib/leads/inbox/actions";
 import * as listingActions from "@/lib/listings/admin/actions";
 import * as registerActions from "@/lib/inventory/register/actions";
 import * as pickerActions from "@/lib/inventory/picker/actions";
+import * as holdsActions from "@/lib/inventory/holds/actions";
+import { holdUnits } from "@/lib/inventory/holds/mutations";
+import { moveLeadStage } from "@/lib/leads/stage/mutations";
 import { buildingForEdit } from "@/lib/inventory/register/queries";
 import * as parkActions from "@/lib/parks/actions";
 import * as pipelineActions from "@/lib/pipeline/actions";
@@ -329,6 +332,7 @@ const LISTINGS = "lib/listings/admin/actions.ts";
 const REGISTER = "lib/inventory/register/actions.ts";
 const PICKER = "lib/inventory/picker/actions.ts";
 const REGISTER_MANAGERS = is({ manager: "allowed", admin: "allowed" });
+const HOLDS = "lib/inventory/holds/actions.ts";
 const PARKS = "lib/parks/actions.ts";
 const NOTIFY = "lib/notify/admin/actions.ts";
 const PREFERENCES = "lib/users/preferences/actions.ts";
@@ -467,6 +471,54 @@ const registerState = (db: Database, buildingId: string) =>
     },
   });
 
+const unitState = (db: Database, unitId: string) =>
+  db.unit.findUniqueOrThrow({
+    where: { id: unitId },
+    select: {
+      status: true,
+      leadId: true,
+      heldUntil: true,
+      version: true,
+      holds: { select: { renewals: true, endedAt: true } },
+    },
+  });
+
+/**
+ * A door on one unit of a fresh lead: vacant, or held for it by its owner (a manager for a pool lead), or held
+ * and signed; the unit and its holds are compared after the call.
+ */
+function unitRow(
+  door: string,
+  on: keyof typeof OWNERS,
+  expected: Expected,
+  unitIs: "VACANT" | "HELD" | "SIGNED",
+  call: (unitId: string, leadId: string) => Promise<unknown>,
+): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    const lead = await makeLead(world.db, OWNERS[on](world));
+    const { unit } = await makeBuilding(world);
+    if (unitIs !== "VACANT") {
+      const holder = [world.staff, world.otherStaff].find((person) => person.id === lead.ownerId) ?? world.manager;
+      const held = await holdUnits(world.db, holder, { leadId: lead.id, unitIds: [unit.id] });
+      if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held)}`);
+    }
+    if (unitIs === "SIGNED") {
+      const signed = await moveLeadStage(world.db, world.manager, {
+        leadId: lead.id,
+        fromStageKey: lead.stageKey,
+        toStageKey: "signed",
+        signedArea: "500",
+        signedAreaUnit: "SQM",
+        signedAnnualTax: "100",
+        signedUnits: [{ unitId: unit.id }],
+      });
+      if (!signed.ok) throw new Error(`signing refused: ${JSON.stringify(signed)}`);
+    }
+    return { call: async () => answerOf(await call(unit.id, lead.id)), state: () => unitState(world.db, unit.id) };
+  };
+  return { ...row(door, on, expected, prepare), source: String(call) };
+}
+
 const ROWS: Row[] = [
   // Users: the admin's.
   row(`${USERS}#createUserAction`, "creating a user", ADMIN_ONLY, async (world) => {
@@ -523,6 +575,9 @@ const ROWS: Row[] = [
   ),
   settingRow("updateWorkingHoursSettingsAction", "workingHours", () =>
     settingsActions.updateWorkingHoursSettingsAction({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }),
+  ),
+  settingRow("updateInventorySettingsAction", "inventory", () =>
+    settingsActions.updateInventorySettingsAction({ holdDays: 14, staffRenewals: 1, reminderHours: 48 }),
   ),
   settingRow(
     "updateScoreSettingsAction",
@@ -979,6 +1034,32 @@ const ROWS: Row[] = [
   ),
   readRow(`${PICKER}#heldUnitsToSignAction`, "on the staff caller's own lead", WORKSPACE, async (lead) =>
     answerOf(await pickerActions.heldUnitsToSignAction({ leadId: lead.id })),
+  ),
+
+  // Holds (租控): officers hold, renew, release and move in through the leads they may work; others' read as missing.
+  unitRow(`${HOLDS}#holdUnitsAction`, "on another officer's lead", OTHERS_LEAD, "VACANT", (unitId, leadId) =>
+    holdsActions.holdUnitsAction({ leadId, unitIds: [unitId] }),
+  ),
+  unitRow(`${HOLDS}#holdUnitsAction`, "on a pool lead", WORKSPACE, "VACANT", (unitId, leadId) =>
+    holdsActions.holdUnitsAction({ leadId, unitIds: [unitId] }),
+  ),
+  unitRow(`${HOLDS}#renewHoldAction`, "on another officer's lead", OTHERS_LEAD, "HELD", (unitId) =>
+    holdsActions.renewHoldAction({ unitId }),
+  ),
+  unitRow(`${HOLDS}#renewHoldAction`, "on the staff caller's own lead", WORKSPACE, "HELD", (unitId) =>
+    holdsActions.renewHoldAction({ unitId }),
+  ),
+  unitRow(`${HOLDS}#releaseHoldAction`, "on another officer's lead", OTHERS_LEAD, "HELD", (unitId) =>
+    holdsActions.releaseHoldAction({ unitId }),
+  ),
+  unitRow(`${HOLDS}#releaseHoldAction`, "on the staff caller's own lead", WORKSPACE, "HELD", (unitId) =>
+    holdsActions.releaseHoldAction({ unitId }),
+  ),
+  unitRow(`${HOLDS}#moveInAction`, "on another officer's lead", OTHERS_LEAD, "SIGNED", (unitId) =>
+    holdsActions.moveInAction({ unitIds: [unitId] }),
+  ),
+  unitRow(`${HOLDS}#moveInAction`, "on the staff caller's own lead", WORKSPACE, "SIGNED", (unitId) =>
+    holdsActions.moveInAction({ unitIds: [unitId] }),
   ),
 
   // The asset register: every workspace role reads it; managers and admins change it.

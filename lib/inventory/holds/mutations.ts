@@ -268,13 +268,18 @@ export async function moveIn(db: Database, viewer: Viewer | null, input: unknown
   const { unitIds } = parsed.data;
   return db.$transaction(async (tx): Promise<MoveInResult> => {
     const now = new Date();
-    const units = await tx.$queryRaw<{ id: string; leadId: string }[]>`
-      SELECT u."id", u."leadId" FROM "Unit" u JOIN "Lead" l ON l."id" = u."leadId"
-      WHERE u."id" = ANY(${unitIds}::text[]) AND u."status" = 'SIGNED' AND ${workableLeadSql(viewer, "l")}
+    const units = await tx.$queryRaw<{ id: string; leadId: string | null; status: UnitStatus; visible: boolean }[]>`
+      SELECT u."id", u."leadId", u."status"::text AS "status",
+        (l."id" IS NOT NULL AND ${workableLeadSql(viewer, "l")}) AS "visible"
+      FROM "Unit" u LEFT JOIN "Lead" l ON l."id" = u."leadId"
+      WHERE u."id" = ANY(${unitIds}::text[])
       ORDER BY u."id" FOR UPDATE OF u`;
-    if (units.length !== unitIds.length) return { ok: false, fieldErrors: { unitIds: "unitNotSigned" } };
+    // A unit of a lead the viewer may not work reads as missing, like the lead itself.
+    if (units.length !== unitIds.length || units.some((unit) => unit.leadId !== null && !unit.visible))
+      return { ok: false, fieldErrors: { unitIds: "notFound" } };
+    if (units.some((unit) => unit.status !== "SIGNED")) return { ok: false, fieldErrors: { unitIds: "unitNotSigned" } };
     const byLead = new Map<string, string[]>();
-    for (const unit of units) byLead.set(unit.leadId, [...(byLead.get(unit.leadId) ?? []), unit.id]);
+    for (const { id, leadId } of units) if (leadId) byLead.set(leadId, [...(byLead.get(leadId) ?? []), id]);
     for (const [leadId, ids] of byLead) {
       await moveUnits(tx, {
         unitIds: ids,
