@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { OccupancySection } from "@/components/reports/occupancy-section";
 import type { Database } from "@/lib/db/client";
 import { exportReportCsv } from "@/lib/reports/export/reports";
 import { occupancyReport } from "@/lib/reports/occupancy/queries";
@@ -6,6 +8,10 @@ import { OCCUPANCY_TABLES } from "@/lib/reports/occupancy/columns";
 import type { UnitStatus } from "@/lib/inventory/types";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { at, closeTo, filterOf, pick, reportTable, reportViewer } from "../support/report-views";
+import { renderInLocale } from "../support/render-server";
+
+// The section reads the page's locale from the request's cookie, as on a page.
+vi.mock("next/headers", async () => ({ cookies: (await import("../support/render-server")).localeCookies }));
 
 /*
  * The occupancy report against a park worked out by hand. Park 平湖 has 1号楼 (factory) and 2号楼 (office);
@@ -328,6 +334,36 @@ function occupancySuite(open: () => Promise<TestDatabase>) {
         "Their average vacancy so far (days)",
     );
     expect(en[vacancy + 1]).toBe("pinghu park,Whole park,5,41.8,3,25.67");
+  });
+
+  it("[MANAGER] sees the latest period's rate over the chart and every table, in both languages", async () => {
+    const tables = await report(fixture.manager, "MANAGER", { ...RANGE, park: fixture.park });
+    const chinese = await renderInLocale(
+      createElement(OccupancySection, { tables, viewerId: fixture.manager }),
+      "zh-CN",
+    );
+    // October's end: 4500 of 6800 m².
+    expect(chinese).toContain(
+      "截至 2026-10-31，所选园区出租率/去化率 66.2%（可租售 6,800 m²，已签约及入驻 4,500 m²）。",
+    );
+    expect(chinese).toContain('aria-label="各园区各期末出租率/去化率的折线图"');
+    for (const caption of [
+      "各期末出租率/去化率",
+      "空置天数",
+      "到期未签约的意向锁定（按招商人员）",
+      "当前面积（按状态）",
+    ])
+      expect(chinese).toContain(caption);
+    const english = await renderInLocale(createElement(OccupancySection, { tables, viewerId: fixture.manager }), "en");
+    expect(english).toContain("As of 2026-10-31, occupancy of the parks chosen is 66.2%");
+    expect(english).toContain("Whole park");
+    const empty = await report(fixture.manager, "MANAGER", { range: "custom", from: "2026-01-01", to: "2026-01-31" });
+    const nothing = await renderInLocale(
+      createElement(OccupancySection, { tables: empty, viewerId: fixture.manager }),
+      "zh-CN",
+    );
+    expect(nothing).toContain("所选范围内没有单元。");
+    expect(nothing).not.toContain("<figure");
   });
 }
 
