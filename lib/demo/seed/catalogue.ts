@@ -1,6 +1,6 @@
 /*
  * The words the demo workspace is made of: its staff, the kinds of project that come to the demo
- * parks (张江长三角科技城平湖园, 平湖经开区, 独山港), and what officers write on a lead's timeline.
+ * parks (张江长三角科技城平湖园, 新埭镇工业功能区, 平湖经开区, 独山港), and what officers write on a lead's timeline.
  * Companies are composed from an origin city, a brand and a profile, so no name is a real company's.
  */
 
