@@ -92,4 +92,29 @@ describe("audit entries as sentences", () => {
       "王芳 removed the building B2",
     );
   });
+
+  it("writes holds with the units, the lead and the expiry in Beijing time", async () => {
+    const hold = entry("unit.hold", "Lead", "l1", {
+      units: ["3号楼 101", "3号楼 201"],
+      unitIds: ["u1", "u2"],
+      until: "2026-12-13T16:30:00.000Z",
+    });
+    expect((await write("zh-CN", hold)).sentence).toBe(
+      "王芳 为 上海锐精机械有限公司 锁定了 3号楼 101、3号楼 201，至 2026-12-14 00:30",
+    );
+    expect((await write("en", entry("unit.release", "Lead", "l1", { units: ["3号楼 101"] }))).sentence).toBe(
+      "王芳 released 3号楼 101 held for 上海锐精机械有限公司",
+    );
+    expect((await write("zh-CN", entry("unit.move_in", "Lead", "l1", { units: ["3号楼 101"] }))).sentence).toBe(
+      "王芳 为 上海锐精机械有限公司 办理了入驻：3号楼 101",
+    );
+    const rules = entry("settings.update", "Setting", "inventory", {
+      before: { holdDays: 7, staffRenewals: 2, reminderHours: 24 },
+      after: { holdDays: 14, staffRenewals: 2, reminderHours: 24 },
+    });
+    expect(await write("zh-CN", rules)).toEqual({
+      sentence: "王芳 修改了设置：单元锁定规则",
+      changes: ["锁定天数：7 → 14"],
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { createTranslator } from "use-intl/core";
+import { toShanghaiLocal } from "../calendar/shanghai-time";
 import { formatArea, formatNumber, formatPrice, formatWan } from "../i18n/format";
 import type { Locale, Messages } from "../i18n/messages";
 import { term } from "../i18n/vocabulary";
@@ -35,6 +36,7 @@ const SETTINGS: Record<string, keyof Messages["audit"]["settings"]> = {
   "notify.rules": "notifyRules",
   "notify.mail": "notifyMail",
   "reports.reserveThreshold": "reserveThreshold",
+  inventory: "inventory",
 };
 
 /** One writer per page: the translator and the looked-up names are shared by its entries. */
@@ -231,6 +233,9 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     role: { label: f.role, format: (value) => term(messages.vocabulary, "role", key(value)) },
     workPhone: { label: f.workPhone, format: word },
     emailMuted: { label: f.emailMuted },
+    holdDays: { label: f.holdDays },
+    staffRenewals: { label: f.staffRenewals },
+    reminderHours: { label: f.reminderHours },
     threshold: { label: f.threshold, format: wan },
   };
 
@@ -375,6 +380,18 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
           from: status(before),
           to: status(after),
         });
+      }
+      case "unit.hold":
+      case "unit.renew":
+      case "unit.release":
+      case "unit.move_in": {
+        const verb =
+          entry.action === "unit.move_in" ? "moveIn" : (entry.action.slice(5) as "hold" | "renew" | "release");
+        const units = Array.isArray(details.units) ? listOf(details.units.map(key)) : gone("Unit");
+        // Stored as an instant; read in Beijing time like every deadline in the workspace.
+        const until =
+          typeof details.until === "string" ? toShanghaiLocal(new Date(details.until)).replace("T", " ") : "";
+        return s(`sentences.unit.${verb}`, { target: lead(id), units, until });
       }
       case "park.create":
         return s("sentences.park.create", { target: park(id) });
