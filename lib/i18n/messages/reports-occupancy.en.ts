@@ -45,5 +45,7 @@ export const reportsOccupancyEn: Messages["reportsOccupancy"] = {
     "a period still running is read now. Vacancy is counted in Beijing-time calendar days: for units that stopped " +
     "being vacant in the range, from becoming vacant to leaving it; for units still vacant, up to the range's end " +
     '(or now). Holds expired without signing are holds ended by their expiry in the range; "signed later" means ' +
-    "the lead signed any unit after the hold ended. Officers see their own holds only.",
+    "the lead signed any unit after the hold ended. Officers see their own holds only; a manager choosing an owner " +
+    "sees that officer's holds. The park and kind filters pick units by their park and their building's kind; " +
+    "the source filter does not apply here.",
 };
