@@ -89,7 +89,7 @@ export async function InventoryFilters({
           </label>
         ))}
       </fieldset>
-      <div className="actions" style={{ marginTop: 0 }}>
+      <div className={styles.bar}>
         <button type="submit" className="button">
           {t.apply}
         </button>

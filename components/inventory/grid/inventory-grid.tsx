@@ -99,10 +99,10 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
   return (
     <div className={styles.layout}>
       <div className={styles.buildings}>
-        <div className={`${styles.noPrint} actions`} style={{ marginTop: 0 }}>
+        <div className={`${styles.noPrint} ${styles.bar}`}>
           <button
             type="button"
-            className={`button secondary`}
+            className="button secondary"
             aria-pressed={multi}
             onClick={() => setMulti((value) => !value)}
           >
@@ -110,7 +110,10 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
           </button>
         </div>
         {buildings.map((building) => {
-          const tabStop = active[building.id] ?? building.floors[0]?.units[0]?.id;
+          // A refresh or a filter may have taken the remembered cell away: the first cell stands in for it.
+          const remembered = active[building.id];
+          const present = building.floors.some((floor) => floor.units.some((unit) => unit.id === remembered));
+          const tabStop = present ? remembered : building.floors[0]?.units[0]?.id;
           const name = localized(locale, building.name, building.nameEn);
           return (
             <section key={building.id} className={styles.building} aria-labelledby={`building-${building.id}`}>
