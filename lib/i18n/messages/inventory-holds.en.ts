@@ -1,8 +1,6 @@
 import type { Messages } from "../messages";
 
 export const inventoryHoldsEn: Messages["inventory"]["holds"] = {
-  taken: "{unit}: held by {holder} for {company} until {until}",
-  takenNoHolder: "{unit}: {status}",
   mail: {
     expiringSubject: "Hold expires tomorrow: {unit} ({company})",
     expiredSubject: "Hold expired and released: {unit} ({company})",

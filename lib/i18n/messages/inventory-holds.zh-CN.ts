@@ -1,8 +1,5 @@
-/* 意向锁定：锁定到期的邮件，以及锁定被占用时的说明（lib/inventory/holds, lib/notify/render/holds.ts）. */
+/* 意向锁定：锁定到期与到期释放的邮件（lib/notify/render/holds.ts）. */
 export const inventoryHoldsZhCN = {
-  /** one taken unit, as the lead page and the grid tell the officer who lost a hold */
-  taken: "{unit}：{holder}已为{company}锁定，至 {until}",
-  takenNoHolder: "{unit}：{status}",
   mail: {
     expiringSubject: "锁定明天到期：{unit}（{company}）",
     expiredSubject: "锁定已到期释放：{unit}（{company}）",
