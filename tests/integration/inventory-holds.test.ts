@@ -8,7 +8,7 @@ import { leadsVisibleSql, leadsVisibleTo } from "@/lib/leads/access";
 import { archiveLead } from "@/lib/leads/archive/mutations";
 import { eraseLeadPersonalData } from "@/lib/leads/erase/mutations";
 import { mergeLeads } from "@/lib/leads/merge/mutations";
-import { moveLeadStage } from "@/lib/leads/stage/mutations";
+import { moveLeadsStage, moveLeadStage, moveLeadStageByKey } from "@/lib/leads/stage/mutations";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { listingFigures, makeHoldPark, makeLead, makeUser, type HoldPark } from "../support/inventory-fixtures";
 
@@ -330,6 +330,38 @@ function holdsSuite(open: () => Promise<TestDatabase>) {
     expect(await unit(p.unitIds[2])).toMatchObject({ status: "VACANT", leadId: null });
     expect(await holdOf(p.unitIds[2])).toMatchObject({ endReason: "LEAD_CLOSED", endedById: p.admin.id });
     expect(await listingFigures(db, p.listingId)).toEqual({ status: "AVAILABLE", free: "4000", area: "4000" });
+  });
+
+  it("follows the same rules in a bulk move and a partner system's move", async () => {
+    const db = opened.db;
+    const p = await freshPark();
+    const leads = [await makeLead(db, { ownerId: p.staff.id }), await makeLead(db, { ownerId: null })];
+    await holdUnits(db, p.staff, { leadId: leads[0], unitIds: [p.unitIds[0]] });
+    await holdUnits(db, p.staff, { leadId: leads[1], unitIds: [p.unitIds[1]] });
+    const bulk = await moveLeadsStage(db, p.staff, { leadIds: leads, toStageKey: "lost", lostReasonKey: "price" });
+    expect(bulk).toEqual({ ok: true, moved: 2 });
+    expect(await db.unit.count({ where: { id: { in: p.unitIds.slice(0, 2) }, status: "VACANT" } })).toBe(2);
+
+    const partner = await makeLead(db, { ownerId: p.staff.id });
+    await holdUnits(db, p.staff, { leadId: partner, unitIds: [p.unitIds[2]] });
+    const key = { keyId: "door-key", name: "CRM 同步", parkId: null };
+    const refused = await moveLeadStageByKey(db, key, {
+      leadId: partner,
+      toStageKey: "signed",
+      ...SIGN,
+      signedUnits: [{ unitId: p.unitIds[3] }],
+    });
+    expect(refused).toEqual({ ok: false, fieldErrors: { signedUnits: "unitNotHeld" } });
+    const signed = await moveLeadStageByKey(db, key, {
+      leadId: partner,
+      toStageKey: "signed",
+      ...SIGN,
+      signedUnits: [{ unitId: p.unitIds[2], dealPrice: "24" }],
+    });
+    expect(signed.ok).toBe(true);
+    expect(await unit(p.unitIds[2])).toMatchObject({ status: "SIGNED", leadId: partner });
+    expect(await holdOf(p.unitIds[2])).toMatchObject({ endReason: "SIGNED", endedById: null });
+    expect(await listingFigures(db, p.listingId)).toEqual({ status: "AVAILABLE", free: "3000", area: "4000" });
   });
 
   it("moves a merged lead's units and open holds to the surviving lead", async () => {
