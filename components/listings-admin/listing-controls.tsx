@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { useValidationMessage } from "@/lib/i18n/use-validation-message";
-import { setListingPublishedAction, setListingStatusAction } from "@/lib/listings/admin/actions";
-import { statusesFor, type ListingStatus } from "@/lib/listings/admin/schema";
+import { setListingPublishedAction } from "@/lib/listings/admin/actions";
+import type { ListingStatus } from "@/lib/listings/admin/schema";
 import { FormStatus } from "./form-fields";
 import styles from "./listings-admin.module.css";
 import { useRefusalText } from "@/components/ui/refusal";
@@ -12,15 +12,15 @@ import { useRefusalText } from "@/components/ui/refusal";
 type Answer = { ok: true; updatedAt: string } | { ok: false; fieldErrors?: Record<string, string>; error?: string };
 
 /**
- * Publish/unpublish and the status buttons. Each carries the editor's concurrency token, so a
- * change made elsewhere since the page loaded is reported instead of being covered up.
+ * Publish/unpublish, carrying the editor's concurrency token so a change made elsewhere since the
+ * page loaded is reported instead of being covered up; and the status, which follows the units.
  */
 export function ListingControls({
   listing,
   token,
   onSaved,
 }: {
-  listing: { id: string; deal: "SALE" | "LEASE"; status: ListingStatus; published: boolean };
+  listing: { id: string; status: ListingStatus; published: boolean };
   token: string;
   onSaved: (token: string) => void;
 }) {
@@ -49,7 +49,6 @@ export function ListingControls({
       }
     });
 
-  const others = statusesFor(listing.deal).filter((status) => status !== listing.status);
   return (
     <section className="panel" aria-labelledby="listing-controls" data-testid="listing-controls">
       <h2 id="listing-controls">{tc("title")}</h2>
@@ -70,17 +69,6 @@ export function ListingControls({
       </div>
       <div className={styles.controls}>
         <p>{tc("current", { status: statusName(listing.status) })}</p>
-        {others.map((status) => (
-          <button
-            key={status}
-            type="button"
-            className="button secondary"
-            disabled={pending}
-            onClick={() => run(() => setListingStatusAction({ id: listing.id, status, updatedAt: token }))}
-          >
-            {tc("markAs", { status: statusName(status) })}
-          </button>
-        ))}
       </div>
       <FormStatus status={message} />
     </section>

@@ -23,7 +23,11 @@ export function ListingEditor({
     <>
       <ListingControls listing={listing} token={token} onSaved={setToken} />
       {children}
-      <ListingForm parks={parks} defaults={listing.values} target={{ id: listing.id, token, onSaved: setToken }} />
+      <ListingForm
+        parks={parks}
+        defaults={listing.values}
+        target={{ id: listing.id, token, onSaved: setToken, figures: listing.figures }}
+      />
     </>
   );
 }

@@ -7,9 +7,7 @@ import { fieldIds } from "@/components/ui/field";
 import {
   areaUnitsFor,
   factoryTypes,
-  listingStatuses,
   priceUnitsFor,
-  statusesFor,
   type ListingData,
   type ListingInput,
 } from "@/lib/listings/admin/schema";
@@ -29,13 +27,12 @@ export function BasicsSection({
   creating,
 }: SectionProps & { parks: { id: string; label: string }[]; creating: boolean }) {
   const t = useTranslations("listingsAdmin.form");
-  const [kindName, factoryTypeName, dealName, statusName] = [
+  const [kindName, factoryTypeName, dealName] = [
     useTranslations("kind"),
     useTranslations("factoryType"),
     useTranslations("deal"),
-    useTranslations("status"),
   ];
-  const [kind, deal] = useWatch({ control: form.control, name: ["kind", "deal"] });
+  const kind = useWatch({ control: form.control, name: "kind" });
   const common = { form };
   const required = useTranslations("inquiry")("required");
   return (
@@ -81,14 +78,6 @@ export function BasicsSection({
       </div>
       {creating && (
         <div className="form-row two">
-          <SelectField
-            {...common}
-            name="status"
-            label={t("status")}
-            options={listingStatuses
-              .filter((value) => statusesFor(deal ?? "SALE").includes(value))
-              .map((value) => ({ value, label: statusName(value) }))}
-          />
           <label className={styles.check}>
             <input type="checkbox" {...form.register("published")} />
             {t("published")}
@@ -123,22 +112,6 @@ export function AreaPriceSection({ form }: SectionProps) {
   return (
     <section className="form-section" aria-labelledby="listing-sectionAreaPrice">
       <h2 id="listing-sectionAreaPrice">{t("sectionAreaPrice")}</h2>
-      <div className="form-row three">
-        <TextField {...common} name="area" label={t("area")} inputMode="decimal" required={required} />
-        <TextField
-          {...common}
-          name="availableArea"
-          label={t("availableArea")}
-          inputMode="decimal"
-          required={required}
-        />
-        <SelectField
-          {...common}
-          name="areaUnit"
-          label={t("areaUnit")}
-          options={allowedAreaUnits.map((value) => ({ value, label: value === "MU" ? units("mu") : units("sqm") }))}
-        />
-      </div>
       <div className="form-row two">
         <TextField
           {...common}

@@ -2,16 +2,19 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { createListingAction, updateListingAction } from "@/lib/listings/admin/actions";
+import { createListingAction, updateListingAction } from "@/lib/inventory/offers/actions";
 import { listingSchema, type ListingInput } from "@/lib/listings/admin/schema";
 import { FormStatus } from "./form-fields";
 import { AreaPriceSection, BasicsSection, SpecsSection, TextSection } from "./listing-form-sections";
+import { UnitsSection } from "./listing-units-section";
 
-/** The edit form's listing and its concurrency token, which the editor shares with the publish/status controls. */
+/** The edit form's listing and its concurrency token, which the editor shares with the publish control. */
 export interface EditTarget {
   id: string;
   token: string;
   onSaved: (token: string) => void;
+  /** the area and available area its units give */
+  figures: { area: string; availableArea: string };
 }
 
 const FIELDS = Object.keys(listingSchema.in.shape) as (keyof ListingInput & string)[];
@@ -34,16 +37,14 @@ export function ListingForm({
   const summary = (count: number) => tf("errorsSummary", { count });
   const { form, submit, status } = useActionForm({
     schema: listingSchema,
-    // Editing, status is not a field (its controls check it against the deal on the server), so
-    // the form holds a status valid for either deal and never shows an error on a field it hides.
-    defaultValues: target ? { ...defaults, status: "AVAILABLE" as const } : defaults,
+    defaultValues: defaults,
     // The raw input goes to the server, which parses it with the same schema.
     action: (raw) => {
       if (!target) return createListingAction(raw);
-      // Status and publication have their own controls (and audit entries) on the edit page.
+      // Publication has its own control (and audit entry) on the edit page.
       const fields: Partial<ListingInput> = { ...raw };
-      delete fields.status;
       delete fields.published;
+      delete fields.buildingId;
       return updateListingAction({ ...fields, id: target.id, updatedAt: target.token });
     },
     fields: FIELDS,
@@ -80,6 +81,7 @@ export function ListingForm({
         )}
       </FormStatus>
       <BasicsSection form={form} parks={parks} creating={!target} />
+      <UnitsSection form={form} listingId={target?.id} figures={target?.figures} />
       <AreaPriceSection form={form} />
       <SpecsSection form={form} />
       <TextSection form={form} />

@@ -15,7 +15,8 @@ import { listInbox } from "@/lib/leads/inbox/queries";
 import { parseInboxParams } from "@/lib/leads/inbox/schema";
 import { mergeLeads } from "@/lib/leads/merge/mutations";
 import { moveLeadsStage, moveLeadStage } from "@/lib/leads/stage/mutations";
-import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin/mutations";
+import { createListing, updateListing } from "@/lib/inventory/offers/mutations";
+import { setListingPublished } from "@/lib/listings/admin/mutations";
 import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "@/lib/listings/photos/mutations";
 import { createPark, updatePark } from "@/lib/parks/mutations";
 import {
@@ -214,7 +215,6 @@ const ACTION_MUTATIONS = [
   "createListing",
   "updateListing",
   "setListingPublished",
-  "setListingStatus",
   "updateListingPhotoAlt",
   "reorderListingPhotos",
   "removeListingPhoto",
@@ -516,11 +516,6 @@ function generativeSuite(open: () => Promise<TestDatabase>) {
         name: "setListingPublished",
         base: async () => ({ id: listing.id, published: true }),
         call: (input) => setListingPublished(db, admin, input),
-      },
-      {
-        name: "setListingStatus",
-        base: async () => ({ id: listing.id, status: "RESERVED" }),
-        call: (input) => setListingStatus(db, admin, input),
       },
       {
         name: "updateListingPhotoAlt",

@@ -6,7 +6,9 @@ import { AccessDenied } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
 import type { OpenedDatabase } from "@/lib/db/open";
-import { createListing, setListingPublished, setListingStatus, updateListing } from "@/lib/listings/admin/mutations";
+import { createListing, updateListing } from "@/lib/inventory/offers/mutations";
+import { setUnitAvailability } from "@/lib/inventory/register/unit-mutations";
+import { setListingPublished } from "@/lib/listings/admin/mutations";
 import { listingForEdit, listListingsForStaff } from "@/lib/listings/admin/queries";
 import { matchingListings } from "@/lib/leads/detail/matching";
 import {
@@ -34,10 +36,9 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 
 const factoryLease = (parkId: string, overrides: Record<string, unknown> = {}) =>
   leaseInput(parkId, unique("测试厂房"), overrides);
 
-/** The edit form's fields of a listing input: status and publication have their own doors. */
-function asEdit(input: Record<string, unknown>, id: string, updatedAt: string) {
-  const fields: Record<string, unknown> = { ...input, id, updatedAt };
-  delete fields.status;
+/** The edit form's fields of a listing input with its units: publication has its own door. */
+function asEdit(input: Record<string, unknown>, id: string, updatedAt: string, unitIds: string[]) {
+  const fields: Record<string, unknown> = { ...input, id, updatedAt, unitIds };
   delete fields.published;
   return fields;
 }
@@ -61,7 +62,8 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
     const input = factoryLease(parkId, overrides);
     const created = await createListing(opened.db, viewers.staff, input);
     if (!created.ok) throw new Error(`createListing failed: ${JSON.stringify(created.fieldErrors)}`);
-    return { ...created, input };
+    const units = await opened.db.unit.findMany({ where: { listingId: created.id }, select: { id: true } });
+    return { ...created, input, unitIds: units.map((unit) => unit.id) };
   }
   const photoFile = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => new File([bytes], name, { type });
   const storedFiles = async (listingId: string) =>
@@ -87,13 +89,11 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
     const listingDoors: Record<string, Door> = {
       createListing: (viewer) => createListing(opened.db, viewer, factoryLease(parkId)),
       updateListing: async (viewer) => {
-        const { id, updatedAt, input } = await newListing();
-        return updateListing(opened.db, viewer, asEdit({ ...input, title: unique("改名") }, id, updatedAt));
+        const { id, updatedAt, input, unitIds } = await newListing();
+        return updateListing(opened.db, viewer, asEdit({ ...input, title: unique("改名") }, id, updatedAt, unitIds));
       },
       setListingPublished: async (viewer) =>
         setListingPublished(opened.db, viewer, { id: (await newListing()).id, published: true }),
-      setListingStatus: async (viewer) =>
-        setListingStatus(opened.db, viewer, { id: (await newListing()).id, status: "RESERVED" }),
       listListingsForStaff: (viewer) => listListingsForStaff(opened.db, viewer, {}),
       listingForEdit: async (viewer) => listingForEdit(opened.db, viewer, (await newListing()).id),
       addListingPhoto: async (viewer) =>
@@ -197,7 +197,6 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
           factoryType: "STANDARD",
           deal: "SALE",
           area: "30",
-          availableArea: "30",
           areaUnit: "MU",
           price: "38",
           priceUnit: "WAN_PER_MU",
@@ -206,6 +205,19 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
       const row = await opened.db.listing.findUniqueOrThrow({ where: { id: created.id } });
       expect(row.areaSqm.toString()).toBe(seeded.areaSqm.toString());
+      // With no unit picked, one vacant plot of the typed area is made, in a building named after the listing.
+      const unit = await opened.db.unit.findFirstOrThrow({
+        where: { listingId: created.id },
+        include: { building: true },
+      });
+      expect([unit.number, unit.area.toString(), unit.areaUnit, unit.status, unit.building.name]).toEqual([
+        "01",
+        "30",
+        "MU",
+        "VACANT",
+        row.title,
+      ]);
+      expect([row.area.toString(), row.availableArea.toString(), row.status]).toEqual(["30", "30", "AVAILABLE"]);
       expect(row.unitPrice.toString()).toBe(seeded.unitPrice.toString());
       // A factory type left in the form after switching to land is not stored.
       expect(row).toMatchObject({
@@ -222,7 +234,7 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       expect(audit).toMatchObject({
         actorId: viewers.staff.id,
         entityType: "Listing",
-        details: { area: [null, "30"], priceUnit: [null, "WAN_PER_MU"] },
+        details: { priceUnit: [null, "WAN_PER_MU"], unitIds: [unit.id] },
       });
     });
 
@@ -233,7 +245,7 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
         viewers.staff,
         factoryLease(parkId, {
           title: "  ",
-          availableArea: "6000",
+          area: "",
           priceUnit: "YUAN_PER_SQM",
           factoryType: "",
           areaUnit: "MU",
@@ -254,7 +266,7 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
           factoryType: "choice",
           areaUnit: "unitMismatch",
           priceUnit: "unitMismatch",
-          availableArea: "availableArea",
+          area: "required",
         },
       });
       // A sale cannot be priced per day, a factory not per 亩, a lease cannot be sold.
@@ -268,47 +280,48 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       expect(
         await createListing(opened.db, viewers.staff, factoryLease(parkId, { deal: "SALE", priceUnit: "WAN_PER_MU" })),
       ).toMatchObject({ fieldErrors: { priceUnit: "unitMismatch" } });
-      expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, { status: "SOLD" }))).toMatchObject({
-        fieldErrors: { status: "statusDeal" },
-      });
+      // Area, available area and status follow from units: none of them is typed.
+      for (const typed of [{ status: "SOLD" }, { availableArea: "100" }, { areaSqm: "1" }]) {
+        expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, typed))).toEqual({
+          ok: false,
+          fieldErrors: { [Object.keys(typed)[0]]: "unknownField" },
+        });
+      }
       expect(await createListing(opened.db, viewers.staff, factoryLease("no-such-park"))).toEqual({
         ok: false,
         fieldErrors: { parkId: "notFound" },
-      });
-      expect(await createListing(opened.db, viewers.staff, { ...factoryLease(parkId), areaSqm: "1" })).toMatchObject({
-        fieldErrors: { areaSqm: "unknownField" },
       });
       expect(await opened.db.listing.count()).toBe(before);
     });
 
     it("[MANAGER] edits a listing, audited as before/after; an edit from a stale form is refused and changes nothing", async () => {
-      const { id, updatedAt, input } = await newListing();
+      const { id, updatedAt, input, unitIds } = await newListing();
       const saved = await updateListing(
         opened.db,
         viewers.manager,
-        asEdit({ ...input, price: "0.8", availableArea: "2500" }, id, updatedAt),
+        asEdit({ ...input, price: "0.8" }, id, updatedAt, unitIds),
       );
       if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
       expect(saved.updatedAt).not.toBe(updatedAt);
       const row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
       expect(row.unitPrice.toString()).toBe("24.33"); // 0.8 元/m²/天 × 365/12
       const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "listing.update" } });
-      expect(audit.details).toEqual({ price: ["0.75", "0.8"], availableArea: ["3000", "2500"] });
+      expect(audit.details).toEqual({ price: ["0.75", "0.8"] });
 
       const stale = await updateListing(
         opened.db,
         viewers.staff,
-        asEdit({ ...input, title: "覆盖别人的修改" }, id, updatedAt),
+        asEdit({ ...input, title: "覆盖别人的修改" }, id, updatedAt, unitIds),
       );
       expect(stale).toEqual({ ok: false, fieldErrors: { updatedAt: "stale" } });
       expect((await opened.db.listing.findUniqueOrThrow({ where: { id } })).title).toBe(input.title);
     });
 
     it("lets exactly one of two concurrent edits from the same form win", async () => {
-      const { id, updatedAt, input } = await newListing();
+      const { id, updatedAt, input, unitIds } = await newListing();
       const results = await Promise.all(
         ["甲的修改", "乙的修改"].map((title) =>
-          updateListing(opened.db, viewers.staff, asEdit({ ...input, title }, id, updatedAt)),
+          updateListing(opened.db, viewers.staff, asEdit({ ...input, title }, id, updatedAt, unitIds)),
         ),
       );
       expect(results.filter((result) => result.ok)).toHaveLength(1);
@@ -317,7 +330,9 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
     });
 
     it("lists every listing for staff, unpublished included, with filters", async () => {
-      const { id } = await newListing({ status: "RESERVED" });
+      const { id, unitIds } = await newListing();
+      // 不可租售 units make a listing read as reserved.
+      await setUnitAvailability(opened.db, viewers.manager, { id: unitIds[0], available: false });
       const hidden = await listListingsForStaff(opened.db, viewers.staff, {
         published: "no",
         status: "RESERVED",
@@ -339,7 +354,6 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       kind: "LAND",
       deal: "SALE",
       area: "30",
-      availableArea: "30",
       areaUnit: "MU",
       price: "38",
       priceUnit: "WAN_PER_MU",
@@ -350,7 +364,7 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       const first = await updateListing(
         opened.db,
         viewers.staff,
-        asEdit({ ...input, minSplitArea: "6" }, id, created.updatedAt),
+        asEdit({ ...input, minSplitArea: "6" }, id, created.updatedAt, created.unitIds),
       );
       if (!first.ok) throw new Error(JSON.stringify(first.fieldErrors));
       let row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
@@ -368,6 +382,7 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
           { ...input, priceUnit: "WAN_PER_MU", price: "38", minSplitArea: "" },
           id,
           (await opened.db.listing.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString(),
+          created.unitIds,
         ),
       );
       expect(cleared.ok).toBe(true);
@@ -395,10 +410,10 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
         const { id } = await newListing({ title: `${tag} ${title}`, published: true, industries: [], ...fields });
         return id;
       };
-      await make("整体", { area: "2500", availableArea: "2200" });
-      await make("可分割", { area: "20000", availableArea: "20000", minSplitArea: "1500" });
-      await make("分割太大", { area: "20000", availableArea: "20000", minSplitArea: "3500" });
-      await make("不可分割", { area: "20000", availableArea: "20000" });
+      await make("整体", { area: "2200" });
+      await make("可分割", { area: "20000", minSplitArea: "1500" });
+      await make("分割太大", { area: "20000", minSplitArea: "3500" });
+      await make("不可分割", { area: "20000" });
       const need = { needDeal: "RENT", needKind: "FACTORY", needArea: "2000", needAreaUnit: "SQM" } as const;
       const found = (await matchingListings(opened.db, need, 100)).filter((listing) => listing.title.startsWith(tag));
       expect(found.map((listing) => [listing.title, listing.split])).toEqual([
@@ -435,36 +450,90 @@ function listingsAdminSuite(open: () => Promise<{ opened: OpenedDatabase; cleanu
       ]);
     });
 
-    it("[STAFF] marks a lease leased, shown on the public page; a lease cannot be sold", async () => {
-      const { id } = await newListing({ published: true });
-      expect(await setListingStatus(opened.db, viewers.staff, { id, status: "LEASED" })).toMatchObject({ ok: true });
-      expect(await publicListingById(opened.db, id)).toMatchObject({ status: "LEASED" });
-      expect(await setListingStatus(opened.db, viewers.staff, { id, status: "SOLD" })).toEqual({
-        ok: false,
-        fieldErrors: { status: "statusDeal" },
-      });
-      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "listing.status" } });
-      expect(audit).toMatchObject({ actorId: viewers.staff.id, details: { status: ["AVAILABLE", "LEASED"] } });
+    it("[STAFF] sees the status follow the units: 不可租售 reads reserved on the public page, vacant again available", async () => {
+      const { id, unitIds } = await newListing({ published: true });
+      await setUnitAvailability(opened.db, viewers.manager, { id: unitIds[0], available: false });
+      expect(await publicListingById(opened.db, id)).toMatchObject({ status: "RESERVED" });
+      await setUnitAvailability(opened.db, viewers.manager, { id: unitIds[0], available: true });
+      expect(await publicListingById(opened.db, id)).toMatchObject({ status: "AVAILABLE" });
     });
 
-    it("refuses a control carrying an old updatedAt, and an edit switching a leased listing to sale", async () => {
-      const { id, updatedAt, input } = await newListing();
-      const moved = await setListingStatus(opened.db, viewers.staff, { id, status: "LEASED", updatedAt });
-      if (!moved.ok) throw new Error("status change failed");
+    it("refuses a control carrying an old updatedAt", async () => {
+      const { id, updatedAt, input, unitIds } = await newListing();
+      const edited = await updateListing(
+        opened.db,
+        viewers.staff,
+        asEdit({ ...input, price: "0.9" }, id, updatedAt, unitIds),
+      );
+      expect(edited.ok).toBe(true);
       expect(await setListingPublished(opened.db, viewers.staff, { id, published: true, updatedAt })).toEqual({
         ok: false,
         fieldErrors: { updatedAt: "stale" },
       });
-      expect(
-        await updateListing(
-          opened.db,
-          viewers.staff,
-          asEdit({ ...input, deal: "SALE", priceUnit: "YUAN_PER_SQM", price: "4000" }, id, moved.updatedAt),
-        ),
-      ).toEqual({
-        ok: false,
-        fieldErrors: { deal: "statusDeal" },
+    });
+  });
+
+  describe("a listing's units", () => {
+    /** Vacant units in a building of `park`, in no listing. */
+    async function looseUnits(park: string, areas: string[]) {
+      const building = await opened.db.building.create({
+        data: { parkId: park, name: unique("单元楼"), kind: "FACTORY", factoryType: "STANDARD" },
       });
+      const ids = [];
+      for (const [index, area] of areas.entries()) {
+        const unit = await opened.db.unit.create({
+          data: {
+            buildingId: building.id,
+            parkId: park,
+            floor: 1,
+            number: `10${index + 1}`,
+            area,
+            areaUnit: "SQM",
+            areaSqm: area,
+          },
+        });
+        ids.push(unit.id);
+      }
+      return { building, ids };
+    }
+
+    it("[STAFF] offers units picked from the park: the figures follow them, and an edit moves units in and out", async () => {
+      const { ids } = await looseUnits(parkId, ["500", "700", "900"]);
+      const { id, updatedAt, input } = await newListing({ unitIds: ids.slice(0, 2), area: "" });
+      let row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
+      expect([row.area.toString(), row.availableArea.toString(), row.status]).toEqual(["1200", "1200", "AVAILABLE"]);
+      expect((await listingForEdit(opened.db, viewers.staff, id))?.values.unitIds).toEqual([...ids.slice(0, 2)].sort());
+
+      const moved = await updateListing(opened.db, viewers.staff, asEdit(input, id, updatedAt, [ids[1], ids[2]]));
+      if (!moved.ok) throw new Error(JSON.stringify(moved.fieldErrors));
+      row = await opened.db.listing.findUniqueOrThrow({ where: { id } });
+      expect([row.area.toString(), row.availableArea.toString()]).toEqual(["1600", "1600"]);
+      expect(row.updatedAt.toISOString()).toBe(moved.updatedAt);
+      expect((await opened.db.unit.findUniqueOrThrow({ where: { id: ids[0] } })).listingId).toBeNull();
+      const audit = await opened.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "listing.update" } });
+      expect(audit.details).toEqual({ unitIds: [[ids[0], ids[1]].sort(), [ids[1], ids[2]].sort()] });
+
+      expect(await updateListing(opened.db, viewers.staff, asEdit(input, id, moved.updatedAt, []))).toEqual({
+        ok: false,
+        fieldErrors: { unitIds: "unitsRequired" },
+      });
+    });
+
+    it("refuses a unit of another listing or another park, and a building of another park, storing nothing", async () => {
+      const taken = await newListing();
+      const otherPark = (await opened.db.park.findFirstOrThrow({ where: { id: { not: parkId } } })).id;
+      const elsewhere = await looseUnits(otherPark, ["300"]);
+      const before = await opened.db.listing.count();
+      for (const unitIds of [taken.unitIds, elsewhere.ids])
+        expect(await createListing(opened.db, viewers.staff, factoryLease(parkId, { unitIds }))).toEqual({
+          ok: false,
+          fieldErrors: { unitIds: "unitsInOtherListing" },
+        });
+      expect(
+        await createListing(opened.db, viewers.staff, factoryLease(parkId, { buildingId: elsewhere.building.id })),
+      ).toEqual({ ok: false, fieldErrors: { buildingId: "buildingOtherPark" } });
+      expect(await opened.db.listing.count()).toBe(before);
+      expect((await opened.db.unit.findUniqueOrThrow({ where: { id: elsewhere.ids[0] } })).listingId).toBeNull();
     });
   });
 

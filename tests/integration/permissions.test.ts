@@ -20,6 +20,7 @@ import { findDuplicates } from "@/lib/leads/duplicates/queries";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import * as inboxActions from "@/lib/leads/inbox/actions";
 import * as listingActions from "@/lib/listings/admin/actions";
+import * as offerActions from "@/lib/inventory/offers/actions";
 import * as registerActions from "@/lib/inventory/register/actions";
 import * as pickerActions from "@/lib/inventory/picker/actions";
 import * as holdsActions from "@/lib/inventory/holds/actions";
@@ -329,6 +330,7 @@ const DEMO = "lib/demo/remove/actions.ts";
 const MERGE = "lib/leads/merge/actions.ts";
 const SCORE = "lib/leads/score/actions.ts";
 const LISTINGS = "lib/listings/admin/actions.ts";
+const OFFERS = "lib/inventory/offers/actions.ts";
 const REGISTER = "lib/inventory/register/actions.ts";
 const PICKER = "lib/inventory/picker/actions.ts";
 const REGISTER_MANAGERS = is({ manager: "allowed", admin: "allowed" });
@@ -1145,17 +1147,17 @@ const ROWS: Row[] = [
   }),
 
   // Listings: every workspace role; parks: the admin's.
-  row(`${LISTINGS}#createListingAction`, "a new listing", WORKSPACE, async (world) => {
+  row(`${OFFERS}#createListingAction`, "a new listing", WORKSPACE, async (world) => {
     const input = doorListingInput(world.parkId);
     return {
-      call: async () => answerOf(await listingActions.createListingAction(input)),
+      call: async () => answerOf(await offerActions.createListingAction(input)),
       state: () => world.db.listing.count({ where: { title: input.title } }),
     };
   }),
-  row(`${LISTINGS}#updateListingAction`, "on a listing", WORKSPACE, async (world) => {
+  row(`${OFFERS}#updateListingAction`, "on a listing", WORKSPACE, async (world) => {
     const { listing } = await makeListing(world.db, world.parkId);
     return {
-      call: async () => answerOf(await listingActions.updateListingAction(listingEdit(world.parkId, listing))),
+      call: async () => answerOf(await offerActions.updateListingAction(listingEdit(world.parkId, listing))),
       state: () => listingState(world.db, listing.id),
     };
   }),
@@ -1166,11 +1168,15 @@ const ROWS: Row[] = [
       state: () => listingState(world.db, listing.id),
     };
   }),
-  row(`${LISTINGS}#setListingStatusAction`, "on a listing", WORKSPACE, async (world) => {
+  row(`${OFFERS}#unitChoicesAction`, "the listing form's units", WORKSPACE, async (world) => {
     const { listing } = await makeListing(world.db, world.parkId);
     return {
-      call: async () => answerOf(await listingActions.setListingStatusAction({ id: listing.id, status: "RESERVED" })),
-      state: () => listingState(world.db, listing.id),
+      call: async () => {
+        const answer = await offerActions.unitChoicesAction({ parkId: world.parkId, listingId: listing.id });
+        if (answer.ok && !answer.units.some((unit) => unit.chosen))
+          throw new Error("the listing's own unit is missing");
+        return answerOf(answer);
+      },
     };
   }),
   row(`${LISTINGS}#removeListingPhotoAction`, "on a listing's photo", WORKSPACE, async (world) => {

@@ -104,7 +104,13 @@ export function doorListingInput(parkId: string) {
   return factoryLease(parkId, unique("门测厂房"));
 }
 
-/** An unpublished listing with `photos` photo rows (no stored files: the seed's kind). */
+/** The id of the one unit `makeListing` gives its listing. */
+export const unitOfListing = (listingId: string) => `u${listingId}`.slice(0, 40);
+
+/**
+ * An unpublished listing with `photos` photo rows (no stored files: the seed's kind), offering one
+ * vacant unit of its whole area in a building of its own, as the inventory migration left every listing.
+ */
 export async function makeListing(db: Database, parkId: string, photos = 0) {
   const listing = await db.listing.create({
     data: {
@@ -116,7 +122,7 @@ export async function makeListing(db: Database, parkId: string, photos = 0) {
       deal: "LEASE",
       published: false,
       area: "5000",
-      availableArea: "3000",
+      availableArea: "5000",
       areaUnit: "SQM",
       areaSqm: "5000",
       price: "0.75",
@@ -127,6 +133,21 @@ export async function makeListing(db: Database, parkId: string, photos = 0) {
       highlightsEn: [],
       description: "单层钢结构厂房，可分割。",
       descriptionEn: "",
+    },
+  });
+  const building = await db.building.create({
+    data: { parkId, name: listing.title, kind: "FACTORY", factoryType: "SINGLE_STOREY" },
+  });
+  await db.unit.create({
+    data: {
+      id: unitOfListing(listing.id),
+      buildingId: building.id,
+      parkId,
+      number: "01",
+      area: "5000",
+      areaUnit: "SQM",
+      areaSqm: "5000",
+      listingId: listing.id,
     },
   });
   const rows = [];
@@ -155,8 +176,13 @@ export async function listingState(db: Database, listingId: string) {
 
 /** The edit form's fields of the listing made by `makeListing`, with a new title. */
 export function listingEdit(parkId: string, listing: { id: string; updatedAt: Date }) {
-  const { status: _status, published: _published, ...fields } = factoryLease(parkId, unique("门测厂房"));
-  return { ...fields, id: listing.id, updatedAt: listing.updatedAt.toISOString() };
+  const { published: _published, ...fields } = factoryLease(parkId, unique("门测厂房"));
+  return {
+    ...fields,
+    unitIds: [unitOfListing(listing.id)],
+    id: listing.id,
+    updatedAt: listing.updatedAt.toISOString(),
+  };
 }
 
 /** The admin's park form, complete and valid. */

@@ -1,4 +1,7 @@
-/** A complete, valid lease of a single-storey factory, as the staff form sends it (text). */
+/**
+ * A complete, valid lease of a single-storey factory, as the staff form sends it (text): no unit
+ * picked, so one unit of `area` is made for it (pass `unitIds` to offer existing units instead).
+ */
 export function factoryLease(parkId: string, title: string, overrides: Record<string, unknown> = {}) {
   return {
     parkId,
@@ -7,12 +10,10 @@ export function factoryLease(parkId: string, title: string, overrides: Record<st
     kind: "FACTORY",
     factoryType: "SINGLE_STOREY",
     deal: "LEASE",
-    status: "AVAILABLE",
     published: false,
     address: "平湖市测试路 1 号",
     addressEn: "",
     area: "5000",
-    availableArea: "3000",
     areaUnit: "SQM",
     price: "0.75",
     priceUnit: "YUAN_PER_SQM_DAY",

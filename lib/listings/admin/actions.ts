@@ -1,27 +1,14 @@
 "use server";
 import { defineAction } from "../../actions/define-action";
 import { getStorage } from "../../storage";
-import { createListing, setListingPublished, setListingStatus, updateListing } from "./mutations";
+import { setListingPublished } from "./mutations";
 import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "../photos/mutations";
 import { LISTING_PAGES } from "../refresh";
 
-export const createListingAction = defineAction({
-  run: (input: unknown, { db, viewer }) => createListing(db, viewer, input),
-  revalidate: LISTING_PAGES,
-});
-
-export const updateListingAction = defineAction({
-  run: (input: unknown, { db, viewer }) => updateListing(db, viewer, input),
-  revalidate: LISTING_PAGES,
-});
+/* Creating and editing a listing set the units it offers: lib/inventory/offers. */
 
 export const setListingPublishedAction = defineAction({
   run: (input: unknown, { db, viewer }) => setListingPublished(db, viewer, input),
-  revalidate: LISTING_PAGES,
-});
-
-export const setListingStatusAction = defineAction({
-  run: (input: unknown, { db, viewer }) => setListingStatus(db, viewer, input),
   revalidate: LISTING_PAGES,
 });
 

@@ -71,6 +71,7 @@ export async function listingForEdit(db: Database, viewer: Viewer | null, id: st
     include: {
       photos: { orderBy: [{ position: "asc" }, { id: "asc" }] },
       park: { select: { name: true, nameEn: true } },
+      units: { select: { id: true }, orderBy: { id: "asc" } },
     },
   });
   if (!row) return null;
@@ -81,12 +82,12 @@ export async function listingForEdit(db: Database, viewer: Viewer | null, id: st
     kind: row.kind,
     factoryType: row.factoryType ?? "",
     deal: row.deal,
-    status: row.status,
     published: row.published,
+    unitIds: row.units.map((unit) => unit.id),
+    buildingId: "",
     address: row.address ?? "",
     addressEn: row.addressEn ?? "",
-    area: row.area.toString(),
-    availableArea: row.availableArea.toString(),
+    area: "",
     areaUnit: row.areaUnit,
     minSplitArea: row.minSplitArea?.toString() ?? "",
     price: row.price.toString(),
@@ -115,6 +116,8 @@ export async function listingForEdit(db: Database, viewer: Viewer | null, id: st
     status: row.status,
     published: row.published,
     updatedAt: row.updatedAt.toISOString(),
+    /** what the units give: read-only on the form */
+    figures: { area: row.area.toString(), availableArea: row.availableArea.toString(), areaUnit: row.areaUnit },
     park: row.park,
     values,
     photos: row.photos.map((photo) => ({

@@ -6,10 +6,8 @@ const valid = {
   title: "A1 栋",
   kind: "OFFICE",
   deal: "LEASE",
-  status: "AVAILABLE",
   published: true,
   area: "1,200",
-  availableArea: "0",
   areaUnit: "SQM",
   price: "035.50",
   priceUnit: "YUAN_PER_SQM_MONTH",
@@ -27,7 +25,8 @@ describe("listing schema", () => {
     });
     expect(parsed).toMatchObject({
       area: "1200",
-      availableArea: "0",
+      unitIds: [],
+      buildingId: null,
       price: "35.5",
       floorHeightM: null,
       powerKva: 630,
@@ -42,17 +41,29 @@ describe("listing schema", () => {
       ...valid,
       area: "-5",
       price: "1.234",
-      availableArea: "",
       storeys: "0",
       powerKva: "2000000",
     }).error?.issues;
     expect(Object.fromEntries((errors ?? []).map((issue) => [issue.path.join("."), issue.message]))).toEqual({
-      area: "tooSmall:1",
+      area: "positive",
       price: "decimals:2",
-      availableArea: "required",
       storeys: "tooSmall:1",
       powerKva: "tooBig:1000000",
     });
+  });
+
+  it("asks for an area only when no unit is picked, and for each unit once", () => {
+    const issues = (input: Record<string, unknown>) =>
+      Object.fromEntries(
+        (listingSchema.safeParse({ ...valid, ...input }).error?.issues ?? []).map((issue) => [
+          issue.path.join("."),
+          issue.message,
+        ]),
+      );
+    expect(issues({ area: "" })).toEqual({ area: "required" });
+    expect(issues({ area: "", unitIds: ["u1", "u2"] })).toEqual({});
+    expect(issues({ unitIds: ["u1", "u1"] })).toEqual({ unitIds: "duplicateUnit" });
+    expect(issues({ status: "SOLD" })).toEqual({ "": "unknownField" });
   });
 
   it("prices sales per m², per 亩 (land only) or in total, and leases per m² a day or a month", () => {

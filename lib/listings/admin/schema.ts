@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { existingId } from "../../forms/fields";
+import { existingId, isMissing } from "../../forms/fields";
 import { choice, date, decimal, englishText, lines, optionalDecimal, optionalInt, optionalText, text } from "../fields";
 import { industries, type IndustryCode } from "../industries";
 import { deals, listingKinds } from "../schema";
@@ -19,6 +19,8 @@ export const priceUnits = [
   "YUAN_PER_SQM_DAY",
   "YUAN_PER_SQM_MONTH",
 ] as const;
+/** The most units one listing offers. */
+export const MAX_UNITS = 500;
 const industryCodes = Object.keys(industries) as [IndustryCode, ...IndustryCode[]];
 
 type Kind = (typeof listingKinds)[number];
@@ -41,7 +43,7 @@ export function priceUnitsFor(kind: Kind, deal: Deal): readonly PriceUnit[] {
   return kind === "LAND" ? ["WAN_PER_MU", "WAN_TOTAL", "YUAN_PER_SQM"] : ["YUAN_PER_SQM", "WAN_TOTAL"];
 }
 
-/** A sale ends sold, a lease ends leased. */
+/** A sale ends sold, a lease ends leased (the status follows from the listing's units: lib/inventory). */
 export function statusesFor(deal: Deal): readonly ListingStatus[] {
   return ["AVAILABLE", "RESERVED", deal === "LEASE" ? "LEASED" : "SOLD"];
 }
@@ -55,8 +57,22 @@ const fields = {
   deal: choice(deals),
   address: optionalText(200),
   addressEn: optionalText(300),
-  area: decimal(10_000_000, 2, 1),
-  availableArea: decimal(10_000_000, 2, 0),
+  /**
+   * The units the listing offers (a whole building, a floor, a plot): its area, available area and
+   * status follow from them. None picked on creation: one unit of `area` is made for it, in
+   * `buildingId` or in a building named after the listing.
+   */
+  unitIds: z
+    .array(existingId, { error: "choice" })
+    .max(MAX_UNITS, `tooMany:${MAX_UNITS}`)
+    .optional()
+    .transform((value) => value ?? []),
+  buildingId: z
+    .union([existingId, z.literal(""), z.null()], { error: "notFound" })
+    .optional()
+    .transform((value) => value || null),
+  /** only for a listing created without units: the area of the one unit made for it */
+  area: optionalDecimal(10_000_000, 2, { positive: true }),
   areaUnit: choice(areaUnits),
   /** the smallest part sold or leased on its own, in the area's unit; blank when the listing goes only whole */
   minSplitArea: optionalDecimal(10_000_000, 2, { positive: true }),
@@ -87,12 +103,11 @@ interface Consistency {
   kind?: Kind;
   deal?: Deal;
   factoryType?: string | null;
-  area?: string;
-  availableArea?: string;
+  area?: unknown;
   minSplitArea?: string | null;
   areaUnit?: AreaUnit;
   priceUnit?: PriceUnit;
-  status?: ListingStatus;
+  unitIds?: unknown;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
@@ -111,12 +126,11 @@ function checkConsistency(value: Consistency, ctx: z.RefinementCtx) {
     issue("areaUnit", "unitMismatch");
   if (kind && deal && oneOf(priceUnits, value.priceUnit) && !priceUnitsFor(kind, deal).includes(value.priceUnit))
     issue("priceUnit", "unitMismatch");
-  if (isAmount(value.area) && isAmount(value.availableArea) && Number(value.availableArea) > Number(value.area))
-    issue("availableArea", "availableArea");
+  const units = Array.isArray(value.unitIds) ? value.unitIds : [];
+  if (new Set(units).size !== units.length) issue("unitIds", "duplicateUnit");
+  if (units.length === 0 && isMissing(value.area)) issue("area", "required");
   if (isAmount(value.area) && isAmount(value.minSplitArea) && Number(value.minSplitArea) > Number(value.area))
     issue("minSplitArea", "minSplitArea");
-  if (deal && oneOf(listingStatuses, value.status) && !statusesFor(deal).includes(value.status))
-    issue("status", "statusDeal");
 }
 const always = { when: () => true };
 
@@ -129,10 +143,7 @@ function settle<T extends { kind: Kind; factoryType?: string | null }>(value: T)
 }
 
 export const listingSchema = z
-  .strictObject(
-    { ...fields, status: choice(listingStatuses), published: z.boolean({ error: "choice" }) },
-    { error: "unknownField" },
-  )
+  .strictObject({ ...fields, published: z.boolean({ error: "choice" }) }, { error: "unknownField" })
   .superRefine(checkConsistency, always)
   .transform(settle);
 export type ListingInput = z.input<typeof listingSchema>;
@@ -140,14 +151,19 @@ export type ListingData = z.output<typeof listingSchema>;
 
 /**
  * An edit carries the listing's updatedAt as loaded, so a save over someone else's newer change is
- * refused ("stale") instead of silently undoing it. Status and publication have their own controls.
+ * refused ("stale") instead of silently undoing it. Publication has its own control. An edit keeps
+ * at least one unit: its figures come from them.
  */
 export const listingUpdateSchema = z
   .strictObject(
     { ...fields, id: existingId, updatedAt: z.iso.datetime({ error: "stale" }).transform((value) => new Date(value)) },
     { error: "unknownField" },
   )
-  .superRefine(checkConsistency, always)
+  .superRefine((value, ctx) => {
+    if (Array.isArray(value.unitIds) && value.unitIds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["unitIds"], message: "unitsRequired" });
+    else checkConsistency({ ...value, area: undefined }, ctx);
+  }, always)
   .transform(settle);
 export type ListingUpdateInput = z.input<typeof listingUpdateSchema>;
 
@@ -160,7 +176,6 @@ const listingRef = {
     .transform((value) => (value ? new Date(value) : undefined)),
 };
 export const listingPublishSchema = z.strictObject({ ...listingRef, published: z.boolean({ error: "choice" }) });
-export const listingStatusSchema = z.strictObject({ ...listingRef, status: choice(listingStatuses) });
 
 /** The staff list's filters, from the URL; a bad value is dropped rather than failing the page. */
 export const listingAdminFilterSchema = z.object({

@@ -40,7 +40,17 @@ export default async function EditListingPage({
   const text = messages.listingsAdmin;
   return (
     <I18nProvider
-      namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}
+      namespaces={[
+        "deal",
+        "factoryType",
+        "inquiry",
+        "kind",
+        "listingsAdmin",
+        "status",
+        "units",
+        "validation",
+        "vocabulary",
+      ]}
     >
       <div className={styles.layout}>
         <div>

@@ -21,12 +21,12 @@ const blank: ListingInput = {
   kind: "FACTORY",
   factoryType: "",
   deal: "LEASE",
-  status: "AVAILABLE",
   published: false,
+  unitIds: [],
+  buildingId: "",
   address: "",
   addressEn: "",
   area: "",
-  availableArea: "",
   areaUnit: "SQM",
   minSplitArea: "",
   price: "",
@@ -54,7 +54,17 @@ export default async function NewListingPage() {
   const parks = await listParks(db, viewer);
   return (
     <I18nProvider
-      namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "status", "units", "validation"]}
+      namespaces={[
+        "deal",
+        "factoryType",
+        "inquiry",
+        "kind",
+        "listingsAdmin",
+        "status",
+        "units",
+        "validation",
+        "vocabulary",
+      ]}
     >
       <>
         <p className="meta">
