@@ -165,6 +165,32 @@ function holdsSuite(open: () => Promise<TestDatabase>) {
     expect(await db.unitStatusChange.count({ where: { unitId: p.unitIds[0] } })).toBe(1);
   });
 
+  it("never double-books when many officers hold overlapping units at once, and never deadlocks", async () => {
+    const db = opened.db;
+    const p = await freshPark();
+    const officers: Viewer[] = [];
+    for (let index = 0; index < 10; index++) officers.push(await makeUser(db, "STAFF", `抢占${index}`));
+    const leads = await Promise.all(officers.map((officer) => makeLead(db, { ownerId: officer.id })));
+    // Each asks for two neighbouring units, in either order: every pair overlaps another.
+    const asked = officers.map((_, index) => {
+      const pair = [p.unitIds[index % 4], p.unitIds[(index + 1) % 4]];
+      return index % 2 ? pair.reverse() : pair;
+    });
+    const results = await Promise.all(
+      officers.map((officer, index) => holdUnits(db, officer, { leadId: leads[index], unitIds: asked[index] })),
+    );
+    const units = await db.unit.findMany({ where: { id: { in: p.unitIds } } });
+    const holds = await db.unitHold.findMany({ where: { unitId: { in: p.unitIds } } });
+    for (const [index, result] of results.entries()) {
+      const mine = units.filter((row) => row.leadId === leads[index]).map((row) => row.id);
+      if (result.ok) expect(mine.sort()).toEqual([...asked[index]].sort());
+      else expect(mine).toEqual([]);
+    }
+    expect(results.filter((result) => result.ok).length).toBeGreaterThanOrEqual(1);
+    expect(holds.length).toBe(units.filter((row) => row.status === "HELD").length);
+    expect(new Set(holds.map((hold) => hold.unitId)).size).toBe(holds.length);
+  });
+
   it("[STAFF] renews up to the limit, then only a manager; another officer may not", async () => {
     const db = opened.db;
     const p = await freshPark();
