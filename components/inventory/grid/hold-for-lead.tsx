@@ -9,7 +9,7 @@ import type { TakenUnit } from "@/lib/inventory/holds/mutations";
 import { pickLeadsAction } from "@/lib/leads/picker/actions";
 import type { PickedLead } from "@/lib/leads/picker/queries";
 import styles from "./inventory.module.css";
-import { useRefusal } from "./refusal";
+import { useRefusal, type Refusal } from "./refusal";
 
 /**
  * Holding the selected vacant units for a lead: a search over the leads the viewer may work (company, contact,
@@ -26,7 +26,8 @@ export function HoldForLead({ unitIds, onHeld }: { unitIds: string[]; onHeld: (t
   const [leads, setLeads] = useState<PickedLead[] | null>(null);
   const [searching, setSearching] = useState(false);
   const [leadId, setLeadId] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as the answer, put into words when shown, so the search effect needs nothing but the query.
+  const [problem, setProblem] = useState<Refusal | "chooseLead" | null>(null);
   const [taken, setTaken] = useState<TakenUnit[]>([]);
   const [pending, startTransition] = useTransition();
 
@@ -39,20 +40,18 @@ export function HoldForLead({ unitIds, onHeld }: { unitIds: string[]; onHeld: (t
       if (!current) return;
       setSearching(false);
       if (answer.ok) setLeads(answer.leads);
-      else setProblem(refusal(answer));
+      else setProblem(answer);
     }, 250);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-    // refusal is rebuilt each render; the search depends on the query alone.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
   const hold = () => {
     const lead = leads?.find((candidate) => candidate.id === leadId);
     if (!lead) {
-      setProblem(t("chooseLead"));
+      setProblem("chooseLead");
       return;
     }
     startTransition(async () => {
@@ -69,7 +68,7 @@ export function HoldForLead({ unitIds, onHeld }: { unitIds: string[]; onHeld: (t
           }),
         );
       } else if ("taken" in answer) setTaken(answer.taken);
-      else setProblem(refusal(answer));
+      else setProblem(answer);
     });
   };
 
@@ -108,7 +107,7 @@ export function HoldForLead({ unitIds, onHeld }: { unitIds: string[]; onHeld: (t
         {pending ? t("holding") : t("holdFor", { count: unitIds.length })}
       </button>
       <div role="alert">
-        {problem && <p className="field-error">{problem}</p>}
+        {problem && <p className="field-error">{problem === "chooseLead" ? t("chooseLead") : refusal(problem)}</p>}
         {taken.length > 0 && (
           <>
             <p className="field-error">{t("takenIntro")}</p>
