@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
@@ -90,11 +90,6 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
     }
   };
 
-  const onClick = (building: GridBuilding, id: string, event: MouseEvent<HTMLDivElement>) => {
-    setActive((current) => ({ ...current, [building.id]: id }));
-    choose(id, modifierOf(event));
-  };
-
   const chosen = units.filter((unit) => selected.has(unit.id));
   return (
     <div className={styles.layout}>
@@ -150,7 +145,7 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
                             aria-selected={selected.has(unit.id)}
                             className={`${styles.cell} ${styles[unit.status]}`}
                             data-unit={unit.id}
-                            onClick={(event) => onClick(building, unit.id, event)}
+                            onClick={(event) => choose(unit.id, modifierOf(event))}
                             onKeyDown={(event) => onKeyDown(building, row, column, event)}
                             onFocus={() => setActive((current) => ({ ...current, [building.id]: unit.id }))}
                           >
