@@ -161,11 +161,24 @@ export const listingResourceSchema = z
     kind: kindSchema,
     factoryType: nullable(z.enum(["STANDARD", "SINGLE_STOREY", "MULTI_STOREY"])),
     deal: z.enum(["SALE", "LEASE"]).meta({ description: said("出售或出租", "For sale or lease") }),
-    status: z.enum(["AVAILABLE", "RESERVED", "LEASED", "SOLD"]),
+    status: z.enum(["AVAILABLE", "RESERVED", "LEASED", "SOLD"]).meta({
+      description: said(
+        "随房源所含单元变化：有空置单元为 AVAILABLE；否则有锁定或不可租售的单元为 RESERVED；其余（全部签约或入驻）为 SOLD 或 LEASED",
+        "Follows the listing's units: AVAILABLE while one is vacant; else RESERVED while one is held or " +
+          "unavailable; else (all signed or occupied) SOLD or LEASED",
+      ),
+    }),
     address: nullable(z.string()),
     addressEn: nullable(z.string()),
-    area: decimalText(said("总面积，单位见 areaUnit", "Total area, in areaUnit")),
-    availableArea: decimalText(said("可用面积，单位见 areaUnit", "Available area, in areaUnit")),
+    area: decimalText(
+      said("总面积：所含单元面积之和，单位见 areaUnit", "Total area: its units' areas added up, in areaUnit"),
+    ),
+    availableArea: decimalText(
+      said(
+        "可租售面积：所含空置单元面积之和，单位见 areaUnit",
+        "Available area: its vacant units' areas added up, in areaUnit",
+      ),
+    ),
     areaUnit: areaUnitSchema,
     minSplitArea: nullable(decimalText(said("最小可分割面积", "Smallest part let or sold alone"))),
     price: decimalText(said("价格，单位见 priceUnit", "Price, in priceUnit")),
