@@ -67,16 +67,3 @@ export function createHoldExpiryRunner(
     sweep,
   };
 }
-
-const holder = globalThis as typeof globalThis & { parkleadHoldExpiry?: HoldExpiryRunner };
-
-/** Starts this process's runner once (Next evaluates a module once per route bundle). */
-export function startHoldExpiry(db: Database | (() => Promise<Database>)): HoldExpiryRunner {
-  holder.parkleadHoldExpiry ??= createHoldExpiryRunner(db);
-  holder.parkleadHoldExpiry.start();
-  return holder.parkleadHoldExpiry;
-}
-
-export async function stopHoldExpiry(): Promise<void> {
-  await holder.parkleadHoldExpiry?.stop();
-}
