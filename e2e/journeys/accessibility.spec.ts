@@ -12,7 +12,7 @@ import {
 } from "../support/accessibility";
 import { queryE2eDatabase, uniquePhone } from "../support/database";
 import { seedApiKey } from "../support/api-keys";
-import { seedImportJob } from "../support/imports";
+import { seedImportJob, seedUnitImportPreview } from "../support/imports";
 import { makeWorkspaceUser } from "../support/workspace";
 
 /*
@@ -33,6 +33,7 @@ interface Records {
   importMapping: string;
   importPreview: string;
   importDone: string;
+  unitImportPreview: string;
   apiKey: string;
 }
 interface Check {
@@ -94,6 +95,13 @@ const CHECKS: Check[] = [
   { as: "admin", route: "/crm/leads/[id]", state: "pool", path: (r) => `/crm/leads/${r.poolLead}` },
   { as: "admin", route: "/crm/leads/[id]", state: "missing", status: 404, path: () => "/crm/leads/no-such-lead" },
   { as: "admin", route: "/crm/leads/import" },
+  { as: "admin", route: "/crm/inventory/import" },
+  {
+    as: "admin",
+    route: "/crm/inventory/import/[id]",
+    state: "preview",
+    path: (r) => `/crm/inventory/import/${r.unitImportPreview}`,
+  },
   ...(["importMapping", "importPreview", "importDone"] as const).map((record): Check => ({
     as: "admin",
     route: "/crm/leads/import/[id]",
@@ -185,6 +193,7 @@ const CHECKS: Check[] = [
   { as: "staff", route: "/crm/leads/[id]", state: "pool", path: (r) => `/crm/leads/${r.poolLead}` },
   { as: "staff", route: "/crm/settings", state: "not for staff", status: 404 },
   { as: "staff", route: "/crm/leads/import", state: "not for staff", status: 404 },
+  { as: "staff", route: "/crm/inventory/import", state: "not for staff", status: 404 },
 ];
 
 const admin = { email: process.env.E2E_ADMIN_EMAIL!, password: process.env.E2E_ADMIN_PASSWORD! };
@@ -270,15 +279,16 @@ async function prepare(browser: Browser): Promise<typeof setup> {
       ORDER BY (SELECT count(*) FROM "ListingPhoto" p WHERE p."listingId" = l."id") DESC, l."id" LIMIT 1`,
   );
   // A building of that park with a unit, for the asset register's page.
-  const [building] = await queryE2eDatabase<{ id: string }>(
+  const [building] = await queryE2eDatabase<{ id: string; name: string }>(
     `INSERT INTO "Building" ("id", "parkId", "name", "kind", "factoryType", "storeys", "updatedAt")
       VALUES ('a11y' || md5(random()::text), $1, '无障碍检查楼 ' || left(md5(random()::text), 6), 'FACTORY', 'STANDARD', 3, now())
-      RETURNING "id"`,
+      RETURNING "id", "name"`,
     [listing.parkId],
   );
-  await queryE2eDatabase(
+  const [unit] = await queryE2eDatabase<{ id: string }>(
     `INSERT INTO "Unit" ("id", "buildingId", "parkId", "floor", "number", "area", "areaUnit", "areaSqm", "updatedAt")
-      VALUES ('a11y' || md5(random()::text), $1, $2, 1, '101', 500, 'SQM', 500, now())`,
+      VALUES ('a11y' || md5(random()::text), $1, $2, 1, '101', 500, 'SQM', 500, now())
+      RETURNING "id"`,
     [building.id, listing.parkId],
   );
   // Imports in the states their page shows differently: the columns to map, the preview, the summary.
@@ -290,6 +300,11 @@ async function prepare(browser: Browser): Promise<typeof setup> {
     importMapping: await seedImportJob("MAPPING", adminUser.id, duplicateOf),
     importPreview: await seedImportJob("PREVIEW", adminUser.id, duplicateOf),
     importDone: await seedImportJob("DONE", adminUser.id, duplicateOf),
+    unitImportPreview: await seedUnitImportPreview(adminUser.id, listing.parkId, {
+      id: unit.id,
+      building: building.name,
+      number: "101",
+    }),
     apiKey: (await seedApiKey(adminUser.id)).id,
     listing: listing.id,
     park: listing.parkId,

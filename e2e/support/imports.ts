@@ -102,3 +102,67 @@ export async function seedImportJob(
   }
   return id;
 }
+
+/**
+ * A units import of `createdById` into `parkId`, waiting at its preview: a new unit, an update of the
+ * unit `existing` (its building's name and number), and a row refused for a status only leads set.
+ */
+export async function seedUnitImportPreview(
+  createdById: string,
+  parkId: string,
+  existing: { id: string; building: string; number: string },
+): Promise<string> {
+  const id = `e2eunits${randomBytes(8).toString("hex")}`;
+  const headers = ["楼栋", "楼层", "单元号", "面积（m²）", "租金（元/m²/月）", "状态"];
+  const mapping = { "0": "building", "1": "floor", "2": "number", "3": "areaSqm", "4": "rent", "5": "status" };
+  await queryE2eDatabase(
+    `INSERT INTO "ImportJob" ("id", "kind", "parkId", "status", "fileName", "fileType", "headers", "headerRow",
+       "mapping", "totalRows", "processedRows", "createdById", "updatedAt")
+     VALUES ($1, 'UNITS', $2, 'PREVIEW', '租控表.xlsx', 'xlsx', $3, 2, $4, 3, 3, $5, now())`,
+    [id, parkId, JSON.stringify(headers), JSON.stringify(mapping), createdById],
+  );
+  const unit = (building: string, number: string) => ({
+    building,
+    floor: 2,
+    number,
+    area: "800",
+    areaUnit: "SQM",
+    kind: null,
+    floorHeightM: null,
+    floorLoadKgPerSqm: null,
+    powerKva: null,
+    structure: null,
+    storeys: null,
+    completionYear: null,
+    propertyTermYears: null,
+    listPrice: "28",
+    floorPrice: null,
+    priceUnit: "YUAN_PER_SQM_MONTH",
+    status: "VACANT",
+  });
+  const rows = [
+    { values: unit("无障碍新楼", "201"), errors: null, match: null, proposal: "CREATE" },
+    { values: unit(existing.building, existing.number), errors: null, match: existing.id, proposal: "MERGE" },
+    { values: null, errors: { status: "unitStatusFromLeads" }, match: null, proposal: "SKIP" },
+  ];
+  for (const [index, row] of rows.entries()) {
+    const cells = row.values
+      ? [row.values.building, "2", row.values.number, "800", "28", "空置"]
+      : ["无障碍新楼", "3", "301", "800", "28", "已签约"];
+    await queryE2eDatabase(
+      `INSERT INTO "ImportRow" ("id", "jobId", "rowNumber", "cells", "values", "errors", "matchUnitId", "proposal")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::"ImportAction")`,
+      [
+        `${id}r${index}`,
+        id,
+        index + 3,
+        JSON.stringify(cells),
+        row.values && JSON.stringify(row.values),
+        row.errors && JSON.stringify(row.errors),
+        row.match,
+        row.proposal,
+      ],
+    );
+  }
+  return id;
+}

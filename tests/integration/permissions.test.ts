@@ -50,6 +50,7 @@ import * as mediaRoute from "@/app/media/[...key]/route";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
 import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
 import * as importErrorsRoute from "@/app/crm/leads/import/[id]/errors/route";
+import * as unitImportErrorsRoute from "@/app/crm/inventory/import/[id]/errors/route";
 import * as importActions from "@/lib/leads/import/actions";
 import * as reportSettingsActions from "@/lib/reports/settings/actions";
 import { occupancyReport } from "@/lib/reports/occupancy/queries";
@@ -433,6 +434,39 @@ async function makeImportJob(world: World, status: "MAPPING" | "PREVIEW" | "DONE
                 rowNumber: 2,
                 cells: ["门测公司", "王先生", "123"],
                 errors: { phone: "phone" },
+                proposal: "SKIP",
+                result: status === "DONE" ? "SKIPPED" : null,
+              },
+            },
+    },
+  });
+}
+/** A units import of the world's park in a given state, with one refused row, its file kept. */
+async function makeUnitImportJob(world: World, status: "MAPPING" | "PREVIEW" | "DONE") {
+  const text = `楼栋,单元号,面积\n门测楼,101,abc\n`;
+  return world.db.importJob.create({
+    data: {
+      kind: "UNITS",
+      parkId: world.parkId,
+      status,
+      fileName: `${unique("door-unit-import")}.csv`,
+      fileType: "csv",
+      encoding: "utf-8",
+      file: new TextEncoder().encode(text),
+      keepFile: status === "DONE",
+      headers: ["楼栋", "单元号", "面积"],
+      mapping: { "0": "building", "1": "number", "2": "area" },
+      totalRows: 1,
+      createdById: world.admin.id,
+      finishedAt: status === "DONE" ? new Date(Date.now() - 3_600_000) : null,
+      rows:
+        status === "MAPPING"
+          ? undefined
+          : {
+              create: {
+                rowNumber: 2,
+                cells: ["门测楼", "101", "abc"],
+                errors: { area: "number" },
                 proposal: "SKIP",
                 result: status === "DONE" ? "SKIPPED" : null,
               },
@@ -1778,6 +1812,91 @@ const ROWS: Row[] = [
       };
     },
     "GET /crm/leads/import/[id]/errors",
+  ),
+
+  // Importing a park's buildings and units: managers' and admins', the same steps.
+  row(`${IMPORTS}#uploadUnitImportAction`, "uploading a 租控表 into a park", LEAD_MANAGERS, async (world) => {
+    const fileName = `${unique("door-unit-import")}.csv`;
+    const upload = new FormData();
+    upload.append("file", new File([new TextEncoder().encode(`楼栋,单元号,面积\n门测楼,101,500\n`)], fileName));
+    upload.append("parkId", world.parkId);
+    return {
+      call: async () => answerOf(await importActions.uploadUnitImportAction(null, upload)),
+      state: () => world.db.importJob.count({ where: { fileName } }),
+    };
+  }),
+  row(`${IMPORTS}#confirmUnitImportMappingAction`, "on an uploaded 租控表", LEAD_MANAGERS, async (world) => {
+    const job = await makeUnitImportJob(world, "MAPPING");
+    return {
+      call: async () =>
+        answerOf(
+          await importActions.confirmUnitImportMappingAction({
+            jobId: job.id,
+            mapping: { "0": "building", "1": "number", "2": "area" },
+          }),
+        ),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#decideUnitImportRowsAction`, "on a previewed 租控表", LEAD_MANAGERS, async (world) => {
+    const job = await makeUnitImportJob(world, "PREVIEW");
+    return {
+      call: async () => answerOf(await importActions.decideUnitImportRowsAction({ jobId: job.id, all: "SKIP" })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#startUnitImportAction`, "on a previewed 租控表", LEAD_MANAGERS, async (world) => {
+    const job = await makeUnitImportJob(world, "PREVIEW");
+    return {
+      call: async () => answerOf(await importActions.startUnitImportAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(`${IMPORTS}#cancelUnitImportAction`, "on a previewed 租控表", LEAD_MANAGERS, async (world) => {
+    const job = await makeUnitImportJob(world, "PREVIEW");
+    return {
+      call: async () => answerOf(await importActions.cancelUnitImportAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(
+    `${IMPORTS}#dropUnitImportFileAction`,
+    "on a finished 租控表 import with its file kept",
+    LEAD_MANAGERS,
+    async (world) => {
+      const job = await makeUnitImportJob(world, "DONE");
+      return {
+        call: async () => answerOf(await importActions.dropUnitImportFileAction({ jobId: job.id })),
+        state: () => importState(world.db, job.id),
+      };
+    },
+  ),
+  row(`${IMPORTS}#undoUnitImportAction`, "on a 租控表 import finished an hour ago", LEAD_MANAGERS, async (world) => {
+    const job = await makeUnitImportJob(world, "DONE");
+    return {
+      call: async () => answerOf(await importActions.undoUnitImportAction({ jobId: job.id })),
+      state: () => importState(world.db, job.id),
+    };
+  }),
+  row(
+    "app/crm/inventory/import/[id]/errors/route.ts#GET",
+    "on a finished 租控表 import",
+    LEAD_MANAGERS,
+    async (world) => {
+      const job = await makeUnitImportJob(world, "DONE");
+      return {
+        call: async () => {
+          const response = await unitImportErrorsRoute.GET(
+            new Request(`http://localhost/crm/inventory/import/${job.id}/errors`),
+            { params: Promise.resolve({ id: job.id }) },
+          );
+          const outcome = await statusOf(response, 200);
+          await response.arrayBuffer();
+          return outcome;
+        },
+      };
+    },
+    "GET /crm/inventory/import/[id]/errors",
   ),
 ];
 

@@ -1,11 +1,12 @@
 "use client";
 import { useTranslations } from "use-intl";
 import { FormMessage } from "@/components/ui/form-message";
-import { dropImportFileAction } from "@/lib/leads/import/actions";
+import type { ImportKind } from "@/lib/leads/import/schema";
+import { IMPORT_STEPS } from "./import-steps";
 import { useImportStep } from "./use-import-step";
 
 /** Deletes an uploaded file the admin chose to keep after its import. */
-export function DropImportFile({ jobId }: { jobId: string }) {
+export function DropImportFile({ jobId, kind = "LEADS" }: { jobId: string; kind?: ImportKind }) {
   const t = useTranslations("leadImport.summary");
   const { run, status, pending } = useImportStep();
   return (
@@ -14,7 +15,7 @@ export function DropImportFile({ jobId }: { jobId: string }) {
         type="button"
         className="button secondary"
         disabled={pending}
-        onClick={() => run(() => dropImportFileAction({ jobId }), t("fileDropped"))}
+        onClick={() => run(() => IMPORT_STEPS[kind].dropFile({ jobId }), t("fileDropped"))}
       >
         {t("dropFile")}
       </button>

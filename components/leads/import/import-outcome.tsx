@@ -3,16 +3,30 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import type { ImportJobView, ImportSummary } from "@/lib/leads/import/queries";
 import { DropImportFile } from "./drop-file";
+import { IMPORT_STEPS } from "./import-steps";
 import { UndoImport } from "./undo-import";
 import styles from "./import.module.css";
 
-/** A job that has ended: done (with the error file, the leads and the undo), undone, failed or cancelled. */
+/**
+ * A job that has ended: done (with the error file, the leads or the inventory, and the undo), undone,
+ * failed or cancelled. A units import says its counts in units.
+ */
 export async function ImportOutcome({ job, summary }: { job: ImportJobView; summary: ImportSummary }) {
-  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("leadImport.summary")]);
+  const [locale, messages, leads, units] = await Promise.all([
+    getLocale(),
+    getMessages(),
+    getTranslations("leadImport.summary"),
+    getTranslations("unitImport.summary"),
+  ]);
+  const unitKind = job.kind === "UNITS";
+  const t = leads;
+  /** the two sentences that say what the import wrote: leads or units */
+  const said = unitKind ? (units as unknown as typeof leads) : leads;
   const text = messages.leadImport.summary;
+  const pages = IMPORT_STEPS[job.kind].pages;
   const n = (value: number) => formatNumber(value, locale);
-  if (job.status === "CANCELLED") return <p>{text.cancelledText}</p>;
-  const counts = t("counts", {
+  if (job.status === "CANCELLED") return <p>{unitKind ? messages.unitImport.cancelledText : text.cancelledText}</p>;
+  const counts = said("counts", {
     created: n(job.created),
     merged: n(job.merged),
     skipped: n(job.skipped),
@@ -27,7 +41,7 @@ export async function ImportOutcome({ job, summary }: { job: ImportJobView; summ
         <p className="notice">{job.error ? t("failed", { error: job.error }) : text.failedUnknown}</p>
       )}
       {job.status === "UNDONE" && job.undoneAt && (
-        <p className="notice">{t("undoneAt", { when: formatDateTime(job.undoneAt, locale) })}</p>
+        <p className="notice">{said("undoneAt", { when: formatDateTime(job.undoneAt, locale) })}</p>
       )}
       <p>{counts}</p>
       {job.startedAt && job.finishedAt && (
@@ -40,26 +54,26 @@ export async function ImportOutcome({ job, summary }: { job: ImportJobView; summ
       )}
       <div className={`row-actions ${styles.figures}`}>
         {(job.failed > 0 || summary.withErrors > 0) && (
-          <a href={`/crm/leads/import/${job.id}/errors`} className="button secondary" download>
+          <a href={`${pages}/${job.id}/errors`} className="button secondary" download>
             {text.errorFile}
           </a>
         )}
-        {job.status === "DONE" && job.created > 0 && (
-          <Link href="/crm/leads?source=import" className="button secondary">
-            {text.leads}
+        {job.status === "DONE" && (unitKind ? job.created + job.merged : job.created) > 0 && (
+          <Link href={unitKind ? "/crm/inventory" : "/crm/leads?source=import"} className="button secondary">
+            {unitKind ? messages.unitImport.summary.grid : text.leads}
           </Link>
         )}
       </div>
       {job.undoableUntil && (
         <div className="panel">
           <p>{t("undoUntil", { until: formatDateTime(job.undoableUntil, locale) })}</p>
-          <UndoImport jobId={job.id} created={job.created} />
+          <UndoImport jobId={job.id} created={job.created} kind={job.kind} />
         </div>
       )}
       {job.hasFile && (
         <p className="row-actions">
           <span>{text.fileKept}</span>
-          <DropImportFile jobId={job.id} />
+          <DropImportFile jobId={job.id} kind={job.kind} />
         </p>
       )}
     </section>

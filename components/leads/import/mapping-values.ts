@@ -1,12 +1,10 @@
-import type { ImportField, ImportMapping } from "@/lib/leads/import/types";
-
-/** The mapping form's values (one select per column, "" for not imported) from a job's mapping. */
-export function columnsOfMapping(count: number, mapping: ImportMapping): (ImportField | "")[] {
+/** The mapping form's values (one select per column, "" for not imported) from a job's mapping, of either kind. */
+export function columnsOfMapping(count: number, mapping: Record<string, string>): string[] {
   return Array.from({ length: count }, (_, index) => mapping[String(index)] ?? "");
 }
 
 /** The form's values as importMappingSchema reads them: column index → field or "". */
-export function mappingOfColumns(columns: readonly (ImportField | "")[]): Record<string, ImportField | ""> {
+export function mappingOfColumns(columns: readonly string[]): Record<string, string> {
   return Object.fromEntries(columns.map((field, index) => [String(index), field ?? ""]));
 }
 

@@ -2,17 +2,19 @@
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { FormMessage } from "@/components/ui/form-message";
-import { decideImportRowsAction, startImportAction } from "@/lib/leads/import/actions";
+import type { ImportKind } from "@/lib/leads/import/schema";
 import { CancelImport } from "./cancel-import";
+import { IMPORT_STEPS } from "./import-steps";
 import { useImportStep } from "./use-import-step";
 
 /** The choices for every row at once, then the start (with the keep-the-file choice) or the cancel. */
-export function PreviewActions({ jobId }: { jobId: string }) {
+export function PreviewActions({ jobId, kind = "LEADS" }: { jobId: string; kind?: ImportKind }) {
+  const steps = IMPORT_STEPS[kind];
   const t = useTranslations("leadImport.preview");
   const { run, status, pending } = useImportStep();
   const [keepFile, setKeepFile] = useState(false);
   const forAll = (all: "CREATE" | "MERGE" | "SKIP", only: "CREATE" | "MERGE") =>
-    run(() => decideImportRowsAction({ jobId, all, only }), t("changed"));
+    run(() => steps.decide({ jobId, all, only }), t("changed"));
   return (
     <>
       <div role="group" aria-label={t("forAll")} className="row-actions">
@@ -44,11 +46,11 @@ export function PreviewActions({ jobId }: { jobId: string }) {
             type="button"
             className="button"
             disabled={pending}
-            onClick={() => run(() => startImportAction({ jobId, keepFile }))}
+            onClick={() => run(() => steps.start({ jobId, keepFile }))}
           >
             {pending ? t("starting") : t("start")}
           </button>
-          <CancelImport jobId={jobId} />
+          <CancelImport jobId={jobId} kind={kind} />
         </div>
       </div>
     </>

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { FormMessage } from "@/components/ui/form-message";
-import { decideImportRowsAction } from "@/lib/leads/import/actions";
+import type { ImportKind } from "@/lib/leads/import/schema";
+import { IMPORT_STEPS } from "./import-steps";
 import type { RowChoice as Choice } from "./row-choices";
 import { useImportStep } from "./use-import-step";
 
@@ -12,8 +13,10 @@ export function RowChoice({
   rowNumber,
   choices,
   current,
+  kind = "LEADS",
 }: {
   jobId: string;
+  kind?: ImportKind;
   rowNumber: number;
   choices: Choice[];
   current: Choice;
@@ -32,7 +35,7 @@ export function RowChoice({
         onChange={async (event) => {
           const decision = event.currentTarget.value as Choice;
           setChosen(decision);
-          if (!(await run(() => decideImportRowsAction({ jobId, rows: [{ rowNumber, decision }] })))) {
+          if (!(await run(() => IMPORT_STEPS[kind].decide({ jobId, rows: [{ rowNumber, decision }] })))) {
             setChosen(current);
           }
         }}

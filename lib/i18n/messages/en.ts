@@ -278,6 +278,12 @@ export const en: Messages = {
     holdNotYours: "Only the holder, the lead's owner or a manager can change this hold",
     unitNotSigned: "A chosen unit is not signed for this lead",
     duplicateUnit: "The same unit is chosen twice",
+    unitRequiredFields: "Building, unit number and area each need a column",
+    unitNoHeader: "No header in the first 10 rows: at least two columns must be recognised, e.g. building, unit, area",
+    unitAreaMuLand: "Only land is measured in mu; give factories and offices in m², or make the kind land",
+    unitStatusFromLeads: "Status can only be vacant or unavailable: holds, signings and move-ins are recorded on leads",
+    unitGone: "The unit to update has been deleted",
+    unitTaken: "This building already has a unit with this number",
     channelUrl: "Paste the robot's or webhook's whole address, starting with https:// or http://",
     smtpUrl:
       "The mail server's address starts with smtp:// or smtps://, e.g. smtps://user:password@smtp.example.com:465",

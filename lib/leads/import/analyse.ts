@@ -1,6 +1,9 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { INVENTORY_MANAGERS } from "../../inventory/access";
+import { analyseUnitRows, unitKeyOf, type UnitAnalysisJob } from "../../inventory/import";
+import { unitHeaderRecognition } from "./columns";
 import { holdLease, type Claim } from "./lease";
 import { readImportFile } from "./file";
 import { loadImportLookups } from "./lookups";
@@ -12,7 +15,8 @@ import type { ImportMapping, ImportSheet } from "./types";
  * The analysis step: every row of the file read with the confirmed mapping, checked with the
  * form's rules, matched against the workspace's leads, and written to ImportRow with what it is
  * proposed to do. Chunk by chunk, each in its own transaction; a runner that takes over an
- * unfinished step reads the file again and starts after the last row written.
+ * unfinished step reads the file again and starts after the last row written. A units job's rows are
+ * read and matched by lib/inventory/import instead.
  */
 
 export const ANALYSE_CHUNK_ROWS = 1_000;
@@ -25,6 +29,8 @@ export interface Analysis {
   next: number;
   /** a phone → the first row of the file that has it */
   phones: Map<string, number>;
+  /** a units job: its park and reading rules, and building + number → the first row of the file that has it */
+  units: { job: UnitAnalysisJob; seen: Map<string, number> } | null;
 }
 
 export class ImportFileGone extends Error {
@@ -37,14 +43,47 @@ export class ImportFileGone extends Error {
 export async function openAnalysis(db: Database, jobId: string): Promise<Analysis> {
   const job = await db.importJob.findUniqueOrThrow({
     where: { id: jobId },
-    select: { file: true, fileName: true, mapping: true },
+    select: {
+      file: true,
+      fileName: true,
+      mapping: true,
+      kind: true,
+      parkId: true,
+      headers: true,
+      createdBy: { select: { role: true } },
+    },
   });
   if (!job.file) throw new ImportFileGone();
-  const sheet = await readImportFile(new Uint8Array(job.file), job.fileName);
-  const written = await db.$queryRaw<{ rowNumber: number; phone: string | null }[]>`
-    SELECT "rowNumber", "values"->>'phone' AS "phone" FROM "ImportRow" WHERE "jobId" = ${jobId} ORDER BY "rowNumber"`;
+  const sheet = await readImportFile(
+    new Uint8Array(job.file),
+    job.fileName,
+    job.kind === "UNITS" ? { header: await unitHeaderRecognition(db) } : undefined,
+  );
+  const written = await db.$queryRaw<
+    { rowNumber: number; phone: string | null; building: string | null; number: string | null }[]
+  >`
+    SELECT "rowNumber", "values"->>'phone' AS "phone", "values"->>'building' AS "building",
+      "values"->>'number' AS "number"
+    FROM "ImportRow" WHERE "jobId" = ${jobId} ORDER BY "rowNumber"`;
   const phones = new Map<string, number>();
   for (const row of written) if (row.phone && !phones.has(row.phone)) phones.set(row.phone, row.rowNumber);
+  let units: Analysis["units"] = null;
+  if (job.kind === "UNITS" && job.parkId) {
+    const seen = new Map<string, number>();
+    for (const row of written) {
+      const key = unitKeyOf(row);
+      if (key && !seen.has(key)) seen.set(key, row.rowNumber);
+    }
+    const unitJob: UnitAnalysisJob = {
+      id: jobId,
+      parkId: job.parkId,
+      headers: job.headers as string[],
+      mapping: (job.mapping ?? {}) as UnitAnalysisJob["mapping"],
+      // 底价 is read only from a file its importer may set it with.
+      setsFloorPrice: INVENTORY_MANAGERS.includes(job.createdBy.role),
+    };
+    units = { job: unitJob, seen };
+  }
   const last = written.at(-1)?.rowNumber ?? 0;
   const next = sheet.rows.findIndex((row) => row.rowNumber > last);
   return {
@@ -52,6 +91,7 @@ export async function openAnalysis(db: Database, jobId: string): Promise<Analysi
     mapping: (job.mapping ?? {}) as ImportMapping,
     next: next === -1 ? sheet.rows.length : next,
     phones,
+    units,
   };
 }
 
@@ -63,6 +103,13 @@ export async function analyseChunk(
   size = ANALYSE_CHUNK_ROWS,
 ): Promise<boolean> {
   const rows = analysis.sheet.rows.slice(analysis.next, analysis.next + size);
+  if (analysis.units) {
+    const seen = new Map(analysis.units.seen);
+    const data = await analyseUnitRows(db, analysis.units.job, rows, seen);
+    const finished = await writeAnalysed(db, claim, analysis, data);
+    analysis.units.seen = seen;
+    return finished;
+  }
   const lookups = await loadImportLookups(db);
   const parsed = rows.map((row) => parseImportRow(row.cells, analysis.mapping, lookups));
   const valid = parsed.flatMap((row) => (row.ok ? [row.values] : []));
@@ -90,7 +137,19 @@ export async function analyseChunk(
       reason: earlier !== undefined ? `repeatOf:${earlier}` : null,
     };
   });
-  const next = analysis.next + rows.length;
+  const finished = await writeAnalysed(db, claim, analysis, data);
+  analysis.phones = phones;
+  return finished;
+}
+
+/** Writes a chunk's analysed rows with the job's progress, in one transaction under the runner's lease. */
+async function writeAnalysed(
+  db: Database,
+  claim: Claim,
+  analysis: Analysis,
+  data: Prisma.ImportRowCreateManyInput[],
+): Promise<boolean> {
+  const next = analysis.next + data.length;
   const finished = next >= analysis.sheet.rows.length;
   claim.lease = await db.$transaction(async (tx) => {
     const lease = await holdLease(tx, claim);
@@ -105,6 +164,5 @@ export async function analyseChunk(
     return lease;
   });
   analysis.next = next;
-  analysis.phones = phones;
   return finished;
 }

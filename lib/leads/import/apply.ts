@@ -6,6 +6,7 @@ import { recordAudit } from "../../audit/record";
 import { dayResponseDeadline } from "../../calendar/response-deadline";
 import { shanghaiDay } from "../../calendar/shanghai-time";
 import { addWorkingHours } from "../../calendar/working-hours";
+import { applyUnitRows, type UnitPendingRow } from "../../inventory/import";
 import { readSettings } from "../../settings/queries";
 import type { Settings } from "../../settings/schema";
 import { companyKey } from "../company-key";
@@ -24,6 +25,8 @@ import type { ImportedLead } from "./types";
  * chose "create" for it explicitly it fails with "phoneTaken" instead, so the admin's choice is
  * never silently turned into another. No outbox event is written: an imported lead is history,
  * not news (the day's digest counts imports instead).
+ *
+ * A units job's rows are written by lib/inventory/import (applyUnitRows) in the same chunks.
  */
 
 export const APPLY_CHUNK_ROWS = 500;
@@ -43,6 +46,8 @@ interface Outcome {
   leadId: string | null;
   reason: string | null;
   before: Prisma.InputJsonValue | null;
+  /** a units job: the unit the row created or updated */
+  unitId?: string | null;
 }
 
 /**
@@ -115,14 +120,36 @@ export async function applyChunk(db: Database, claim: Claim, size = APPLY_CHUNK_
         where: { jobId: claim.jobId, result: null },
         orderBy: { rowNumber: "asc" },
         take: size,
-        select: { id: true, rowNumber: true, values: true, proposal: true, decision: true, matchLeadId: true },
+        select: {
+          id: true,
+          rowNumber: true,
+          values: true,
+          proposal: true,
+          decision: true,
+          matchLeadId: true,
+          matchUnitId: true,
+        },
       });
       if (rows.length === 0) {
         await finish(tx, claim.jobId, now);
         finished = true;
         return lease;
       }
-      const outcomes = await writeRows(tx, claim.jobId, rows as unknown as Pending[], now);
+      const job = await tx.importJob.findUniqueOrThrow({
+        where: { id: claim.jobId },
+        select: { kind: true, parkId: true, createdById: true },
+      });
+      const outcomes: Outcome[] =
+        job.kind === "UNITS" && job.parkId
+          ? (
+              await applyUnitRows(
+                tx,
+                { parkId: job.parkId, actorId: job.createdById },
+                rows as unknown as UnitPendingRow[],
+                now,
+              )
+            ).map((outcome) => ({ ...outcome, leadId: null }))
+          : await writeRows(tx, claim.jobId, rows as unknown as Pending[], now);
       await saveOutcomes(tx, outcomes);
       const count = (result: Outcome["result"]) => outcomes.filter((outcome) => outcome.result === result).length;
       await tx.importJob.update({
@@ -205,14 +232,15 @@ async function writeRows(tx: Prisma.TransactionClient, jobId: string, rows: Pend
 async function saveOutcomes(tx: Prisma.TransactionClient, outcomes: Outcome[]) {
   await tx.$executeRaw`
     UPDATE "ImportRow" AS r SET "result" = u."result"::"ImportRowResult", "leadId" = u."leadId",
-      "reason" = u."reason", "before" = u."before"::jsonb
+      "reason" = u."reason", "before" = u."before"::jsonb, "unitId" = u."unitId"
     FROM unnest(
       ${outcomes.map((outcome) => outcome.id)}::text[],
       ${outcomes.map((outcome) => outcome.result)}::text[],
       ${outcomes.map((outcome) => outcome.leadId)}::text[],
       ${outcomes.map((outcome) => outcome.reason)}::text[],
-      ${outcomes.map((outcome) => (outcome.before === null ? null : JSON.stringify(outcome.before)))}::text[]
-    ) AS u("id", "result", "leadId", "reason", "before")
+      ${outcomes.map((outcome) => (outcome.before === null ? null : JSON.stringify(outcome.before)))}::text[],
+      ${outcomes.map((outcome) => outcome.unitId ?? null)}::text[]
+    ) AS u("id", "result", "leadId", "reason", "before", "unitId")
     WHERE r."id" = u."id"`;
 }
 
@@ -228,6 +256,8 @@ async function finish(tx: Prisma.TransactionClient, jobId: string, now: Date) {
       merged: true,
       skipped: true,
       failed: true,
+      kind: true,
+      parkId: true,
     },
   });
   await tx.importJob.update({
@@ -246,6 +276,13 @@ async function finish(tx: Prisma.TransactionClient, jobId: string, now: Date) {
     action: "import.run",
     entityType: "ImportJob",
     entityId: jobId,
-    details: { fileName, created, merged, skipped, failed },
+    details: {
+      fileName,
+      created,
+      merged,
+      skipped,
+      failed,
+      ...(job.kind === "UNITS" ? { kind: job.kind, parkId: job.parkId } : {}),
+    },
   });
 }

@@ -130,6 +130,7 @@ describe("recognising a header", () => {
       signedAreaUnit: "signedAreaUnit",
       signedTax: "signedAnnualTax",
       taxPerMu: null,
+      units: null,
     });
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
+import { recogniseUnitColumns, rememberedUnitMapping } from "../../inventory/import";
 import { inboxEn } from "../../i18n/messages/inbox.en";
 import { inboxZhCN } from "../../i18n/messages/inbox.zh-CN";
 import { reportsExportEn } from "../../i18n/messages/reports-export.en";
@@ -264,4 +265,13 @@ export async function rememberMapping(
     create: { key: MAPPING_SETTING_KEY, value },
     update: { value },
   });
+}
+
+/**
+ * How a units import's file finds its header row (readImportFile's `header`): a 租控表's columns,
+ * with the corrections kept from earlier units imports.
+ */
+export async function unitHeaderRecognition(db: SettingStore) {
+  const remembered = await rememberedUnitMapping(db);
+  return { recognise: (cells: string[]) => recogniseUnitColumns(cells, remembered), noHeader: "unitNoHeader" };
 }

@@ -10,7 +10,8 @@ import { recordAudit } from "../../audit/record";
 import { csvLine } from "../../csv";
 import type { Locale, Messages } from "../../i18n/messages";
 import { validationMessage } from "../../i18n/validation";
-import { IMPORT_ROLES } from "./schema";
+import { UNIT_IMPORT_FIELDS } from "../../inventory/import/schema";
+import { importRolesOf, type ImportKind } from "./schema";
 import { IMPORT_FIELDS } from "./types";
 
 /*
@@ -33,15 +34,21 @@ export function importRowReason(
   row: { errors: unknown; reason: string | null },
   messages: Messages,
   locale: Locale,
+  kind: ImportKind = "LEADS",
 ): string {
   type Translate = (key: string, values?: Record<string, number>) => string;
   const t = createTranslator({ locale, messages }) as unknown as Translate;
-  const labels = messages.leadImport.mapping.fields as Record<string, string>;
+  const units = kind === "UNITS";
+  const labels = (units ? messages.unitImport.mapping.fields : messages.leadImport.mapping.fields) as Record<
+    string,
+    string
+  >;
+  const fields: readonly string[] = units ? UNIT_IMPORT_FIELDS : IMPORT_FIELDS;
   const separator = locale === "en" ? "; " : "；";
   const colon = locale === "en" ? ": " : "：";
   if (row.errors && typeof row.errors === "object") {
     // In the form's order of fields: a JSON column keeps keys in an order of its own.
-    const rank = (field: string) => (IMPORT_FIELDS as readonly string[]).indexOf(field) >>> 0;
+    const rank = (field: string) => fields.indexOf(field) >>> 0;
     return Object.entries(row.errors as Record<string, string>)
       .sort(([a], [b]) => rank(a) - rank(b))
       .map(([field, key]) => `${labels[field] ?? field}${colon}${validationMessage(t, key)}`)
@@ -55,10 +62,11 @@ export async function importErrorFile(
   viewer: Viewer | null,
   id: string,
   context: { locale: Locale; messages: Messages },
+  kind: ImportKind = "LEADS",
 ): Promise<ImportErrorFile | null> {
-  assertRole(viewer, IMPORT_ROLES, "download import errors");
+  assertRole(viewer, importRolesOf(kind), "download import errors");
   const job = await db.importJob.findUnique({
-    where: { id },
+    where: { id, kind },
     select: { fileName: true, fileType: true, headers: true },
   });
   if (!job) return null;
@@ -74,7 +82,7 @@ export async function importErrorFile(
   const lines = rows.map((row) => {
     const cells = row.cells as string[];
     const padded = header.slice(0, -1).map((_, index) => cells[index] ?? "");
-    return [...padded, importRowReason(row, context.messages, context.locale)];
+    return [...padded, importRowReason(row, context.messages, context.locale, kind)];
   });
   await recordAudit(db, {
     actorId: viewer.id,

@@ -189,6 +189,7 @@ describe("reading an .xlsx", () => {
       signedArea: null,
       signedAreaUnit: null,
       signedTax: null,
+      units: null,
     };
     const stream = projectWorkbook({
       sheetName: "台账",

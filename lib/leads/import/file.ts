@@ -33,14 +33,25 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
 
+/** How the header row is told from a title block: the columns a row's cells are recognised as, per kind. */
+export interface HeaderRecognition {
+  recognise: (cells: string[]) => Record<string, string>;
+  /** the refusal when no row is recognised ("noHeader" for leads) */
+  noHeader: string;
+}
+
 /**
  * The file's header and data rows. `remembered` (rememberedMapping) lets a header the admin mapped
- * before count as recognised when the header row is looked for.
+ * before count as recognised when the header row is looked for; `header` recognises another kind's
+ * columns instead of leads' (a units import's 租控表).
  */
 export async function readImportFile(
   bytes: Uint8Array,
   fileName: string,
-  { remembered = {} }: { remembered?: Record<string, ImportField> } = {},
+  {
+    remembered = {},
+    header = { recognise: (cells) => recogniseColumns(cells, remembered), noHeader: "noHeader" },
+  }: { remembered?: Record<string, ImportField>; header?: HeaderRecognition } = {},
 ): Promise<ImportSheet> {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
   if (extension !== "xlsx" && extension !== "csv") throw new ImportFileError("unsupportedType");
@@ -49,12 +60,12 @@ export async function readImportFile(
   const zip = startsWith(bytes, ZIP_MAGIC);
   if (extension === "xlsx") {
     if (!zip) throw new ImportFileError("notXlsx");
-    return sheetOf("xlsx", null, await xlsxRows(bytes), remembered);
+    return sheetOf("xlsx", null, await xlsxRows(bytes), header);
   }
   // A workbook saved with a .csv name, or an .xls: the bytes are not text.
   if (zip || startsWith(bytes, COMPOUND_MAGIC)) throw new ImportFileError("notCsv");
   const { text, encoding } = decodeText(bytes);
-  return sheetOf("csv", encoding, csvRows(text), remembered);
+  return sheetOf("csv", encoding, csvRows(text), header);
 }
 
 /** UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, otherwise GB18030, which covers GBK and GB2312. */
@@ -73,24 +84,24 @@ function sheetOf(
   fileType: ImportSheet["fileType"],
   encoding: string | null,
   rows: RawRow[],
-  remembered: Record<string, ImportField>,
+  header: HeaderRecognition,
 ): ImportSheet {
   const filled = rows.filter((row) => row.cells.length > 0);
   if (filled.length === 0) throw new ImportFileError("empty");
   const headerIndex = filled
     .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => Object.keys(recogniseColumns(row.cells, remembered)).length >= 2);
-  if (headerIndex < 0) throw new ImportFileError("noHeader");
-  const header = filled[headerIndex];
+    .findIndex((row) => Object.keys(header.recognise(row.cells)).length >= 2);
+  if (headerIndex < 0) throw new ImportFileError(header.noHeader);
+  const headerRow = filled[headerIndex];
   const data = filled.slice(headerIndex + 1);
   if (data.length === 0) throw new ImportFileError("noRows");
   if (data.length > MAX_IMPORT_ROWS) throw new ImportFileError(`tooManyRows:${MAX_IMPORT_ROWS}`);
-  const width = header.cells.length;
+  const width = headerRow.cells.length;
   return {
     fileType,
     encoding,
-    headerRow: header.rowNumber,
-    headers: header.cells,
+    headerRow: headerRow.rowNumber,
+    headers: headerRow.cells,
     rows: data.map((row) => ({
       rowNumber: row.rowNumber,
       cells:

@@ -5,16 +5,20 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
+import { recogniseUnitColumns, rememberedUnitMapping, rememberUnitMapping } from "../../inventory/import";
+import { unitImportMappingSchema } from "../../inventory/import/schema";
 import { wakeImportRunner } from "./wake";
-import { recogniseColumns, rememberedMapping, rememberMapping } from "./columns";
+import { recogniseColumns, rememberedMapping, rememberMapping, unitHeaderRecognition } from "./columns";
 import { ImportFileError, readImportFile } from "./file";
 import {
-  IMPORT_ROLES,
   importDecisionSchema,
   importJobSchema,
   importMappingSchema,
+  importRolesOf,
   importStartSchema,
   importUploadSchema,
+  unitImportUploadSchema,
+  type ImportKind,
 } from "./schema";
 import type { ImportMapping } from "./types";
 
@@ -25,10 +29,16 @@ export const IMPORT_SAMPLE_ROWS = 3;
  * The admin's steps of an import: upload, confirm the mapping, choose per row, start, cancel, keep
  * or drop the file. The work between them (analysis, writing) is the runner's (runner.ts): nothing
  * here holds a request open for more than reading one file.
+ *
+ * Each step takes the job's kind (leads unless said): a step finds only jobs of its kind, and is
+ * allowed to the kind's roles (importRolesOf). The units kind's columns and rows are lib/inventory/import's.
  */
 
 export { IMPORT_ROLES } from "./schema";
 export type ImportStepResult = { ok: true; jobId: string } | { ok: false; fieldErrors: FieldErrors };
+
+/** What an access refusal says was tried. */
+const importingOf = (kind: ImportKind) => (kind === "UNITS" ? "import buildings and units" : "import leads");
 
 const notFound: ImportStepResult = { ok: false, fieldErrors: { jobId: "notFound" } };
 /** A step asked for in the wrong state (a second tab, a job the runner moved on): the page re-reads the job. */
@@ -39,24 +49,42 @@ async function fileNameOf(tx: Prisma.TransactionClient, jobId: string): Promise<
   return (await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { fileName: true } })).fileName;
 }
 
-export async function uploadImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
-  assertRole(viewer, IMPORT_ROLES, "import leads");
-  const parsed = importUploadSchema.safeParse(input);
+export async function uploadImport(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  kind: ImportKind = "LEADS",
+): Promise<ImportStepResult> {
+  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  const parsed = (kind === "UNITS" ? unitImportUploadSchema : importUploadSchema).safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { file } = parsed.data;
+  const parkId: string | null = "parkId" in parsed.data ? (parsed.data.parkId as string) : null;
+  if (parkId && !(await db.park.count({ where: { id: parkId } }))) {
+    return { ok: false, fieldErrors: { parkId: "notFound" } };
+  }
   const fileName = (file instanceof File && file.name ? file.name : "import").slice(0, 200);
   const bytes = new Uint8Array(await file.arrayBuffer());
   let sheet;
   try {
-    sheet = await readImportFile(bytes, fileName);
+    sheet = await readImportFile(
+      bytes,
+      fileName,
+      kind === "UNITS" ? { header: await unitHeaderRecognition(db) } : undefined,
+    );
   } catch (error) {
     if (error instanceof ImportFileError) return { ok: false, fieldErrors: { file: error.key } };
     throw error;
   }
-  const mapping = recogniseColumns(sheet.headers, await rememberedMapping(db));
+  const mapping =
+    kind === "UNITS"
+      ? recogniseUnitColumns(sheet.headers, await rememberedUnitMapping(db))
+      : recogniseColumns(sheet.headers, await rememberedMapping(db));
   return db.$transaction(async (tx) => {
     const job = await tx.importJob.create({
       data: {
+        kind,
+        parkId,
         fileName,
         fileType: sheet.fileType,
         encoding: sheet.encoding,
@@ -75,7 +103,7 @@ export async function uploadImport(db: Database, viewer: Viewer | null, input: u
       action: "import.upload",
       entityType: "ImportJob",
       entityId: job.id,
-      details: { fileName, fileType: sheet.fileType, rows: sheet.rows.length },
+      details: { fileName, fileType: sheet.fileType, rows: sheet.rows.length, ...(parkId ? { kind, parkId } : {}) },
     });
     return { ok: true as const, jobId: job.id };
   });
@@ -90,18 +118,22 @@ export async function confirmImportMapping(
   db: Database,
   viewer: Viewer | null,
   input: unknown,
+  kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult> {
-  assertRole(viewer, IMPORT_ROLES, "import leads");
+  assertRole(viewer, importRolesOf(kind), importingOf(kind));
   const fields = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
   const id = importJobSchema.safeParse({ jobId: fields.jobId });
   if (!id.success) return { ok: false, fieldErrors: fieldErrorsOf(id.error) };
-  const parsed = importMappingSchema.safeParse(fields.mapping);
+  const parsed = (kind === "UNITS" ? unitImportMappingSchema : importMappingSchema).safeParse(fields.mapping);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const job = await db.importJob.findUnique({ where: { id: id.data.jobId }, select: { status: true, headers: true } });
+  const job = await db.importJob.findUnique({
+    where: { id: id.data.jobId, kind },
+    select: { status: true, headers: true },
+  });
   if (!job) return notFound;
   const mapping = mappingOf(parsed.data as Record<string, string>);
   const changed = await db.importJob.updateMany({
-    where: { id: id.data.jobId, status: "MAPPING" },
+    where: { id: id.data.jobId, kind, status: "MAPPING" },
     data: {
       mapping,
       samples: Prisma.DbNull,
@@ -112,7 +144,8 @@ export async function confirmImportMapping(
     },
   });
   if (changed.count === 0) return wrongState;
-  await rememberMapping(db, viewer, job.headers as string[], mapping);
+  if (kind === "UNITS") await rememberUnitMapping(db, viewer, job.headers as string[], mapping);
+  else await rememberMapping(db, viewer, job.headers as string[], mapping);
   wakeImportRunner();
   return { ok: true, jobId: id.data.jobId };
 }
@@ -121,15 +154,16 @@ export async function decideImportRows(
   db: Database,
   viewer: Viewer | null,
   input: unknown,
+  kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult & { changed?: number }> {
-  assertRole(viewer, IMPORT_ROLES, "import leads");
+  assertRole(viewer, importRolesOf(kind), importingOf(kind));
   const parsed = importDecisionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId, rows, all, only } = parsed.data;
   return db.$transaction(async (tx) => {
     // Locks the job: a start cannot slip between the state check and the choices.
     const [job] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status"::text FROM "ImportJob" WHERE "id" = ${jobId} FOR UPDATE`;
+      SELECT "status"::text FROM "ImportJob" WHERE "id" = ${jobId} AND "kind"::text = ${kind} FOR UPDATE`;
     if (!job) return notFound;
     if (job.status !== "PREVIEW") return wrongState;
     let changed = 0;
@@ -164,13 +198,18 @@ export async function decideImportRows(
   });
 }
 
-export async function startImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
-  assertRole(viewer, IMPORT_ROLES, "import leads");
+export async function startImport(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  kind: ImportKind = "LEADS",
+): Promise<ImportStepResult> {
+  assertRole(viewer, importRolesOf(kind), importingOf(kind));
   const parsed = importStartSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId, keepFile } = parsed.data;
   const changed = await db.importJob.updateMany({
-    where: { id: jobId, status: "PREVIEW" },
+    where: { id: jobId, kind, status: "PREVIEW" },
     data: {
       status: "RUNNING",
       keepFile,
@@ -180,20 +219,25 @@ export async function startImport(db: Database, viewer: Viewer | null, input: un
       attempts: 0,
     },
   });
-  if (changed.count === 0) return (await db.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
+  if (changed.count === 0) return (await db.importJob.count({ where: { id: jobId, kind } })) ? wrongState : notFound;
   wakeImportRunner();
   return { ok: true, jobId };
 }
 
 /** Before the writing starts an import can be dropped: its rows and its file go, the job stays as CANCELLED. */
-export async function cancelImport(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
-  assertRole(viewer, IMPORT_ROLES, "import leads");
+export async function cancelImport(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  kind: ImportKind = "LEADS",
+): Promise<ImportStepResult> {
+  assertRole(viewer, importRolesOf(kind), importingOf(kind));
   const parsed = importJobSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId } = parsed.data;
   return db.$transaction(async (tx) => {
     const changed = await tx.importJob.updateMany({
-      where: { id: jobId, status: { in: ["MAPPING", "ANALYSING", "PREVIEW"] } },
+      where: { id: jobId, kind, status: { in: ["MAPPING", "ANALYSING", "PREVIEW"] } },
       data: {
         status: "CANCELLED",
         file: null,
@@ -203,7 +247,7 @@ export async function cancelImport(db: Database, viewer: Viewer | null, input: u
         finishedAt: new Date(),
       },
     });
-    if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
+    if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId, kind } })) ? wrongState : notFound;
     await tx.importRow.deleteMany({ where: { jobId } });
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -217,17 +261,22 @@ export async function cancelImport(db: Database, viewer: Viewer | null, input: u
 }
 
 /** Drops a file kept after its job (or never kept: then nothing changes and the answer is still ok). */
-export async function dropImportFile(db: Database, viewer: Viewer | null, input: unknown): Promise<ImportStepResult> {
-  assertRole(viewer, IMPORT_ROLES, "import leads");
+export async function dropImportFile(
+  db: Database,
+  viewer: Viewer | null,
+  input: unknown,
+  kind: ImportKind = "LEADS",
+): Promise<ImportStepResult> {
+  assertRole(viewer, importRolesOf(kind), importingOf(kind));
   const parsed = importJobSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId } = parsed.data;
   return db.$transaction(async (tx) => {
     const changed = await tx.importJob.updateMany({
-      where: { id: jobId, status: { in: ["DONE", "FAILED", "UNDONE"] }, file: { not: null } },
+      where: { id: jobId, kind, status: { in: ["DONE", "FAILED", "UNDONE"] }, file: { not: null } },
       data: { file: null, keepFile: false },
     });
-    if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId } })) ? wrongState : notFound;
+    if (changed.count === 0) return (await tx.importJob.count({ where: { id: jobId, kind } })) ? wrongState : notFound;
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "import.drop_file",
@@ -262,7 +311,7 @@ export async function forgetImportedPerson(
   // A file still waiting for its mapping has no rows to search: it may name the person anywhere, so it
   // is dropped with its samples and the admin uploads it again (the analysis will not find the erased lead).
   await tx.importJob.updateMany({
-    where: { status: "MAPPING" },
+    where: { status: "MAPPING", kind: "LEADS" },
     data: { status: "CANCELLED", file: null, samples: Prisma.DbNull, keepFile: false, finishedAt: new Date() },
   });
 }

@@ -3,12 +3,13 @@ import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
-import { IMPORT_ROLES, importPreviewSchema, type ImportDecision } from "./schema";
+import { importPreviewSchema, importRolesOf, type ImportDecision, type ImportKind } from "./schema";
 import type { ImportedLead, ImportMapping } from "./types";
 
 /*
  * What the import pages read: the admin's jobs, one job's progress, its preview page by page, and
- * its summary. Admins only, like the import itself.
+ * its summary. For the roles of the job's kind (importRolesOf), like the import itself; each reads
+ * only jobs of its kind (leads unless said).
  */
 
 /** How long after it finished an import can be undone. */
@@ -30,6 +31,8 @@ const JOB_FIELDS = {
   skipped: true,
   failed: true,
   error: true,
+  kind: true,
+  park: { select: { id: true, name: true, nameEn: true } },
   createdAt: true,
   startedAt: true,
   finishedAt: true,
@@ -47,9 +50,15 @@ function undoableUntil(job: { status: string; finishedAt: Date | null }, now: Da
   return until > now ? until : null;
 }
 
-export async function listImports(db: Database, viewer: Viewer | null, now = new Date()): Promise<ImportJobListItem[]> {
-  assertRole(viewer, IMPORT_ROLES, "see imports");
+export async function listImports(
+  db: Database,
+  viewer: Viewer | null,
+  now = new Date(),
+  kind: ImportKind = "LEADS",
+): Promise<ImportJobListItem[]> {
+  assertRole(viewer, importRolesOf(kind), "see imports");
   const jobs = await db.importJob.findMany({
+    where: { kind },
     select: JOB_FIELDS,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
@@ -70,9 +79,13 @@ export async function importJob(
   viewer: Viewer | null,
   id: string,
   now = new Date(),
+  kind: ImportKind = "LEADS",
 ): Promise<ImportJobView | null> {
-  assertRole(viewer, IMPORT_ROLES, "see imports");
-  const job = await db.importJob.findUnique({ where: { id }, select: { ...JOB_FIELDS, headers: true, mapping: true } });
+  assertRole(viewer, importRolesOf(kind), "see imports");
+  const job = await db.importJob.findUnique({
+    where: { id, kind },
+    select: { ...JOB_FIELDS, headers: true, mapping: true },
+  });
   if (!job) return null;
   const hasFile = (await db.importJob.count({ where: { id, file: { not: null } } })) > 0;
   return {
@@ -94,13 +107,24 @@ export interface ImportDuplicate {
   ownerName: string | null;
 }
 
-export interface ImportPreviewRow {
+/** The unit a units import's row matches, as the preview shows it beside the row. */
+export interface ImportMatchedUnit {
+  id: string;
+  building: string;
+  number: string;
+  status: "VACANT" | "HELD" | "SIGNED" | "OCCUPIED" | "UNAVAILABLE";
+}
+
+/** A row of the preview; a units import's values are lib/inventory/import's ImportedUnit. */
+export interface ImportPreviewRow<Values = ImportedLead> {
   rowNumber: number;
   cells: string[];
-  values: ImportedLead | null;
+  values: Values | null;
   errors: Record<string, string> | null;
   matchBy: "phone" | "company" | null;
   duplicate: ImportDuplicate | null;
+  /** a units import: the unit the row matches (building + number) */
+  matchedUnit: ImportMatchedUnit | null;
   proposal: ImportDecision;
   decision: ImportDecision | null;
   /** why the row is proposed as a skip: "repeatOf:<row>" for a phone an earlier row of the file has */
@@ -121,11 +145,12 @@ export async function importPreview(
   viewer: Viewer | null,
   id: string,
   page: { filter?: unknown; cursor?: unknown } = {},
+  kind: ImportKind = "LEADS",
 ): Promise<{ rows: ImportPreviewRow[]; next: number | null }> {
-  assertRole(viewer, IMPORT_ROLES, "see imports");
+  assertRole(viewer, importRolesOf(kind), "see imports");
   const { filter, cursor } = importPreviewSchema.parse(page);
   const rows = await db.importRow.findMany({
-    where: { jobId: id, rowNumber: { gt: cursor }, ...FILTERS[filter] },
+    where: { jobId: id, job: { kind }, rowNumber: { gt: cursor }, ...FILTERS[filter] },
     orderBy: { rowNumber: "asc" },
     take: PREVIEW_PAGE_SIZE + 1,
     select: {
@@ -135,6 +160,7 @@ export async function importPreview(
       errors: true,
       matchBy: true,
       matchLeadId: true,
+      matchUnitId: true,
       proposal: true,
       decision: true,
       reason: true,
@@ -156,14 +182,25 @@ export async function importPreview(
       })
     : [];
   const byId = new Map(leads.map(({ owner, ...lead }) => [lead.id, { ...lead, ownerName: owner?.name ?? null }]));
+  const unitIds = [...new Set(shown.map((row) => row.matchUnitId).filter((unitId) => unitId !== null))];
+  const units = unitIds.length
+    ? await db.unit.findMany({
+        where: { id: { in: unitIds } },
+        select: { id: true, number: true, status: true, building: { select: { name: true } } },
+      })
+    : [];
+  const unitById = new Map(
+    units.map(({ building, ...unit }) => [unit.id, { ...unit, building: building.name } as ImportMatchedUnit]),
+  );
   return {
-    rows: shown.map(({ matchLeadId, ...row }) => ({
+    rows: shown.map(({ matchLeadId, matchUnitId, ...row }) => ({
       ...row,
       cells: row.cells as string[],
       values: row.values as unknown as ImportedLead | null,
       errors: row.errors as Record<string, string> | null,
       matchBy: row.matchBy as ImportPreviewRow["matchBy"],
       duplicate: (matchLeadId && byId.get(matchLeadId)) || null,
+      matchedUnit: (matchUnitId && unitById.get(matchUnitId)) || null,
     })),
     next: rows.length > PREVIEW_PAGE_SIZE ? shown[shown.length - 1].rowNumber : null,
   };
@@ -177,14 +214,22 @@ export interface ImportSummary {
   results: { created: number; merged: number; skipped: number; failed: number };
 }
 
-export async function importSummary(db: Database, viewer: Viewer | null, id: string): Promise<ImportSummary> {
-  assertRole(viewer, IMPORT_ROLES, "see imports");
+export async function importSummary(
+  db: Database,
+  viewer: Viewer | null,
+  id: string,
+  kind: ImportKind = "LEADS",
+): Promise<ImportSummary> {
+  assertRole(viewer, importRolesOf(kind), "see imports");
   const [planned, withErrors, job] = await Promise.all([
     db.$queryRaw<{ action: ImportDecision; count: number }[]>`
       SELECT COALESCE("decision", "proposal")::text AS "action", count(*)::int AS "count"
       FROM "ImportRow" WHERE "jobId" = ${id} GROUP BY 1`,
     db.importRow.count({ where: { jobId: id, errors: { not: Prisma.DbNull } } }),
-    db.importJob.findUnique({ where: { id }, select: { created: true, merged: true, skipped: true, failed: true } }),
+    db.importJob.findUnique({
+      where: { id, kind },
+      select: { created: true, merged: true, skipped: true, failed: true },
+    }),
   ]);
   const totals: Record<ImportDecision, number> = { CREATE: 0, MERGE: 0, SKIP: 0 };
   for (const row of planned) totals[row.action] = row.count;

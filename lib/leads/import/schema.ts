@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { Role } from "../../auth/schema";
 import { existingId } from "../../forms/fields";
+import { INVENTORY_MANAGERS } from "../../inventory/access";
 import { IMPORT_FIELDS, importValueOf, type ImportField, type ImportMapping } from "./types";
 
 /*
@@ -11,6 +13,15 @@ import { IMPORT_FIELDS, importValueOf, type ImportField, type ImportMapping } fr
 /** Importing is an admin's work: it writes many leads at once, as anyone's owner. */
 export const IMPORT_ROLES = ["ADMIN"] as const;
 
+/** What a job imports: leads, or one park's buildings and units (lib/inventory/import). */
+export const IMPORT_KINDS = ["LEADS", "UNITS"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Who runs an import of each kind: buildings and units are the asset register's, kept by managers and admins. */
+export function importRolesOf(kind: ImportKind): readonly Role[] {
+  return kind === "UNITS" ? INVENTORY_MANAGERS : IMPORT_ROLES;
+}
+
 export const IMPORT_ACTIONS = ["CREATE", "MERGE", "SKIP"] as const;
 export type ImportDecision = (typeof IMPORT_ACTIONS)[number];
 
@@ -21,6 +32,15 @@ const rowNumber = z.coerce.number({ error: "integer" }).int("integer").min(1, "t
 /** The uploaded file; its size and type are judged on the bytes (readImportFile), not here. */
 export const importUploadSchema = z.strictObject(
   { file: z.instanceof(Blob, { error: "required" }).refine((file) => file.size > 0, "required") },
+  { error: "unknownField" },
+);
+
+/** A units import's upload names the park its buildings and units go into. */
+export const unitImportUploadSchema = z.strictObject(
+  {
+    file: z.instanceof(Blob, { error: "required" }).refine((file) => file.size > 0, "required"),
+    parkId: existingId,
+  },
   { error: "unknownField" },
 );
 

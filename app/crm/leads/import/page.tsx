@@ -26,7 +26,7 @@ export default async function LeadImportsPage() {
   const text = messages.leadImport.page;
   const count = (value: number) => formatNumber(value, locale);
   return (
-    <I18nProvider namespaces={["leadImport", "validation"]}>
+    <I18nProvider namespaces={["leadImport", "unitImport", "validation"]}>
       <>
         <p>
           <Link href="/crm/leads">{text.back}</Link>

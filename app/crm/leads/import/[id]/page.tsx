@@ -114,7 +114,7 @@ export default async function LeadImportPage({
   }
 
   return (
-    <I18nProvider namespaces={["leadImport", "validation"]}>
+    <I18nProvider namespaces={["leadImport", "unitImport", "validation"]}>
       <>
         <p>
           <Link href="/crm/leads/import">{text.page.title}</Link>

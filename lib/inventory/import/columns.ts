@@ -1,0 +1,158 @@
+import "server-only";
+import { z } from "zod";
+import { assertRole } from "../../auth/access";
+import type { Viewer } from "../../auth/session";
+import type { Database } from "../../db/client";
+import { INVENTORY_MANAGERS } from "../access";
+import { UNIT_IMPORT_FIELDS, unitImportValueOf, type UnitImportField, type UnitPriceUnit } from "./schema";
+
+/*
+ * Which field each column of a 租控表 is: proposed from its header, corrected on the mapping form,
+ * remembered for the next file (the Setting "import.units.mapping"), as the leads import does.
+ */
+
+/** The usual headers of park 租控表 and asset registers, in both languages, folded as `headerKey` folds them. */
+const WORDS: Record<UnitImportField, string[]> = {
+  building: ["楼栋", "楼号", "栋", "栋号", "楼宇", "楼栋名称", "楼栋号", "建筑", "building", "buildingname", "block"],
+  floor: ["楼层", "层", "所在楼层", "层次", "floor", "level", "storey"],
+  number: [
+    "单元",
+    "房号",
+    "单元号",
+    "房间号",
+    "房间",
+    "门牌号",
+    "地块",
+    "地块编号",
+    "unit",
+    "unitno",
+    "room",
+    "number",
+  ],
+  area: ["面积", "建筑面积", "出租面积", "可租面积", "租赁面积", "计租面积", "area", "grossarea", "floorarea"],
+  areaMu: ["亩数", "占地亩数", "用地面积(亩)"],
+  areaSqm: ["平方米", "㎡", "m²", "sqm"],
+  kind: ["类型", "物业类型", "用途", "房源类型", "载体类型", "kind", "type", "propertytype"],
+  floorHeight: ["层高", "净高", "层高(m)", "层高(米)", "floorheight", "clearheight", "height"],
+  floorLoad: ["承重", "楼面承重", "荷载", "楼面荷载", "承重(kg/m²)", "承重(kg/m2)", "floorload", "load"],
+  power: ["配电", "配电容量", "变压器容量", "配电(kva)", "kva", "power", "powerkva"],
+  structure: ["结构", "建筑结构", "结构类型", "structure"],
+  storeys: ["层数", "总层数", "楼层数", "storeys", "stories", "floors"],
+  completionYear: ["竣工年份", "竣工年", "竣工时间", "建成年份", "completionyear", "completed", "yearbuilt"],
+  propertyTerm: ["产权年限", "土地年限", "使用年限", "propertyterm", "term", "leaseholdterm"],
+  listPrice: ["单价", "售价", "价格", "报价", "挂牌价", "price", "listprice", "saleprice"],
+  rent: ["租金", "租金单价", "月租金", "rent", "rentprice"],
+  priceUnit: ["计价单位", "价格单位", "单价单位", "租金单位", "priceunit"],
+  floorPrice: ["底价", "最低价", "floorprice", "minimumprice", "reserveprice"],
+  status: ["状态", "租控状态", "房源状态", "出租状态", "status"],
+};
+
+/**
+ * A header folded for comparison, as the leads import folds its headers: full-width forms as
+ * half-width (（亩） → (亩)), case, spaces and the marks on required columns (*, ：) ignored.
+ */
+export function unitHeaderKey(header: string): string {
+  return header
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\ufeff_]+/gu, "")
+    .replace(/^[*※]+|[*※:]+$/g, "");
+}
+
+const KNOWN = new Map<string, UnitImportField>();
+for (const field of UNIT_IMPORT_FIELDS) for (const word of WORDS[field]) KNOWN.set(unitHeaderKey(word), field);
+
+const BRACKETED = /^(.+?)\((.*)\)$/;
+const MU_WORDS = new Set(["亩", "mu"]);
+const SQM_WORDS = new Set(["m²", "m2", "㎡", "平方米", "平米", "sqm", "squaremetres", "squaremeters"]);
+
+/** The price unit a bracket after a price header names ("租金（元/m²/月）"), folded as unitHeaderKey folds. */
+const PRICE_UNIT_WORDS: [UnitPriceUnit, string[]][] = [
+  [
+    "YUAN_PER_SQM_MONTH",
+    ["元/m²/月", "元/m2/月", "元/㎡/月", "元/平方米/月", "元/平米/月", "元/平/月", "yuan/m²/month"],
+  ],
+  ["YUAN_PER_SQM_DAY", ["元/m²/天", "元/m2/天", "元/㎡/天", "元/平方米/天", "元/平米/天", "元/平/天", "元/m²/日"]],
+  ["YUAN_PER_SQM", ["元/m²", "元/m2", "元/㎡", "元/平方米", "元/平米", "元/平", "yuan/m²"]],
+  ["WAN_PER_MU", ["万元/亩", "万/亩", "wanyuan/mu"]],
+  ["WAN_TOTAL", ["万元", "万", "总价(万元)", "wanyuan"]],
+];
+export const PRICE_UNITS_BY_WORD = new Map<string, UnitPriceUnit>();
+for (const [unit, words] of PRICE_UNIT_WORDS)
+  for (const word of words) PRICE_UNITS_BY_WORD.set(unitHeaderKey(word), unit);
+
+/** The price unit a price column's header names in brackets, or null. */
+export function priceUnitOfHeader(header: string): UnitPriceUnit | null {
+  const bracketed = BRACKETED.exec(unitHeaderKey(header));
+  return bracketed ? (PRICE_UNITS_BY_WORD.get(bracketed[2]) ?? null) : null;
+}
+
+/** The field a header names, or null; an area header with its unit in brackets names the area in that unit. */
+export function unitFieldOfHeader(header: string): UnitImportField | null {
+  const key = unitHeaderKey(header);
+  if (key === "") return null;
+  const known = KNOWN.get(key);
+  if (known) return known;
+  const bracketed = BRACKETED.exec(key);
+  if (!bracketed) return null;
+  const [, base, unit] = bracketed;
+  const field = KNOWN.get(base) ?? null;
+  if (field === "area" && MU_WORDS.has(unit)) return "areaMu";
+  if (field === "area" && SQM_WORDS.has(unit)) return "areaSqm";
+  return field;
+}
+
+/** The field proposed for each column: the remembered correction first, then recognition; each value once. */
+export function recogniseUnitColumns(
+  headers: string[],
+  remembered: Record<string, UnitImportField> = {},
+): Record<string, UnitImportField> {
+  const corrections = new Map(Object.entries(remembered).map(([header, field]) => [unitHeaderKey(header), field]));
+  const taken = new Set<string>();
+  const mapping: Record<string, UnitImportField> = {};
+  headers.forEach((header, index) => {
+    const field = corrections.get(unitHeaderKey(header)) ?? unitFieldOfHeader(header);
+    if (!field || taken.has(unitImportValueOf(field))) return;
+    taken.add(unitImportValueOf(field));
+    mapping[String(index)] = field;
+  });
+  return mapping;
+}
+
+export const UNIT_MAPPING_SETTING_KEY = "import.units.mapping";
+const REMEMBERED_MAX = 500;
+const rememberedSchema = z.record(z.string().max(200), z.enum(UNIT_IMPORT_FIELDS));
+
+type SettingStore = Pick<Database, "setting">;
+
+export async function rememberedUnitMapping(db: SettingStore): Promise<Record<string, UnitImportField>> {
+  const row = await db.setting.findUnique({ where: { key: UNIT_MAPPING_SETTING_KEY }, select: { value: true } });
+  const parsed = rememberedSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/** Keeps the confirmed mapping by header text, merged with what was kept; a column left out forgets its header. */
+export async function rememberUnitMapping(
+  db: SettingStore,
+  viewer: Viewer | null,
+  headers: string[],
+  mapping: Record<string, string>,
+): Promise<void> {
+  assertRole(viewer, INVENTORY_MANAGERS, "remember a units import mapping");
+  const kept = new Map(
+    Object.entries(await rememberedUnitMapping(db)).map(([header, field]) => [unitHeaderKey(header), field]),
+  );
+  headers.forEach((header, index) => {
+    const key = unitHeaderKey(header);
+    if (key === "" || key.length > 200) return;
+    const field = mapping[String(index)] as UnitImportField | undefined;
+    kept.delete(key);
+    if (field) kept.set(key, field);
+  });
+  const value = Object.fromEntries([...kept].slice(-REMEMBERED_MAX));
+  await db.setting.upsert({
+    where: { key: UNIT_MAPPING_SETTING_KEY },
+    create: { key: UNIT_MAPPING_SETTING_KEY, value },
+    update: { value },
+  });
+}
