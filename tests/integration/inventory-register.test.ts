@@ -72,6 +72,7 @@ function registerSuite(open: () => Promise<TestDatabase>) {
     const { id } = await newBuilding();
     const units = [await newUnit(id, { number: "101" }), await newUnit(id, { number: "102", area: "700" })];
     const { listing } = await makeListing(db, parkId);
+    await db.unit.updateMany({ where: { listingId: listing.id }, data: { listingId: null } });
     await db.unit.updateMany({ where: { buildingId: id }, data: { listingId: listing.id } });
     await syncListings(db, [listing.id]);
     return { listing, units };
@@ -172,6 +173,8 @@ function registerSuite(open: () => Promise<TestDatabase>) {
       listing,
       units: [unit],
     } = await listingOfUnits();
+    // A total price: the comparable 元/m² follows the area.
+    await db.listing.update({ where: { id: listing.id }, data: { price: "100", priceUnit: "WAN_TOTAL" } });
     const edit = {
       id: unit.id,
       version: unit.version,
@@ -190,6 +193,7 @@ function registerSuite(open: () => Promise<TestDatabase>) {
       "5021",
       "AVAILABLE",
     ]);
+    expect(after.unitPrice.toString()).toBe("199.16"); // 100 万元 ÷ 5,021 m²
     expect(await updateUnit(db, viewers.manager, { ...edit, area: "1" })).toEqual({
       ok: false,
       fieldErrors: { version: "stale" },

@@ -114,6 +114,22 @@ async function settleFigures(tx: Tx, listingId: string, typed: Typed, stamp: Dat
   await tx.listing.update({ where: { id: listingId }, data: { minSplitAreaSqm, unitPrice, updatedAt: stamp } });
 }
 
+/**
+ * After a unit's area changed under listings: what depends on a listing's area (the comparable unit
+ * price of a total price, the smallest part in m²) worked out again from the figures just synced.
+ */
+export async function refreshListingPrices(tx: Tx, listingIds: readonly (string | null)[]) {
+  const ids = [...new Set(listingIds.filter((id): id is string => Boolean(id)))];
+  const listings = await tx.listing.findMany({ where: { id: { in: ids } } });
+  for (const listing of listings) {
+    const { minSplitAreaSqm, unitPrice } = typedColumns(
+      { ...listing, minSplitArea: listing.minSplitArea?.toString() ?? null, price: listing.price.toString() } as Typed,
+      { areaSqm: listing.areaSqm.toString(), areaUnit: listing.areaUnit },
+    );
+    await tx.listing.update({ where: { id: listing.id }, data: { minSplitAreaSqm, unitPrice } });
+  }
+}
+
 const typedOf = (data: ListingData): Typed => {
   const {
     unitIds: _units,

@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "../../forms/field-errors";
 import { areaInSqm } from "../../listings/units";
 import { INVENTORY_MANAGERS } from "../access";
 import { syncListings } from "../listing-sync";
+import { refreshListingPrices } from "../offers/mutations";
 import { moveUnits } from "../status";
 import { changesBetween } from "./changes";
 import type { RegisterResult } from "./mutations";
@@ -163,7 +164,10 @@ export async function updateUnit(db: Database, viewer: Viewer | null, input: unk
         },
       });
       if (saved.count === 0) return { ok: false, fieldErrors: { version: "stale" } };
-      if ("area" in changes || "areaUnit" in changes) await syncListings(tx, [current.listingId]);
+      if ("area" in changes || "areaUnit" in changes) {
+        await syncListings(tx, [current.listingId]);
+        await refreshListingPrices(tx, [current.listingId]);
+      }
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "unit.update",
