@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { I18nProvider } from "@/components/i18n-provider";
@@ -13,7 +14,7 @@ import { withoutEmptyParams } from "@/lib/http/query-params";
 import { formatNumber } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
-import { seesFloorPrice } from "@/lib/inventory/access";
+import { managesInventory, seesFloorPrice } from "@/lib/inventory/access";
 import { inventoryParks, parkInventory } from "@/lib/inventory/grid/queries";
 import { inventoryHref, parseInventoryParams, type InventoryParam } from "@/lib/inventory/grid/schema";
 
@@ -57,6 +58,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
         <div className={styles.toolbar}>
           <h1>{t("inventory.grid.printedFor", { park: parkName })}</h1>
           <PrintButton label={text.print} className={`secondary ${styles.noPrint}`} />
+          {managesInventory(viewer) && (
+            <Link href="/crm/inventory/import" className={`button secondary ${styles.noPrint}`}>
+              {messages.unitImport.link}
+            </Link>
+          )}
         </div>
         <p className={`hint ${styles.noPrint}`}>{text.intro}</p>
         {invalid.length > 0 && (

@@ -311,7 +311,7 @@ export async function forgetImportedPerson(
   // A file still waiting for its mapping has no rows to search: it may name the person anywhere, so it
   // is dropped with its samples and the admin uploads it again (the analysis will not find the erased lead).
   await tx.importJob.updateMany({
-    where: { status: "MAPPING", kind: "LEADS" },
+    where: { status: "MAPPING" },
     data: { status: "CANCELLED", file: null, samples: Prisma.DbNull, keepFile: false, finishedAt: new Date() },
   });
 }
