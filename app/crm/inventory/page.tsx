@@ -63,6 +63,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
               {messages.unitImport.link}
             </Link>
           )}
+          {managesInventory(viewer) && (
+            <Link
+              href={`/crm/inventory/buildings/new?park=${grid.park.id}`}
+              className={`button secondary ${styles.noPrint}`}
+            >
+              {messages.inventory.register.addBuilding}
+            </Link>
+          )}
         </div>
         <p className={`hint ${styles.noPrint}`}>{text.intro}</p>
         {invalid.length > 0 && (

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { localized } from "@/lib/i18n/localized";
@@ -113,7 +114,9 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
           return (
             <section key={building.id} className={styles.building} aria-labelledby={`building-${building.id}`}>
               <header className={styles.buildingHeader}>
-                <h2 id={`building-${building.id}`}>{name}</h2>
+                <h2 id={`building-${building.id}`}>
+                  <Link href={`/crm/inventory/buildings/${building.id}`}>{name}</Link>
+                </h2>
                 <span className={styles.buildingMeta}>
                   {[
                     kind(building.kind),
