@@ -17,6 +17,14 @@ import { mergeLeads } from "@/lib/leads/merge/mutations";
 import { moveLeadsStage, moveLeadStage } from "@/lib/leads/stage/mutations";
 import { createListing, updateListing } from "@/lib/inventory/offers/mutations";
 import { setListingPublished } from "@/lib/listings/admin/mutations";
+import { createBuilding, deleteBuilding, updateBuilding } from "@/lib/inventory/register/mutations";
+import {
+  addFloorUnits,
+  createUnit,
+  deleteUnit,
+  setUnitAvailability,
+  updateUnit,
+} from "@/lib/inventory/register/unit-mutations";
 import { removeListingPhoto, reorderListingPhotos, updateListingPhotoAlt } from "@/lib/listings/photos/mutations";
 import { createPark, updatePark } from "@/lib/parks/mutations";
 import {
@@ -215,6 +223,14 @@ const ACTION_MUTATIONS = [
   "createListing",
   "updateListing",
   "setListingPublished",
+  "createBuilding",
+  "updateBuilding",
+  "deleteBuilding",
+  "createUnit",
+  "addFloorUnits",
+  "updateUnit",
+  "deleteUnit",
+  "setUnitAvailability",
   "updateListingPhotoAlt",
   "reorderListingPhotos",
   "removeListingPhoto",
@@ -333,6 +349,20 @@ function generativeSuite(open: () => Promise<TestDatabase>) {
   let admin: Viewer;
   let parkId: string;
   const doors: Door[] = [];
+  // The asset register's doors share one building and one unit, made on first use.
+  let building: Promise<{ id: string }> | undefined;
+  let unit: Promise<{ id: string }> | undefined;
+  let floorRuns = 0;
+  const registerBuilding = () =>
+    (building ??= db.building.create({
+      data: { parkId, name: unique("生成测试楼"), kind: "FACTORY", factoryType: "STANDARD" },
+    }));
+  const registerUnit = () =>
+    (unit ??= registerBuilding().then((made) =>
+      db.unit.create({
+        data: { buildingId: made.id, parkId, number: "101", area: "500", areaUnit: "SQM", areaSqm: "500" },
+      }),
+    ));
 
   beforeAll(async () => {
     database = await open();
@@ -516,6 +546,104 @@ function generativeSuite(open: () => Promise<TestDatabase>) {
         name: "setListingPublished",
         base: async () => ({ id: listing.id, published: true }),
         call: (input) => setListingPublished(db, admin, input),
+      },
+      {
+        name: "createBuilding",
+        base: async () => ({ parkId, name: unique("生成楼"), kind: "FACTORY", factoryType: "STANDARD", storeys: "3" }),
+        call: (input) => createBuilding(db, admin, input),
+      },
+      {
+        name: "updateBuilding",
+        base: async () => {
+          const building = await registerBuilding();
+          const current = await db.building.findUniqueOrThrow({ where: { id: building.id } });
+          return {
+            id: current.id,
+            updatedAt: current.updatedAt.toISOString(),
+            name: current.name,
+            kind: "FACTORY",
+            factoryType: "STANDARD",
+            powerKva: "630",
+          };
+        },
+        call: (input) => updateBuilding(db, admin, input),
+      },
+      {
+        name: "deleteBuilding",
+        base: async () => ({
+          id: (await db.building.create({ data: { parkId, name: unique("空楼"), kind: "OFFICE" } })).id,
+        }),
+        call: (input) => deleteBuilding(db, admin, input),
+      },
+      {
+        name: "createUnit",
+        base: async () => ({
+          buildingId: (await registerBuilding()).id,
+          floor: "2",
+          number: unique("2"),
+          area: "500",
+          areaUnit: "SQM",
+          listPrice: "1.2",
+          floorPrice: "1",
+          priceUnit: "YUAN_PER_SQM_DAY",
+        }),
+        call: (input) => createUnit(db, admin, input),
+      },
+      {
+        name: "addFloorUnits",
+        base: async () => {
+          const first = 1000 + (++floorRuns % 90) * 100;
+          return {
+            buildingId: (await registerBuilding()).id,
+            floor: "9",
+            first: String(first),
+            last: String(first + 2),
+            area: "300",
+            areaUnit: "SQM",
+          };
+        },
+        call: (input) => addFloorUnits(db, admin, input),
+      },
+      {
+        name: "updateUnit",
+        base: async () => {
+          const unit = await registerUnit();
+          const current = await db.unit.findUniqueOrThrow({ where: { id: unit.id } });
+          return {
+            id: current.id,
+            version: current.version,
+            floor: "1",
+            number: current.number,
+            area: "650",
+            areaUnit: "SQM",
+            listPrice: "",
+            floorPrice: "",
+            priceUnit: "",
+          };
+        },
+        call: (input) => updateUnit(db, admin, input),
+      },
+      {
+        name: "deleteUnit",
+        base: async () => {
+          const unit = await db.unit.create({
+            data: {
+              buildingId: (await registerBuilding()).id,
+              parkId,
+              number: unique("删"),
+              area: "100",
+              areaUnit: "SQM",
+              areaSqm: "100",
+            },
+          });
+          return { id: unit.id, version: unit.version };
+        },
+        call: (input) => deleteUnit(db, admin, input),
+      },
+      {
+        name: "setUnitAvailability",
+        base: async () => ({ id: (await registerUnit()).id, available: false }),
+        call: (input) => setUnitAvailability(db, admin, input),
       },
       {
         name: "updateListingPhotoAlt",
