@@ -54,17 +54,7 @@ export default async function NewListingPage() {
   const parks = await listParks(db, viewer);
   return (
     <I18nProvider
-      namespaces={[
-        "deal",
-        "factoryType",
-        "inquiry",
-        "kind",
-        "listingsAdmin",
-        "status",
-        "units",
-        "validation",
-        "vocabulary",
-      ]}
+      namespaces={["deal", "factoryType", "inquiry", "kind", "listingsAdmin", "units", "validation", "vocabulary"]}
     >
       <>
         <p className="meta">
