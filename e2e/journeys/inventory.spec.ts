@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { formatDayTime } from "../../lib/i18n/format";
+import { blockingViolations } from "../support/accessibility";
 import { queryE2eDatabase } from "../support/database";
 import { leadForListing, makeInventoryPark, unitRows } from "../support/inventory";
 import { makeWorkspaceUser, signIn, type JourneyUser } from "../support/workspace";
@@ -111,6 +112,7 @@ test("[STAFF] holds two units in the 租控表, a colleague is refused them, and
   await tick102.check();
   await expect(area).toHaveValue("2200");
   await expect(dialog.getByLabel("面积单位")).toHaveValue("SQM");
+  expect(await blockingViolations(pageA, "the sign dialog with held units")).toEqual([]);
   const price102 = dialog.getByLabel("5号楼 102 成交价（元/m²/月）");
   await expect(dialog.getByLabel("5号楼 101 成交价（元/m²/月）")).toHaveValue("28.00");
   await price102.fill("27.5");
@@ -144,6 +146,20 @@ test("[STAFF] holds a unit from the lead page on a phone, renews it and releases
   const lead = await leadForListing(request, park.listingId, officer.id, "海盐新材");
   const u101 = park.units["101"];
   await signIn(page, officer.email, officer.password);
+
+  // In English first: the panel and its picker, axe clean with the picker open.
+  const baseURL = test.info().project.use.baseURL!;
+  await page.context().addCookies([{ name: "locale", value: "en", url: baseURL }]);
+  await page.goto(`/crm/leads/${lead.id}`);
+  await expect(page.getByRole("heading", { name: "Units" })).toBeVisible();
+  await page.getByRole("button", { name: "Hold units" }).click();
+  const english = page.getByRole("dialog", { name: `Hold units for ${lead.company}` });
+  await expect(english.getByRole("group", { name: /^This lead's park: / }).getByRole("checkbox")).toHaveCount(3);
+  expect(await blockingViolations(page, "the lead page's unit picker (en)")).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(english).toBeHidden();
+  await page.context().addCookies([{ name: "locale", value: "zh-CN", url: baseURL }]);
+
   await page.goto(`/crm/leads/${lead.id}`);
   const panel = page.getByTestId("lead-units");
   await expect(panel).toContainText("还没有为该线索锁定单元。");
@@ -152,6 +168,7 @@ test("[STAFF] holds a unit from the lead page on a phone, renews it and releases
   const picker = page.getByRole("dialog", { name: `为 ${lead.company} 锁定单元` });
   const ownPark = picker.getByRole("group", { name: `本园区：${park.name}` });
   await expect(ownPark.getByRole("checkbox")).toHaveCount(3);
+  expect(await blockingViolations(page, "the lead page's unit picker")).toEqual([]);
   await picker.getByLabel("最小面积（m²）").fill("1000");
   await picker.getByLabel("最大面积（m²）").fill("900");
   await picker.getByRole("button", { name: "筛选" }).click();
