@@ -8,8 +8,9 @@ const PNG = Buffer.from(
   "base64",
 );
 
-test("[STAFF] creates a listing with a photo, publishes it for the public catalogue, then marks it leased", async ({
+test("[STAFF] creates a listing with a photo and publishes it; its status follows its unit, set 不可租售 by a manager", async ({
   page,
+  browser,
   request,
 }) => {
   const staff = await makeWorkspaceUser("STAFF", "房源专员");
@@ -24,14 +25,14 @@ test("[STAFF] creates a listing with a photo, publishes it for the public catalo
   await form.getByLabel("所在园区").selectOption({ label: "嘉兴独山港经济开发区" });
   await form.getByLabel("标题（中文）").fill(title);
   await form.getByLabel("厂房类型").selectOption({ label: "单层厂房" });
-  await form.getByLabel("总面积").fill("6000");
-  await form.getByLabel("可租售面积").fill("8000");
+  // The park's units are offered; with none ticked, the listing gets one unit of the area typed here.
+  await expect(form.getByText("不选单元时：新建一个单元")).toBeVisible();
   await form.getByRole("textbox", { name: /^价格/ }).fill("0.7");
   await form.getByLabel("介绍（中文）").fill("单层钢结构厂房，层高 10 米，带 20 吨行车。");
   await form.getByRole("button", { name: "创建房源" }).click();
   // Checked in the browser with the shared schema, beside the field.
-  await expect(form.getByText("可租售面积不能大于总面积")).toBeVisible();
-  await form.getByLabel("可租售面积").fill("6000");
+  await expect(form.getByRole("textbox", { name: /^总面积/ })).toHaveAccessibleDescription(/请填写此项/);
+  await form.getByRole("textbox", { name: /^总面积/ }).fill("6000");
   await form.getByRole("button", { name: "创建房源" }).click();
 
   await expect(page).toHaveURL(/\/crm\/listings\/[a-z0-9]+\?created=1$/);
@@ -42,6 +43,7 @@ test("[STAFF] creates a listing with a photo, publishes it for the public catalo
     [id, title],
   );
   expect(stored).toEqual({ published: false, unitPrice: "21.29", areaSqm: "6000.00" });
+  await expect(page.getByTestId("listing-figures")).toHaveText("总面积 6,000 m²，可租售 6,000 m²（随单元变化）");
 
   const photos = page.getByTestId("listing-photos");
   await photos.getByLabel("选择照片").setInputFiles({ name: "factory.jpg", mimeType: "image/jpeg", buffer: PNG });
@@ -69,23 +71,36 @@ test("[STAFF] creates a listing with a photo, publishes it for the public catalo
   expect(image.headers()["content-type"]).toBe("image/png");
   expect(image.headers()["x-content-type-options"]).toBe("nosniff");
 
+  // A manager marks the listing's unit 不可租售 on its building's page: the listing reads 洽谈中.
+  const [unit] = await queryE2eDatabase<{ id: string; buildingId: string }>(
+    `SELECT "id", "buildingId" FROM "Unit" WHERE "listingId" = $1`,
+    [id],
+  );
+  const manager = await makeWorkspaceUser("MANAGER", "租控经理");
+  const context = await browser.newContext();
+  const managerPage = await context.newPage();
+  await signIn(managerPage, manager.email, manager.password);
+  await managerPage.goto(`/crm/inventory/buildings/${unit.buildingId}`);
+  const units = managerPage.getByTestId("building-units");
+  await units.getByRole("button", { name: "标为不可租售" }).click();
+  await expect(units.getByText("不可租售", { exact: true })).toBeVisible();
+  await context.close();
+  const [moved] = await queryE2eDatabase<{ status: string }>(`SELECT "status"::text FROM "Unit" WHERE "id" = $1`, [
+    unit.id,
+  ]);
+  expect(moved.status).toBe("UNAVAILABLE");
+
   await page.goto(`/crm/listings/${id}`);
-  await controls.getByRole("button", { name: "标为已出租" }).click();
-  await expect(controls.getByText("当前状态：已出租")).toBeVisible();
+  await expect(controls.getByText("状态（随单元变化）：洽谈中")).toBeVisible();
   await page.goto(`/listings/${id}`);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.locator(".tags .tag.status-LEASED")).toHaveText("已出租");
+  await expect(page.locator(".tags .tag.status-RESERVED")).toHaveText("洽谈中");
 
   const audit = await queryE2eDatabase<{ action: string }>(
     `SELECT "action" FROM "AuditEntry" WHERE "entityId" = $1 ORDER BY "createdAt"`,
     [id],
   );
-  expect(audit.map((entry) => entry.action)).toEqual([
-    "listing.create",
-    "listing.photo_add",
-    "listing.publish",
-    "listing.status",
-  ]);
+  expect(audit.map((entry) => entry.action)).toEqual(["listing.create", "listing.photo_add", "listing.publish"]);
 });
 
 test("[STAFF] reads the parks but gets no admin form; a made-up listing id is not found", async ({ page }) => {
