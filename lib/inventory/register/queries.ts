@@ -14,7 +14,7 @@ import type { BuildingUpdateInput } from "./schema";
 /** The park a new building goes into, or null when there is none such. */
 export async function parkForNewBuilding(db: Database, viewer: Viewer | null, parkId: string) {
   assertRole(viewer, INVENTORY_READERS, "read the asset register");
-  return db.park.findUnique({ where: { id: parkId }, select: { id: true, name: true, nameEn: true } });
+  return db.park.findUnique({ where: { id: parkId }, select: { id: true, slug: true, name: true, nameEn: true } });
 }
 
 const text = (value: { toString(): string } | null) => value?.toString() ?? "";
@@ -25,7 +25,7 @@ export async function buildingForEdit(db: Database, viewer: Viewer | null, id: s
   const row = await db.building.findUnique({
     where: { id },
     include: {
-      park: { select: { id: true, name: true, nameEn: true } },
+      park: { select: { id: true, slug: true, name: true, nameEn: true } },
       units: {
         orderBy: [{ floor: "asc" }, { number: "asc" }],
         select: {
