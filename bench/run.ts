@@ -1,7 +1,8 @@
 // `npm run bench`: benchmarks that print their figures (never timed unit tests).
-// BENCH_ONLY=inquiries (or leads, reports, import) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+// BENCH_ONLY=inquiries (or leads, reports, import, inventory) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
 import { benchImport } from "./import";
 import { benchInquiries } from "./inquiries";
+import { benchInventory } from "./inventory";
 import { benchLeads } from "./leads";
 import { benchReports } from "./reports";
 
@@ -10,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   leads: benchLeads,
   reports: benchReports,
   import: benchImport,
+  inventory: benchInventory,
 };
 
 async function main() {
