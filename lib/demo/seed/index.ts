@@ -20,10 +20,11 @@ export type DemoSeedOutcome = "seeded" | "alreadySeeded" | "hasLeads" | "noAdmin
  * The demo workspace (lib/demo): four officers and a manager, and about 200 leads of the last 18 months
  * in every stage, with their inquiries, stage histories, calls, visits, notes and tasks, all marked
  * Lead.demo; the demo parks' units they signed for, moved into and hold (./inventory.ts), moved through
- * lib/inventory/status.ts in time order so each change has its dated history row. Seeded once, into a workspace whose first admin exists and that never had a lead: a
- * workspace with real leads is never touched. Nothing goes to the outbox, so no one is notified; the
- * report tallies are kept by the database's triggers as for any write. The demo staff cannot sign in
- * (random passwords, never shown), take no round-robin turn (away) and mute every mail topic.
+ * lib/inventory/status.ts in time order so each change has its dated history row. Seeded once, into a
+ * workspace whose first admin exists and that never had a lead: a workspace with real leads is never
+ * touched. Nothing goes to the outbox, so no one is notified; the report tallies are kept by the database's
+ * triggers as for any write. The demo staff cannot sign in (random passwords, never shown), take no
+ * round-robin turn (away) and mute every mail topic.
  */
 export async function seedDemoWorkspace(db: Database, now = new Date()): Promise<DemoSeedOutcome> {
   // Most starts find the demo seeded long ago: no password is hashed for them.

@@ -173,7 +173,8 @@ export const leadPageEn: typeof leadPageZhCN = {
     title: "Matching listings",
     hint:
       "Same kind, matching deal, available area 70%–150% of the need; enough vacant area first, then partly " +
-      "vacant, then under negotiation; fully taken ones are left out; within each, listings suited to the industry first.",
+      "vacant, then under negotiation; fully taken ones are left out; within each, listings suited to the " +
+      "industry first.",
     none: "No matching listings yet.",
     needIncomplete: "Fill in the need's deal, kind and area to see matching listings.",
     available: "{area} available",
