@@ -3,7 +3,8 @@ import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/client";
 import type { OpenedDatabase } from "@/lib/db/open";
-import { inventoryParks, parkInventory } from "@/lib/inventory/grid/queries";
+import { cellBuilding, unitOfCell, type Cell } from "@/lib/inventory/grid/cell";
+import { inventoryParks, parkBoard, parkCells, parkInventory } from "@/lib/inventory/grid/queries";
 import { moveUnits } from "@/lib/inventory/status";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
 import { makeLead, makePark, makeUser } from "../support/door-fixtures";
@@ -163,6 +164,48 @@ function gridSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () => 
       mayChangeHold: true,
       lead: { mayOpen: true },
     });
+  });
+
+  it("[STAFF] the page's board: the first buildings' cells within the budget, the others' fetched as one text", async () => {
+    const [one, plots] = (await parkInventory(db, staff, park.slug))!.buildings;
+    // A budget of 5 cells takes 1号楼 whole (5 units) and leaves the plot for the browser to fetch.
+    const board = (await parkBoard(db, staff, park.slug, {}, 5))!;
+    expect(board.buildings.map(({ head, rows, cells }) => [head.name, rows, cells?.length ?? null])).toEqual([
+      ["1号楼", 3, 5],
+      ["一期地块", 1, null],
+      ["研发楼", 0, null],
+    ]);
+    expect(board.buildings[0].cells!.map((cell) => unitOfCell(cell, false))).toEqual(
+      one.floors.flatMap((floor) => floor.units),
+    );
+    expect(board.shown).toEqual({ units: 6, areaSqm: 14000 });
+    const fetched = JSON.parse((await parkCells(db, staff, park.slug))!) as Cell[];
+    expect(fetched.filter((cell) => cellBuilding(cell) === plots.id).map((cell) => unitOfCell(cell, false))).toEqual(
+      plots.floors[0].units,
+    );
+    expect(fetched).toHaveLength(6);
+    // A budget smaller than the first building still sends that one, and nothing after it.
+    const small = (await parkBoard(db, staff, park.slug, {}, 1))!;
+    expect(small.buildings.map((building) => building.cells?.length ?? null)).toEqual([5, null, null]);
+    // What the filter shows: rows and counts of the shown units only.
+    const held = (await parkBoard(db, staff, park.slug, { status: ["HELD", "UNAVAILABLE"] }, 0))!;
+    expect(held.buildings.map(({ head, rows, cells }) => [head.name, rows, cells?.length])).toEqual([["1号楼", 2, 2]]);
+    expect(held.shown).toEqual({ units: 2, areaSqm: 700 });
+    const heldCells = JSON.parse((await parkCells(db, staff, park.id, { status: ["HELD"] }))!) as Cell[];
+    expect(heldCells.map((cell) => cell[3])).toEqual(["102"]);
+    await expect(parkCells(db, staff, "no-such-park")).resolves.toBeNull();
+    await expect(parkCells(db, null, park.slug)).rejects.toBeInstanceOf(AccessDenied);
+  });
+
+  it("[STAFF] the board's cells, sent or fetched, carry no floor price; [MANAGER]'s do", async () => {
+    expect(JSON.stringify(await parkBoard(db, staff, park.slug, {}, 0))).not.toContain("21.5");
+    expect(await parkCells(db, staff, park.slug)).not.toContain("21.5");
+    const manager101 = (JSON.parse((await parkCells(db, manager, park.slug))!) as Cell[]).find(
+      (cell) => cell[3] === "101",
+    )!;
+    expect(unitOfCell(manager101, true)).toMatchObject({ floorPrice: "21.50" });
+    const board = (await parkBoard(db, manager, park.slug, {}, 0))!;
+    expect(board.buildings[0].cells!.find((cell) => cell[3] === "101")![14]).toBe("21.50");
   });
 
   it("[STAFF] filters by status, area range and kind; the figures stay those of the whole park and buildings", async () => {

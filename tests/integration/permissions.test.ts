@@ -45,6 +45,7 @@ import * as v1LeadStageRoute from "@/app/api/v1/leads/[id]/stage/route";
 import * as v1ListingsRoute from "@/app/api/v1/listings/route";
 import * as v1ListingRoute from "@/app/api/v1/listings/[id]/route";
 import * as exportRoute from "@/app/crm/leads/export/route";
+import * as inventoryCellsRoute from "@/app/crm/inventory/cells/route";
 import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
 import * as mediaRoute from "@/app/media/[...key]/route";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
@@ -1032,6 +1033,54 @@ const ROWS: Row[] = [
       };
     },
     "read parkInventory",
+  ),
+  // The 租控表's cells the browser fetches for the buildings its page left without them: as the page, 底价 included.
+  row(
+    "app/crm/inventory/cells/route.ts#GET",
+    "the 租控表's cells",
+    WORKSPACE,
+    async (world) => ({
+      call: async () =>
+        statusOf(
+          await inventoryCellsRoute.GET(new Request(`http://localhost/crm/inventory/cells?park=${world.parkId}`)),
+          200,
+        ),
+    }),
+    "GET /crm/inventory/cells",
+  ),
+  row(
+    "app/crm/inventory/cells/route.ts#GET",
+    "floor prices in the 租控表's cells",
+    is({ staff: "notFound", manager: "allowed", admin: "allowed" }),
+    async (world) => {
+      const building = await world.db.building.create({
+        data: { parkId: world.parkId, name: unique("门测底价格子楼"), kind: "FACTORY" },
+      });
+      await world.db.unit.create({
+        data: {
+          buildingId: building.id,
+          parkId: world.parkId,
+          floor: 1,
+          number: "101",
+          area: 800,
+          areaUnit: "SQM",
+          areaSqm: 800,
+          listPrice: 30,
+          floorPrice: 26.75,
+          priceUnit: "YUAN_PER_SQM_MONTH",
+        },
+      });
+      return {
+        call: async () => {
+          const response = await inventoryCellsRoute.GET(
+            new Request(`http://localhost/crm/inventory/cells?park=${world.parkId}`),
+          );
+          const outcome = await statusOf(response, 200);
+          return outcome === "allowed" && !(await response.text()).includes('"26.75"') ? "notFound" : outcome;
+        },
+      };
+    },
+    "GET /crm/inventory/cells",
   ),
   readRow(
     "app/crm/leads/export/route.ts#GET",

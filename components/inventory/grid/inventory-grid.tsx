@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { useLocale, useTranslations } from "use-intl";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/messages";
-import type { GridBuilding, GridUnit } from "@/lib/inventory/grid/queries";
+import { cellBuilding, floorsOfCells, unitOfCell, type Cell, type GridUnit } from "@/lib/inventory/grid/cell";
+import type { BoardBuilding } from "@/lib/inventory/grid/queries";
 import { AreaFigures } from "./area-figures";
 import { cellDate, floorLabel, unitArea } from "./cell-text";
 import styles from "./inventory.module.css";
@@ -18,27 +20,131 @@ export interface PlacedUnit extends GridUnit {
 }
 
 type Modifier = "replace" | "toggle" | "range";
+type Floors = { floor: number | null; units: GridUnit[] }[];
+
+/** How far beyond the viewport a building's cells are mounted, so scrolling rarely meets an empty block. */
+const AHEAD = "1500px 0px";
+
+// A building's units, made from its cells when it is first shown: once for each text of cells read.
+const made = new WeakMap<Cell[], Floors>();
+function unitsOf(cells: Cell[], withFloorPrice: boolean): Floors {
+  let floors = made.get(cells);
+  if (!floors) {
+    floors = floorsOfCells(cells, (cell) => unitOfCell(cell, withFloorPrice));
+    made.set(cells, floors);
+  }
+  return floors;
+}
 
 /**
  * The 租控表's buildings as ARIA grids (one tab stop each, arrow keys move between cells: a roving tabindex)
  * and the side panel of what is selected. Click, Enter or Space selects a cell; Ctrl/⌘ adds or removes it,
  * Shift selects the run from the last one chosen; "Multi-select" makes a tap add, for a tablet without keys.
+ *
+ * A park may have 20,000 units: the first buildings come with their cells and are rendered with the page; the
+ * cells of the others are fetched from `source` (GET /crm/inventory/cells, one JSON text of cells: cell.ts) once
+ * the page runs, again whenever the page is refreshed, and a building's cells are mounted when it nears the
+ * viewport, when the keyboard reaches its block, and all of them before printing. Until then the block keeps
+ * its size and its header with the building's figures.
  */
-export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBuilding[]; showFloorPrice: boolean }) {
+export function InventoryGrid({
+  buildings,
+  source,
+  showFloorPrice,
+}: {
+  buildings: BoardBuilding[];
+  source: string;
+  showFloorPrice: boolean;
+}) {
   const t = useTranslations("inventory.grid");
   const status = useTranslations("vocabulary.unitStatus");
   const kind = useTranslations("kind");
   const areaWords = useTranslations("units");
   const words = { sqm: areaWords("sqm"), mu: areaWords("mu") };
   const locale = useLocale() as Locale;
-  const units = useMemo(() => placed(buildings, locale), [buildings, locale]);
-  const order = useMemo(() => units.map((unit) => unit.id), [units]);
+  const [later, setLater] = useState<{ source: string; cells: Cell[] } | null>(null);
+  const incomplete = buildings.some((building) => building.cells === null);
+  useEffect(() => {
+    if (!incomplete) return;
+    const aborted = new AbortController();
+    fetch(source, { signal: aborted.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<Cell[]>) : null))
+      .then((cells) => cells && setLater({ source, cells }))
+      // A failed fetch leaves those buildings' blocks waiting; the next refresh of the page asks again.
+      .catch(() => {});
+    return () => aborted.abort();
+  }, [buildings, source, incomplete]);
+  const cellsOf = useMemo(() => {
+    const map = new Map<string, Cell[]>();
+    for (const building of buildings) if (building.cells) map.set(building.head.id, building.cells);
+    const sent = new Set(map.keys());
+    // Cells fetched for the same filter: after a refresh, the last ones stand until the new ones arrive.
+    if (later?.source === source)
+      for (const cell of later.cells) {
+        const id = cellBuilding(cell);
+        if (sent.has(id)) continue;
+        const own = map.get(id);
+        if (own) own.push(cell);
+        else map.set(id, [cell]);
+      }
+    return map;
+  }, [buildings, later, source]);
+  const names = useMemo(
+    () => new Map(buildings.map(({ head }) => [head.id, localized(locale, head.name, head.nameEn)])),
+    [buildings, locale],
+  );
+  // Every cell the board knows, in reading order: a Shift run may cross a building not yet mounted.
+  const byId = useMemo(() => {
+    const map = new Map<string, Cell>();
+    for (const { head } of buildings) for (const cell of cellsOf.get(head.id) ?? []) map.set(cell[0], cell);
+    return map;
+  }, [buildings, cellsOf]);
+  const order = useMemo(() => [...byId.keys()], [byId]);
+
+  const [mounted, setMounted] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
   const [multi, setMulti] = useState(false);
   // The cell of each building that takes the tab stop: the last one focused there, else its first.
   const [active, setActive] = useState<Record<string, string>>({});
   const cells = useRef(new Map<string, HTMLDivElement>());
+  const board = useRef<HTMLDivElement>(null);
+
+  const floorsOf = (id: string): Floors | null => {
+    const own = cellsOf.get(id);
+    return own ? unitsOf(own, showFloorPrice) : null;
+  };
+  const shows = (building: BoardBuilding) =>
+    building.cells !== null || (mounted.has(building.head.id) && cellsOf.has(building.head.id));
+  const mount = (ids: string[]) =>
+    setMounted((current) => (ids.every((id) => current.has(id)) ? current : new Set([...current, ...ids])));
+
+  const waiting = buildings.filter((building) => !shows(building)).length;
+  useEffect(() => {
+    if (waiting === 0 || !board.current) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const near = entries.filter((entry) => entry.isIntersecting);
+        if (near.length > 0) mount(near.map((entry) => (entry.target as HTMLElement).dataset.pending ?? ""));
+      },
+      { rootMargin: AHEAD },
+    );
+    board.current.querySelectorAll("[data-pending]").forEach((node) => observer.observe(node));
+    return () => observer.disconnect();
+  }, [waiting]);
+
+  // A3 on paper shows every unit: every building is mounted before the page is printed.
+  useEffect(() => {
+    const all = () => flushSync(() => mount(buildings.map(({ head }) => head.id)));
+    const print = window.matchMedia("print");
+    const onChange = (event: MediaQueryListEvent) => event.matches && all();
+    window.addEventListener("beforeprint", all);
+    print.addEventListener("change", onChange);
+    return () => {
+      window.removeEventListener("beforeprint", all);
+      print.removeEventListener("change", onChange);
+    };
+  }, [buildings]);
 
   const choose = (id: string, modifier: Modifier) => {
     setSelected((current) => {
@@ -65,8 +171,21 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
     cells.current.get(id)?.focus();
   };
 
-  const onKeyDown = (building: GridBuilding, row: number, column: number, event: KeyboardEvent<HTMLDivElement>) => {
-    const rows = building.floors;
+  // The keyboard reached a building not yet mounted: its cells are mounted and its first one takes the focus.
+  const reach = (buildingId: string) => {
+    const first = cellsOf.get(buildingId)?.[0];
+    if (!first) return;
+    flushSync(() => mount([buildingId]));
+    focusCell(buildingId, first[0]);
+  };
+
+  const onKeyDown = (
+    buildingId: string,
+    rows: Floors,
+    row: number,
+    column: number,
+    event: KeyboardEvent<HTMLDivElement>,
+  ) => {
     const at = (r: number, c: number) => {
       const cellsOfRow = rows[r]?.units;
       return cellsOfRow?.[Math.min(c, cellsOfRow.length - 1)]?.id;
@@ -81,7 +200,7 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
     };
     if (event.key in target) {
       event.preventDefault();
-      focusCell(building.id, target[event.key]());
+      focusCell(buildingId, target[event.key]());
     } else if (event.key === " " || event.key === "Enter") {
       event.preventDefault();
       choose(rows[row].units[column].id, modifierOf(event));
@@ -91,10 +210,17 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
     }
   };
 
-  const chosen = units.filter((unit) => selected.has(unit.id));
+  const chosen = order
+    .filter((id) => selected.has(id))
+    .map((id): PlacedUnit => {
+      const cell = byId.get(id)!;
+      const buildingName = names.get(cellBuilding(cell)) ?? "";
+      return { ...unitOfCell(cell, showFloorPrice), buildingName, label: `${buildingName} ${cell[3]}` };
+    });
+
   return (
     <div className={styles.layout}>
-      <div className={styles.buildings}>
+      <div className={styles.buildings} ref={board}>
         <div className={`${styles.noPrint} ${styles.bar}`}>
           <button
             type="button"
@@ -106,32 +232,47 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
           </button>
         </div>
         {buildings.map((building) => {
+          const { head, rows } = building;
+          const name = names.get(head.id) ?? head.name;
+          const floors = shows(building) ? floorsOf(head.id) : null;
           // A refresh or a filter may have taken the remembered cell away: the first cell stands in for it.
-          const remembered = active[building.id];
-          const present = building.floors.some((floor) => floor.units.some((unit) => unit.id === remembered));
-          const tabStop = present ? remembered : building.floors[0]?.units[0]?.id;
-          const name = localized(locale, building.name, building.nameEn);
+          const remembered = active[head.id];
+          const present = floors?.some((floor) => floor.units.some((unit) => unit.id === remembered));
+          const tabStop = present ? remembered : floors?.[0]?.units[0]?.id;
           return (
-            <section key={building.id} className={styles.building} aria-labelledby={`building-${building.id}`}>
+            <section key={head.id} className={styles.building} aria-labelledby={`building-${head.id}`}>
               <header className={styles.buildingHeader}>
-                <h2 id={`building-${building.id}`}>
-                  <Link href={`/crm/inventory/buildings/${building.id}`}>{name}</Link>
+                <h2 id={`building-${head.id}`}>
+                  <Link href={`/crm/inventory/buildings/${head.id}`}>{name}</Link>
                 </h2>
                 <span className={styles.buildingMeta}>
                   {[
-                    kind(building.kind),
-                    building.storeys ? t("storeys", { count: building.storeys }) : null,
-                    t("units", { count: building.unitCount }),
+                    kind(head.kind),
+                    head.storeys ? t("storeys", { count: head.storeys }) : null,
+                    t("units", { count: head.unitCount }),
                   ]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
-                <AreaFigures totals={building.totals} />
+                <AreaFigures totals={head.totals} />
               </header>
-              {building.floors.length > 0 && (
+              {rows > 0 && !floors && (
+                // Stands at the building's size until its cells are mounted; the keyboard's stop mounts them.
+                <div
+                  role="grid"
+                  aria-label={t("gridLabel", { building: name })}
+                  aria-busy="true"
+                  tabIndex={0}
+                  data-pending={head.id}
+                  className={styles.pending}
+                  style={{ "--rows": rows } as CSSProperties}
+                  onFocus={() => reach(head.id)}
+                />
+              )}
+              {floors && floors.length > 0 && (
                 <div className={styles.scroller}>
                   <div role="grid" aria-label={t("gridLabel", { building: name })} className={styles.grid}>
-                    {building.floors.map((floor, row) => (
+                    {floors.map((floor, row) => (
                       <div role="row" key={floor.floor ?? "none"} className={styles.row}>
                         <div role="rowheader" className={styles.floor}>
                           {floorLabel(floor.floor, t)}
@@ -149,8 +290,8 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
                             className={`${styles.cell} ${styles[unit.status]}`}
                             data-unit={unit.id}
                             onClick={(event) => choose(unit.id, modifierOf(event))}
-                            onKeyDown={(event) => onKeyDown(building, row, column, event)}
-                            onFocus={() => setActive((current) => ({ ...current, [building.id]: unit.id }))}
+                            onKeyDown={(event) => onKeyDown(head.id, floors, row, column, event)}
+                            onFocus={() => setActive((current) => ({ ...current, [head.id]: unit.id }))}
                           >
                             <span className={styles.number}>{unit.number}</span>
                             <span>{unitArea(unit, locale, words)}</span>
@@ -171,13 +312,4 @@ export function InventoryGrid({ buildings, showFloorPrice }: { buildings: GridBu
       <SelectionPanel units={chosen} showFloorPrice={showFloorPrice} onClear={() => setSelected(new Set())} />
     </div>
   );
-}
-
-function placed(buildings: GridBuilding[], locale: Locale): PlacedUnit[] {
-  return buildings.flatMap((building) => {
-    const name = localized(locale, building.name, building.nameEn);
-    return building.floors.flatMap((floor) =>
-      floor.units.map((unit) => ({ ...unit, buildingName: name, label: `${name} ${unit.number}` })),
-    );
-  });
 }
