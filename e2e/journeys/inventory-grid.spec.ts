@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { blockingViolations, LOCALES, readerContext } from "../support/accessibility";
+import { randomBytes } from "node:crypto";
+import { queryE2eDatabase } from "../support/database";
 import { makeInventoryPark, type InventoryPark } from "../support/inventory";
 import { makeWorkspaceUser, signIn, type JourneyUser } from "../support/workspace";
 
@@ -114,4 +116,80 @@ test("[STAFF] the 租控表 has no serious accessibility fault in either languag
   await expect(signedIn.getByRole("heading", { name: "全园合计" })).toBeVisible();
   await expect(signedIn.getByRole("list", { name: "图例" })).toBeVisible();
   await expect(cell(signedIn, park, "103")).toBeVisible();
+});
+
+/**
+ * A park larger than the cells the page renders: 1号楼 of 160 floors × 10 units (1,600 cells, more than the page's
+ * budget of about 1,500, so it alone is rendered with the page) and then 2号楼, 3号楼 and 4号楼 of two units each,
+ * whose cells the browser fetches and mounts.
+ */
+async function makeLargePark(): Promise<string> {
+  const stamp = randomBytes(3).toString("hex");
+  const slug = `e2e-large-${stamp}`;
+  await queryE2eDatabase(
+    `INSERT INTO "Park" ("id", "slug", "name", "nameEn", "city", "cityEn", "address", "addressEn", "description",
+       "descriptionEn", "operatorName", "contactPhone", "updatedAt")
+     VALUES ($1, $2, $3, $4, '平湖', 'Pinghu', '新华北路 2 号', '2 Xinhua N Rd', '大园区', 'A large park',
+       '测试运营', '0573-85000000', now())`,
+    [`e2elarge${stamp}`, slug, `大园区${stamp}`, `Large park ${stamp}`],
+  );
+  await queryE2eDatabase(
+    `INSERT INTO "Building" ("id", "parkId", "name", "kind", "storeys", "position", "updatedAt")
+     SELECT 'e2elarge' || $1 || '_' || b, 'e2elarge' || $1, b || '号楼', 'FACTORY', CASE WHEN b = 1 THEN 160 ELSE 1 END,
+       b, now()
+     FROM generate_series(1, 4) b`,
+    [stamp],
+  );
+  await queryE2eDatabase(
+    `INSERT INTO "Unit" ("id", "buildingId", "parkId", "floor", "number", "area", "areaUnit", "areaSqm", "updatedAt")
+     SELECT 'e2elarge' || $1 || '_' || b || '_' || f || '_' || n, 'e2elarge' || $1 || '_' || b, 'e2elarge' || $1, f,
+       f || lpad(n::text, 2, '0'), 300, 'SQM', 300, now()
+     FROM generate_series(1, 4) b, generate_series(1, 160) f, generate_series(1, 10) n
+     WHERE b = 1 OR (f = 1 AND n <= 2)`,
+    [stamp],
+  );
+  return slug;
+}
+
+test("[STAFF] a large park's later buildings mount their cells near the screen, by keyboard, and for printing", async ({
+  browser,
+}) => {
+  const slug = await makeLargePark();
+  const officer = await makeWorkspaceUser("STAFF", "租控大园区专员");
+  const page = await signedInPage(browser, officer);
+  const grid = (building: string) => page.getByRole("grid", { name: `${building} 单元格` });
+  // The page, then the later buildings' cells the browser fetches once it runs.
+  const open = async () => {
+    const fetched = page.waitForResponse((response) => response.url().includes("/crm/inventory/cells?"));
+    await page.goto(`/crm/inventory?park=${slug}`);
+    expect((await fetched).status()).toBe(200);
+  };
+  await open();
+  await expect(grid("1号楼").getByRole("gridcell")).toHaveCount(1600);
+  // Far below the first building, the others stand as blocks without cells until they are needed.
+  for (const building of ["2号楼", "3号楼", "4号楼"]) {
+    await expect(grid(building)).toHaveAttribute("aria-busy", "true");
+    await expect(grid(building).getByRole("gridcell")).toHaveCount(0);
+  }
+  expect(await blockingViolations(page, "/crm/inventory (a large park)")).toEqual([]);
+  // The keyboard reaching a block mounts its cells and its first cell takes the focus.
+  await grid("4号楼").focus();
+  await expect(grid("4号楼").getByRole("gridcell", { name: /^101/ })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(grid("4号楼").getByRole("gridcell", { name: /^102/ })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("complementary")).toContainText("4号楼 102");
+
+  // Scrolled near, a block mounts its cells.
+  await open();
+  await expect(grid("2号楼").getByRole("gridcell")).toHaveCount(0);
+  await grid("2号楼").scrollIntoViewIfNeeded();
+  await expect(grid("2号楼").getByRole("gridcell")).toHaveCount(2);
+
+  // Printed, every building shows every unit.
+  await open();
+  await expect(grid("3号楼")).toHaveAttribute("aria-busy", "true");
+  await page.emulateMedia({ media: "print" });
+  for (const building of ["2号楼", "3号楼", "4号楼"]) await expect(grid(building).getByRole("gridcell")).toHaveCount(2);
+  await expect(page.locator('[role="grid"][aria-busy="true"]')).toHaveCount(0);
 });

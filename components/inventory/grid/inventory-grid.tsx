@@ -172,11 +172,10 @@ export function InventoryGrid({
   };
 
   // The keyboard reached a building not yet mounted: its cells are mounted and its first one takes the focus.
+  // Before its cells have arrived, the block stays the building's tab stop and is mounted when they come.
   const reach = (buildingId: string) => {
-    const first = cellsOf.get(buildingId)?.[0];
-    if (!first) return;
     flushSync(() => mount([buildingId]));
-    focusCell(buildingId, first[0]);
+    focusCell(buildingId, cellsOf.get(buildingId)?.[0]?.[0]);
   };
 
   const onKeyDown = (
