@@ -73,7 +73,8 @@ import { MAIL_SERVER_KEY, NOTIFY_RULES_KEY } from "@/lib/notify/settings";
 import * as preferenceActions from "@/lib/users/preferences/actions";
 import * as webhookActions from "@/lib/webhooks/actions";
 import { webhookSettings } from "@/lib/webhooks/queries";
-import { parkInventory } from "@/lib/inventory/grid/queries";
+import { parkBoard } from "@/lib/inventory/grid/queries";
+import { unitOfCell } from "@/lib/inventory/grid/cell";
 import * as leadPickerActions from "@/lib/leads/picker/actions";
 import { ownPreferences } from "@/lib/users/preferences/queries";
 import { describeOnPostgres, openTestPglite, openTestPostgres } from "../support/databases";
@@ -985,20 +986,20 @@ const ROWS: Row[] = [
   }),
   // The 租控表 page: every workspace role reads a park's grid; the floor price (底价) reaches managers and admins only.
   row(
-    "lib/inventory/grid/queries.ts#parkInventory",
+    "lib/inventory/grid/queries.ts#parkBoard",
     "the 租控表 page",
     WORKSPACE,
     async (world) => ({
       call: () =>
         readAs(
-          (viewer) => parkInventory(world.db, viewer, world.parkId),
+          (viewer) => parkBoard(world.db, viewer, world.parkId),
           (grid) => grid?.park.id === world.parkId,
         ),
     }),
-    "read parkInventory",
+    "read parkBoard",
   ),
   row(
-    "lib/inventory/grid/queries.ts#parkInventory",
+    "lib/inventory/grid/queries.ts#parkBoard",
     "floor prices on the 租控表",
     is({ staff: "notFound", manager: "allowed", admin: "allowed" }),
     async (world) => {
@@ -1022,17 +1023,18 @@ const ROWS: Row[] = [
       return {
         call: () =>
           readAs(
-            (viewer) => parkInventory(world.db, viewer, world.parkId),
+            (viewer) => parkBoard(world.db, viewer, world.parkId),
+            // A cell carries the 底价 only when the database was asked for it (lib/inventory/grid/cell.ts).
             (grid) =>
               grid?.buildings.some((shown) =>
-                shown.floors.some((floor) =>
-                  floor.units.some((cell) => cell.id === unit.id && cell.floorPrice === "26.50"),
+                (shown.cells ?? []).some(
+                  (cell) => cell[0] === unit.id && unitOfCell(cell, true).floorPrice === "26.50",
                 ),
               ) ?? false,
           ),
       };
     },
-    "read parkInventory",
+    "read parkBoard",
   ),
   // The 租控表's cells the browser fetches for the buildings its page left without them: as the page, 底价 included.
   row(

@@ -15,15 +15,8 @@ import { formatNumber } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesInventory, seesFloorPrice } from "@/lib/inventory/access";
-import { inventoryParks, parkBoard } from "@/lib/inventory/grid/queries";
+import { inventoryParks, parkBoard, RENDERED_CELLS } from "@/lib/inventory/grid/queries";
 import { inventoryHref, parseInventoryParams, type InventoryParam } from "@/lib/inventory/grid/schema";
-
-/**
- * About how many cells are rendered with the page: those of the first buildings up to this many units. The browser
- * fetches the others' as one compact text and mounts them building by building, so a park of 20,000 units
- * renders well within 300 ms.
- */
-const RENDERED_CELLS = 1500;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
