@@ -1,9 +1,6 @@
 import "server-only";
-import { z } from "zod";
-import { assertRole } from "../../auth/access";
-import type { Viewer } from "../../auth/session";
-import type { Database } from "../../db/client";
 import { INVENTORY_MANAGERS } from "../access";
+import { importColumns } from "./mapping";
 import { UNIT_IMPORT_FIELDS, unitImportValueOf, type UnitImportField, type UnitPriceUnit } from "./schema";
 
 /*
@@ -102,57 +99,20 @@ export function unitFieldOfHeader(header: string): UnitImportField | null {
   return field;
 }
 
-/** The field proposed for each column: the remembered correction first, then recognition; each value once. */
-export function recogniseUnitColumns(
-  headers: string[],
-  remembered: Record<string, UnitImportField> = {},
-): Record<string, UnitImportField> {
-  const corrections = new Map(Object.entries(remembered).map(([header, field]) => [unitHeaderKey(header), field]));
-  const taken = new Set<string>();
-  const mapping: Record<string, UnitImportField> = {};
-  headers.forEach((header, index) => {
-    const field = corrections.get(unitHeaderKey(header)) ?? unitFieldOfHeader(header);
-    if (!field || taken.has(unitImportValueOf(field))) return;
-    taken.add(unitImportValueOf(field));
-    mapping[String(index)] = field;
-  });
-  return mapping;
-}
-
 export const UNIT_MAPPING_SETTING_KEY = "import.units.mapping";
-const REMEMBERED_MAX = 500;
-const rememberedSchema = z.record(z.string().max(200), z.enum(UNIT_IMPORT_FIELDS));
 
-type SettingStore = Pick<Database, "setting">;
+const unitColumns = importColumns<UnitImportField>({
+  fields: UNIT_IMPORT_FIELDS,
+  headerKey: unitHeaderKey,
+  fieldOfHeader: unitFieldOfHeader,
+  valueOf: unitImportValueOf,
+  settingKey: UNIT_MAPPING_SETTING_KEY,
+  rememberers: INVENTORY_MANAGERS,
+  remembering: "remember a units import mapping",
+});
 
-export async function rememberedUnitMapping(db: SettingStore): Promise<Record<string, UnitImportField>> {
-  const row = await db.setting.findUnique({ where: { key: UNIT_MAPPING_SETTING_KEY }, select: { value: true } });
-  const parsed = rememberedSchema.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
+/** The field proposed for each column: the remembered correction first, then recognition; each value once. */
+export const recogniseUnitColumns = unitColumns.recognise;
+export const rememberedUnitMapping = unitColumns.remembered;
 /** Keeps the confirmed mapping by header text, merged with what was kept; a column left out forgets its header. */
-export async function rememberUnitMapping(
-  db: SettingStore,
-  viewer: Viewer | null,
-  headers: string[],
-  mapping: Record<string, string>,
-): Promise<void> {
-  assertRole(viewer, INVENTORY_MANAGERS, "remember a units import mapping");
-  const kept = new Map(
-    Object.entries(await rememberedUnitMapping(db)).map(([header, field]) => [unitHeaderKey(header), field]),
-  );
-  headers.forEach((header, index) => {
-    const key = unitHeaderKey(header);
-    if (key === "" || key.length > 200) return;
-    const field = mapping[String(index)] as UnitImportField | undefined;
-    kept.delete(key);
-    if (field) kept.set(key, field);
-  });
-  const value = Object.fromEntries([...kept].slice(-REMEMBERED_MAX));
-  await db.setting.upsert({
-    where: { key: UNIT_MAPPING_SETTING_KEY },
-    create: { key: UNIT_MAPPING_SETTING_KEY, value },
-    update: { value },
-  });
-}
+export const rememberUnitMapping = unitColumns.remember;

@@ -1,14 +1,11 @@
 import "server-only";
-import { z } from "zod";
-import { assertRole } from "../../auth/access";
-import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
-import { recogniseUnitColumns, rememberedUnitMapping } from "../../inventory/import";
+import { importColumns, recogniseUnitColumns, rememberedUnitMapping } from "../../inventory/import";
 import { inboxEn } from "../../i18n/messages/inbox.en";
 import { inboxZhCN } from "../../i18n/messages/inbox.zh-CN";
 import { reportsExportEn } from "../../i18n/messages/reports-export.en";
 import { reportsExportZhCN } from "../../i18n/messages/reports-export.zh-CN";
-import { IMPORT_FIELDS, importValueOf, type ImportField, type ImportMapping } from "./types";
+import { IMPORT_FIELDS, importValueOf, type ImportField } from "./types";
 
 /*
  * Which field each column of an uploaded file is: proposed from its header, corrected by the admin
@@ -204,74 +201,34 @@ export function fieldOfHeader(header: string): ImportField | null {
   return field;
 }
 
+/** The Setting row that keeps the admin's corrections: header text → field. */
+export const MAPPING_SETTING_KEY = "import.leads.mapping";
+
+const leadColumns = importColumns<ImportField>({
+  fields: IMPORT_FIELDS,
+  headerKey,
+  fieldOfHeader,
+  valueOf: importValueOf,
+  settingKey: MAPPING_SETTING_KEY,
+  rememberers: ["ADMIN"],
+  remembering: "remember an import mapping",
+});
+
 /**
  * The field proposed for each column: the admin's remembered correction for that header text first,
  * then recognition; a field a column before already took is not proposed again.
  */
-export function recogniseColumns(headers: string[], remembered: Record<string, ImportField> = {}): ImportMapping {
-  const corrections = new Map(Object.entries(remembered).map(([header, field]) => [headerKey(header), field]));
-  const taken = new Set<string>();
-  const mapping: ImportMapping = {};
-  headers.forEach((header, index) => {
-    const field = corrections.get(headerKey(header)) ?? fieldOfHeader(header);
-    if (!field || !(IMPORT_FIELDS as readonly string[]).includes(field) || taken.has(importValueOf(field))) return;
-    taken.add(importValueOf(field));
-    mapping[String(index)] = field;
-  });
-  return mapping;
-}
-
-/** Fields every import needs a column for. */
-
-/** The Setting row that keeps the admin's corrections: header text → field. */
-export const MAPPING_SETTING_KEY = "import.leads.mapping";
-/** Headers remembered at most; the oldest corrections give way first. */
-const REMEMBERED_MAX = 500;
-const rememberedSchema = z.record(z.string().max(200), z.enum(IMPORT_FIELDS));
-
-type SettingStore = Pick<Database, "setting">;
-
+export const recogniseColumns = leadColumns.recognise;
 /** The corrections kept from earlier imports; a stored value this version cannot read counts as none. */
-export async function rememberedMapping(db: SettingStore): Promise<Record<string, ImportField>> {
-  const row = await db.setting.findUnique({ where: { key: MAPPING_SETTING_KEY }, select: { value: true } });
-  const parsed = rememberedSchema.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-/**
- * Keeps the mapping the admin confirmed, by header text, merged with what was kept before: a column
- * they mapped is remembered as mapped, one they left out forgets what its header was mapped to.
- */
-export async function rememberMapping(
-  db: SettingStore,
-  viewer: Viewer | null,
-  headers: string[],
-  mapping: ImportMapping,
-): Promise<void> {
-  assertRole(viewer, ["ADMIN"], "remember an import mapping");
-  const kept = new Map(
-    Object.entries(await rememberedMapping(db)).map(([header, field]) => [headerKey(header), field]),
-  );
-  headers.forEach((header, index) => {
-    const key = headerKey(header);
-    if (key === "" || key.length > 200) return;
-    const field = mapping[String(index)];
-    kept.delete(key);
-    if (field) kept.set(key, field);
-  });
-  const value = Object.fromEntries([...kept].slice(-REMEMBERED_MAX));
-  await db.setting.upsert({
-    where: { key: MAPPING_SETTING_KEY },
-    create: { key: MAPPING_SETTING_KEY, value },
-    update: { value },
-  });
-}
+export const rememberedMapping = leadColumns.remembered;
+/** Keeps the mapping the admin confirmed, by header text; a column left out forgets what its header was mapped to. */
+export const rememberMapping = leadColumns.remember;
 
 /**
  * How a units import's file finds its header row (readImportFile's `header`): a 租控表's columns,
  * with the corrections kept from earlier units imports.
  */
-export async function unitHeaderRecognition(db: SettingStore) {
+export async function unitHeaderRecognition(db: Pick<Database, "setting">) {
   const remembered = await rememberedUnitMapping(db);
   return { recognise: (cells: string[]) => recogniseUnitColumns(cells, remembered), noHeader: "unitNoHeader" };
 }

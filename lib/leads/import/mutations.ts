@@ -37,8 +37,10 @@ export const IMPORT_SAMPLE_ROWS = 3;
 export { IMPORT_ROLES } from "./schema";
 export type ImportStepResult = { ok: true; jobId: string } | { ok: false; fieldErrors: FieldErrors };
 
-/** What an access refusal says was tried. */
-const importingOf = (kind: ImportKind) => (kind === "UNITS" ? "import buildings and units" : "import leads");
+/** Every step is allowed to its kind's roles only; a refusal says what was tried. */
+function assertImporter(viewer: Viewer | null, kind: ImportKind): asserts viewer is Viewer {
+  assertRole(viewer, importRolesOf(kind), kind === "UNITS" ? "import buildings and units" : "import leads");
+}
 
 const notFound: ImportStepResult = { ok: false, fieldErrors: { jobId: "notFound" } };
 /** A step asked for in the wrong state (a second tab, a job the runner moved on): the page re-reads the job. */
@@ -55,7 +57,7 @@ export async function uploadImport(
   input: unknown,
   kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult> {
-  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  assertImporter(viewer, kind);
   const parsed = (kind === "UNITS" ? unitImportUploadSchema : importUploadSchema).safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { file } = parsed.data;
@@ -120,7 +122,7 @@ export async function confirmImportMapping(
   input: unknown,
   kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult> {
-  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  assertImporter(viewer, kind);
   const fields = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
   const id = importJobSchema.safeParse({ jobId: fields.jobId });
   if (!id.success) return { ok: false, fieldErrors: fieldErrorsOf(id.error) };
@@ -156,7 +158,7 @@ export async function decideImportRows(
   input: unknown,
   kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult & { changed?: number }> {
-  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  assertImporter(viewer, kind);
   const parsed = importDecisionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId, rows, all, only } = parsed.data;
@@ -204,7 +206,7 @@ export async function startImport(
   input: unknown,
   kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult> {
-  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  assertImporter(viewer, kind);
   const parsed = importStartSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId, keepFile } = parsed.data;
@@ -231,7 +233,7 @@ export async function cancelImport(
   input: unknown,
   kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult> {
-  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  assertImporter(viewer, kind);
   const parsed = importJobSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId } = parsed.data;
@@ -267,7 +269,7 @@ export async function dropImportFile(
   input: unknown,
   kind: ImportKind = "LEADS",
 ): Promise<ImportStepResult> {
-  assertRole(viewer, importRolesOf(kind), importingOf(kind));
+  assertImporter(viewer, kind);
   const parsed = importJobSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { jobId } = parsed.data;

@@ -1,17 +1,16 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { I18nProvider } from "@/components/i18n-provider";
-import { CancelImport } from "@/components/leads/import/cancel-import";
-import { ImportProgress } from "@/components/leads/import/import-progress";
-import { MappingForm } from "@/components/leads/import/mapping-form";
-import { PreviewActions } from "@/components/leads/import/preview-actions";
-import { PreviewCounts } from "@/components/leads/import/preview-counts";
-import { PreviewTable } from "@/components/leads/import/preview-table";
+import {
+  ImportJobFrame,
+  ImportMappingStep,
+  ImportPreviewStep,
+  ImportRunningStep,
+} from "@/components/leads/import/import-job";
 import { ImportOutcome } from "@/components/leads/import/import-outcome";
+import { PreviewTable } from "@/components/leads/import/preview-table";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { inboxFilterOptions } from "@/lib/leads/filter/options";
 import { importJob, importPreview, importSummary } from "@/lib/leads/import/queries";
@@ -43,30 +42,13 @@ export default async function LeadImportPage({
   ]);
   const job = await importJob(db, viewer, id);
   if (!job) notFound();
-  const text = messages.leadImport;
   const page = importPreviewSchema.parse({ filter: first(query.filter), cursor: first(query.cursor) });
 
   let body: React.ReactNode;
   if (job.status === "MAPPING") {
-    body = (
-      <section aria-labelledby="mapping-heading">
-        <h2 id="mapping-heading">{text.mapping.title}</h2>
-        <p className="hint">{t("leadImport.mapping.hint", { row: job.headerRow })}</p>
-        <MappingForm
-          jobId={job.id}
-          headers={job.headers}
-          samples={await importSamples(db, viewer, job.id)}
-          mapping={job.mapping ?? {}}
-        />
-      </section>
-    );
+    body = <ImportMappingStep job={job} samples={await importSamples(db, viewer, job.id)} />;
   } else if (job.status === "ANALYSING" || job.status === "RUNNING") {
-    body = (
-      <>
-        <ImportProgress step={job.status} done={job.processedRows} total={job.totalRows} />
-        {job.status === "ANALYSING" && <CancelImport jobId={job.id} />}
-      </>
-    );
+    body = <ImportRunningStep job={job} step={job.status} />;
   } else if (job.status === "PREVIEW") {
     const [summary, preview, lookups] = await Promise.all([
       importSummary(db, viewer, job.id),
@@ -74,60 +56,25 @@ export default async function LeadImportPage({
       inboxFilterOptions(db, viewer),
     ]);
     body = (
-      <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading">{text.preview.title}</h2>
-        <p className="hint">{text.preview.hint}</p>
-        <PreviewCounts summary={summary} filter={page.filter} total={job.totalRows} />
-        <PreviewActions jobId={job.id} />
-        {preview.rows.length === 0 ? (
-          <p>{text.preview.empty}</p>
-        ) : (
-          <PreviewTable
-            jobId={job.id}
-            userId={viewer.id}
-            rows={preview.rows}
-            mapping={job.mapping ?? {}}
-            lookups={lookups}
-            locale={locale}
-            messages={messages}
-            t={t as never}
-          />
-        )}
-        {(page.cursor > 0 || preview.next !== null) && (
-          <nav className="row-actions" aria-label={text.preview.pages}>
-            {page.cursor > 0 && (
-              <Link href={`?filter=${page.filter}`} className="button secondary">
-                {text.preview.first}
-              </Link>
-            )}
-            {preview.next !== null && (
-              <Link href={`?filter=${page.filter}&cursor=${preview.next}`} className="button secondary">
-                {text.preview.more}
-              </Link>
-            )}
-          </nav>
-        )}
-      </section>
+      <ImportPreviewStep job={job} summary={summary} page={page} next={preview.next} empty={preview.rows.length === 0}>
+        <PreviewTable
+          jobId={job.id}
+          userId={viewer.id}
+          rows={preview.rows}
+          mapping={job.mapping ?? {}}
+          lookups={lookups}
+          locale={locale}
+          messages={messages}
+          t={t as never}
+        />
+      </ImportPreviewStep>
     );
   } else {
     body = <ImportOutcome job={job} summary={await importSummary(db, viewer, job.id)} />;
   }
-
   return (
     <I18nProvider namespaces={["leadImport", "unitImport", "validation"]}>
-      <>
-        <p>
-          <Link href="/crm/leads/import">{text.page.title}</Link>
-        </p>
-        <h1>{job.fileName}</h1>
-        <p data-testid="import-status">
-          {t("leadImport.page.summaryLine", {
-            status: text.page.status[job.status],
-            rows: formatNumber(job.totalRows, locale),
-          })}
-        </p>
-        {body}
-      </>
+      <ImportJobFrame job={job}>{body}</ImportJobFrame>
     </I18nProvider>
   );
 }
