@@ -25,13 +25,12 @@ const cellDay = (value: Date) =>
 test("[STAFF] holds two units in the 租控表, a colleague is refused them, and signing frees the public area", async ({
   browser,
   page: publicPage,
-  request,
 }) => {
   const park = await makeInventoryPark();
   const officerA = await makeWorkspaceUser("STAFF", "租控专员甲");
   const officerB = await makeWorkspaceUser("STAFF", "租控专员乙");
-  const leadA = await leadForListing(request, park.listingId, officerA.id, "平湖精工");
-  const leadB = await leadForListing(request, park.listingId, officerB.id, "嘉善智造");
+  const leadA = await leadForListing(park.listingId, officerA.id, "平湖精工");
+  const leadB = await leadForListing(park.listingId, officerB.id, "嘉善智造");
   const [u101, u102] = [park.units["101"], park.units["102"]];
 
   // The public page before: every unit is free.
@@ -140,10 +139,10 @@ test("[STAFF] holds two units in the 租控表, a colleague is refused them, and
   await pageB.context().close();
 });
 
-test("[STAFF] holds a unit from the lead page on a phone, renews it and releases it", async ({ page, request }) => {
+test("[STAFF] holds a unit from the lead page on a phone, renews it and releases it", async ({ page }) => {
   const park = await makeInventoryPark();
   const officer = await makeWorkspaceUser("STAFF", "租控专员丙");
-  const lead = await leadForListing(request, park.listingId, officer.id, "海盐新材");
+  const lead = await leadForListing(park.listingId, officer.id, "海盐新材");
   const u101 = park.units["101"];
   await signIn(page, officer.email, officer.password);
 
