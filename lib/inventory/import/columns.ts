@@ -1,6 +1,6 @@
 import "server-only";
 import { INVENTORY_MANAGERS } from "../access";
-import { importColumns } from "./mapping";
+import { headerKey, importColumns } from "./mapping";
 import { UNIT_IMPORT_FIELDS, unitImportValueOf, type UnitImportField, type UnitPriceUnit } from "./schema";
 
 /*
@@ -44,26 +44,14 @@ const WORDS: Record<UnitImportField, string[]> = {
   status: ["状态", "租控状态", "房源状态", "出租状态", "status"],
 };
 
-/**
- * A header folded for comparison, as the leads import folds its headers: full-width forms as
- * half-width (（亩） → (亩)), case, spaces and the marks on required columns (*, ：) ignored.
- */
-export function unitHeaderKey(header: string): string {
-  return header
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\u200b-\u200d\ufeff_]+/gu, "")
-    .replace(/^[*※]+|[*※:]+$/g, "");
-}
-
 const KNOWN = new Map<string, UnitImportField>();
-for (const field of UNIT_IMPORT_FIELDS) for (const word of WORDS[field]) KNOWN.set(unitHeaderKey(word), field);
+for (const field of UNIT_IMPORT_FIELDS) for (const word of WORDS[field]) KNOWN.set(headerKey(word), field);
 
 const BRACKETED = /^(.+?)\((.*)\)$/;
 const MU_WORDS = new Set(["亩", "mu"]);
 const SQM_WORDS = new Set(["m²", "m2", "㎡", "平方米", "平米", "sqm", "squaremetres", "squaremeters"]);
 
-/** The price unit a bracket after a price header names ("租金（元/m²/月）"), folded as unitHeaderKey folds. */
+/** The price unit a bracket after a price header names ("租金（元/m²/月）"), folded as headerKey folds. */
 const PRICE_UNIT_WORDS: [UnitPriceUnit, string[]][] = [
   [
     "YUAN_PER_SQM_MONTH",
@@ -75,18 +63,17 @@ const PRICE_UNIT_WORDS: [UnitPriceUnit, string[]][] = [
   ["WAN_TOTAL", ["万元", "万", "总价(万元)", "wanyuan"]],
 ];
 export const PRICE_UNITS_BY_WORD = new Map<string, UnitPriceUnit>();
-for (const [unit, words] of PRICE_UNIT_WORDS)
-  for (const word of words) PRICE_UNITS_BY_WORD.set(unitHeaderKey(word), unit);
+for (const [unit, words] of PRICE_UNIT_WORDS) for (const word of words) PRICE_UNITS_BY_WORD.set(headerKey(word), unit);
 
 /** The price unit a price column's header names in brackets, or null. */
 export function priceUnitOfHeader(header: string): UnitPriceUnit | null {
-  const bracketed = BRACKETED.exec(unitHeaderKey(header));
+  const bracketed = BRACKETED.exec(headerKey(header));
   return bracketed ? (PRICE_UNITS_BY_WORD.get(bracketed[2]) ?? null) : null;
 }
 
 /** The field a header names, or null; an area header with its unit in brackets names the area in that unit. */
 export function unitFieldOfHeader(header: string): UnitImportField | null {
-  const key = unitHeaderKey(header);
+  const key = headerKey(header);
   if (key === "") return null;
   const known = KNOWN.get(key);
   if (known) return known;
@@ -103,7 +90,6 @@ export const UNIT_MAPPING_SETTING_KEY = "import.units.mapping";
 
 const unitColumns = importColumns<UnitImportField>({
   fields: UNIT_IMPORT_FIELDS,
-  headerKey: unitHeaderKey,
   fieldOfHeader: unitFieldOfHeader,
   valueOf: unitImportValueOf,
   settingKey: UNIT_MAPPING_SETTING_KEY,

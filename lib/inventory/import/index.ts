@@ -5,7 +5,7 @@ import "server-only";
  * the remembered mapping, and its part of the analysis, writing and undo steps.
  */
 export { recogniseUnitColumns, rememberedUnitMapping, rememberUnitMapping, UNIT_MAPPING_SETTING_KEY } from "./columns";
-export { importColumns } from "./mapping";
+export { headerKey, importColumns } from "./mapping";
 export type { ImportColumnsKind } from "./mapping";
 export { analyseUnitRows, applyUnitRows, undoUnitRows, unitKeyOf } from "./steps";
 export type { UnitAnalysisJob, UnitOutcome, UnitPendingRow } from "./steps";

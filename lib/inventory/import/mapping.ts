@@ -7,15 +7,25 @@ import type { Database } from "../../db/client";
 
 /*
  * The column recognition and the remembered mapping every import kind shares: a kind names its fields,
- * how it folds and reads a header, and the Setting row that keeps the admin's corrections
+ * how it reads a header, and the Setting row that keeps the admin's corrections
  * (header text → field). Kind-neutral, here because lib/leads/import (which runs every kind) may import
  * lib/inventory and not the reverse.
  */
 
+/**
+ * A header folded for comparison, the same for every kind: full-width forms as half-width (（亩） → (亩)),
+ * case, spaces and the marks people put on required columns (*, ：) ignored.
+ */
+export function headerKey(header: string): string {
+  return header
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\ufeff_]+/gu, "")
+    .replace(/^[*※]+|[*※:]+$/g, "");
+}
+
 export interface ImportColumnsKind<F extends string> {
   fields: readonly [F, ...F[]];
-  /** A header folded for comparison. */
-  headerKey: (header: string) => string;
   /** The field a header names, or null. */
   fieldOfHeader: (header: string) => F | null;
   /** The value a field fills: two fields filling the same value are proposed once. */
@@ -40,11 +50,11 @@ export function importColumns<F extends string>(kind: ImportColumnsKind<F>) {
    * then recognition; a field a column before already took is not proposed again.
    */
   function recognise(headers: string[], remembered: Record<string, F> = {}): Record<string, F> {
-    const corrections = new Map(Object.entries(remembered).map(([header, field]) => [kind.headerKey(header), field]));
+    const corrections = new Map(Object.entries(remembered).map(([header, field]) => [headerKey(header), field]));
     const taken = new Set<string>();
     const mapping: Record<string, F> = {};
     headers.forEach((header, index) => {
-      const field = corrections.get(kind.headerKey(header)) ?? kind.fieldOfHeader(header);
+      const field = corrections.get(headerKey(header)) ?? kind.fieldOfHeader(header);
       if (!field || !(kind.fields as readonly string[]).includes(field) || taken.has(kind.valueOf(field))) return;
       taken.add(kind.valueOf(field));
       mapping[String(index)] = field;
@@ -70,11 +80,9 @@ export function importColumns<F extends string>(kind: ImportColumnsKind<F>) {
     mapping: Record<string, string>,
   ): Promise<void> {
     assertRole(viewer, kind.rememberers, kind.remembering);
-    const kept = new Map(
-      Object.entries(await remembered(db)).map(([header, field]) => [kind.headerKey(header), field]),
-    );
+    const kept = new Map(Object.entries(await remembered(db)).map(([header, field]) => [headerKey(header), field]));
     headers.forEach((header, index) => {
-      const key = kind.headerKey(header);
+      const key = headerKey(header);
       if (key === "" || key.length > 200) return;
       const field = mapping[String(index)] as F | undefined;
       kept.delete(key);

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { decimal, integer, text } from "../../forms/fields";
 import { en } from "../../i18n/messages/en";
 import { zhCN } from "../../i18n/messages/zh-CN";
-import { PRICE_UNITS_BY_WORD, priceUnitOfHeader, unitHeaderKey } from "./columns";
+import { PRICE_UNITS_BY_WORD, priceUnitOfHeader } from "./columns";
+import { headerKey } from "./mapping";
 import type { ImportedUnit, UnitImportField, UnitPriceUnit } from "./schema";
 
 /*
@@ -139,7 +140,7 @@ export function parseUnitRow(
   const floorPrice = context.setsFloorPrice ? read("floorPrice", RULES.price) : null;
   let priceUnit: UnitPriceUnit | null = null;
   if (raw.priceUnit) {
-    priceUnit = PRICE_UNITS_BY_WORD.get(unitHeaderKey(raw.priceUnit)) ?? fail("priceUnit", "choice");
+    priceUnit = PRICE_UNITS_BY_WORD.get(headerKey(raw.priceUnit)) ?? fail("priceUnit", "choice");
   } else if (listPrice !== null || floorPrice !== null) {
     const column = columnOf[priceField] ?? columnOf.floorPrice;
     const named = column === undefined ? null : priceUnitOfHeader(context.headers[column] ?? "");

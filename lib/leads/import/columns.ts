@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { importColumns, recogniseUnitColumns, rememberedUnitMapping } from "../../inventory/import";
+import { headerKey, importColumns, recogniseUnitColumns, rememberedUnitMapping } from "../../inventory/import";
 import { inboxEn } from "../../i18n/messages/inbox.en";
 import { inboxZhCN } from "../../i18n/messages/inbox.zh-CN";
 import { reportsExportEn } from "../../i18n/messages/reports-export.en";
@@ -160,18 +160,6 @@ function appHeaders(): [string, ImportField][] {
   return pairs;
 }
 
-/**
- * A header folded for comparison: full-width forms as half-width (（亩） → (亩)), case, spaces and
- * the marks people put on required columns (*, ：) ignored.
- */
-export function headerKey(header: string): string {
-  return header
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\u200b-\u200d\ufeff_]+/gu, "")
-    .replace(/^[*※]+|[*※:]+$/g, "");
-}
-
 const KNOWN = new Map<string, ImportField>();
 for (const field of IMPORT_FIELDS) for (const word of WORDS[field]) KNOWN.set(headerKey(word), field);
 for (const [header, field] of appHeaders()) KNOWN.set(headerKey(header), field);
@@ -206,7 +194,6 @@ export const MAPPING_SETTING_KEY = "import.leads.mapping";
 
 const leadColumns = importColumns<ImportField>({
   fields: IMPORT_FIELDS,
-  headerKey,
   fieldOfHeader,
   valueOf: importValueOf,
   settingKey: MAPPING_SETTING_KEY,
