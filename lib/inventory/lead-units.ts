@@ -154,3 +154,28 @@ export async function moveUnitsToLead(tx: Tx, fromLeadIds: readonly string[], to
     WHERE "leadId" = ANY(${ids}::text[])`;
   await tx.unitHold.updateMany({ where: { leadId: { in: ids }, endedAt: null }, data: { leadId: toLeadId } });
 }
+
+/**
+ * 解约: a lead's project was terminated, so the units it signed for or moved into go back to vacant and are
+ * offered again. Returns the units moved.
+ */
+export async function releaseSignedUnitsOfLeads(
+  tx: Tx,
+  leadIds: readonly string[],
+  actorId: string | null,
+  now: Date,
+): Promise<MovedUnit[]> {
+  if (leadIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Unit" WHERE "leadId" = ANY(${[...leadIds]}::text[]) AND "status"::text IN ('SIGNED', 'OCCUPIED')
+    ORDER BY "id" FOR UPDATE`;
+  if (rows.length === 0) return [];
+  return moveUnits(tx, {
+    unitIds: rows.map((row) => row.id),
+    from: ["SIGNED", "OCCUPIED"],
+    to: "VACANT",
+    leadId: null,
+    actorId,
+    now,
+  });
+}

@@ -38,6 +38,21 @@ export const EVENT_KINDS = [
   "unit.hold_expiring",
   /** the scheduler released a hold whose expiry passed; data: { holdId } */
   "unit.hold_expired",
+  /**
+   * a project's milestone is due within the warning days (dueAt = planned day − warnDays, 09:00 Shanghai);
+   * data: { milestoneId, plannedOn } — sent only if that is still the plan and it is not done
+   */
+  "project.milestone_due",
+  /** a project's milestone passed its planned day undone (dueAt = the day after, 09:00); data as milestone_due */
+  "project.milestone_late",
+  /** a 督办 item was opened; data: { supervisionId } (to the assignee) */
+  "supervision.opened",
+  /** the assignee answered a 督办 item; data: { supervisionId } (to whoever opened it) */
+  "supervision.answered",
+  /** a leader added a 批示 (or sent the item back); data: { supervisionId } (to the assignee) */
+  "supervision.instructed",
+  /** a 督办 item passed its day unclosed; data: { supervisionId } (to the assignee and every manager) */
+  "supervision.escalated",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -38,6 +38,7 @@ export async function readSettings(db: Reader): Promise<Settings> {
     workingHours: parseStoredSetting("workingHours", stored.get("workingHours")),
     score: parseStoredSetting("score", stored.get("score")),
     inventory: parseStoredSetting("inventory", stored.get("inventory")),
+    delivery: parseStoredSetting("delivery", stored.get("delivery")),
   };
 }
 

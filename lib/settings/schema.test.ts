@@ -43,6 +43,15 @@ describe("settings schemas", () => {
       },
       assignment: { rule: "park_owner" },
       inventory: { holdDays: "14", staffRenewals: "0", reminderHours: "48" },
+      delivery: {
+        warnDays: "15",
+        taxPerMu: "20.5",
+        outputPerMu: "400",
+        taxWeight: "50",
+        classA: "120",
+        classB: "90",
+        classC: "60",
+      },
     };
     for (const key of SETTING_KEYS) {
       const once = settingSchemas[key].parse(fromForm[key]);

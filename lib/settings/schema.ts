@@ -10,7 +10,7 @@ import { amount, isCalendarDay, isMissing } from "../forms/fields";
  * Error messages are i18n keys ("validation.<key>").
  */
 
-export const SETTING_KEYS = ["assignment", "workingHours", "score", "inventory"] as const;
+export const SETTING_KEYS = ["assignment", "workingHours", "score", "inventory", "delivery"] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const ASSIGNMENT_RULES = ["round_robin", "park_owner"] as const;
@@ -199,6 +199,34 @@ export const inventorySettingsSchema = z.strictObject({
   reminderHours: wholeNumber(1, 168).default(24),
 });
 
+/** 万元 a 亩 a year, a yardstick of 亩均论英雄. */
+const perMu = (fallback: number) => amount({ max: 100_000 }).transform(Number).default(fallback);
+
+/**
+ * Delivery (履约, lib/projects): when a milestone warns, and the 亩均论英雄 rules. A project-year's index is
+ * taxWeight% of its 亩均税收 over the yardstick plus the rest of its 亩均产值 over the yardstick, times 100; it
+ * is class A at classA or more, B at classB, C at classC, D below. A park's own yardsticks (Park columns)
+ * stand before the workspace's.
+ */
+export const deliverySettingsSchema = z
+  .strictObject({
+    /** days before a milestone's planned day that it shows as due soon (and the owner is told) */
+    warnDays: wholeNumber(1, 180).default(30),
+    taxPerMu: perMu(15),
+    outputPerMu: perMu(300),
+    /** percent of the index that 亩均税收 carries; 亩均产值 carries the rest */
+    taxWeight: wholeNumber(0, 100).default(60),
+    classA: wholeNumber(1, 1000).default(100),
+    classB: wholeNumber(1, 1000).default(80),
+    classC: wholeNumber(1, 1000).default(50),
+  })
+  .superRefine((rules, ctx) => {
+    if (rules.classB >= rules.classA)
+      ctx.addIssue({ code: "custom", path: ["classB"], message: `tooBig:${rules.classA - 1}` });
+    if (rules.classC >= rules.classB)
+      ctx.addIssue({ code: "custom", path: ["classC"], message: `tooBig:${rules.classB - 1}` });
+  });
+
 export type AssignmentSettings = z.output<typeof assignmentSettingsSchema>;
 export type WorkingHoursSettings = z.output<typeof workingHoursSettingsSchema>;
 export type ScoreSettings = z.output<typeof scoreSettingsSchema>;
@@ -207,12 +235,15 @@ export type WorkingHoursSettingsInput = z.input<typeof workingHoursSettingsSchem
 export type ScoreSettingsInput = z.input<typeof scoreSettingsSchema>;
 export type InventorySettings = z.output<typeof inventorySettingsSchema>;
 export type InventorySettingsInput = z.input<typeof inventorySettingsSchema>;
+export type DeliverySettings = z.output<typeof deliverySettingsSchema>;
+export type DeliverySettingsInput = z.input<typeof deliverySettingsSchema>;
 
 export interface Settings {
   assignment: AssignmentSettings;
   workingHours: WorkingHoursSettings;
   score: ScoreSettings;
   inventory: InventorySettings;
+  delivery: DeliverySettings;
 }
 
 export const settingSchemas = {
@@ -220,6 +251,7 @@ export const settingSchemas = {
   workingHours: workingHoursSettingsSchema,
   score: scoreSettingsSchema,
   inventory: inventorySettingsSchema,
+  delivery: deliverySettingsSchema,
 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -227,4 +259,5 @@ export const DEFAULT_SETTINGS: Settings = {
   workingHours: workingHoursSettingsSchema.parse({}),
   score: scoreSettingsSchema.parse({}),
   inventory: inventorySettingsSchema.parse({}),
+  delivery: deliverySettingsSchema.parse({}),
 };

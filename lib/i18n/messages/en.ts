@@ -23,6 +23,11 @@ import { apiReferenceEn } from "./api-reference.en";
 import { webhooksEn } from "./webhooks.en";
 import { reportsOccupancyEn } from "./reports-occupancy.en";
 import { unitImportEn } from "./unit-import.en";
+import { reportsDeliveryEn } from "./reports-delivery.en";
+import { supervisionEn } from "./supervision.en";
+import { projectActualsEn } from "./project-actuals.en";
+import { projectMilestonesEn } from "./project-milestones.en";
+import { projectsEn } from "./projects.en";
 import { inventoryEn } from "./inventory.en";
 import { auditEn } from "./audit.en";
 import { workspaceEn } from "./workspace.en";
@@ -429,6 +434,11 @@ export const en: Messages = {
   webhooks: webhooksEn,
   reportsOccupancy: reportsOccupancyEn,
   unitImport: unitImportEn,
+  reportsDelivery: reportsDeliveryEn,
+  supervision: supervisionEn,
+  projectActuals: projectActualsEn,
+  projectMilestones: projectMilestonesEn,
+  projects: projectsEn,
   inventory: inventoryEn,
   audit: auditEn,
   workspace: workspaceEn,

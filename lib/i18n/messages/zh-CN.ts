@@ -23,6 +23,11 @@ import { apiReferenceZhCN } from "./api-reference.zh-CN";
 import { webhooksZhCN } from "./webhooks.zh-CN";
 import { reportsOccupancyZhCN } from "./reports-occupancy.zh-CN";
 import { unitImportZhCN } from "./unit-import.zh-CN";
+import { reportsDeliveryZhCN } from "./reports-delivery.zh-CN";
+import { supervisionZhCN } from "./supervision.zh-CN";
+import { projectActualsZhCN } from "./project-actuals.zh-CN";
+import { projectMilestonesZhCN } from "./project-milestones.zh-CN";
+import { projectsZhCN } from "./projects.zh-CN";
 import { inventoryZhCN } from "./inventory.zh-CN";
 import { auditZhCN } from "./audit.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
@@ -398,6 +403,11 @@ export const zhCN = {
   webhooks: webhooksZhCN,
   reportsOccupancy: reportsOccupancyZhCN,
   unitImport: unitImportZhCN,
+  reportsDelivery: reportsDeliveryZhCN,
+  supervision: supervisionZhCN,
+  projectActuals: projectActualsZhCN,
+  projectMilestones: projectMilestonesZhCN,
+  projects: projectsZhCN,
   inventory: inventoryZhCN,
   audit: auditZhCN,
   workspace: workspaceZhCN,

@@ -12,6 +12,7 @@ import { mergeLeadsSchema } from "./schema";
 import { rescoreLead } from "../score/score";
 import { leadSearchTokens } from "../search-tokens";
 import { moveUnitsToLead } from "../../inventory/lead-units";
+import { moveProjectsToLead } from "../../projects/lead-projects";
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,6 +74,7 @@ export async function mergeLeads(db: Database, viewer: Viewer | null, input: unk
     const plan = planMerge(survivor, merged);
     const moved = await moveHistory(tx, mergedId, survivorId);
     await moveUnitsToLead(tx, [mergedId], survivorId);
+    await moveProjectsToLead(tx, [mergedId], survivorId);
     const notes = typeof plan.data.notes === "string" ? plan.data.notes : survivor.notes;
     const stageMoves = plan.stageKey !== survivor.stageKey;
     await tx.lead.update({

@@ -7,6 +7,7 @@ import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordEvents } from "../../outbox/events";
 import { releaseHoldsOfLeads, reopenSignedUnits, signHeldUnits } from "../../inventory/lead-units";
+import { openProjectsForLeads, withdrawProjectsOfLeads } from "../../projects/lead-projects";
 import { leadsVisibleSql, WORKSPACE_ROLES } from "../access";
 import { recordActivities } from "../activity";
 import {
@@ -158,6 +159,20 @@ async function applyMove(
       },
     });
   }
+  // A signing opens the lead's project (履约); leaving the won stage withdraws it.
+  if (target.category === "WON")
+    await openProjectsForLeads(
+      tx,
+      leads.filter((lead) => !alreadyWon.has(lead.stageKey)).map((lead) => lead.id),
+      now,
+    );
+  else
+    await withdrawProjectsOfLeads(
+      tx,
+      leads.filter((lead) => wonBefore.has(lead.stageKey)).map((lead) => lead.id),
+      actorId,
+      now,
+    );
   await tx.stageChange.createMany({
     data: leads.map((lead) => ({
       leadId: lead.id,
