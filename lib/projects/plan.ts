@@ -1,0 +1,53 @@
+import { Prisma } from "../db/generated/client";
+
+/*
+ * Which plan a milestone was held to at a given moment. ProjectMilestone.plannedOn is the plan in force now
+ * and plannedSince the moment it took effect; MilestonePlanChange keeps every plan with its effectiveAt:
+ * - the first plan takes effect at the signing (it is the contract's), whenever it was typed in;
+ * - a re-plan takes effect when it is made, and needs a reason.
+ * The plan in force at T is plannedOn when plannedSince ≤ T, else the latest change at or before T, else none.
+ * "As of day D" means the end of that day in Shanghai, so a milestone planned for D is late from D + 1.
+ */
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The end of a calendar day (YYYY-MM-DD) in Shanghai, as the instant a report "as of" that day measures at. */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00.000Z`).getTime() + 86_400_000 - SHANGHAI_OFFSET_MS);
+}
+
+/** The Shanghai calendar day (YYYY-MM-DD) of an instant. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export interface PlanHistoryRow {
+  plannedOn: Date | null;
+  effectiveAt: Date;
+}
+
+/** The plan in force at `at` for one milestone, from its current plan and its history (in any order). */
+export function planInForce(
+  milestone: { plannedOn: Date | null; plannedSince: Date | null },
+  history: readonly PlanHistoryRow[],
+  at: Date,
+): Date | null {
+  if (milestone.plannedSince && milestone.plannedSince <= at) return milestone.plannedOn;
+  let best: PlanHistoryRow | null = null;
+  for (const row of history) if (row.effectiveAt <= at && (!best || row.effectiveAt >= best.effectiveAt)) best = row;
+  return best?.plannedOn ?? null;
+}
+
+/**
+ * The same as SQL: the plan in force at `at` (a timestamp parameter) for the milestone aliased `m` (a
+ * "ProjectMilestone" row), as a date or NULL. The history is read only for milestones re-planned after `at`.
+ */
+export function planInForceSql(at: Date, alias = "m"): Prisma.Sql {
+  const m = (column: string) => Prisma.raw(`"${alias}"."${column}"`);
+  const instant = at.toISOString();
+  return Prisma.sql`(CASE WHEN ${m("plannedSince")} <= ${instant}::timestamptz AT TIME ZONE 'UTC' THEN ${m("plannedOn")}
+    ELSE (SELECT c."plannedOn" FROM "MilestonePlanChange" c
+          WHERE c."projectId" = ${m("projectId")} AND c."kind" = ${m("kind")}
+            AND c."effectiveAt" <= ${instant}::timestamptz AT TIME ZONE 'UTC'
+          ORDER BY c."effectiveAt" DESC LIMIT 1) END)`;
+}
