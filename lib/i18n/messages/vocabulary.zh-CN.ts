@@ -67,6 +67,8 @@ export const vocabularyZhCN = {
     importJob: "导入",
     unit: "单元",
     building: "楼栋",
+    project: "项目",
+    supervision: "督办",
   },
   /** Unit.status (租控) */
   unitStatus: { VACANT: "空置", HELD: "意向锁定", SIGNED: "已签约", OCCUPIED: "已入驻", UNAVAILABLE: "不可租售" },
@@ -78,6 +80,25 @@ export const vocabularyZhCN = {
     LEAD_LOST: "线索流失",
     LEAD_CLOSED: "线索归档或删除",
   },
+  /** ProjectMilestone.kind (履约), in the order a project passes them */
+  milestoneKind: {
+    REGISTERED: "注册",
+    LAND_HANDOVER: "拿地/交房",
+    CONSTRUCTION_START: "开工",
+    COMPLETION: "竣工",
+    PRODUCTION: "投产",
+    FULL_PRODUCTION: "达产",
+  },
+  /** Project.status */
+  projectStatus: { ACTIVE: "履约中", TERMINATED: "已解约" },
+  /** ProjectEvidence.kind */
+  evidenceKind: { NOTE: "备注", PHOTO: "照片", DOCUMENT: "文件" },
+  /** Supervision.status (督办) */
+  supervisionStatus: { OPEN: "待答复", ANSWERED: "已答复", CLOSED: "已办结" },
+  /** SupervisionEntry.kind */
+  supervisionEntryKind: { ANSWER: "答复", INSTRUCTION: "批示", REOPEN: "退回", CLOSE: "办结", ESCALATION: "超期升级" },
+  /** 亩均 classes (亩均论英雄) */
+  evaluationClass: { A: "A 类（优先发展）", B: "B 类（提升发展）", C: "C 类（整治提升）", D: "D 类（倒逼转型）" },
   /** Leads with no owner, waiting to be claimed: one word everywhere */
   pool: "公海",
 };
