@@ -1,5 +1,5 @@
 import type { Messages } from "../messages";
 
 export const projectActualsEn: Messages["projectActuals"] = {
-  title: "",
+  title: "Investment and yearly actuals",
 };

@@ -1,3 +1,3 @@
 export const projectActualsZhCN = {
-  title: "",
+  title: "到资与年度实绩",
 };
