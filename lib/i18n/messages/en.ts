@@ -277,6 +277,8 @@ export const en: Messages = {
     weightsSum: "The weights must add up to 100 (now {n})",
     workPhone: "Enter a mobile number or a landline with its area code, e.g. 13812345678 or 0571-88886666",
     unitNotHeld: "A chosen unit is not held for this lead; hold it before signing",
+    terminated: "This project is terminated: it can be read but no longer changed",
+    versionChanged: "Someone else changed this project: reload the page and try again (your changes were not saved)",
     leadCannotHold: "This lead is archived, merged, erased or closed (signed or lost), so it cannot hold units",
     holdNotActive: "This unit is no longer held (the hold expired, was released or signed); refresh",
     renewLimit: "No renewals left; only a manager can renew this hold again",

@@ -250,6 +250,8 @@ export const zhCN = {
     weightsSum: "各项权重之和须为 100（现为 {n}）",
     workPhone: "请输入手机号或带区号的座机号，如 13812345678 或 0571-88886666",
     unitNotHeld: "所选单元未被该线索锁定，请先锁定再签约",
+    terminated: "该项目已解约，只能查看，不能再修改",
+    versionChanged: "该项目已被他人修改，请刷新后再改（您的修改未保存）",
     leadCannotHold: "该线索已归档、合并、删除或已结束（签约/流失），不能锁定单元",
     holdNotActive: "该单元已不在锁定中（可能已到期、释放或签约），请刷新",
     renewLimit: "续期次数已用完，只有招商经理可以继续续期",
