@@ -14,6 +14,7 @@ import { eraseLeadPersonalData } from "@/lib/leads/erase/mutations";
 import { exportLeadsCsv } from "@/lib/leads/inbox/export";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import { mergeLeads } from "@/lib/leads/merge/mutations";
+import { moveLeadStage } from "@/lib/leads/stage/mutations";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { confirmImportMapping, startImport, uploadImport } from "@/lib/leads/import/mutations";
 import { importJob } from "@/lib/leads/import/queries";
@@ -248,6 +249,91 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     });
     if (!waitingUpload.ok) throw new Error(`the import was refused: ${JSON.stringify(waitingUpload)}`);
 
+    // The lead signs and becomes a project: registered under the person's credit code, and the person named in
+    // every free text staff write on it (notes, a file's name, a re-plan's reason, 督办, its audit details).
+    const signing = await db().lead.findUniqueOrThrow({ where: { id: lead.id }, select: { stageKey: true } });
+    expect(
+      await moveLeadStage(db(), viewers.manager, {
+        leadId: lead.id,
+        fromStageKey: signing.stageKey,
+        toStageKey: "signed",
+        signedArea: "2400",
+        signedAreaUnit: "SQM",
+        signedAnnualTax: "300",
+      }),
+    ).toMatchObject({ ok: true });
+    const project = await db().project.findFirstOrThrow({ where: { leadId: lead.id } });
+    const named = (what: string) => `${what}：联系人${person.contactName}（${person.phone}）`;
+    await db().project.update({
+      where: { id: project.id },
+      data: { creditCode: person.creditCode, terminationReason: named("解约说明") },
+    });
+    await db().projectMilestone.update({
+      where: { projectId_kind: { projectId: project.id, kind: "REGISTERED" } },
+      data: { actualOn: new Date("2026-11-02"), note: named("营业执照已领取") },
+    });
+    await db().milestonePlanChange.create({
+      data: {
+        projectId: project.id,
+        kind: "CONSTRUCTION_START",
+        plannedOn: new Date("2027-03-01"),
+        previousOn: new Date("2027-01-15"),
+        effectiveAt: new Date(),
+        reason: named("施工许可推迟"),
+        actorId: viewers.manager.id,
+      },
+    });
+    await db().projectEvidence.create({
+      data: {
+        projectId: project.id,
+        milestoneKind: "REGISTERED",
+        kind: "DOCUMENT",
+        note: named("营业执照扫描件"),
+        storageKey: `projects/${project.id}/evidence-licence`,
+        fileName: `营业执照-${person.contactName}-${person.creditCode}.pdf`,
+        contentType: "application/pdf",
+        bytes: 1024,
+        uploadedById: viewers.manager.id,
+      },
+    });
+    await db().projectFunding.create({
+      data: {
+        projectId: project.id,
+        paidOn: new Date("2026-11-20"),
+        amount: "500",
+        note: named("首期到资"),
+        recordedById: viewers.manager.id,
+      },
+    });
+    const supervision = await db().supervision.create({
+      data: {
+        projectId: project.id,
+        title: named("催办开工"),
+        assigneeId: viewers.staff.id,
+        openedById: viewers.manager.id,
+        dueOn: new Date("2026-12-31"),
+        entries: { create: [{ kind: "ANSWER", body: named("已电话催办"), authorId: viewers.staff.id }] },
+      },
+    });
+    await db().auditEntry.createMany({
+      data: [
+        {
+          actorId: viewers.manager.id,
+          action: "project.update",
+          entityType: "Project",
+          entityId: project.id,
+          details: { creditCode: [null, person.creditCode], note: named("注册") },
+        },
+        {
+          actorId: viewers.manager.id,
+          action: "supervision.open",
+          entityType: "Supervision",
+          entityId: supervision.id,
+          details: { title: named("催办开工") },
+        },
+      ],
+    });
+
     // What was stored is found before the erase, so the scan below is able to see it.
     const personal = Object.values(person);
     const derived = [
@@ -278,6 +364,13 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       "ImportRow",
       "ImportJob",
       "WebhookSubscription",
+      "Project",
+      "ProjectMilestone",
+      "MilestonePlanChange",
+      "ProjectEvidence",
+      "ProjectFunding",
+      "Supervision",
+      "SupervisionEntry",
     ]) {
       expect(before.some((hit) => hit.startsWith(`${table}.`))).toBe(true);
     }
@@ -290,6 +383,15 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     expect(erased).toMatchObject({ ok: true, leads: 2, inquiries: 3 });
 
     expect(await occurrences([...personal, ...derived])).toEqual([]);
+    // The project keeps its company, figures, dates and its evidence file (a business document), under a blotted name.
+    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      companyName: project.companyName,
+      creditCode: null,
+    });
+    expect(await db().projectEvidence.findFirstOrThrow({ where: { projectId: project.id } })).toMatchObject({
+      storageKey: `projects/${project.id}/evidence-licence`,
+      fileName: "营业执照-[已删除]-[已删除].pdf",
+    });
     // The kept file held them too (bytes: outside the text scan): it is dropped.
     expect(await importJob(db(), viewers.admin, uploaded.jobId)).toMatchObject({ hasFile: false, keepFile: false });
     // The file waiting for its mapping could name them anywhere: it is cancelled and dropped.

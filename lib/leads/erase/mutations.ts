@@ -10,6 +10,7 @@ import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordActivity } from "../activity";
 import { releaseHoldsOfLeads } from "../../inventory/lead-units";
 import { forgetImportedPerson } from "../import/mutations";
+import { forgetPersonInProjects } from "../../projects/erase";
 import { confirmsCompany, eraseLeadSchema } from "./schema";
 import { leadSearchTokens } from "../search-tokens";
 
@@ -164,7 +165,8 @@ export type EraseResult =
  * tombstones, every inquiry, the timeline (bodies, and personal values in change details) and the
  * lead's audit details; task titles, which staff write freely, go too, and so does everything
  * derived from the person: search tokens, the inquiries' idempotency keys and request hashes, and
- * the rate-limit counters of their phones. The person's open PIPL requests are closed by it, and no
+ * the rate-limit counters of their phones. Their projects' credit codes go, and their values are blotted out of
+ * what staff wrote on those projects (lib/projects/erase.ts). The person's open PIPL requests are closed by it, and no
  * notification about them is sent afterwards (waiting deliveries skipped, answers redacted). The
  * company (a business, not a person), amounts, need, stage, owner, score and every date stay, so
  * the statistics still add up. The erasure itself is logged with its reason (the person's values
@@ -249,6 +251,7 @@ export async function eraseLeadPersonalData(db: Database, viewer: Viewer | null,
     await settleDeliveries(tx, ids);
     await redactWebhookFailures(tx, values);
     await forgetImportedPerson(tx, ids, values.phones);
+    await forgetPersonInProjects(tx, ids, (text) => redactReason(text, values));
     // Outbound webhooks announce the erasure (lead.erased), carrying the lead's id and nothing of the person.
     await recordEvents(tx, [{ kind: "lead.erased", leadId, actorId: viewer.id }]);
 
