@@ -4,6 +4,7 @@ import { env, unsetEmptyVariables } from "../env";
 import { logEvent } from "../log";
 import { startImportRunner } from "../leads/import";
 import { startHoldExpiry, stopHoldExpiry } from "../inventory/holds";
+import { startSupervisionEscalation, stopSupervisionEscalation } from "../projects/supervision";
 import { startWorker, stopWorker } from "../notify/worker";
 import { openAppDatabase } from "./open-app-database";
 
@@ -57,6 +58,8 @@ export async function startServerDatabase(): Promise<void> {
   startImportRunner(getDb);
   // Holds expire by this sweep (about every 30 s), never by a page visit; on or off, like imports.
   startHoldExpiry(getDb);
+  // 督办 items past their day escalate by this sweep (about every minute), on or off, like holds.
+  startSupervisionEscalation(getDb);
 }
 
 /**
@@ -73,7 +76,7 @@ function closeOnSignal(opening: Promise<{ close(): Promise<void> }>): void {
     closing = true;
     logEvent("server.stopping", { signal });
     Promise.race([
-      Promise.all([stopWorker(), stopHoldExpiry()]),
+      Promise.all([stopWorker(), stopHoldExpiry(), stopSupervisionEscalation()]),
       new Promise((resolve) => setTimeout(resolve, WORKER_STOP_MS)),
     ])
       .then(() => opening)
