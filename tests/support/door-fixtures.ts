@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { signRenderTime } from "@/lib/inquiries/spam-trap";
 import { companyKey } from "@/lib/leads/company-key";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
+import { MILESTONE_KINDS } from "@/lib/projects/types";
 import { factoryLease } from "./listing-inputs";
 
 /*
@@ -69,6 +70,22 @@ export async function makeLead(db: Database, ownerId: string | null, fields: { a
       use: "精密零部件生产",
       expectedAnnualTax: "320",
       archivedAt: fields.archived ? new Date() : null,
+    },
+  });
+}
+
+/** A signed lead's project, as a signing leaves it (six unplanned milestones), owned by `ownerId`. */
+export async function makeProject(db: Database, ownerId: string | null) {
+  const lead = await makeLead(db, ownerId);
+  await db.lead.update({ where: { id: lead.id }, data: { stageKey: "signed", signedAt: new Date() } });
+  return db.project.create({
+    data: {
+      leadId: lead.id,
+      ownerId,
+      name: lead.company.slice(0, 120),
+      companyName: lead.company.slice(0, 120),
+      signedAt: new Date(),
+      milestones: { create: MILESTONE_KINDS.map((kind) => ({ kind })) },
     },
   });
 }
