@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/messages";
  * label and its table cell never disagree. Durations have their own rule, lib/reports/duration.
  */
 
-export type FigureKind = "count" | "percent" | "wan" | "area";
+export type FigureKind = "count" | "percent" | "wan" | "area" | "decimal";
 
 const percentFormats = new Map<Locale, Intl.NumberFormat>();
 
@@ -29,6 +29,7 @@ export function formatFigure(value: number, kind: FigureKind, locale: Locale): s
     case "wan":
       return formatWan(value, locale);
     case "area":
+    case "decimal":
       return formatNumber(value, locale, 2);
   }
 }

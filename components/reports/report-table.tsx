@@ -60,6 +60,7 @@ export function formatReportCell(
     case "percent":
     case "wan":
     case "area":
+    case "decimal":
       return formatFigure(figure, column.kind, locale);
     case "hours":
     case "days":

@@ -151,6 +151,12 @@ const CHECKS: Check[] = [
   },
   {
     as: "admin",
+    route: "/crm/reports",
+    state: "delivery",
+    path: () => "/crm/reports?tab=delivery",
+  },
+  {
+    as: "admin",
     route: "/crm/settings",
     state: "new user sent empty",
     then: (page) => sendEmptyForm(page, page.locator("form", { has: page.locator('input[type="email"]') })),

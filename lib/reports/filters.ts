@@ -29,6 +29,14 @@ export const reportFilterSchema = z
     source: queryText(100).optional(),
     owner: id.optional(),
     period: z.enum(periods, "choice").default("month"),
+    /** the delivery report's day (YYYY-MM-DD, Asia/Shanghai), today when absent */
+    asOf: day.optional(),
+    /** the delivery report's evaluation year, last year when absent */
+    year: z
+      .string()
+      .trim()
+      .regex(/^20\d\d$/, "invalid")
+      .optional(),
   })
   .superRefine((filter, ctx) => {
     if (filter.range !== "custom") return;

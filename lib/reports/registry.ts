@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "../db/client";
 import type { Viewer } from "../auth/session";
 import { conversionReport } from "./conversion/queries";
+import { deliveryReport } from "./delivery/queries";
 import type { ReportFilter } from "./filters";
 import { funnelReport } from "./funnel/queries";
 import { lossReport } from "./loss/queries";
@@ -22,4 +23,5 @@ export const reports: Record<ReportKey, Report> = {
   trend: trendReport,
   pipeline: pipelineReport,
   occupancy: occupancyReport,
+  delivery: deliveryReport,
 };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ComponentType } from "react";
 import { ConversionSection } from "@/components/reports/conversion-section";
+import { DeliverySection } from "@/components/reports/delivery-section";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FunnelSection } from "@/components/reports/funnel-section";
 import { LossSection } from "@/components/reports/loss-section";
@@ -17,8 +18,10 @@ import { getDb } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { managesLeads } from "@/lib/leads/access";
+import { managesProjects } from "@/lib/projects/access";
 import { inboxFilterOptions } from "@/lib/leads/filter/options";
 import { invalidFields } from "@/lib/reports/export/view";
+import { deliveryViewOf } from "@/lib/reports/delivery/view";
 import { resolveRange, type UrlParams } from "@/lib/reports/filters";
 import { reports } from "@/lib/reports/registry";
 import { reportQueryOf, reportViewOf } from "@/lib/reports/report-view";
@@ -35,6 +38,7 @@ const sections: Record<ReportKey, ComponentType<ReportSectionProps>> = {
   trend: TrendSection,
   pipeline: PipelineSection,
   occupancy: OccupancySection,
+  delivery: DeliverySection,
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,6 +63,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     readReserveThreshold(db),
   ]);
   const range = resolveRange(filter, now);
+  const delivery = deliveryViewOf(filter, now);
   const query = reportQueryOf(filter);
   const Section = sections[tab];
   return (
@@ -78,13 +83,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           options={options}
           managesLeads={managesLeads(viewer)}
         />
-        <p className={styles.range} data-testid="report-range">
-          {t("reports.rangeText", {
-            from: formatDate(range.from, locale),
-            to: formatDate(new Date(range.to.getTime() - 1), locale),
-          })}
-          {!managesLeads(viewer) && <span className={styles.scope}>{messages.reports.staffScope}</span>}
-        </p>
+        {tab === "delivery" ? (
+          <p className={styles.range} data-testid="report-range">
+            {t("reportsDelivery.asOfText", {
+              day: formatDate(new Date(delivery.at.getTime() - 1), locale),
+              year: String(delivery.year),
+            })}
+            {!managesProjects(viewer) && <span className={styles.scope}>{messages.reportsDelivery.staffScope}</span>}
+          </p>
+        ) : (
+          <p className={styles.range} data-testid="report-range">
+            {t("reports.rangeText", {
+              from: formatDate(range.from, locale),
+              to: formatDate(new Date(range.to.getTime() - 1), locale),
+            })}
+            {!managesLeads(viewer) && <span className={styles.scope}>{messages.reports.staffScope}</span>}
+          </p>
+        )}
         <ReportTabs tab={tab} query={query} />
         <section aria-labelledby="report-heading" className={styles.section}>
           <header className={styles.header}>

@@ -41,6 +41,7 @@ export const reportsEn: typeof reportsZhCN = {
     trend: "Trend",
     pipeline: "Pipeline value",
     occupancy: "Occupancy",
+    delivery: "Delivery",
   },
   units: {
     minutes: "{value} min",

@@ -34,6 +34,7 @@ export const reportsZhCN = {
     trend: "趋势",
     pipeline: "项目储备库",
     occupancy: "出租率与空置",
+    delivery: "履约",
   },
   units: {
     minutes: "{value} 分钟",

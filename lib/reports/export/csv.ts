@@ -15,7 +15,16 @@ import type { ColumnKind, ReportColumn, ReportTable, ReportValue } from "../tabl
 export const BOM = "\uFEFF";
 
 /** Decimals kept per kind: 万元 to the 4 the database stores, the rest to 2. */
-const DECIMALS: Record<ColumnKind, number> = { text: 0, count: 0, percent: 2, wan: 4, area: 2, hours: 2, days: 2 };
+const DECIMALS: Record<ColumnKind, number> = {
+  text: 0,
+  count: 0,
+  percent: 2,
+  wan: 4,
+  area: 2,
+  decimal: 2,
+  hours: 2,
+  days: 2,
+};
 
 /** The text at a dotted path of the catalogue ("reports.columns.leads"), if there is one. */
 export function messageAt(messages: Messages, path: string): string | undefined {

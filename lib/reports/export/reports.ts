@@ -5,11 +5,12 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import { recordAudit } from "../../audit/record";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
-import { formatDateTime } from "../../i18n/format";
+import { formatDate, formatDateTime } from "../../i18n/format";
 import { loadMessages, type Locale, type Messages } from "../../i18n/messages";
 import { WORKSPACE_ROLES } from "../../leads/access";
 import { reportCsv } from "./csv";
 import { describeView, type ViewInWords } from "./view";
+import { deliveryViewOf } from "../delivery/view";
 import { firstParam, parseReportFilter, type ReportFilter, type UrlParams } from "../filters";
 import { reports } from "../registry";
 import { reportKeys, type ReportKey, type ReportTable } from "../table";
@@ -51,7 +52,18 @@ export interface ExportFile {
 /** Reports that show the present, whatever the period: their paper says so instead of naming the period. */
 const SNAPSHOTS: readonly ReportKey[] = ["pipeline"];
 
-function snapshotNote(key: ReportKey, options: { locale: Locale; messages: Messages; now: Date }): string | null {
+function snapshotNote(
+  key: ReportKey,
+  filter: ReportFilter,
+  options: { locale: Locale; messages: Messages; now: Date },
+): string | null {
+  if (key === "delivery") {
+    // The delivery report measures as of a day and evaluates a year: the paper names those, not a range.
+    const view = deliveryViewOf(filter, options.now);
+    return options.messages.reportsDelivery.period
+      .replace("{day}", formatDate(new Date(view.at.getTime() - 1), options.locale))
+      .replace("{year}", String(view.year));
+  }
   return SNAPSHOTS.includes(key)
     ? options.messages.reportsExport.snapshot.replace("{time}", formatDateTime(options.now, options.locale))
     : null;
@@ -75,7 +87,7 @@ export async function exportReportCsv(
     reports[view.key](db, viewer, view.filter, now),
     describeView(db, viewer, view.filter, { locale: options.locale, messages, now }),
   ]);
-  const period = snapshotNote(view.key, { locale: options.locale, messages, now }) ?? words.period;
+  const period = snapshotNote(view.key, view.filter, { locale: options.locale, messages, now }) ?? words.period;
   const body = reportCsv(tables, { locale: options.locale, messages, range: period, filters: words.filters });
   await recordAudit(db, {
     actorId: viewer.id,
@@ -121,7 +133,7 @@ export async function printableReports(
       keys.map(async (key) => ({
         key,
         title: messages.reports.tabs[key],
-        snapshot: snapshotNote(key, { locale, messages, now }),
+        snapshot: snapshotNote(key, view.filter, { locale, messages, now }),
         tables: await reports[key](db, viewer, view.filter, now),
       })),
     ),

@@ -64,6 +64,7 @@ export async function describeView(
 export function invalidFields(fields: string[], messages: Messages): string {
   const labels: Record<string, unknown> = {
     ...messages.reports.filters,
+    ...messages.reportsDelivery.filters,
     report: messages.reports.tabs.label,
     tab: messages.reports.tabs.label,
     sheet: messages.reportsExport.workbooks.title,
