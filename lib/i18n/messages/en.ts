@@ -279,6 +279,8 @@ export const en: Messages = {
     unitNotHeld: "A chosen unit is not held for this lead; hold it before signing",
     terminated: "This project is terminated: it can be read but no longer changed",
     versionChanged: "Someone else changed this project: reload the page and try again (your changes were not saved)",
+    duplicateDay: "Two instalments on the same day: make them one",
+    entryNotYours: "Only whoever recorded it, or a manager, may delete this entry",
     replanReason: "Give a reason (at least 2 characters) when you move or clear a plan already made",
     registeredOnly: "The credit code and registered name are recorded with the registration milestone only",
     evidenceType: "Only photos (JPEG, PNG, WebP) or documents (PDF, Word .docx, Excel .xlsx)",

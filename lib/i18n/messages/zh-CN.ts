@@ -252,6 +252,8 @@ export const zhCN = {
     unitNotHeld: "所选单元未被该线索锁定，请先锁定再签约",
     terminated: "该项目已解约，只能查看，不能再修改",
     versionChanged: "该项目已被他人修改，请刷新后再改（您的修改未保存）",
+    duplicateDay: "同一天不能有两期，请合并为一期",
+    entryNotYours: "只有记录人或招商经理可以删除这条记录",
     replanReason: "修改或清除已有计划时，请填写调整原因（至少 2 个字）",
     registeredOnly: "统一社会信用代码和注册名称只在登记“注册”时填写",
     evidenceType: "只支持照片（JPEG、PNG、WebP）或文档（PDF、Word .docx、Excel .xlsx）",
