@@ -24,6 +24,8 @@ import * as offerActions from "@/lib/inventory/offers/actions";
 import * as registerActions from "@/lib/inventory/register/actions";
 import * as pickerActions from "@/lib/inventory/picker/actions";
 import * as holdsActions from "@/lib/inventory/holds/actions";
+import * as supervisionActions from "@/lib/projects/supervision/actions";
+import { supervisionList, supervisionsOfProject } from "@/lib/projects/supervision/queries";
 import { holdUnits } from "@/lib/inventory/holds/mutations";
 import { moveLeadStage } from "@/lib/leads/stage/mutations";
 import { buildingForEdit } from "@/lib/inventory/register/queries";
@@ -91,6 +93,7 @@ import {
   makeListing,
   makeLostReason,
   makePark,
+  makeProject,
   makeStage,
   makeTask,
   makeUser,
@@ -555,6 +558,47 @@ function unitRow(
     return { call: async () => answerOf(await call(unit.id, lead.id)), state: () => unitState(world.db, unit.id) };
   };
   return { ...row(door, on, expected, prepare), source: String(call) };
+}
+
+const SUPERVISION = "lib/projects/supervision/actions.ts";
+const PROJECT_OWNERS = {
+  "on the staff caller's own project": (world: World) => world.staff.id,
+  "on another officer's project": (world: World) => world.otherStaff.id,
+};
+const supervisionState = (db: Database, id: string) =>
+  db.supervision.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, version: true, closedAt: true, _count: { select: { entries: true } } },
+  });
+/** A step's answer; an answer by someone other than the assignee is refused as a right they lack (notAssignee). */
+const assigneeAnswerOf = (result: unknown): Outcome =>
+  (result as { fieldErrors?: Record<string, string> }).fieldErrors?.supervisionId === "notAssignee"
+    ? "denied"
+    : answerOf(result);
+/** A 督办 item on a fresh project, assigned to the project's owner (already answered when asked); its state compared. */
+function supervisionRow(
+  doorId: string,
+  on: keyof typeof PROJECT_OWNERS,
+  expected: Expected,
+  call: (item: { id: string; version: number }) => Promise<Outcome>,
+  { answered = false } = {},
+): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    const ownerId = PROJECT_OWNERS[on](world);
+    const project = await makeProject(world.db, ownerId);
+    const item = await world.db.supervision.create({
+      data: {
+        projectId: project.id,
+        title: "门测：按期开工",
+        assigneeId: ownerId,
+        openedById: world.manager.id,
+        dueOn: new Date("2030-01-15"),
+        status: answered ? "ANSWERED" : "OPEN",
+      },
+    });
+    return { call: () => call(item), state: () => supervisionState(world.db, item.id) };
+  };
+  return { ...row(doorId, on, expected, prepare), source: String(call) };
 }
 
 const ROWS: Row[] = [
@@ -1949,6 +1993,132 @@ const ROWS: Row[] = [
     },
     "GET /crm/inventory/import/[id]/errors",
   ),
+  // 督办: managers open, instruct (批示), send back and close; only the assignee answers; another's project is missing.
+  row(`${SUPERVISION}#openSupervisionAction`, "on the staff caller's own project", LEAD_MANAGERS, async (world) => {
+    const project = await makeProject(world.db, world.staff.id);
+    return {
+      call: async () =>
+        answerOf(
+          await supervisionActions.openSupervisionAction({
+            projectId: project.id,
+            title: "门测：三月底前完成环评",
+            dueOn: "2030-01-15",
+          }),
+        ),
+      state: () => world.db.supervision.count({ where: { projectId: project.id } }),
+    };
+  }),
+  supervisionRow(
+    `${SUPERVISION}#answerSupervisionAction`,
+    "on the staff caller's own project",
+    is({ staff: "allowed" }),
+    async (item) =>
+      assigneeAnswerOf(
+        await supervisionActions.answerSupervisionAction({
+          supervisionId: item.id,
+          version: item.version,
+          body: "门测答复",
+        }),
+      ),
+  ),
+  supervisionRow(
+    `${SUPERVISION}#answerSupervisionAction`,
+    "on another officer's project",
+    is({ staff: "notFound" }),
+    async (item) =>
+      assigneeAnswerOf(
+        await supervisionActions.answerSupervisionAction({
+          supervisionId: item.id,
+          version: item.version,
+          body: "门测答复",
+        }),
+      ),
+  ),
+  supervisionRow(
+    `${SUPERVISION}#instructSupervisionAction`,
+    "on the staff caller's own project",
+    LEAD_MANAGERS,
+    async (item) =>
+      answerOf(
+        await supervisionActions.instructSupervisionAction({
+          supervisionId: item.id,
+          version: item.version,
+          body: "门测批示",
+        }),
+      ),
+  ),
+  supervisionRow(
+    `${SUPERVISION}#reopenSupervisionAction`,
+    "on the staff caller's own project",
+    LEAD_MANAGERS,
+    async (item) =>
+      answerOf(
+        await supervisionActions.reopenSupervisionAction({
+          supervisionId: item.id,
+          version: item.version,
+          body: "门测退回",
+        }),
+      ),
+    { answered: true },
+  ),
+  supervisionRow(
+    `${SUPERVISION}#closeSupervisionAction`,
+    "on the staff caller's own project",
+    LEAD_MANAGERS,
+    async (item) =>
+      answerOf(await supervisionActions.closeSupervisionAction({ supervisionId: item.id, version: item.version })),
+  ),
+  // What the project page's 督办 section and the 督办台账 read: another officer's project and items are missing.
+  ...(["on another officer's project", "on the staff caller's own project"] as const).flatMap((on) => {
+    const expected = on === "on another officer's project" ? OTHERS_LEAD : WORKSPACE;
+    const prepare = async (world: World) => {
+      const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+      await world.db.supervision.create({
+        data: {
+          projectId: project.id,
+          title: "门测：台账",
+          assigneeId: PROJECT_OWNERS[on](world),
+          openedById: world.manager.id,
+          dueOn: new Date("2030-01-15"),
+        },
+      });
+      return project;
+    };
+    return [
+      row(
+        "lib/projects/supervision/queries.ts#supervisionsOfProject",
+        on,
+        expected,
+        async (world) => {
+          const project = await prepare(world);
+          return {
+            call: () =>
+              readAs(
+                (viewer) => supervisionsOfProject(world.db, viewer, project.id),
+                (page) => page?.items.length === 1,
+              ),
+          };
+        },
+        "read supervisionsOfProject",
+      ),
+      row(
+        "lib/projects/supervision/queries.ts#supervisionList",
+        on,
+        expected,
+        async (world) => {
+          const project = await prepare(world);
+          return {
+            call: () =>
+              readAs(
+                (viewer) => supervisionList(world.db, viewer, { q: project.name }),
+                (list) => list.ok && list.rows.some((shown) => shown.project.id === project.id),
+              ),
+          };
+        },
+        "read supervisionList",
+      ),
+    ];
+  }),
 ];
 
 /** Doors not in the table, each with the reason. */
