@@ -1,6 +1,11 @@
 "use server";
 import { defineAction } from "../actions/define-action";
-import { updateAssignmentSettings, updateInventorySettings, updateWorkingHoursSettings } from "./mutations";
+import {
+  updateAssignmentSettings,
+  updateDeliverySettings,
+  updateInventorySettings,
+  updateWorkingHoursSettings,
+} from "./mutations";
 
 const RULES_PAGE = ["/crm/settings/rules"];
 
@@ -18,4 +23,10 @@ export const updateWorkingHoursSettingsAction = defineAction({
 export const updateInventorySettingsAction = defineAction({
   run: (input: unknown, { db, viewer }) => updateInventorySettings(db, viewer, input),
   revalidate: ["/crm/settings"],
+});
+
+/** The delivery rules (履约: warnings and 亩均 classes) live on the settings page and class every project's years. */
+export const updateDeliverySettingsAction = defineAction({
+  run: (input: unknown, { db, viewer }) => updateDeliverySettings(db, viewer, input),
+  revalidate: ["/crm/settings", { layout: "/crm/projects" }, "/crm/reports", "/crm"],
 });

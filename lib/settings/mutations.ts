@@ -60,3 +60,7 @@ export function updateWorkingHoursSettings(
 export function updateInventorySettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
   return saveSettingsSection(db, viewer, "inventory", input);
 }
+
+export function updateDeliverySettings(db: Database, viewer: Viewer | null, input: unknown): Promise<SettingsResult> {
+  return saveSettingsSection(db, viewer, "delivery", input);
+}

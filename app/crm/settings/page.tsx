@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { DemoDataSection } from "@/components/demo/demo-data-section";
+import { DeliveryForm } from "@/components/settings/delivery-form";
 import { InventoryForm } from "@/components/settings/inventory-form";
+import { ParkYardsticksForms } from "@/components/settings/park-yardsticks-form";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
@@ -9,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { demoWorkspaceShown } from "@/lib/demo/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages } from "@/lib/i18n/server";
+import { parkYardsticks } from "@/lib/projects/evaluation-parks/queries";
 import { settingsForAdmin } from "@/lib/settings/queries";
 import { listUsers } from "@/lib/users/queries";
 import { I18nProvider } from "@/components/i18n-provider";
@@ -20,14 +23,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const viewer = await requireRole("ADMIN");
   const [locale, messages, db] = await Promise.all([getLocale(), getMessages(), getDb()]);
-  const [users, demo, settings] = await Promise.all([
+  const [users, demo, settings, parks] = await Promise.all([
     listUsers(db, viewer),
     demoWorkspaceShown(db, viewer),
     settingsForAdmin(db, viewer),
+    parkYardsticks(db, viewer),
   ]);
   const { users: text, roles } = messages.crm;
   return (
-    <I18nProvider namespaces={["crm", "demo", "inventory", "rules", "validation"]}>
+    <I18nProvider namespaces={["crm", "demo", "inventory", "projectActuals", "rules", "validation"]}>
       <>
         <h1>{messages.crm.nav.settings}</h1>
         <SettingsNav current="users" />
@@ -82,6 +86,16 @@ export default async function SettingsPage() {
         <section aria-labelledby="inventory-settings-heading">
           <h2 id="inventory-settings-heading">{messages.inventory.settings.title}</h2>
           <InventoryForm initial={settings.inventory} />
+        </section>
+        <section aria-labelledby="delivery-settings-heading">
+          <h2 id="delivery-settings-heading">{messages.projectActuals.settings.title}</h2>
+          <DeliveryForm initial={settings.delivery} />
+          <h3 id="park-yardsticks-heading">{messages.projectActuals.settings.parks.title}</h3>
+          <p className="hint">{messages.projectActuals.settings.parks.hint}</p>
+          <ParkYardsticksForms
+            workspace={settings.delivery}
+            parks={parks.map((park) => ({ ...park, name: (locale === "en" && park.nameEn) || park.name }))}
+          />
         </section>
         {demo && <DemoDataSection />}
       </>
