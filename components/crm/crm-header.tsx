@@ -8,7 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 
 /** The workspace's header; admin links are shown to admins only, and their pages check again. */
 export async function CrmHeader({ viewer }: { viewer: Viewer }) {
-  const { crm, auth, inventory } = await getMessages();
+  const { crm, auth, inventory, projects } = await getMessages();
   const admin = viewer.role === "ADMIN";
   const links = [
     { href: "/crm", label: crm.nav.dashboard },
@@ -16,6 +16,7 @@ export async function CrmHeader({ viewer }: { viewer: Viewer }) {
     { href: "/crm/pipeline", label: crm.nav.pipeline },
     { href: "/crm/listings", label: crm.nav.listings },
     { href: "/crm/inventory", label: inventory.title },
+    { href: "/crm/projects", label: projects.title },
     { href: "/crm/reports", label: crm.nav.reports },
     ...(admin
       ? [

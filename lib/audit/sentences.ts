@@ -200,6 +200,22 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     };
   };
 
+  const projectFields = (): Fields => {
+    const labels = messages.projects.commitments;
+    return {
+      name: { label: labels.name },
+      companyName: { label: labels.companyName },
+      creditCode: { label: labels.creditCode, changedOnly: true },
+      industry: { label: labels.industry },
+      totalInvestment: { label: labels.totalInvestment, format: wan },
+      fixedAssetInvestment: { label: labels.fixedAssetInvestment, format: wan },
+      annualOutput: { label: labels.annualOutput, format: wan },
+      annualTax: { label: labels.annualTax, format: wan },
+      jobs: { label: labels.jobs, format: number() },
+      landMu: { label: labels.landMu, format: number(units.mu) },
+    };
+  };
+
   const parkFields = (): Fields => {
     const labels = messages.listingsAdmin.parks.form;
     return {
@@ -392,6 +408,25 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         const until =
           typeof details.until === "string" ? toShanghaiLocal(new Date(details.until)).replace("T", " ") : "";
         return s(`sentences.unit.${verb}`, { target: lead(id), units, until });
+      }
+      case "project.update":
+      case "project.owner":
+      case "project.terminate": {
+        const target = typeof details.project === "string" ? details.project : gone("Project");
+        if (entry.action === "project.update")
+          return s("sentences.project.update", { target }, changes(details, projectFields()));
+        if (entry.action === "project.owner") {
+          const officer = (value: unknown) => (value ? user(value) : messages.projects.list.noOwner);
+          const [before, after] = isPair(details.ownerId) ? details.ownerId : [null, null];
+          const line = t("change", {
+            field: messages.projects.owner.title,
+            before: officer(before),
+            after: officer(after),
+          });
+          return s("sentences.project.owner", { target, owner: officer(after) }, [line]);
+        }
+        const count = Array.isArray(details.units) ? details.units.length : 0;
+        return s("sentences.project.terminate", { target, count }, changes(details, { reason: { label: f.reason } }));
       }
       case "park.create":
         return s("sentences.park.create", { target: park(id) });

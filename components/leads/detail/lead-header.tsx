@@ -73,6 +73,11 @@ export async function LeadHeader({
           })}
         </p>
       )}
+      {detail.projectId && (
+        <p className="meta">
+          <Link href={`/crm/projects/${detail.projectId}`}>{text.project}</Link>
+        </p>
+      )}
       {lead.consentWithdrawnAt && (
         <p className="notice" data-testid="lead-consent-withdrawn">
           {t("leadPage.header.consentWithdrawn", { date: formatDateTime(lead.consentWithdrawnAt, locale) })}

@@ -64,6 +64,13 @@ export const auditEn: Messages["audit"] = {
       remove: "{actor} removed the building {target}",
       addFloor: "{actor} added {count} units ({first}–{last}) on floor {floor} of the building {target}",
     },
+    project: {
+      update: "{actor} changed the commitments of the project {target}",
+      owner: "{actor} gave the project {target} to {owner}",
+      terminate:
+        "{actor} terminated the project {target}, releasing " +
+        "{count, plural, =0 {no units} one {# unit} other {# units}}",
+    },
     unit: {
       create: "{actor} added the unit {target}",
       update: "{actor} edited the unit {target}",

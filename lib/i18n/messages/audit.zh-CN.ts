@@ -63,6 +63,11 @@ export const auditZhCN = {
       remove: "{actor} 删除了楼栋 {target}",
       addFloor: "{actor} 在楼栋 {target} 的 {floor} 层添加了 {count} 个单元（{first}–{last}）",
     },
+    project: {
+      update: "{actor} 修改了项目 {target} 的合同承诺",
+      owner: "{actor} 把项目 {target} 交给 {owner} 负责",
+      terminate: "{actor} 解约：项目 {target}，释放 {count} 个单元",
+    },
     unit: {
       create: "{actor} 添加了单元 {target}",
       update: "{actor} 修改了单元 {target}",

@@ -18,6 +18,7 @@ export const leadPageEn: typeof leadPageZhCN = {
     late: "First response overdue",
     responded: "First response {date}",
     merged: "This lead was merged into another lead.",
+    project: "Project file →",
     openMerged: "Open the merged lead",
     lost: "Lost: {reason}",
     lostToPark: "Chose: {park}",

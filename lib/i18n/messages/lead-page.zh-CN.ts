@@ -17,6 +17,7 @@ export const leadPageZhCN = {
     late: "已超过首次响应时限",
     responded: "已于 {date} 首次响应",
     merged: "该线索已合并到另一条线索。",
+    project: "项目档案 →",
     openMerged: "打开合并后的线索",
     lost: "流失原因：{reason}",
     lostToPark: "选择了：{park}",

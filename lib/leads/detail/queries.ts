@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
+import { projectsVisibleTo } from "../../projects/access";
 import { contactFor, detailsFor, leadsVisibleTo, managesLeads, maySeePhone, textFor, WORKSPACE_ROLES } from "../access";
 import type { EditableField } from "../edit/schema";
 import { matchingListings } from "./matching";
@@ -93,7 +94,7 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
 
   const { inquiries, activities, tasks, privacyRequests, ...fields } = lead;
   const shown = contactFor(viewer, fields);
-  const [matches, names, assignees] = await Promise.all([
+  const [matches, names, assignees, project] = await Promise.all([
     matchingListings(db, lead),
     namesOf(db, activities),
     managesLeads(viewer)
@@ -103,6 +104,12 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
           orderBy: { name: "asc" },
         })
       : [],
+    // The project the signing opened, if the viewer may see it: the active one first, else the latest.
+    db.project.findFirst({
+      where: { leadId: lead.id, ...projectsVisibleTo(viewer) },
+      orderBy: [{ status: "asc" }, { signedAt: "desc" }],
+      select: { id: true },
+    }),
   ]);
 
   const timeline = [
@@ -164,6 +171,8 @@ export async function leadDetail(db: Database, viewer: Viewer | null, leadId: st
     matches,
     /** who a manager may give the lead or a task to */
     assignees,
+    /** the lead's project (项目档案) the viewer may open, if it signed */
+    projectId: project?.id ?? null,
   };
 }
 
