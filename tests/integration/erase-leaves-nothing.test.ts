@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/auth/session";
@@ -15,6 +18,14 @@ import { exportLeadsCsv } from "@/lib/leads/inbox/export";
 import { listInbox } from "@/lib/leads/inbox/queries";
 import { mergeLeads } from "@/lib/leads/merge/mutations";
 import { moveLeadStage } from "@/lib/leads/stage/mutations";
+import { addEvidence } from "@/lib/projects/evidence/mutations";
+import { addFunding } from "@/lib/projects/funding/mutations";
+import { recordActual, setPlan } from "@/lib/projects/milestones/mutations";
+import { shanghaiDay } from "@/lib/projects/plan";
+import { terminateProject } from "@/lib/projects/register/mutations";
+import { answerSupervision, instructSupervision, openSupervision } from "@/lib/projects/supervision/mutations";
+import { localDiskStorage } from "@/lib/storage/local-disk";
+import type { Storage } from "@/lib/storage/storage";
 import { leadSearchTokens } from "@/lib/leads/search-tokens";
 import { confirmImportMapping, startImport, uploadImport } from "@/lib/leads/import/mutations";
 import { importJob } from "@/lib/leads/import/queries";
@@ -45,6 +56,8 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
   let cleanup: () => Promise<void>;
   const db = () => opened.db;
   const viewers = {} as Record<"staff" | "manager" | "admin", Viewer>;
+  let storageDir: string;
+  let storage: Storage;
 
   async function makeUser(role: Role): Promise<Viewer> {
     const email = `erase-${role.toLowerCase()}-${tag()}@park.test`;
@@ -82,8 +95,11 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     viewers.staff = await makeUser("STAFF");
     viewers.manager = await makeUser("MANAGER");
     viewers.admin = await makeUser("ADMIN");
+    storageDir = await mkdtemp(path.join(tmpdir(), "parklead-erase-"));
+    storage = localDiskStorage(storageDir);
   });
   afterAll(async () => {
+    await rm(storageDir, { recursive: true, force: true });
     await cleanup?.();
   });
 
@@ -263,76 +279,79 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
       }),
     ).toMatchObject({ ok: true });
     const project = await db().project.findFirstOrThrow({ where: { leadId: lead.id } });
+    const version = async () => (await db().project.findUniqueOrThrow({ where: { id: project.id } })).version;
     const named = (what: string) => `${what}：联系人${person.contactName}（${person.phone}）`;
-    await db().project.update({
-      where: { id: project.id },
-      data: { creditCode: person.creditCode, terminationReason: named("解约说明") },
-    });
-    await db().projectMilestone.update({
-      where: { projectId_kind: { projectId: project.id, kind: "REGISTERED" } },
-      data: { actualOn: new Date("2026-11-02"), note: named("营业执照已领取") },
-    });
-    await db().milestonePlanChange.create({
-      data: {
-        projectId: project.id,
-        kind: "CONSTRUCTION_START",
-        plannedOn: new Date("2027-03-01"),
-        previousOn: new Date("2027-01-15"),
-        effectiveAt: new Date(),
+    const today = shanghaiDay(new Date());
+    const projectId = project.id;
+    expect(
+      await setPlan(db(), viewers.manager, {
+        projectId,
+        version: await version(),
+        plans: { CONSTRUCTION_START: "2027-01-15" },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await setPlan(db(), viewers.manager, {
+        projectId,
+        version: await version(),
+        plans: { CONSTRUCTION_START: "2027-03-01" },
         reason: named("施工许可推迟"),
-        actorId: viewers.manager.id,
-      },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await recordActual(db(), viewers.manager, {
+        projectId,
+        version: await version(),
+        kind: "REGISTERED",
+        actualOn: today,
+        note: named("营业执照已领取"),
+        creditCode: person.creditCode,
+      }),
+    ).toMatchObject({ ok: true });
+    const licence = new File(
+      [new TextEncoder().encode("%PDF-1.4\n营业执照\n")],
+      `营业执照-${person.contactName}-${person.creditCode}.pdf`,
+      { type: "application/pdf" },
+    );
+    expect(
+      await addEvidence(
+        db(),
+        viewers.manager,
+        { projectId, milestoneKind: "REGISTERED", note: named("营业执照扫描件"), file: licence },
+        storage,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await addFunding(db(), viewers.manager, { projectId, paidOn: today, amount: "500", note: named("首期到资") }),
+    ).toMatchObject({ ok: true });
+    const item = await openSupervision(db(), viewers.manager, {
+      projectId,
+      title: named("催办开工"),
+      assigneeId: viewers.manager.id,
+      dueOn: today,
     });
-    await db().projectEvidence.create({
-      data: {
-        projectId: project.id,
-        milestoneKind: "REGISTERED",
-        kind: "DOCUMENT",
-        note: named("营业执照扫描件"),
-        storageKey: `projects/${project.id}/evidence-licence`,
-        fileName: `营业执照-${person.contactName}-${person.creditCode}.pdf`,
-        contentType: "application/pdf",
-        bytes: 1024,
-        uploadedById: viewers.manager.id,
-      },
-    });
-    await db().projectFunding.create({
-      data: {
-        projectId: project.id,
-        paidOn: new Date("2026-11-20"),
-        amount: "500",
-        note: named("首期到资"),
-        recordedById: viewers.manager.id,
-      },
-    });
-    const supervision = await db().supervision.create({
-      data: {
-        projectId: project.id,
-        title: named("催办开工"),
-        assigneeId: viewers.staff.id,
-        openedById: viewers.manager.id,
-        dueOn: new Date("2026-12-31"),
-        entries: { create: [{ kind: "ANSWER", body: named("已电话催办"), authorId: viewers.staff.id }] },
-      },
-    });
-    await db().auditEntry.createMany({
-      data: [
-        {
-          actorId: viewers.manager.id,
-          action: "project.update",
-          entityType: "Project",
-          entityId: project.id,
-          details: { creditCode: [null, person.creditCode], note: named("注册") },
-        },
-        {
-          actorId: viewers.manager.id,
-          action: "supervision.open",
-          entityType: "Supervision",
-          entityId: supervision.id,
-          details: { title: named("催办开工") },
-        },
-      ],
-    });
+    if (!item.ok) throw new Error(`the 督办 item was refused: ${JSON.stringify(item)}`);
+    const supervisionVersion = async () => (await db().supervision.findFirstOrThrow({ where: { projectId } })).version;
+    const supervisionId = (await db().supervision.findFirstOrThrow({ where: { projectId } })).id;
+    expect(
+      await answerSupervision(db(), viewers.manager, {
+        supervisionId,
+        version: await supervisionVersion(),
+        body: named("已电话催办"),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await instructSupervision(db(), viewers.admin, {
+        supervisionId,
+        version: await supervisionVersion(),
+        body: named("请每周联系"),
+      }),
+    ).toMatchObject({ ok: true });
+    // 解约 last: a terminated project is read-only.
+    expect(
+      await terminateProject(db(), viewers.manager, { projectId, version: await version(), reason: named("解约说明") }),
+    ).toMatchObject({ ok: true });
+    const evidence = await db().projectEvidence.findFirstOrThrow({ where: { projectId, storageKey: { not: null } } });
 
     // What was stored is found before the erase, so the scan below is able to see it.
     const personal = Object.values(person);
@@ -383,15 +402,17 @@ function eraseSuite(open: () => Promise<{ opened: OpenedDatabase; cleanup: () =>
     expect(erased).toMatchObject({ ok: true, leads: 2, inquiries: 3 });
 
     expect(await occurrences([...personal, ...derived])).toEqual([]);
-    // The project keeps its company, figures, dates and its evidence file (a business document), under a blotted name.
-    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+    // The project keeps its company, figures and dates, and its evidence file (a business document) under a
+    // blotted name.
+    expect(await db().project.findUniqueOrThrow({ where: { id: projectId } })).toMatchObject({
       companyName: project.companyName,
       creditCode: null,
+      status: "TERMINATED",
     });
-    expect(await db().projectEvidence.findFirstOrThrow({ where: { projectId: project.id } })).toMatchObject({
-      storageKey: `projects/${project.id}/evidence-licence`,
-      fileName: "营业执照-[已删除]-[已删除].pdf",
-    });
+    const kept = await db().projectEvidence.findUniqueOrThrow({ where: { id: evidence.id } });
+    expect(kept).toMatchObject({ storageKey: evidence.storageKey, bytes: evidence.bytes });
+    expect(kept.fileName).toMatch(/^营业执照-\[已删除\]-\[已删除\]/);
+    expect(await storage.get(evidence.storageKey!)).not.toBeNull();
     // The kept file held them too (bytes: outside the text scan): it is dropped.
     expect(await importJob(db(), viewers.admin, uploaded.jobId)).toMatchObject({ hasFile: false, keepFile: false });
     // The file waiting for its mapping could name them anywhere: it is cancelled and dropped.
