@@ -10,6 +10,9 @@ import { localized } from "@/lib/i18n/localized";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { dashboardSummary } from "@/lib/leads/dashboard/queries";
+import { ProjectWarningsSection } from "@/components/projects/warnings/project-warnings";
+import { managesProjects } from "@/lib/projects/access";
+import { projectWarnings } from "@/lib/projects/warnings/queries";
 import { I18nProvider } from "@/components/i18n-provider";
 
 export default async function DashboardPage() {
@@ -23,6 +26,8 @@ export default async function DashboardPage() {
   const now = new Date();
   const summary = await asViewer((current) => dashboardSummary(db, current, now));
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
+  const warnings = await asViewer((current) => projectWarnings(db, current, now));
+  if ("error" in warnings) throw new Error("project warnings refused for a signed-in user");
   const text = messages.rules.dashboard;
   const { overdue, manager, admin } = summary;
   const items = messages.privacyRequests.dashboard;
@@ -81,6 +86,8 @@ export default async function DashboardPage() {
             </>
           )}
         </DashboardSection>
+
+        <ProjectWarningsSection warnings={warnings} showOwner={managesProjects(viewer)} />
 
         {admin && (
           <>
