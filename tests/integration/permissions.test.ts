@@ -25,6 +25,9 @@ import * as registerActions from "@/lib/inventory/register/actions";
 import * as pickerActions from "@/lib/inventory/picker/actions";
 import * as holdsActions from "@/lib/inventory/holds/actions";
 import * as supervisionActions from "@/lib/projects/supervision/actions";
+import * as projectRegisterActions from "@/lib/projects/register/actions";
+import { projectHeader, projectList } from "@/lib/projects/register/queries";
+import { projectFilterSchema } from "@/lib/projects/register/schema";
 import { supervisionList, supervisionsOfProject } from "@/lib/projects/supervision/queries";
 import { holdUnits } from "@/lib/inventory/holds/mutations";
 import { moveLeadStage } from "@/lib/leads/stage/mutations";
@@ -570,6 +573,25 @@ const supervisionState = (db: Database, id: string) =>
     where: { id },
     select: { status: true, version: true, closedAt: true, _count: { select: { entries: true } } },
   });
+const PROJECT_REGISTER = "lib/projects/register/actions.ts";
+const projectState = (db: Database, id: string) =>
+  db.project.findUniqueOrThrow({
+    where: { id },
+    select: { version: true, name: true, jobs: true, ownerId: true, status: true, terminationReason: true },
+  });
+/** A door that works one fresh project of its owner, with the project's state checked after the call. */
+function projectRow(
+  doorId: string,
+  on: keyof typeof PROJECT_OWNERS,
+  expected: Expected,
+  call: (projectId: string, world: World) => Promise<Outcome>,
+): Row {
+  const prepare = async (world: World): Promise<Prepared> => {
+    const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+    return { call: () => call(project.id, world), state: () => projectState(world.db, project.id) };
+  };
+  return { ...row(doorId, on, expected, prepare), source: String(call) };
+}
 /** A step's answer; an answer by someone other than the assignee is refused as a right they lack (notAssignee). */
 const assigneeAnswerOf = (result: unknown): Outcome =>
   (result as { fieldErrors?: Record<string, string> }).fieldErrors?.supervisionId === "notAssignee"
@@ -2116,6 +2138,79 @@ const ROWS: Row[] = [
           };
         },
         "read supervisionList",
+      ),
+    ];
+  }),
+  // The projects' register: the owner or a manager edits commitments; managers change the owner and terminate (解约).
+  ...(["on the staff caller's own project", "on another officer's project"] as const).map((on) =>
+    projectRow(
+      `${PROJECT_REGISTER}#updateCommitmentsAction`,
+      on,
+      on === "on another officer's project" ? OTHERS_LEAD : WORKSPACE,
+      async (projectId) =>
+        answerOf(
+          await projectRegisterActions.updateCommitmentsAction({
+            projectId,
+            version: 1,
+            name: "门测项目",
+            companyName: "门测装备有限公司",
+            jobs: "120",
+          }),
+        ),
+    ),
+  ),
+  projectRow(
+    `${PROJECT_REGISTER}#changeProjectOwnerAction`,
+    "on the staff caller's own project",
+    LEAD_MANAGERS,
+    async (projectId, world) =>
+      answerOf(
+        await projectRegisterActions.changeProjectOwnerAction({ projectId, version: 1, ownerId: world.receiver.id }),
+      ),
+  ),
+  projectRow(
+    `${PROJECT_REGISTER}#terminateProjectAction`,
+    "on the staff caller's own project",
+    LEAD_MANAGERS,
+    async (projectId) =>
+      answerOf(await projectRegisterActions.terminateProjectAction({ projectId, version: 1, reason: "门测解约" })),
+  ),
+  // What /crm/projects and the project page's header read: another officer's project is missing.
+  ...(["on another officer's project", "on the staff caller's own project"] as const).flatMap((on) => {
+    const expected = on === "on another officer's project" ? OTHERS_LEAD : WORKSPACE;
+    return [
+      row(
+        "lib/projects/register/queries.ts#projectHeader",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          return {
+            call: () =>
+              readAs(
+                (viewer) => projectHeader(world.db, viewer, project.id),
+                (header) => header?.id === project.id,
+              ),
+          };
+        },
+        "read projectHeader",
+      ),
+      row(
+        "lib/projects/register/queries.ts#projectList",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          const filter = projectFilterSchema.parse({ q: project.name });
+          return {
+            call: () =>
+              readAs(
+                (viewer) => projectList(world.db, viewer, filter),
+                (list) => list.rows.some((shown) => shown.id === project.id),
+              ),
+          };
+        },
+        "read projectList",
       ),
     ];
   }),
