@@ -37,6 +37,7 @@ const SETTINGS: Record<string, keyof Messages["audit"]["settings"]> = {
   "notify.mail": "notifyMail",
   "reports.reserveThreshold": "reserveThreshold",
   inventory: "inventory",
+  delivery: "delivery",
 };
 
 /** One writer per page: the translator and the looked-up names are shared by its entries. */
@@ -80,6 +81,7 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     (value) =>
       `${formatNumber(String(value), locale)}${unit ? ` ${unit}` : ""}`;
   const wan: Format = (value) => formatWan(String(value), locale);
+  const perMu: Format = (value) => formatPrice(String(value), "WAN_PER_MU", locale, messages);
   const word: Format = (value) => from(text.words)(value);
   const units = messages.units;
   const areaUnit = from({ SQM: units.sqm, MU: units.mu });
@@ -253,6 +255,25 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
     staffRenewals: { label: f.staffRenewals },
     reminderHours: { label: f.reminderHours },
     threshold: { label: f.threshold, format: wan },
+    warnDays: { label: f.warnDays, format: number() },
+    taxPerMu: { label: f.taxPerMu, format: perMu },
+    outputPerMu: { label: f.outputPerMu, format: perMu },
+    taxWeight: { label: f.taxWeight, format: number() },
+    classA: { label: f.classA, format: number() },
+    classB: { label: f.classB, format: number() },
+    classC: { label: f.classC, format: number() },
+  };
+  /** 到资 and a year's actuals: the figures an entry names. */
+  const actualsFields: Fields = {
+    instalments: { label: f.instalments, format: number() },
+    scheduledTotal: { label: f.scheduledTotal, format: wan },
+    paidOn: { label: f.paidOn },
+    amount: { label: f.amount, format: wan },
+    output: { label: f.output, format: wan },
+    tax: { label: f.tax, format: wan },
+    jobs: { label: f.jobs, format: number() },
+    benchmarkTaxPerMu: { label: f.benchmarkTaxPerMu, format: perMu },
+    benchmarkOutputPerMu: { label: f.benchmarkOutputPerMu, format: perMu },
   };
 
   /** A settings section's before/after objects as one line per value that differs. */
@@ -428,6 +449,22 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         const count = Array.isArray(details.units) ? details.units.length : 0;
         return s("sentences.project.terminate", { target, count }, changes(details, { reason: { label: f.reason } }));
       }
+      case "project.funding_plan":
+      case "project.funding_add":
+      case "project.funding_delete":
+      case "project.year": {
+        type Verb = "fundingPlan" | "fundingAdd" | "fundingDelete" | "year";
+        const verbs: Record<string, Verb> = {
+          "project.funding_plan": "fundingPlan",
+          "project.funding_add": "fundingAdd",
+          "project.funding_delete": "fundingDelete",
+          "project.year": "year",
+        };
+        const values = { target: lead(details.leadId), year: String(details.year ?? "") };
+        return s(`sentences.actuals.${verbs[entry.action]}`, values, changes(details, actualsFields));
+      }
+      case "park.yardsticks":
+        return s("sentences.park.yardsticks", { target: park(id) }, changes(details, actualsFields));
       case "park.create":
         return s("sentences.park.create", { target: park(id) });
       case "park.update":

@@ -71,6 +71,12 @@ export const auditEn: Messages["audit"] = {
         "{actor} terminated the project {target}, releasing " +
         "{count, plural, =0 {no units} one {# unit} other {# units}}",
     },
+    actuals: {
+      fundingPlan: "{actor} changed the investment schedule of {target}",
+      fundingAdd: "{actor} recorded a payment received for {target}",
+      fundingDelete: "{actor} deleted a payment received for {target}",
+      year: "{actor} recorded the actuals of {year} for {target}",
+    },
     unit: {
       create: "{actor} added the unit {target}",
       update: "{actor} edited the unit {target}",
@@ -84,6 +90,7 @@ export const auditEn: Messages["audit"] = {
     park: {
       create: "{actor} created the park {target}",
       update: "{actor} edited the park {target}",
+      yardsticks: "{actor} changed the per-mu yardsticks of the park {target}",
     },
     user: {
       create: "{actor} added the user {target} ({role})",
@@ -177,6 +184,22 @@ export const auditEn: Messages["audit"] = {
     scopes: "Scopes",
     expiresOn: "Expires on",
     rateLimit: "Requests a minute",
+    instalments: "Instalments scheduled",
+    scheduledTotal: "Scheduled in all",
+    paidOn: "Received on",
+    amount: "Amount",
+    output: "Output",
+    tax: "Tax",
+    jobs: "Jobs at year end",
+    warnDays: "Warning days",
+    taxPerMu: "Tax per mu yardstick",
+    outputPerMu: "Output per mu yardstick",
+    taxWeight: "Weight of tax per mu (%)",
+    classA: "Class A from",
+    classB: "Class B from",
+    classC: "Class C from",
+    benchmarkTaxPerMu: "Park's tax per mu yardstick",
+    benchmarkOutputPerMu: "Park's output per mu yardstick",
   },
   words: {
     set: "set",
@@ -193,6 +216,7 @@ export const auditEn: Messages["audit"] = {
     notifyMail: "Mail server",
     reserveThreshold: "Project reserve threshold",
     inventory: "Unit hold rules",
+    delivery: "Delivery rules",
   },
   reports: { ledger: "Project ledger", reserve: "Project reserve", all: "All reports" },
   formats: { csv: "CSV", xlsx: "Excel", print: "print" },
