@@ -28,6 +28,7 @@ interface Records {
   building: string;
   lead: string;
   poolLead: string;
+  project: string;
   sent: string;
   status: string;
   importMapping: string;
@@ -189,6 +190,30 @@ const CHECKS: Check[] = [
   },
   { as: "admin", route: "/crm/settings/api-keys/[id]", path: (r) => `/crm/settings/api-keys/${r.apiKey}` },
   { as: "admin", route: "/crm/[...missing]", state: "not found", status: 404, path: () => "/crm/no-such-page" },
+  { as: "admin", route: "/crm/projects" },
+  { as: "admin", route: "/crm/projects", state: "late", path: () => "/crm/projects?warning=late&status=all" },
+  { as: "admin", route: "/crm/projects/[id]", path: (r) => `/crm/projects/${r.project}` },
+  {
+    as: "admin",
+    route: "/crm/projects/[id]",
+    state: "解约 dialog",
+    path: (r) => `/crm/projects/${r.project}`,
+    then: async (page) => {
+      await page.locator('[data-section="terminate"] button').click();
+      await page.getByTestId("terminate-form").waitFor();
+    },
+  },
+  {
+    as: "admin",
+    route: "/crm/projects/[id]",
+    state: "missing",
+    status: 404,
+    path: () => "/crm/projects/no-such-project",
+  },
+  { as: "staff", route: "/crm/projects" },
+  { as: "staff", route: "/crm/projects/[id]", state: "own", path: (r) => `/crm/projects/${r.project}` },
+  { as: "admin", route: "/crm/projects/supervision" },
+  { as: "staff", route: "/crm/projects/supervision" },
   ...["/crm", "/crm/leads", "/crm/pipeline", "/crm/listings", "/crm/inventory", "/crm/reports", "/crm/account"].map(
     (route): Check => ({
       as: "staff",
@@ -297,6 +322,21 @@ async function prepare(browser: Browser): Promise<typeof setup> {
       RETURNING "id"`,
     [building.id, listing.parkId],
   );
+  // A signed project of the staff officer's lead, with its six milestones unplanned as a signing opens them.
+  await queryE2eDatabase(`UPDATE "Lead" SET "stageKey" = 'signed', "signedAt" = now() WHERE "id" = $1`, [lead]);
+  const [project] = await queryE2eDatabase<{ id: string }>(
+    `INSERT INTO "Project" ("id", "leadId", "parkId", "ownerId", "name", "companyName", "signedAt", "updatedAt")
+      VALUES ('a11y' || md5(random()::text), $1, $2, $3, '无障碍检查项目', $4, now(), now())
+      RETURNING "id"`,
+    [lead, listing.parkId, staff.id, company],
+  );
+  await queryE2eDatabase(
+    `INSERT INTO "ProjectMilestone" ("id", "projectId", "kind")
+      SELECT 'a11y' || md5(random()::text || k), $1, k::"MilestoneKind"
+      FROM unnest(ARRAY['REGISTERED', 'LAND_HANDOVER', 'CONSTRUCTION_START', 'COMPLETION', 'PRODUCTION',
+        'FULL_PRODUCTION']) AS k`,
+    [project.id],
+  );
   // Imports in the states their page shows differently: the columns to map, the preview, the summary.
   const [adminUser] = await queryE2eDatabase<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [
     admin.email,
@@ -317,6 +357,7 @@ async function prepare(browser: Browser): Promise<typeof setup> {
     building: building.id,
     lead,
     poolLead,
+    project: project.id,
     sent: `${sent.pathname}${sent.search}`,
     status: status.pathname,
   };
