@@ -26,6 +26,13 @@ import * as pickerActions from "@/lib/inventory/picker/actions";
 import * as holdsActions from "@/lib/inventory/holds/actions";
 import * as supervisionActions from "@/lib/projects/supervision/actions";
 import * as projectRegisterActions from "@/lib/projects/register/actions";
+import * as fundingActions from "@/lib/projects/funding/actions";
+import { projectFunding } from "@/lib/projects/funding/queries";
+import * as projectYearActions from "@/lib/projects/years/actions";
+import { projectYears } from "@/lib/projects/years/queries";
+import * as parkYardstickActions from "@/lib/projects/evaluation-parks/actions";
+import { parkYardsticks } from "@/lib/projects/evaluation-parks/queries";
+import { shanghaiDay } from "@/lib/projects/plan";
 import { projectHeader, projectList } from "@/lib/projects/register/queries";
 import { projectFilterSchema } from "@/lib/projects/register/schema";
 import { supervisionList, supervisionsOfProject } from "@/lib/projects/supervision/queries";
@@ -682,6 +689,17 @@ const ROWS: Row[] = [
   ),
   settingRow("updateInventorySettingsAction", "inventory", () =>
     settingsActions.updateInventorySettingsAction({ holdDays: 14, staffRenewals: 1, reminderHours: 48 }),
+  ),
+  settingRow("updateDeliverySettingsAction", "delivery", () =>
+    settingsActions.updateDeliverySettingsAction({
+      warnDays: 14,
+      taxPerMu: "10",
+      outputPerMu: "200",
+      taxWeight: 60,
+      classA: 100,
+      classB: 80,
+      classC: 50,
+    }),
   ),
   settingRow(
     "updateScoreSettingsAction",
@@ -2214,6 +2232,113 @@ const ROWS: Row[] = [
       ),
     ];
   }),
+  // 到资 and yearly actuals: any officer on a project they may work; another officer's project is missing.
+  ...(["on another officer's project", "on the staff caller's own project"] as const).flatMap((on) => {
+    const expected = on === "on another officer's project" ? OTHERS_LEAD : WORKSPACE;
+    const FUNDING = "lib/projects/funding/actions.ts";
+    return [
+      projectRow(`${FUNDING}#saveFundingPlanAction`, on, expected, async (projectId) =>
+        answerOf(
+          await fundingActions.saveFundingPlanAction({
+            projectId,
+            version: 1,
+            rows: [{ dueOn: "2027-06-30", amount: "1000" }],
+          }),
+        ),
+      ),
+      projectRow(`${FUNDING}#addFundingAction`, on, expected, async (projectId) =>
+        answerOf(await fundingActions.addFundingAction({ projectId, paidOn: "2026-01-05", amount: "100" })),
+      ),
+      row(`${FUNDING}#deleteFundingAction`, on, expected, async (world) => {
+        const ownerId = PROJECT_OWNERS[on](world);
+        const project = await makeProject(world.db, ownerId);
+        const entry = await world.db.projectFunding.create({
+          data: { projectId: project.id, paidOn: new Date("2026-01-05"), amount: 100, recordedById: ownerId },
+        });
+        return {
+          call: async () => answerOf(await fundingActions.deleteFundingAction({ fundingId: entry.id })),
+          state: () => world.db.projectFunding.count({ where: { id: entry.id } }),
+        };
+      }),
+      projectRow("lib/projects/years/actions.ts#saveProjectYearAction", on, expected, async (projectId) =>
+        answerOf(
+          await projectYearActions.saveProjectYearAction({
+            projectId,
+            year: Number(shanghaiDay(new Date()).slice(0, 4)),
+            tax: "12",
+          }),
+        ),
+      ),
+      row(
+        "lib/projects/funding/queries.ts#projectFunding",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          return {
+            call: () =>
+              readAs(
+                (viewer) => projectFunding(world.db, viewer, project.id),
+                (funding) => funding?.projectId === project.id,
+              ),
+          };
+        },
+        "read projectFunding",
+      ),
+      row(
+        "lib/projects/years/queries.ts#projectYears",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          return {
+            call: () =>
+              readAs(
+                (viewer) => projectYears(world.db, viewer, project.id),
+                (years) => years?.projectId === project.id,
+              ),
+          };
+        },
+        "read projectYears",
+      ),
+    ];
+  }),
+  // A park's own 亩均 yardsticks are delivery rules: the admin's, like the settings section.
+  row("lib/projects/evaluation-parks/actions.ts#saveParkYardsticksAction", "on a park", ADMIN_ONLY, async (world) => {
+    const park = () =>
+      world.db.park.findUniqueOrThrow({
+        where: { id: world.parkId },
+        select: { benchmarkTaxPerMu: true, benchmarkOutputPerMu: true },
+      });
+    return {
+      call: async () =>
+        answerOf(
+          await parkYardstickActions.saveParkYardsticksAction({
+            parkId: world.parkId,
+            taxPerMu: "12",
+            outputPerMu: "",
+          }),
+        ),
+      state: park,
+      cleanup: async () =>
+        void (await world.db.park.update({
+          where: { id: world.parkId },
+          data: { benchmarkTaxPerMu: null, benchmarkOutputPerMu: null },
+        })),
+    };
+  }),
+  row(
+    "lib/projects/evaluation-parks/queries.ts#parkYardsticks",
+    "the admin's settings page",
+    ADMIN_ONLY,
+    async (world) => ({
+      call: () =>
+        readAs(
+          (viewer) => parkYardsticks(world.db, viewer),
+          (parks) => parks.some((shown) => shown.id === world.parkId),
+        ),
+    }),
+  ),
 ];
 
 /** Doors not in the table, each with the reason. */
