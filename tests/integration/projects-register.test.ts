@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "@/lib/audit/queries";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { holdUnits } from "@/lib/inventory/holds/mutations";
 import { moveLeadStage } from "@/lib/leads/stage/mutations";
@@ -177,6 +178,34 @@ function registerSuite(open: () => Promise<TestDatabase>) {
     );
     expect(await terminateProject(db, p.manager, { projectId: project.id, version, reason: "再次" })).toEqual(readOnly);
     expect((await projectHeader(db, p.staff, project.id))?.may).toEqual({ edit: false, manage: false });
+  });
+
+  it("reads commitments, an owner change and 解约 as sentences in the audit log, the credit code only as changed", async () => {
+    const db = opened.db;
+    const p = await makeHoldPark(db, 0);
+    const projectId = await makeProject(db, { ownerId: p.manager.id, parkId: p.parkId, name: "审计项目" });
+    await updateCommitments(db, p.manager, commitments(projectId, 1, { name: "审计项目", creditCode: CODE }));
+    await changeProjectOwner(db, p.manager, { projectId, version: 2, ownerId: p.staff.id });
+    await terminateProject(db, p.manager, { projectId, version: 3, reason: "未按期开工" });
+    const log = async (locale: "zh-CN" | "en") =>
+      (await auditLog(db, p.admin, { actor: p.manager.id }, locale)).entries.map(({ sentence, changes }) => ({
+        sentence,
+        changes,
+      }));
+    const [terminated, owner, updated] = await log("zh-CN");
+    expect(terminated).toEqual({
+      sentence: `${p.manager.name} 解约：项目 审计项目，释放 0 个单元`,
+      changes: ["原因：未按期开工"],
+    });
+    expect(owner.sentence).toBe(`${p.manager.name} 把项目 审计项目 交给 ${p.staff.name} 负责`);
+    expect(owner.changes).toEqual([`负责人：${p.manager.name} → ${p.staff.name}`]);
+    expect(updated.sentence).toBe(`${p.manager.name} 修改了项目 审计项目 的合同承诺`);
+    expect(updated.changes).toEqual(
+      expect.arrayContaining(["统一社会信用代码：已修改", "总投资（万元）：（空） → 50,000 万元"]),
+    );
+    expect(JSON.stringify(updated)).not.toContain(CODE);
+    const [terminatedEn] = await log("en");
+    expect(terminatedEn.sentence).toBe(`${p.manager.name} terminated the project 审计项目, releasing no units`);
   });
 
   it("filters the list by status, search, signing year and warnings, with the next milestone and progress", async () => {
