@@ -13,6 +13,8 @@ import { dashboardSummary } from "@/lib/leads/dashboard/queries";
 import { ProjectWarningsSection } from "@/components/projects/warnings/project-warnings";
 import { managesProjects } from "@/lib/projects/access";
 import { projectWarnings } from "@/lib/projects/warnings/queries";
+import { SupervisionDashboardSections } from "@/components/projects/supervision/supervision-dashboard";
+import { supervisionDashboard } from "@/lib/projects/supervision/queries";
 import { I18nProvider } from "@/components/i18n-provider";
 
 export default async function DashboardPage() {
@@ -28,6 +30,8 @@ export default async function DashboardPage() {
   if ("error" in summary) throw new Error("dashboard refused for a signed-in user");
   const warnings = await asViewer((current) => projectWarnings(db, current, now));
   if ("error" in warnings) throw new Error("project warnings refused for a signed-in user");
+  const supervision = await asViewer((current) => supervisionDashboard(db, current, now));
+  if ("error" in supervision) throw new Error("督办 refused for a signed-in user");
   const text = messages.rules.dashboard;
   const { overdue, manager, admin } = summary;
   const items = messages.privacyRequests.dashboard;
@@ -88,6 +92,7 @@ export default async function DashboardPage() {
         </DashboardSection>
 
         <ProjectWarningsSection warnings={warnings} showOwner={managesProjects(viewer)} />
+        <SupervisionDashboardSections data={supervision} />
 
         {admin && (
           <>

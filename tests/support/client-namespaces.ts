@@ -121,11 +121,35 @@ export function providedIn(file: string): string[] {
 }
 
 /**
- * What reaches a route file's client components: its own provider and those of every layout above
- * it (providers nest and add to each other, see components/i18n-client-provider.tsx).
+ * The providers of the server components a route file renders, up to the client boundary: a project page's
+ * sections each give their own client parts their namespaces (lib/projects/section.ts).
+ */
+function providedBelow(root: string, file: string): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (current: string) => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    if (current !== file) {
+      if (directive(current, "use client") || directive(current, "use server")) return;
+      for (const name of providedIn(current)) names.add(name);
+    }
+    for (const imported of importsOf(root, current)) {
+      if (routeFileNames.test(path.basename(imported)) && imported.includes(`${path.sep}app${path.sep}`)) continue;
+      visit(imported);
+    }
+  };
+  visit(file);
+  return [...names];
+}
+
+/**
+ * What reaches a route file's client components: its own provider, those of the server components it renders
+ * and those of every layout above it (providers nest and add to each other, see
+ * components/i18n-client-provider.tsx).
  */
 export function providedTo(appDir: string, file: string): string[] {
-  const names = new Set(providedIn(file));
+  const names = new Set([...providedIn(file), ...providedBelow(path.dirname(appDir), file)]);
   for (let dir = path.dirname(file); dir.startsWith(appDir); dir = path.dirname(dir)) {
     const layout = path.join(dir, "layout.tsx");
     if (existsSync(layout) && layout !== file) for (const name of providedIn(layout)) names.add(name);
