@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/queries";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { holdUnits } from "@/lib/inventory/holds/mutations";
+import { leadDetail } from "@/lib/leads/detail/queries";
 import { moveLeadStage } from "@/lib/leads/stage/mutations";
 import { changeProjectOwner, terminateProject, updateCommitments } from "@/lib/projects/register/mutations";
 import { projectHeader, projectList } from "@/lib/projects/register/queries";
@@ -146,6 +147,8 @@ function registerSuite(open: () => Promise<TestDatabase>) {
     expect(signed.ok).toBe(true);
     const project = await db.project.findFirstOrThrow({ where: { leadId } });
     expect((await projectHeader(db, p.staff, project.id))?.units).toHaveLength(3);
+    // The lead's page links its project (项目档案).
+    expect((await leadDetail(db, p.staff, leadId))?.projectId).toBe(project.id);
     expect(await listingFigures(db, p.listingId)).toMatchObject({ free: "0" });
 
     expect(
