@@ -4,8 +4,6 @@ import { useLocale, useTranslations } from "use-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { formatNumber } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/messages";
 import { saveParkYardsticksAction } from "@/lib/projects/evaluation-parks/actions";
 import { parkYardsticksSchema, type ParkYardsticksInput } from "@/lib/projects/evaluation-parks/schema";
 import styles from "./settings.module.css";
@@ -38,7 +36,7 @@ export function ParkYardsticksForms({
 
 function ParkForm({ park, workspace }: { park: Park; workspace: { taxPerMu: number; outputPerMu: number } }) {
   const t = useTranslations("projectActuals");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const { form, submit, status } = useActionForm({
     schema: parkYardsticksSchema,
@@ -66,7 +64,7 @@ function ParkForm({ park, workspace }: { park: Park; workspace: { taxPerMu: numb
       <Field
         name={name}
         label={t(`settings.parks.${field}`)}
-        hint={t("settings.parks.workspace", { value: formatNumber(workspace[field], locale) })}
+        hint={t("settings.parks.workspace", { value: new Intl.NumberFormat(locale).format(workspace[field]) })}
         errorKey={error}
       >
         <input type="text" inputMode="decimal" {...inputAria(name, error, true)} {...form.register(field)} />
