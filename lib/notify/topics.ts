@@ -20,6 +20,10 @@ export const STAFF_EMAIL_TOPICS = [
   "reassigned",
   /** a hold of a unit they own expires tomorrow, or expired (the holder, and the lead's owner) */
   "holds",
+  /** a milestone of a project they own is due soon, or late (the owner; late: every manager too) */
+  "projects",
+  /** a 督办 item given to them, answered, instructed or escalated */
+  "supervision",
 ] as const;
 export type StaffEmailTopic = (typeof STAFF_EMAIL_TOPICS)[number];
 

@@ -71,7 +71,15 @@ function accountSuite(open: () => Promise<TestDatabase>) {
     expect(await own(staff)).toEqual({
       workPhone: "0571-88886666",
       // Staff are not offered the digest, so it is not muted by being left unchecked.
-      emailMuted: ["further_inquiry", "response_reminder", "response_overdue", "tasks_due", "holds"],
+      emailMuted: [
+        "further_inquiry",
+        "response_reminder",
+        "response_overdue",
+        "tasks_due",
+        "holds",
+        "projects",
+        "supervision",
+      ],
     });
     const [entry] = await db.auditEntry.findMany({ where: { entityId: staff.id, action: "user.preferences" } });
     expect(entry).toMatchObject({ actorId: staff.id, details: { workPhone: "set" } });

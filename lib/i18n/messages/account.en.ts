@@ -21,6 +21,8 @@ export const accountEn: Messages["account"] = {
     digest: "Daily digest (new leads, overdue, signings)",
     reassigned: "Leads someone gave to me",
     holds: "Units I hold: expiring tomorrow or released on expiry",
+    projects: "Milestones of my projects due soon or late (managers: every project's late ones)",
+    supervision: "Supervision items given to me, answers to those I opened, instructions and escalations",
   },
   save: "Save",
 };

@@ -18,6 +18,8 @@ export const accountZhCN = {
     digest: "每日摘要（新线索、超时、签约）",
     reassigned: "别人转交给我的线索",
     holds: "我锁定的单元即将到期或已到期释放",
+    projects: "我负责项目的里程碑即将到期或已逾期（经理为所有项目的逾期）",
+    supervision: "交给我的督办事项、我发起事项的答复、批示与超期",
   },
   save: "保存",
 };

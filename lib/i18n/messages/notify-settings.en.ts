@@ -126,6 +126,8 @@ export const notifySettingsEn: Messages["notifySettings"] = {
     digest: "Daily digest",
     reassigned: "Lead reassigned",
     holds: "Unit holds expiring",
+    projects: "Project milestone warnings",
+    supervision: "Supervision items",
     privacy_request: "Privacy request",
     receipt: "Investor's receipt",
     test: "Test message",

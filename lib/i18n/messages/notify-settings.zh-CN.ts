@@ -116,6 +116,8 @@ export const notifySettingsZhCN = {
     digest: "每日摘要",
     reassigned: "线索转交",
     holds: "单元锁定到期",
+    projects: "项目里程碑预警",
+    supervision: "督办事项",
     privacy_request: "个人信息请求",
     receipt: "投资方回执",
     test: "测试消息",

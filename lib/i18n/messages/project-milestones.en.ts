@@ -119,6 +119,5 @@ export const projectMilestonesEn: Messages["projectMilestones"] = {
     subject: "Item: {subject}",
     dueOn: "Due: {day}",
     assignee: "Assignee: {name}",
-    latestEntry: "Latest: {text}",
   },
 };

@@ -113,6 +113,5 @@ export const projectMilestonesZhCN = {
     subject: "事项：{subject}",
     dueOn: "办理期限：{day}",
     assignee: "承办人：{name}",
-    latestEntry: "最新进展：{text}",
   },
 };

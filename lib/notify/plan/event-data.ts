@@ -19,6 +19,11 @@ export interface EventData {
   /** a unit's hold (unit.hold_expiring, unit.hold_expired), and the expiry a reminder was written for */
   holdId?: string;
   expiresAt?: string;
+  /** a project's milestone (project.milestone_due, project.milestone_late) and the planned day it was written for */
+  milestoneId?: string;
+  plannedOn?: string;
+  /** a 督办 item (supervision.*) */
+  supervisionId?: string;
 }
 
 export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
@@ -37,6 +42,9 @@ export function eventData(event: Pick<OutboxEvent, "data">): EventData | null {
     "subscriptionId",
     "holdId",
     "expiresAt",
+    "milestoneId",
+    "plannedOn",
+    "supervisionId",
   ] as const) {
     const value = data[key];
     if (typeof value === "string" && value !== "") read[key] = value;

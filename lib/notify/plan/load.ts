@@ -55,6 +55,25 @@ export interface PlanHold {
   endedAt: Date | null;
 }
 
+/** A project's milestone an event of the batch names, with what decides whether it is still worth saying. */
+export interface PlanMilestone {
+  id: string;
+  /** YYYY-MM-DD, or null once the plan was cleared */
+  plannedOn: string | null;
+  done: boolean;
+  projectActive: boolean;
+  ownerId: string | null;
+}
+
+/** A 督办 item an event of the batch names. */
+export interface PlanSupervision {
+  id: string;
+  assigneeId: string;
+  openedById: string;
+  closed: boolean;
+  projectActive: boolean;
+}
+
 export interface Batch {
   leads: Map<string, PlanLead>;
   /** whether each inquiry of the batch left an email address */
@@ -68,13 +87,21 @@ export interface Batch {
   /** active users with open tasks due by the end of the Shanghai day */
   taskAssignees: string[];
   holds: Map<string, PlanHold>;
+  milestones: Map<string, PlanMilestone>;
+  supervisions: Map<string, PlanSupervision>;
   /** whether a mail server is configured: without one no email is planned */
   mail: boolean;
   rules: NotifyRules;
 }
 
 const MANAGER_ROLES: Role[] = ["MANAGER", "ADMIN"];
-const ROLE_KINDS = new Set(["response.overdue", "digest.daily", "privacy.requested"]);
+const ROLE_KINDS = new Set([
+  "response.overdue",
+  "digest.daily",
+  "privacy.requested",
+  "project.milestone_late",
+  "supervision.escalated",
+]);
 /** The kinds outbound webhooks announce (lib/webhooks/events.ts), and their test. */
 const WEBHOOK_KINDS = new Set([
   "inquiry.received",
@@ -95,6 +122,8 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
   const testChannelIds = unique(events.map((event) => eventData(event)?.channelId));
   const testSubscriptionIds = unique(events.map((event) => eventData(event)?.subscriptionId));
   const holdIds = unique(events.map((event) => eventData(event)?.holdId));
+  const milestoneIds = unique(events.map((event) => eventData(event)?.milestoneId));
+  const supervisionIds = unique(events.map((event) => eventData(event)?.supervisionId));
 
   const leads = leadIds.length
     ? await tx.lead.findMany({
@@ -124,11 +153,31 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
       })
     : [];
 
+  const milestones = milestoneIds.length
+    ? await tx.projectMilestone.findMany({
+        where: { id: { in: milestoneIds } },
+        select: {
+          id: true,
+          plannedOn: true,
+          actualOn: true,
+          project: { select: { status: true, ownerId: true } },
+        },
+      })
+    : [];
+  const supervisions = supervisionIds.length
+    ? await tx.supervision.findMany({
+        where: { id: { in: supervisionIds } },
+        select: { id: true, assigneeId: true, openedById: true, status: true, project: { select: { status: true } } },
+      })
+    : [];
+
   const userIds = unique([
     ...leads.map((lead) => lead.ownerId),
     ...named,
     ...taskAssignees,
     ...holds.map((hold) => hold.holderId),
+    ...milestones.map((milestone) => milestone.project.ownerId),
+    ...supervisions.flatMap((item) => [item.assigneeId, item.openedById]),
   ]);
   const byRole = [...kinds].some((kind) => ROLE_KINDS.has(kind));
   const users =
@@ -172,6 +221,30 @@ export async function loadBatch(tx: Prisma.TransactionClient, events: OutboxEven
     subscriptions,
     taskAssignees,
     holds: new Map(holds.map((hold) => [hold.id, hold])),
+    milestones: new Map(
+      milestones.map((milestone) => [
+        milestone.id,
+        {
+          id: milestone.id,
+          plannedOn: milestone.plannedOn?.toISOString().slice(0, 10) ?? null,
+          done: milestone.actualOn !== null,
+          projectActive: milestone.project.status === "ACTIVE",
+          ownerId: milestone.project.ownerId,
+        },
+      ]),
+    ),
+    supervisions: new Map(
+      supervisions.map((item) => [
+        item.id,
+        {
+          id: item.id,
+          assigneeId: item.assigneeId,
+          openedById: item.openedById,
+          closed: item.status === "CLOSED",
+          projectActive: item.project.status === "ACTIVE",
+        },
+      ]),
+    ),
     mail: (await mailServer(tx)) !== null,
     rules: await readNotifyRules(tx),
   };

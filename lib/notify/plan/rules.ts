@@ -94,6 +94,35 @@ function notifications(event: OutboxEvent, data: EventData, batch: Batch, now: D
       const recipients = new Set([hold.holderId, lead?.ownerId ?? null]);
       return plan([...recipients].flatMap((userId) => email(batch, userId, "holds", hold.leadId)));
     }
+    case "project.milestone_due":
+    case "project.milestone_late": {
+      // Only while the milestone is open with the plan this notice was written for, on an active project: a
+      // re-plan writes its own notices, and a milestone done or a project ended has nothing left to warn of.
+      const milestone = batch.milestones.get(required(data.milestoneId, "data.milestoneId"));
+      if (!milestone || milestone.done || !milestone.projectActive || milestone.plannedOn !== data.plannedOn) {
+        return nothing();
+      }
+      const late = event.kind === "project.milestone_late";
+      const recipients = new Set([milestone.ownerId, ...(late ? batch.managers.map((user) => user.id) : [])]);
+      return plan([...recipients].flatMap((userId) => email(batch, userId, "projects")));
+    }
+    case "supervision.opened":
+    case "supervision.answered":
+    case "supervision.instructed":
+    case "supervision.escalated": {
+      const item = batch.supervisions.get(required(data.supervisionId, "data.supervisionId"));
+      if (!item || !item.projectActive) return nothing();
+      if (event.kind === "supervision.answered") return plan(email(batch, item.openedById, "supervision"));
+      // What is still to be done goes to the assignee; a closed item needs nothing more of anyone.
+      if (item.closed) return nothing();
+      const recipients = new Set([
+        item.assigneeId,
+        ...(event.kind === "supervision.escalated" ? batch.managers.map((user) => user.id) : []),
+      ]);
+      // Whoever took the step knows of it already.
+      recipients.delete(event.actorId ?? "");
+      return plan([...recipients].flatMap((userId) => email(batch, userId, "supervision")));
+    }
     // Announced by outbound webhooks only (below).
     case "lead.stage_changed":
     case "lead.erased":

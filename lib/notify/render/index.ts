@@ -8,6 +8,7 @@ import { renderDigests } from "./digest";
 import { renderHoldMessages } from "./holds";
 import { renderLeadMessages } from "./lead";
 import { renderPrivacyRequests } from "./privacy-request";
+import { renderProjectMessages } from "./projects";
 import { renderReceipts } from "./receipt";
 import { renderTasksDue } from "./tasks";
 import { renderTests } from "./test-message";
@@ -35,6 +36,8 @@ const RENDERERS: Record<Topic, Renderer> = {
   receipt: renderReceipts,
   privacy_request: renderPrivacyRequests,
   holds: renderHoldMessages,
+  projects: renderProjectMessages,
+  supervision: renderProjectMessages,
 };
 
 export async function renderDeliveries(
