@@ -65,7 +65,7 @@ function want(entries: NamedEntry[]): Wanted {
     if (kind) add(kind, entry.entityId);
     const pairs = Array.isArray(details.leads) ? details.leads.filter(Array.isArray) : [];
     add("leads", ...pairs.map((pair) => pair[0]), details.mergedId, details.leadId);
-    add("users", ...both(details.ownerId));
+    add("users", ...both(details.ownerId), details.assigneeId);
     add("parks", ...both(details.parkId));
     add("lostReasons", details.lostReasonKey);
     if (entry.action === "lead.stage")

@@ -463,6 +463,20 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         const values = { target: lead(details.leadId), year: String(details.year ?? "") };
         return s(`sentences.actuals.${verbs[entry.action]}`, values, changes(details, actualsFields));
       }
+      case "supervision.open":
+      case "supervision.answer":
+      case "supervision.instruct":
+      case "supervision.reopen":
+      case "supervision.close":
+      case "supervision.escalate": {
+        const verb = entry.action.slice(12) as "open" | "answer" | "instruct" | "reopen" | "close" | "escalate";
+        const due = typeof details.dueOn === "string" ? details.dueOn : "";
+        return s(`sentences.supervision.${verb}`, {
+          target: lead(details.leadId),
+          assignee: user(details.assigneeId),
+          due,
+        });
+      }
       case "park.yardsticks":
         return s("sentences.park.yardsticks", { target: park(id) }, changes(details, actualsFields));
       case "park.create":

@@ -77,6 +77,14 @@ export const auditEn: Messages["audit"] = {
       fundingDelete: "{actor} deleted a payment received for {target}",
       year: "{actor} recorded the actuals of {year} for {target}",
     },
+    supervision: {
+      open: "{actor} opened a supervision item on {target} for {assignee}, due {due}",
+      answer: "{actor} answered a supervision item on {target}",
+      instruct: "{actor} added an instruction to a supervision item on {target}",
+      reopen: "{actor} sent back the answer to a supervision item on {target}",
+      close: "{actor} closed a supervision item on {target}",
+      escalate: "{actor} escalated a supervision item on {target}, not closed by its day ({due})",
+    },
     unit: {
       create: "{actor} added the unit {target}",
       update: "{actor} edited the unit {target}",

@@ -74,6 +74,14 @@ export const auditZhCN = {
       fundingDelete: "{actor} 删除了 {target} 的一笔到资",
       year: "{actor} 填报了 {target} 的 {year} 年实绩",
     },
+    supervision: {
+      open: "{actor} 就 {target} 开立督办，承办人 {assignee}，{due} 前办结",
+      answer: "{actor} 答复了 {target} 的督办",
+      instruct: "{actor} 对 {target} 的督办作出批示",
+      reopen: "{actor} 退回了 {target} 的督办答复",
+      close: "{actor} 办结了 {target} 的督办",
+      escalate: "{actor} 将 {target} 超过期限（{due}）未办结的督办升级",
+    },
     unit: {
       create: "{actor} 添加了单元 {target}",
       update: "{actor} 修改了单元 {target}",

@@ -21,7 +21,9 @@ export async function escalateOverdue(db: Database, now: Date): Promise<number> 
   let escalated = 0;
   for (;;) {
     const count = await db.$transaction(async (tx) => {
-      const due = await tx.$queryRaw<{ id: string; projectId: string; leadId: string; status: string }[]>`
+      const due = await tx.$queryRaw<
+        { id: string; projectId: string; leadId: string; status: string; dueOn: string }[]
+      >`
         UPDATE "Supervision" s SET "escalatedAt" = ${at}::timestamptz AT TIME ZONE 'UTC',
           "updatedAt" = ${at}::timestamptz AT TIME ZONE 'UTC'
         FROM "Project" p
@@ -30,7 +32,7 @@ export async function escalateOverdue(db: Database, now: Date): Promise<number> 
           WHERE c."status" <> 'CLOSED' AND c."escalatedAt" IS NULL AND c."dueOn" < ${today}::date
             AND cp."status" = 'ACTIVE'
           ORDER BY c."dueOn", c."id" LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED)
-        RETURNING s."id", s."projectId", p."leadId", s."status"::text AS "status"`;
+        RETURNING s."id", s."projectId", p."leadId", s."status"::text AS "status", s."dueOn"::text AS "dueOn"`;
       if (due.length === 0) return 0;
       await tx.supervisionEntry.createMany({
         data: due.map((item) => ({ supervisionId: item.id, kind: "ESCALATION" as const, createdAt: now })),
@@ -41,7 +43,7 @@ export async function escalateOverdue(db: Database, now: Date): Promise<number> 
           action: "supervision.escalate",
           entityType: "Supervision",
           entityId: item.id,
-          details: { projectId: item.projectId, status: item.status },
+          details: { leadId: item.leadId, projectId: item.projectId, dueOn: item.dueOn, status: item.status },
         });
       await recordEvents(
         tx,

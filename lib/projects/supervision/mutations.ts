@@ -63,7 +63,7 @@ export async function openSupervision(db: Database, viewer: Viewer | null, input
       action: "supervision.open",
       entityType: "Supervision",
       entityId: item.id,
-      details: { projectId, assigneeId, dueOn },
+      details: { leadId: project.leadId, projectId, assigneeId, dueOn },
     });
     return { ok: true, supervisionId: item.id, projectId };
   });
@@ -192,7 +192,7 @@ async function step<T extends { supervisionId: string; version: number }>(
       action: AUDITED[change.kind],
       entityType: "Supervision",
       entityId: item.id,
-      details: { projectId: item.projectId, status: [item.status, change.status] },
+      details: { leadId: project.leadId, projectId: item.projectId, status: [item.status, change.status] },
     });
     return { ok: true, supervisionId: item.id, projectId: item.projectId, version: saved.version };
   });
