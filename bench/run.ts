@@ -1,5 +1,6 @@
 // `npm run bench`: benchmarks that print their figures (never timed unit tests).
-// BENCH_ONLY=inquiries (or leads, reports, import, inventory) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+// BENCH_ONLY=inquiries (or leads, reports, import, inventory, delivery) runs one suite; BENCH_SECONDS and BENCH_CONNECTIONS tune the load.
+import { benchDelivery } from "./delivery";
 import { benchImport } from "./import";
 import { benchInquiries } from "./inquiries";
 import { benchInventory } from "./inventory";
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   reports: benchReports,
   import: benchImport,
   inventory: benchInventory,
+  delivery: benchDelivery,
 };
 
 async function main() {

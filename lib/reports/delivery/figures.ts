@@ -20,6 +20,9 @@ import type { DeliveryView } from "./view";
  * - evaluation year: the projects with that year's row; promised is their annualTax/annualOutput, actual the
  *   row's tax/output; the class is lib/projects/evaluation.ts evaluateYear worked in SQL with the park's
  *   yardsticks or the rules' (Setting "delivery").
+ * The milestones, payments and schedule rows are summed per project in one pass over their union (one
+ * aggregate and one join instead of three of each), and each part is materialized: the planner cannot see how
+ * many projects a union or a lateral yields, and its guesses chose sorts over hashes.
  */
 
 export interface FigureRow {
@@ -60,93 +63,103 @@ export interface FigureRow {
 }
 
 /** The projects the view covers, over "Project" aliased p: the viewer's scope, the park, a manager's officer. */
-export function deliveryScopeSql(filter: ReportFilter, viewer: Viewer): Prisma.Sql {
+export function deliveryScopeSql(filter: ReportFilter, viewer: Viewer): { sql: Prisma.Sql; narrowed: boolean } {
   const conditions = [visibleProjectSql(viewer, "p")];
   if (filter.park) conditions.push(Prisma.sql`p."parkId" = ${filter.park}`);
   if (filter.owner && managesProjects(viewer)) conditions.push(Prisma.sql`p."ownerId" = ${filter.owner}`);
-  return Prisma.join(conditions, " AND ");
+  return { sql: Prisma.join(conditions, " AND "), narrowed: conditions.length > 1 || !managesProjects(viewer) };
 }
 
-const milestone = (kind: string, what: "done" | "due") =>
-  what === "done"
-    ? Prisma.sql`count(*) FILTER (WHERE m."kind" = ${kind}::"MilestoneKind" AND m."done")`
-    : Prisma.sql`count(*) FILTER (WHERE m."kind" = ${kind}::"MilestoneKind" AND (m."done" OR m."plan" <= m."day"))`;
+const flag = (condition: Prisma.Sql) => Prisma.sql`(${condition})::int`;
 
-export function deliveryFiguresSql(view: DeliveryView, scope: Prisma.Sql, rules: DeliverySettings): Prisma.Sql {
-  const at = view.at.toISOString();
+export function deliveryFiguresSql(
+  view: DeliveryView,
+  scope: { sql: Prisma.Sql; narrowed: boolean },
+  rules: DeliverySettings,
+): Prisma.Sql {
+  const at = Prisma.sql`${view.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
   const day = Prisma.sql`${view.day}::date`;
-  const weight = Prisma.sql`(${rules.taxWeight}::numeric / 100)`;
+  const counted = Prisma.sql`p."signedAt" <= ${at} AND (p."status" = 'ACTIVE' OR p."terminatedAt" > ${at})
+    AND ${scope.sql}`;
+  const kind = (name: string) => Prisma.sql`m."kind" = ${name}::"MilestoneKind"`;
+  // A narrow view (an officer, a park) reads the rows of its own projects only; the whole workspace reads every
+  // row, and the counted projects are picked when the facts are joined to them.
+  const ofCounted = (alias: string) =>
+    scope.narrowed
+      ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."projectId"`)} IN (SELECT p."id" FROM "Project" p WHERE ${counted})`
+      : Prisma.empty;
+  // 亩均 in double precision, rounded as lib/projects/evaluation.ts rounds (Math.round(x × 10ⁿ) ÷ 10ⁿ), so a
+  // project's class here is the class its page shows.
+  const weight = Prisma.sql`(${rules.taxWeight}::float8 / 100)`;
+  const perMu = (figure: string) =>
+    Prisma.sql`CASE WHEN p."landMu" > 0
+      THEN floor(${Prisma.raw(`y."${figure}"`)}::float8 / p."landMu"::float8 * 100 + 0.5) / 100 END`;
   return Prisma.sql`
-    WITH counted AS (
-      SELECT p."id", p."parkId", p."ownerId", p."industry", p."totalInvestment", p."annualTax", p."annualOutput",
-        p."landMu", p."intakeScore",
-        EXTRACT(YEAR FROM p."signedAt" + interval '8 hours')::int AS "signedYear"
-      FROM "Project" p
-      WHERE p."signedAt" <= ${at}::timestamptz AT TIME ZONE 'UTC'
-        AND (p."status" = 'ACTIVE' OR p."terminatedAt" > ${at}::timestamptz AT TIME ZONE 'UTC')
-        AND ${scope}
-    ),
-    milestones AS (
-      SELECT m."projectId",
-        ${milestone("CONSTRUCTION_START", "done")} AS "startDone",
-        ${milestone("CONSTRUCTION_START", "due")} AS "startDue",
-        ${milestone("PRODUCTION", "done")} AS "productionDone",
-        ${milestone("PRODUCTION", "due")} AS "productionDue",
-        ${milestone("FULL_PRODUCTION", "done")} AS "fullDone",
-        ${milestone("FULL_PRODUCTION", "due")} AS "fullDue",
-        count(*) FILTER (WHERE m."plan" < m."day" AND NOT m."done") AS "late"
+    WITH facts AS MATERIALIZED (
+      SELECT x."projectId", sum(x."startDone") AS "startDone", sum(x."startDue") AS "startDue",
+        sum(x."productionDone") AS "productionDone", sum(x."productionDue") AS "productionDue",
+        sum(x."fullDone") AS "fullDone", sum(x."fullDue") AS "fullDue", sum(x."late") AS "late",
+        sum(x."paid") AS "paid", sum(x."scheduled") AS "scheduled"
       FROM (
-        SELECT m."projectId", m."kind", ${day} AS "day", COALESCE(m."actualOn" <= ${day}, false) AS "done",
-          ${planInForceSql(view.at, "m")} AS "plan"
-        FROM "ProjectMilestone" m JOIN counted c ON c."id" = m."projectId"
-      ) m
-      GROUP BY m."projectId"
+        SELECT m."projectId",
+          ${flag(Prisma.sql`${kind("CONSTRUCTION_START")} AND m."done"`)} AS "startDone",
+          ${flag(Prisma.sql`${kind("CONSTRUCTION_START")} AND (m."done" OR m."plan" <= ${day})`)} AS "startDue",
+          ${flag(Prisma.sql`${kind("PRODUCTION")} AND m."done"`)} AS "productionDone",
+          ${flag(Prisma.sql`${kind("PRODUCTION")} AND (m."done" OR m."plan" <= ${day})`)} AS "productionDue",
+          ${flag(Prisma.sql`${kind("FULL_PRODUCTION")} AND m."done"`)} AS "fullDone",
+          ${flag(Prisma.sql`${kind("FULL_PRODUCTION")} AND (m."done" OR m."plan" <= ${day})`)} AS "fullDue",
+          ${flag(Prisma.sql`m."plan" < ${day} AND NOT m."done"`)} AS "late",
+          NULL::float8 AS "paid", NULL::float8 AS "scheduled"
+        FROM (
+          SELECT m."projectId", m."kind", COALESCE(m."actualOn" <= ${day}, false) AS "done",
+            ${planInForceSql(view.at, "m")} AS "plan"
+          FROM "ProjectMilestone" m
+          WHERE TRUE ${ofCounted("m")}
+        ) m
+        UNION ALL
+        SELECT f."projectId", 0, 0, 0, 0, 0, 0, 0, f."amount"::float8, NULL
+        FROM "ProjectFunding" f WHERE f."paidOn" <= ${day} ${ofCounted("f")}
+        UNION ALL
+        SELECT s."projectId", 0, 0, 0, 0, 0, 0, 0, NULL, s."amount"::float8
+        FROM "ProjectFundingPlan" s WHERE s."dueOn" <= ${day} ${ofCounted("s")}
+      ) x
+      GROUP BY x."projectId"
     ),
-    paid AS (
-      SELECT f."projectId", sum(f."amount") AS "paid"
-      FROM "ProjectFunding" f JOIN counted c ON c."id" = f."projectId"
-      WHERE f."paidOn" <= ${day}
-      GROUP BY f."projectId"
-    ),
-    scheduled AS (
-      SELECT s."projectId", sum(s."amount") AS "scheduled"
-      FROM "ProjectFundingPlan" s JOIN counted c ON c."id" = s."projectId"
-      WHERE s."dueOn" <= ${day}
-      GROUP BY s."projectId"
-    ),
-    evaluated AS (
-      SELECT c."id", y."tax", y."output", r."taxPerMu", r."outputPerMu",
-        CASE WHEN i."index" IS NULL THEN '-'
-          WHEN i."index" >= ${rules.classA}::numeric THEN 'A' WHEN i."index" >= ${rules.classB}::numeric THEN 'B'
-          WHEN i."index" >= ${rules.classC}::numeric THEN 'C' ELSE 'D' END AS "grade"
-      FROM counted c
-      JOIN "ProjectYear" y ON y."projectId" = c."id" AND y."year" = ${view.year}::int
-      LEFT JOIN "Park" k ON k."id" = c."parkId"
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN c."landMu" > 0 THEN round(y."tax" / c."landMu", 2) END AS "taxPerMu",
-          CASE WHEN c."landMu" > 0 THEN round(y."output" / c."landMu", 2) END AS "outputPerMu",
-          COALESCE(k."benchmarkTaxPerMu", ${rules.taxPerMu}::numeric) AS "taxYardstick",
-          COALESCE(k."benchmarkOutputPerMu", ${rules.outputPerMu}::numeric) AS "outputYardstick"
-      ) r
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN r."taxPerMu" IS NOT NULL AND r."outputPerMu" IS NOT NULL
+    evaluated AS MATERIALIZED (
+      SELECT e."id", e."tax", e."output", e."taxPerMu", e."outputPerMu",
+        CASE WHEN e."index" IS NULL THEN '-'
+          WHEN e."index" >= ${rules.classA}::float8 THEN 'A' WHEN e."index" >= ${rules.classB}::float8 THEN 'B'
+          WHEN e."index" >= ${rules.classC}::float8 THEN 'C' ELSE 'D' END AS "grade"
+      FROM (
+        SELECT r.*, CASE WHEN r."taxPerMu" IS NOT NULL AND r."outputPerMu" IS NOT NULL
             AND r."taxYardstick" > 0 AND r."outputYardstick" > 0
-          THEN round(100 * (${weight} * (r."taxPerMu" / r."taxYardstick")
-            + (1 - ${weight}) * (r."outputPerMu" / r."outputYardstick")), 1) END AS "index"
-      ) i
+          THEN floor(100 * (${weight} * (r."taxPerMu" / r."taxYardstick")
+            + (1 - ${weight}) * (r."outputPerMu" / r."outputYardstick")) * 10 + 0.5) / 10 END AS "index"
+        FROM (
+          SELECT p."id", y."tax"::float8 AS "tax", y."output"::float8 AS "output",
+            ${perMu("tax")} AS "taxPerMu", ${perMu("output")} AS "outputPerMu",
+            COALESCE(k."benchmarkTaxPerMu"::float8, ${rules.taxPerMu}::float8) AS "taxYardstick",
+            COALESCE(k."benchmarkOutputPerMu"::float8, ${rules.outputPerMu}::float8) AS "outputYardstick"
+          FROM "Project" p
+          JOIN "ProjectYear" y ON y."projectId" = p."id" AND y."year" = ${view.year}::int
+          LEFT JOIN "Park" k ON k."id" = p."parkId"
+          WHERE ${counted}
+        ) r
+      ) e
     ),
     projects AS (
-      SELECT c.*, COALESCE(m."startDone", 0) AS "startDone", COALESCE(m."startDue", 0) AS "startDue",
+      SELECT p."id", p."parkId", p."ownerId", p."industry", p."totalInvestment", p."annualTax", p."annualOutput",
+        p."intakeScore", EXTRACT(YEAR FROM p."signedAt" + interval '8 hours')::int AS "signedYear",
+        COALESCE(m."startDone", 0) AS "startDone", COALESCE(m."startDue", 0) AS "startDue",
         COALESCE(m."productionDone", 0) AS "productionDone", COALESCE(m."productionDue", 0) AS "productionDue",
         COALESCE(m."fullDone", 0) AS "fullDone", COALESCE(m."fullDue", 0) AS "fullDue",
-        COALESCE(m."late", 0) AS "late", pd."paid", sc."scheduled",
+        COALESCE(m."late", 0) AS "late", m."paid", m."scheduled",
         e."id" IS NOT NULL AS "evaluated", e."tax", e."output", e."taxPerMu", e."outputPerMu",
         COALESCE(e."grade", 'none') AS "grade"
-      FROM counted c
-      LEFT JOIN milestones m ON m."projectId" = c."id"
-      LEFT JOIN paid pd ON pd."projectId" = c."id"
-      LEFT JOIN scheduled sc ON sc."projectId" = c."id"
-      LEFT JOIN evaluated e ON e."id" = c."id"
+      FROM "Project" p
+      LEFT JOIN facts m ON m."projectId" = p."id"
+      LEFT JOIN evaluated e ON e."id" = p."id"
+      WHERE ${counted}
     )
     SELECT
       CASE WHEN GROUPING(p."parkId") = 0 THEN 'park' WHEN GROUPING(p."ownerId") = 0 THEN 'owner'
@@ -158,7 +171,7 @@ export function deliveryFiguresSql(view: DeliveryView, scope: Prisma.Sql, rules:
       sum(p."productionDone")::int AS "productionDone", sum(p."productionDue")::int AS "productionDue",
       sum(p."fullDone")::int AS "fullDone", sum(p."fullDue")::int AS "fullDue",
       sum(p."late")::int AS "late", (count(*) FILTER (WHERE p."late" > 0))::int AS "projectsLate",
-      sum(p."totalInvestment")::float8 AS "committed",
+      sum(p."totalInvestment"::float8) AS "committed",
       (sum(COALESCE(p."paid", 0)) FILTER (WHERE p."totalInvestment" IS NOT NULL))::float8 AS "paid",
       sum(p."scheduled")::float8 AS "scheduled",
       (sum(COALESCE(p."paid", 0)) FILTER (WHERE p."scheduled" IS NOT NULL))::float8 AS "paidOfScheduled",
