@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProjectFilters } from "@/components/projects/register/project-filters";
+import { ProjectPager } from "@/components/projects/register/project-pager";
 import { ProjectTable } from "@/components/projects/register/project-table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getMessages, getTranslations } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { projectList, projectListOptions } from "@/lib/projects/register/queries";
 import { projectFilterSchema, type ProjectFilter } from "@/lib/projects/register/schema";
 
@@ -28,23 +29,18 @@ function addressOf(base: string, filter: ProjectFilter, page?: number): string {
 /** /crm/projects: the viewer's projects (staff their own), filtered by the address, 50 a page. */
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireUser();
-  const [query, db, messages, t] = await Promise.all([
-    searchParams,
-    getDb(),
-    getMessages(),
-    getTranslations("projects.list"),
-  ]);
+  const [query, db, messages] = await Promise.all([searchParams, getDb(), getMessages()]);
   const filter = projectFilterSchema.parse(query);
   const [list, options] = await Promise.all([projectList(db, viewer, filter), projectListOptions(db, viewer)]);
   const text = messages.projects.list;
-  const { page, ...exported } = filter;
+  const { page } = filter;
   const filtered = Object.keys(query).some((name) => name !== "page");
   return (
     <>
       <h1>{messages.projects.title}</h1>
       <p className="meta">{text.intro}</p>
       <p className="actions">
-        <Link className="button secondary" href={addressOf("/crm/projects/export", { ...exported, page: 1 })}>
+        <Link className="button secondary" href={addressOf("/crm/projects/export", filter, 1)}>
           {text.export}
         </Link>
         <Link href="/crm/projects/supervision">{text.supervision}</Link>
@@ -58,11 +54,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         <ProjectTable rows={list.rows} userId={viewer.id} />
       )}
       {(page > 1 || list.hasMore) && (
-        <nav aria-label={text.pages} className="pager">
-          {page > 1 && <Link href={addressOf("/crm/projects", filter, page - 1)}>{text.previous}</Link>}
-          <span>{t("page", { page })}</span>
-          {list.hasMore && <Link href={addressOf("/crm/projects", filter, page + 1)}>{text.nextPage}</Link>}
-        </nav>
+        <ProjectPager
+          page={page}
+          previous={page > 1 ? addressOf("/crm/projects", filter, page - 1) : null}
+          next={list.hasMore ? addressOf("/crm/projects", filter, page + 1) : null}
+        />
       )}
     </>
   );

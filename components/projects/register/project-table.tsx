@@ -5,6 +5,7 @@ import { localized } from "@/lib/i18n/localized";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { term } from "@/lib/i18n/vocabulary";
 import type { ProjectListRow } from "@/lib/projects/register/queries";
+import styles from "./projects.module.css";
 
 /** One page of projects: each opens its page; the next open milestone says whether it is late or due soon. */
 export async function ProjectTable({ rows, userId }: { rows: ProjectListRow[]; userId: string }) {
@@ -40,7 +41,12 @@ export async function ProjectTable({ rows, userId }: { rows: ProjectListRow[]; u
               {term(messages.vocabulary, "milestoneKind", row.next.kind)}
               {" · "}
               {row.next.plannedOn ? t("plannedOn", { date: day(row.next.plannedOn) }) : text.unplanned}
-              {row.next.flag && <strong className="tag">{` ${text.flags[row.next.flag]}`}</strong>}
+              {row.next.flag && (
+                <>
+                  {" "}
+                  <strong className={`tag ${styles[row.next.flag]}`}>{text.flags[row.next.flag]}</strong>
+                </>
+              )}
             </span>
           ) : (
             text.noNext
