@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/session";
@@ -266,6 +267,45 @@ function supervisionSuite(open: () => Promise<TestDatabase>) {
     const page = await supervisionsOfProject(db, world.manager, project.id);
     expect(page?.assignees).toEqual([]);
     expect(page?.items[0].can).toEqual({ answer: false, instruct: false, reopen: false, close: false });
+  });
+
+  it("answers any input with a result or field errors, never a fault, and a refused one stores nothing", async () => {
+    const project = await makeProject(db, world.staff.id);
+    const id = await opened(project.id);
+    const anything = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(dayFromToday(-3)));
+    const stored = async () => [await db.supervision.count(), await db.supervisionEntry.count()];
+    const refusedChangesNothing = async (run: () => Promise<{ ok: boolean }>) => {
+      const before = await stored();
+      const result = await run();
+      if (result.ok) return;
+      expect(Object.keys((result as { fieldErrors: object }).fieldErrors).length).toBeGreaterThan(0);
+      expect(await stored()).toEqual(before);
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            projectId: fc.oneof(fc.constant(project.id), anything),
+            title: anything,
+            assigneeId: anything,
+            dueOn: anything,
+          },
+          { requiredKeys: [] },
+        ),
+        (input) => refusedChangesNothing(() => openSupervision(db, world.manager, input)),
+      ),
+      { numRuns: 40 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          { supervisionId: fc.oneof(fc.constant(id), anything), version: anything, body: anything, other: anything },
+          { requiredKeys: [] },
+        ),
+        (input) => refusedChangesNothing(() => instructSupervision(db, world.admin, input)),
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("lists items in each viewer's scope with the status, overdue, mine and terminated filters", async () => {
