@@ -63,6 +63,7 @@ function registerSuite(open: () => Promise<TestDatabase>) {
     expect(await ids(park.staff)).not.toContain(other);
     expect(await ids(park.manager)).toEqual(expect.arrayContaining([own, other]));
     expect(await projectHeader(db, park.staff, other)).toBeNull();
+    expect(await projectHeader(db, park.manager, "bad\u0000id")).toBeNull();
     expect((await projectHeader(db, park.staff, own))?.name).toBe("本人项目");
     expect(await updateCommitments(db, park.staff, commitments(other, 1))).toEqual({
       ok: false,

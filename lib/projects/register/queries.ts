@@ -3,6 +3,7 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { existingId } from "../../forms/fields";
 import { readSettings } from "../../settings/queries";
 import { managesProjects, PROJECT_READERS, projectsVisibleTo, visibleProjectSql } from "../access";
 import { endOfShanghaiDay, shanghaiDay } from "../plan";
@@ -167,6 +168,8 @@ const decimalText = (value: Prisma.Decimal | null) => value?.toString() ?? null;
  */
 export async function projectHeader(db: Database, viewer: Viewer | null, id: string) {
   assertRole(viewer, PROJECT_READERS, "read projects");
+  // An address no id can have (a NUL, 400 characters) is simply not found, never a database error.
+  if (!existingId.safeParse(id).success) return null;
   const project = await db.project.findFirst({
     where: { id, ...projectsVisibleTo(viewer) },
     include: {
