@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useTranslations } from "use-intl";
 import { FormStatus, TextField } from "@/components/listings-admin/form-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -35,6 +36,8 @@ export function CommitmentsForm({ initial, readOnly }: { initial: CommitmentsVal
       return answer.version !== Number(typed.version) ? t("saved") : t("unchanged");
     },
   });
+  // The page re-rendered after another change to the project (a milestone, the owner): its version is the one to send.
+  useEffect(() => form.setValue("version", initial.version), [form, initial.version]);
   const common = { form };
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="commitments-form" aria-labelledby="commitments">

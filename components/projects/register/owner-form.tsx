@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useTranslations } from "use-intl";
 import { FormStatus, SelectField } from "@/components/listings-admin/form-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -32,6 +33,8 @@ export function OwnerForm({
       return t("saved");
     },
   });
+  // The page re-rendered after another change to the project (a milestone, the owner): its version is the one to send.
+  useEffect(() => form.setValue("version", String(version)), [form, version]);
   return (
     <form onSubmit={submit} noValidate data-testid="owner-form">
       <SelectField

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { FormStatus, TextAreaField } from "@/components/listings-admin/form-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -28,6 +28,8 @@ export function TerminateDialog({ projectId, version, name }: { projectId: strin
       return undefined;
     },
   });
+  // The page re-rendered after another change to the project (a milestone, the owner): its version is the one to send.
+  useEffect(() => form.setValue("version", String(version)), [form, version]);
   return (
     <>
       {done && (
