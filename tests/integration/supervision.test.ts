@@ -274,11 +274,12 @@ function supervisionSuite(open: () => Promise<TestDatabase>) {
     const id = await opened(project.id);
     const anything = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(dayFromToday(-3)));
     const stored = async () => [await db.supervision.count(), await db.supervisionEntry.count()];
-    const refusedChangesNothing = async (run: () => Promise<{ ok: boolean }>) => {
+    type Answer = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
+    const refusedChangesNothing = async (run: () => Promise<Answer>) => {
       const before = await stored();
       const result = await run();
       if (result.ok) return;
-      expect(Object.keys((result as { fieldErrors: object }).fieldErrors).length).toBeGreaterThan(0);
+      expect(Object.keys(result.fieldErrors).length).toBeGreaterThan(0);
       expect(await stored()).toEqual(before);
     };
     await fc.assert(
