@@ -60,6 +60,12 @@ import * as exportRoute from "@/app/crm/leads/export/route";
 import * as inventoryCellsRoute from "@/app/crm/inventory/cells/route";
 import * as photosRoute from "@/app/crm/listings/[id]/photos/route";
 import * as mediaRoute from "@/app/media/[...key]/route";
+import * as evidenceUploadRoute from "@/app/crm/projects/[id]/evidence/route";
+import * as evidenceDownloadRoute from "@/app/crm/projects/[id]/evidence/[evidenceId]/route";
+import * as milestoneActions from "@/lib/projects/milestones/actions";
+import { milestonesOf } from "@/lib/projects/milestones/queries";
+import * as evidenceActions from "@/lib/projects/evidence/actions";
+import { addEvidence } from "@/lib/projects/evidence/mutations";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
 import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
 import * as importErrorsRoute from "@/app/crm/leads/import/[id]/errors/route";
@@ -2301,6 +2307,123 @@ const ROWS: Row[] = [
         },
         "read projectYears",
       ),
+    ];
+  }),
+  // Milestones and evidence: the project's owner or a manager; another officer's project is missing.
+  ...(["on another officer's project", "on the staff caller's own project"] as const).flatMap((on) => {
+    const expected = on === "on another officer's project" ? OTHERS_LEAD : WORKSPACE;
+    const MILESTONES = "lib/projects/milestones/actions.ts";
+    const evidenceCount = (db: Database, projectId: string) => db.projectEvidence.count({ where: { projectId } });
+    const withEvidence = async (world: World) => {
+      const ownerId = PROJECT_OWNERS[on](world);
+      const project = await makeProject(world.db, ownerId);
+      const file = new File([new Uint8Array(PNG)], "开工现场.png", { type: "image/png" });
+      const owner = await world.db.user.findUniqueOrThrow({ where: { id: ownerId } });
+      const added = await addEvidence(world.db, owner, { projectId: project.id, file }, getStorage());
+      if (!added.ok) throw new Error(`evidence not added: ${JSON.stringify(added)}`);
+      return { projectId: project.id, evidenceId: added.id };
+    };
+    return [
+      projectRow(`${MILESTONES}#setPlanAction`, on, expected, async (projectId) =>
+        answerOf(
+          await milestoneActions.setPlanAction({
+            projectId,
+            version: 1,
+            plans: { REGISTERED: "2030-02-01", CONSTRUCTION_START: "2030-06-01" },
+          }),
+        ),
+      ),
+      projectRow(`${MILESTONES}#recordActualAction`, on, expected, async (projectId) =>
+        answerOf(
+          await milestoneActions.recordActualAction({
+            projectId,
+            version: 1,
+            kind: "REGISTERED",
+            actualOn: "2026-01-05",
+            creditCode: "91110108551385082Q",
+          }),
+        ),
+      ),
+      row(`${MILESTONES}#clearActualAction`, on, expected, async (world) => {
+        const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+        await world.db.projectMilestone.updateMany({
+          where: { projectId: project.id, kind: "CONSTRUCTION_START" },
+          data: { actualOn: new Date("2026-01-05") },
+        });
+        return {
+          call: async () =>
+            answerOf(
+              await milestoneActions.clearActualAction({
+                projectId: project.id,
+                version: 1,
+                kind: "CONSTRUCTION_START",
+                reason: "门测：登记错了",
+              }),
+            ),
+          state: () => projectState(world.db, project.id),
+        };
+      }),
+      row(
+        "lib/projects/milestones/queries.ts#milestonesOf",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          return {
+            call: () =>
+              readAs(
+                (viewer) => milestonesOf(world.db, viewer, project.id),
+                (read) => read?.milestones.length === 6,
+              ),
+          };
+        },
+        "read milestonesOf",
+      ),
+      row(
+        "app/crm/projects/[id]/evidence/route.ts#POST",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          const upload = () => {
+            const body = form({ note: "门测：开工现场", milestoneKind: "CONSTRUCTION_START" });
+            body.set("file", new File([new Uint8Array(PNG)], "site.png", { type: "image/png" }));
+            return new Request(`http://localhost/crm/projects/${project.id}/evidence`, { method: "POST", body });
+          };
+          return {
+            call: async () =>
+              statusOf(await evidenceUploadRoute.POST(upload(), { params: Promise.resolve({ id: project.id }) }), 201),
+            state: () => evidenceCount(world.db, project.id),
+          };
+        },
+        "POST /crm/projects/[id]/evidence",
+      ),
+      row(
+        "app/crm/projects/[id]/evidence/[evidenceId]/route.ts#GET",
+        on,
+        expected,
+        async (world) => {
+          const { projectId, evidenceId } = await withEvidence(world);
+          return {
+            call: async () =>
+              statusOf(
+                await evidenceDownloadRoute.GET(
+                  new Request(`http://localhost/crm/projects/${projectId}/evidence/${evidenceId}`),
+                  { params: Promise.resolve({ id: projectId, evidenceId }) },
+                ),
+                200,
+              ),
+          };
+        },
+        "GET /crm/projects/[id]/evidence/[evidenceId]",
+      ),
+      row("lib/projects/evidence/actions.ts#removeEvidenceAction", on, expected, async (world) => {
+        const { projectId, evidenceId } = await withEvidence(world);
+        return {
+          call: async () => answerOf(await evidenceActions.removeEvidenceAction({ projectId, evidenceId })),
+          state: () => evidenceCount(world.db, projectId),
+        };
+      }),
     ];
   }),
   // A park's own 亩均 yardsticks are delivery rules: the admin's, like the settings section.

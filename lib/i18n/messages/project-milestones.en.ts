@@ -3,6 +3,8 @@ import type { Messages } from "../messages";
 export const projectMilestonesEn: Messages["projectMilestones"] = {
   title: "Milestones",
   terminated: "The project is terminated: its milestones and evidence are read-only.",
+  forbidden: "You may not change this project",
+  required: "required",
   columns: {
     kind: "Milestone",
     planned: "Planned",

@@ -2,6 +2,8 @@
 export const projectMilestonesZhCN = {
   title: "里程碑",
   terminated: "项目已解约，里程碑与佐证材料只读。",
+  forbidden: "你没有权限修改这个项目",
+  required: "必填",
   columns: {
     kind: "里程碑",
     planned: "计划日期",
