@@ -5,10 +5,11 @@ import { useFieldArray } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { FieldError } from "@/components/forms/field-error";
 import { useActionForm, type FormStatus as Status } from "@/components/forms/use-action-form";
-import { FormStatus, TextField } from "@/components/listings-admin/form-fields";
+import { FormStatus } from "@/components/listings-admin/form-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { saveFundingPlanAction } from "@/lib/projects/funding/actions";
 import { fundingPlanSchema, MAX_PLAN_ROWS, type FundingPlanInput } from "@/lib/projects/funding/schema";
+import { ActualsField } from "./actuals-field";
 import styles from "./actuals.module.css";
 
 interface Plan {
@@ -78,8 +79,20 @@ function PlanForm({ projectId, version, rows, onDone }: Plan & { onDone: (text: 
         {fields.map((field, index) => (
           <div key={field.id} className={styles.planRow}>
             <span>{t("funding.plan.instalmentNumber", { n: index + 1 })}</span>
-            <TextField form={form} name={`rows.${index}.dueOn`} label={t("funding.plan.dueOn")} type="date" />
-            <TextField form={form} name={`rows.${index}.amount`} label={t("funding.plan.amount")} inputMode="decimal" />
+            <ActualsField
+              form={form}
+              prefix="actuals-plan"
+              name={`rows.${index}.dueOn`}
+              label={t("funding.plan.dueOn")}
+              type="date"
+            />
+            <ActualsField
+              form={form}
+              prefix="actuals-plan"
+              name={`rows.${index}.amount`}
+              label={t("funding.plan.amount")}
+              inputMode="decimal"
+            />
             <button
               type="button"
               className="link-button"
@@ -91,7 +104,7 @@ function PlanForm({ projectId, version, rows, onDone }: Plan & { onDone: (text: 
           </div>
         ))}
       </div>
-      <FieldError id="field-rows-error" messageKey={listError} />
+      <FieldError id="field-actuals-plan-rows-error" messageKey={listError} />
       <div className="actions">
         <button
           type="button"

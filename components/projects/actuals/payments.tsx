@@ -3,9 +3,10 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { useActionForm, useFormStatus, useRefusedStatus } from "@/components/forms/use-action-form";
-import { FormStatus, TextAreaField, TextField } from "@/components/listings-admin/form-fields";
+import { FormStatus } from "@/components/listings-admin/form-fields";
 import { addFundingAction, deleteFundingAction } from "@/lib/projects/funding/actions";
 import { fundingEntrySchema, type FundingEntryInput } from "@/lib/projects/funding/schema";
+import { ActualsField } from "./actuals-field";
 
 /** One payment as the table shows it, its figures already in the reader's language. */
 export interface PaymentRow {
@@ -114,22 +115,24 @@ function PaymentForm({ projectId }: { projectId: string }) {
       <h4>{t("funding.payments.add")}</h4>
       <FormStatus status={status} />
       <div className="form-row three">
-        <TextField
+        <ActualsField
           form={form}
+          prefix="actuals-payment"
           name="paidOn"
           label={t("funding.payments.paidOn")}
           hint={t("funding.payments.addHint")}
           type="date"
           required={required}
         />
-        <TextField
+        <ActualsField
           form={form}
+          prefix="actuals-payment"
           name="amount"
           label={t("funding.payments.amount")}
           inputMode="decimal"
           required={required}
         />
-        <TextAreaField form={form} name="note" label={t("funding.payments.note")} rows={1} />
+        <ActualsField form={form} prefix="actuals-payment" name="note" label={t("funding.payments.note")} multiline />
       </div>
       <div>
         <button className="button" type="submit" disabled={form.formState.isSubmitting}>

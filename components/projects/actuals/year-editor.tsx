@@ -3,10 +3,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { useActionForm, type FormStatus as Status } from "@/components/forms/use-action-form";
-import { FormStatus, TextField } from "@/components/listings-admin/form-fields";
+import { FormStatus } from "@/components/listings-admin/form-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { saveProjectYearAction } from "@/lib/projects/years/actions";
 import { projectYearSchema, type ProjectYearInput } from "@/lib/projects/years/schema";
+import { ActualsField } from "./actuals-field";
 
 interface YearValues {
   projectId: string;
@@ -72,9 +73,9 @@ function YearForm({ onDone, ...values }: YearValues & { onDone: (text: string) =
     <form onSubmit={submit} noValidate data-testid="project-year-form">
       <FormStatus status={status} />
       <div className="form-row three">
-        <TextField form={form} name="output" label={t("years.output")} inputMode="decimal" />
-        <TextField form={form} name="tax" label={t("years.tax")} inputMode="decimal" />
-        <TextField form={form} name="jobs" label={t("years.jobs")} inputMode="numeric" />
+        <ActualsField form={form} prefix="actuals-year" name="output" label={t("years.output")} inputMode="decimal" />
+        <ActualsField form={form} prefix="actuals-year" name="tax" label={t("years.tax")} inputMode="decimal" />
+        <ActualsField form={form} prefix="actuals-year" name="jobs" label={t("years.jobs")} inputMode="numeric" />
       </div>
       <div className="actions">
         <button className="button" type="submit" disabled={form.formState.isSubmitting}>
