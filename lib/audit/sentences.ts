@@ -357,6 +357,8 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         return s("sentences.lead.unarchive", { target: lead(id) });
       case "lead.erase":
         return s("sentences.lead.erase", { target: lead(id) }, changes(details, { reason: { label: f.reason } }));
+      case "project.export":
+        return s("sentences.project.export", { rows: formatNumber(Number(details.rows) || 0, locale) });
       case "lead.export":
         return s("sentences.lead.export", { rows: formatNumber(Number(details.rows) || 0, locale) });
       case "demo.remove":
@@ -462,6 +464,45 @@ export function auditWriter(messages: Messages, locale: Locale, names: AuditName
         };
         const values = { target: lead(details.leadId), year: String(details.year ?? "") };
         return s(`sentences.actuals.${verbs[entry.action]}`, values, changes(details, actualsFields));
+      }
+      case "project.milestone_plan": {
+        const milestone = (kind: string) => term(messages.vocabulary, "milestoneKind", kind);
+        const plans = Object.entries(record(details.plans)).filter(([, pair]) => isPair(pair));
+        const lines = plans.map(([kind, pair]) => {
+          const [before, after] = pair as [unknown, unknown];
+          return t("change", { field: milestone(kind), before: plain(before), after: plain(after) });
+        });
+        const verb = "reason" in details ? "replan" : "plan";
+        return s(`sentences.milestones.${verb}`, { target: lead(details.leadId) }, lines);
+      }
+      case "project.milestone_actual":
+      case "project.milestone_actual_clear": {
+        const kind = term(messages.vocabulary, "milestoneKind", key(details.kind));
+        if (entry.action === "project.milestone_actual_clear") {
+          return s("sentences.milestones.clear", { target: lead(details.leadId), kind, day: plain(details.actualOn) });
+        }
+        const day = isPair(details.actualOn) ? plain(details.actualOn[1]) : plain(details.actualOn);
+        const personal = (label: string) => ({ label, changedOnly: true });
+        return s(
+          "sentences.milestones.actual",
+          { target: lead(details.leadId), kind, day },
+          changes(details, {
+            actualOn: { label: messages.projectMilestones.actual.day },
+            creditCode: personal(messages.projectMilestones.actual.creditCode),
+            companyName: { label: messages.projectMilestones.actual.companyName },
+            note: personal(messages.projectMilestones.actual.note),
+          }),
+        );
+      }
+      case "project.evidence_add":
+      case "project.evidence_remove": {
+        const verb = entry.action === "project.evidence_add" ? "evidenceAdd" : "evidenceRemove";
+        const kind = term(messages.vocabulary, "evidenceKind", key(details.kind));
+        const milestone = key(details.milestoneKind);
+        const lines = milestone
+          ? [t("sentences.milestones.evidenceFor", { kind: term(messages.vocabulary, "milestoneKind", milestone) })]
+          : [];
+        return s(`sentences.milestones.${verb}`, { target: lead(details.leadId), kind }, lines);
       }
       case "supervision.open":
       case "supervision.answer":

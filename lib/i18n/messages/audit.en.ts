@@ -70,12 +70,22 @@ export const auditEn: Messages["audit"] = {
       terminate:
         "{actor} terminated the project {target}, releasing " +
         "{count, plural, =0 {no units} one {# unit} other {# units}}",
+      export: "{actor} exported the project progress sheet ({rows} projects)",
     },
     actuals: {
       fundingPlan: "{actor} changed the investment schedule of {target}",
       fundingAdd: "{actor} recorded a payment received for {target}",
       fundingDelete: "{actor} deleted a payment received for {target}",
       year: "{actor} recorded the actuals of {year} for {target}",
+    },
+    milestones: {
+      plan: "{actor} changed the milestone plan of {target}",
+      replan: "{actor} re-planned milestones of {target} (the reason is on the project page)",
+      actual: "{actor} recorded “{kind}” of {target} as done on {day}",
+      clear: "{actor} took back the record of “{kind}” of {target} (it said {day})",
+      evidenceAdd: "{actor} added evidence ({kind}) to {target}",
+      evidenceRemove: "{actor} deleted evidence ({kind}) of {target}",
+      evidenceFor: "Milestone: {kind}",
     },
     supervision: {
       open: "{actor} opened a supervision item on {target} for {assignee}, due {due}",

@@ -67,12 +67,22 @@ export const auditZhCN = {
       update: "{actor} 修改了项目 {target} 的合同承诺",
       owner: "{actor} 把项目 {target} 交给 {owner} 负责",
       terminate: "{actor} 解约：项目 {target}，释放 {count} 个单元",
+      export: "{actor} 导出了项目推进表（{rows} 个项目）",
     },
     actuals: {
       fundingPlan: "{actor} 修改了 {target} 的到资计划",
       fundingAdd: "{actor} 为 {target} 记录了一笔到资",
       fundingDelete: "{actor} 删除了 {target} 的一笔到资",
       year: "{actor} 填报了 {target} 的 {year} 年实绩",
+    },
+    milestones: {
+      plan: "{actor} 修改了 {target} 的里程碑计划",
+      replan: "{actor} 调整了 {target} 的里程碑计划（计划调整，原因见项目页）",
+      actual: "{actor} 登记 {target} 的“{kind}”于 {day} 完成",
+      clear: "{actor} 撤销了 {target} 的“{kind}”完成登记（原登记 {day}）",
+      evidenceAdd: "{actor} 为 {target} 添加了佐证材料（{kind}）",
+      evidenceRemove: "{actor} 删除了 {target} 的一份佐证材料（{kind}）",
+      evidenceFor: "关联里程碑：{kind}",
     },
     supervision: {
       open: "{actor} 就 {target} 开立督办，承办人 {assignee}，{due} 前办结",

@@ -95,7 +95,7 @@ export async function addEvidence(
           bytes: stored?.bytes ?? null,
           uploadedById: viewer.id,
         },
-        select: { id: true, project: { select: { name: true } } },
+        select: { id: true },
       });
       await recordAudit(tx, {
         actorId: viewer.id,
@@ -103,7 +103,7 @@ export async function addEvidence(
         entityType: "Project",
         entityId: projectId,
         details: {
-          project: evidence.project.name,
+          leadId: project.leadId,
           evidenceId: evidence.id,
           kind,
           milestoneKind,
@@ -145,14 +145,13 @@ export async function removeEvidence(
         return { ok: false, fieldErrors: { evidenceId: "evidenceNotYours" } };
       }
       await tx.projectEvidence.delete({ where: { id: evidence.id } });
-      const { name } = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "project.evidence_remove",
         entityType: "Project",
         entityId: projectId,
         details: {
-          project: name,
+          leadId: project.leadId,
           evidenceId: evidence.id,
           kind: evidence.kind,
           milestoneKind: evidence.milestoneKind,

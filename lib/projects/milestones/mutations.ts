@@ -45,11 +45,6 @@ async function workable(
 
 const refused = (value: LockedProject | FieldErrors): value is FieldErrors => !("signedAt" in value);
 
-async function projectName(tx: Tx, projectId: string): Promise<string> {
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
-  return project.name;
-}
-
 /**
  * The owner's reminder before a planned day and the late notice the morning after it, for a plan just made.
  * Each change has its own keys, so a re-plan writes new ones; the planner drops any whose plan is no longer
@@ -151,7 +146,7 @@ export async function setPlan(db: Database, viewer: Viewer | null, input: unknow
       entityType: "Project",
       entityId: projectId,
       details: {
-        project: await projectName(tx, projectId),
+        leadId: project.leadId,
         plans: Object.fromEntries(changes.map(({ row, before, after }) => [row.kind, [before, after]])),
         ...(changes.some((change) => change.replan) ? { reason } : {}),
       },
@@ -178,7 +173,7 @@ export async function recordActual(db: Database, viewer: Viewer | null, input: u
     if (refused(project)) return { ok: false, fieldErrors: project };
     const current = await tx.project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { name: true, creditCode: true, companyName: true },
+      select: { creditCode: true, companyName: true },
     });
     if (kind === "REGISTERED" && !creditCode && !current.creditCode) {
       return { ok: false, fieldErrors: { creditCode: "required" } };
@@ -201,7 +196,7 @@ export async function recordActual(db: Database, viewer: Viewer | null, input: u
       entityType: "Project",
       entityId: projectId,
       details: {
-        project: current.name,
+        leadId: project.leadId,
         kind,
         actualOn: [dayOf(milestone.actualOn), actualOn],
         ...((note ?? null) !== milestone.note ? { note: true } : {}),
@@ -236,7 +231,7 @@ export async function clearActual(db: Database, viewer: Viewer | null, input: un
       action: "project.milestone_actual_clear",
       entityType: "Project",
       entityId: projectId,
-      details: { project: await projectName(tx, projectId), kind, actualOn: dayOf(milestone.actualOn), reason },
+      details: { leadId: project.leadId, kind, actualOn: dayOf(milestone.actualOn), reason },
     });
     return { ok: true, version: await touchProject(tx, projectId), changed: 1 };
   });
