@@ -2,13 +2,14 @@ import { getStorage } from "@/lib/storage";
 import { isStorageKey } from "@/lib/storage/storage";
 
 /**
- * Serves stored uploads (listing photos) with the content type they were stored with. Keys are
+ * Serves listing photos with the content type they were stored with. Keys are
  * random and never reused, so browsers and CDNs may keep a file forever; nosniff stops a browser
  * from guessing another type than the stored one.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join("/");
-  const stored = isStorageKey(key) ? await getStorage().get(key) : null;
+  // Listing photos only: a project's evidence is served by its own scoped route, never here.
+  const stored = isStorageKey(key) && key.startsWith("listings/") ? await getStorage().get(key) : null;
   if (!stored) {
     return new Response("Not found", {
       status: 404,
