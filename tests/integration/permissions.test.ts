@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as activityActions from "@/lib/activities/actions";
@@ -68,11 +69,13 @@ import * as evidenceActions from "@/lib/projects/evidence/actions";
 import { addEvidence } from "@/lib/projects/evidence/mutations";
 import * as reportExportRoute from "@/app/crm/reports/export/route";
 import * as reportWorkbookRoute from "@/app/crm/reports/export/workbook/route";
+import * as projectExportRoute from "@/app/crm/projects/export/route";
 import * as importErrorsRoute from "@/app/crm/leads/import/[id]/errors/route";
 import * as unitImportErrorsRoute from "@/app/crm/inventory/import/[id]/errors/route";
 import * as importActions from "@/lib/leads/import/actions";
 import * as reportSettingsActions from "@/lib/reports/settings/actions";
 import { occupancyReport } from "@/lib/reports/occupancy/queries";
+import { deliveryReport } from "@/lib/reports/delivery/queries";
 import { reportViewOf } from "@/lib/reports/report-view";
 import * as privacyStatusActions from "@/lib/inquiries/status/actions";
 import { inquiryStatus } from "@/lib/inquiries/status/queries";
@@ -809,6 +812,16 @@ const ROWS: Row[] = [
     async () => ({
       call: async () =>
         statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=occupancy")), 200),
+    }),
+    "GET /crm/reports/export",
+  ),
+  row(
+    "app/crm/reports/export/route.ts#GET",
+    "the delivery report as CSV",
+    WORKSPACE,
+    async () => ({
+      call: async () =>
+        statusOf(await reportExportRoute.GET(new Request("http://localhost/crm/reports/export?report=delivery")), 200),
     }),
     "GET /crm/reports/export",
   ),
@@ -2235,6 +2248,50 @@ const ROWS: Row[] = [
           };
         },
         "read projectList",
+      ),
+    ];
+  }),
+  // The 项目推进表 and the delivery report: another officer's project is neither a row nor a figure.
+  ...(["on another officer's project", "on the staff caller's own project"] as const).flatMap((on) => {
+    const expected = on === "on another officer's project" ? OTHERS_LEAD : WORKSPACE;
+    return [
+      row(
+        "app/crm/projects/export/route.ts#GET",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          return {
+            call: async () => {
+              const response = await projectExportRoute.GET(
+                new Request(`http://localhost/crm/projects/export?q=${encodeURIComponent(project.name)}`),
+              );
+              const outcome = await statusOf(response, 200);
+              if (outcome !== "allowed") return outcome;
+              const workbook = new ExcelJS.Workbook();
+              await workbook.xlsx.load(await response.arrayBuffer());
+              return workbook.worksheets[0].getRow(4).getCell(2).value === project.name ? "allowed" : "notFound";
+            },
+          };
+        },
+        "GET /crm/projects/export",
+      ),
+      row(
+        "lib/reports/delivery/queries.ts#deliveryReport",
+        on,
+        expected,
+        async (world) => {
+          const project = await makeProject(world.db, PROJECT_OWNERS[on](world));
+          const filter = reportViewOf({ tab: "delivery" }).filter;
+          return {
+            call: () =>
+              readAs(
+                (viewer) => deliveryReport(world.db, viewer, filter),
+                (tables) => tables.some((table) => table.rows.some((shown) => shown.ownerId === project.ownerId)),
+              ),
+          };
+        },
+        "read deliveryReport",
       ),
     ];
   }),
