@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DeliverySection } from "@/components/reports/delivery-section";
 import type { Database } from "@/lib/db/client";
 import { terminateProject } from "@/lib/projects/register/mutations";
 import { DELIVERY_TABLES } from "@/lib/reports/delivery/columns";
@@ -8,6 +10,10 @@ import type { ReportTable } from "@/lib/reports/table";
 import { makeDeliveryPark, makeProject } from "../support/delivery-fixtures";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { at, closeTo, filterOf, pick, reportTable, reportViewer } from "../support/report-views";
+import { renderInLocale } from "../support/render-server";
+
+// The section reads the page's locale from the request's cookie, as on a page.
+vi.mock("next/headers", async () => ({ cookies: (await import("../support/render-server")).localeCookies }));
 
 /*
  * The delivery report against projects worked out by hand. Rules are the defaults (亩均税收 yardstick 15, 亩均产值
@@ -401,6 +407,23 @@ function deliverySuite(open: () => Promise<TestDatabase>) {
     const lines = result.body.slice(1).split("\r\n");
     expect(lines[0]).toBe("开工、投产、达产与逾期,截至 2026年12月6日，评价年度 2025 年,全部线索");
     expect(lines[2]).toBe("合计,全部项目,4,3,4,75,2,3,66.67,1,1,100,3,2");
+  });
+
+  it("[MANAGER] sees the total's rates over the tables, in both languages, and says when nothing counts", async () => {
+    const tables = await report(fixture.manager, "MANAGER", D);
+    const section = (shown: typeof tables) =>
+      createElement(DeliverySection, { tables: shown, viewerId: fixture.manager });
+    const chinese = await renderInLocale(section(tables), "zh-CN");
+    expect(chinese).toContain(
+      "截至 2026-12-06，计入项目 4 个：开工率 75.0%，投产率 66.7%，达产率 100.0%，逾期节点 3 个；到资率 50.0%。",
+    );
+    for (const caption of ["开工、投产、达产与逾期", "到资", "亩均评价分类与准入评分"])
+      expect(chinese).toContain(caption);
+    const english = await renderInLocale(section(tables), "en");
+    expect(english).toContain("As of 2026-12-06, 4 projects counted: construction rate 75.0%");
+    expect(english).toContain("Class A (priority)");
+    const before = await report(fixture.manager, "MANAGER", { asOf: "2024-01-01", year: "2023" });
+    expect(await renderInLocale(section(before), "zh-CN")).toContain("截至所选日期没有计入的项目。");
   });
 }
 
