@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import { FormStatus, TextAreaField, TextField } from "@/components/listings-admin/form-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
+import { Field, inputAria } from "@/components/ui/field";
 import { clearActualAction, recordActualAction } from "@/lib/projects/milestones/actions";
 import { actualSchema, clearActualSchema } from "@/lib/projects/milestones/schema";
 import type { MilestoneKind } from "@/lib/projects/types";
@@ -46,6 +47,7 @@ export function ActualEditor({ projectId, version, kind, label, actualOn, note, 
       return undefined;
     },
   });
+  const { errors } = form.formState;
   return (
     <Dialog
       open={open}
@@ -66,13 +68,33 @@ export function ActualEditor({ projectId, version, kind, label, actualOn, note, 
         <TextField form={form} name="actualOn" label={t("actual.day")} type="date" required={t("required")} />
         {registered && (
           <>
-            <TextField form={form} name="creditCode" label={t("actual.creditCode")} hint={t("actual.creditCodeHelp")} />
-            <TextField
-              form={form}
-              name="companyName"
+            {/* Ids of their own: the commitments form on the same page has fields of these names. */}
+            <Field
+              name={`actual-${kind}.creditCode`}
+              label={t("actual.creditCode")}
+              hint={t("actual.creditCodeHelp")}
+              errorKey={errors.creditCode?.message}
+            >
+              <input
+                type="text"
+                autoComplete="off"
+                {...inputAria(`actual-${kind}.creditCode`, errors.creditCode?.message, true)}
+                {...form.register("creditCode")}
+              />
+            </Field>
+            <Field
+              name={`actual-${kind}.companyName`}
               label={t("actual.companyName")}
               hint={t("actual.companyNameHelp")}
-            />
+              errorKey={errors.companyName?.message}
+            >
+              <input
+                type="text"
+                autoComplete="off"
+                {...inputAria(`actual-${kind}.companyName`, errors.companyName?.message, true)}
+                {...form.register("companyName")}
+              />
+            </Field>
           </>
         )}
         <TextAreaField form={form} name="note" label={t("actual.note")} rows={3} />
