@@ -96,9 +96,9 @@ export function deliveryFiguresSql(
       THEN floor(${Prisma.raw(`y."${figure}"`)}::float8 / p."landMu"::float8 * 100 + 0.5) / 100 END`;
   return Prisma.sql`
     WITH facts AS MATERIALIZED (
-      SELECT x."projectId", sum(x."startDone") AS "startDone", sum(x."startDue") AS "startDue",
-        sum(x."productionDone") AS "productionDone", sum(x."productionDue") AS "productionDue",
-        sum(x."fullDone") AS "fullDone", sum(x."fullDue") AS "fullDue", sum(x."late") AS "late",
+      SELECT x."projectId", sum(x."startDone")::int AS "startDone", sum(x."startDue")::int AS "startDue",
+        sum(x."productionDone")::int AS "productionDone", sum(x."productionDue")::int AS "productionDue",
+        sum(x."fullDone")::int AS "fullDone", sum(x."fullDue")::int AS "fullDue", sum(x."late")::int AS "late",
         sum(x."paid") AS "paid", sum(x."scheduled") AS "scheduled"
       FROM (
         SELECT m."projectId",
@@ -114,7 +114,9 @@ export function deliveryFiguresSql(
           SELECT m."projectId", m."kind", COALESCE(m."actualOn" <= ${day}, false) AS "done",
             ${planInForceSql(view.at, "m")} AS "plan"
           FROM "ProjectMilestone" m
-          WHERE TRUE ${ofCounted("m")}
+          -- the other milestones matter only while open at the day: a done one is never late
+          WHERE (m."kind" IN ('CONSTRUCTION_START', 'PRODUCTION', 'FULL_PRODUCTION') OR m."actualOn" IS NULL
+            OR m."actualOn" > ${day}) ${ofCounted("m")}
         ) m
         UNION ALL
         SELECT f."projectId", 0, 0, 0, 0, 0, 0, 0, f."amount"::float8, NULL
@@ -148,7 +150,8 @@ export function deliveryFiguresSql(
       ) e
     ),
     projects AS (
-      SELECT p."id", p."parkId", p."ownerId", p."industry", p."totalInvestment", p."annualTax", p."annualOutput",
+      SELECT p."id", p."parkId", p."ownerId", p."industry", p."totalInvestment"::float8 AS "totalInvestment",
+        p."annualTax"::float8 AS "annualTax", p."annualOutput"::float8 AS "annualOutput",
         p."intakeScore", EXTRACT(YEAR FROM p."signedAt" + interval '8 hours')::int AS "signedYear",
         COALESCE(m."startDone", 0) AS "startDone", COALESCE(m."startDue", 0) AS "startDue",
         COALESCE(m."productionDone", 0) AS "productionDone", COALESCE(m."productionDue", 0) AS "productionDue",
@@ -171,7 +174,7 @@ export function deliveryFiguresSql(
       sum(p."productionDone")::int AS "productionDone", sum(p."productionDue")::int AS "productionDue",
       sum(p."fullDone")::int AS "fullDone", sum(p."fullDue")::int AS "fullDue",
       sum(p."late")::int AS "late", (count(*) FILTER (WHERE p."late" > 0))::int AS "projectsLate",
-      sum(p."totalInvestment"::float8) AS "committed",
+      sum(p."totalInvestment") AS "committed",
       (sum(COALESCE(p."paid", 0)) FILTER (WHERE p."totalInvestment" IS NOT NULL))::float8 AS "paid",
       sum(p."scheduled")::float8 AS "scheduled",
       (sum(COALESCE(p."paid", 0)) FILTER (WHERE p."scheduled" IS NOT NULL))::float8 AS "paidOfScheduled",
