@@ -3,6 +3,7 @@ import { useTranslations } from "use-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { openSupervisionAction } from "@/lib/projects/supervision/actions";
 import { openSupervisionSchema, TITLE_MAX } from "@/lib/projects/supervision/schema";
 import styles from "./supervision.module.css";
@@ -21,6 +22,8 @@ export function OpenSupervisionForm({
   today: string;
 }) {
   const t = useTranslations("supervision");
+  // Sent before the page's scripts run, the form would go nowhere but into the address: wait for them.
+  const hydrated = useHydrated();
   const defaultAssignee = assignees.some((user) => user.id === ownerId) ? (ownerId ?? "") : "";
   const empty = { projectId, title: "", assigneeId: defaultAssignee, dueOn: "" };
   const { form, submit, status } = useActionForm({
@@ -99,7 +102,7 @@ export function OpenSupervisionForm({
         {status?.text}
       </FormMessage>
       <p>
-        <button className="button" type="submit" disabled={isSubmitting}>
+        <button className="button" type="submit" disabled={isSubmitting || !hydrated}>
           {isSubmitting ? t("open.saving") : t("open.submit")}
         </button>
       </p>

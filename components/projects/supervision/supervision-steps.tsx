@@ -4,6 +4,7 @@ import { useTranslations } from "use-intl";
 import { useActionForm, useFormStatus, type SharedStatus } from "@/components/forms/use-action-form";
 import { Field, inputAria } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import {
   answerSupervisionAction,
   closeSupervisionAction,
@@ -37,6 +38,8 @@ export function SupervisionSteps({ item, can }: { item: ItemRef; can: Supervisio
   const t = useTranslations("supervision.steps");
   const [step, setStep] = useState<Step | null>(null);
   const shared = useFormStatus();
+  // The buttons open forms the page's scripts render: until they run, a press would do nothing.
+  const hydrated = useHydrated();
   const allowed = STEPS.filter((name) => can[name]);
   if (allowed.length === 0) return null;
   return (
@@ -50,6 +53,7 @@ export function SupervisionSteps({ item, can }: { item: ItemRef; can: Supervisio
             aria-expanded={step === name}
             aria-controls={`step-${item.id}`}
             data-step={name}
+            disabled={!hydrated}
             onClick={() => {
               shared.setStatus(undefined);
               setStep(step === name ? null : name);
