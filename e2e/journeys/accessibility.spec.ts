@@ -53,6 +53,15 @@ async function sendEmptyForm(page: Page, form = page.locator("form").first()) {
   await page.locator(".field-error").first().waitFor();
 }
 
+/** Opens a step's form on the project's 督办 item from the keyboard (its buttons work once the page's scripts run). */
+async function openStep(page: Page, step: "answer" | "instruct") {
+  const button = page.locator(`[data-supervision] [data-step="${step}"]`).first();
+  await expect(button).toBeEnabled();
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.getByTestId(`step-${step}`).waitFor();
+}
+
 const CHECKS: Check[] = [
   { as: "visitor", route: "/" },
   { as: "visitor", route: "/listings" },
@@ -199,7 +208,11 @@ const CHECKS: Check[] = [
     state: "解约 dialog",
     path: (r) => `/crm/projects/${r.project}`,
     then: async (page) => {
-      await page.locator('[data-section="terminate"] button').click();
+      // The button is enabled once the page's scripts run; opened from the keyboard, as a manager may.
+      const open = page.locator('[data-section="terminate"] button');
+      await expect(open).toBeEnabled();
+      await open.focus();
+      await page.keyboard.press("Enter");
       await page.getByTestId("terminate-form").waitFor();
     },
   },
@@ -214,6 +227,20 @@ const CHECKS: Check[] = [
   { as: "staff", route: "/crm/projects/[id]", state: "own", path: (r) => `/crm/projects/${r.project}` },
   { as: "admin", route: "/crm/projects/supervision" },
   { as: "staff", route: "/crm/projects/supervision" },
+  {
+    as: "admin",
+    route: "/crm/projects/[id]",
+    state: "督办 批示 form",
+    path: (r) => `/crm/projects/${r.project}`,
+    then: (page) => openStep(page, "instruct"),
+  },
+  {
+    as: "staff",
+    route: "/crm/projects/[id]",
+    state: "督办 answer form",
+    path: (r) => `/crm/projects/${r.project}`,
+    then: (page) => openStep(page, "answer"),
+  },
   ...["/crm", "/crm/leads", "/crm/pipeline", "/crm/listings", "/crm/inventory", "/crm/reports", "/crm/account"].map(
     (route): Check => ({
       as: "staff",
@@ -341,6 +368,12 @@ async function prepare(browser: Browser): Promise<typeof setup> {
   const [adminUser] = await queryE2eDatabase<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [
     admin.email,
   ]);
+  // A 督办 item on the project, opened by the admin for the officer who owns it.
+  await queryE2eDatabase(
+    `INSERT INTO "Supervision" ("id", "projectId", "title", "assigneeId", "openedById", "dueOn", "updatedAt")
+      VALUES ('a11y' || md5(random()::text), $1, '无障碍检查：本月底前开工', $2, $3, CURRENT_DATE + 7, now())`,
+    [project.id, staff.id, adminUser.id],
+  );
   const duplicateOf = { id: lead, phone };
   const records = {
     importMapping: await seedImportJob("MAPPING", adminUser.id, duplicateOf),

@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import { FormStatus, TextAreaField } from "@/components/listings-admin/form-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Dialog } from "@/components/ui/dialog";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { terminateProjectAction } from "@/lib/projects/register/actions";
 import { terminationSchema } from "@/lib/projects/register/schema";
 
@@ -14,6 +15,8 @@ export function TerminateDialog({ projectId, version, name }: { projectId: strin
   const required = useTranslations("inquiry")("required");
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // The button opens the dialog by script: until the page's scripts run it would do nothing.
+  const hydrated = useHydrated();
   const [done, setDone] = useState<string>();
   const { form, submit, status } = useActionForm({
     schema: terminationSchema,
@@ -43,7 +46,7 @@ export function TerminateDialog({ projectId, version, name }: { projectId: strin
         title={t("title", { name })}
         description={t("description")}
         trigger={
-          <button type="button" className="button danger">
+          <button type="button" className="button danger" disabled={!hydrated}>
             {t("open")}
           </button>
         }
