@@ -97,13 +97,8 @@ export default defineConfig([
         "error",
         {
           // How a server component asks for its namespace (the i18n pattern): reads the request's locale,
-          // never data. A client component may not import it either way. A project page's section reads its
-          // own part of the project in the viewer's scope through its one reader (lib/projects/section.ts).
-          serverReaders: [
-            "lib/i18n/server.ts",
-            "lib/projects/milestones/section.ts",
-            "lib/projects/supervision/section.ts",
-          ],
+          // never data. A client component may not import it either way.
+          serverReaders: ["lib/i18n/server.ts"],
           // The Prisma client's generated types and enums, and the message catalogues, are data every
           // domain reads; they have no behaviour of their own to hide. The API's resources are the shapes
           // outbound webhooks carry too (lib/webhooks), so a receiver parses both alike.

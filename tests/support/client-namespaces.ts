@@ -122,7 +122,7 @@ export function providedIn(file: string): string[] {
 
 /**
  * The providers of the server components a route file renders, up to the client boundary: a project page's
- * sections each give their own client parts their namespaces (lib/projects/section.ts).
+ * sections each give their own client parts their namespaces.
  */
 function providedBelow(root: string, file: string): string[] {
   const names = new Set<string>();

@@ -1,28 +1,25 @@
 import { I18nProvider } from "@/components/i18n-provider";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import type { SectionProps } from "@/lib/projects/section";
-/* eslint-disable parklead/boundaries -- a project page section reads its own part in the viewer's scope
-   (lib/projects/section.ts), so the page composes the sections without knowing what each shows */
-import { getDb } from "@/lib/db/client";
-import { projectFunding } from "@/lib/projects/funding/queries";
-import { projectYears } from "@/lib/projects/years/queries";
-/* eslint-enable parklead/boundaries */
+import type { ProjectFunding } from "@/lib/projects/funding/queries";
+import type { ProjectYears } from "@/lib/projects/years/queries";
 import { FundingPart } from "./funding-part";
 import { YearsPart } from "./years-part";
 
 /**
  * 到资 (schedule, payments and their figures) and the yearly actuals with their 亩均 classes, on the project
- * page. Nothing for a project the viewer cannot see; read-only once the project is terminated.
+ * page, which reads them (projectFunding, projectYears) in the viewer's scope. Read-only once the project is
+ * terminated.
  */
-export async function ActualsSection({ projectId, viewer, terminated }: SectionProps) {
-  const db = await getDb();
-  const [funding, years, t, locale] = await Promise.all([
-    projectFunding(db, viewer, projectId),
-    projectYears(db, viewer, projectId),
-    getTranslations("projectActuals"),
-    getLocale(),
-  ]);
-  if (!funding || !years) return null;
+export async function ActualsSection({
+  funding,
+  years,
+  terminated,
+}: {
+  funding: ProjectFunding;
+  years: ProjectYears;
+  terminated: boolean;
+}) {
+  const [t, locale] = await Promise.all([getTranslations("projectActuals"), getLocale()]);
   const writable = !terminated && !funding.terminated;
   return (
     <section className="panel" aria-labelledby="actuals-title" data-testid="project-actuals">

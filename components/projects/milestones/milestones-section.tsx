@@ -2,8 +2,7 @@ import { I18nProvider } from "@/components/i18n-provider";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getMessages, getTranslations } from "@/lib/i18n/server";
 import { term } from "@/lib/i18n/vocabulary";
-import { milestonesSectionData } from "@/lib/projects/milestones/section";
-import type { SectionProps } from "@/lib/projects/section";
+import type { MilestonesSectionData } from "@/lib/projects/milestones/queries";
 import { ActualEditor, ClearActual } from "./actual-editor";
 import { EvidenceList } from "./evidence-list";
 import { EvidenceForm } from "./evidence-form";
@@ -14,11 +13,17 @@ import styles from "./milestones.module.css";
 /**
  * The six milestones of the project page — plan, plan history, actual and where each stands — with the forms
  * to plan them, record them and add evidence, for whoever may work the project (read-only once terminated).
+ * The page reads them (milestonesSectionData) in the viewer's scope.
  */
-export async function MilestonesSection({ projectId, viewer, terminated }: SectionProps) {
-  const data = await milestonesSectionData(viewer, projectId);
-  if (!data) return null;
-  const { project, evidence } = data;
+export async function MilestonesSection({
+  projectId,
+  data: { project, evidence },
+  terminated,
+}: {
+  projectId: string;
+  data: MilestonesSectionData;
+  terminated: boolean;
+}) {
   const [t, messages, locale] = await Promise.all([getTranslations("projectMilestones"), getMessages(), getLocale()]);
   const writable = !terminated && project.status === "ACTIVE";
   const label = (kind: string) => term(messages.vocabulary, "milestoneKind", kind);
@@ -33,7 +38,7 @@ export async function MilestonesSection({ projectId, viewer, terminated }: Secti
       {!writable && <p className="notice">{t("terminated")}</p>}
       <I18nProvider namespaces={["projectMilestones", "validation"]}>
         {writable && <PlanEditor projectId={projectId} version={project.version} milestones={labelled} />}
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-labelledby="milestones-title" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

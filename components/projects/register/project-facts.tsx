@@ -63,7 +63,7 @@ export async function ProjectFacts({ project }: { project: ProjectHeader }) {
       )}
       <section className="panel" aria-labelledby="compare-title">
         <h2 id="compare-title">{text.compare.title}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-labelledby="compare-title" tabIndex={0}>
           <table className="data-table">
             <caption className="visually-hidden">{text.compare.caption}</caption>
             <thead>
@@ -90,7 +90,7 @@ export async function ProjectFacts({ project }: { project: ProjectHeader }) {
         {project.units.length === 0 ? (
           <p>{text.units.empty}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="units-title" tabIndex={0}>
             <table className="data-table" data-testid="project-units">
               <thead>
                 <tr>

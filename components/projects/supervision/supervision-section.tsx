@@ -2,20 +2,25 @@ import Link from "next/link";
 import { I18nProvider } from "@/components/i18n-provider";
 import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import { getTranslations } from "@/lib/i18n/server";
-import type { SectionProps } from "@/lib/projects/section";
-import { supervisionSectionData } from "@/lib/projects/supervision/section";
+import type { ProjectSupervision } from "@/lib/projects/supervision/queries";
 import { OpenSupervisionForm } from "./open-supervision-form";
 import { SupervisionItem } from "./supervision-item";
 import styles from "./supervision.module.css";
 
 /**
  * 督办 on the project page: the project's items, unfinished first, each with its thread and the steps the viewer
- * may take, and for managers the form that opens a new one. Nothing for a project the viewer cannot see;
- * read-only once the project is terminated.
+ * may take, and for managers the form that opens a new one. The page reads them (supervisionsOfProject) in the
+ * viewer's scope; read-only once the project is terminated.
  */
-export async function SupervisionSection({ projectId, viewer, terminated }: SectionProps) {
-  const data = await supervisionSectionData(viewer, projectId);
-  if (!data) return null;
+export async function SupervisionSection({
+  projectId,
+  data,
+  terminated,
+}: {
+  projectId: string;
+  data: ProjectSupervision;
+  terminated: boolean;
+}) {
   const t = await getTranslations("supervision");
   return (
     <section className="panel" aria-labelledby="supervision-title" data-testid="project-supervision">

@@ -3,6 +3,7 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
 import { PROJECT_READERS, projectsVisibleTo } from "../access";
+import { evidenceOf, type EvidenceView } from "../evidence/queries";
 import { planInForce } from "../plan";
 import { MILESTONE_KINDS, type MilestoneKind, type ProjectStatus } from "../types";
 import { dayOf, milestoneState, readWarnDays, type MilestoneState } from "../warnings/rules";
@@ -137,4 +138,24 @@ export async function milestonesOf(
     warnDays,
     milestones,
   };
+}
+
+/** What the project page's milestones section shows: the milestones and the evidence kept for them. */
+export interface MilestonesSectionData {
+  project: ProjectMilestones;
+  evidence: EvidenceView[];
+}
+
+/** The project page's milestones section, read in the viewer's scope; null for a project the viewer may not see. */
+export async function milestonesSectionData(
+  db: Database,
+  viewer: Viewer | null,
+  projectId: string,
+  now = new Date(),
+): Promise<MilestonesSectionData | null> {
+  const [project, evidence] = await Promise.all([
+    milestonesOf(db, viewer, projectId, now),
+    evidenceOf(db, viewer, projectId),
+  ]);
+  return project && { project, evidence };
 }

@@ -12,7 +12,11 @@ import { SupervisionSection } from "@/components/projects/supervision/supervisio
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getMessages } from "@/lib/i18n/server";
+import { projectFunding } from "@/lib/projects/funding/queries";
+import { milestonesSectionData } from "@/lib/projects/milestones/queries";
 import { projectHeader } from "@/lib/projects/register/queries";
+import { supervisionsOfProject } from "@/lib/projects/supervision/queries";
+import { projectYears } from "@/lib/projects/years/queries";
 
 type Params = Promise<{ id: string }>;
 
@@ -22,17 +26,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * /crm/projects/[id]: one project, in the order a 调度会 reads it — header and commitments, milestones and
- * evidence, 到资 and yearly actuals with 亩均, 督办, and 解约 for managers. Each section reads its own rows in
- * the viewer's scope; a project outside it is "not found".
+ * evidence, 到资 and yearly actuals with 亩均, 督办, and 解约 for managers. The page reads every section's part
+ * at once, each in the viewer's scope, and hands it to the section; a project outside the scope is "not found".
  */
 export default async function ProjectPage({ params }: { params: Params }) {
   const viewer = await requireUser();
   const [{ id }, db, messages] = await Promise.all([params, getDb(), getMessages()]);
-  const project = await projectHeader(db, viewer, id);
+  const [project, milestones, funding, years, supervision] = await Promise.all([
+    projectHeader(db, viewer, id),
+    milestonesSectionData(db, viewer, id),
+    projectFunding(db, viewer, id),
+    projectYears(db, viewer, id),
+    supervisionsOfProject(db, viewer, id),
+  ]);
   if (!project) notFound();
   const text = messages.projects;
   const terminated = project.status === "TERMINATED";
-  const section = { projectId: project.id, viewer, terminated };
   const orBlank = (value: string | null) => value ?? "";
   return (
     <>
@@ -75,9 +84,9 @@ export default async function ProjectPage({ params }: { params: Params }) {
           )}
         </>
       </I18nProvider>
-      <MilestonesSection {...section} />
-      <ActualsSection {...section} />
-      <SupervisionSection {...section} />
+      {milestones && <MilestonesSection projectId={project.id} data={milestones} terminated={terminated} />}
+      {funding && years && <ActualsSection funding={funding} years={years} terminated={terminated} />}
+      {supervision && <SupervisionSection projectId={project.id} data={supervision} terminated={terminated} />}
       {project.may.manage && (
         <I18nProvider namespaces={["projects", "inquiry", "validation"]}>
           <section className="panel" aria-labelledby="terminate-title" data-section="terminate">
