@@ -20,6 +20,8 @@ export const auditEntities = {
   report: "Report",
   privacyRequest: "PrivacyRequest",
   webhookSubscription: "WebhookSubscription",
+  project: "Project",
+  supervision: "Supervision",
 } as const;
 export type AuditEntity = keyof typeof auditEntities;
 

@@ -11,7 +11,10 @@ import { companyKey } from "@/lib/leads/company-key";
 import { updateLead } from "@/lib/leads/edit/mutations";
 import { eraseLeadPersonalData } from "@/lib/leads/erase/mutations";
 import { moveLeadStage } from "@/lib/leads/stage/mutations";
+import { changeProjectOwner } from "@/lib/projects/register/mutations";
+import { openSupervision } from "@/lib/projects/supervision/mutations";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
+import { dayFromToday, makeProject } from "../support/supervision-fixtures";
 
 let counter = 0;
 const phone = () => `137${String(process.pid % 10_000).padStart(4, "0")}${String(++counter).padStart(4, "0")}`;
@@ -142,6 +145,30 @@ function auditSuite(open: () => Promise<TestDatabase>) {
     expect(await sentences("zh-CN", { from: today, to: today })).toHaveLength(leads.length);
     expect(await sentences("zh-CN", { to: "2026-01-01" })).toEqual([]);
     expect(await sentences("zh-CN", { from: "2100-01-01" })).toEqual([]);
+  });
+
+  it("[ADMIN] filters to projects and to 督办 items", async () => {
+    const project = await makeProject(opened.db, null, { name: "海宁精密轴承有限公司" });
+    const owned = await changeProjectOwner(opened.db, people.admin, {
+      projectId: project.id,
+      version: 1,
+      ownerId: people.staff.id,
+    });
+    expect(owned.ok).toBe(true);
+    const supervised = await openSupervision(opened.db, people.admin, {
+      projectId: project.id,
+      title: "月底前完成环评批复",
+      dueOn: dayFromToday(7),
+    });
+    expect(supervised.ok).toBe(true);
+    const projects = await sentences("zh-CN", { entity: "project" });
+    expect(projects.map((entry) => entry.sentence)).toEqual([expect.stringContaining("海宁精密轴承有限公司")]);
+    expect(projects[0].sentence).toContain("李强");
+    const items = await sentences("zh-CN", { entity: "supervision" });
+    expect(items).toHaveLength(1);
+    expect(items[0].sentence).toContain("海宁精密轴承有限公司");
+    expect(items[0].sentence).not.toBe(projects[0].sentence);
+    expect(JSON.stringify(await sentences("zh-CN", { entity: "lead" }))).not.toContain("海宁精密轴承有限公司");
   });
 
   it("is the admins' alone", async () => {
