@@ -1,5 +1,3 @@
-import { Prisma } from "../db/generated/client";
-
 /*
  * Which plan a milestone was held to at a given moment. ProjectMilestone.plannedOn is the plan in force now
  * and plannedSince the moment it took effect; MilestonePlanChange keeps every plan with its effectiveAt:
@@ -7,6 +5,8 @@ import { Prisma } from "../db/generated/client";
  * - a re-plan takes effect when it is made, and needs a reason.
  * The plan in force at T is plannedOn when plannedSince ≤ T, else the latest change at or before T, else none.
  * "As of day D" means the end of that day in Shanghai, so a milestone planned for D is late from D + 1.
+ * plannedSince is null only while a milestone was never planned (a cleared plan holds from when it was cleared).
+ * The delivery report states the same rule in SQL over the copy on the project's row (lib/reports/delivery/figures.ts).
  */
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -36,18 +36,4 @@ export function planInForce(
   let best: PlanHistoryRow | null = null;
   for (const row of history) if (row.effectiveAt <= at && (!best || row.effectiveAt >= best.effectiveAt)) best = row;
   return best?.plannedOn ?? null;
-}
-
-/**
- * The same as SQL: the plan in force at `at` (a timestamp parameter) for the milestone aliased `m` (a
- * "ProjectMilestone" row), as a date or NULL. The history is read only for milestones re-planned after `at`.
- */
-export function planInForceSql(at: Date, alias = "m"): Prisma.Sql {
-  const m = (column: string) => Prisma.raw(`"${alias}"."${column}"`);
-  const instant = at.toISOString();
-  return Prisma.sql`(CASE WHEN ${m("plannedSince")} <= ${instant}::timestamptz AT TIME ZONE 'UTC' THEN ${m("plannedOn")}
-    ELSE (SELECT c."plannedOn" FROM "MilestonePlanChange" c
-          WHERE c."projectId" = ${m("projectId")} AND c."kind" = ${m("kind")}
-            AND c."effectiveAt" <= ${instant}::timestamptz AT TIME ZONE 'UTC'
-          ORDER BY c."effectiveAt" DESC LIMIT 1) END)`;
 }

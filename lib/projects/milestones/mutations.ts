@@ -120,7 +120,8 @@ export async function setPlan(db: Database, viewer: Viewer | null, input: unknow
       const effectiveAt = replan ? now : project.signedAt;
       await tx.projectMilestone.update({
         where: { id: row.id },
-        data: { plannedOn: after ? asDate(after) : null, plannedSince: after ? effectiveAt : null },
+        // A cleared plan ("none") holds from now like any other: plannedSince is null only while never planned.
+        data: { plannedOn: after ? asDate(after) : null, plannedSince: effectiveAt },
       });
       const change = await tx.milestonePlanChange.create({
         data: {

@@ -2,27 +2,27 @@ import "server-only";
 import { Prisma } from "../../db/generated/client";
 import type { Viewer } from "../../auth/session";
 import { managesProjects, visibleProjectSql } from "../../projects/access";
-import { planInForceSql } from "../../projects/plan";
+import { MILESTONE_KINDS } from "../../projects/types";
 import type { DeliverySettings } from "../../settings/schema";
 import type { ReportFilter } from "../filters";
 import type { DeliveryView } from "./view";
 
 /*
- * The delivery report's figures in one statement: the projects counted as of day D, each reduced to one row
- * (its milestones as of D, 到资 by D, the evaluation year's actuals and 亩均 class), then summed over GROUPING
- * SETS — all, per park, per officer, per industry, per signing year, per class — so 50,000 projects never
- * leave the database. Definitions (lib/projects/plan.ts, common to the warnings):
+ * The delivery report's figures in one statement: the projects counted as of day D, each one row — its
+ * milestones, 到资 and schedule read from the copy kept on the project's own row (Project's @ignore columns,
+ * prisma/sql/project_facts_refresh.sql), its evaluation year's actuals and 亩均 class — then summed over GROUPING
+ * SETS: all, per park, per officer, per industry, per signing year, per class. 50,000 projects are one scan of
+ * "Project"; no milestone, payment or schedule row is read except a milestone's plan history when it was
+ * re-planned after D. Definitions (lib/projects/plan.ts, common to the warnings):
  * - counted: signed by the end of D, and active or terminated after it;
  * - milestone k done: actualOn ≤ D; due: the plan in force at the end of D is ≤ D; rate = done ÷ (due or done);
  * - late at D: the plan in force before D and not done by D;
  * - 到资: payments made by D over the commitment (totalInvestment) of the projects that have one, and over the
- *   schedule's amounts due by D of the projects with something due;
+ *   schedule's amounts due by D of the projects with something due — each the running total at the last day ≤ D,
+ *   found by binary search (width_bucket) in the project's days;
  * - evaluation year: the projects with that year's row; promised is their annualTax/annualOutput, actual the
  *   row's tax/output; the class is lib/projects/evaluation.ts evaluateYear worked in SQL with the park's
  *   yardsticks or the rules' (Setting "delivery").
- * The milestones, payments and schedule rows are summed per project in one pass over their union (one
- * aggregate and one join instead of three of each), and each part is materialized: the planner cannot see how
- * many projects a union or a lateral yields, and its guesses chose sorts over hashes.
  */
 
 export interface FigureRow {
@@ -63,106 +63,91 @@ export interface FigureRow {
 }
 
 /** The projects the view covers, over "Project" aliased p: the viewer's scope, the park, a manager's officer. */
-export function deliveryScopeSql(filter: ReportFilter, viewer: Viewer): { sql: Prisma.Sql; narrowed: boolean } {
+export function deliveryScopeSql(filter: ReportFilter, viewer: Viewer): Prisma.Sql {
   const conditions = [visibleProjectSql(viewer, "p")];
   if (filter.park) conditions.push(Prisma.sql`p."parkId" = ${filter.park}`);
   if (filter.owner && managesProjects(viewer)) conditions.push(Prisma.sql`p."ownerId" = ${filter.owner}`);
-  return { sql: Prisma.join(conditions, " AND "), narrowed: conditions.length > 1 || !managesProjects(viewer) };
+  return Prisma.join(conditions, " AND ");
 }
 
-const flag = (condition: Prisma.Sql) => Prisma.sql`(${condition})::int`;
+/** 1 or 0: an unknown (an unplanned milestone) counts as 0, so a sum of flags never turns null. */
+const flag = (condition: Prisma.Sql) => Prisma.sql`COALESCE((${condition})::int, 0)`;
 
-export function deliveryFiguresSql(
-  view: DeliveryView,
-  scope: { sql: Prisma.Sql; narrowed: boolean },
-  rules: DeliverySettings,
-): Prisma.Sql {
+/** The plan in force at `at` of milestone `index` (1-based, MilestoneKind order) of project p, from its row's copy. */
+function planOf(index: number, at: Prisma.Sql): Prisma.Sql {
+  const since = Prisma.raw(`p."milestonePlanSince"[${index}]`);
+  return Prisma.sql`CASE WHEN ${since} IS NULL THEN NULL::date
+    WHEN ${since} <= ${at} THEN ${Prisma.raw(`p."milestonePlans"[${index}]`)}
+    ELSE (SELECT c."plannedOn" FROM "MilestonePlanChange" c
+          WHERE c."projectId" = p."id" AND c."kind" = ${MILESTONE_KINDS[index - 1]}::"MilestoneKind"
+            AND c."effectiveAt" <= ${at}
+          ORDER BY c."effectiveAt" DESC LIMIT 1) END`;
+}
+
+export function deliveryFiguresSql(view: DeliveryView, scope: Prisma.Sql, rules: DeliverySettings): Prisma.Sql {
   const at = Prisma.sql`${view.at.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
   const day = Prisma.sql`${view.day}::date`;
   const counted = Prisma.sql`p."signedAt" <= ${at} AND (p."status" = 'ACTIVE' OR p."terminatedAt" > ${at})
-    AND ${scope.sql}`;
-  const kind = (name: string) => Prisma.sql`m."kind" = ${name}::"MilestoneKind"`;
-  // A narrow view (an officer, a park) reads the rows of its own projects only; the whole workspace reads every
-  // row, and the counted projects are picked when the facts are joined to them.
-  const ofCounted = (alias: string) =>
-    scope.narrowed
-      ? Prisma.sql`AND ${Prisma.raw(`"${alias}"."projectId"`)} IN (SELECT p."id" FROM "Project" p WHERE ${counted})`
-      : Prisma.empty;
+    AND ${scope}`;
+  const indexes = MILESTONE_KINDS.map((_, i) => i + 1);
+  const column = (name: string) => Prisma.raw(`f."${name}"`);
+  const isDone = (index: number) => Prisma.sql`COALESCE(${column(`actual${index}`)} <= ${day}, false)`;
+  const due = (index: number) => Prisma.sql`(${isDone(index)} OR ${column(`plan${index}`)} <= ${day})`;
+  const start = MILESTONE_KINDS.indexOf("CONSTRUCTION_START") + 1;
+  const production = MILESTONE_KINDS.indexOf("PRODUCTION") + 1;
+  const full = MILESTONE_KINDS.indexOf("FULL_PRODUCTION") + 1;
+  const late = Prisma.join(
+    indexes.map((i) => flag(Prisma.sql`${column(`plan${i}`)} < ${day} AND NOT ${isDone(i)}`)),
+    " + ",
+  );
   // 亩均 in double precision, rounded as lib/projects/evaluation.ts rounds (Math.round(x × 10ⁿ) ÷ 10ⁿ), so a
   // project's class here is the class its page shows.
   const weight = Prisma.sql`(${rules.taxWeight}::float8 / 100)`;
   const perMu = (figure: string) =>
     Prisma.sql`CASE WHEN p."landMu" > 0
       THEN floor(${Prisma.raw(`y."${figure}"`)}::float8 / p."landMu"::float8 * 100 + 0.5) / 100 END`;
+  const runningBy = (days: string, running: string) =>
+    Prisma.sql`${Prisma.raw(`p."${running}"`)}[width_bucket(${day}, ${Prisma.raw(`p."${days}"`)})]::float8`;
   return Prisma.sql`
     WITH facts AS MATERIALIZED (
-      SELECT x."projectId", sum(x."startDone")::int AS "startDone", sum(x."startDue")::int AS "startDue",
-        sum(x."productionDone")::int AS "productionDone", sum(x."productionDue")::int AS "productionDue",
-        sum(x."fullDone")::int AS "fullDone", sum(x."fullDue")::int AS "fullDue", sum(x."late")::int AS "late",
-        sum(x."paid") AS "paid", sum(x."scheduled") AS "scheduled"
-      FROM (
-        SELECT m."projectId",
-          ${flag(Prisma.sql`${kind("CONSTRUCTION_START")} AND m."done"`)} AS "startDone",
-          ${flag(Prisma.sql`${kind("CONSTRUCTION_START")} AND (m."done" OR m."plan" <= ${day})`)} AS "startDue",
-          ${flag(Prisma.sql`${kind("PRODUCTION")} AND m."done"`)} AS "productionDone",
-          ${flag(Prisma.sql`${kind("PRODUCTION")} AND (m."done" OR m."plan" <= ${day})`)} AS "productionDue",
-          ${flag(Prisma.sql`${kind("FULL_PRODUCTION")} AND m."done"`)} AS "fullDone",
-          ${flag(Prisma.sql`${kind("FULL_PRODUCTION")} AND (m."done" OR m."plan" <= ${day})`)} AS "fullDue",
-          ${flag(Prisma.sql`m."plan" < ${day} AND NOT m."done"`)} AS "late",
-          NULL::float8 AS "paid", NULL::float8 AS "scheduled"
-        FROM (
-          SELECT m."projectId", m."kind", COALESCE(m."actualOn" <= ${day}, false) AS "done",
-            ${planInForceSql(view.at, "m")} AS "plan"
-          FROM "ProjectMilestone" m
-          -- the other milestones matter only while open at the day: a done one is never late
-          WHERE (m."kind" IN ('CONSTRUCTION_START', 'PRODUCTION', 'FULL_PRODUCTION') OR m."actualOn" IS NULL
-            OR m."actualOn" > ${day}) ${ofCounted("m")}
-        ) m
-        UNION ALL
-        SELECT f."projectId", 0, 0, 0, 0, 0, 0, 0, f."amount"::float8, NULL
-        FROM "ProjectFunding" f WHERE f."paidOn" <= ${day} ${ofCounted("f")}
-        UNION ALL
-        SELECT s."projectId", 0, 0, 0, 0, 0, 0, 0, NULL, s."amount"::float8
-        FROM "ProjectFundingPlan" s WHERE s."dueOn" <= ${day} ${ofCounted("s")}
-      ) x
-      GROUP BY x."projectId"
-    ),
-    evaluated AS MATERIALIZED (
-      SELECT e."id", e."tax", e."output", e."taxPerMu", e."outputPerMu",
-        CASE WHEN e."index" IS NULL THEN '-'
-          WHEN e."index" >= ${rules.classA}::float8 THEN 'A' WHEN e."index" >= ${rules.classB}::float8 THEN 'B'
-          WHEN e."index" >= ${rules.classC}::float8 THEN 'C' ELSE 'D' END AS "grade"
-      FROM (
-        SELECT r.*, CASE WHEN r."taxPerMu" IS NOT NULL AND r."outputPerMu" IS NOT NULL
-            AND r."taxYardstick" > 0 AND r."outputYardstick" > 0
-          THEN floor(100 * (${weight} * (r."taxPerMu" / r."taxYardstick")
-            + (1 - ${weight}) * (r."outputPerMu" / r."outputYardstick")) * 10 + 0.5) / 10 END AS "index"
-        FROM (
-          SELECT p."id", y."tax"::float8 AS "tax", y."output"::float8 AS "output",
-            ${perMu("tax")} AS "taxPerMu", ${perMu("output")} AS "outputPerMu",
-            COALESCE(k."benchmarkTaxPerMu"::float8, ${rules.taxPerMu}::float8) AS "taxYardstick",
-            COALESCE(k."benchmarkOutputPerMu"::float8, ${rules.outputPerMu}::float8) AS "outputYardstick"
-          FROM "Project" p
-          JOIN "ProjectYear" y ON y."projectId" = p."id" AND y."year" = ${view.year}::int
-          LEFT JOIN "Park" k ON k."id" = p."parkId"
-          WHERE ${counted}
-        ) r
-      ) e
+      SELECT p."id", p."parkId", p."ownerId", p."industry", p."totalInvestment"::float8 AS "totalInvestment",
+        p."annualTax"::float8 AS "annualTax", p."annualOutput"::float8 AS "annualOutput", p."intakeScore",
+        EXTRACT(YEAR FROM p."signedAt" + interval '8 hours')::int AS "signedYear",
+        ${Prisma.join(
+          indexes.map((i) => Prisma.sql`${planOf(i, at)} AS ${Prisma.raw(`"plan${i}"`)}`),
+          ", ",
+        )},
+        ${Prisma.join(
+          indexes.map((i) => Prisma.sql`${Prisma.raw(`p."milestoneActuals"[${i}] AS "actual${i}"`)}`),
+          ", ",
+        )},
+        ${runningBy("fundingDays", "fundingRunning")} AS "paid",
+        ${runningBy("scheduleDays", "scheduleRunning")} AS "scheduled",
+        y."id" IS NOT NULL AS "evaluated", y."tax"::float8 AS "tax", y."output"::float8 AS "output",
+        ${perMu("tax")} AS "taxPerMu", ${perMu("output")} AS "outputPerMu",
+        COALESCE(k."benchmarkTaxPerMu"::float8, ${rules.taxPerMu}::float8) AS "taxYardstick",
+        COALESCE(k."benchmarkOutputPerMu"::float8, ${rules.outputPerMu}::float8) AS "outputYardstick"
+      FROM "Project" p
+      LEFT JOIN "ProjectYear" y ON y."projectId" = p."id" AND y."year" = ${view.year}::int
+      LEFT JOIN "Park" k ON k."id" = p."parkId"
+      WHERE ${counted}
     ),
     projects AS (
-      SELECT p."id", p."parkId", p."ownerId", p."industry", p."totalInvestment"::float8 AS "totalInvestment",
-        p."annualTax"::float8 AS "annualTax", p."annualOutput"::float8 AS "annualOutput",
-        p."intakeScore", EXTRACT(YEAR FROM p."signedAt" + interval '8 hours')::int AS "signedYear",
-        COALESCE(m."startDone", 0) AS "startDone", COALESCE(m."startDue", 0) AS "startDue",
-        COALESCE(m."productionDone", 0) AS "productionDone", COALESCE(m."productionDue", 0) AS "productionDue",
-        COALESCE(m."fullDone", 0) AS "fullDone", COALESCE(m."fullDue", 0) AS "fullDue",
-        COALESCE(m."late", 0) AS "late", m."paid", m."scheduled",
-        e."id" IS NOT NULL AS "evaluated", e."tax", e."output", e."taxPerMu", e."outputPerMu",
-        COALESCE(e."grade", 'none') AS "grade"
-      FROM "Project" p
-      LEFT JOIN facts m ON m."projectId" = p."id"
-      LEFT JOIN evaluated e ON e."id" = p."id"
-      WHERE ${counted}
+      SELECT f.*,
+        ${flag(isDone(start))} AS "startDone", ${flag(due(start))} AS "startDue",
+        ${flag(isDone(production))} AS "productionDone", ${flag(due(production))} AS "productionDue",
+        ${flag(isDone(full))} AS "fullDone", ${flag(due(full))} AS "fullDue",
+        ${late} AS "late",
+        CASE WHEN NOT f."evaluated" THEN 'none' WHEN f."index" IS NULL THEN '-'
+          WHEN f."index" >= ${rules.classA}::float8 THEN 'A' WHEN f."index" >= ${rules.classB}::float8 THEN 'B'
+          WHEN f."index" >= ${rules.classC}::float8 THEN 'C' ELSE 'D' END AS "grade"
+      FROM (
+        SELECT f.*, CASE WHEN f."taxPerMu" IS NOT NULL AND f."outputPerMu" IS NOT NULL
+            AND f."taxYardstick" > 0 AND f."outputYardstick" > 0
+          THEN floor(100 * (${weight} * (f."taxPerMu" / f."taxYardstick")
+            + (1 - ${weight}) * (f."outputPerMu" / f."outputYardstick")) * 10 + 0.5) / 10 END AS "index"
+        FROM facts f
+      ) f
     )
     SELECT
       CASE WHEN GROUPING(p."parkId") = 0 THEN 'park' WHEN GROUPING(p."ownerId") = 0 THEN 'owner'

@@ -80,14 +80,7 @@ export async function deliveryReport(
   assertRole(viewer, PROJECT_READERS, "read the delivery report");
   const view = deliveryViewOf(filter, now);
   const rules = (await readSettings(db)).delivery;
-  // The per-project sums of the milestones', payments' and schedule's union are best hashed, but the planner
-  // cannot know a union's number of projects and sorts half a million rows by their text ids instead; for this
-  // statement alone it is told not to sort where it can hash, and given the memory to hash 50,000 projects.
-  const [, , figures] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.$executeRaw`SET LOCAL enable_sort = off`,
-    db.$queryRaw<FigureRow[]>(deliveryFiguresSql(view, deliveryScopeSql(filter, viewer), rules)),
-  ]);
+  const figures = await db.$queryRaw<FigureRow[]>(deliveryFiguresSql(view, deliveryScopeSql(filter, viewer), rules));
 
   const groups = figures.filter((row): row is GroupRow => row.dimension !== "grade");
   const parkIds = groups.flatMap((row) => (row.dimension === "park" && row.parkId ? [row.parkId] : []));
