@@ -1,21 +1,13 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { createHoldExpiryRunner, type HoldExpiryRunner } from "./runner";
+import { startSweep, stopSweep, type SweepRunner } from "../../sweep-runner";
+import { createHoldExpiryRunner } from "./runner";
 
-/*
- * The process's hold expiry runner, started with the server (lib/startup): every instance runs one,
- * whether notifications are on or off.
- */
-
-const holder = globalThis as typeof globalThis & { parkleadHoldExpiry?: HoldExpiryRunner };
-
-/** Starts this process's runner once (Next evaluates a module once per route bundle). */
-export function startHoldExpiry(db: Database | (() => Promise<Database>)): HoldExpiryRunner {
-  holder.parkleadHoldExpiry ??= createHoldExpiryRunner(db);
-  holder.parkleadHoldExpiry.start();
-  return holder.parkleadHoldExpiry;
+/** The process's hold expiry runner, started with the server (lib/startup), notifications on or off. */
+export function startHoldExpiry(db: Database | (() => Promise<Database>)): SweepRunner {
+  return startSweep("holds", () => createHoldExpiryRunner(db));
 }
 
-export async function stopHoldExpiry(): Promise<void> {
-  await holder.parkleadHoldExpiry?.stop();
+export function stopHoldExpiry(): Promise<void> {
+  return stopSweep("holds");
 }
