@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenedDatabase } from "@/lib/db/open";
 import { clearActual, recordActual, setPlan } from "@/lib/projects/milestones/mutations";
-import { milestonesOf } from "@/lib/projects/milestones/queries";
+import { milestonesOf, milestonesSectionData } from "@/lib/projects/milestones/queries";
 import { planInForce } from "@/lib/projects/plan";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { makeHoldPark, type HoldPark } from "../support/inventory-fixtures";
@@ -251,6 +251,32 @@ function milestonesSuite(open: () => Promise<TestDatabase>) {
     ]);
     expect(await milestonesOf(db, park.otherStaff, projectId, now)).toBeNull();
     expect(await milestonesOf(db, park.manager, projectId, now)).not.toBeNull();
+  });
+
+  it("reads the project page's milestones section with the project's evidence, nothing outside the viewer's scope", async () => {
+    const db = opened.db;
+    const projectId = await makeProject(db, { ownerId: park.staff.id, signedAt: SIGNED_AT });
+    const otherId = await makeProject(db, { ownerId: park.staff.id, signedAt: SIGNED_AT });
+    await db.projectEvidence.create({
+      data: {
+        projectId,
+        kind: "NOTE",
+        milestoneKind: "REGISTERED",
+        note: "已取得营业执照",
+        uploadedById: park.staff.id,
+      },
+    });
+    await db.projectEvidence.create({
+      data: { projectId: otherId, kind: "NOTE", note: "另一个项目的说明", uploadedById: park.staff.id },
+    });
+    const read = await milestonesSectionData(db, park.staff, projectId);
+    expect(read?.project.projectId).toBe(projectId);
+    expect(read?.project.milestones).toHaveLength(6);
+    expect(read?.evidence.map((one) => [one.kind, one.milestoneKind, one.note])).toEqual([
+      ["NOTE", "REGISTERED", "已取得营业执照"],
+    ]);
+    expect(await milestonesSectionData(db, park.otherStaff, projectId)).toBeNull();
+    expect((await milestonesSectionData(db, park.manager, projectId))?.evidence).toHaveLength(1);
   });
 }
 
