@@ -3,7 +3,7 @@ import { localized } from "@/lib/i18n/localized";
 import { term } from "@/lib/i18n/vocabulary";
 import { getLocale, getMessages } from "@/lib/i18n/server";
 import type { InboxFilterOptions } from "@/lib/leads/filter/options";
-import { shanghaiDay } from "@/lib/projects/plan";
+import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import { deliveryViewOf } from "@/lib/reports/delivery/view";
 import { periods, rangePresets, type ReportFilter } from "@/lib/reports/filters";
 import type { ReportKey } from "@/lib/reports/table";

@@ -35,7 +35,7 @@ export function yardsticksOf(
   };
 }
 
-export function classOf(rules: Pick<DeliverySettings, "classA" | "classB" | "classC">, index: number): EvaluationClass {
+function classOf(rules: Pick<DeliverySettings, "classA" | "classB" | "classC">, index: number): EvaluationClass {
   if (index >= rules.classA) return "A";
   if (index >= rules.classB) return "B";
   if (index >= rules.classC) return "C";

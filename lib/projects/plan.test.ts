@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endOfShanghaiDay, planInForce, shanghaiDay } from "./plan";
+import { endOfShanghaiDay, planInForce } from "./plan";
+import { shanghaiDay } from "../calendar/shanghai-time";
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
 

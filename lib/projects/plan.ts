@@ -9,16 +9,11 @@
  * The delivery report states the same rule in SQL over the copy on the project's row (lib/reports/delivery/figures.ts).
  */
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import { shanghaiDayStart } from "../calendar/shanghai-time";
 
 /** The end of a calendar day (YYYY-MM-DD) in Shanghai, as the instant a report "as of" that day measures at. */
 export function endOfShanghaiDay(day: string): Date {
-  return new Date(new Date(`${day}T00:00:00.000Z`).getTime() + 86_400_000 - SHANGHAI_OFFSET_MS);
-}
-
-/** The Shanghai calendar day (YYYY-MM-DD) of an instant. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(shanghaiDayStart(day).getTime() + 86_400_000);
 }
 
 export interface PlanHistoryRow {

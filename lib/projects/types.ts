@@ -12,13 +12,6 @@ export const MILESTONE_KINDS = [
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
-/** The milestones whose rates the delivery report gives: 开工率, 投产率, 达产率. */
-export const RATED_MILESTONES = [
-  "CONSTRUCTION_START",
-  "PRODUCTION",
-  "FULL_PRODUCTION",
-] as const satisfies readonly MilestoneKind[];
-
 export const PROJECT_STATUSES = ["ACTIVE", "TERMINATED"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

@@ -21,7 +21,7 @@ import { moveLeadStage } from "@/lib/leads/stage/mutations";
 import { addEvidence } from "@/lib/projects/evidence/mutations";
 import { addFunding } from "@/lib/projects/funding/mutations";
 import { recordActual, setPlan } from "@/lib/projects/milestones/mutations";
-import { shanghaiDay } from "@/lib/projects/plan";
+import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import { terminateProject } from "@/lib/projects/register/mutations";
 import { answerSupervision, instructSupervision, openSupervision } from "@/lib/projects/supervision/mutations";
 import { localDiskStorage } from "@/lib/storage/local-disk";

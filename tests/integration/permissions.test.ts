@@ -33,7 +33,7 @@ import * as projectYearActions from "@/lib/projects/years/actions";
 import { projectYears } from "@/lib/projects/years/queries";
 import * as parkYardstickActions from "@/lib/projects/evaluation-parks/actions";
 import { parkYardsticks } from "@/lib/projects/evaluation-parks/queries";
-import { shanghaiDay } from "@/lib/projects/plan";
+import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import { projectHeader, projectList } from "@/lib/projects/register/queries";
 import { projectFilterSchema } from "@/lib/projects/register/schema";
 import { supervisionList, supervisionsOfProject } from "@/lib/projects/supervision/queries";

@@ -8,7 +8,7 @@ import { saveParkYardsticks } from "@/lib/projects/evaluation-parks/mutations";
 import { parkYardsticks } from "@/lib/projects/evaluation-parks/queries";
 import { saveProjectYear } from "@/lib/projects/years/mutations";
 import { projectYears } from "@/lib/projects/years/queries";
-import { shanghaiDay } from "@/lib/projects/plan";
+import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import { updateDeliverySettings } from "@/lib/settings/mutations";
 import { describeOnPostgres, openTestPglite, openTestPostgres, type TestDatabase } from "../support/databases";
 import { makeDeliveryPark, makeProject } from "../support/delivery-fixtures";

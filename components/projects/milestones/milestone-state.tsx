@@ -1,6 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import type { MilestoneView } from "@/lib/projects/milestones/queries";
-import { shanghaiDay } from "@/lib/projects/plan";
+import { shanghaiDay } from "@/lib/calendar/shanghai-time";
 import styles from "./milestones.module.css";
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/generated/client";
 import { newId } from "../../db/ids";
-import { shanghaiDay } from "../../projects/plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import type { MilestoneKind } from "../../projects/types";
 import type { DemoStages } from "./timeline";
 

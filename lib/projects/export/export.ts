@@ -9,7 +9,7 @@ import { localized } from "../../i18n/localized";
 import { loadMessages, type Locale } from "../../i18n/messages";
 import { readSettings } from "../../settings/queries";
 import { managesProjects, PROJECT_READERS } from "../access";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import { projectFilterSql, warningWindow } from "../register/queries";
 import { projectFilterSchema, type ProjectFilter } from "../register/schema";
 import { progressBatches } from "./rows";

@@ -7,7 +7,7 @@ import { term } from "../../i18n/vocabulary";
 import type { DeliverySettings } from "../../settings/schema";
 import { caughtUp, workbookStream } from "../../workbook-stream";
 import { evaluateYear, yardsticksOf } from "../evaluation";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import { MILESTONE_KINDS } from "../types";
 import type { ProgressRow } from "./rows";
 

@@ -3,7 +3,7 @@ import { assertRole } from "../../auth/access";
 import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
 import { managesProjects, PROJECT_READERS, projectsVisibleTo } from "../access";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import { fundingFigures } from "./figures";
 
 /** A @db.Date column as its calendar day. */

@@ -7,7 +7,7 @@ import type { Prisma } from "../../db/generated/client";
 import { fieldErrorsOf, type FieldErrors } from "../../forms/field-errors";
 import { recordEvents, type OutboxEventInput } from "../../outbox/events";
 import { PROJECT_READERS } from "../access";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import { lockWorkableProject, touchProject, type LockedProject } from "../scope";
 import { MILESTONE_KINDS } from "../types";
 import { addDays, dayOf, readWarnDays } from "../warnings/rules";

@@ -6,7 +6,8 @@ import { Prisma } from "../../db/generated/client";
 import { existingId } from "../../forms/fields";
 import { readSettings } from "../../settings/queries";
 import { managesProjects, PROJECT_READERS, projectsVisibleTo, visibleProjectSql } from "../access";
-import { endOfShanghaiDay, shanghaiDay } from "../plan";
+import { endOfShanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import type { MilestoneKind, ProjectStatus } from "../types";
 import type { ProjectFilter } from "./schema";
 

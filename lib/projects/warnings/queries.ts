@@ -4,7 +4,7 @@ import type { Viewer } from "../../auth/session";
 import type { Database } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { PROJECT_READERS, visibleProjectSql } from "../access";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import type { MilestoneKind } from "../types";
 import { addDays, readWarnDays } from "./rules";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../db/generated/client";
 import { parseStoredSetting } from "../../settings/queries";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 
 /*
  * The words every warning shares (common definitions, days are Shanghai calendar days):

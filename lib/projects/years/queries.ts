@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import { parseStoredSetting } from "../../settings/queries";
 import { PROJECT_READERS, projectsVisibleTo } from "../access";
 import { evaluateYear, yardsticksOf } from "../evaluation";
-import { shanghaiDay } from "../plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 
 /** The Shanghai calendar year of an instant. */
 export const yearOf = (at: Date) => Number(shanghaiDay(at).slice(0, 4));

@@ -1,4 +1,5 @@
-import { endOfShanghaiDay, shanghaiDay } from "../../projects/plan";
+import { endOfShanghaiDay } from "../../projects/plan";
+import { shanghaiDay } from "../../calendar/shanghai-time";
 import type { ReportFilter } from "../filters";
 
 /*
