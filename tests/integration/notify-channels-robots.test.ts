@@ -264,6 +264,88 @@ describe("the generic webhook", () => {
   });
 });
 
+/** A bare server on loopback answering each POST as `answer` does; closed after `work`. */
+async function withServer(
+  answer: Parameters<typeof createServer>[1],
+  work: (url: string) => Promise<void>,
+): Promise<void> {
+  const server = createServer(answer);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await work(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+describe("the HTTP exchange itself", () => {
+  it("counts an answer that starts and then stalls as no answer in time", async () => {
+    await withServer(
+      (request, response) => {
+        request.resume();
+        // The status line and part of the body, then nothing more.
+        response.writeHead(200, { "content-type": "application/json" });
+        response.write('{"errcode":');
+      },
+      async (url) => {
+        const outcome = await sendToChannel(target("WECOM", url), group, { ...send, timeoutMs: 300 });
+        expect(outcome).toEqual({ status: "retry", answer: "no answer within 300 ms" });
+      },
+    );
+  });
+
+  it("reads no more than 64 KB of an answer, and keeps only its beginning", async () => {
+    let written = 0;
+    await withServer(
+      (request, response) => {
+        request.resume();
+        response.writeHead(500, { "content-type": "text/plain" });
+        // 1 MB of answer: more than anyone needs to judge a send.
+        const chunk = "x".repeat(16 * 1024);
+        for (let i = 0; i < 64; i++) {
+          response.write(chunk);
+          written += chunk.length;
+        }
+        response.end();
+      },
+      async (url) => {
+        const outcome = await sendToChannel(target("WEBHOOK", url, SECRET), hook, send);
+        expect(written).toBe(1024 * 1024);
+        expect(outcome.status).toBe("retry");
+        expect(outcome.answer).toMatch(/^HTTP 500: x+…$/);
+        expect(outcome.answer.length).toBeLessThanOrEqual(320);
+      },
+    );
+  });
+
+  it("sends the body as UTF-8 with its length, keeping the connection for the next send", async () => {
+    const seen: { length: string | undefined; body: string; socket: unknown }[] = [];
+    await withServer(
+      (request, response) => {
+        const chunks: Buffer[] = [];
+        request.on("data", (chunk: Buffer) => chunks.push(chunk));
+        request.on("end", () => {
+          seen.push({
+            length: request.headers["content-length"],
+            body: Buffer.concat(chunks).toString("utf8"),
+            socket: request.socket,
+          });
+          response.writeHead(200, { "content-type": "application/json" }).end('{"errcode":0,"errmsg":"ok"}');
+        });
+      },
+      async (url) => {
+        expect(await sendToChannel(target("WECOM", url), group, send)).toMatchObject({ status: "sent" });
+        expect(await sendToChannel(target("WECOM", url), group, send)).toMatchObject({ status: "sent" });
+      },
+    );
+    expect(seen).toHaveLength(2);
+    expect(Number(seen[0].length)).toBe(Buffer.byteLength(seen[0].body, "utf8"));
+    expect(JSON.parse(seen[0].body).markdown.content).toContain("新线索：平湖某某电机");
+    expect(seen[1].socket).toBe(seen[0].socket);
+  });
+});
+
 describe("sendToChannel's own checks", () => {
   it("refuses an address that is not http(s) as dead, and a medium the channel cannot take as a programming error", async () => {
     expect(await sendToChannel(target("WEBHOOK", "ftp://example.com/x"), hook, send)).toMatchObject({ status: "dead" });

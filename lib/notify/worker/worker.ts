@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncResource } from "node:async_hooks";
 import type { Database } from "../../db/client";
 import { isDatabaseUnavailable } from "../../db/errors";
 import { logEvent } from "../../log";
@@ -139,13 +140,20 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
   let lastEnd = 0;
   let failures = 0;
 
+  /*
+   * Passes run in the context the worker was made in (the server's start), not in that of the
+   * request whose inquiry woke it: that request has ended, and the framework's per-request hooks
+   * (its fetch cache, its clock tracking) would otherwise follow every read and send of the pass.
+   */
+  const passOnItsOwn = AsyncResource.bind(() => pass());
+
   function schedule(delayMs: number) {
     if (stopped) return;
     const due = Date.now() + delayMs;
     if (timer && timerDue <= due) return;
     clearTimeout(timer);
     timerDue = due;
-    timer = setTimeout(pass, delayMs);
+    timer = setTimeout(passOnItsOwn, delayMs);
   }
 
   function pass() {
