@@ -36,11 +36,12 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const NOTIFY_INQUIRIES = Number(process.env.BENCH_NOTIFY_INQUIRIES ?? 300);
 const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 20);
 /**
- * Off/on pairs of intake runs, each on a fresh server, in the order off-on, on-off, off-on…: the
- * database grows during the runs (an empty one takes inserts faster), and on a shared machine one
- * pair's ratio swings by several points, so the order is balanced and the pairs averaged.
+ * Off/on pairs of 15-second intake runs on two warm servers (one with notifications off, one on), in
+ * the order off-on, on-off, off-on…: the machine drifts and the database grows during the runs, and
+ * on a shared machine one pair's ratio swings by several points, so the order is balanced and the
+ * pairs averaged.
  */
-const NOTIFY_ROUNDS = Number(process.env.BENCH_NOTIFY_ROUNDS ?? 3);
+const NOTIFY_ROUNDS = Number(process.env.BENCH_NOTIFY_ROUNDS ?? 5);
 
 type CpuMeters = { app: (() => number) | null; postgres: (() => number) | null };
 
@@ -129,6 +130,23 @@ async function bareInserts(url: string, meters: CpuMeters): Promise<Figures> {
   };
 }
 
+/**
+ * Every measured run starts from the same upkeep: the previous runs' dead rows vacuumed and their
+ * writes checkpointed. Left to chance, an autovacuum or a checkpoint lands inside one run and not
+ * the next, and moves that run's figures by more than the outbox costs.
+ */
+async function settle(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("VACUUM (ANALYZE)");
+    // A superuser's right: on a server the benchmark did not start it may be refused.
+    await client.query("CHECKPOINT").catch(() => undefined);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs of one kind averaged: rates, latencies and CPU per request. */
 function averaged(runs: Figures[]): Figures {
   const mean = (pick: (run: Figures) => number | undefined) => {
@@ -189,13 +207,16 @@ export async function benchInquiries(): Promise<void> {
   });
   // With notifications off, then on: each server writes its own profile when it stops.
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  let server = await startServer(serverEnv("off"), PORT, profile);
-  const meters: CpuMeters = {
-    app: () => processTreeCpuMs(server.pid),
-    postgres: await postgresCpuMeter(postgres.url, postgres.dataDir),
-  };
+  const server = await startServer(serverEnv("off"), PORT, profile);
+  const postgresMeter = await postgresCpuMeter(postgres.url, postgres.dataDir);
+  const metersOf = (pid: () => number): CpuMeters => ({
+    app: () => processTreeCpuMs(pid()),
+    postgres: postgresMeter,
+  });
+  const meters = metersOf(() => server.pid);
   const statements = process.env.BENCH_PG_STATEMENTS === "1" ? await statementStats(url) : null;
   let robot: RobotReceiver | undefined;
+  let notifying: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     console.log(
       `\n== inquiries: ${CONNECTIONS} concurrent clients, ${SECONDS} s each, production build on PostgreSQL ==`,
@@ -210,54 +231,51 @@ export async function benchInquiries(): Promise<void> {
     let ip = 0;
     const nextIp = () => `10.${(++ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`;
     await inquiryLoad(server.url, nextIp, { duration: 3 });
+    await settle(url);
     await statements?.reset();
-    const inquiryRun = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
-    const offRuns = [fromAutocannon("POST /api/inquiries, notify off", inquiryRun.result, inquiryRun)];
-    await statements?.print(inquiryRun.result.requests.total);
+    const firstRun = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
+    await statements?.print(firstRun.result.requests.total);
     const inserts = await bareInserts(url, meters);
 
-    // The same intake with the outbox on: each new lead is an event, planned and sent to the group robot;
-    // alternated with runs with it off, each on a fresh server.
+    // The same intake with the outbox on: each new lead is an event, planned and sent to the group robot.
+    // Two servers side by side, each warmed by a run of its own, take the load in turns: runs on a freshly
+    // started server cost more CPU per request than on a warm one, by more than the outbox costs.
     robot = await wecomRobot(url, secret);
+    notifying = await startServer(serverEnv("on"), PORT + 1, profile);
+    const on = notifying;
+    const onMeters = metersOf(() => on.pid);
+    await inquiryLoad(on.url, nextIp, { duration: SECONDS });
+    await drained(url);
+    const offRuns: Figures[] = [];
     const onRuns: Figures[] = [];
     let robotMessages = 0;
     let onRequests = 0;
     let backlogMs = 0;
     const runOff = async () => {
-      await server.stop();
-      server = await startServer(serverEnv("off"), PORT, profile);
-      await inquiryLoad(server.url, nextIp, { duration: 3 });
+      await settle(url);
       const run = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
       offRuns.push(fromAutocannon("POST /api/inquiries, notify off", run.result, run));
     };
     const runOn = async () => {
-      await server.stop();
-      server = await startServer(serverEnv("on"), PORT, profile);
-      await inquiryLoad(server.url, nextIp, { duration: 3 });
-      await drained(url);
+      await settle(url);
       const robotBefore = robot!.received.length;
       await statements?.reset();
-      const run = await withCpu(meters, () => inquiryLoad(server.url, nextIp));
+      const run = await withCpu(onMeters, () => inquiryLoad(on.url, nextIp));
       onRuns.push(fromAutocannon("POST /api/inquiries, notify on", run.result, run));
       await statements?.print(run.result.requests.total);
       onRequests += run.result.requests.total;
       backlogMs = Math.max(backlogMs, await drained(url));
       robotMessages += robot!.received.length - robotBefore;
     };
+    // Off-on, on-off, off-on…: a drift of the machine or of the growing database weighs on both alike.
     for (let round = 0; round < NOTIFY_ROUNDS; round++) {
-      // Round 0's run with notifications off is the one above, beside health.
       if (round % 2 === 0) {
-        if (round > 0) await runOff();
+        await runOff();
         await runOn();
       } else {
         await runOn();
         await runOff();
       }
-    }
-    // The latency below is measured on a server with notifications on.
-    if (NOTIFY_ROUNDS % 2 === 0) {
-      await server.stop();
-      server = await startServer(serverEnv("on"), PORT, profile);
     }
     const inquiries = averaged(offRuns);
     const notified = averaged(onRuns);
@@ -277,6 +295,12 @@ export async function benchInquiries(): Promise<void> {
     printTable([health, inquiries, notified, inserts]);
     console.log(
       `(notify off and on: the mean of ${NOTIFY_ROUNDS} alternated runs each; on vs off per pair: ${pairs.join("%, ")}%)`,
+    );
+    const runFigures = (run: Figures) =>
+      `${run.requestsPerSecond.toFixed(0)}/s` +
+      (run.appCpuMs === undefined ? "" : ` ${run.appCpuMs.toFixed(2)}+${(run.postgresCpuMs ?? 0).toFixed(2)} ms`);
+    console.log(
+      `(each pair, off | on, rate and app + PostgreSQL CPU per inquiry: ${offRuns.map((off, index) => `${runFigures(off)} | ${runFigures(onRuns[index])}`).join("; ")})`,
     );
     const rateRatio = inquiries.requestsPerSecond / health.requestsPerSecond;
     const p99Ratio = inquiries.p99 / health.p99;
@@ -305,7 +329,7 @@ export async function benchInquiries(): Promise<void> {
     );
 
     const latency = await deliveryLatency({
-      serverUrl: server.url,
+      serverUrl: on.url,
       receiver: robot,
       count: NOTIFY_INQUIRIES,
       perSecond: NOTIFY_RATE,
@@ -314,11 +338,17 @@ export async function benchInquiries(): Promise<void> {
     console.log(
       `inquiry 201 → robot message, ${NOTIFY_INQUIRIES} inquiries at ${NOTIFY_RATE}/s: p50 ${latency.p50.toFixed(0)} ms, p95 ${latency.p95.toFixed(0)} ms (target < 2000 ms), max ${latency.max.toFixed(0)} ms, ${latency.failed} failed or not received`,
     );
-    const met = rateRatio >= 0.6 && p99Ratio <= 1.5 && notifyRatio >= 0.9 && latency.p95 < 2000 && latency.failed === 0;
-    console.log(`target ${met ? "met" : "NOT met"}`);
+    // Two targets, told apart: the intake's own against health (set with the intake) and the outbox's.
+    const intakeMet = rateRatio >= 0.6 && p99Ratio <= 1.5;
+    const notifyMet = notifyRatio >= 0.9 && latency.p95 < 2000 && latency.failed === 0;
+    console.log(
+      `target, inquiries vs health: ${intakeMet ? "met" : "NOT met"}; ` +
+        `target, notifications (≥ 90% of the rate, 201 → robot p95 < 2 s, none lost): ${notifyMet ? "met" : "NOT met"}`,
+    );
   } finally {
     await statements?.end();
     await server.stop();
+    await notifying?.stop();
     await robot?.close();
     if (profileDir)
       console.log(`CPU profile of the server written to ${profileDir} (open it in Chrome DevTools or speedscope)`);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import type { Delivery } from "@/lib/db/generated/client";
@@ -384,6 +385,37 @@ function workerSuite(open: () => Promise<TestDatabase>) {
       await stopWorker();
     }
     expect(await db.delivery.count({ where: { status: "SENT" } })).toBe(2);
+  });
+
+  it("runs a pass an inquiry's request woke outside that request's context", async () => {
+    // The request has ended by the time the pass runs: nothing scoped to it may follow the pass.
+    const request = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    const deps = fakeDeps(channelId, () => ({ status: "sent", answer: "HTTP 200" }), {
+      scheduleDailyEvents: async () => void seen.push(request.getStore()),
+    });
+    const run = createWorker(db, {
+      ...DEFAULT_WORKER_OPTIONS,
+      deps,
+      clock: () => new Date(),
+      pollMs: 60_000,
+      gapMs: 0,
+      // Every pass schedules, so every pass says in which context it ran.
+      scheduleEveryMs: 0,
+    });
+    run.start();
+    try {
+      await expect.poll(() => seen.length).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await db.outboxEvent.create({ data: { kind: "inquiry.received" } });
+      request.run("POST /api/inquiries", () => run.wake());
+      await expect.poll(() => deps.attempts.length, { timeout: 5_000 }).toBe(1);
+    } finally {
+      await run.stop();
+    }
+    // The first pass (at start) and the one the request woke.
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.every((store) => store === undefined)).toBe(true);
   });
 }
 
