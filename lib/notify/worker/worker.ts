@@ -142,8 +142,8 @@ export function createWorker(db: Database | (() => Promise<Database>), options: 
 
   /*
    * Passes run in the context the worker was made in (the server's start), not in that of the
-   * request whose inquiry woke it: that request has ended, and the framework's per-request hooks
-   * (its fetch cache, its clock tracking) would otherwise follow every read and send of the pass.
+   * request whose inquiry woke it: that request has ended, and whatever the framework keeps per
+   * request would otherwise follow every read and send of the pass.
    */
   const passOnItsOwn = AsyncResource.bind(() => pass());
 
