@@ -11,7 +11,7 @@ import {
   startServer,
   type Figures,
 } from "./support";
-import { deliveryLatency, drained, wecomRobot } from "./notify";
+import { deliveryLatency, drained, wecomRobot, workerAlone } from "./notify";
 import type { RobotReceiver } from "../tests/support/notify-receivers";
 
 /*
@@ -22,8 +22,9 @@ import type { RobotReceiver } from "../tests/support/notify-receivers";
  * machine, so CPU per request says more than the rate about where the time goes).
  *
  * Then the same inquiry load on a server with notifications on (PARKLEAD_NOTIFY=on, a 企业微信 robot
- * on loopback as the default channel: bench/notify.ts) against the run with them off, and the time
- * from an inquiry's 201 to the robot receiving its message.
+ * on loopback as the default channel: bench/notify.ts) against the run with them off, the worker's
+ * own cost draining a backlog with nothing else running, and the time from an inquiry's 201 to the
+ * robot receiving its message.
  *
  * Profiling (see bench/README.md): BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each server
  * (notifications off, then on) under its whole run; BENCH_PG_STATEMENTS=1 (throwaway server only) prints the statements and
@@ -42,6 +43,8 @@ const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 20);
  * pairs averaged.
  */
 const NOTIFY_ROUNDS = Number(process.env.BENCH_NOTIFY_ROUNDS ?? 5);
+/** The backlog the worker drains alone (bench/notify.ts, workerAlone). */
+const BACKLOG = Number(process.env.BENCH_NOTIFY_BACKLOG ?? 3000);
 
 type CpuMeters = { app: (() => number) | null; postgres: (() => number) | null };
 
@@ -277,6 +280,15 @@ export async function benchInquiries(): Promise<void> {
         await runOff();
       }
     }
+    // The worker alone, on the warm notifying server: a backlog stored by this process falls due at once.
+    const alone = await workerAlone({
+      databaseUrl: url,
+      serverCpu: () => processTreeCpuMs(on.pid),
+      postgresCpu: postgresMeter,
+      count: BACKLOG,
+      aheadMs: 30_000,
+      body: () => JSON.parse(inquiryBody()),
+    });
     const inquiries = averaged(offRuns);
     const notified = averaged(onRuns);
     const pairs = onRuns.map((on, index) =>
@@ -322,6 +334,13 @@ export async function benchInquiries(): Promise<void> {
     console.log(
       `notifications on vs off: ${(notifyRatio * 100).toFixed(0)}% of the rate (target ≥ 90%), ` +
         `p99 ${(notified.p99 / inquiries.p99).toFixed(2)}×${cpuRatio(inquiries, notified)}`,
+    );
+    const offCost = (inquiries.appCpuMs ?? NaN) + (inquiries.postgresCpuMs ?? 0);
+    const aloneCost = alone.appMs + (alone.postgresMs ?? 0);
+    console.log(
+      `the worker alone: ${alone.events} events drained in ${alone.seconds.toFixed(1)} s, ` +
+        `${alone.appMs.toFixed(3)} ms app + ${alone.postgresMs?.toFixed(3) ?? "?"} ms PostgreSQL per event: ` +
+        `${((aloneCost / offCost) * 100).toFixed(1)}% of the CPU an inquiry costs with notifications off`,
     );
     console.log(
       `${robotMessages} robot messages for ${onRequests} inquiries (up to 8 leads a message), ` +

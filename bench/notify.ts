@@ -108,3 +108,57 @@ export async function deliveryLatency(options: {
     failed: failed + latencies.filter((latency) => latency === Infinity).length,
   };
 }
+
+/**
+ * The worker's own cost, apart from the intake's and from the machine's drift between runs: `count`
+ * inquiries stored through the intake's own code in this process, all due `aheadMs` from now (the
+ * intake's clock is set ahead), so the notifying server's worker, which polls, leaves them until
+ * they are all in. Then the server's CPU and PostgreSQL's are read from the moment they fall due
+ * until none is left, with nothing else running: what the worker costs per event, alone.
+ */
+export async function workerAlone(options: {
+  databaseUrl: string;
+  serverCpu: () => number;
+  postgresCpu: (() => number) | null;
+  count: number;
+  aheadMs: number;
+  body: () => unknown;
+}): Promise<{ events: number; seconds: number; appMs: number; postgresMs?: number }> {
+  const { openDatabase } = await import("../lib/db/open");
+  const { submitInquiry } = await import("../lib/inquiries/mutations");
+  const opened = await openDatabase({ kind: "postgres", url: options.databaseUrl, poolSize: 8 });
+  const dueAt = new Date(Date.now() + options.aheadMs);
+  try {
+    let stored = 0;
+    const writers = Array.from({ length: 8 }, async (_, writer) => {
+      for (let i = writer; i < options.count; i += 8) {
+        const result = await submitInquiry(opened.db, options.body(), {
+          channel: "API",
+          locale: "zh-CN",
+          source: {},
+          clientIp: `10.251.${(i >> 8) & 255}.${i & 255}`,
+          now: dueAt,
+        });
+        if (!result.ok) throw new Error(`the backlog's inquiry was refused: ${result.reason}`);
+        stored += 1;
+      }
+    });
+    await Promise.all(writers);
+    if (Date.now() >= dueAt.getTime())
+      throw new Error(`storing ${stored} inquiries took longer than ${options.aheadMs} ms: raise aheadMs`);
+  } finally {
+    await opened.close();
+  }
+  // A moment past due: the database must see them due too.
+  await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now() + 50));
+  const app = options.serverCpu();
+  const postgres = options.postgresCpu?.();
+  const started = performance.now();
+  await drained(options.databaseUrl);
+  return {
+    events: options.count,
+    seconds: (performance.now() - started) / 1000,
+    appMs: (options.serverCpu() - app) / options.count,
+    postgresMs: postgres === undefined ? undefined : (options.postgresCpu!() - postgres) / options.count,
+  };
+}
