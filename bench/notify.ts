@@ -126,6 +126,9 @@ export async function workerAlone(options: {
 }): Promise<{ events: number; seconds: number; appMs: number; postgresMs?: number }> {
   const { openDatabase } = await import("../lib/db/open");
   const { submitInquiry } = await import("../lib/inquiries/mutations");
+  const { notificationsOn } = await import("../lib/outbox/events");
+  // The backlog is written by this process's intake: with the outbox off here it would hold no events.
+  if (!notificationsOn()) throw new Error("PARKLEAD_NOTIFY=off in the benchmark's environment: unset it");
   const opened = await openDatabase({ kind: "postgres", url: options.databaseUrl, poolSize: 8 });
   const dueAt = new Date(Date.now() + options.aheadMs);
   try {
